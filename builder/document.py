@@ -62,6 +62,24 @@ class ArticleMeta:
 
 
 @dataclass
+class Mention:
+    """A typed span of ``Document.text`` that refers to an entity.
+
+    ``ref`` is the key of the entity in the document's dicts (persons,
+    organizations, places, programs) or, for roles, the index of the post.
+    Later components (coreference, quotes, statistics) find "who/where is
+    meant here" by looking at the mentions around a position.
+    """
+
+    kind: str  # place | organization | role | person | program | pronoun | agency
+    start: int
+    end: int
+    text: str
+    ref: str | int | None = None
+    sentence: int = -1
+
+
+@dataclass
 class Person:
     name: str  # full name as best written (normalised text)
     evidence: list[Evidence] = field(default_factory=list)
@@ -165,6 +183,9 @@ class Document:
     statistics: list[Statistic] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    # working data shared between components of one run (e.g. sentence units); never written out
+    scratch: dict = field(default_factory=dict, repr=False)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` range of ``text`` to the covering range of ``raw``."""

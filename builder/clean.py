@@ -1,0 +1,144 @@
+"""Separate the article body from page furniture.
+
+Scraped pages carry menus, date and id lines, comment rules, captcha, lists of
+related headlines and adverts around the article.  Facts read from furniture
+are wrong facts (a related headline names other officials), so the body is cut
+out before anything is extracted.
+
+The page is handled as lines with their raw offsets:
+
+* the **tail** starts at the first end marker («انتهای پیام», «ارسال نظر»,
+  comment rules, «اخبار مرتبط», …) that follows some body text; all of it goes;
+* **header lines** (dates, «کد خبر», category, reporter, single menu words) are
+  metadata, not body; :mod:`builder.metadata` reads them from ``raw``;
+* the **title** is the first line repeated in the page head (pages print it
+  twice), else the first content line that is not a surtitle; repeats count once;
+* any body line repeated verbatim later is kept once.
+
+The result is a list of raw ``(start, end)`` ranges, one per kept paragraph.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .textkey import key
+
+# A line that starts with one of these ends the article (and everything after it is furniture).
+_END = re.compile(
+    r"^\s*(?:[•*\-–]\s*)?(?:"
+    r"انتهای\s*پیام|پایان\s*(?:خبر|پیام)|ارسال\s*نظر|ارسال\s*دیدگاه|نظرات|نظر\s*شما|دیدگاه(?:\s|\u200c)*(?:ها|های)?(?:\s|$)|"
+    r"در\s*زمینه\s*انتشار\s*نظرات|نظرات\s*ارسال|دیدگاه(?:\s|\u200c)*های\s*ارسال|مجموع\s*نظرات|"
+    r"آیا\s*این\s*خبر\s*(?:مفید|را)|ارسال\s*به\s*دوستان|اشتراک\s*گذاری|اخبار\s*مرتبط|خبرهای\s*مرتبط|مطالب\s*مرتبط|"
+    r"پربیننده|پربازدید|پربحث|مهمترین\s*اخبار|مهم(?:\s|\u200c)*ترین\s*اخبار|آخرین\s*(?:اخبار|خبرها)|اخبار\s*روز|"
+    r"برچسب(?:\s|\u200c)*(?:ها|های)?\s*[:：]|کلمات\s*کلیدی|کلیدواژه|تبلیغات|captcha|لطفا\s*عدد|"
+    r"برای\s*ارسال\s*نظر|نام\s*و\s*نام\s*خانوادگی|پست\s*الکترونیک|لینک\s*کوتاه|کپی\s*شد"
+    r")",
+    re.IGNORECASE,
+)
+# Header/metadata lines: never body.
+_META = re.compile(
+    r"(?:کد\s*(?:خبر|مطلب|خبرنگار)|شناسه\s*(?:خبر|مطلب)|تاریخ\s*(?:انتشار|خبر)|زمان\s*انتشار|انتشار\s*[:：]|"
+    r"به\s*روز\s*(?:شده|رسانی)|بروز\s*رسانی|آخرین\s*به\s*روز|دسته(?:\s|\u200c)*بندی|سرویس\s*[:：]|گروه\s*[:：]|"
+    r"خبرنگار\s*[:：]|نویسنده\s*[:：]|منبع\s*[:：]|News\s*ID|"
+    r"^\s*کد\s*[0-9۰-۹]+\s*$)",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    "فروردین|اردیبهشت|خرداد|تیر|امرداد|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند|"
+    "ژانویه|فوریه|مارس|آوریل|مه|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر"
+)
+_DATE = re.compile(
+    rf"[0-9۰-۹]{{1,4}}\s*[-/.]\s*[0-9۰-۹]{{1,2}}\s*[-/.]\s*[0-9۰-۹]{{1,4}}|[0-9۰-۹]{{1,2}}\s*(?:{_MONTHS})(?:\s|\u200c)*(?:ماه)?\s*[0-9۰-۹]{{2,4}}"
+)
+_PERSIAN_WORD = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u200c]{2,}")
+_SURTITLE_END = re.compile(r"(?:گفت|کرد|داد|داشت|شد|خبر\s*داد|خبرداد|عنوان\s*کرد)\s*[:：]?\s*$|[:：]\s*$")
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(_PERSIAN_WORD.findall(self.text))
+
+
+@dataclass
+class Cleaned:
+    body: list[tuple[int, int]] = field(default_factory=list)  # raw ranges of kept paragraphs
+    title: tuple[int, int] | None = None  # raw range of the title line
+    header_end: int = 0  # raw offset where the header (metadata lines) ends
+
+
+def lines_of(raw: str) -> list[Line]:
+    """Non-blank lines with their raw offsets, surrounding spaces and bullets trimmed."""
+    out = []
+    for m in re.finditer(r"[^\r\n]+", raw):
+        s, e = m.start(), m.end()
+        while s < e and (raw[s].isspace() or raw[s] in "•\u200f\u200e\ufeff"):
+            s += 1
+        while e > s and raw[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append(Line(s, e, raw[s:e]))
+    return out
+
+
+def is_meta_line(line: Line) -> bool:
+    """Dates, ids, category or reporter lines, and lone menu words."""
+    if _META.search(line.text):
+        return True
+    if line.words <= 5 and _DATE.search(line.text):
+        return True
+    return line.words <= 2 and len(line.text) < 30 and not re.search(r"[0-9۰-۹]", line.text)
+
+
+def _tail_start(lines: list[Line]) -> int:
+    """Index of the first line of the page tail; len(lines) when there is none."""
+    seen_body = 0
+    for i, line in enumerate(lines):
+        if seen_body >= 2 and _END.match(line.text):
+            return i
+        if line.words >= 8:
+            seen_body += 1
+    return len(lines)
+
+
+def _title_index(lines: list[Line], first: int, last: int) -> tuple[int, set[int]]:
+    """The title line and the later lines that repeat it."""
+    window = range(first, min(last, first + 8))
+    keys = {i: key(lines[i].text) for i in window}
+    for i in window:
+        repeats = {j for j in window if j > i and keys[j] == keys[i]}
+        if repeats and lines[i].words >= 2:
+            return i, repeats
+    for i in window:
+        if lines[i].words >= 2 and not _SURTITLE_END.search(lines[i].text):
+            return i, set()
+    return first, set()
+
+
+def clean(raw: str) -> Cleaned:
+    lines = lines_of(raw)
+    if not lines:
+        return Cleaned()
+    end = _tail_start(lines)
+    first = 0
+    while first < end and is_meta_line(lines[first]):
+        first += 1
+    if first == end:
+        return Cleaned()
+    title, repeats = _title_index(lines, first, end)
+    out = Cleaned(title=(lines[title].start, lines[title].end), header_end=lines[first].start)
+    seen: set[str] = set()
+    for i in range(first, end):
+        line = lines[i]
+        k = key(line.text)
+        if i in repeats or k in seen or is_meta_line(line):
+            continue
+        seen.add(k)
+        out.body.append((line.start, line.end))
+    return out

@@ -1,0 +1,94 @@
+"""Coreference inside one article: role-only subjects and pronouns to persons.
+
+News stories introduce their speaker twice: the lead says «معاون امور
+اجتماعی بهزیستی اردبیل گفت: ...», the body «خسرو امیدوار ... افزود».  A role
+mention that opens a sentence with a reporting verb is resolved to
+
+1. the person already holding a post with the same head and organisation;
+2. else, when the article names one person only, that person;
+3. else the nearest person named in the following or preceding sentences
+   who holds no conflicting post;
+
+and the post joins that person's posts.  «وی», «او» and «ایشان» resolve to the
+most recent person (or resolved role) before them.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Mention
+from ..textkey import key
+from .roles import post_key
+from .speech import opens_sentence, reporting_verbs
+
+_PRONOUNS = re.compile(r"(?<![\w\u200c])(?:وی|او|ایشان)(?![\w\u200c])")
+
+
+def _holder_for(doc: Document, role: Mention) -> str | None:
+    post = doc.posts[role.ref]
+    if post.holder:
+        return post.holder
+    head = key(post.title.split()[0]) if post.title else ""
+    same = {p.holder for p in doc.posts if p.holder and post_key(p) == post_key(post)}
+    if len(same) == 1:
+        return same.pop()
+    similar = {p.holder for p in doc.posts if p.holder and key(p.title.split()[0]) == head and
+               (p.organization == post.organization or post.organization is None or p.organization is None)}
+    if len(similar) == 1:
+        return similar.pop()
+    if len(doc.persons) == 1:
+        return next(iter(doc.persons))
+    persons = [m for m in doc.mentions if m.kind == "person"]
+    if not persons:
+        return None
+    return min(persons, key=lambda m: (abs(m.sentence - role.sentence), m.sentence < role.sentence)).ref
+
+
+def resolve_roles(doc: Document) -> None:
+    """Give speaking role-only posts their holder, then merge each person's equal posts."""
+    verbs = reporting_verbs(doc)
+    for m in [m for m in doc.mentions if m.kind == "role"]:
+        post = doc.posts[m.ref]
+        if post.holder is None and opens_sentence(doc, m) and m.sentence in verbs:
+            post.holder = _holder_for(doc, m)
+    _merge_posts(doc)
+
+
+def _merge_posts(doc: Document) -> None:
+    kept, remap = [], {}
+    for i, post in enumerate(doc.posts):
+        for j, old in enumerate(kept):
+            if post.holder and old.holder == post.holder and post_key(old) == post_key(post):
+                if len(post.title) > len(old.title):
+                    old.title = post.title
+                old.evidence += post.evidence
+                remap[i] = j
+                break
+        else:
+            remap[i] = len(kept)
+            kept.append(post)
+    doc.posts = kept
+    for m in doc.mentions:
+        if m.kind == "role":
+            m.ref = remap[m.ref]
+
+
+def resolve_pronouns(doc: Document) -> None:
+    for p in _PRONOUNS.finditer(doc.text):
+        before = [m for m in doc.mentions if m.end <= p.start() and m.kind in ("person", "role")]
+        ref = None
+        for m in reversed(before):
+            if m.kind == "person":
+                ref = m.ref
+                break
+            if doc.posts[m.ref].holder:
+                ref = doc.posts[m.ref].holder
+                break
+        if ref is not None:
+            doc.mentions.append(Mention("pronoun", p.start(), p.end(), p.group(), ref, doc.sentence_at(p.start())))
+    doc.mentions.sort(key=lambda m: m.start)
+
+
+def extract(doc: Document) -> None:
+    resolve_roles(doc)
+    resolve_pronouns(doc)

@@ -1,0 +1,60 @@
+"""Events: visits, meetings, press conferences and openings, with date, place, participants, occasion.
+
+An event is announced by a trigger noun or verb in a sentence («بازدید از»,
+«نشست خبری», «نشست ... برگزار شد», «افتتاح», «به بهره‌برداری رسید»).  Its
+date is a date phrase of the sentence (relative ones resolved against the
+publication date: «امروز (۲۳ خردادماه)»), its place the sentence's place or the
+article's province, its participants the persons and organisations named in
+the sentence, and its occasion a program of kind ``occasion`` introduced by
+«به مناسبت» («روز جهانی منع کار کودکان», «هفته بهزیستی»).  One event per kind
+and sentence; the same kind on the same date in one article is one event.
+"""
+from __future__ import annotations
+
+import re
+
+from ..dates import find_dates
+from ..document import Document, Event
+
+TRIGGERS = (
+    ("press_conference", re.compile(r"نشست[\s\u200c]*خبری|کنفرانس[\s\u200c]*خبری")),
+    ("visit", re.compile(r"بازدید[\s\u200c]*(?:از|کرد|کردند|کردیم)|سفر[\s\u200c]*به")),
+    ("opening", re.compile(r"افتتاح|به[\s\u200c]*بهره[\s\u200c]*برداری[\s\u200c]*(?:رسید|می[\s\u200c]*رسد|رسیده)|راه[\s\u200c]*اندازی[\s\u200c]*(?:شد|کرد|کردیم)")),
+    ("meeting", re.compile(r"(?:نشست|جلسه|همایش|مجمع|گردهمایی|کارگروه)[^.؟!\n]{0,80}?برگزار[\s\u200c]*(?:شد|گردید|می[\s\u200c]*شود)|(?:در|طی)[\s\u200c]*(?:نشست|جلسه)")),
+)
+_OCCASION = re.compile(r"به[\s\u200c]*مناسبت")
+
+
+def extract(doc: Document) -> None:
+    ref = doc.article.published.date() if doc.article.published else None
+    seen: dict[tuple, Event] = {}
+    for sent in doc.sentences:
+        text = doc.text[sent.start:sent.end]
+        for kind, pattern in TRIGGERS:
+            m = pattern.search(text)
+            if not m:
+                continue
+            dates = [d for d in find_dates(text, ref) if d.start_date]
+            date = dates[0] if dates else None
+            mentions = [x for x in doc.mentions if x.sentence == sent.index]
+            places = [x.ref for x in mentions if x.kind == "place"]
+            occasion = None
+            occ = _OCCASION.search(text)
+            if occ:
+                after = [x for x in mentions if x.kind == "program" and x.start >= sent.start + occ.end()]
+                if after and doc.programs[after[0].ref].kind == "occasion":
+                    occasion = after[0].ref
+            ident = (kind, date.start_date if date else sent.index)
+            event = seen.get(ident)
+            if event is None:
+                event = seen[ident] = Event(
+                    kind, m.group(), date.start_date if date else None, date.text if date else None,
+                    places[0] if places else doc.article.province, occasion=occasion,
+                )
+                doc.events.append(event)
+            for x in mentions:
+                if x.kind in ("person", "organization", "pronoun") and x.ref not in event.participants:
+                    event.participants.append(x.ref)
+                if x.kind == "role" and doc.posts[x.ref].holder and doc.posts[x.ref].holder not in event.participants:
+                    event.participants.append(doc.posts[x.ref].holder)
+            event.evidence.append(doc.evidence(sent.start + m.start(), sent.start + m.end(), "events"))

@@ -1,0 +1,166 @@
+"""Organisations: chunked phrases turned into canonical bodies with their parents.
+
+Canonical forms make mentions of one body meet: «بهزیستی خوزستان»,
+«اداره کل بهزیستی استان خوزستان» and a bare «بهزیستی» in a Khuzestan story
+are one provincial office (key ``بهزیستی@خوزستان``), a sub-organisation of
+«سازمان بهزیستی کشور».  A named body with a place is keyed by its name
+without the place words plus the place («قرارگاه اجتماعی کلانشهر تهران» =
+«قرارگاه اجتماعی شهر تهران»).  The publishing agency is metadata, never an
+organisation of the story.
+"""
+from __future__ import annotations
+
+from ..document import Document, Mention, Organization
+from ..gazetteer import organization, place
+from ..textkey import key
+from .phrases import PLACE_BOUND, PLACE_WORDS, OrgPhrase, org_phrase
+from .units import Unit, sentence_units
+
+_PLACE_BOUND_KEYS = {key(h): h for h in PLACE_BOUND}
+_OFFICE_PREFIXES = ("اداره کل ", "اداره ")
+
+
+def _text(doc: Document, units: list[Unit], a: int, b: int) -> str:
+    return doc.text[units[a].start:units[b - 1].end] if b > a else ""
+
+
+def _place_key(doc: Document, unit: Unit | None) -> str | None:
+    if unit is None:
+        return None
+    entry = unit.entry
+    return entry.key
+
+
+def _national(doc: Document, name: str) -> str:
+    """Register a national body (a parent that may not be mentioned itself) and return its key."""
+    entry = organization(key(name))
+    k = entry.key if entry else key(name)
+    if k not in doc.organizations:
+        doc.organizations[k] = Organization(entry.name if entry else name, entry.kind if entry else "government")
+    return k
+
+
+def _core(head: str) -> str:
+    for prefix in _OFFICE_PREFIXES:
+        if head.startswith(prefix):
+            return head[len(prefix):]
+    return head
+
+
+def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str, str, str | None, str | None] | None:
+    """(key, display name, kind, parent key, place key) of a phrase, or None if it names no specific body."""
+    head = ph.head
+    if ph.kind == "known" and key(ph.entry.name if ph.entry else head) not in _PLACE_BOUND_KEYS and key(units[ph.start].text) not in _PLACE_BOUND_KEYS:
+        entry = ph.entry
+        return entry.key, entry.name, entry.kind, (key(entry.parent) if entry.parent else None), None
+    if ph.kind in ("known", "place_bound"):
+        head = _PLACE_BOUND_KEYS.get(key(units[ph.start].text)) or _PLACE_BOUND_KEYS.get(key(head), head)
+        parent, office = PLACE_BOUND.get(head, (None, False))
+        if ph.national:
+            if not parent:
+                return None
+            k = _national(doc, parent)
+            return k, doc.organizations[k].name, doc.organizations[k].kind, None, None
+        if ph.generic:
+            return None
+        place_key = _place_key(doc, ph.place) or doc.article.province
+        entry = place(place_key) if place_key else None
+        if entry is None:
+            if not parent:
+                return None
+            k = _national(doc, parent)
+            return k, doc.organizations[k].name, doc.organizations[k].kind, None, None
+        core = _core(head)
+        if office:
+            name = f"اداره کل {core} استان {entry.name}" if entry.kind == "province" else f"اداره {core} شهرستان {entry.name}"
+        else:
+            name = f"{head} {entry.name}"
+        parent_key = _national(doc, parent) if parent else None
+        if entry.kind != "province" and office and entry.province:
+            prov = place(entry.province)
+            parent_key = key(core) + "@" + prov.key
+            doc.organizations.setdefault(parent_key, Organization(f"اداره کل {core} استان {prov.name}", "provincial_office", _national(doc, parent) if parent else None, prov.key))
+        kind = "provincial_office" if office else "government"
+        return key(core) + "@" + entry.key, name, kind, parent_key, entry.key
+    # a named body: its own words, place words set aside
+    a, b = ph.name_units
+    own_end = b if ph.parent is None else ph.parent.start
+    name = _text(doc, units, a, own_end)
+    words = [u for u in units[a:own_end] if u.kind != "place" and u.key not in PLACE_WORDS]
+    base = "".join(u.key for u in words)
+    place_key = _place_key(doc, ph.place)
+    k = base + ("@" + place_key if place_key else "")
+    kind = _kind_of(head)
+    return k, name, kind, None, place_key
+
+
+def _kind_of(head: str) -> str:
+    h = key(head)
+    if h in (key("موسسه"), key("مؤسسه"), key("بنیاد"), key("انجمن"), key("جمعیت"), key("کانون")):
+        return "ngo"
+    if h in (key("شورا"), key("شورای"), key("کمیسیون"), key("کارگروه"), key("فراکسیون")):
+        return "council"
+    if h in (key("قرارگاه"), key("ستاد")):
+        return "headquarters"
+    if h == key("وزارت"):
+        return "ministry"
+    return "organization"
+
+
+def register(doc: Document, units: list[Unit], ph: OrgPhrase, sentence: int) -> str | None:
+    """Add the phrase's body (and its parents) to the document; return its key."""
+    parent_key = register(doc, units, ph.parent, sentence) if ph.parent is not None else None
+    got = canonical(doc, units, ph)
+    if got is None:
+        return parent_key
+    k, name, kind, implied_parent, place_key = got
+    org = doc.organizations.get(k)
+    if org is None:
+        org = doc.organizations[k] = Organization(name, kind, None, place_key)
+    elif len(name) > len(org.name) and kind != "provincial_office":
+        org.aliases.add(org.name)
+        org.name = name
+    else:
+        org.aliases.add(name)
+    org.parent = org.parent or parent_key or implied_parent
+    own_end = ph.end if ph.parent is None else ph.parent.start
+    start, end = units[ph.start].start, units[own_end - 1].end
+    org.evidence.append(doc.evidence(start, end, "organizations"))
+    doc.mentions.append(Mention("organization", start, end, doc.text[start:end], k, sentence))
+    return k
+
+
+def _merge_prefixes(doc: Document) -> None:
+    """A body named once without its place and once with it is one body: keep the fuller."""
+    keys = list(doc.organizations)
+    for k in keys:
+        if "@" in k or k not in doc.organizations:
+            continue
+        fuller = [o for o in keys if o != k and o in doc.organizations and o.split("@")[0] == k]
+        if len(fuller) == 1:
+            target = doc.organizations[fuller[0]]
+            gone = doc.organizations.pop(k)
+            target.evidence += gone.evidence
+            target.aliases.add(gone.name)
+            target.parent = target.parent or gone.parent
+            for m in doc.mentions:
+                if m.kind == "organization" and m.ref == k:
+                    m.ref = fuller[0]
+            for o in doc.organizations.values():
+                if o.parent == k:
+                    o.parent = fuller[0]
+
+
+def extract(doc: Document) -> None:
+    for si, units in enumerate(sentence_units(doc)):
+        i = 0
+        while i < len(units):
+            if units[i].kind in ("word", "org"):
+                ph = org_phrase(units, i)
+                if ph is not None:
+                    register(doc, units, ph, si)
+                    i = ph.end
+                    continue
+            i += 1
+    _merge_prefixes(doc)
+    doc.mentions.sort(key=lambda m: m.start)

@@ -1,0 +1,158 @@
+"""Persons: full names found from given-name lists, surname morphology and context.
+
+A name is a given name (from the lexicon; compounds like «محمدرضا», «سید
+محمد» allowed) followed by one to three surname words.  The first surname
+word must be a content word; further words join only when they look like
+surname parts («چگنی», «صدر», «‌پور», «‌زاده») rather than ordinary words
+that happen to follow a name («خسرو امیدوار پیش از ظهر»).  Without a known
+given name, two rare words still make a name when the context says person:
+next to a role phrase («X Y، مدیرکل ...»), before a reporting verb at the
+start of a clause, or after «به گفته».
+
+Common words that are also given names («امید», «صادق») need the context too.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Mention, Person
+from ..lexicon import is_given_name, is_surname_like
+from ..textkey import key
+from .phrases import is_name_word, match_head
+from .units import Unit, sentence_units
+
+_TITLES = frozenset(key(w) for w in (
+    "دکتر", "مهندس", "حجت‌الاسلام", "حجت الاسلام", "حجت‌الاسلام‌والمسلمین", "آیت‌الله", "آیت الله", "سردار",
+    "سرهنگ", "سرتیپ", "سرلشکر", "امیر", "استاد", "خانم", "آقای", "آقا", "حاج", "حاجی", "سرکار", "جناب",
+))
+_PREFIXES = frozenset(key(w) for w in ("سید", "سیده", "میر"))
+_SURNAME_PARTS = frozenset(key(w) for w in (
+    "صدر", "مقدم", "فرد", "نژاد", "زاده", "پور", "راد", "کیا", "نیا", "فر", "وند", "لو", "آبادی", "اصل",
+    "تبار", "منش", "پناه", "دوست", "خواه", "سرشت", "بخش", "زاد", "یار", "کیان", "امین", "حسینی", "موسوی",
+))
+_REPORTING_LEAD = re.compile(r"^\s*(?:به\s*گفته|به\s*اعتقاد|به\s*عقیده|از\s*نظر)\s*$")
+
+
+def _is_surname_word(u: Unit, first: bool, strong_given: bool) -> bool:
+    if u.kind != "word" or not is_name_word(u) or match_head([u], 0):
+        return False
+    if first:
+        return strong_given or is_surname_like(u.text)
+    return u.key in _SURNAME_PARTS or is_surname_like(u.text)
+
+
+def _name_at(units: list[Unit], i: int) -> tuple[int, int, int] | None:
+    """(first name unit, end unit, given-name units) of a name starting at ``i``, or None."""
+    j = i
+    while j < len(units) and units[j].key in _TITLES:
+        j += 1
+    start = j
+    if j < len(units) and units[j].key in _PREFIXES:
+        j += 1
+    given = 0
+    while j < len(units) and units[j].kind == "word" and is_given_name(units[j].text) and given < 2:
+        j += 1
+        given += 1
+    if given == 0:
+        return None
+    strong = not is_surname_like(units[j - 1].text) or j - start > 1
+    k = j
+    while k < len(units) and k - j < 3 and _is_surname_word(units[k], k == j, strong):
+        k += 1
+    if k == j:
+        # «علی محمدی»: the second "given name" may be the surname
+        if given == 2:
+            return start, j, 1
+        return None
+    return start, k, given
+
+
+def _context_says_person(units: list[Unit], a: int, b: int) -> bool:
+    """A role phrase or reporting context right next to the span."""
+    before = units[a - 1] if a > 0 else None
+    after = units[b] if b < len(units) else None
+    if after is not None and after.text in ("،", ",") and b + 1 < len(units) and match_head(units, b + 1, ("role",)):
+        return True
+    if after is not None and match_head(units, b, ("role",)):
+        return True
+    if before is not None and before.text in ("،", ","):
+        k = a - 2
+        while k >= 0 and units[k].kind in ("word", "org", "place"):
+            if match_head(units, k, ("role",)):
+                return True
+            k -= 1
+    if a >= 2 and _REPORTING_LEAD.match(units[a - 2].text + " " + units[a - 1].text):
+        return True
+    return False
+
+
+def _rare_pair_at(units: list[Unit], i: int) -> tuple[int, int] | None:
+    """Two surname-like words where context says a person is named («رحیمی نژاد، مدیرکل ...»)."""
+    if i + 1 >= len(units):
+        return None
+    a, b = units[i], units[i + 1]
+    if a.kind == "word" and b.kind == "word" and is_name_word(a) and is_name_word(b):
+        if is_surname_like(a.text) and is_surname_like(b.text) and not match_head(units, i) and not match_head(units, i + 1):
+            if _context_says_person(units, i, i + 2):
+                return i, i + 2
+    return None
+
+
+def add_person(doc: Document, name: str, start: int, end: int, sentence: int) -> str:
+    k = key(name)
+    person = doc.persons.get(k)
+    if person is None:
+        person = doc.persons[k] = Person(name)
+    person.evidence.append(doc.evidence(start, end, "persons"))
+    doc.mentions.append(Mention("person", start, end, doc.text[start:end], k, sentence))
+    return k
+
+
+def extract(doc: Document) -> None:
+    for si, units in enumerate(sentence_units(doc)):
+        i = 0
+        while i < len(units):
+            found = _name_at(units, i)
+            span = None
+            if found is not None:
+                a, b, given = found
+                strong_context = _context_says_person(units, a, b)
+                surname_ok = any(is_surname_like(u.text) for u in units[a + given:b]) or b - a >= 3
+                if strong_context or surname_ok:
+                    span = (a, b)
+            if span is None:
+                span = _rare_pair_at(units, i)
+            if span is None:
+                i += 1
+                continue
+            a, b = span
+            start, end = units[a].start, units[b - 1].end
+            add_person(doc, doc.text[start:end], start, end, si)
+            i = b
+    _surname_mentions(doc)
+    doc.mentions.sort(key=lambda m: m.start)
+
+
+def surname(name: str) -> str:
+    """The words of a full name after its titles, prefixes and given names."""
+    words = name.split()
+    i = 0
+    while i < len(words) - 1 and (key(words[i]) in _TITLES or key(words[i]) in _PREFIXES or is_given_name(words[i])):
+        i += 1
+    return " ".join(words[i:])
+
+
+def _surname_mentions(doc: Document) -> None:
+    """Later mentions by surname alone («کریمیان گفت») are the same person."""
+    taken = [(m.start, m.end) for m in doc.mentions if m.kind in ("person", "organization", "place")]
+    for k, person in list(doc.persons.items()):
+        last = surname(person.name)
+        if last == person.name:
+            continue
+        pattern = r"(?<![\w\u200c])" + r"[\s\u200c]*".join(re.escape(ch) for ch in key(last)) + r"(?![\w\u200c])"
+        for m in re.finditer(pattern, doc.text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            doc.mentions.append(Mention("person", m.start(), m.end(), m.group(), k, doc.sentence_at(m.start())))
+            person.evidence.append(doc.evidence(m.start(), m.end(), "coreference", 0.8))
+            taken.append((m.start(), m.end()))

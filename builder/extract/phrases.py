@@ -1,0 +1,239 @@
+"""Chunking organisation and role phrases out of a sentence's units.
+
+Persian names of bodies are ezafe chains without visible boundaries:
+«معاون امور اجتماعی اداره کل بهزیستی استان اردبیل گفت».  The chunker reads
+them with two kinds of organisation heads:
+
+* **place-bound** heads (:data:`PLACE_BOUND`): the rest of the name is a place
+  («بهزیستی خوزستان», «استانداری گیلان», «آموزش و پرورش استان فارس»); their
+  provincial offices belong to a national body, which becomes the parent;
+* **named** heads (:data:`NAMED_HEADS`): a name of content words follows
+  («سازمان خدمات و مشارکت‌های اجتماعی», «قرارگاه اجتماعی کلانشهر تهران»),
+  ending at a function word, a verb, punctuation, a person's name, a place
+  (included), or a further head, which starts the parent organisation
+  («دفتر ... سازمان بهزیستی کشور»).
+
+A role phrase is a role head from :mod:`builder.lexicon` plus up to a few
+qualifier words («امور اجتماعی», «عمومی و انقلاب») and optionally an
+organisation phrase or a place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..lexicon import ROLE_HEADS, is_given_name
+from ..textkey import key
+from .tokens import is_stop, is_verb
+from .units import Unit
+
+# place-bound head -> (national parent, whether the provincial body is called «اداره کل <head> استان X»)
+PLACE_BOUND: dict[str, tuple[str | None, bool]] = {
+    "اداره کل بهزیستی": ("سازمان بهزیستی کشور", True),
+    "بهزیستی": ("سازمان بهزیستی کشور", True),
+    "اداره بهزیستی": ("سازمان بهزیستی کشور", True),
+    "اداره کل آموزش و پرورش": ("وزارت آموزش و پرورش", True),
+    "آموزش و پرورش": ("وزارت آموزش و پرورش", True),
+    "اداره کل تعاون، کار و رفاه اجتماعی": ("وزارت تعاون، کار و رفاه اجتماعی", True),
+    "اداره کل تعاون کار و رفاه اجتماعی": ("وزارت تعاون، کار و رفاه اجتماعی", True),
+    "تعاون، کار و رفاه اجتماعی": ("وزارت تعاون، کار و رفاه اجتماعی", True),
+    "کمیته امداد امام خمینی": ("کمیته امداد امام خمینی", True),
+    "کمیته امداد": ("کمیته امداد امام خمینی", True),
+    "اداره کل تامین اجتماعی": ("سازمان تامین اجتماعی", True),
+    "تامین اجتماعی": ("سازمان تامین اجتماعی", True),
+    "اداره کل ثبت احوال": ("سازمان ثبت احوال کشور", True),
+    "ثبت احوال": ("سازمان ثبت احوال کشور", True),
+    "اداره کل زندان‌ها": ("سازمان زندان‌ها و اقدامات تامینی و تربیتی کشور", True),
+    "اداره کل ورزش و جوانان": ("وزارت ورزش و جوانان", True),
+    "اداره کل فرهنگ و ارشاد اسلامی": ("وزارت فرهنگ و ارشاد اسلامی", True),
+    "اداره کل میراث فرهنگی": ("وزارت میراث فرهنگی، گردشگری و صنایع دستی", True),
+    "استانداری": ("وزارت کشور", False),
+    "فرمانداری": ("وزارت کشور", False),
+    "بخشداری": ("وزارت کشور", False),
+    "شهرداری": (None, False),
+    "شورای اسلامی شهر": (None, False),
+    "دادگستری کل استان": ("قوه قضاییه", False),
+    "دادگستری": ("قوه قضاییه", False),
+    "دادسرای عمومی و انقلاب": ("قوه قضاییه", False),
+    "دادستانی": ("قوه قضاییه", False),
+    "جمعیت هلال احمر": ("جمعیت هلال احمر جمهوری اسلامی ایران", False),
+    "هلال احمر": ("جمعیت هلال احمر جمهوری اسلامی ایران", False),
+    "دانشگاه علوم پزشکی": ("وزارت بهداشت، درمان و آموزش پزشکی", False),
+    "فرماندهی انتظامی": ("فرماندهی کل انتظامی جمهوری اسلامی ایران", False),
+    "پلیس": ("فرماندهی کل انتظامی جمهوری اسلامی ایران", False),
+}
+NAMED_HEADS = (
+    "سازمان", "اداره کل", "اداره", "وزارت", "دفتر", "معاونت", "شورای", "شورا", "قرارگاه", "ستاد",
+    "موسسه", "مؤسسه", "انجمن", "بنیاد", "کانون", "جمعیت", "کمیسیون", "کمیته", "اتحادیه",
+    "دانشگاه", "پژوهشگاه", "روابط عمومی", "صندوق", "دبیرخانه", "نهاد", "فراکسیون", "کارگروه",
+)
+# words that put a following place name in the phrase: «استان X», «شهرستان X», «کلانشهر X»
+PLACE_WORDS = frozenset(key(w) for w in ("استان", "شهرستان", "شهر", "کلانشهر", "مرکز", "بخش", "روستای", "کل"))
+NATIONAL = frozenset(key(w) for w in ("کشور", "کل کشور"))
+_DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن", "همین", "همان", "هر", "چند", "برخی", "سایر"))
+_CONJ = key("و")
+
+
+@cache
+def _head_table() -> dict[str, tuple[str, str]]:
+    """head key -> (kind, head text) for organisation and role heads."""
+    table = {key(h): ("named", h) for h in NAMED_HEADS}
+    table.update({key(h): ("place_bound", h) for h in PLACE_BOUND})
+    for h in ROLE_HEADS:
+        table.setdefault(key(h), ("role", h))
+    return table
+
+
+@cache
+def _max_head_units() -> int:
+    return 5
+
+
+def match_head(units: list[Unit], i: int, kinds=("named", "place_bound", "role")) -> tuple[int, str, str] | None:
+    """The longest head starting at unit ``i``: (units used, kind, head text)."""
+    table = _head_table()
+    best = None
+    joined = ""
+    for n in range(1, _max_head_units() + 1):
+        if i + n > len(units) or units[i + n - 1].kind not in ("word", "org"):
+            break
+        joined += units[i + n - 1].key
+        hit = table.get(joined)
+        if hit and hit[0] in kinds:
+            best = (n, hit[0], hit[1])
+    return best
+
+
+def is_name_word(u: Unit) -> bool:
+    """A content word that can continue a name: not a function word, verb or personal name."""
+    return u.kind == "word" and not is_stop(u.text) and not is_verb(u.text) and not is_given_name(u.text)
+
+
+@dataclass
+class OrgPhrase:
+    start: int  # unit indices [start, end)
+    end: int
+    head: str
+    kind: str  # named | place_bound | known
+    name_units: tuple[int, int]  # the organisation's own name (without parent)
+    place: Unit | None = None
+    national: bool = False
+    generic: bool = False  # «بهزیستی شهرستان‌ها», bare «بهزیستی»: no specific place
+    entry: object = None  # OrgEntry for a gazetteer organisation
+    parent: "OrgPhrase | None" = None
+
+
+@dataclass
+class RolePhrase:
+    start: int
+    end: int
+    head: str
+    org: OrgPhrase | None = None
+    place: Unit | None = None
+    qualifiers: list[int] = field(default_factory=list)
+
+
+def _place_completion(units: list[Unit], j: int) -> tuple[int, Unit | None, bool, bool]:
+    """After a place-bound head: (next index, place unit, national?, generic?)."""
+    k = j
+    while k < len(units) and units[k].key in PLACE_WORDS and k - j < 2:
+        k += 1
+    if k < len(units) and units[k].kind == "place":
+        return k + 1, units[k], False, False
+    if j < len(units) and units[j].key in NATIONAL:
+        return j + 1, None, True, False
+    if j + 1 < len(units) and units[j].key + units[j + 1].key in NATIONAL:
+        return j + 2, None, True, False
+    if k > j and k < len(units) and units[k].key in _DEMONSTRATIVES:  # «بهزیستی این استان»
+        return k + 1, None, False, False
+    if k > j:  # «بهزیستی استان» (this article's province) or «بهزیستی شهرستان‌ها»
+        generic = not units[k - 1].key in (key("استان"),)
+        return k, None, False, generic
+    if j < len(units) and units[j].key.startswith(key("شهرستان")):
+        return j + 1, None, False, True
+    return j, None, False, False
+
+
+def org_phrase(units: list[Unit], i: int, depth: int = 0) -> OrgPhrase | None:
+    """The organisation phrase starting at unit ``i``, with its parents, or None."""
+    if i > 0 and units[i - 1].key in _DEMONSTRATIVES:
+        return None
+    u = units[i]
+    if u.kind == "org":
+        phrase = OrgPhrase(i, i + 1, u.text, "known", (i, i + 1), entry=u.entry)
+        j = i + 1
+        if j < len(units) and units[j].kind == "place":  # «کمیته امداد امام خمینی استان X» via gazetteer name
+            phrase.place, phrase.end = units[j], j + 1
+        return _with_parent(units, phrase, depth)
+    head = match_head(units, i, kinds=("named", "place_bound"))
+    if not head:
+        return None
+    n, kind, text = head
+    j = i + n
+    if kind == "place_bound":
+        k, place, national, generic = _place_completion(units, j)
+        phrase = OrgPhrase(i, k, text, kind, (i, k), place=place, national=national, generic=generic)
+        return _with_parent(units, phrase, depth)
+    names = 0
+    k = j
+    place = None
+    while k < len(units) and names < 8:
+        v = units[k]
+        if v.kind == "place":
+            place = v
+            k += 1
+            break
+        if v.kind == "number" and k + 1 < len(units) and is_name_word(units[k + 1]) and names:
+            k += 1
+            continue
+        if v.key == _CONJ and k + 1 < len(units) and is_name_word(units[k + 1]) and names:
+            k += 1
+            continue
+        if not is_name_word(v) or match_head(units, k):
+            break
+        names += 1
+        k += 1
+    if names == 0 and place is None:
+        return None
+    while k > j and units[k - 1].key == _CONJ:
+        k -= 1
+    phrase = OrgPhrase(i, k, text, kind, (i, k), place=place)
+    return _with_parent(units, phrase, depth)
+
+
+def _with_parent(units: list[Unit], phrase: OrgPhrase, depth: int) -> OrgPhrase:
+    """A head right after the phrase names the body it belongs to: «دفتر ... سازمان بهزیستی کشور»."""
+    if depth < 3 and phrase.end < len(units):
+        parent = org_phrase(units, phrase.end, depth + 1)
+        if parent is not None:
+            phrase.parent = parent
+            phrase.end = parent.end
+    return phrase
+
+
+def role_phrase(units: list[Unit], i: int) -> RolePhrase | None:
+    """The role phrase starting at unit ``i`` («مدیر کل بهزیستی خوزستان»), or None."""
+    head = match_head(units, i, kinds=("role",))
+    if not head:
+        return None
+    n, _, text = head
+    phrase = RolePhrase(i, i + n, text)
+    k = i + n
+    while k < len(units) and len(phrase.qualifiers) < 5:
+        v = units[k]
+        org = org_phrase(units, k) if v.kind in ("word", "org") else None
+        if org is not None:
+            phrase.org, phrase.end = org, org.end
+            return phrase
+        if v.kind == "place":
+            phrase.place, phrase.end = v, k + 1
+            return phrase
+        if v.key == _CONJ and k + 1 < len(units) and is_name_word(units[k + 1]) and not match_head(units, k + 1, ("role",)):
+            k += 1
+            continue
+        if not is_name_word(v) or match_head(units, k, ("role",)):
+            break
+        phrase.qualifiers.append(k)
+        k += 1
+        phrase.end = k
+    return phrase

@@ -1,0 +1,99 @@
+"""Roles (posts): role phrases, their organisation, and their holder by apposition.
+
+«مهران کریمیان مدیر کل بهزیستی ...» and «مدیرکل بهزیستی استان گیلان، علی
+رحیمی ...» put a role right after or right before a name (a comma between is
+allowed): that person holds the post.  A role with no name beside it is kept
+as a post without a holder; :mod:`builder.extract.coref` may give it one
+later (the lead's «معاون ... گفت:» is usually the person named further on).
+
+One person's mentions of one post («مدیر کل بهزیستی», later «مدیر کل
+بهزیستی خوزستان») are one post, titled with the fullest wording.
+"""
+from __future__ import annotations
+
+from ..document import Document, Mention, Post
+from ..textkey import key
+from .organizations import register
+from .phrases import RolePhrase, role_phrase
+from .units import Unit, sentence_units
+
+_COMMAS = ("،", ",")
+
+
+def post_key(post: Post) -> tuple:
+    """Two mentions name the same post when head, organisation and place agree."""
+    head = key(post.title.split()[0]) if post.title else ""
+    return (head, post.organization, post.place if post.organization is None else None)
+
+
+def _person_at(doc: Document, start: int, end: int):
+    for m in doc.mentions:
+        if m.kind == "person" and m.start == start and m.end == end:
+            return m
+    return None
+
+
+def _neighbour_person(doc: Document, units: list[Unit], ph: RolePhrase):
+    """A person mention directly before or after the role (one comma allowed between)."""
+    persons = [m for m in doc.mentions if m.kind == "person"]
+    after = ph.end
+    if after < len(units) and units[after].text in _COMMAS:
+        after += 1
+    if after < len(units):
+        for m in persons:
+            if m.start == units[after].start:
+                return m
+    before = ph.start - 1
+    if before >= 0 and units[before].text in _COMMAS:
+        before -= 1
+    if before >= 0:
+        for m in persons:
+            if m.end == units[before].end:
+                return m
+    return None
+
+
+def _org_ref(doc: Document, units: list[Unit], ph: RolePhrase, sentence: int) -> str | None:
+    """Key of the organisation in the role (found by the organisations pass, else registered now)."""
+    if ph.org is None:
+        return None
+    at = units[ph.org.start].start
+    for m in doc.mentions:
+        if m.kind == "organization" and m.start == at:
+            return m.ref
+    return register(doc, units, ph.org, sentence)
+
+
+def add_post(doc: Document, post: Post) -> int:
+    """Add or merge ``post``; return its index in ``doc.posts``."""
+    k = post_key(post)
+    for i, old in enumerate(doc.posts):
+        if old.holder == post.holder and post_key(old) == k:
+            if len(post.title) > len(old.title):
+                old.title = post.title
+            old.evidence += post.evidence
+            return i
+    doc.posts.append(post)
+    return len(doc.posts) - 1
+
+
+def extract(doc: Document) -> None:
+    for si, units in enumerate(sentence_units(doc)):
+        i = 0
+        while i < len(units):
+            ph = role_phrase(units, i) if units[i].kind == "word" else None
+            if ph is None:
+                i += 1
+                continue
+            start, end = units[ph.start].start, units[ph.end - 1].end
+            org = _org_ref(doc, units, ph, si)
+            place = ph.place.entry.key if ph.place is not None else None
+            if org and doc.organizations[org].place:
+                place = place or doc.organizations[org].place
+            holder = _neighbour_person(doc, units, ph)
+            post = Post(doc.text[start:end], holder.ref if holder else None, org, place,
+                        [doc.evidence(start, end, "roles")])
+            index = add_post(doc, post)
+            doc.mentions.append(Mention("role", start, end, doc.text[start:end], index, si))
+            i = ph.end
+    doc.mentions.sort(key=lambda m: m.start)

@@ -1,0 +1,46 @@
+"""Where reporting verbs are, and whether a mention is the subject opening its sentence.
+
+Shared by coreference (a role that opens a reported sentence is a speaker)
+and quotes.  Verbs come from :func:`builder.lexicon.reporting_verb_pattern`,
+tolerant of ZWNJ/space variants («خبرداد», «تأکید کرد»).
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Mention
+from ..lexicon import reporting_verb_pattern
+
+# what may precede the subject: a dateline, «به گزارش ...،», and a few discourse adverbs
+_PREAMBLE = re.compile(
+    r"^(?:[\u0600-\u06FF\u200c ]{2,25}/[\u0600-\u06FF\u200c ]{2,25}?(?:\s*[-–—]\s*)?\s+|"
+    r"به\s*گزارش[^،,:]{0,80}[،,:]\s*|"
+    r"(?:همچنین|سپس|در\s*ادامه|در\s*پایان|در\s*همین\s*حال|از\s*سوی\s*دیگر|وی\s*همچنین)[،,\s]*)*$"
+)
+
+
+def reporting_verbs(doc: Document) -> dict[int, list[re.Match]]:
+    """Reporting-verb matches (positions in ``doc.text``) by sentence index."""
+    cached = doc.scratch.get("verbs")
+    if cached is not None:
+        return cached
+    pattern = reporting_verb_pattern()
+    out: dict[int, list[re.Match]] = {}
+    for sent in doc.sentences:
+        found = list(pattern.finditer(doc.text, sent.start, sent.end))
+        if found:
+            out[sent.index] = found
+    doc.scratch["verbs"] = out
+    return out
+
+
+def opens_sentence(doc: Document, mention: Mention) -> bool:
+    """True when ``mention`` is the subject at the start of its sentence."""
+    if mention.sentence < 0:
+        return False
+    sent = doc.sentences[mention.sentence]
+    earlier = [m for m in doc.mentions if m.sentence == mention.sentence and m.kind in ("person", "role", "pronoun")
+               and m.start < mention.start]
+    if earlier:
+        return False
+    return bool(_PREAMBLE.match(doc.text[sent.start:mention.start]))

@@ -1,0 +1,189 @@
+"""Statistics: every figure in the body that counts something, as an observation.
+
+For each number (:func:`builder.numbers.find_numbers`) in a sentence:
+
+* **not a statistic** when it is an ordinal, part of a date or a year, an age
+  («زیر ۱۸ سال», «۱۸-۱۳ سال»), a hotline or phone number («خط ۱۲۳»), a rank,
+  inside a name («موسسه خیریه ۱۴ معصوم»), or a lone «یک» («یک وعده»); a
+  small number written in words («دو», «سه») counts only before a countable noun
+  («دو مهد کودک», not «سه برنامه‌ریزی»);
+* **subject**: the noun phrase after the number («کودک خیابانی», «پرونده»,
+  «کودک و نوجوان بی سرپرست و بدسرپرست»), or «درصد ...» for a percentage;
+* **qualifier** from the words before it (حدود/نزدیک به → about, بیش از/بالغ بر →
+  more_than, کمتر از/زیر → less_than);
+* **place**: a place named in the sentence (nearest), else the article's province;
+* **period**: a date phrase in the sentence, resolved against publication;
+* **person**: the speaker quoted in that paragraph.
+
+The same value with the same head noun twice in one article (title, lead and
+body repeat figures) is one observation with several pieces of evidence.
+"""
+from __future__ import annotations
+
+import re
+
+from ..concepts import concept_for
+from ..dates import find_dates
+from ..document import Document, Statistic
+from ..numbers import find_numbers
+from ..textkey import key
+from .tokens import is_stop, is_verb
+
+_ABOUT = re.compile(r"(?:حدود|حدودا|حدوداً|در\s*حدود|نزدیک\s*به|قریب\s*به|تقریبا|تقریباً|حوالی)[\s\u200c]*$")
+_MORE = re.compile(r"(?:بیش\s*از|بیشتر\s*از|بالغ\s*بر|بالای|بالاتر\s*از|افزون\s*بر|فزون\s*بر|متجاوز\s*از|فراتر\s*از)[\s\u200c]*$")
+_LESS = re.compile(r"(?:کمتر\s*از|کم[\s\u200c]*تر\s*از|زیر|کمتر\s*از|حداکثر)[\s\u200c]*$")
+_NOT_STAT_BEFORE = re.compile(
+    r"(?:خط|شماره|سامانه|تلفن|تماس\s*با|کد|رتبه|مقام|ردیف|ماده|بند|تبصره|اصل|سال|سالهای|سال[\s\u200c]*های|دهه|قرن|ساعت|کیلومتر\s*مربع)[\s\u200c]*$"
+)
+_AGE_AFTER = re.compile(r"^[\s\u200c]*(?:سال(?:ه|گی)?|ساله|ماهه)(?![\w\u200c])")
+_COUNTABLE = frozenset(key(w) for w in (
+    "کودک", "نوجوان", "نفر", "زن", "مرد", "دختر", "پسر", "خانوار", "خانواده", "مددجو", "معلول", "سالمند",
+    "مرکز", "مهد", "مهدکودک", "خانه", "موسسه", "مؤسسه", "انجمن", "سازمان", "پرونده", "مورد", "تماس", "گروه",
+    "استان", "شهرستان", "شهر", "روستا", "مدرسه", "کلاس", "جلسه", "نشست", "تیم", "واحد", "طرح", "برنامه",
+    "پایگاه", "اتاق", "تخت", "دستگاه", "نقطه", "منطقه", "محله", "فقره", "بسته", "نوبت", "دانش‌آموز", "دانش آموز",
+))
+_UNITS = {
+    "persons": ("کودک", "نوجوان", "نفر", "زن", "مرد", "دختر", "پسر", "مددجو", "معلول", "سالمند", "دانش آموز", "دانش‌آموز", "کارتن خواب"),
+    "households": ("خانوار", "خانواده"),
+    "cases": ("پرونده", "مورد", "فقره"),
+    "calls": ("تماس",),
+    "centres": ("مرکز", "مهد", "خانه", "موسسه", "مؤسسه", "پایگاه", "مدرسه"),
+    "rials": ("ریال",),
+    "tomans": ("تومان",),
+}
+_UNIT_OF = {key(w): unit for unit, words in _UNITS.items() for w in words}
+_WORD_NUMBER = re.compile(r"^[\u0600-\u06FF\u200c\s]+$")
+_SUBJECT_WORDS = 6
+_TOKEN = re.compile(r"[^\s\u200c،,.:؛;!؟?()«»\"]+(?:\u200c[^\s\u200c،,.:؛;!؟?()«»\"]+)*|[،,.:؛;!؟?()«»\"]")
+
+
+_QUALIFIERS = (("about", _ABOUT), ("more_than", _MORE), ("less_than", _LESS))
+
+
+def _qualifier(doc: Document, start: int) -> tuple[str, int]:
+    """The qualifier before a number and where it starts (the number itself when exact)."""
+    window = max(0, start - 16)
+    before = doc.text[window:start]
+    for name, pattern in _QUALIFIERS:
+        m = pattern.search(before)
+        if m:
+            return name, window + m.start()
+    return "exact", start
+
+
+def _subject(doc: Document, start: int, limit: int) -> tuple[str, int]:
+    """The noun phrase after a number: words until a function word, verb, punctuation or number."""
+    words: list[tuple[str, int]] = []
+    for m in _TOKEN.finditer(doc.text, start, limit):
+        w = m.group()
+        if not re.search(r"[\u0620-\u06D3A-Za-z]", w) or re.search(r"[0-9۰-۹]", w):
+            break
+        if key(w) == key("و"):
+            nxt = _TOKEN.search(doc.text, m.end(), limit)
+            if nxt and words and not is_stop(nxt.group()) and not is_verb(nxt.group()) and not find_numbers(nxt.group()):
+                words.append((w, m.end()))
+                continue
+            break
+        if is_stop(w) or is_verb(w) or (words and key(w) in (key("شده"), key("شد"))):
+            break
+        words.append((w, m.end()))
+        if len(words) >= _SUBJECT_WORDS:
+            break
+    while words and key(words[-1][0]) == key("و"):
+        words.pop()
+    if not words:
+        return "", start
+    return " ".join(w for w, _ in words), words[-1][1]
+
+
+def _inside(doc: Document, start: int, end: int, kinds: tuple[str, ...]) -> bool:
+    return any(m.kind in kinds and m.start <= start and end <= m.end for m in doc.mentions)
+
+
+def _place(doc: Document, sentence: int, pos: int) -> str | None:
+    places = [m for m in doc.mentions if m.kind == "place" and m.sentence == sentence]
+    if places:
+        return min(places, key=lambda m: abs(m.start - pos)).ref
+    return doc.article.province
+
+
+def _paragraph(doc: Document, pos: int) -> int:
+    return doc.text.count("\n", 0, pos)
+
+
+def _speaker(doc: Document, sentence: int) -> str | None:
+    """The person quoted in this sentence, else earlier in the same paragraph."""
+    para = _paragraph(doc, doc.sentences[sentence].start)
+    best = None
+    for q in doc.quotes:
+        qs = q.evidence[0].sentence if q.evidence else -1
+        if q.speaker and 0 <= qs <= sentence and _paragraph(doc, doc.sentences[qs].start) == para:
+            best = q.speaker
+    return best
+
+
+def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
+    start, end = n.start + sent_start, n.end + sent_start
+    if n.kind == "ordinal":
+        return False
+    if any(d.start <= n.start < d.end or n.start <= d.start < n.end for d in dates):
+        return False
+    if _inside(doc, start, end, ("organization", "program", "person")):
+        return False
+    before = doc.text[max(0, start - 16):start]
+    if _NOT_STAT_BEFORE.search(before) or _AGE_AFTER.match(doc.text[end:end + 8]):
+        return False
+    if n.kind == "cardinal" and (1300 <= n.value <= 1500 or 1950 <= n.value <= 2100) and re.fullmatch(r"[0-9۰-۹]{4}", n.text.strip()):
+        return False
+    words = _WORD_NUMBER.match(n.text) is not None
+    if words and n.value == 1:
+        return False
+    if words and n.value < 10:
+        nxt = re.match(r"[\s\u200c]*([^\s\u200c،,.]+)", doc.text[end:end + 30])
+        return bool(nxt) and key(nxt.group(1)) in _COUNTABLE
+    return True
+
+
+def extract(doc: Document) -> None:
+    ref = doc.article.published.date() if doc.article.published else None
+    seen: dict[tuple, Statistic] = {}
+    for sent in doc.sentences:
+        text = doc.text[sent.start:sent.end]
+        dates = find_dates(text, ref)
+        for n in find_numbers(text):
+            if not _is_statistic(doc, n, sent.start, dates):
+                continue
+            start, end = n.start + sent.start, n.end + sent.start
+            if n.kind == "percent":
+                subject, stop = _subject(doc, end, sent.end)
+                subject = ("درصد " + subject).strip()
+                unit = "percent"
+            else:
+                subject, stop = _subject(doc, end, sent.end)
+                if not subject:
+                    continue
+                unit = _UNIT_OF.get(key(subject.split()[0]), "count")
+            approx, q_start = _qualifier(doc, start)
+            value = float(n.value)
+            head = key(subject.split()[1] if subject.startswith("درصد ") and len(subject.split()) > 1 else subject.split()[0])
+            dedupe = (value, n.kind, head)
+            evidence = doc.evidence(q_start, stop, "statistics")
+            if dedupe in seen:
+                seen[dedupe].evidence.append(evidence)
+                continue
+            period = next((d for d in dates if d.start_date), None)
+            stat = Statistic(
+                value=value,
+                approx=approx,
+                unit=unit,
+                subject=subject,
+                place=_place(doc, sent.index, start),
+                period=period.iso if period else None,
+                period_text=period.text if period else None,
+                person=_speaker(doc, sent.index),
+                concept=concept_for(subject) or concept_for(text),
+                text=doc.text[q_start:stop],
+                evidence=[evidence],
+            )
+            seen[dedupe] = stat
+            doc.statistics.append(stat)

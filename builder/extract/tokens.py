@@ -1,0 +1,80 @@
+"""Word tokens with their positions, and the word classes the extractors test.
+
+hazm's ``word_tokenize`` gives the words of each sentence (joining compound
+verbs as «گفته_است»); this module places them back in ``Document.text`` so
+each token knows its offsets, and classifies words with hazm's own lexicons
+(stop words, the verb lemmatiser) rather than with lists of seed strings.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..document import Document, Sentence
+from ..textkey import key
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int  # offsets in Document.text
+    end: int
+
+    @property
+    def key(self) -> str:
+        return key(self.text)
+
+
+def sentence_tokens(doc: Document, sent: Sentence) -> list[Token]:
+    """hazm's tokens of ``sent`` with their offsets in ``doc.text``."""
+    out = []
+    cursor = sent.start
+    for word in sent.tokens:
+        parts = word.split("_")
+        start = doc.text.find(parts[0], cursor, sent.end)
+        if start < 0:
+            continue
+        end = start + len(parts[0])
+        for part in parts[1:]:
+            nxt = doc.text.find(part, end, sent.end)
+            if nxt < 0 or doc.text[end:nxt].strip(" \u200c"):
+                break
+            end = nxt + len(part)
+        out.append(Token(doc.text[start:end], start, end))
+        cursor = end
+    return out
+
+
+@cache
+def _hazm_data():
+    from hazm import Lemmatizer
+    from hazm.utils import stopwords_list
+
+    return Lemmatizer(), frozenset(key(w) for w in stopwords_list())
+
+
+_COPULAS = frozenset(key(w) for w in (
+    "است", "هست", "نیست", "بود", "بوده", "باشد", "باشند", "هستند", "بودند", "داشت", "دارد",
+    "دارند", "داشتند", "شد", "شده", "شود", "شوند", "کرد", "کند", "کنند", "کردند", "کرده",
+    "میشود", "میشوند", "میکند", "میکنند", "نمیشود", "گردید", "گردد",
+))
+_WORD = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u200cA-Za-z]")
+
+
+def is_word(t: str) -> bool:
+    """A token with letters (not punctuation, not a bare number)."""
+    return bool(_WORD.search(t))
+
+
+def is_stop(t: str) -> bool:
+    return key(t) in _hazm_data()[1]
+
+
+@cache
+def is_verb(t: str) -> bool:
+    """A finite verb or verb group (hazm's lemmatiser knows its stems)."""
+    if "_" in t or key(t) in _COPULAS:
+        return True
+    lemma = _hazm_data()[0].lemmatize(t)
+    return "#" in lemma and not t.endswith(("ی", "ها", "های"))

@@ -1,0 +1,97 @@
+"""Sentences as sequences of units: words, numbers, punctuation, and gazetteer names.
+
+A place or a known organisation spans several words («سیستان و بلوچستان»,
+«وزارت تعاون، کار و رفاه اجتماعی») and may contain commas or «و», which
+would otherwise end a phrase.  The chunkers (organisations, roles, persons,
+programs) therefore walk *units*: hazm tokens, with every gazetteer match
+fused into one unit that carries its entry.
+
+News-agency names are also fused, but only where the context says agency
+(«خبرگزاری فارس», «به گزارش مهر»), because «فارس» is also a province and
+«مهر» a month.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document
+from ..gazetteer import find_agencies, find_organizations, find_places
+from ..textkey import key
+from .tokens import Token, is_word, sentence_tokens
+
+_AGENCY_CONTEXT = re.compile(r"(?:خبرگزاری|به\s*گزارش|پایگاه\s*خبری|سایت|خبرنگار|روزنامه)[\s\u200c]*$")
+
+
+@dataclass(frozen=True)
+class Unit:
+    kind: str  # word | number | punct | place | org | agency
+    start: int
+    end: int
+    text: str
+    entry: object = None  # PlaceEntry / OrgEntry / AgencyEntry for gazetteer units
+
+    @property
+    def key(self) -> str:
+        return key(self.text)
+
+
+def _gazetteer_spans(text: str) -> list[tuple[int, int, str, object]]:
+    spans = []
+    for s, e, entry in find_agencies(text):
+        before = text[max(0, s - 20):s]
+        after = text[e:e + 2]
+        if _AGENCY_CONTEXT.search(before) or after.lstrip().startswith("/"):
+            spans.append((s, e, "agency", entry))
+    spans += [(s, e, "org", entry) for s, e, entry in find_organizations(text)]
+    spans += [(s, e, "place", entry) for s, e, entry in find_places(text)]
+    spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    kept, last_end = [], -1
+    for span in spans:  # earlier and longer first; agencies beat places at the same start
+        if span[0] >= last_end:
+            kept.append(span)
+            last_end = span[1]
+    return kept
+
+
+def sentence_units(doc: Document) -> list[list[Unit]]:
+    """Units of every sentence, computed once per document."""
+    cached = doc.scratch.get("units")
+    if cached is not None:
+        return cached
+    spans = _gazetteer_spans(doc.text)
+    out = []
+    si = 0
+    for sent in doc.sentences:
+        units: list[Unit] = []
+        toks = sentence_tokens(doc, sent)
+        while si < len(spans) and spans[si][1] <= sent.start:
+            si += 1
+        sj = si
+        ti = 0
+        while ti < len(toks):
+            tok = toks[ti]
+            while sj < len(spans) and spans[sj][1] <= tok.start:
+                sj += 1
+            if sj < len(spans) and spans[sj][0] <= tok.start < spans[sj][1] and spans[sj][1] <= sent.end:
+                s, e, kind, entry = spans[sj]
+                if s == tok.start:
+                    while ti < len(toks) and toks[ti].start < e:
+                        ti += 1
+                    end = max(e, toks[ti - 1].end)
+                    units.append(Unit(kind, s, end, doc.text[s:end], entry))
+                    sj += 1
+                    continue
+            units.append(_plain(tok))
+            ti += 1
+        out.append(units)
+    doc.scratch["units"] = out
+    return out
+
+
+def _plain(tok: Token) -> Unit:
+    if is_word(tok.text):
+        return Unit("word", tok.start, tok.end, tok.text)
+    if re.search(r"[0-9۰-۹]", tok.text):
+        return Unit("number", tok.start, tok.end, tok.text)
+    return Unit("punct", tok.start, tok.end, tok.text)

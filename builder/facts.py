@@ -1,0 +1,145 @@
+"""The facts JSON of ``../shared/eval/README.md``, read back out of the store.
+
+Facts come from the graph, not from the Document, so the scorer measures what
+a researcher querying the store would get.  Each table is one SPARQL query in
+``queries/facts/``; the article graph is bound as ``?g`` with pyoxigraph
+``substitutions`` (never spliced into the text).  Python only shapes rows
+into the JSON: grouping posts under persons, places under programs, and
+converting the publication instant to the Tehran-local Gregorian date.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pyoxigraph import Literal, NamedNode, Store, Variable
+
+from .namespaces import read_resource
+from .textkey import key
+
+TEHRAN = ZoneInfo("Asia/Tehran")
+
+
+@cache
+def _query(name: str) -> str:
+    return read_resource("queries", f"facts/{name}.rq")
+
+
+def _rows(store: Store, name: str, graph: NamedNode | None = None) -> list[dict]:
+    """Rows of query ``name`` as dicts of Python values (None when unbound)."""
+    subs = {Variable("g"): graph} if graph is not None else None
+    result = store.query(_query(name), substitutions=subs)
+    names = [v.value for v in result.variables]
+    return [{n: _value(row[n]) for n in names} for row in result]
+
+
+def _value(term):
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        if term.datatype.value.endswith(("#integer", "#decimal", "#double", "#float")):
+            number = float(term.value)
+            return int(number) if number.is_integer() else number
+        return term.value
+    return term.value
+
+
+def _published(value: str | None) -> str | None:
+    """``YYYY-MM-DD`` of the publication instant in Tehran (a date-only value is taken as is)."""
+    if not value:
+        return None
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(TEHRAN)
+    return moment.date().isoformat()
+
+
+def _unique(values) -> list:
+    """Values in order, without spelling-variant repeats and without None."""
+    seen, out = set(), []
+    for v in values:
+        if v and key(v) not in seen:
+            seen.add(key(v))
+            out.append(v)
+    return out
+
+
+def article_facts(store: Store, graph_iri: NamedNode | str) -> dict:
+    """The facts of the article whose graph is ``graph_iri``."""
+    g = graph_iri if isinstance(graph_iri, NamedNode) else NamedNode(graph_iri)
+    meta = next(iter(_rows(store, "article", g)), {})
+    return {
+        "article": {
+            "agency": meta.get("agency"),
+            "published": _published(meta.get("published")),
+            "news_id": meta.get("news_id"),
+            "title": meta.get("title"),
+        },
+        "persons": _persons(_rows(store, "persons", g)),
+        "organizations": _unique(r["name"] for r in _rows(store, "organizations", g)),
+        "places": _unique(r["name"] for r in _rows(store, "places", g)),
+        "programs": _programs(_rows(store, "programs", g)),
+        "statistics": _statistics(_rows(store, "statistics", g)),
+        "quotes": [{"speaker": r["speaker"], "verb": r["verb"], "fragment": r["text"]}
+                   for r in _rows(store, "quotes", g)],
+    }
+
+
+def _persons(rows: list[dict]) -> list[dict]:
+    """One entry per person: roles = titles of their posts in post order (a title contained in a
+    longer title of the same person is the same role written short, and is dropped); organisation
+    of the first post that names one (the first post's own organisation when it has one)."""
+    persons: dict[str, dict] = {}
+    for r in rows:
+        persons.setdefault(r["person"], {"name": r["name"], "posts": []})
+        if r["position"] is not None:
+            persons[r["person"]]["posts"].append((r["position"], r["role"], r["organization"]))
+    out = []
+    for p in persons.values():
+        posts = sorted(p["posts"], key=lambda t: (t[0], t[1] or "", t[2] or ""))
+        roles = _unique(role for _, role, _ in posts)
+        out.append({
+            "name": p["name"],
+            "roles": [r for r in roles if not any(key(r) in key(other) for other in roles if other != r)],
+            "organization": next((o for _, _, o in posts if o), None),
+        })
+    return out
+
+
+def _programs(rows: list[dict]) -> list[dict]:
+    programs: dict[str, dict] = {}
+    for r in rows:
+        programs.setdefault(r["program"], {"name": r["name"], "places": []})["places"].append(r["place"])
+    return [{"name": p["name"], "places": _unique(p["places"])} for p in programs.values()]
+
+
+def _statistics(rows: list[dict]) -> list[dict]:
+    """One entry per observation (first row wins when a variable has several spellings)."""
+    out, seen = [], set()
+    for r in rows:
+        if r["statistic"] in seen:
+            continue
+        seen.add(r["statistic"])
+        subject = r["subject"] or ""
+        if r["unit"] == "percent" and "درصد" not in subject:
+            subject = f"درصد {subject}".strip()
+        out.append({"value": r["value"], "approx": r["approx"] or "exact", "unit_or_subject": subject or r["unit"],
+                    "place": r["place"], "text": r["text"]})
+    return out
+
+
+def write_facts(store: Store, out_dir: str | Path) -> int:
+    """Write ``<stem>.json`` for every article graph in the store; return how many files were written."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    stems = {}
+    for r in _rows(store, "articles"):
+        stems[r["stem"]] = r["article"]  # same stem twice: the later graph IRI wins, deterministically
+    for stem, article in stems.items():
+        facts = article_facts(store, article)
+        text = json.dumps(facts, ensure_ascii=False, indent=1, sort_keys=True)
+        (out / f"{stem}.json").write_text(text + "\n", encoding="utf-8")
+    return len(stems)

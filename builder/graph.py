@@ -1,0 +1,415 @@
+"""A finished :class:`~builder.document.Document` as quads in the article's named graph.
+
+Provenance model (see ``ontology/README.md``): every quad of an article goes
+into one named graph whose name is the article IRI, so a rebuild replaces
+exactly that article.  Facts are nodes (posts, observations, quotes, events)
+derived from the article, and every fact or entity statement points with
+``fakg:evidence`` to an evidence node carrying the sentence, raw-page offsets,
+extractor activity and confidence.  Plain SPARQL 1.1 and SHACL handle this;
+no RDF 1.2 triple terms are needed.
+
+Oxigraph does no inference, so nodes are written with both their specific and
+their general type (``schema:City`` and ``schema:Place``).  Entities that a
+fact refers to but the document does not list (a parent organisation, the
+province of a city) are still typed and, when the gazetteer knows them,
+labelled, so every object of a link is self-describing within its graph.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
+
+from . import __version__
+from .document import Document, Evidence
+from .iri import article_iri, mint
+from .namespaces import FAKG, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, VOCABULARY_GRAPH, WD, XSD, read_resource
+from . import gazetteer
+from .textkey import key
+
+__all__ = ["article_iri", "document_quads", "vocabulary_quads"]
+
+# Kinds with a concept in ontology/fakg.ttl; other kinds fall back to the generic concept.
+_ORG_KINDS = {"government", "ministry", "provincial_office", "municipality", "ngo", "charity", "council",
+              "headquarters", "agency", "office", "judiciary", "parliament", "police",
+              "intergovernmental_organization", "news_agency", "organization"}
+_ORG_KIND_ALIASES = {"government_agency": "agency", "charity_foundation": "charity", "country": "government"}  # gazetteer
+_GOVERNMENT = {"government", "ministry", "provincial_office", "municipality", "council", "headquarters", "judiciary",
+               "parliament", "police", "agency"}
+_PROGRAM_KINDS = {"plan", "complex", "centre", "house", "hotline", "occasion", "campaign", "program"}
+_EVENT_KINDS = {"visit", "meeting", "press_conference", "opening", "session", "event"}
+_PLACE_TYPES = {"country": SCHEMA.Country, "province": SCHEMA.AdministrativeArea,
+                "county": SCHEMA.AdministrativeArea, "city": SCHEMA.City, "region": None}
+_DATE_TYPES = [(re.compile(r"\d{4}"), XSD.gYear, TIME.inXSDgYear),
+               (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth, TIME.inXSDgYearMonth),
+               (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date, TIME.inXSDDate),
+               (re.compile(r"\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})"), XSD.dateTime, TIME.inXSDDateTimeStamp)]
+
+
+def document_quads(doc: Document) -> list[Quad]:
+    """Every quad of ``doc``, all in the graph named :func:`article_iri` ``(doc)``, in a stable order."""
+    return _Writer(doc).write()
+
+
+def vocabulary_quads() -> list[Quad]:
+    """The ontology and the target-group scheme, in the graph ``<https://w3id.org/fakg/graph/vocabulary>``."""
+    quads = []
+    for name in ("fakg.ttl", "target-groups.ttl"):
+        for t in parse(read_resource("ontology", name), format=RdfFormat.TURTLE):
+            quads.append(Quad(t.subject, t.predicate, t.object, VOCABULARY_GRAPH))
+    return quads
+
+
+def concept_node(concept: str) -> NamedNode:
+    """A target group given as an IRI (:func:`builder.concepts.concept_for`) or an id (``street-children``)."""
+    return NamedNode(concept) if "://" in concept else mint("concept", "target-group", concept)
+
+
+def _gazetteer(kind: str, k: str | None):
+    """The gazetteer entry (``place``/``organization``/``agency``) for key or name ``k``, or None.
+
+    Looked up through the module attribute so that tests can swap in a fixed gazetteer.
+    """
+    return getattr(gazetteer, kind)(k) if k else None
+
+
+def _fa(text: str | None) -> Literal | None:
+    return Literal(text, language="fa") if text else None
+
+
+def _int(n: int) -> Literal:
+    return Literal(str(int(n)), datatype=XSD.integer)
+
+
+def _number(x: float) -> Literal:
+    """xsd:integer when whole (1600, not 1600.0), else xsd:decimal."""
+    if float(x).is_integer():
+        return _int(int(x))
+    return Literal(format(Decimal(repr(float(x))), "f"), datatype=XSD.decimal)
+
+
+def _date(text: str) -> tuple[Literal, NamedNode] | None:
+    """An ISO date string as a typed literal (gYear, gYearMonth, date, dateTime) and its OWL-Time property.
+
+    Times need an offset (OWL-Time's inXSDDateTimeStamp); they are typed xsd:dateTime
+    because Oxigraph stores xsd:dateTimeStamp values as xsd:dateTime anyway.
+    """
+    for pattern, datatype, time_property in _DATE_TYPES:
+        if pattern.fullmatch(text):
+            return Literal(text, datatype=datatype), time_property
+    return None
+
+
+class _Writer:
+    """Accumulates the quads of one document; each entity node is described once."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.g = article_iri(doc)
+        self.quads: dict[Quad, None] = {}  # ordered set
+        self.described: set[NamedNode] = set()
+        agency = doc.article.agency
+        self.agency = mint("agency", agency) if agency else None
+        self.agency_entry = _gazetteer("agency", agency)
+
+    def add(self, s, p, o) -> None:
+        if o is not None:
+            self.quads[Quad(s, p, o, self.g)] = None
+
+    def first_time(self, node: NamedNode) -> bool:
+        new = node not in self.described
+        self.described.add(node)
+        return new
+
+    def write(self) -> list[Quad]:
+        self.article()
+        for i in range(len(self.doc.posts)):
+            self.post(i)
+        for i in range(len(self.doc.statistics)):
+            self.statistic(i)
+        for i in range(len(self.doc.quotes)):
+            self.quote(i)
+        for i in range(len(self.doc.events)):
+            self.event(i)
+        return list(self.quads)
+
+    # -------------------------------------------------------------- provenance
+
+    def evidence(self, subject: NamedNode, owner: tuple, evidence: list[Evidence]) -> None:
+        """``subject fakg:evidence e`` for each evidence, ``e`` minted from the owner and index."""
+        raw, sentences = self.doc.raw, self.doc.sentences
+        for j, ev in enumerate(evidence):
+            e = mint("evidence", self.g, *owner, j)
+            self.add(subject, FAKG.evidence, e)
+            self.add(e, RDF.type, FAKG.Evidence)
+            self.add(e, SCHEMA.isPartOf, self.g)
+            self.add(e, FAKG.sentenceIndex, _int(ev.sentence))
+            if 0 <= ev.sentence < len(sentences):
+                self.add(e, FAKG.sentence, _fa(sentences[ev.sentence].text))
+            self.add(e, FAKG.spanText, _fa(raw[ev.start:ev.end]))
+            self.add(e, FAKG.startOffset, _int(ev.start))
+            self.add(e, FAKG.endOffset, _int(ev.end))
+            self.add(e, FAKG.confidence, Literal(str(round(ev.confidence, 4)), datatype=XSD.decimal))
+            self.add(e, PROV.wasGeneratedBy, self.activity(ev.extractor))
+
+    def activity(self, extractor: str) -> NamedNode:
+        a = mint("activity", __version__, extractor)
+        if self.first_time(a):
+            self.add(a, RDF.type, PROV.Activity)
+            self.add(a, RDFS.label, Literal(f"fakg {__version__} {extractor}", language="en"))
+            self.add(a, FAKG.softwareVersion, Literal(__version__))
+            self.add(a, FAKG.extractor, Literal(extractor))
+        return a
+
+    def fact(self, node: NamedNode, index: int, types: tuple[NamedNode, ...]) -> None:
+        """What every per-article fact node has: types, order in the article, the article it came from."""
+        for t in types:
+            self.add(node, RDF.type, t)
+        self.add(node, SCHEMA.position, _int(index))
+        self.add(node, PROV.wasDerivedFrom, self.g)
+
+    # -------------------------------------------------------------- the article
+
+    def article(self) -> None:
+        doc, meta, a = self.doc, self.doc.article, self.g
+        self.add(a, RDF.type, SCHEMA.NewsArticle)
+        self.add(a, RDFS.label, _fa(meta.title))
+        self.add(a, SCHEMA.headline, _fa(meta.title))
+        self.add(a, SCHEMA.identifier, Literal(meta.news_id) if meta.news_id else None)
+        self.add(a, SCHEMA.abstract, _fa(meta.lead))
+        self.add(a, SCHEMA.articleSection, _fa(meta.category))
+        self.add(a, FAKG.reporter, Literal(meta.reporter) if meta.reporter else None)
+        self.add(a, SCHEMA.url, Literal(meta.url, datatype=XSD.anyURI) if meta.url else None)
+        if meta.published:
+            self.add(a, SCHEMA.datePublished, Literal(meta.published.isoformat(), datatype=XSD.dateTime))
+        self.add(a, FAKG.dateText, _fa(meta.published_text))
+        self.add(a, SCHEMA.spatialCoverage, self.place(meta.province))
+        self.add(a, SCHEMA.publisher, self.publisher())
+        self.add(a, FAKG.sourceFile, Literal(doc.source))
+        self.add(a, FAKG.sourceStem, Literal(doc.stem))
+        self.add(a, FAKG.contentHash, Literal(doc.content_hash) if doc.content_hash else None)
+        for k in doc.persons:
+            self.add(a, SCHEMA.mentions, self.person(k))
+        for k in doc.organizations:
+            self.add(a, SCHEMA.mentions, self.organization(k))
+        for k in doc.places:
+            self.add(a, SCHEMA.mentions, self.place(k))
+        for k in doc.programs:
+            self.add(a, SCHEMA.mentions, self.program(k))
+
+    def publisher(self) -> NamedNode | None:
+        node, entry = self.agency, self.agency_entry
+        if node is None or not self.first_time(node):
+            return node
+        self.add(node, RDF.type, SCHEMA.NewsMediaOrganization)
+        self.add(node, RDF.type, ORG.Organization)
+        self.add(node, ORG.classification, mint("concept", "organization-kind", "news_agency"))
+        self.add(node, RDFS.label, _fa(self.doc.article.agency))
+        if entry and entry.english:
+            self.add(node, RDFS.label, Literal(entry.english, language="en"))
+        return node
+
+    # -------------------------------------------------------------- entities
+
+    def person(self, k: str | None) -> NamedNode | None:
+        if not k:
+            return None
+        node = mint("person", k)
+        if self.first_time(node):
+            self.add(node, RDF.type, SCHEMA.Person)
+            p = self.doc.persons.get(k)
+            if p:
+                self.add(node, RDFS.label, _fa(p.name))
+                self.evidence(node, ("person", k), p.evidence)
+        return node
+
+    def is_agency(self, k: str) -> bool:
+        """True when organisation key ``k`` names the publishing agency (kept only as publisher)."""
+        agency = self.doc.article.agency
+        if not agency:
+            return False
+        if k in (key(agency), key("خبرگزاری " + agency)):
+            return True
+        entry = _gazetteer("agency", k)
+        return bool(entry and self.agency_entry and entry.key == self.agency_entry.key)
+
+    def organization(self, k: str | None) -> NamedNode | None:
+        if not k:
+            return None
+        if self.is_agency(k):
+            return self.publisher()
+        node = mint("organization", k)
+        if not self.first_time(node):
+            return node
+        o, entry = self.doc.organizations.get(k), _gazetteer("organization", k)
+        kind = o.kind if o else getattr(entry, "kind", None)
+        kind = _ORG_KIND_ALIASES.get(kind, kind)
+        kind = kind if kind in _ORG_KINDS else "organization"
+        self.add(node, RDF.type, ORG.Organization)
+        if kind in _GOVERNMENT:
+            self.add(node, RDF.type, SCHEMA.GovernmentOrganization)
+        elif kind in ("ngo", "charity"):
+            self.add(node, RDF.type, SCHEMA.NGO)
+        elif kind == "news_agency":
+            self.add(node, RDF.type, SCHEMA.NewsMediaOrganization)
+        self.add(node, ORG.classification, mint("concept", "organization-kind", kind))
+        name = o.name if o else getattr(entry, "name", None)
+        self.add(node, RDFS.label, _fa(name))
+        if o:
+            for alias in sorted(o.aliases):
+                if key(alias) != key(o.name):
+                    self.add(node, SKOS.altLabel, _fa(alias))
+        if entry:
+            self.add(node, RDFS.label, Literal(entry.english, language="en") if entry.english else None)
+            self.add(node, OWL.sameAs, _wikidata(entry.wikidata))
+        parent = (o.parent if o else None) or getattr(entry, "parent", None)
+        if parent and parent != k:
+            self.add(node, ORG.subOrganizationOf, self.organization(parent))
+        if o:
+            self.add(node, SCHEMA.areaServed, self.place(o.place))
+            self.evidence(node, ("organization", k), o.evidence)
+        return node
+
+    def place(self, k: str | None) -> NamedNode | None:
+        if not k:
+            return None
+        node = mint("place", k)
+        if not self.first_time(node):
+            return node
+        p, entry = self.doc.places.get(k), _gazetteer("place", k)
+        kind = p.kind if p else getattr(entry, "kind", None)
+        self.add(node, RDF.type, SCHEMA.Place)
+        self.add(node, RDF.type, _PLACE_TYPES.get(kind))
+        self.add(node, FAKG.kind, mint("concept", "place-kind", kind if kind in _PLACE_TYPES else "place"))
+        self.add(node, RDFS.label, _fa(p.name if p else getattr(entry, "name", None)))
+        if entry:
+            self.add(node, RDFS.label, Literal(entry.english, language="en") if entry.english else None)
+            self.add(node, OWL.sameAs, _wikidata(entry.wikidata))
+            self.add(node, FAKG.isoCode, Literal(entry.iso) if entry.iso else None)
+        province = (p.province if p else None) or getattr(entry, "province", None)
+        if province and province != k:
+            self.add(node, SCHEMA.containedInPlace, self.place(province))
+        if p:
+            self.evidence(node, ("place", k), p.evidence)
+        return node
+
+    def program(self, k: str | None) -> NamedNode | None:
+        if not k:
+            return None
+        node = mint("program", k)
+        if not self.first_time(node):
+            return node
+        self.add(node, RDF.type, FAKG.Program)
+        p = self.doc.programs.get(k)
+        if p:
+            self.add(node, RDFS.label, _fa(p.name))
+            kind = p.kind if p.kind in _PROGRAM_KINDS else "program"
+            self.add(node, FAKG.kind, mint("concept", "program-kind", kind))
+            for place in p.places:
+                self.add(node, FAKG.runsIn, self.place(place))
+            self.add(node, FAKG.runBy, self.organization(p.organization))
+            self.evidence(node, ("program", k), p.evidence)
+        return node
+
+    # -------------------------------------------------------------- facts
+
+    def post(self, i: int) -> None:
+        post = self.doc.posts[i]
+        node = mint("post", self.g, i)
+        self.fact(node, i, (ORG.Post,))
+        self.add(node, RDFS.label, _fa(post.title))
+        self.add(node, ORG.postIn, self.organization(post.organization))
+        self.add(node, FAKG.jurisdiction, self.place(post.place))
+        holder = self.person(post.holder)
+        if holder:
+            self.add(holder, ORG.holds, node)
+        self.evidence(node, ("post", i), post.evidence)
+
+    def statistic(self, i: int) -> None:
+        st = self.doc.statistics[i]
+        node = mint("statistic", self.g, i)
+        self.fact(node, i, (SCHEMA.Observation,))
+        self.add(node, RDFS.label, _fa(st.text or f"{_number(st.value).value} {st.subject}".strip()))
+        self.add(node, SCHEMA.variableMeasured, self.variable(st.unit, st.subject, st.concept))
+        self.add(node, SCHEMA.value, _number(st.value))
+        self.add(node, FAKG.approximation, Literal(st.approx))
+        self.add(node, SCHEMA.observationAbout, self.place(st.place))
+        self.period(node, i, st.period)
+        self.add(node, FAKG.dateText, _fa(st.period_text))
+        self.add(node, PROV.wasAttributedTo, self.person(st.person))
+        self.add(node, FAKG.surfaceText, _fa(st.text))
+        self.evidence(node, ("statistic", i), st.evidence)
+
+    def variable(self, unit: str, subject: str, concept: str | None) -> NamedNode:
+        """The statistical variable "``subject`` counted in ``unit``", shared across articles."""
+        node = mint("variable", unit, subject)
+        if self.first_time(node):
+            self.add(node, RDF.type, FAKG.StatisticalVariable)
+            self.add(node, RDF.type, SCHEMA.StatisticalVariable)
+            self.add(node, RDFS.label, _fa(subject))
+            self.add(node, SCHEMA.unitText, Literal(unit))
+        if concept:
+            self.add(node, FAKG.targetGroup, concept_node(concept))
+        return node
+
+    def period(self, subject: NamedNode, i: int, period: str | None) -> None:
+        """Statistic ``i``'s date as schema:observationDate; a ``start/end`` range as an OWL-Time interval."""
+        if not period:
+            return
+        if "/" not in period:
+            typed = _date(period)
+            self.add(subject, SCHEMA.observationDate, typed[0] if typed else None)
+            return
+        interval = mint("statistic", self.g, i, "period")
+        self.add(subject, TIME.hasTime, interval)
+        self.add(interval, RDF.type, TIME.ProperInterval)
+        for part, link, suffix in zip(period.split("/", 1), (TIME.hasBeginning, TIME.hasEnd), ("begin", "end")):
+            typed = _date(part)
+            if typed:
+                instant = mint("statistic", self.g, i, "period", suffix)
+                self.add(interval, link, instant)
+                self.add(instant, RDF.type, TIME.Instant)
+                self.add(instant, typed[1], typed[0])
+
+    def quote(self, i: int) -> None:
+        q = self.doc.quotes[i]
+        node = mint("quote", self.g, i)
+        self.fact(node, i, (FAKG.Quote, SCHEMA.Quotation))
+        speaker = self.person(q.speaker)
+        who = self.doc.persons[q.speaker].name if q.speaker in self.doc.persons else q.post
+        self.add(node, RDFS.label, _fa(f"{who or ''} {q.verb}".strip()))
+        self.add(node, PROV.wasAttributedTo, speaker)
+        self.add(node, FAKG.speakerRole, _fa(q.post))
+        self.add(node, FAKG.reportingVerb, _fa(q.verb))
+        self.add(node, SCHEMA.text, _fa(q.text))
+        self.evidence(node, ("quote", i), q.evidence)
+
+    def event(self, i: int) -> None:
+        ev = self.doc.events[i]
+        node = mint("event", self.g, i)
+        self.fact(node, i, (FAKG.Event, SCHEMA.Event))
+        self.add(node, FAKG.kind, mint("concept", "event-kind", ev.kind if ev.kind in _EVENT_KINDS else "event"))
+        self.add(node, RDFS.label, _fa(ev.name))
+        self.add(node, SCHEMA.startDate, Literal(ev.date.isoformat(), datatype=XSD.date) if ev.date else None)
+        self.add(node, FAKG.dateText, _fa(ev.date_text))
+        self.add(node, SCHEMA.location, self.place(ev.place))
+        for k in ev.participants:
+            self.add(node, SCHEMA.attendee, self.participant(k))
+        self.add(node, FAKG.occasion, self.program(ev.occasion))
+        self.evidence(node, ("event", i), ev.evidence)
+
+    def participant(self, k: str) -> NamedNode | None:
+        """A participant key as the person or organisation it names (None when the document knows neither)."""
+        if k in self.doc.persons:
+            return self.person(k)
+        if k in self.doc.organizations or self.is_agency(k) or _gazetteer("organization", k):
+            return self.organization(k)
+        return None
+
+
+def _wikidata(qid: str | None) -> NamedNode | None:
+    """A Wikidata id (``Q241119``) or entity IRI as a node of ``wd:``."""
+    if not qid:
+        return None
+    return NamedNode(qid) if "://" in qid else WD(qid.strip())

@@ -1,0 +1,161 @@
+"""Article metadata: agency, news id, title, lead, category, reporter, date, province.
+
+Metadata lives in the page header and in the first paragraph's dateline, not
+in the body that the extractors read, so this component looks at ``raw``
+lines (before the page tail) as well as at the normalised body.
+
+The publication date is the trickiest: pages print today's date and a
+"last updated" date in their header too.  Candidates are ranked: a date
+labelled as publication («تاریخ انتشار», «انتشار») beats a date with a time
+in the page head, which beats a bare date; dates labelled as today's or as
+an update are never taken.  Metadata given by the input (JSON Lines fields,
+HTML meta tags) wins over anything read from the text.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from . import clean as cleaning
+from .dates import parse_published
+from .document import Document
+from .gazetteer import agency_for, find_places
+from .normalize import normalize_paragraph
+from .textkey import DIGITS_TO_LATIN, key
+
+TEHRAN = ZoneInfo("Asia/Tehran")
+
+_NEWS_ID = re.compile(
+    r"(?:کد\s*(?:خبر|مطلب)|شناسه\s*(?:خبر|مطلب)|News\s*ID|خبر\s*شماره)\s*[:：#]?\s*([0-9۰-۹]{3,})"
+    r"|^\s*کد\s*[:：]?\s*([0-9۰-۹]{3,})\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_PUBLISH_LABEL = re.compile(r"تاریخ\s*(?:انتشار|خبر|درج)|زمان\s*انتشار|انتشار\s*[:：]|منتشر\s*شده")
+_NOT_PUBLISHED = re.compile(r"به\s*روز|بروز\s*رسانی|به\s*روزرسانی|ویرایش|امروز|Updated|Today", re.IGNORECASE)
+_CATEGORY = re.compile(r"(?:دسته(?:\s|\u200c)*بندی|سرویس|گروه)\s*[:：]\s*(.+)$")
+_REPORTER = re.compile(r"(?:کد\s*)?خبرنگار\s*[:：]\s*([0-9۰-۹A-Za-z]+)")
+# «ایسنا/خوزستان ...», «تسنیم / اردبیل -» at the start of a paragraph
+_DATELINE = re.compile(r"^\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*/\s*([\u0600-\u06FF\u200c ]{2,25}?)(?=[\s\-–—،,]|$)")
+# «به گزارش خبرگزاری تسنیم از اردبیل», «به گزارش گروه اجتماعی خبرگزاری تسنیم،», «به گزارش ایسنا،»
+_REPORT_OF = re.compile(
+    r"به\s*گزارش\s+(?:گروه\s+[\u0600-\u06FF\u200c]+\s+|خبرنگار\s+(?:[\u0600-\u06FF\u200c]+\s+){0,2}?)?"
+    r"((?:[\u0600-\u06FF\u200cA-Za-z]+\s*){1,5}?)(?:\s+از\s+([\u0600-\u06FF\u200c ]{2,30}?))?\s*[،,:]"
+)
+
+
+def _to_latin(s: str) -> str:
+    return s.translate(DIGITS_TO_LATIN)
+
+
+def _published(doc: Document, lines: list[cleaning.Line], title_start: int) -> tuple[datetime, str] | None:
+    given = doc.given.get("published")
+    if given:
+        found = parse_published(str(given))
+        if found:
+            return found.dt, found.text
+        try:
+            dt = datetime.fromisoformat(str(given).replace("Z", "+00:00"))
+            return (dt if dt.tzinfo else dt.replace(tzinfo=TEHRAN)), str(given)
+        except ValueError:
+            pass
+    best = None
+    for line in lines:
+        in_head = line.start < title_start
+        labelled = bool(_PUBLISH_LABEL.search(line.text))
+        if not (in_head or labelled or cleaning.is_meta_line(line)):
+            continue
+        if _NOT_PUBLISHED.search(line.text) and not labelled:
+            continue
+        found = parse_published(line.text)
+        if not found:
+            continue
+        rank = (2 if labelled else 0) + (1 if found.has_time else 0)
+        if best is None or rank > best[0]:
+            best = (rank, found.dt, found.text)
+    return (best[1], best[2]) if best else None
+
+
+def _agency_and_province(doc: Document, paragraphs: list[str], tail: str) -> tuple[str | None, str | None]:
+    """The publishing agency, and the province a dateline names."""
+    given = doc.given.get("agency")
+    agency = agency_for(given) if given else None
+    province = None
+    for para in paragraphs[:6]:
+        m = _DATELINE.match(para)
+        if m and agency_for(m.group(1)):
+            agency = agency or agency_for(m.group(1))
+            province = province or _province_in(m.group(2))
+        for m in _REPORT_OF.finditer(para):
+            words = m.group(1).split()
+            for n in range(len(words), 0, -1):  # longest known agency name among the leading words
+                found = agency_for(" ".join(words[:n]))
+                if found:
+                    agency = agency or found
+                    province = province or _province_in(" ".join(words[n:])) or _province_in(m.group(2) or "")
+                    break
+    if agency is None:  # comment rules often name the site: «"ایسنا" مجاز به ویرایش ...»
+        for m in re.finditer(r"[«\"]([^»\"]{2,20})[»\"]|خبرگزاری\s+([\u0600-\u06FF\u200c]+)", tail):
+            found = agency_for(m.group(1) or m.group(2))
+            if found:
+                agency = found
+                break
+    return (agency.name if agency else None), province
+
+
+def _province_in(text: str) -> str | None:
+    for _, _, entry in find_places(text or ""):
+        if entry.kind == "province":
+            return entry.key
+        if entry.province:
+            return entry.province
+    return None
+
+
+def _main_province(doc: Document) -> str | None:
+    """The province mentioned most in the body (cities count for their province)."""
+    counts: dict[str, int] = {}
+    for _, _, entry in find_places(doc.text):
+        prov = entry.key if entry.kind == "province" else entry.province
+        if prov:
+            counts[prov] = counts.get(prov, 0) + 1
+    return max(counts, key=lambda k: (counts[k], k)) if counts else None
+
+
+def read_metadata(doc: Document) -> None:
+    meta = doc.article
+    raw = doc.raw
+    lines = cleaning.lines_of(raw)
+    body_start = doc.body[0][0] if doc.body else len(raw)
+    body_end = doc.body[-1][1] if doc.body else len(raw)
+    title_span = doc.given.pop("_title_span", None)
+    title_start = title_span[0] if title_span else body_start
+    head = [ln for ln in lines if ln.end <= body_end]
+
+    m = _NEWS_ID.search(raw)
+    meta.news_id = str(doc.given.get("news_id") or "") or (_to_latin(m.group(1) or m.group(2)) if m else None)
+    published = _published(doc, head, title_start)
+    if published:
+        meta.published, meta.published_text = published
+    for line in head:
+        if line.start >= body_start and not cleaning.is_meta_line(line):
+            continue
+        if meta.category is None and (c := _CATEGORY.search(line.text)):
+            meta.category = normalize_paragraph(c.group(1).strip())
+        if meta.reporter is None and (r := _REPORTER.search(line.text)):
+            meta.reporter = _to_latin(r.group(1))
+
+    title = doc.given.get("title") or (raw[title_span[0]:title_span[1]] if title_span else None)
+    meta.title = normalize_paragraph(title).strip() if title else None
+    meta.url = doc.given.get("url")
+    paragraphs = doc.text.split("\n") if doc.text else []
+    title_key = key(meta.title or "")
+    rest = [p for p in paragraphs if key(p) != title_key]
+    if len(rest) > 1 and len(rest[0].split()) <= 80 and not cleaning._SURTITLE_END.search(rest[0]):
+        meta.lead = rest[0]
+    tail = raw[body_end:]
+    meta.agency, meta.province = _agency_and_province(doc, paragraphs, tail)
+    if meta.province is None and meta.category:
+        meta.province = _province_in(meta.category)
+    if meta.province is None:
+        meta.province = _main_province(doc)

@@ -1,0 +1,80 @@
+"""Vocabulary namespaces as pyoxigraph term factories, and the packaged RDF/SPARQL files.
+
+Every module that writes or reads quads spells terms through these objects
+(``SCHEMA("Person")`` or ``SCHEMA.Person``) so that a typo is one place to
+fix and :data:`PREFIXES` (handed to ``Store.query``) always agrees with what
+the builder writes.
+
+The ontology namespace :data:`FAKG` and the concept namespace
+(:data:`CONCEPT`) are fixed: they name published vocabulary, not data, so they
+do not move with ``FAKG_BASE`` (see :mod:`builder.iri`).
+"""
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from pyoxigraph import NamedNode
+
+
+class Namespace:
+    """An IRI prefix; calling it or reading an attribute gives a :class:`NamedNode`.
+
+    Not a ``str`` subclass, so ``SCHEMA.title`` cannot silently be ``str.title``.
+    """
+
+    __slots__ = ("iri",)
+
+    def __init__(self, iri: str):
+        self.iri = iri
+
+    def __call__(self, local: str) -> NamedNode:
+        return NamedNode(self.iri + local)
+
+    def __getattr__(self, local: str) -> NamedNode:
+        if local.startswith("__"):
+            raise AttributeError(local)
+        return NamedNode(self.iri + local)
+
+    def __str__(self) -> str:
+        return self.iri
+
+    def __repr__(self) -> str:
+        return f"Namespace({self.iri!r})"
+
+
+FAKG = Namespace("https://w3id.org/fakg/ontology#")
+CONCEPT = Namespace("https://w3id.org/fakg/concept/")
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+TIME = Namespace("http://www.w3.org/2006/time#")
+DCT = Namespace("http://purl.org/dc/terms/")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
+OWL = Namespace("http://www.w3.org/2002/07/owl#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+VOCABULARY_GRAPH = NamedNode("https://w3id.org/fakg/graph/vocabulary")
+
+PREFIXES: dict[str, str] = {
+    "fakg": str(FAKG), "concept": str(CONCEPT), "schema": str(SCHEMA), "org": str(ORG),
+    "prov": str(PROV), "skos": str(SKOS), "time": str(TIME), "dct": str(DCT), "xsd": str(XSD),
+    "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL), "sh": str(SH), "wd": str(WD),
+}
+
+
+def read_resource(package: str, name: str) -> str:
+    """Text of a packaged file: ``read_resource("ontology", "fakg.ttl")``, ``("queries", "facts/article.rq")``.
+
+    Installed, the folders are the package data of ``builder.ontology`` and
+    ``builder.queries``; in a source checkout that is not installed they are
+    read from the repository folder of the same name.
+    """
+    try:
+        return resources.files(f"builder.{package}").joinpath(name).read_text(encoding="utf-8")
+    except ModuleNotFoundError:
+        return (Path(__file__).resolve().parent.parent / package / name).read_text(encoding="utf-8")

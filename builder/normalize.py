@@ -1,0 +1,103 @@
+"""hazm normalisation of the article body, with a map back to the original page.
+
+Extraction rules are written against hazm-normalised Persian (Persian letters
+and digits, «می‌شود» with its ZWNJ), but provenance must point at the page as
+it was scraped.  hazm's :class:`Normalizer` changes lengths (spaces and ZWNJs
+added or removed, diacritics and kashida dropped), so after normalising we
+align the result to the original with a linear, edit-tolerant walk and keep,
+for every normalised character, the offset of the raw character it came from.
+
+hazm's spacing correction also splits numbers («۱۲.۵» -> «۱۲ ٫ ۵», «1,200» ->
+«۱ , ۲۰۰»); :func:`normalize_paragraph` glues them back so figures survive.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .textkey import DIGITS_TO_LATIN
+
+_SPLIT_NUMBER = re.compile(r"(?<=[0-9۰-۹]) ?([٫٬,.]) ?(?=[0-9۰-۹])")
+_SPACES = " \u200c\u200d\u00a0\t"
+_DROPPABLE = _SPACES + "\u0640\u200e\u200f\ufeff"  # kashida, direction marks, BOM
+_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "٫": ".", "٬": ","})
+
+
+@cache
+def _normalizer():
+    from hazm import Normalizer
+
+    return Normalizer()
+
+
+def _fold(c: str) -> str:
+    c = c.translate(_FOLD).translate(DIGITS_TO_LATIN)
+    return " " if c in _SPACES else c
+
+
+def _is_mark(c: str) -> bool:
+    return "\u064b" <= c <= "\u065f" or c == "\u0670"
+
+
+def align(raw: str, norm: str) -> list[int]:
+    """For each index of ``norm``, the index of ``raw`` it derives from.
+
+    A greedy walk: equal characters (after folding letter variants, digit
+    scripts and space/ZWNJ) advance both strings; spaces inserted by the
+    normaliser point at the current raw position; characters the normaliser
+    dropped (spaces, ZWNJ, kashida, diacritics) are skipped; anything else is
+    resynchronised by looking a few characters ahead on either side.
+    """
+    out = [0] * len(norm)
+    i = j = 0
+    n_raw = len(raw)
+    last = max(n_raw - 1, 0)
+    while j < len(norm):
+        b = _fold(norm[j])
+        if i < n_raw and _fold(raw[i]) == b:
+            out[j] = i
+            i += 1
+            j += 1
+        elif b == " ":
+            out[j] = min(i, last)
+            j += 1
+        elif i < n_raw and (raw[i] in _DROPPABLE or _is_mark(raw[i])):
+            i += 1
+        else:
+            skip = next((k for k in range(1, 6) if i + k < n_raw and _fold(raw[i + k]) == b), None)
+            if skip is not None:
+                i += skip
+                continue
+            out[j] = min(i, last)
+            j += 1
+            # a substitution consumes a raw char unless the norm side runs ahead
+            if not any(j + k < len(norm) and i < n_raw and _fold(norm[j + k]) == _fold(raw[i]) for k in range(0, 4)):
+                i += 1
+    return out
+
+
+def normalize_paragraph(text: str) -> str:
+    """hazm-normalise one paragraph, keeping numbers intact."""
+    norm = _normalizer().normalize(text)
+    return _SPLIT_NUMBER.sub(r"\1", norm)
+
+
+def normalize_ranges(raw: str, ranges: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """Normalise each raw range as a paragraph; join with newlines.
+
+    Returns the text and its offset map into ``raw`` (newline separators map
+    to the end of the paragraph before them).
+    """
+    parts: list[str] = []
+    offsets: list[int] = []
+    for start, end in ranges:
+        chunk = raw[start:end]
+        norm = normalize_paragraph(chunk).strip()
+        if not norm:
+            continue
+        if parts:
+            parts.append("\n")
+            offsets.append(offsets[-1])
+        parts.append(norm)
+        offsets.extend(start + k for k in align(chunk, norm))
+    return "".join(parts), offsets

@@ -1,0 +1,63 @@
+"""The extraction pipeline: one ordered list of components over one Document.
+
+Read this file top to bottom to follow an article from page text to facts:
+
+1. ``clean``      – cut the article body out of the page furniture (:mod:`builder.clean`);
+2. ``normalize``  – hazm-normalise the body, keep a map to raw offsets, split
+                    sentences and words (:mod:`builder.normalize`);
+3. ``metadata``   – agency, news id, title, lead, date, province (:mod:`builder.metadata`);
+4. the extractors in :mod:`builder.extract`, each filling its part of the
+   document (places, organisations, persons and posts, programs, statistics,
+   quotes, events).
+
+:mod:`builder.graph` then turns the document into quads.  Each component is a
+plain function ``component(doc) -> None``; :data:`COMPONENTS` is the order.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import clean as cleaning
+from . import metadata
+from .document import Document, Sentence
+from .extract import COMPONENTS as EXTRACTORS
+from .normalize import normalize_ranges
+
+
+def clean(doc: Document) -> None:
+    result = cleaning.clean(doc.raw)
+    doc.body = result.body
+    doc.given.setdefault("_title_span", result.title)
+
+
+@cache
+def _tokenizers():
+    from hazm import sent_tokenize, word_tokenize
+
+    return sent_tokenize, word_tokenize
+
+
+def normalize(doc: Document) -> None:
+    """Normalised text, its raw-offset map, sentences (per paragraph) and their words."""
+    doc.text, doc.offsets = normalize_ranges(doc.raw, doc.body)
+    sent_tokenize, word_tokenize = _tokenizers()
+    for para in re.finditer(r"[^\n]+", doc.text):
+        cursor = para.start()
+        for sent in sent_tokenize(para.group()):
+            start = doc.text.find(sent, cursor, para.end())
+            if start < 0:  # hazm rewrote the sentence; fall back to the rest of the paragraph
+                start, sent = cursor, doc.text[cursor:para.end()]
+            end = start + len(sent)
+            doc.sentences.append(Sentence(len(doc.sentences), start, end, sent, word_tokenize(sent)))
+            cursor = end
+
+
+COMPONENTS = [clean, normalize, metadata.read_metadata, *EXTRACTORS]
+
+
+def process(doc: Document) -> Document:
+    """Run every component over ``doc`` in order and return it."""
+    for component in COMPONENTS:
+        component(doc)
+    return doc

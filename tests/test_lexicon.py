@@ -1,0 +1,61 @@
+"""Name lists, surname cues, post heads and reporting verbs.
+
+The Persian sentences are invented for these tests.
+"""
+from builder import lexicon as L
+from builder.textkey import key
+
+
+def test_given_names():
+    assert len(L.given_names()) >= 1500
+    for name in ["محمد", "فاطمه", "علیرضا", "زهرا", "حبیب‌الله", "حبیب الله", "محمدرضا", "نرگس"]:
+        assert L.is_given_name(name), name
+    for word in ["کشور", "اجتماعی", "کودکان", "ایران", "استان", "گفت", "بهزیستی", "روزی", ""]:
+        assert not L.is_given_name(word), word
+
+
+def test_surname_morphology():
+    for name in ["رضایی", "علیزاده", "موسی‌پور", "حسن‌زاده", "حسینی", "موسوی", "پزشکیان", "کریمی‌نژاد", "جعفری"]:
+        assert L.is_surname_like(name), name
+    for word in ["اجتماعی", "کاری", "افراد", "نیازمند", "وی", "برای", "خیابانی", "جریان", "نفر", "ملی", "کودک"]:
+        assert not L.is_surname_like(word), word
+
+
+def test_common_word_is_only_a_weak_cue():
+    # «نوری» is a surname but also a frequent adjective in words.dat: weaker than «قاسمی»
+    assert L.word_frequency("نوری") is not None
+    assert L.surname_score("نوری") < L.surname_score("قاسمی")
+    assert L.is_common_word("جدی") and not L.is_common_word("قاسمی")
+
+
+def test_role_heads_longest_first():
+    heads = L.ROLE_HEADS
+    assert {"مدیر کل", "مدیرکل", "رئیس", "رییس", "معاون امور اجتماعی", "استاندار"} <= set(heads)
+    lengths = [len(key(h)) for h in heads]
+    assert lengths == sorted(lengths, reverse=True)
+    assert heads.index("معاون امور اجتماعی") < heads.index("معاون")
+    m = L.role_head_pattern().search("به گفته مدیر‌کل بهزیستی")
+    assert m and key(m.group()) == key("مدیرکل")
+
+
+def test_reporting_verbs_in_variant_spellings():
+    pat = L.reporting_verb_pattern()
+    cases = {
+        "وی تاکید کرد: کودکان": "تاکید کرد",
+        "وی تأکید کرد: کودکان": "تاکید کرد",
+        "وی تاكيد كرد: کودکان": "تاکید کرد",
+        "او خاطرنشان کرد که": "خاطرنشان کرد",
+        "او خاطر نشان کرد که": "خاطرنشان کرد",
+        "مدیر اظهارداشت:": "اظهار داشت",
+        "وی گفته است که": "گفته است",
+        "کارشناسان می‌گویند": "می‌گویند",
+        "مسئولان گفتند:": "گفتند",
+        "معاون یادآور شد": "یادآور شد",
+    }
+    for text, verb in cases.items():
+        m = pat.search(text)
+        assert m, text
+        assert L.canonical_verb(m.group()) == verb, text
+    assert pat.search("در این گفتگو و گفتار") is None
+    assert L.REPORTING_VERBS[0] != "گفت"  # longest first
+    assert {"گفت", "افزود", "اظهار کرد", "تأکید کرد", "گفته است", "افزوده است"} <= set(L.REPORTING_VERBS)
