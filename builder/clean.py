@@ -40,7 +40,7 @@ _END = re.compile(
 _META = re.compile(
     r"(?:کد\s*(?:خبر|مطلب|خبرنگار)|شناسه\s*(?:خبر|مطلب)|تاریخ\s*(?:انتشار|خبر)|زمان\s*انتشار|انتشار\s*[:：]|"
     r"به\s*روز\s*(?:شده|رسانی)|بروز\s*رسانی|آخرین\s*به\s*روز|دسته(?:\s|\u200c)*بندی|سرویس\s*[:：]|گروه\s*[:：]|"
-    r"خبرنگار\s*[:：]|نویسنده\s*[:：]|منبع\s*[:：]|News\s*ID|"
+    r"خبرنگار\s*[:：]|نویسنده\s*[:：]|منبع\s*[:：]|News\s*ID|تعداد\s*بازدید|زمان\s*مطالعه|دقیقه\s*مطالعه|"
     r"^\s*کد\s*[0-9۰-۹]+\s*$)",
     re.IGNORECASE,
 )
@@ -52,7 +52,8 @@ _DATE = re.compile(
     rf"[0-9۰-۹]{{1,4}}\s*[-/.]\s*[0-9۰-۹]{{1,2}}\s*[-/.]\s*[0-9۰-۹]{{1,4}}|[0-9۰-۹]{{1,2}}\s*(?:{_MONTHS})(?:\s|\u200c)*(?:ماه)?\s*[0-9۰-۹]{{2,4}}"
 )
 _PERSIAN_WORD = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u200c]{2,}")
-_SURTITLE_END = re.compile(r"(?:گفت|کرد|داد|داشت|شد|خبر\s*داد|خبرداد|عنوان\s*کرد)\s*[:：]?\s*$|[:：]\s*$")
+_LONG = 12  # words of a body paragraph; headlines and menu lines are shorter
+_SITE_NAME = re.compile(r"^\s*(?:خبرگزاری|پایگاه\s*خبری|روزنامه|سایت)\s|\s[-–|]\s*(?:خبرگزاری|پایگاه)")
 
 
 @dataclass
@@ -107,18 +108,39 @@ def _tail_start(lines: list[Line]) -> int:
     return len(lines)
 
 
-def _title_index(lines: list[Line], first: int, last: int) -> tuple[int, set[int]]:
-    """The title line and the later lines that repeat it."""
-    window = range(first, min(last, first + 8))
+def _title_candidate(line: Line) -> bool:
+    """A line that can be a headline: a few words, not a breadcrumb, menu, site name or surtitle."""
+    text = line.text
+    return (
+        line.words >= 3
+        and not is_meta_line(line)
+        and ">" not in text and "»»" not in text
+        and not re.search(r"[:：؛;]\s*$", text)
+        and not _SITE_NAME.search(text)
+    )
+
+
+def _title_index(lines: list[Line], first: int, last: int) -> tuple[int | None, set[int]]:
+    """The title line and the later lines that repeat it.
+
+    Pages print the headline twice (page title and article title): the first
+    repeated line is the title.  Otherwise the title is the last headline-like
+    line before the first long paragraph (menus, breadcrumbs, site names and
+    surtitles ending in a colon come before it).
+    """
+    window = range(first, min(last, first + 40))
     keys = {i: key(lines[i].text) for i in window}
     for i in window:
         repeats = {j for j in window if j > i and keys[j] == keys[i]}
-        if repeats and lines[i].words >= 2:
+        if repeats and _title_candidate(lines[i]):
             return i, repeats
-    for i in window:
-        if lines[i].words >= 2 and not _SURTITLE_END.search(lines[i].text):
+    body = next((i for i in window if lines[i].words >= _LONG and not is_meta_line(lines[i])), None)
+    if body is None:
+        return None, set()
+    for i in range(body - 1, max(first, body - 4) - 1, -1):
+        if _title_candidate(lines[i]):
             return i, set()
-    return first, set()
+    return None, set()
 
 
 def clean(raw: str) -> Cleaned:
@@ -132,9 +154,13 @@ def clean(raw: str) -> Cleaned:
     if first == end:
         return Cleaned()
     title, repeats = _title_index(lines, first, end)
-    out = Cleaned(title=(lines[title].start, lines[title].end), header_end=lines[first].start)
+    if title is None:  # no headline: the body starts at the first long paragraph
+        title_span, begin = None, next((i for i in range(first, end) if lines[i].words >= _LONG), first)
+    else:
+        title_span, begin = (lines[title].start, lines[title].end), title
+    out = Cleaned(title=title_span, header_end=lines[begin].start)
     seen: set[str] = set()
-    for i in range(first, end):
+    for i in range(begin, end):
         line = lines[i]
         k = key(line.text)
         if i in repeats or k in seen or is_meta_line(line):

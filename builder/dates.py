@@ -242,7 +242,8 @@ class _Cand:
     calendar: str
     span: tuple[date, date] | None
     period: tuple[str, int, int | None] | None = None  # the whole month/year named, for «اواخر …»
-    relative: bool = False
+    relative: bool = False  # resolved against ref
+    grain: str | None = None  # "month" or "year" when the phrase names a calendar month/year
 
 
 class _Finder:
@@ -321,7 +322,7 @@ class _Finder:
         if kind == "absolute":
             start = self.weekday_start(start)
         period = (cal, year, month) if days is None and span else None
-        yield _Cand(start, end, kind, cal, span, period, not explicit)
+        yield _Cand(start, end, kind, cal, span, period, not explicit, "month" if days is None else None)
 
     def years(self):
         """«سال ۱۴۰۲», «سال‌های ۱۳۹۸ تا ۱۴۰۲», «سال تحصیلی ۱۴۰۲-۱۴۰۳», «۲۰۲۴ میلادی»."""
@@ -352,7 +353,7 @@ class _Finder:
             if y2 != y1:
                 yield _Cand(m.start(), m.end(), "interval", cal, (first[0], last[1]))
             elif not m["pl"]:
-                yield _Cand(m.start(), m.end(), "year", cal, first, (cal, y1, None))
+                yield _Cand(m.start(), m.end(), "year", cal, first, (cal, y1, None), grain="year")
 
     def relative(self):
         """«امروز», «ظهر امروز», «سه ماه گذشته», «سال گذشته», «امسال», «این هفته»."""
@@ -380,7 +381,9 @@ class _Finder:
             if direction == "اخیر" and count is None:
                 continue
             span, period = (self.unit_span(unit, direction, count) if ref else (None, None))
-            yield _Cand(start, m.end(), "relative", "jalali", span, period, True)
+            whole = count is None or direction in ("پیش", "قبل")  # «ماه گذشته», not «سه ماه گذشته»
+            grain = {"ماه": "month", "سال": "year"}.get(unit) if whole else None
+            yield _Cand(start, m.end(), "relative", "jalali", span, period, True, grain)
 
     def unit_span(self, unit: str, direction: str, count: int | None):
         """Resolve «[N] روز/هفته/ماه/سال گذشته|پیش|آینده|جاری» against the reference date."""
@@ -415,21 +418,29 @@ class _Finder:
         except (ValueError, OverflowError):
             return None, None
 
+    @staticmethod
+    def part(part: str, period: tuple[str, int, int | None]) -> tuple[date, date] | None:
+        """«اواخر» of a year is its last two months, of a month its last ten days."""
+        cal, y, month = period
+        try:
+            if month is None:
+                a, b = _YEAR_PARTS[part]
+                span = (_day(cal, y, a, 1), _day(cal, y, b, _month_len(cal, y, b)))
+            else:
+                a, b = _MONTH_PARTS[part]
+                span = (_day(cal, y, month, a), _day(cal, y, month, min(b, _month_len(cal, y, month))))
+        except ValueError:
+            return None
+        return span if all(span) else None
+
     def modifiers(self, cands: list[_Cand]):
         """«اواخر سال گذشته», «از ابتدای امسال تاکنون»: phrases that reshape a period."""
         for c in cands:
             p = _PART_BEFORE.search(self.f, max(0, c.start - 16), c.start)
-            if p and c.period:
-                cal, y, month = c.period
-                part = _key(p["p"])
-                if month is None:
-                    a, b = _YEAR_PARTS[part]
-                    span = (_day(cal, y, a, 1), _day(cal, y, b, _month_len(cal, y, b)))
-                else:
-                    a, b = _MONTH_PARTS[part]
-                    span = (_day(cal, y, month, a), _day(cal, y, month, min(b, _month_len(cal, y, month))))
+            if p and c.grain:
+                span = self.part(_key(p["p"]), c.period) if c.period else None
                 yield _Cand(p.start(), c.end, "relative" if c.relative else "interval", c.calendar,
-                            span if all(span) else None, None, c.relative)
+                            span, None, c.relative)
             f = _FROM_BEFORE.search(self.f, max(0, c.start - 16), c.start)
             if f and c.kind in ("relative", "month", "year"):
                 u = _UNTIL_AFTER.match(self.f, c.end)
@@ -437,7 +448,7 @@ class _Finder:
                 if c.period:
                     whole = _period(*c.period)
                     begin = whole[0] if whole else None
-                finish = self.ref if (u or c.relative) and self.ref else (c.span[1] if c.span else None)
+                finish = self.ref if u or c.relative else c.span[1] if c.span else None
                 span = (begin, finish) if begin and finish and begin <= finish else None
                 relative = c.relative or bool(u)
                 yield _Cand(f.start(), u.end() if u else c.end, "relative" if relative else "interval",

@@ -191,8 +191,9 @@ class _Writer:
         self.add(a, FAKG.contentHash, Literal(doc.content_hash) if doc.content_hash else None)
         for k in doc.persons:
             self.add(a, SCHEMA.mentions, self.person(k))
-        for k in doc.organizations:
-            self.add(a, SCHEMA.mentions, self.organization(k))
+        for k, org in doc.organizations.items():  # implied parents (no evidence) are not mentioned
+            if org.evidence:
+                self.add(a, SCHEMA.mentions, self.organization(k))
         for k in doc.places:
             self.add(a, SCHEMA.mentions, self.place(k))
         for k in doc.programs:

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from . import clean as cleaning
 from .dates import parse_published
 from .document import Document
-from .gazetteer import agency_for, find_places
+from .gazetteer import agency_for, find_agencies, find_places
 from .normalize import normalize_paragraph
 from .textkey import DIGITS_TO_LATIN, key
 
@@ -37,15 +37,29 @@ _CATEGORY = re.compile(r"(?:دسته(?:\s|\u200c)*بندی|سرویس|گروه)\
 _REPORTER = re.compile(r"(?:کد\s*)?خبرنگار\s*[:：]\s*([0-9۰-۹A-Za-z]+)")
 # «ایسنا/خوزستان ...», «تسنیم / اردبیل -» at the start of a paragraph
 _DATELINE = re.compile(r"^\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*/\s*([\u0600-\u06FF\u200c ]{2,25}?)(?=[\s\-–—،,]|$)")
-# «به گزارش خبرگزاری تسنیم از اردبیل», «به گزارش گروه اجتماعی خبرگزاری تسنیم،», «به گزارش ایسنا،»
-_REPORT_OF = re.compile(
-    r"به\s*گزارش\s+(?:گروه\s+[\u0600-\u06FF\u200c]+\s+|خبرنگار\s+(?:[\u0600-\u06FF\u200c]+\s+){0,2}?)?"
-    r"((?:[\u0600-\u06FF\u200cA-Za-z]+\s*){1,5}?)(?:\s+از\s+([\u0600-\u06FF\u200c ]{2,30}?))?\s*[،,:]"
-)
+# credit lines: «به گزارش خبرگزاری تسنیم از اردبیل،», «در گفت‌وگو با خبرنگار ایمنا»
+_CREDIT = re.compile(r"(?:به\s*گزارش|گفت[\s\u200c]*و[\s\u200c]*گو\s*با|خبرنگار)[^،,:.\n]{1,60}")
 
 
 def _to_latin(s: str) -> str:
     return s.translate(DIGITS_TO_LATIN)
+
+
+_ARABIC = str.maketrans("يكى", "یکی")
+_URL_ID = re.compile(r"/(?:news|fa/news|doc|content|\w*news-)[/-]?(\d{5,})|[/-](\d{6,})(?:[/-]|$)")
+
+
+def _news_id(doc: Document) -> str | None:
+    """«کد خبر: …» and its variants anywhere on the page, else the id in the article's URL."""
+    given = doc.given.get("news_id")
+    if given:
+        return str(given)
+    m = _NEWS_ID.search(doc.raw.translate(_ARABIC))
+    if m:
+        return _to_latin(m.group(1) or m.group(2))
+    url = doc.given.get("url") or ""
+    m = _URL_ID.search(url)
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def _published(doc: Document, lines: list[cleaning.Line], title_start: int) -> tuple[datetime, str] | None:
@@ -76,24 +90,26 @@ def _published(doc: Document, lines: list[cleaning.Line], title_start: int) -> t
     return (best[1], best[2]) if best else None
 
 
-def _agency_and_province(doc: Document, paragraphs: list[str], tail: str) -> tuple[str | None, str | None]:
-    """The publishing agency, and the province a dateline names."""
+def _agency_and_province(doc: Document, paragraphs: list[str], head: list[str], tail: str) -> tuple[str | None, str | None]:
+    """The publishing agency, and the province its dateline or credit line names."""
     given = doc.given.get("agency")
     agency = agency_for(given) if given else None
     province = None
     for para in paragraphs[:6]:
+        credits = [m.group() for m in _CREDIT.finditer(para)]
         m = _DATELINE.match(para)
-        if m and agency_for(m.group(1)):
-            agency = agency or agency_for(m.group(1))
-            province = province or _province_in(m.group(2))
-        for m in _REPORT_OF.finditer(para):
-            words = m.group(1).split()
-            for n in range(len(words), 0, -1):  # longest known agency name among the leading words
-                found = agency_for(" ".join(words[:n]))
-                if found:
-                    agency = agency or found
-                    province = province or _province_in(" ".join(words[n:])) or _province_in(m.group(2) or "")
-                    break
+        if m:
+            credits.insert(0, m.group())
+        for credit in credits:
+            found = agency_for(credit)
+            if found is None:
+                continue
+            agency = agency or found
+            spans = find_agencies(credit)
+            province = province or _province_in(credit[spans[0][1]:] if spans else credit)
+    for line in head:  # the site's name printed at the top of the page
+        if agency is None and len(line.split()) <= 6:
+            agency = agency_for(line)
     if agency is None:  # comment rules often name the site: «"ایسنا" مجاز به ویرایش ...»
         for m in re.finditer(r"[«\"]([^»\"]{2,20})[»\"]|خبرگزاری\s+([\u0600-\u06FF\u200c]+)", tail):
             found = agency_for(m.group(1) or m.group(2))
@@ -132,8 +148,7 @@ def read_metadata(doc: Document) -> None:
     title_start = title_span[0] if title_span else body_start
     head = [ln for ln in lines if ln.end <= body_end]
 
-    m = _NEWS_ID.search(raw)
-    meta.news_id = str(doc.given.get("news_id") or "") or (_to_latin(m.group(1) or m.group(2)) if m else None)
+    meta.news_id = _news_id(doc)
     published = _published(doc, head, title_start)
     if published:
         meta.published, meta.published_text = published
@@ -151,10 +166,11 @@ def read_metadata(doc: Document) -> None:
     paragraphs = doc.text.split("\n") if doc.text else []
     title_key = key(meta.title or "")
     rest = [p for p in paragraphs if key(p) != title_key]
-    if len(rest) > 1 and len(rest[0].split()) <= 80 and not cleaning._SURTITLE_END.search(rest[0]):
+    if len(rest) > 1 and len(rest[0].split()) <= 80:
         meta.lead = rest[0]
     tail = raw[body_end:]
-    meta.agency, meta.province = _agency_and_province(doc, paragraphs, tail)
+    header = [ln.text for ln in lines if ln.start < title_start]
+    meta.agency, meta.province = _agency_and_province(doc, paragraphs, header, tail)
     if meta.province is None and meta.category:
         meta.province = _province_in(meta.category)
     if meta.province is None:

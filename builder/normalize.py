@@ -7,6 +7,7 @@ added or removed, diacritics and kashida dropped), so after normalising we
 align the result to the original with a linear, edit-tolerant walk and keep,
 for every normalised character, the offset of the raw character it came from.
 
+Lost ZWNJs are restored (:mod:`builder.zwnj`) before aligning.
 hazm's spacing correction also splits numbers («۱۲.۵» -> «۱۲ ٫ ۵», «1,200» ->
 «۱ , ۲۰۰»); :func:`normalize_paragraph` glues them back so figures survive.
 """
@@ -16,6 +17,7 @@ import re
 from functools import cache
 
 from .textkey import DIGITS_TO_LATIN
+from .zwnj import restore
 
 _SPLIT_NUMBER = re.compile(r"(?<=[0-9۰-۹]) ?([٫٬,.]) ?(?=[0-9۰-۹])")
 _SPACES = " \u200c\u200d\u00a0\t"
@@ -77,8 +79,8 @@ def align(raw: str, norm: str) -> list[int]:
 
 
 def normalize_paragraph(text: str) -> str:
-    """hazm-normalise one paragraph, keeping numbers intact."""
-    norm = _normalizer().normalize(text)
+    """hazm-normalise one paragraph, restore lost ZWNJs, keep numbers intact."""
+    norm = restore(_normalizer().normalize(text))
     return _SPLIT_NUMBER.sub(r"\1", norm)
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import NamedTuple
 
-__all__ = ["NumberMatch", "align_fold", "find_numbers", "parse_number"]
+__all__ = ["NumberMatch", "PERCENT_WORD", "SCALE_NAMES", "align_fold", "find_numbers", "parse_number"]
 
 # One-for-one folding (never changes the length): Arabic letter forms, digit
 # scripts, invisible joiners.  Bidi marks become spaces because they sit
@@ -138,10 +138,10 @@ def _digits_value(m: re.Match) -> tuple[Fraction, Fraction | None]:
 
 def _split_run(run: str, start: int, gap: str) -> list[_Tok]:
     """A letter run as number words and glued «و» («سیوهفت»), else one text token."""
-    parts: list[tuple[int, int, _Word | None]] = []
-    pos = 0
     if run == "و":
         return [_Tok("and", start, start + 1, run, gap)]
+    parts: list[tuple[int, int, _Word | None]] = []
+    pos = 0
     if run[0] == "و":
         parts.append((0, 1, None))
         pos = 1

@@ -178,6 +178,19 @@ def test_not_numbers(text):
     assert spans(text) == []
 
 
+def test_same_values_after_hazm_normalisation():
+    from hazm import Normalizer
+
+    raw = ("سه هزار و 700 پرونده، 1,200,000 نفر، 1.200.000 ریال، 12.5 درصد، 50% و ۲/۵ میلیون، "
+           "سیوهفت جلسه، گروه ۱۸-۱۳ سال، 20ام، يك هزار و 600 كودك")
+    normalised = Normalizer().normalize(raw)
+    values = [(m.kind, m.value, m.high) for m in find_numbers(raw)]
+    assert values == [(m.kind, m.value, m.high) for m in find_numbers(normalised)] == [
+        ("cardinal", 3700, None), ("cardinal", 1_200_000, None), ("cardinal", 1_200_000, None),
+        ("percent", 12.5, None), ("percent", 50, None), ("cardinal", 2_500_000, None), ("cardinal", 37, None),
+        ("range", 13, 18), ("ordinal", 20, None), ("cardinal", 1600, None)]
+
+
 def test_longest_non_overlapping_left_to_right():
     text = "۱۹۹ کودک، سه هزار و ۷۰۰ پرونده، ۵ تا ۱۰ درصد و سومین جلسه"
     ms = find_numbers(text)

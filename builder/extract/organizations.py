@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..document import Document, Mention, Organization
 from ..gazetteer import organization, place
 from ..textkey import key
-from .phrases import PLACE_BOUND, PLACE_WORDS, OrgPhrase, org_phrase
+from .phrases import NATIONAL, PLACE_BOUND, PLACE_WORDS, OrgPhrase, org_phrase
 from .units import Unit, sentence_units
 
 _PLACE_BOUND_KEYS = {key(h): h for h in PLACE_BOUND}
@@ -86,7 +86,7 @@ def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str
     a, b = ph.name_units
     own_end = b if ph.parent is None else ph.parent.start
     name = _text(doc, units, a, own_end)
-    words = [u for u in units[a:own_end] if u.kind != "place" and u.key not in PLACE_WORDS]
+    words = [u for u in units[a:own_end] if u.kind != "place" and u.key not in PLACE_WORDS and u.key not in NATIONAL]
     base = "".join(u.key for u in words)
     place_key = _place_key(doc, ph.place)
     k = base + ("@" + place_key if place_key else "")
@@ -131,24 +131,30 @@ def register(doc: Document, units: list[Unit], ph: OrgPhrase, sentence: int) -> 
 
 
 def _merge_prefixes(doc: Document) -> None:
-    """A body named once without its place and once with it is one body: keep the fuller."""
-    keys = list(doc.organizations)
-    for k in keys:
-        if "@" in k or k not in doc.organizations:
+    """A body named once in full and once shortened («سازمان خدمات و مشارکت‌های اجتماعی»
+    beside «... شهرداری تهران», «قرارگاه اجتماعی» beside «... کلانشهر تهران») is one body:
+    the shorter merges into the only fuller one whose name starts with it."""
+    for k in sorted(doc.organizations, key=lambda k: len(key(doc.organizations[k].name))):
+        short = doc.organizations.get(k)
+        if short is None or short.place is not None or not short.evidence:
             continue
-        fuller = [o for o in keys if o != k and o in doc.organizations and o.split("@")[0] == k]
-        if len(fuller) == 1:
-            target = doc.organizations[fuller[0]]
-            gone = doc.organizations.pop(k)
-            target.evidence += gone.evidence
-            target.aliases.add(gone.name)
-            target.parent = target.parent or gone.parent
-            for m in doc.mentions:
-                if m.kind == "organization" and m.ref == k:
-                    m.ref = fuller[0]
-            for o in doc.organizations.values():
-                if o.parent == k:
-                    o.parent = fuller[0]
+        prefix = k.split("@")[0]
+        fuller = [o for o, org in doc.organizations.items()
+                  if o != k and len(key(org.name)) > len(key(short.name)) and
+                  (key(org.name).startswith(key(short.name)) or o.split("@")[0] == prefix)]
+        if len(fuller) != 1:
+            continue
+        target = doc.organizations[fuller[0]]
+        doc.organizations.pop(k)
+        target.evidence += short.evidence
+        target.aliases.add(short.name)
+        target.parent = target.parent or short.parent
+        for m in doc.mentions:
+            if m.kind == "organization" and m.ref == k:
+                m.ref = fuller[0]
+        for o in doc.organizations.values():
+            if o.parent == k:
+                o.parent = fuller[0]
 
 
 def extract(doc: Document) -> None:

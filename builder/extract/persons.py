@@ -19,6 +19,7 @@ from ..document import Document, Mention, Person
 from ..lexicon import is_given_name, is_surname_like
 from ..textkey import key
 from .phrases import is_name_word, match_head
+from .speech import PREAMBLE, reporting_verbs
 from .units import Unit, sentence_units
 
 _TITLES = frozenset(key(w) for w in (
@@ -67,8 +68,16 @@ def _name_at(units: list[Unit], i: int) -> tuple[int, int, int] | None:
     return start, k, given
 
 
+def _opens_reported_clause(doc: Document, sentence: int, units: list[Unit], a: int, b: int) -> bool:
+    """The span is the subject opening a sentence that has a reporting verb after it."""
+    sent = doc.sentences[sentence]
+    if not PREAMBLE.match(doc.text[sent.start:units[a].start]):
+        return False
+    return any(v.start() >= units[b - 1].end for v in reporting_verbs(doc).get(sentence, []))
+
+
 def _context_says_person(units: list[Unit], a: int, b: int) -> bool:
-    """A role phrase or reporting context right next to the span."""
+    """A role phrase or «به گفته» right next to the span."""
     before = units[a - 1] if a > 0 else None
     after = units[b] if b < len(units) else None
     if after is not None and after.text in ("،", ",") and b + 1 < len(units) and match_head(units, b + 1, ("role",)):
@@ -116,7 +125,7 @@ def extract(doc: Document) -> None:
             span = None
             if found is not None:
                 a, b, given = found
-                strong_context = _context_says_person(units, a, b)
+                strong_context = _context_says_person(units, a, b) or _opens_reported_clause(doc, si, units, a, b)
                 surname_ok = any(is_surname_like(u.text) for u in units[a + given:b]) or b - a >= 3
                 if strong_context or surname_ok:
                     span = (a, b)

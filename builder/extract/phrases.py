@@ -24,7 +24,7 @@ from functools import cache
 
 from ..lexicon import ROLE_HEADS, is_given_name
 from ..textkey import key
-from .tokens import is_stop, is_verb
+from .tokens import is_light_verb, is_stop, is_verb
 from .units import Unit
 
 # place-bound head -> (national parent, whether the provincial body is called «اداره کل <head> استان X»)
@@ -67,6 +67,16 @@ NAMED_HEADS = (
     "موسسه", "مؤسسه", "انجمن", "بنیاد", "کانون", "جمعیت", "کمیسیون", "کمیته", "اتحادیه",
     "دانشگاه", "پژوهشگاه", "روابط عمومی", "صندوق", "دبیرخانه", "نهاد", "فراکسیون", "کارگروه",
 )
+# heads of programs («طرح ...», «مرکز ...»): a program name ends an organisation's name
+PROGRAM_HEADS = {
+    "طرح": "plan", "مجتمع": "complex", "مرکز": "centre", "خانه": "house", "خط": "hotline",
+    "سامانه": "hotline", "برنامه": "program", "پویش": "campaign", "پروژه": "plan", "کمپ": "centre",
+    "روز جهانی": "occasion", "روز ملی": "occasion", "هفته": "occasion",
+}
+_PROGRAM_KEYS = frozenset(key(h) for h in PROGRAM_HEADS)
+# words that may carry a personal name inside a body's name («موسسه خیریه ۱۴ معصوم», «بنیاد امام علی»)
+_NAME_CARRIERS = frozenset(key(w) for w in ("امام", "حضرت", "شهید", "شهیدان", "آیت‌الله", "علامه"))
+_PLURALS = ("ان", "ها", "های", "هایی")
 # words that put a following place name in the phrase: «استان X», «شهرستان X», «کلانشهر X»
 PLACE_WORDS = frozenset(key(w) for w in ("استان", "شهرستان", "شهر", "کلانشهر", "مرکز", "بخش", "روستای", "کل"))
 NATIONAL = frozenset(key(w) for w in ("کشور", "کل کشور"))
@@ -107,6 +117,20 @@ def match_head(units: list[Unit], i: int, kinds=("named", "place_bound", "role")
 def is_name_word(u: Unit) -> bool:
     """A content word that can continue a name: not a function word, verb or personal name."""
     return u.kind == "word" and not is_stop(u.text) and not is_verb(u.text) and not is_given_name(u.text)
+
+
+def _ends_name(units: list[Unit], k: int) -> bool:
+    """Unit ``k`` cannot continue an organisation's name.
+
+    It starts a program («... و اجرای طرح»), a role or roles («و کارشناسان»),
+    or is the noun of a compound verb («برگزار شد», «تشکیل شده»).
+    """
+    u = units[k]
+    if u.key in _PROGRAM_KEYS or match_head(units, k, ("role",)):
+        return True
+    if any(u.key.endswith(p) and u.key[: -len(p)] in _head_table() and _head_table()[u.key[: -len(p)]][0] == "role" for p in _PLURALS):
+        return True
+    return k + 1 < len(units) and is_light_verb(units[k + 1].text)
 
 
 @dataclass
@@ -183,13 +207,14 @@ def org_phrase(units: list[Unit], i: int, depth: int = 0) -> OrgPhrase | None:
             place = v
             k += 1
             break
-        if v.kind == "number" and k + 1 < len(units) and is_name_word(units[k + 1]) and names:
+        if v.kind == "number" and k + 1 < len(units) and units[k + 1].kind == "word" and names:
             k += 1
             continue
-        if v.key == _CONJ and k + 1 < len(units) and is_name_word(units[k + 1]) and names:
+        if v.key == _CONJ and k + 1 < len(units) and is_name_word(units[k + 1]) and names and not _ends_name(units, k + 1):
             k += 1
             continue
-        if not is_name_word(v) or match_head(units, k):
+        carried = v.kind == "word" and is_given_name(v.text) and k > j and (units[k - 1].kind == "number" or units[k - 1].key in _NAME_CARRIERS)
+        if not (is_name_word(v) or carried) or match_head(units, k) or _ends_name(units, k):
             break
         names += 1
         k += 1

@@ -17,15 +17,10 @@ import re
 
 from ..document import Document, Mention, Program
 from ..textkey import key
-from .phrases import PLACE_WORDS, is_name_word, match_head
+from .phrases import PLACE_WORDS, PROGRAM_HEADS, is_name_word, match_head
 from .units import Unit, sentence_units
 
-HEADS = {
-    "طرح": "plan", "مجتمع": "complex", "مرکز": "centre", "خانه": "house", "خط": "hotline",
-    "سامانه": "hotline", "برنامه": "program", "پویش": "campaign", "پروژه": "plan", "کمپ": "centre",
-    "روز جهانی": "occasion", "روز ملی": "occasion", "هفته": "occasion",
-}
-_HEAD_KEYS = {key(h): (h, kind) for h, kind in HEADS.items()}
+_HEAD_KEYS = {key(h): (h, kind) for h, kind in PROGRAM_HEADS.items()}
 _ADJECTIVES_ONLY = frozenset(key(w) for w in (
     "دولتی", "غیردولتی", "غیر", "خصوصی", "فعال", "جدید", "مختلف", "تخصصی", "مربوط", "مربوطه", "مذکور",
     "یادشده", "یاد", "شده", "اصلی", "ملی", "استانی", "شهری", "روستایی",

@@ -12,7 +12,7 @@ from ..document import Document, Mention
 from ..lexicon import reporting_verb_pattern
 
 # what may precede the subject: a dateline, «به گزارش ...،», and a few discourse adverbs
-_PREAMBLE = re.compile(
+PREAMBLE = re.compile(
     r"^(?:[\u0600-\u06FF\u200c ]{2,25}/[\u0600-\u06FF\u200c ]{2,25}?(?:\s*[-–—]\s*)?\s+|"
     r"به\s*گزارش[^،,:]{0,80}[،,:]\s*|"
     r"(?:همچنین|سپس|در\s*ادامه|در\s*پایان|در\s*همین\s*حال|از\s*سوی\s*دیگر|وی\s*همچنین)[،,\s]*)*$"
@@ -43,4 +43,4 @@ def opens_sentence(doc: Document, mention: Mention) -> bool:
                and m.start < mention.start]
     if earlier:
         return False
-    return bool(_PREAMBLE.match(doc.text[sent.start:mention.start]))
+    return bool(PREAMBLE.match(doc.text[sent.start:mention.start]))

@@ -71,10 +71,20 @@ def is_stop(t: str) -> bool:
     return key(t) in _hazm_data()[1]
 
 
+_LIGHT = frozenset(key(w) for w in ("شد", "شده", "شود", "شدند", "کرد", "کرده", "کند", "کردند", "کنند", "گردید", "میشود", "میشوند", "میکند", "نمود", "دارد", "داد", "داده", "دهد"))
+
+
+def is_light_verb(t: str) -> bool:
+    """The verbal part of a compound verb («برگزار شد», «تشکیل شده»)."""
+    return key(t) in _LIGHT
+
+
 @cache
 def is_verb(t: str) -> bool:
-    """A finite verb or verb group (hazm's lemmatiser knows its stems)."""
+    """A finite verb or verb group (hazm's lemmatiser knows its stems), glued compounds included."""
     if "_" in t or key(t) in _COPULAS:
+        return True
+    if "\u200c" in t and is_light_verb(t.rsplit("\u200c", 1)[-1]):
         return True
     lemma = _hazm_data()[0].lemmatize(t)
     return "#" in lemma and not t.endswith(("ی", "ها", "های"))
