@@ -52,3 +52,28 @@ def concept_for(text: str) -> str | None:
             best = (len(label), -pos, iri)
     return best[2] if best else None
 
+
+
+def concepts_in(text: str) -> list[str]:
+    """IRIs of every target group named in ``text``, in order of first mention.
+
+    Labels are matched as in :func:`concept_for` (spelling-insensitively,
+    longest first), and a shorter label inside a longer match does not count
+    again: «کودکان کار و خیابان» names working-and-street children once, not
+    also child labourers.  Used to tag quotes (``fakg:targetGroup``) so that
+    «who said what about street children» is an index lookup, not a text scan.
+    """
+    k = key(text)
+    taken: list[tuple[int, int]] = []
+    found: dict[str, int] = {}
+    for label, iri in _label_keys():
+        if not label:
+            continue
+        start = k.find(label)
+        while start >= 0:
+            end = start + len(label)
+            if all(end <= s or start >= e for s, e in taken):
+                taken.append((start, end))
+                found[iri] = min(found.get(iri, start), start)
+            start = k.find(label, start + 1)
+    return sorted(found, key=lambda iri: (found[iri], iri))

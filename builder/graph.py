@@ -26,6 +26,7 @@ from .document import Document, Evidence
 from .iri import article_iri, mint
 from .namespaces import FAKG, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, VOCABULARY_GRAPH, WD, XSD, read_resource
 from . import gazetteer
+from .concepts import concepts_in
 from .textkey import key
 
 __all__ = ["article_iri", "document_quads", "vocabulary_quads"]
@@ -384,6 +385,8 @@ class _Writer:
         self.add(node, FAKG.speakerRole, _fa(q.post))
         self.add(node, FAKG.reportingVerb, _fa(q.verb))
         self.add(node, SCHEMA.text, _fa(q.text))
+        for concept in concepts_in(q.text or ""):  # what the quote is about: queries/quotes-about-group.rq
+            self.add(node, FAKG.targetGroup, concept_node(concept))
         self.evidence(node, ("quote", i), q.evidence)
 
     def event(self, i: int) -> None:

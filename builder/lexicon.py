@@ -100,7 +100,12 @@ def given_names() -> frozenset[str]:
 def is_given_name(token: str) -> bool:
     """True if ``token`` (one name, possibly compound: «محمدرضا», «حبیب الله») is a known given name."""
     k = key(token)
-    return bool(k) and k in given_names()
+    if not k:
+        return False
+    # compounds with «الله» and «عبدال‌»: «کرامت‌الله», «عبدالرحیم»
+    if (k.endswith("الله") and len(k) >= 6 and k[:-4] in _hazm_words()) or (k.startswith("عبدال") and len(k) >= 7):
+        return True
+    return k in given_names()
 
 
 @functools.cache
@@ -116,6 +121,17 @@ def _surname_parts() -> tuple[tuple[tuple[str, float], ...], tuple[tuple[str, fl
             prefixes.append((key(part[:-1]), weight))
     by_len = lambda t: -len(t[0])  # noqa: E731
     return tuple(sorted(suffixes, key=by_len)), tuple(sorted(prefixes, key=by_len))
+
+
+@functools.cache
+def _surname_words() -> frozenset[str]:
+    strong = {k for k, weight in _surname_parts()[0] if weight >= _STRENGTH["strong"]}
+    return frozenset(strong | {key(w) for w in _lines("surname_words.txt")})
+
+
+def is_surname_part(token: str) -> bool:
+    """A word written apart that continues a compound surname («زاده», «نسب», «مقدم», «صدر»)."""
+    return key(token) in _surname_words()
 
 
 @functools.cache
@@ -195,6 +211,8 @@ def surname_score(token: str) -> float:
         return 0.0
     if k in _non_surnames() or k in _stopwords():
         return 0.0
+    if k.endswith("ای") and not k.endswith("ایی") and k[:-1] in _hazm_words():
+        return 0.0  # a noun with its ezafe («امضای», «آقای»), not «-ی» of a surname
     suffixes, prefixes = _surname_parts()
     score = 0.0
     for suf, weight in suffixes:

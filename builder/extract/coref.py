@@ -44,12 +44,20 @@ def _holder_for(doc: Document, role: Mention) -> str | None:
     return min(persons, key=lambda m: (abs(m.sentence - role.sentence), m.sentence < role.sentence)).ref
 
 
+_ALSO = re.compile(r"^[\s\u200c]*(?:،\s*)?نیز(?![\w\u200c])")
+
+
+def _new_speaker(doc: Document, m: Mention) -> bool:
+    """«رئیس پلیس ... نیز گفت»: «نیز» after a role introduces another official, not the one named before."""
+    return bool(_ALSO.match(doc.text[m.end:m.end + 12]))
+
+
 def resolve_roles(doc: Document) -> None:
     """Give speaking role-only posts their holder, then merge each person's equal posts."""
     verbs = reporting_verbs(doc)
     for m in [m for m in doc.mentions if m.kind == "role"]:
         post = doc.posts[m.ref]
-        if post.holder is None and opens_sentence(doc, m) and m.sentence in verbs:
+        if post.holder is None and opens_sentence(doc, m) and m.sentence in verbs and not _new_speaker(doc, m):
             post.holder = _holder_for(doc, m)
     _merge_posts(doc)
 

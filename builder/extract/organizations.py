@@ -13,10 +13,11 @@ from __future__ import annotations
 from ..document import Document, Mention, Organization
 from ..gazetteer import organization, place
 from ..textkey import key
-from .phrases import NATIONAL, PLACE_BOUND, PLACE_WORDS, OrgPhrase, org_phrase
+from .phrases import CITY_LEVEL, NATIONAL, PLACE_BOUND, PLACE_WORDS, OrgPhrase, org_phrase
 from .units import Unit, sentence_units
 
 _PLACE_BOUND_KEYS = {key(h): h for h in PLACE_BOUND}
+_PLACE_BOUND_KINDS = ("provincial_office", "government")  # keyed by their national body, never a fuller name
 _OFFICE_PREFIXES = ("اداره کل ", "اداره ")
 
 
@@ -63,7 +64,7 @@ def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str
             return k, doc.organizations[k].name, doc.organizations[k].kind, None, None
         if ph.generic:
             return None
-        place_key = _place_key(doc, ph.place) or doc.article.province
+        place_key = _place_key(doc, ph.place) or (None if key(head) in CITY_LEVEL else doc.article.province)
         entry = place(place_key) if place_key else None
         if entry is None:
             if not parent:
@@ -78,10 +79,11 @@ def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str
         parent_key = _national(doc, parent) if parent else None
         if entry.kind != "province" and office and entry.province:
             prov = place(entry.province)
-            parent_key = key(core) + "@" + prov.key
+            parent_key = key(parent or core) + "@" + prov.key
             doc.organizations.setdefault(parent_key, Organization(f"اداره کل {core} استان {prov.name}", "provincial_office", _national(doc, parent) if parent else None, prov.key))
         kind = "provincial_office" if office else "government"
-        return key(core) + "@" + entry.key, name, kind, parent_key, entry.key
+        # keyed by the national body, so «کمیته امداد» and «کمیته امداد امام خمینی» of one province meet
+        return key(parent or core) + "@" + entry.key, name, kind, parent_key, entry.key
     # a named body: its own words, place words set aside
     a, b = ph.name_units
     own_end = b if ph.parent is None else ph.parent.start
@@ -140,7 +142,7 @@ def _merge_prefixes(doc: Document) -> None:
             continue
         prefix = k.split("@")[0]
         fuller = [o for o, org in doc.organizations.items()
-                  if o != k and len(key(org.name)) > len(key(short.name)) and
+                  if o != k and org.kind not in _PLACE_BOUND_KINDS and len(key(org.name)) > len(key(short.name)) and
                   (key(org.name).startswith(key(short.name)) or o.split("@")[0] == prefix)]
         if len(fuller) != 1:
             continue

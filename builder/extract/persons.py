@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Mention, Person
-from ..lexicon import is_given_name, is_surname_like
+from ..lexicon import is_common_word, is_given_name, is_surname_like, is_surname_part
 from ..textkey import key
 from .phrases import is_name_word, match_head
 from .speech import PREAMBLE, reporting_verbs
@@ -27,19 +27,19 @@ _TITLES = frozenset(key(w) for w in (
     "سرهنگ", "سرتیپ", "سرلشکر", "امیر", "استاد", "خانم", "آقای", "آقا", "حاج", "حاجی", "سرکار", "جناب",
 ))
 _PREFIXES = frozenset(key(w) for w in ("سید", "سیده", "میر"))
-_SURNAME_PARTS = frozenset(key(w) for w in (
-    "صدر", "مقدم", "فرد", "نژاد", "زاده", "پور", "راد", "کیا", "نیا", "فر", "وند", "لو", "آبادی", "اصل",
-    "تبار", "منش", "پناه", "دوست", "خواه", "سرشت", "بخش", "زاد", "یار", "کیان", "امین", "حسینی", "موسوی",
-))
 _REPORTING_LEAD = re.compile(r"^\s*(?:به\s*گفته|به\s*اعتقاد|به\s*عقیده|از\s*نظر)\s*$")
 
 
 def _is_surname_word(u: Unit, first: bool, strong_given: bool) -> bool:
-    if u.kind != "word" or not is_name_word(u) or match_head([u], 0):
+    if u.kind != "word" or match_head([u], 0):
+        return False
+    if not first and is_surname_part(u.text):
+        return True
+    if not is_name_word(u):
         return False
     if first:
         return strong_given or is_surname_like(u.text)
-    return u.key in _SURNAME_PARTS or is_surname_like(u.text)
+    return is_surname_like(u.text)
 
 
 def _name_at(units: list[Unit], i: int) -> tuple[int, int, int] | None:
@@ -107,6 +107,12 @@ def _rare_pair_at(units: list[Unit], i: int) -> tuple[int, int] | None:
     return None
 
 
+def _is_known_surname(doc: Document, units: list[Unit], a: int, b: int) -> bool:
+    """The span repeats the surname of a person already found (a later, shorter mention)."""
+    k = "".join(u.key for u in units[a:b])
+    return any(key(surname(p.name)) == k for p in doc.persons.values())
+
+
 def add_person(doc: Document, name: str, start: int, end: int, sentence: int) -> str:
     k = key(name)
     person = doc.persons.get(k)
@@ -126,11 +132,15 @@ def extract(doc: Document) -> None:
             if found is not None:
                 a, b, given = found
                 strong_context = _context_says_person(units, a, b) or _opens_reported_clause(doc, si, units, a, b)
-                surname_ok = any(is_surname_like(u.text) for u in units[a + given:b]) or b - a >= 3
+                # a given name that is also a common word («آیین», «امید») needs context
+                plain = not any(is_common_word(u.text) for u in units[a:a + given])
+                surname_ok = plain and (any(is_surname_like(u.text) for u in units[a + given:b]) or b - a >= 3)
                 if strong_context or surname_ok:
                     span = (a, b)
             if span is None:
                 span = _rare_pair_at(units, i)
+                if span is not None and _is_known_surname(doc, units, *span):
+                    span = None
             if span is None:
                 i += 1
                 continue

@@ -60,12 +60,13 @@ PLACE_BOUND: dict[str, tuple[str | None, bool]] = {
     "هلال احمر": ("جمعیت هلال احمر جمهوری اسلامی ایران", False),
     "دانشگاه علوم پزشکی": ("وزارت بهداشت، درمان و آموزش پزشکی", False),
     "فرماندهی انتظامی": ("فرماندهی کل انتظامی جمهوری اسلامی ایران", False),
-    "پلیس": ("فرماندهی کل انتظامی جمهوری اسلامی ایران", False),
 }
+# place-bound bodies of a city or county: without a place named they are not resolved to the province
+CITY_LEVEL = frozenset(key(h) for h in ("فرمانداری", "بخشداری", "شهرداری", "شورای اسلامی شهر", "اداره بهزیستی"))
 NAMED_HEADS = (
     "سازمان", "اداره کل", "اداره", "وزارت", "دفتر", "معاونت", "شورای", "شورا", "قرارگاه", "ستاد",
     "موسسه", "مؤسسه", "انجمن", "بنیاد", "کانون", "جمعیت", "کمیسیون", "کمیته", "اتحادیه",
-    "دانشگاه", "پژوهشگاه", "روابط عمومی", "صندوق", "دبیرخانه", "نهاد", "فراکسیون", "کارگروه",
+    "دانشگاه", "پژوهشگاه", "روابط عمومی", "صندوق", "دبیرخانه", "نهاد", "فراکسیون", "کارگروه", "پلیس",
 )
 # heads of programs («طرح ...», «مرکز ...»): a program name ends an organisation's name
 PROGRAM_HEADS = {
@@ -82,6 +83,19 @@ PLACE_WORDS = frozenset(key(w) for w in ("استان", "شهرستان", "شهر
 NATIONAL = frozenset(key(w) for w in ("کشور", "کل کشور"))
 _DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن", "همین", "همان", "هر", "چند", "برخی", "سایر"))
 _CONJ = key("و")
+_MAX_HEAD_UNITS = 9  # «اداره کل تعاون ، کار و رفاه اجتماعی» is eight units
+_COMMAS = ("،", ",")
+_HONORIFICS = frozenset(key(w) for w in ("ره", "ع", "س", "عج", "ص"))
+# nouns that take «از» inside a name: «انجمن حمایت از کودکان کار», «مرکز آموزش و حمایت از کودک»
+_TAKES_PREPOSITION = {
+    key("از"): frozenset(key(w) for w in ("حمایت", "دفاع", "پیشگیری", "مراقبت", "محافظت", "نگهداری", "صیانت", "پشتیبانی", "بازمانده", "بازماندگان", "جلوگیری", "بازدارندگی")),
+    key("با"): frozenset(key(w) for w in ("مبارزه", "مقابله")),
+}
+
+
+def takes_preposition(units: list[Unit], k: int) -> bool:
+    """Unit ``k`` is «از»/«با» inside a name: «حمایت از کودکان», «مبارزه با آسیب‌ها»."""
+    return k > 0 and units[k - 1].key in _TAKES_PREPOSITION.get(units[k].key, ())
 
 
 @cache
@@ -94,9 +108,6 @@ def _head_table() -> dict[str, tuple[str, str]]:
     return table
 
 
-@cache
-def _max_head_units() -> int:
-    return 5
 
 
 def match_head(units: list[Unit], i: int, kinds=("named", "place_bound", "role")) -> tuple[int, str, str] | None:
@@ -104,14 +115,26 @@ def match_head(units: list[Unit], i: int, kinds=("named", "place_bound", "role")
     table = _head_table()
     best = None
     joined = ""
-    for n in range(1, _max_head_units() + 1):
-        if i + n > len(units) or units[i + n - 1].kind not in ("word", "org"):
+    for n in range(1, _MAX_HEAD_UNITS + 1):
+        if i + n > len(units):
             break
-        joined += units[i + n - 1].key
+        u = units[i + n - 1]
+        if u.text in _COMMAS and n > 1:  # «تعاون، کار و رفاه اجتماعی»
+            continue
+        if u.kind not in ("word", "org"):
+            break
+        joined += u.key
         hit = table.get(joined)
         if hit and hit[0] in kinds:
             best = (n, hit[0], hit[1])
     return best
+
+
+def skip_honorific(units: list[Unit], j: int) -> int:
+    """Skip «(ره)», «(ع)», «(س)» after a name: «کمیته امداد امام خمینی (ره) استان لرستان»."""
+    if j + 2 < len(units) and units[j].text == "(" and units[j + 2].text == ")" and units[j + 1].key in _HONORIFICS:
+        return j + 3
+    return j
 
 
 def is_name_word(u: Unit) -> bool:
@@ -128,8 +151,15 @@ def _ends_name(units: list[Unit], k: int) -> bool:
     u = units[k]
     if u.key in _PROGRAM_KEYS or match_head(units, k, ("role",)):
         return True
+    if k + 1 < len(units) and units[k + 1].key in _PROGRAM_KEYS:  # «و اجرای طرح ...»
+        return True
     if any(u.key.endswith(p) and u.key[: -len(p)] in _head_table() and _head_table()[u.key[: -len(p)]][0] == "role" for p in _PLURALS):
         return True
+    return compound_verb_noun(units, k)
+
+
+def compound_verb_noun(units: list[Unit], k: int) -> bool:
+    """Unit ``k`` is the noun of a compound verb: «برگزار شد», «انجام شد», «تشکیل شده»."""
     return k + 1 < len(units) and is_light_verb(units[k + 1].text)
 
 
@@ -185,7 +215,7 @@ def org_phrase(units: list[Unit], i: int, depth: int = 0) -> OrgPhrase | None:
     u = units[i]
     if u.kind == "org":
         phrase = OrgPhrase(i, i + 1, u.text, "known", (i, i + 1), entry=u.entry)
-        j = i + 1
+        j = skip_honorific(units, i + 1)
         if j < len(units) and units[j].kind == "place":  # «کمیته امداد امام خمینی استان X» via gazetteer name
             phrase.place, phrase.end = units[j], j + 1
         return _with_parent(units, phrase, depth)
@@ -195,7 +225,7 @@ def org_phrase(units: list[Unit], i: int, depth: int = 0) -> OrgPhrase | None:
     n, kind, text = head
     j = i + n
     if kind == "place_bound":
-        k, place, national, generic = _place_completion(units, j)
+        k, place, national, generic = _place_completion(units, skip_honorific(units, j))
         phrase = OrgPhrase(i, k, text, kind, (i, k), place=place, national=national, generic=generic)
         return _with_parent(units, phrase, depth)
     names = 0
@@ -210,8 +240,14 @@ def org_phrase(units: list[Unit], i: int, depth: int = 0) -> OrgPhrase | None:
         if v.kind == "number" and k + 1 < len(units) and units[k + 1].kind == "word" and names:
             k += 1
             continue
-        if v.key == _CONJ and k + 1 < len(units) and is_name_word(units[k + 1]) and names and not _ends_name(units, k + 1):
+        if (v.key == _CONJ or takes_preposition(units, k)) and k + 1 < len(units) \
+                and is_name_word(units[k + 1]) and names and not _ends_name(units, k + 1):
             k += 1
+            continue
+        inner = match_head(units, k, ("place_bound",)) if names == 0 else None
+        if inner is not None:  # «شورای آموزش و پرورش استان ...»: the body's subject is itself a body's name
+            k += inner[0]
+            names += 1
             continue
         carried = v.kind == "word" and is_given_name(v.text) and k > j and (units[k - 1].kind == "number" or units[k - 1].key in _NAME_CARRIERS)
         if not (is_name_word(v) or carried) or match_head(units, k) or _ends_name(units, k):
@@ -220,6 +256,8 @@ def org_phrase(units: list[Unit], i: int, depth: int = 0) -> OrgPhrase | None:
         k += 1
     if names == 0 and place is None:
         return None
+    if names == 1 and place is None and k < len(units) and units[k].kind == "word" and is_verb(units[k].text):
+        return None  # «انجمن شناسنامه ندارند»: the word is the verb's object, not a name
     while k > j and units[k - 1].key == _CONJ:
         k -= 1
     phrase = OrgPhrase(i, k, text, kind, (i, k), place=place)
@@ -244,16 +282,17 @@ def role_phrase(units: list[Unit], i: int) -> RolePhrase | None:
     n, _, text = head
     phrase = RolePhrase(i, i + n, text)
     k = i + n
-    while k < len(units) and len(phrase.qualifiers) < 5:
+    while k < len(units) and len(phrase.qualifiers) < 6:
         v = units[k]
         org = org_phrase(units, k) if v.kind in ("word", "org") else None
         if org is not None:
             phrase.org, phrase.end = org, org.end
-            return phrase
+            return _representative(units, phrase)
         if v.kind == "place":
             phrase.place, phrase.end = v, k + 1
-            return phrase
-        if v.key == _CONJ and k + 1 < len(units) and is_name_word(units[k + 1]) and not match_head(units, k + 1, ("role",)):
+            return _representative(units, phrase)
+        joins = v.key == _CONJ or v.text in _COMMAS or v.kind == "number"
+        if joins and phrase.qualifiers and k + 1 < len(units) and _leads_to_body(units, k + 1):
             k += 1
             continue
         if not is_name_word(v) or match_head(units, k, ("role",)):
@@ -261,4 +300,25 @@ def role_phrase(units: list[Unit], i: int) -> RolePhrase | None:
         phrase.qualifiers.append(k)
         k += 1
         phrase.end = k
+    return _representative(units, phrase)
+
+
+def _leads_to_body(units: list[Unit], k: int) -> bool:
+    """Within three words from ``k`` the role reaches an organisation or a place («فرهنگی، اجتماعی شهرداری اصفهان»)."""
+    for j in range(k, min(k + 3, len(units))):
+        u = units[j]
+        if u.kind in ("place", "org") or (u.kind == "word" and match_head(units, j, ("named", "place_bound"))):
+            return True
+        if not (is_name_word(u) or u.kind == "number"):
+            return False
+    return False
+
+
+def _representative(units: list[Unit], phrase: RolePhrase) -> RolePhrase:
+    """«نماینده مردم زاهدان در مجلس شورای اسلامی»: a representative's role names the body after «در»."""
+    k = phrase.end
+    if key(phrase.head).startswith(key("نماینده")) and k + 1 < len(units) and units[k].key == key("در"):
+        org = org_phrase(units, k + 1)
+        if org is not None:
+            phrase.org, phrase.end = org, org.end
     return phrase

@@ -17,16 +17,17 @@ import re
 
 from ..document import Document, Mention, Program
 from ..textkey import key
-from .phrases import PLACE_WORDS, PROGRAM_HEADS, is_name_word, match_head
+from .phrases import PLACE_WORDS, PROGRAM_HEADS, compound_verb_noun, is_name_word, match_head, takes_preposition
 from .units import Unit, sentence_units
 
 _HEAD_KEYS = {key(h): (h, kind) for h, kind in PROGRAM_HEADS.items()}
+_PLURAL_HEADS = frozenset(key(w) for w in ("مراکز", "طرح‌ها", "طرحهای", "خانه‌ها", "خانه‌های", "مجتمع‌ها", "برنامه‌ها", "برنامه‌های"))
 _ADJECTIVES_ONLY = frozenset(key(w) for w in (
     "دولتی", "غیردولتی", "غیر", "خصوصی", "فعال", "جدید", "مختلف", "تخصصی", "مربوط", "مربوطه", "مذکور",
     "یادشده", "یاد", "شده", "اصلی", "ملی", "استانی", "شهری", "روستایی",
 ))
 _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوهشهای", "تحقیقات", "آمار", "اطلاعات", "رشد"))
-_INNER = frozenset(key(w) for w in ("از", "با", "برای"))
+_SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل"))
 _DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن", "همین", "همان", "هر", "کدام"))
 _SOCIAL_EMERGENCY = re.compile(r"اورژانس[\s\u200c]*(?:های[\s\u200c]*)?اجتماعی")
 HOTLINE_NAME = "اورژانس اجتماعی ۱۲۳"
@@ -57,10 +58,13 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
         if u.kind == "number" and kind in ("hotline", "centre") and k == j:
             k += 1
             continue
-        if u.key in _INNER or u.key == key("و"):
-            if k + 1 < len(units) and is_name_word(units[k + 1]) and not match_head(units, k + 1):
+        if (u.key == key("و") and k > j) or takes_preposition(units, k):
+            if k + 1 < len(units) and is_name_word(units[k + 1]) and not match_head(units, k + 1) \
+                    and units[k + 1].key not in _PLURAL_HEADS:
                 k += 1
                 continue
+            break
+        if u.key in _SCOPE or compound_verb_noun(units, k):
             break
         if u.kind == "place" and content:
             break

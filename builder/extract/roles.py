@@ -44,7 +44,7 @@ def _neighbour_person(doc: Document, units: list[Unit], ph: RolePhrase):
             if m.start == units[after].start:
                 return m
     before = ph.start - 1
-    if before >= 0 and units[before].text in _COMMAS:
+    if before >= 0 and (units[before].text in _COMMAS or units[before].key == key("که")):  # «X، مدیرکل …», «X که دبیر … است»
         before -= 1
     if before >= 0:
         for m in persons:

@@ -139,7 +139,7 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
     if words and n.value == 1:
         return False
     if words and n.value < 10:
-        nxt = re.match(r"[\s\u200c]*([^\s\u200c،,.]+)", doc.text[end:end + 30])
+        nxt = re.match(r"[\s\u200c]*([^\s،,.]+)", doc.text[end:end + 30])
         return bool(nxt) and key(nxt.group(1)) in _COUNTABLE
     return True
 

@@ -49,9 +49,10 @@ def sentence_tokens(doc: Document, sent: Sentence) -> list[Token]:
 @cache
 def _hazm_data():
     from hazm import Lemmatizer
-    from hazm.utils import stopwords_list
+    from hazm.utils import stopwords_list, verbs_list
 
-    return Lemmatizer(), frozenset(key(w) for w in stopwords_list())
+    past_stems = frozenset(v.split("#")[0] for v in verbs_list() if v.split("#")[0])
+    return Lemmatizer(), frozenset(key(w) for w in stopwords_list()), past_stems
 
 
 _COPULAS = frozenset(key(w) for w in (
@@ -59,6 +60,7 @@ _COPULAS = frozenset(key(w) for w in (
     "دارند", "داشتند", "شد", "شده", "شود", "شوند", "کرد", "کند", "کنند", "کردند", "کرده",
     "میشود", "میشوند", "میکند", "میکنند", "نمیشود", "گردید", "گردد",
 ))
+_ADJECTIVAL = frozenset(("بسته", "خسته", "وابسته", "پیوسته", "گذشته", "آینده", "دسته", "نامه"))
 _WORD = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u200cA-Za-z]")
 
 
@@ -86,5 +88,7 @@ def is_verb(t: str) -> bool:
         return True
     if "\u200c" in t and is_light_verb(t.rsplit("\u200c", 1)[-1]):
         return True
+    if t.endswith("ه") and len(t) > 3 and t[:-1] in _hazm_data()[2] and t not in _ADJECTIVAL:
+        return True  # a past participle: «ساخته», «گرفته», «شده»
     lemma = _hazm_data()[0].lemmatize(t)
     return "#" in lemma and not t.endswith(("ی", "ها", "های"))
