@@ -33,7 +33,7 @@ _ABOUT = re.compile(r"(?:حدود|حدودا|حدوداً|در\s*حدود|نزد
 _MORE = re.compile(r"(?:بیش\s*از|بیشتر\s*از|بالغ\s*بر|بالای|بالاتر\s*از|افزون\s*بر|فزون\s*بر|متجاوز\s*از|فراتر\s*از)[\s\u200c]*$")
 _LESS = re.compile(r"(?:کمتر\s*از|کم[\s\u200c]*تر\s*از|زیر|کمتر\s*از|حداکثر)[\s\u200c]*$")
 _NOT_STAT_BEFORE = re.compile(
-    r"(?:خط|شماره|سامانه|تلفن|تماس\s*با|کد|رتبه|مقام|ردیف|ماده|بند|تبصره|اصل|سال|سالهای|سال[\s\u200c]*های|دهه|قرن|ساعت|کیلومتر\s*مربع)[\s\u200c]*$"
+    r"(?<![\w\u200c])(?:خط|شماره|سامانه|تلفن|تماس\s*با|کد|رتبه|مقام|ردیف|ماده|بند|تبصره|اصل|سال|سالهای|سال[\s\u200c]*های|دهه|قرن|ساعت|کیلومتر\s*مربع)[\s\u200c]*$"
 )
 _AGE_AFTER = re.compile(r"^[\s\u200c]*(?:سال(?:ه|گی)?|ساله|ماهه)(?![\w\u200c])")
 _COUNTABLE = frozenset(key(w) for w in (
@@ -54,6 +54,7 @@ _UNITS = {
 _UNIT_OF = {key(w): unit for unit, words in _UNITS.items() for w in words}
 _WORD_NUMBER = re.compile(r"^[\u0600-\u06FF\u200c\s]+$")
 _SUBJECT_WORDS = 6
+_FUNCTION = frozenset(key(w) for w in ("از", "در", "به", "با", "که", "را", "تا", "برای", "این", "آن", "هم", "نیز", "یا", "اما", "هر", "همه"))
 _TOKEN = re.compile(r"[^\s\u200c،,.:؛;!؟?()«»\"]+(?:\u200c[^\s\u200c،,.:؛;!؟?()«»\"]+)*|[،,.:؛;!؟?()«»\"]")
 
 
@@ -84,7 +85,8 @@ def _subject(doc: Document, start: int, limit: int) -> tuple[str, int]:
                 words.append((w, m.end()))
                 continue
             break
-        if is_stop(w) or is_verb(w) or (words and key(w) in (key("شده"), key("شد"))):
+        # hazm's stop words include counted nouns («مورد», «نفر»): the head noun is only refused if it is a function word
+        if (is_stop(w) if words else key(w) in _FUNCTION) or is_verb(w) or (words and key(w) in (key("شده"), key("شد"))):
             break
         words.append((w, m.end()))
         if len(words) >= _SUBJECT_WORDS:
@@ -100,11 +102,19 @@ def _inside(doc: Document, start: int, end: int, kinds: tuple[str, ...]) -> bool
     return any(m.kind in kinds and m.start <= start and end <= m.end for m in doc.mentions)
 
 
-def _place(doc: Document, sentence: int, pos: int) -> str | None:
+def _place(doc: Document, sentence: int, start: int, end: int) -> str | None:
+    """The place a figure is about: named right after it in its clause («۲۹۰ نفر در نیشابور»),
+    else the nearest place before it in the sentence, else the article's province."""
     places = [m for m in doc.mentions if m.kind == "place" and m.sentence == sentence]
-    if places:
-        return min(places, key=lambda m: abs(m.start - pos)).ref
-    return doc.article.province
+    clause_end = re.search(r"[،,؛;:]|[0-9۰-۹]", doc.text[end:doc.sentences[sentence].end])
+    limit = end + clause_end.start() if clause_end else doc.sentences[sentence].end
+    after = [m for m in places if end <= m.start < limit]
+    if after:
+        return after[0].ref
+    before = [m for m in places if m.end <= start]
+    if before:
+        return before[-1].ref
+    return places[0].ref if places else doc.article.province
 
 
 def _paragraph(doc: Document, pos: int) -> int:
@@ -177,7 +187,7 @@ def extract(doc: Document) -> None:
                 approx=approx,
                 unit=unit,
                 subject=subject,
-                place=_place(doc, sent.index, start),
+                place=_place(doc, sent.index, start, end),
                 period=period.iso if period else None,
                 period_text=period.text if period else None,
                 person=_speaker(doc, sent.index),
