@@ -61,13 +61,14 @@ def cmd_validate(a) -> int:
 
 
 def cmd_query(a) -> int:
-    from .sparql import format_rows, library, load, rows, run
+    from .sparql import ParamError, format_rows, library, load, rows, run
     from .store import open_store
 
     if a.list:
         for name, q in library().items():
-            params = ", ".join(q.params) if q.params else "-"
-            print(f"{name:28} {q.question}  [params: {params}]")
+            print(f"{name:28} {q.question}")
+            for param, description in q.params.items():
+                print(f"{'':30}--param {param}=…  {description}")
         return 0
     if not a.query:
         print("fakg query: name a query or file, or use --list", file=sys.stderr)
@@ -78,18 +79,27 @@ def cmd_query(a) -> int:
             print(f"fakg query: --param wants name=value, got {p!r}", file=sys.stderr)
             return 2
         k, v = p.split("=", 1)
-        params[k] = v
+        params[k.strip()] = v
     try:
         q = load(a.query)
     except KeyError as e:
         print(f"fakg query: {e.args[0]}", file=sys.stderr)
         return 1
     try:
-        cols, data = rows(run(open_store(a.store), q.text, params))
+        cols, data = rows(run(open_store(a.store, read_only=True), q, params))
+    except ParamError as e:
+        print(f"fakg query: {e}", file=sys.stderr)
+        return 2
     except SyntaxError as e:
         print(f"fakg query: {q.name}: {e}", file=sys.stderr)
         return 1
-    print(format_rows(cols, data, a.format))
+    except (OSError, RuntimeError) as e:  # e.g. a SERVICE endpoint that cannot be reached
+        print(f"fakg query: {q.name}: {type(e).__name__}: {e}", file=sys.stderr)
+        return 1
+    # a parameter the user did not set is an empty column: leave it out
+    keep = [i for i, c in enumerate(cols) if not (c in q.params and c not in params and all(r[i] is None for r in data))]
+    cols, data = [cols[i] for i in keep], [[r[i] for i in keep] for r in data]
+    print(format_rows(cols, data, a.format, max_width=a.width if a.format == "table" else None))
     return 0
 
 
@@ -119,7 +129,9 @@ def parser() -> argparse.ArgumentParser:
     _store_arg(p)
     p.add_argument("--param", action="append", metavar="NAME=VALUE", help="bind ?NAME to VALUE")
     p.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
-    p.add_argument("--list", action="store_true", help="list the queries with their questions")
+    p.add_argument("--width", type=int, default=80, metavar="N",
+                   help="table cells are cut at N terminal columns (default 80; csv/tsv/json are never cut)")
+    p.add_argument("--list", action="store_true", help="list the queries with their questions and parameters")
     p.set_defaults(func=cmd_query)
     return ap
 

@@ -126,6 +126,9 @@ def _statistics(rows: list[dict]) -> list[dict]:
         subject = r["subject"] or ""
         if r["unit"] == "percent" and "درصد" not in subject:
             subject = f"درصد {subject}".strip()
+        group = r.get("group")
+        if group and r["unit"] == "count" and len(subject.split()) == 1 and key(group) not in key(subject):
+            subject = f"{subject} ({group})"  # «نقطه (کودکان کار و خیابان)»: what is counted, for whom
         out.append({"value": r["value"], "approx": r["approx"] or "exact", "unit_or_subject": subject or r["unit"],
                     "place": r["place"], "text": r["text"]})
     return out

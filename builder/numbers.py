@@ -276,6 +276,11 @@ class _Parser:
             value, rank, j = value + w.value, _EXIT_RANK[w.cls], j + 2
             if w.ordinal:
                 return value, j, True
+        # «یکصد و ۸۰», «دویست و ۵»: digits may finish a group begun in words
+        if rank >= 2 and self._is(j, "and") and self._is(j + 1, "num"):
+            tail = self.t[j + 1].value
+            if tail == int(tail) and 0 < tail < (100 if rank == 3 else 10):
+                value, j = value + tail, j + 2
         return self._half(value, j)
 
     def _half(self, value: Fraction, j: int) -> tuple[Fraction, int, bool]:

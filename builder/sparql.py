@@ -8,6 +8,20 @@ Each library query starts with a comment header::
 
     # Question: Which officials hold which posts?
     # Param: province  Persian name of a province (optional)
+    # Param: endpoint  a SPARQL endpoint (default: <https://query.wikidata.org/sparql>)
+
+A parameter left unset means "all"; ``(default: X)`` at the end of its
+description gives the value bound when it is not set.
+
+Writing a parameterised query for Oxigraph (0.5) — what substitution does:
+
+* the parameter must be a variable of the outer ``SELECT`` (Oxigraph refuses a
+  substitution for a variable it does not project), and of every sub-select
+  it is used in;
+* use it in triple patterns and in expressions (``CONTAINS(?name, ?p)``,
+  ``STR(?p)``); ``BOUND(?p)`` and ``BIND(?p AS ?q)`` do not see the
+  substituted value, so test "unset" as ``COALESCE(STR(?p), "") = ""``;
+* ASK queries cannot take parameters.
 """
 from __future__ import annotations
 
@@ -16,7 +30,7 @@ import io
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -25,16 +39,24 @@ from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutio
 from .namespaces import PREFIXES
 
 
+class ParamError(ValueError):
+    """A parameter the query does not declare or cannot take."""
+
+
 @dataclass
 class LibraryQuery:
     name: str
     text: str
     question: str
     params: dict[str, str]  # name -> description
+    defaults: dict[str, str] = field(default_factory=dict)  # name -> value bound when the parameter is not set
+
+
+_DEFAULT = re.compile(r"\(default:\s*(.+?)\)\s*$")
 
 
 def _parse(name: str, text: str) -> LibraryQuery:
-    question, params = "", {}
+    question, params, defaults = "", {}, {}
     for line in text.splitlines():
         if not line.startswith("#"):
             if line.strip():
@@ -46,7 +68,10 @@ def _parse(name: str, text: str) -> LibraryQuery:
         m = re.match(r"#\s*Param:\s*(\w+)\s*(.*)", line)
         if m:
             params[m.group(1)] = m.group(2).strip()
-    return LibraryQuery(name, text, question, params)
+            d = _DEFAULT.search(m.group(2))
+            if d:
+                defaults[m.group(1)] = d.group(1).strip()
+    return LibraryQuery(name, text, question, params, defaults)
 
 
 def library() -> dict[str, LibraryQuery]:
@@ -77,20 +102,57 @@ def resource(relative: str) -> str:
 
 
 def term(value: str):
-    """A command-line value as an RDF term: ``<iri>`` or http(s) IRIs are IRIs, numbers typed, else a string."""
-    if value.startswith("<") and value.endswith(">"):
-        return NamedNode(value[1:-1])
-    if re.fullmatch(r"https?://\S+", value):
-        return NamedNode(value)
+    """A command-line value as an RDF term: ``<iri>`` or http(s) IRIs are IRIs, numbers typed, else a string.
+
+    Whatever the text, the result is one RDF term handed to Oxigraph as a value:
+    ``x" } ; DROP ALL ; #`` is a string, and a malformed ``<...>`` is a string too.
+    """
+    try:
+        if value.startswith("<") and value.endswith(">"):
+            return NamedNode(value[1:-1])
+        if re.fullmatch(r"https?://\S+", value):
+            return NamedNode(value)
+    except ValueError:  # not a valid IRI: keep it as the text it is
+        return Literal(value)
     if re.fullmatch(r"-?\d+", value):
         return Literal(value, datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
     return Literal(value)
 
 
-def run(store: Store, query: str, params: dict | None = None):
-    """Execute ``query`` with ``params`` (name -> str or RDF term) bound, never spliced."""
+def bindings(query: LibraryQuery, params: dict | None = None) -> dict:
+    """``params`` checked against what ``query`` declares, empty values dropped, defaults added.
+
+    A library query (one with ``# Param:`` lines) takes only the parameters it
+    declares: anything else raises :class:`ParamError` naming the ones it has.
+    """
+    given = {k: v for k, v in (params or {}).items() if v is not None and v != ""}
+    if query.params:
+        unknown = sorted(set(given) - set(query.params))
+        if unknown:
+            known = ", ".join(query.params)
+            raise ParamError(f"{query.name} has no parameter {', '.join(unknown)} (it takes: {known})")
+    elif given and query.question:
+        raise ParamError(f"{query.name} takes no parameters")
+    out = dict(query.defaults)
+    out.update(given)
+    return out
+
+
+def run(store: Store, query: str | LibraryQuery, params: dict | None = None):
+    """Execute ``query`` with ``params`` (name -> str or RDF term) bound, never spliced.
+
+    ``query`` is query text or a :class:`LibraryQuery` (whose declared
+    parameters and defaults are then applied, see :func:`bindings`).
+    """
+    if isinstance(query, LibraryQuery):
+        params, query = bindings(query, params), query.text
     subs = {Variable(k): (v if not isinstance(v, str) else term(v)) for k, v in (params or {}).items()}
-    return store.query(query, substitutions=subs, prefixes=PREFIXES, use_default_graph_as_union=True)
+    try:
+        return store.query(query, substitutions=subs, prefixes=PREFIXES, use_default_graph_as_union=True)
+    except RuntimeError as e:
+        if "SELECT projection" in str(e):
+            raise ParamError(f"a parameter is not a variable of the query's SELECT: {e}") from e
+        raise
 
 
 def rows(result) -> tuple[list[str], list[list]]:
@@ -123,16 +185,32 @@ def _py(t):
 
 
 def _width(s: str) -> int:
-    """Terminal columns of ``s``: ZWNJ and combining marks take none, wide chars two."""
+    """Terminal columns of ``s``: ZWNJ, bidi controls and combining marks take none, wide chars two."""
     w = 0
     for c in s:
-        if c in "\u200c\u200d\u200e\u200f" or unicodedata.combining(c):
+        if unicodedata.category(c) in ("Mn", "Me", "Cf") or unicodedata.combining(c):
             continue
         w += 2 if unicodedata.east_asian_width(c) in "WF" else 1
     return w
 
 
-def format_rows(cols: list[str], data: list[list], fmt: str = "table") -> str:
+def _cut(s: str, width: int | None) -> str:
+    """``s`` on one line, cut to ``width`` terminal columns with "…" when longer."""
+    s = " ".join(s.split())
+    if width is None or _width(s) <= width:
+        return s
+    out, w = [], 0
+    for c in s:
+        cw = _width(c)
+        if w + cw > width - 1:
+            break
+        out.append(c)
+        w += cw
+    return "".join(out) + "…"
+
+
+def format_rows(cols: list[str], data: list[list], fmt: str = "table", max_width: int | None = None) -> str:
+    """Rows as ``table`` (aligned by terminal width; cells cut at ``max_width`` columns), ``csv``, ``tsv`` or ``json``."""
     if fmt == "json":
         return json.dumps([dict(zip(cols, r)) for r in data], ensure_ascii=False, indent=1)
     if fmt in ("csv", "tsv"):
@@ -141,7 +219,7 @@ def format_rows(cols: list[str], data: list[list], fmt: str = "table") -> str:
         writer.writerow(cols)
         writer.writerows([["" if v is None else v for v in r] for r in data])
         return buf.getvalue()
-    cells = [[("" if v is None else str(v)) for v in r] for r in data]
+    cells = [[_cut("" if v is None else str(v), max_width) for v in r] for r in data]
     widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(cols)]
 
     def line(values):

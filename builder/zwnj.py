@@ -56,6 +56,8 @@ def restore_word(word: str) -> str:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and len(stem) >= 2 and stem[-1] not in _NON_JOINING and stem in freq:
             return stem + "\u200c" + suffix
+    if word.endswith("ی") and word[:-1] in freq:
+        return word  # «ریالی», «استانی»: a derived adjective, written glued
     best, best_score = word, 0
     for i in range(2, len(word) - 2):
         left, right = word[:i], word[i:]

@@ -33,7 +33,7 @@ _ABOUT = re.compile(r"(?:حدود|حدودا|حدوداً|در\s*حدود|نزد
 _MORE = re.compile(r"(?:بیش\s*از|بیشتر\s*از|بالغ\s*بر|بالای|بالاتر\s*از|افزون\s*بر|فزون\s*بر|متجاوز\s*از|فراتر\s*از)[\s\u200c]*$")
 _LESS = re.compile(r"(?:کمتر\s*از|کم[\s\u200c]*تر\s*از|زیر|کمتر\s*از|حداکثر)[\s\u200c]*$")
 _NOT_STAT_BEFORE = re.compile(
-    r"(?<![\w\u200c])(?:خط|شماره|سامانه|تلفن|تماس\s*با|کد|رتبه|مقام|ردیف|ماده|بند|تبصره|اصل|سال|سالهای|سال[\s\u200c]*های|دهه|قرن|ساعت|کیلومتر\s*مربع)[\s\u200c]*$"
+    r"(?<![\w\u200c])(?:منطقه|مناطق|ناحیه|خیابان|کوچه|پلاک|بزرگراه|خط|شماره|سامانه|تلفن|تماس\s*با|کد|رتبه|مقام|ردیف|ماده|بند|تبصره|اصل|سال|سالهای|سال[\s\u200c]*های|دهه|قرن|ساعت|کیلومتر\s*مربع)[\s\u200c]*$"
 )
 _AGE_AFTER = re.compile(r"^[\s\u200c]*(?:سال(?:ه|گی)?|ساله|ماهه)(?![\w\u200c])")
 _COUNTABLE = frozenset(key(w) for w in (
@@ -96,6 +96,14 @@ def _subject(doc: Document, start: int, limit: int) -> tuple[str, int]:
     if not words:
         return "", start
     return " ".join(w for w, _ in words), words[-1][1]
+
+
+def _clause(doc: Document, start: int, limit: int) -> str:
+    """The words after a figure up to the clause's verb («۹۲ نقطه ... که محل فعالیت کودکان کار است»)."""
+    for m in _TOKEN.finditer(doc.text, start, limit):
+        if is_verb(m.group()):
+            return doc.text[start:m.start()]
+    return doc.text[start:limit]
 
 
 def _inside(doc: Document, start: int, end: int, kinds: tuple[str, ...]) -> bool:
@@ -191,7 +199,7 @@ def extract(doc: Document) -> None:
                 period=period.iso if period else None,
                 period_text=period.text if period else None,
                 person=_speaker(doc, sent.index),
-                concept=concept_for(subject) or concept_for(text),
+                concept=concept_for(subject) or concept_for(_clause(doc, end, sent.end)),
                 text=doc.text[q_start:stop],
                 evidence=[evidence],
             )
