@@ -6,19 +6,54 @@ The library function :func:`build` and the CLI command mirror each other
 Bad input never stops a batch: each problem (from reading, or an extractor
 failing on one article) is reported as one line naming the file, and the
 build goes on; nothing already stored is touched by a failed article.
+
+How a build flows, streaming (memory stays flat however large the corpus)::
+
+    iter_articles ──> hash check ──> batches ──> workers ──> in input order ──> Loader
+    (read, decode,    (store index:   (bounded      (extract,    (unchanged?       (drop old graphs,
+     SHA-256)          unchanged ones  in flight)    N-Quads      stale graphs?     bulk-load N-Quads,
+                       never extracted)              bytes)       problems)         stamp)
+
+* The parent reads and hashes every input, and asks the store (see
+  :mod:`builder.store`: each graph records its source file, content hash and
+  extractor version) whether this source was already built from this
+  content; such an article is counted unchanged and never extracted.
+* The others go in small batches to the workers: in-process
+  (``workers=1``), a local process pool (``workers=N``), or a Dask cluster
+  (``engine="dask"``).  A worker runs :func:`builder.pipeline.process` and
+  returns the article's quads serialised as N-Quads bytes with a little
+  metadata (graph IRI, quad count, or the problem), or writes them to a shard
+  file in ``shards`` and returns its path.  At most a few batches per worker
+  are in flight, so neither inputs nor results pile up.
+* Results are taken in input order, so the store, the report and the
+  problem lines are the same whatever the number of workers: an article
+  that comes out as a graph already written from the same content (a
+  duplicate page, or a store built before the source index existed) is
+  unchanged; otherwise its graph is replaced, and graphs its source produced
+  earlier under another IRI are dropped.  :class:`builder.store.Loader`
+  writes in chunks with Oxigraph's bulk loader on a thread of its own.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 import time
+import uuid
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from pyoxigraph import NamedNode, RdfFormat, serialize
+
+from . import iri
+from .document import Document
 from .graph import article_iri, document_quads, vocabulary_quads
 from .pipeline import process
 from .sources import InputProblem, iter_articles
-from .store import is_current, open_store, replace_graph, stamp_quads
+from .store import Loader, current_graph, graphs_of_source, is_current, open_store, replace_graph
+
+ENGINES = ("local", "dask")
 
 
 @dataclass
@@ -26,6 +61,10 @@ class BuildReport:
     articles: int = 0  # articles written to the store
     unchanged: int = 0  # articles skipped because the store already had them
     quads: int = 0  # quads written
+    extracted: int = 0  # articles that went through extraction (unchanged ones found by their hash did not)
+    dropped: int = 0  # graphs removed because their source now yields an article under another IRI
+    workers: int = 1
+    engine: str = "local"
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -58,6 +97,14 @@ class Progress:
             self.stream.write("\n")
 
 
+def default_workers() -> int:
+    """One worker per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def build(
     paths: Iterable[str],
     store_path: str | os.PathLike,
@@ -65,44 +112,266 @@ def build(
     force: bool = False,
     on_problem: Callable[[str], None] | None = None,
     progress: Progress | None = None,
+    workers: int | None = 1,
+    engine: str = "local",
+    scheduler=None,
+    shards: str | os.PathLike | None = None,
+    batch_size: int | None = None,
 ) -> BuildReport:
-    """Build ``paths`` into the store at ``store_path``; return what happened."""
-    report = BuildReport()
+    """Build ``paths`` into the store at ``store_path``; return what happened.
+
+    ``workers``: 1 extracts in this process; N > 1 uses a pool of N processes;
+    None one per core (the CLI's default).  ``engine="dask"`` maps the batches
+    on a Dask cluster instead: the one at ``scheduler`` (an address such as
+    ``tcp://host:8786``, or a ``distributed.Client``), else a local cluster
+    of ``workers`` processes.  With ``shards`` (a folder every worker and this
+    process can reach) workers write their N-Quads there as shard files
+    instead of sending them back.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    if workers is None or workers < 1:
+        workers = default_workers()
+    report = BuildReport(workers=workers, engine=engine)
+    if shards is not None:
+        os.makedirs(shards, exist_ok=True)
+        shards = os.fspath(shards)
     store = open_store(store_path)
     replace_graph(store, *_vocabulary())
+    loader = Loader(store)
+    runner: _Runner | None = None
+    pending: deque = deque()  # (entries, future or None), in input order
+    inflight = 0
 
     def problem(msg: str) -> None:
         report.problems.append(msg)
         if on_problem:
             on_problem(msg)
 
-    for item in iter_articles(paths):
-        if isinstance(item, InputProblem):
-            problem(str(item))
-            continue
-        try:
-            process(item)
-            if not item.text.strip():
-                problem(f"{item.source}: no article body found on the page")
+    def handle(entries, result) -> None:
+        records, data = result if result is not None else ([], b"")
+        if isinstance(data, str):  # a shard file
+            with open(data, "rb") as f:
+                blob = f.read()
+            os.remove(data)
+        else:
+            blob = data
+        view, offset, it = memoryview(blob), 0, iter(records)
+        for entry in entries:
+            kind = entry[0]
+            if kind == "problem":
+                problem(entry[1])
                 continue
-            graph = article_iri(item)
-            if not force and is_current(store, graph, item.content_hash):
+            if kind == "work":
+                graph_iri, nquads, nbytes, msg = next(it)
+                nq, offset = view[offset:offset + nbytes], offset + nbytes
+                report.extracted += 1
+                if msg is not None:
+                    problem(msg)
+                else:
+                    _store_result(entry[1], entry[2], NamedNode(graph_iri), nquads, nq)
+            else:  # "skip": current in the store, found by its hash
                 report.unchanged += 1
+            if progress:
+                progress.tick()
+
+    def _store_result(source: str, content_hash: str, graph: NamedNode, nquads: int, nq) -> None:
+        if not force:
+            queued = loader.pending(graph)
+            if queued == content_hash or (queued is None and is_current(store, graph, content_hash)):
+                report.unchanged += 1
+                return
+        stale = [g for g in graphs_of_source(store, source) if g != graph and loader.pending(g) is None]
+        loader.add(graph, content_hash, nq, stale)
+        report.articles += 1
+        report.quads += nquads + 2  # + the stamp quads
+        report.dropped += len(stale)
+
+    def submit(entries: list, work: list) -> None:
+        nonlocal runner, inflight, size
+        future = None
+        if work:
+            if runner is None:
+                runner = _runner(engine, workers, scheduler)
+                size = batch_size or runner.batch_size
+            future = runner.submit(work, iri.base(), shards)
+            inflight += 1
+        pending.append((entries, future))
+        while pending and (pending[0][1] is None or inflight >= runner.max_inflight):
+            entries, future = pending.popleft()
+            result = None
+            if future is not None:
+                result = future.result()
+                inflight -= 1
+            handle(entries, result)
+
+    size = batch_size or 1  # articles per batch; the runner's own size once it exists
+    entries: list = []  # what the batch being filled holds, in input order
+    work: list = []  # the articles of it to extract
+    try:
+        for item in iter_articles(paths):
+            if isinstance(item, InputProblem):
+                entries.append(("problem", str(item)))
+            elif not force and current_graph(store, item.source, item.content_hash) is not None:
+                entries.append(("skip",))
             else:
-                quads = document_quads(item) + stamp_quads(graph, item.content_hash)
-                replace_graph(store, graph, quads)
-                report.articles += 1
-                report.quads += len(quads)
-        except Exception as e:  # one bad article must not stop the batch
-            problem(f"{item.source}: extraction failed: {type(e).__name__}: {e}")
+                entries.append(("work", item.source, item.content_hash))
+                work.append((item.source, item.stem, item.raw, item.given, item.content_hash))
+            if len(work) >= size or len(entries) >= 256:
+                submit(entries, work)
+                entries, work = [], []
+        submit(entries, work)
+        while pending:
+            entries, future = pending.popleft()
+            handle(entries, future.result() if future is not None else None)
+    finally:
+        if runner is not None:
+            runner.close()
         if progress:
-            progress.tick()
-    if progress:
-        progress.close()
-    store.flush()
+            progress.close()
+        loader.close()
     return report
 
 
 def _vocabulary():
     quads = vocabulary_quads()
     return quads[0].graph_name, quads
+
+
+# --- the worker side ----------------------------------------------------------
+
+def extract_batch(work: list[tuple], base: str | None = None, shards: str | None = None):
+    """Extract a batch of articles: ``(source, stem, raw, given, content_hash)`` each.
+
+    Returns ``(records, data)``: one record per article, ``(graph IRI, quad
+    count, N-Quads byte length, None)`` or ``(None, 0, 0, problem line)``, and
+    the articles' N-Quads concatenated in order as bytes, or the path of the
+    shard file in ``shards`` that holds them.
+    """
+    if base and iri.base() != base:
+        iri.set_base(base)
+    records, parts = [], []
+    for source, stem, raw, given, content_hash in work:
+        doc = Document(source=source, stem=stem, raw=raw, given=dict(given), content_hash=content_hash)
+        try:
+            process(doc)
+            if not doc.text.strip():
+                records.append((None, 0, 0, f"{source}: no article body found on the page"))
+                continue
+            graph = article_iri(doc)
+            quads = document_quads(doc)
+            data = serialize(quads, format=RdfFormat.N_QUADS)
+        except Exception as e:  # one bad article must not stop the batch
+            records.append((None, 0, 0, f"{source}: extraction failed: {type(e).__name__}: {e}"))
+            continue
+        records.append((graph.value, len(quads), len(data), None))
+        parts.append(data)
+    blob = b"".join(parts)
+    if shards is None:
+        return records, blob
+    path = os.path.join(shards, f"part-{uuid.uuid4().hex}.nq")
+    with open(path, "wb") as f:
+        f.write(blob)
+    return records, path
+
+
+WARM_UP_TEXT = (
+    "ایرنا - کد خبر: 1\n\nشناسایی ۱۲۰ کودک کار در تهران\n\n"
+    "به گزارش ایرنا، علی محمدی مدیرکل بهزیستی استان تهران گفت: "
+    "دو هزار و ۳۰۰ کودک کار و خیابانی در تهران و شهرری شناسایی شدند.\n"
+)
+
+
+def warm_up() -> None:
+    """Load hazm's models, the gazetteer regexes and the lexicons (several seconds, once per process)."""
+    process(Document(source="warm-up", stem="warm-up", raw=WARM_UP_TEXT, content_hash="0" * 64))
+
+
+# --- where batches run ----------------------------------------------------------
+
+class _Runner:
+    batch_size = 1
+    max_inflight = 1
+
+    def submit(self, work, base, shards):
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class _Done:
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+class _InProcess(_Runner):
+    def submit(self, work, base, shards):
+        return _Done(extract_batch(work, base, shards))
+
+
+class _Pool(_Runner):
+    """A local process pool.  Workers fork from a server process that loaded the pipeline once."""
+
+    def __init__(self, workers: int):
+        from concurrent.futures import ProcessPoolExecutor
+
+        methods = multiprocessing.get_all_start_methods()
+        if "forkserver" in methods:
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["builder._warm"])
+        else:
+            ctx = multiprocessing.get_context("spawn")
+        self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        self.batch_size = 4
+        self.max_inflight = 2 * workers + 2
+
+    def submit(self, work, base, shards):
+        return self.executor.submit(extract_batch, work, base, shards)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+class _Dask(_Runner):
+    """Batches as tasks on a Dask cluster (``distributed``): the one at ``scheduler``, or a local one."""
+
+    def __init__(self, workers: int, scheduler):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as e:
+            raise RuntimeError("the dask engine needs the optional extra: pip install 'fakg[dask]'") from e
+        import logging
+
+        self.cluster = None
+        if scheduler is None:
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=logging.ERROR)
+            self.client, self.own_client = Client(self.cluster), True
+        elif isinstance(scheduler, str):
+            self.client, self.own_client = Client(scheduler), True
+        else:  # a Client (or anything with submit/nthreads) given by the caller
+            self.client, self.own_client = scheduler, False
+        threads = sum(self.client.nthreads().values()) or workers
+        self.batch_size = 16
+        self.max_inflight = 2 * threads + 2
+
+    def submit(self, work, base, shards):
+        return self.client.submit(extract_batch, work, base, shards, pure=False)
+
+    def close(self) -> None:
+        if self.own_client:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _runner(engine: str, workers: int, scheduler) -> _Runner:
+    if engine == "dask":
+        return _Dask(workers, scheduler)
+    if workers > 1:
+        return _Pool(workers)
+    return _InProcess()

@@ -23,12 +23,20 @@ def cmd_build(a) -> int:
     def problem(msg: str) -> None:
         print(f"fakg: {msg}", file=sys.stderr)
 
-    report = build(a.paths, a.store, force=a.force, on_problem=problem, progress=Progress() if not a.quiet else None)
+    if a.workers is not None and a.workers < 1:
+        print("fakg build: --workers wants a number of 1 or more", file=sys.stderr)
+        return 2
+    if a.scheduler and a.engine != "dask":
+        print("fakg build: --scheduler goes with --engine dask", file=sys.stderr)
+        return 2
+    report = build(a.paths, a.store, force=a.force, on_problem=problem, progress=Progress() if not a.quiet else None,
+                   workers=a.workers, engine=a.engine, scheduler=a.scheduler, shards=a.shards)
     store = open_store(a.store)
     cols, data = rows(run(store, load("summary").text))
     summary = dict(zip(cols, data[0])) if data else {}
     print(
-        f"built {report.articles} articles ({report.unchanged} unchanged), {report.quads} quads written; "
+        f"built {report.articles} articles ({report.unchanged} unchanged, {report.extracted} extracted), "
+        f"{report.quads} quads written; "
         f"store: {summary.get('articles', 0)} articles, {summary.get('quads', 0)} quads, "
         f"{summary.get('persons', 0)} persons, {summary.get('organizations', 0)} organisations, "
         f"{summary.get('statistics', 0)} statistics"
@@ -38,6 +46,27 @@ def cmd_build(a) -> int:
     if not report.built_anything or (a.strict and report.problems):
         return 1
     return 0
+
+
+def cmd_remove(a) -> int:
+    from .store import graphs_from_sources, missing_sources, open_store, remove_graphs
+
+    if not a.paths and not a.missing:
+        print("fakg remove: name files or folders, or use --missing", file=sys.stderr)
+        return 2
+    store = open_store(a.store)
+    status, graphs = 0, []
+    for path, found in graphs_from_sources(store, a.paths).items():
+        if not found:
+            print(f"fakg: {path}: no article in the store was built from this path", file=sys.stderr)
+            status = 1
+        graphs += found
+    if a.missing:
+        graphs += [g for _, g in missing_sources(store)]
+    n = remove_graphs(store, graphs)
+    store.flush()
+    print(f"removed {n} articles")
+    return status
 
 
 def cmd_facts(a) -> int:
@@ -103,6 +132,81 @@ def cmd_query(a) -> int:
     return 0
 
 
+def cmd_serve(a) -> int:
+    from .serve import ServeError, serve
+
+    try:
+        return serve(a.store, a.port, writable=a.writable, timeout_s=a.timeout)
+    except ServeError as e:
+        print(f"fakg serve: {e}", file=sys.stderr)
+        return 1
+
+
+def cmd_export(a) -> int:
+    from .export import dump, network, write_gexf, write_graphml
+    from .store import open_store
+
+    if not (a.gexf or a.graphml or a.out):
+        print("fakg export: say what to write: --gexf FILE, --graphml FILE, or --format F --out FILE", file=sys.stderr)
+        return 2
+    if a.out and not a.format:
+        print("fakg export: --out needs --format nquads|trig|turtle|jsonld", file=sys.stderr)
+        return 2
+    store = open_store(a.store, read_only=True)
+    if a.gexf or a.graphml:
+        G = network(store, min_co_mentions=a.min_co_mentions)
+        if a.gexf:
+            write_gexf(G, a.gexf)
+            print(f"wrote {a.gexf}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges (GEXF 1.3, dynamic)")
+        if a.graphml:
+            write_graphml(G, a.graphml)
+            print(f"wrote {a.graphml}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges (GraphML)")
+    if a.out:
+        try:
+            dump(store, a.out, a.format, graph=a.graph)
+        except ValueError as e:
+            print(f"fakg export: {e}", file=sys.stderr)
+            return 2
+        print(f"wrote {a.out} ({a.format})")
+    return 0
+
+
+def cmd_link(a) -> int:
+    from .link import WIKIDATA_API, Offline, coverage, entities, reconcile
+    from .sparql import format_rows
+    from .store import open_store
+
+    store = open_store(a.store, read_only=True)
+    if not a.online:
+        for kind, (linked, total) in coverage(store).items():
+            print(f"{kind:14} {linked:5} of {total:5} linked to Wikidata")
+        unlinked = [e for e in entities(store) if e.kind == "organization" and e.wikidata is None]
+        if unlinked:
+            print(f"\n{len(unlinked)} organisation(s) without a Wikidata link, most mentioned first "
+                  f"(`fakg link --online` looks them up):")
+            print(format_rows(["articles", "organization", "iri"],
+                              [[e.articles, e.label, e.iri] for e in unlinked[:a.limit]], "table", max_width=a.width))
+        return 0
+    try:
+        found = reconcile(store, api=a.api or WIKIDATA_API, limit=a.limit, timeout=a.timeout)
+    except Offline as e:
+        print(f"fakg link: {e}. No network, so nothing was looked up; the store is unchanged. "
+              f"Run `fakg link --online` again where Wikidata can be reached.", file=sys.stderr)
+        return 1
+    except RuntimeError as e:
+        print(f"fakg link: {e}", file=sys.stderr)
+        return 1
+    rows = [[r.entity.label, r.entity.articles, c.qid, c.label, c.description, "yes" if c.exact else "", r.entity.iri]
+            for r in found for c in r.candidates]
+    rows += [[r.entity.label, r.entity.articles, "", "", "(no candidate)", "", r.entity.iri]
+             for r in found if not r.candidates]
+    print(format_rows(["organization", "articles", "qid", "wikidata_label", "description", "exact", "iri"], rows,
+                      a.format, max_width=a.width if a.format == "table" else None))
+    print(f"{len(found)} organisation(s) looked up. These are candidates to check by hand, not links: a confirmed "
+          f"id goes into builder/data/organizations.csv with its evidence (builder/data/SOURCES.md).", file=sys.stderr)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="fakg", description="Persian welfare news into a knowledge graph")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -113,7 +217,20 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="exit 1 if any input had a problem")
     p.add_argument("--force", action="store_true", help="rebuild articles even when unchanged")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="extraction processes (default: one per core; 1: in this process)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local processes, or a Dask cluster (needs the 'dask' extra)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler (default: a local cluster)")
+    p.add_argument("--shards", metavar="DIR",
+                   help="workers write N-Quads shards here for the loader (a folder they all reach)")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("remove", help="remove the articles built from these files or folders")
+    p.add_argument("paths", nargs="*")
+    _store_arg(p)
+    p.add_argument("--missing", action="store_true", help="also remove articles whose source file no longer exists")
+    p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser("facts", help="write one facts JSON per article, read back from the store")
     _store_arg(p)
@@ -133,6 +250,34 @@ def parser() -> argparse.ArgumentParser:
                    help="table cells are cut at N terminal columns (default 80; csv/tsv/json are never cut)")
     p.add_argument("--list", action="store_true", help="list the queries with their questions and parameters")
     p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("serve", help="serve the store as a SPARQL endpoint (Oxigraph server, 127.0.0.1)")
+    _store_arg(p)
+    p.add_argument("--port", type=int, default=7878, help="TCP port on 127.0.0.1 (default 7878)")
+    p.add_argument("--writable", action="store_true", help="accept SPARQL Update (default: read-only)")
+    p.add_argument("--timeout", type=int, default=None, metavar="S", help="stop a query after S seconds")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("export", help="write the network (GEXF 1.3, GraphML) or the RDF (N-Quads, TriG, Turtle, JSON-LD)")
+    _store_arg(p)
+    p.add_argument("--gexf", metavar="FILE", help="network for Gephi, GEXF 1.3 with a timeline")
+    p.add_argument("--graphml", metavar="FILE", help="network as GraphML")
+    p.add_argument("--min-co-mentions", type=int, default=1, metavar="N",
+                   help="keep co-mention edges of actors named together in at least N articles (default 1)")
+    p.add_argument("--format", choices=["nquads", "trig", "turtle", "jsonld"], help="RDF format for --out")
+    p.add_argument("--out", metavar="FILE", help="write the store's RDF here")
+    p.add_argument("--graph", metavar="IRI", help="with --format turtle: only this named graph (default: the union)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("link", help="Wikidata links of places and organisations; --online: look up the missing ones")
+    _store_arg(p)
+    p.add_argument("--online", action="store_true", help="search Wikidata (wbsearchentities) for unlinked organisations")
+    p.add_argument("--limit", type=int, default=50, help="at most this many organisations (default 50)")
+    p.add_argument("--timeout", type=float, default=5.0, help="seconds to wait for Wikidata (default 5)")
+    p.add_argument("--api", default=None, help="the MediaWiki API URL (default: Wikidata's)")
+    p.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
+    p.add_argument("--width", type=int, default=60, metavar="N", help="table cells are cut at N columns")
+    p.set_defaults(func=cmd_link)
     return ap
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -153,9 +154,14 @@ def serve(store: str | os.PathLike, port: int = DEFAULT_PORT, *, writable: bool 
           + (f"  SPARQL update    {server.update_url}\n" if writable else "")
           + f"  query page       {server.url}\n"
           f"Ctrl-C stops the server.", file=out, flush=True)
+    def interrupted(signum, frame):  # `kill` stops the server too, not only Ctrl-C
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupted)
     try:
         return server.process.wait()
     except KeyboardInterrupt:
         return 0
     finally:
         server.stop()
+        signal.signal(signal.SIGTERM, previous)

@@ -24,7 +24,7 @@ from functools import cache
 
 from ..lexicon import ROLE_HEADS, is_given_name
 from ..textkey import key
-from .tokens import is_light_verb, is_stop, is_verb
+from .tokens import is_function_word, is_light_verb, is_number_word, is_verb
 from .units import Unit
 
 # place-bound head -> (national parent, whether the provincial body is called «اداره کل <head> استان X»)
@@ -139,7 +139,8 @@ def skip_honorific(units: list[Unit], j: int) -> int:
 
 def is_name_word(u: Unit) -> bool:
     """A content word that can continue a name: not a function word, verb or personal name."""
-    return u.kind == "word" and not is_stop(u.text) and not is_verb(u.text) and not is_given_name(u.text)
+    return (u.kind == "word" and not is_function_word(u.text) and not is_verb(u.text) and not is_given_name(u.text)
+            and not is_number_word(u.text))
 
 
 def _ends_name(units: list[Unit], k: int) -> bool:

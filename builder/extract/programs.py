@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Mention, Program
+from ..lexicon import word_frequency
 from ..textkey import key
 from .phrases import PLACE_WORDS, PROGRAM_HEADS, compound_verb_noun, is_name_word, match_head, takes_preposition
 from .units import Unit, sentence_units
@@ -24,10 +25,10 @@ _HEAD_KEYS = {key(h): (h, kind) for h, kind in PROGRAM_HEADS.items()}
 _PLURAL_HEADS = frozenset(key(w) for w in ("مراکز", "طرح‌ها", "طرحهای", "خانه‌ها", "خانه‌های", "مجتمع‌ها", "برنامه‌ها", "برنامه‌های"))
 _ADJECTIVES_ONLY = frozenset(key(w) for w in (
     "دولتی", "غیردولتی", "غیر", "خصوصی", "فعال", "جدید", "مختلف", "تخصصی", "مربوط", "مربوطه", "مذکور",
-    "یادشده", "یاد", "شده", "اصلی", "ملی", "استانی", "شهری", "روستایی",
+    "یادشده", "یاد", "شده", "اصلی", "ملی", "استانی", "شهری", "روستایی", "پایلوت", "آزمایشی",
 ))
 _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوهشهای", "تحقیقات", "آمار", "اطلاعات", "رشد"))
-_SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل"))
+_SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع"))
 _DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن", "همین", "همان", "هر", "کدام"))
 _SOCIAL_EMERGENCY = re.compile(r"اورژانس[\s\u200c]*(?:های[\s\u200c]*)?اجتماعی")
 HOTLINE_NAME = "اورژانس اجتماعی ۱۲۳"
@@ -45,6 +46,23 @@ def _head_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
     return best
 
 
+def _quoted(units: list[Unit], k: int) -> int | None:
+    """End of a «...» name starting at unit ``k`` («طرح «مدرسه در محله»»), or None."""
+    if k < len(units) and units[k].text == "«":
+        for e in range(k + 1, min(k + 10, len(units))):
+            if units[e].text == "»":
+                return e + 1 if e > k + 1 else None
+    return None
+
+
+def _is_adjective(u: Unit) -> bool:
+    """A word that only describes («روزانه», «شبانه‌روزی», «غیردولتی», «بیشترین»): no name by itself."""
+    if u.key in _ADJECTIVES_ONLY or u.key.endswith("ترین"):
+        return True
+    found = word_frequency(u.text)
+    return bool(found) and "AJ" in found[1] and "N" not in found[1]
+
+
 def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
     """(end unit, head, kind) of a program name starting at ``i``, or None."""
     head = _head_at(units, i)
@@ -55,39 +73,38 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
     content = 0
     while k < len(units) and k - j < 9:
         u = units[k]
+        quoted = _quoted(units, k)
+        if quoted is not None:  # a proper name in guillemets ends the program's name
+            return quoted, text, kind
         if u.kind == "number" and kind in ("hotline", "centre") and k == j:
             k += 1
             continue
         if (u.key == key("و") and k > j) or takes_preposition(units, k):
-            if k + 1 < len(units) and is_name_word(units[k + 1]) and not match_head(units, k + 1) \
+            if k + 1 < len(units) and is_name_word(units[k + 1]) and not match_head(units, k + 1, ("named", "place_bound")) \
                     and units[k + 1].key not in _PLURAL_HEADS:
                 k += 1
                 continue
             break
         if u.key in _SCOPE or compound_verb_noun(units, k):
             break
-        if u.kind == "place" and content:
+        if u.kind == "place":
+            if content:  # «مرکز ساماندهی کودکان کار بندرعباس»: the place closes the name
+                k += 1
             break
-        if not is_name_word(u) or (match_head(units, k) and k > j):
+        if not is_name_word(u) or (match_head(units, k, ("named", "place_bound")) and k > j):
             break
-        if u.key not in _ADJECTIVES_ONLY:
+        if k == j and u.key.endswith("ترین"):  # «طرح بیشترین سهم»: a superlative, not a name
+            return None
+        if not _is_adjective(u):
             content += 1
         k += 1
+    while k > j and (units[k - 1].key in PLACE_WORDS or units[k - 1].key == key("و")):  # «خانه کودک و نوجوان استان»
+        k -= 1
     if content == 0 or units[j].key in PLACE_WORDS or units[j].key in _RESEARCH:
         return None
     if kind == "program" and content < 2:
         return None
     return k, text, kind
-
-
-def _places_in(doc: Document, sentence: int) -> list[str]:
-    inside_orgs = [(m.start, m.end) for m in doc.mentions if m.kind == "organization" and m.sentence == sentence]
-    out = []
-    for m in doc.mentions:
-        if m.kind == "place" and m.sentence == sentence and not any(s <= m.start < e for s, e in inside_orgs):
-            if m.ref not in out:
-                out.append(m.ref)
-    return out
 
 
 def _add(doc: Document, name: str, kind: str, start: int, end: int, sentence: int) -> None:
@@ -96,10 +113,29 @@ def _add(doc: Document, name: str, kind: str, start: int, end: int, sentence: in
     if prog is None:
         prog = doc.programs[k] = Program(name, kind)
     prog.evidence.append(doc.evidence(start, end, "programs"))
-    for p in _places_in(doc, sentence):
-        if p not in prog.places:
-            prog.places.append(p)
     doc.mentions.append(Mention("program", start, end, doc.text[start:end], k, sentence))
+
+
+def _attach_places(doc: Document) -> None:
+    """Each place named in a program's sentence (outside organisation names) is where the
+    nearest program before it runs, or the first one after it («... خوزستان، تهران ...
+    استان‌های پایلوت در طرح ...»)."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for mentions in by_sentence.values():
+        programs = [m for m in mentions if m.kind == "program"]
+        if not programs:
+            continue
+        orgs = [(m.start, m.end) for m in mentions if m.kind == "organization"]
+        for place in (m for m in mentions if m.kind == "place"):
+            if any(s <= place.start < e for s, e in orgs):
+                continue
+            before = [p for p in programs if p.start <= place.start]
+            target = before[-1] if before else programs[0]
+            places = doc.programs[target.ref].places
+            if place.ref not in places:
+                places.append(place.ref)
 
 
 def _merge_contained(doc: Document) -> None:
@@ -140,3 +176,4 @@ def extract(doc: Document) -> None:
             _add(doc, HOTLINE_NAME, "hotline", m.start(), m.end(), doc.sentence_at(m.start()))
     _merge_contained(doc)
     doc.mentions.sort(key=lambda m: m.start)
+    _attach_places(doc)

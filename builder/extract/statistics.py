@@ -27,7 +27,7 @@ from ..dates import find_dates
 from ..document import Document, Statistic
 from ..numbers import find_numbers
 from ..textkey import key
-from .tokens import is_stop, is_verb
+from .tokens import is_function_word, is_stop, is_verb
 
 _ABOUT = re.compile(r"(?:حدود|حدودا|حدوداً|در\s*حدود|نزدیک\s*به|قریب\s*به|تقریبا|تقریباً|حوالی)[\s\u200c]*$")
 _MORE = re.compile(r"(?:بیش\s*از|بیشتر\s*از|بالغ\s*بر|بالای|بالاتر\s*از|افزون\s*بر|فزون\s*بر|متجاوز\s*از|فراتر\s*از)[\s\u200c]*$")
@@ -54,7 +54,6 @@ _UNITS = {
 _UNIT_OF = {key(w): unit for unit, words in _UNITS.items() for w in words}
 _WORD_NUMBER = re.compile(r"^[\u0600-\u06FF\u200c\s]+$")
 _SUBJECT_WORDS = 6
-_FUNCTION = frozenset(key(w) for w in ("از", "در", "به", "با", "که", "را", "تا", "برای", "این", "آن", "هم", "نیز", "یا", "اما", "هر", "همه"))
 _TOKEN = re.compile(r"[^\s\u200c،,.:؛;!؟?()«»\"]+(?:\u200c[^\s\u200c،,.:؛;!؟?()«»\"]+)*|[،,.:؛;!؟?()«»\"]")
 
 
@@ -86,7 +85,7 @@ def _subject(doc: Document, start: int, limit: int) -> tuple[str, int]:
                 continue
             break
         # hazm's stop words include counted nouns («مورد», «نفر»): the head noun is only refused if it is a function word
-        if (is_stop(w) if words else key(w) in _FUNCTION) or is_verb(w) or (words and key(w) in (key("شده"), key("شد"))):
+        if (is_stop(w) if words else is_function_word(w)) or is_verb(w) or (words and key(w) in (key("شده"), key("شد"))):
             break
         words.append((w, m.end()))
         if len(words) >= _SUBJECT_WORDS:

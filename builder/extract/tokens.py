@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..document import Document, Sentence
+from ..numbers import parse_number
 from ..textkey import key
 
 
@@ -70,7 +71,33 @@ def is_word(t: str) -> bool:
 
 
 def is_stop(t: str) -> bool:
+    """hazm's stop words: broad (it lists «مورد», «ویژه», «اجرا»), right for ending noun phrases."""
     return key(t) in _hazm_data()[1]
+
+
+# The closed classes (prepositions, conjunctions, pronouns, determiners, adverbs of time and degree)
+# that can never be part of a name; narrower than hazm's stop words, which include content nouns.
+_FUNCTION_WORDS = frozenset(key(w) for w in (
+    "از", "در", "به", "با", "برای", "بر", "تا", "که", "را", "و", "یا", "اما", "ولی", "اگر", "نیز", "هم",
+    "این", "آن", "همین", "همان", "هر", "همه", "چند", "برخی", "سایر", "دیگر", "چه", "چون", "زیرا", "وی", "او",
+    "ایشان", "آنها", "آنان", "ما", "من", "شما", "خود", "خودش", "نه", "بی", "بدون", "تحت", "طی", "طبق", "درباره",
+    "توسط", "میان", "بین", "پس", "پیش", "بعد", "قبل", "روی", "زیر", "کنار", "نزد", "سوی", "جز", "مگر", "البته",
+    "حتی", "فقط", "تنها", "همچنین", "سپس", "لذا", "بنابراین", "یعنی", "مثل", "مانند", "ضمن", "علیه", "نسبت",
+    "هنوز", "همواره", "اکنون", "حالا", "امروز", "دیروز", "فردا", "امسال", "اینکه", "آنکه", "آنچه", "چنین",
+    "چنان", "بسیار", "خیلی", "کمی", "بیش", "بیشتر", "کمتر", "حدود", "نزدیک", "باید", "نباید", "شاید", "ممکن",
+    "هیچ", "یکی", "اینجا", "آنجا", "کجا", "چرا", "چگونه", "براساس", "بنابر", "علاوه", "جهت", "درون", "بیرون",
+    "همچون", "نظیر", "حال", "ابتدا", "پایان", "اواخر", "اوایل", "سال", "ماه", "روز", "هفته",
+))
+
+
+@cache
+def is_number_word(t: str) -> bool:
+    """«دو», «سی‌وهفت», «هزار»: a number, not a name word."""
+    return parse_number(t) is not None
+
+
+def is_function_word(t: str) -> bool:
+    return key(t) in _FUNCTION_WORDS
 
 
 _LIGHT = frozenset(key(w) for w in ("شد", "شده", "شود", "شدند", "کرد", "کرده", "کند", "کردند", "کنند", "گردید", "میشود", "میشوند", "میکند", "نمود", "دارد", "داد", "داده", "دهد"))

@@ -1,0 +1,348 @@
+"""``fakg export``: the store as a network for Gephi (GEXF 1.3, GraphML) or as RDF files.
+
+The network (:func:`network`) is a :class:`networkx.MultiDiGraph` whose nodes
+are the store's persons, organisations, places, programs and target groups,
+keyed by IRI, with the attributes
+
+=============  ===============================================================
+``type``       person, organization, place, program or target_group
+``label``      Persian name (the spelling seen most often)
+``label_en``   English name, where the gazetteer or the vocabulary has one
+``wikidata``   Wikidata id (``Q241119``) from ``owl:sameAs``, where known
+``iso``        ISO 3166-2:IR code of a province
+``iri``        the node's IRI (also its id)
+``articles``   number of articles that mention it (``schema:mentions``)
+``first``, ``last``  first and last publication day of those articles
+=============  ===============================================================
+
+and whose edges (key = relation) carry ``relation``, ``weight`` (the number of
+articles the relation was read from) and ``first``/``last`` days:
+
+======================  ======================  ==========================================
+relation                from -> to              read from
+======================  ======================  ==========================================
+``holds_post_in``       person -> organisation  ``org:holds/org:postIn`` (``posts``: titles)
+``sub_organization_of`` organisation -> parent  ``org:subOrganizationOf``
+``serves``              organisation -> place   ``schema:areaServed``
+``runs_in``             program -> place        ``fakg:runsIn``
+``run_by``              program -> organisation ``fakg:runBy``
+``located_in``          place -> province       ``schema:containedInPlace``
+``figure_about``        target group -> place   an observation of a variable of that group
+                                                about that place (``figures``: how many)
+``reported_figure_on``  person -> target group  an observation attributed to the person
+``spoke_about``         person -> target group  a quote of the person tagged with the group
+``co_mentioned``        actor <-> actor         persons and organisations named in the same
+                                                article (weight = number of such articles;
+                                                symmetric: ``mutual`` in GEXF)
+======================  ======================  ==========================================
+
+Time: in GEXF every node and edge has one ``<spell>`` per publication day of
+the articles it was read from (``start = end = day``), and the graph is
+``mode="dynamic" timeformat="date"``, so Gephi's timeline filter shows the
+network of any period. Articles without a date contribute no spell; an
+element read only from undated articles has no spell (always visible).
+
+:func:`write_gexf` writes GEXF 1.3 with networkx and fixes what networkx does
+not do for it: the XML Schema instance namespace (networkx 3.x writes
+``http://w3.org/…`` for 1.3), values that are ``None`` or lists (dropped or
+joined with ``|``), parallel edges of different relations (GEXF ``kind``, so
+that Gephi keeps them apart). :func:`write_graphml` writes the same graph
+with the spells as a ``days`` string.
+
+:func:`dump` writes the store as N-Quads, TriG or JSON-LD (every named
+graph kept) or Turtle (one graph, or the union of all graphs without their
+graph names).
+"""
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import networkx as nx
+from pyoxigraph import DefaultGraph, NamedNode, QuerySolutions, RdfFormat, Store, Triple, serialize
+
+from .namespaces import PREFIXES, VOCABULARY_GRAPH
+
+RELATIONS = ("holds_post_in", "sub_organization_of", "serves", "runs_in", "run_by", "located_in",
+             "figure_about", "reported_figure_on", "spoke_about", "co_mentioned")
+NODE_TYPES = ("person", "organization", "place", "program", "target_group")
+COLORS = {  # viz:color per node type (Gephi shows them as they are)
+    "person": (228, 87, 46), "organization": (41, 128, 185), "place": (39, 174, 96),
+    "program": (142, 68, 173), "target_group": (243, 156, 18),
+}
+
+_ENTITIES = """
+SELECT ?node ?type ?g WHERE {
+  GRAPH ?g {
+    VALUES (?class ?type) { (schema:Person "person") (org:Organization "organization")
+                            (schema:Place "place") (fakg:Program "program") }
+    ?node a ?class .
+    FILTER NOT EXISTS { ?node a schema:NewsMediaOrganization }
+  }
+  FILTER(?g != <https://w3id.org/fakg/graph/vocabulary>)
+}"""
+_LABELS = """
+SELECT ?node ?label (COUNT(*) AS ?n) WHERE {
+  GRAPH ?g {
+    VALUES ?class { schema:Person org:Organization schema:Place fakg:Program }
+    ?node a ?class ; rdfs:label ?label .
+  }
+  FILTER(?g != <https://w3id.org/fakg/graph/vocabulary>)
+}
+GROUP BY ?node ?label"""
+_LINKS = """
+SELECT DISTINCT ?node ?wikidata ?iso WHERE {
+  { ?node owl:sameAs ?wikidata FILTER(STRSTARTS(STR(?wikidata), "http://www.wikidata.org/entity/")) }
+  UNION { ?node fakg:isoCode ?iso }
+}"""
+_ARTICLES = """
+SELECT ?g ?published WHERE { GRAPH ?g { ?g a schema:NewsArticle OPTIONAL { ?g schema:datePublished ?published } } }"""
+_MENTIONS = """
+SELECT ?g ?node WHERE { GRAPH ?g { ?g schema:mentions ?node } }"""
+_RELATIONS = {
+    "holds_post_in": "SELECT ?g ?a ?b ?extra WHERE { GRAPH ?g { ?a org:holds ?post . ?post org:postIn ?b "
+                     "OPTIONAL { ?post rdfs:label ?extra } } }",
+    "sub_organization_of": "SELECT ?g ?a ?b WHERE { GRAPH ?g { ?a org:subOrganizationOf ?b } }",
+    "serves": "SELECT ?g ?a ?b WHERE { GRAPH ?g { ?a a org:Organization ; schema:areaServed ?b } }",
+    "runs_in": "SELECT ?g ?a ?b WHERE { GRAPH ?g { ?a fakg:runsIn ?b } }",
+    "run_by": "SELECT ?g ?a ?b WHERE { GRAPH ?g { ?a fakg:runBy ?b } }",
+    "located_in": "SELECT ?g ?a ?b WHERE { GRAPH ?g { ?a schema:containedInPlace ?b } }",
+    "figure_about": "SELECT ?g ?a ?b ?extra WHERE { GRAPH ?g { ?extra schema:variableMeasured/fakg:targetGroup ?a ; "
+                    "schema:observationAbout ?b } }",
+    "reported_figure_on": "SELECT ?g ?a ?b WHERE { GRAPH ?g { ?s schema:variableMeasured/fakg:targetGroup ?b ; "
+                          "prov:wasAttributedTo ?a } }",
+    "spoke_about": "SELECT ?g ?a ?b WHERE { GRAPH ?g { ?q a fakg:Quote ; fakg:targetGroup ?b ; prov:wasAttributedTo ?a } }",
+}
+_TARGET_GROUPS = """
+SELECT ?node ?label (LANG(?label) AS ?lang) WHERE {
+  GRAPH <https://w3id.org/fakg/graph/vocabulary> { ?node skos:inScheme fakg:TargetGroups ; skos:prefLabel ?label }
+}"""
+
+
+def _select(store: Store, query: str):
+    result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+    assert isinstance(result, QuerySolutions)
+    return result
+
+
+def _day(published) -> str | None:
+    """The Tehran-local day of an ``xsd:dateTime`` (its lexical form keeps the +03:30 offset)."""
+    return published.value[:10] if published is not None else None
+
+
+def _qid(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1]
+
+
+def network(store: Store, *, co_mentions: bool = True, min_co_mentions: int = 1) -> nx.MultiDiGraph:
+    """The actors, places, programs and target groups of ``store`` and their relations (see the module doc)."""
+    days: dict[str, str | None] = {}
+    for row in _select(store, _ARTICLES):
+        days[row["g"].value] = _day(row["published"])
+
+    G = nx.MultiDiGraph(name="fakg")
+    graphs_of: dict[str, set[str]] = defaultdict(set)  # node -> graphs that describe it
+    for row in _select(store, _ENTITIES):
+        node, g = row["node"].value, row["g"].value
+        if node not in G:
+            G.add_node(node, type=row["type"].value, iri=node)
+        graphs_of[node].add(g)
+
+    labels: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    for row in _select(store, _LABELS):
+        lab = row["label"]
+        labels[row["node"].value][lab.language or ""][lab.value] += int(row["n"].value)
+    for node, by_lang in labels.items():
+        if node not in G:
+            continue
+        for lang, attr in (("fa", "label"), ("en", "label_en")):
+            if by_lang.get(lang):
+                G.nodes[node][attr] = min(by_lang[lang].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+    for row in _select(store, _LINKS):
+        node = row["node"].value
+        if node in G:
+            if row["wikidata"] is not None:
+                G.nodes[node]["wikidata"] = _qid(row["wikidata"].value)
+            if row["iso"] is not None:
+                G.nodes[node]["iso"] = row["iso"].value
+
+    mentioned: dict[str, set[str]] = defaultdict(set)  # node -> articles that mention it
+    actors_in: dict[str, set[str]] = defaultdict(set)  # article -> persons and organisations it mentions
+    for row in _select(store, _MENTIONS):
+        node, g = row["node"].value, row["g"].value
+        if node in G:
+            mentioned[node].add(g)
+            if G.nodes[node]["type"] in ("person", "organization"):
+                actors_in[g].add(node)
+
+    tg_labels: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in _select(store, _TARGET_GROUPS):
+        tg_labels[row["node"].value][row["lang"].value] = row["label"].value
+
+    edges: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    extras: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for relation, query in _RELATIONS.items():
+        for row in _select(store, query):
+            a, b, g = row["a"].value, row["b"].value, row["g"].value
+            for end in (a, b):
+                if end not in G and end in tg_labels:
+                    G.add_node(end, type="target_group", iri=end, label=tg_labels[end].get("fa", _qid(end)),
+                               label_en=tg_labels[end].get("en"))
+            if a not in G or b not in G or a == b:
+                continue
+            edges[(a, b, relation)].add(g)
+            if relation in ("holds_post_in", "figure_about") and row["extra"] is not None:
+                extras[(a, b, relation)].add(row["extra"].value)
+    if co_mentions:
+        pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for g, actors in actors_in.items():
+            ordered = sorted(actors)
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1:]:
+                    pairs[(a, b)].add(g)
+        for (a, b), gs in pairs.items():
+            if len(gs) >= min_co_mentions:
+                edges[(a, b, "co_mentioned")] = gs
+
+    for node, data in G.nodes(data=True):
+        gs = mentioned.get(node) or graphs_of.get(node, set())
+        data["articles"] = len(mentioned.get(node, ()))
+        _time(data, gs, days)
+        data.setdefault("label", _qid(node))
+    for (a, b, relation), gs in sorted(edges.items()):
+        data = {"relation": relation, "weight": len(gs)}
+        if relation == "holds_post_in":
+            data["posts"] = sorted(extras[(a, b, relation)])
+        elif relation == "figure_about":
+            data["figures"] = len(extras[(a, b, relation)])
+        _time(data, gs, days)
+        G.add_edge(a, b, key=relation, **data)
+    return G
+
+
+def _time(data: dict, graphs, days: dict) -> None:
+    """``first``/``last`` day and the day spells of the articles ``graphs``."""
+    dated = sorted({days[g] for g in graphs if days.get(g)})
+    if dated:
+        data["first"], data["last"] = dated[0], dated[-1]
+        data["spells"] = [(d, d) for d in dated]
+
+
+# ------------------------------------------------------------------------------------------- GEXF / GraphML
+
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+GEXF_NS = "http://gexf.net/1.3"
+
+
+def _flat(G: nx.MultiDiGraph, *, keep_spells: bool) -> nx.MultiDiGraph:
+    """A copy whose attribute values are all str/int/float: None dropped, lists joined with " | "."""
+    H = nx.MultiDiGraph(name=G.graph.get("name", "fakg"))
+
+    def clean(data: dict) -> dict:
+        out = {}
+        for k, v in data.items():
+            if v is None or (isinstance(v, (list, tuple, set)) and not v):
+                continue
+            if k == "spells":
+                if keep_spells:
+                    out[k] = list(v)
+                else:
+                    out["days"] = ";".join(s for s, _ in v)
+                continue
+            out[k] = " | ".join(map(str, v)) if isinstance(v, (list, tuple, set)) else v
+        return out
+
+    for node, data in G.nodes(data=True):
+        H.add_node(node, **clean(data))
+    for a, b, k, data in G.edges(keys=True, data=True):
+        H.add_edge(a, b, key=k, **clean(data))
+    return H
+
+
+def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    """``G`` as GEXF 1.3 (``http://gexf.net/1.3``), dynamic by day, coloured by node type."""
+    from networkx.readwrite.gexf import GEXFWriter
+
+    H = _flat(G, keep_spells=True)
+    for node, data in H.nodes(data=True):
+        r, g, b = COLORS.get(data.get("type"), (127, 127, 127))
+        data["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}}
+    for a, b, k, data in H.edges(keys=True, data=True):
+        if data.get("relation") == "co_mentioned":
+            data["type"] = "mutual"  # GEXF edge type: both ways
+    writer = GEXFWriter(version="1.3", encoding="utf-8", prettyprint=True)
+    writer.add_graph(H)
+    root = writer.xml
+    root.set("xmlns:xsi", _XSI)  # networkx 3.x writes http://w3.org/2001/XMLSchema-instance for 1.3
+    meta = root.find("meta")
+    if meta is not None:
+        creator = meta.find("creator")
+        if creator is not None:
+            creator.text = f"fakg (with {creator.text})"
+        ET.SubElement(meta, "description").text = (
+            "Persons, organisations, places, programs and target groups read from Persian welfare news; "
+            "edge weight = number of articles")
+    for edge in root.iter("edge"):  # Gephi keeps parallel edges apart only when their kinds differ
+        relation = _attvalue(root, edge, "relation")
+        if relation:
+            edge.set("kind", relation)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    writer.write(open(path, "wb"))
+
+
+def _attvalue(root: ET.Element, element: ET.Element, title: str) -> str | None:
+    ids = {a.get("id") for block in root.iter("attributes") if block.get("class") == element.tag
+           for a in block.iter("attribute") if a.get("title") == title}
+    for v in element.iter("attvalue"):
+        if v.get("for") in ids:
+            return v.get("value")
+    return None
+
+
+def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    """``G`` as GraphML; the days of an element are one ``days`` string ("2024-06-12;2024-09-10")."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    nx.write_graphml(_flat(G, keep_spells=False), str(path), encoding="utf-8", named_key_ids=True)
+
+
+# ------------------------------------------------------------------------------------------- RDF dump
+
+DUMP_FORMATS = {"nquads": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG, "jsonld": RdfFormat.JSON_LD,
+                "turtle": RdfFormat.TURTLE}
+_UNION = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def dump(store: Store, path: str | os.PathLike, fmt: str, *, graph: str | None = None,
+         include_vocabulary: bool = True) -> None:
+    """Write the store to ``path`` as ``fmt`` (nquads, trig, jsonld: every named graph; turtle: see below).
+
+    Turtle has no named graphs: with ``graph`` (an article IRI, or the
+    vocabulary graph) it writes that graph, otherwise the union of every graph
+    with duplicates removed (which article said what is then only in the facts'
+    ``prov:wasDerivedFrom``; use trig or nquads to keep the graphs).
+    """
+    if fmt not in DUMP_FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (one of {', '.join(DUMP_FORMATS)})")
+    rdf_format = DUMP_FORMATS[fmt]
+    prefixes = dict(PREFIXES)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    if graph is not None:
+        if fmt != "turtle":
+            raise ValueError("--graph goes with --format turtle (the other formats keep every graph)")
+        node = NamedNode(graph)
+        if not store.contains_named_graph(node):
+            raise ValueError(f"no graph {graph} in the store")
+        store.dump(str(path), rdf_format, from_graph=node, prefixes=prefixes)
+        return
+    if fmt == "turtle":
+        triples = (Triple(r["s"], r["p"], r["o"]) for r in _select(store, _UNION))
+        serialize(triples, str(path), rdf_format, prefixes=prefixes)
+        return
+    if include_vocabulary:
+        store.dump(str(path), rdf_format, prefixes=prefixes if fmt != "nquads" else None)
+        return
+    quads = (q for q in store if q.graph_name != VOCABULARY_GRAPH and not isinstance(q.graph_name, DefaultGraph))
+    serialize(quads, str(path), rdf_format, prefixes=prefixes if fmt != "nquads" else None)
