@@ -1,0 +1,89 @@
+"""Page cleaning: the article body without menus, comment rules, related headlines and adverts."""
+from __future__ import annotations
+
+import pytest
+
+from builder.clean import clean
+from seeds import SEEDS
+
+
+def _body(raw: str) -> str:
+    return "\n".join(raw[s:e] for s, e in clean(raw).body)
+
+
+def _title(raw: str) -> str:
+    c = clean(raw)
+    return raw[c.title[0]:c.title[1]]
+
+
+@pytest.mark.parametrize("stem, title, gone", [
+    ("000_84db06a90898690d", "نظارت مجتمع حمایتی و قضایی بر خدماترسانی به آسیبدیدگان خوزستان",
+     ["captcha", "انتهای پیام", "لطفا نظرات خود", "کد خبر", "دادستان مرکز خوزستان عنوان کرد"]),
+    ("001_1d7269cab2b96d5e", "نشست مجمع مشورتی حوزه شبه خانواده بهزیستی خوزستان برگزار شد",
+     ["ارسال نظر", "مجموع نظرات", "تاریخ انتشار"]),
+    ("002_f0d8b60221c6b38a", "۱۹۹ کودک خیابانی در اردبیل شناسایی شد",
+     ["همراه اول", "پربینندهترین", "تبلیغات", "triboon"]),
+    ("003_89b941ca74b638ba", "خوزستان، یکی از استانهای پایلوت در طرح کودکان بازمانده از تحصیل",
+     ["English", "آیا این خبر مفید بود", "پربازدیدترین"]),
+    ("004_a38994cf490eb84b", "حدود ۱۶۰۰ کودک کار تهران از چرخه آسیبهای اجتماعی خارج شدند",
+     ["ارسال به دوستان", "پوتین", "سایپا", "۰۲ آذر ۱۴۰۳", "به روز شده"]),
+])
+def test_seed_pages(stem, title, gone):
+    raw = (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")
+    assert _title(raw) == title
+    body = _body(raw)
+    for furniture in gone:
+        assert furniture not in body, furniture
+    assert body.count(title) == 1  # a title repeated on the page counts once
+
+
+def test_offsets_point_into_the_original_page():
+    raw = (SEEDS / "004_a38994cf490eb84b.txt").read_text(encoding="utf-8")
+    for s, e in clean(raw).body:
+        assert 0 <= s < e <= len(raw) and raw[s:e].strip() == raw[s:e]
+
+
+INVENTED = """خبرگزاری نمونه
+صفحه نخست
+سیاسی
+اجتماعی
+English
+استان‌ها > زنجان
+کد خبر: 4455667
+یکشنبه ۵ آذر ۱۴۰۲ - ۰۸:۱۵
+
+معاون توانبخشی بهزیستی زنجان:
+۳۲۰ معلول در زنجان صاحب شغل شدند
+
+معاون توانبخشی اداره کل بهزیستی استان زنجان گفت: از ابتدای امسال ۳۲۰ نفر از افراد دارای معلولیت در استان با حمایت بهزیستی صاحب شغل شدند.
+
+به گزارش خبرگزاری نمونه، فرشته دلاوری امروز در نشست خبری افزود: برای این افراد تسهیلات قرض‌الحسنه پرداخت شده است و خانواده‌های آنان نیز تحت پوشش خدمات مشاوره قرار گرفته‌اند.
+
+وی ادامه داد: طرح اشتغال معلولان در شهرستان‌های ابهر و خدابنده نیز اجرا می‌شود.
+
+برچسب‌ها: بهزیستی، معلولان، اشتغال
+اخبار مرتبط
+مدیرکل بهزیستی قزوین: ۵۰۰ مددجو بیمه شدند
+نظر شما
+نام و نام خانوادگی
+"""
+
+
+def test_invented_layout_with_menu_breadcrumb_surtitle_and_tags():
+    assert _title(INVENTED) == "۳۲۰ معلول در زنجان صاحب شغل شدند"
+    body = _body(INVENTED)
+    for furniture in ("صفحه نخست", "استان‌ها >", "معاون توانبخشی بهزیستی زنجان:", "برچسب", "قزوین", "نام و نام خانوادگی", "کد خبر"):
+        assert furniture not in body, furniture
+    assert body.startswith("۳۲۰ معلول") and "طرح اشتغال معلولان" in body
+
+
+def test_no_headline_starts_at_the_first_paragraph():
+    raw = "صفحه نخست\nاخبار\n\n" + "بهزیستی استان یزد اعلام کرد که از ابتدای امسال ۱۲۰ کودک بی‌سرپرست به خانواده‌های جایگزین سپرده شده‌اند و این روند ادامه دارد.\n"
+    c = clean(raw)
+    assert c.title is None
+    assert _body(raw).startswith("بهزیستی استان یزد")
+
+
+def test_empty_and_furniture_only_pages_have_no_body():
+    assert clean("").body == []
+    assert clean("صفحه نخست\nEnglish\nارسال نظر\n").body == []

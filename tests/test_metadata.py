@@ -1,0 +1,86 @@
+"""Article metadata: agency, news id, title, lead, category, reporter, publication date, province."""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from builder.document import Document
+from builder.pipeline import clean, metadata, normalize
+from seeds import ROOT, SEEDS
+
+TEHRAN = ZoneInfo("Asia/Tehran")
+
+
+def _meta(raw: str, given: dict | None = None):
+    doc = Document("x.txt", "x", raw, dict(given or {}))
+    clean(doc)
+    normalize(doc)
+    metadata.read_metadata(doc)
+    return doc.article
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in sorted(SEEDS.glob("*.txt"))])
+def test_seeds_match_the_gold_article_block(stem):
+    gold = json.loads((ROOT / "examples" / "gold" / f"{stem}.json").read_text(encoding="utf-8"))["article"]
+    meta = _meta((SEEDS / f"{stem}.txt").read_text(encoding="utf-8"))
+    assert meta.agency == gold["agency"]
+    assert meta.news_id == gold["news_id"]
+    assert (meta.published.date().isoformat() if meta.published else None) == gold["published"]
+
+
+def test_seed_details():
+    meta = _meta((SEEDS / "000_84db06a90898690d.txt").read_text(encoding="utf-8"))
+    assert meta.published == datetime(2024, 6, 12, 15, 56, tzinfo=TEHRAN)
+    assert meta.category == "خوزستان" and meta.reporter == "50225" and meta.province == "خوزستان"
+    meta = _meta((SEEDS / "004_a38994cf490eb84b.txt").read_text(encoding="utf-8"))
+    # the page head also prints today's date («۰۲ آذر ۱۴۰۳») and an update time: neither is the publication date
+    assert meta.published == datetime(2023, 12, 5, 16, 50, tzinfo=TEHRAN)
+    assert meta.lead.startswith("مدیرعامل سازمان خدمات")
+    meta = _meta((SEEDS / "002_f0d8b60221c6b38a.txt").read_text(encoding="utf-8"))
+    assert meta.province == "اردبیل"  # «به گزارش خبرگزاری تسنیم از اردبیل»
+
+
+BODY = "معاون پیشگیری اداره کل بهزیستی استان قزوین گفت: امسال ۸۵ کودک کار در این استان شناسایی و به مراکز ساماندهی معرفی شدند و خانواده‌هایشان تحت پوشش قرار گرفتند."
+
+
+@pytest.mark.parametrize("head, agency, news_id, published", [
+    ("ایرنا - خبرگزاری جمهوری اسلامی\n۱۴۰۲/۰۸/۱۵ - ۱۰:۳۰\nکد خبر: 85273914\n", "ایرنا", "85273914", datetime(2023, 11, 6, 10, 30, tzinfo=TEHRAN)),
+    ("خبرگزاری مهر\nپنجشنبه ۱۲ مهر ۱۴۰۳ - ۰۹:۱۲\nکد خبر 6247318\n", "مهر", "6247318", datetime(2024, 10, 3, 9, 12, tzinfo=TEHRAN)),
+    ("ايرنا\n۷ مرداد ۱۴۰۳، ۸:۴۰\nكد خبر: 85548126\n", "ایرنا", "85548126", datetime(2024, 7, 28, 8, 40, tzinfo=TEHRAN)),
+    ("امروز: سه‌شنبه ۲ بهمن ۱۴۰۳\nشناسه خبر: ۴۵۲۱\nتاریخ انتشار: ۱۴۰۳/۱۰/۲۴\n", None, "4521", datetime(2025, 1, 13, 0, 0, tzinfo=TEHRAN)),
+    ("کد خبر 812345\nتاریخ انتشار: ۲۲ خرداد ۱۴۰۲ - ۱۱:۲۰\nآخرین به‌روزرسانی: ۲۵ خرداد ۱۴۰۲ - ۰۸:۰۵\n", None, "812345", datetime(2023, 6, 12, 11, 20, tzinfo=TEHRAN)),
+    ("ایمنا\nانتشار: ۰۹:۴۵ - ۰۳-۱۱-۱۴۰۲\nکد مطلب: 745213\n", "ایمنا", "745213", datetime(2024, 1, 23, 9, 45, tzinfo=TEHRAN)),
+    ("صفحه نخست\nاخبار\n", None, None, None),
+])
+def test_header_variants(head, agency, news_id, published):
+    meta = _meta(head + "\nپوشش ۸۵ کودک کار در قزوین\n\n" + BODY + "\n")
+    assert meta.agency == agency
+    assert meta.news_id == news_id
+    assert meta.published == published
+    assert meta.title == "پوشش ۸۵ کودک کار در قزوین"
+    assert meta.province == "قزوین"
+
+
+@pytest.mark.parametrize("credit, agency, province", [
+    ("به گزارش خبرگزاری فارس از شیراز، ", "فارس", "فارس"),
+    ("به گزارش گروه اجتماعی خبرگزاری تسنیم، ", "تسنیم", "قزوین"),
+    ("ایسنا/گیلان ", "ایسنا", "گیلان"),
+    ("به گزارش خبرنگار ایرنا از رشت، ", "ایرنا", "گیلان"),
+    ("به گزارش روابط عمومی اداره کل بهزیستی استان قزوین، ", None, "قزوین"),
+])
+def test_agency_and_province_from_credit_lines(credit, agency, province):
+    meta = _meta("عنوان خبر درباره کودکان کار قزوین\n\n" + credit + BODY + "\n")
+    assert meta.agency == agency
+    assert meta.province == province
+
+
+def test_given_metadata_wins_and_url_gives_the_id():
+    meta = _meta("عنوان\n\n" + BODY, {"agency": "Tasnim", "published": "2024-03-01T10:00:00+03:30",
+                                     "url": "https://www.isna.ir/news/1403040502345/x", "title": "عنوان داده‌شده"})
+    assert meta.agency == "تسنیم"
+    assert meta.news_id == "1403040502345"
+    assert meta.published == datetime(2024, 3, 1, 10, 0, tzinfo=ZoneInfo("Asia/Tehran"))
+    assert meta.title == "عنوان داده‌شده"
