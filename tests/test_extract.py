@@ -1,0 +1,169 @@
+"""Extractors on invented Persian news text: persons, roles, organisations, places,
+programs, coreference, quotes, statistics and events."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from builder.document import Document
+from builder.pipeline import process
+from builder.textkey import key
+
+HEAD = "کد خبر: 123456\nسه‌شنبه ۱۴ آذر ۱۴۰۲ - ۱۰:۰۰\n\n"
+
+
+def run(body: str, title: str = "گزارشی درباره وضعیت کودکان کار در استان") -> Document:
+    raw = HEAD + title + "\n\n" + body.strip() + "\n"
+    return process(Document("t.txt", "t", raw))
+
+
+def names(d: dict) -> set[str]:
+    return {key(v.name) for v in d.values()}
+
+
+def roles_of(doc: Document, person: str) -> set[str]:
+    return {key(p.title) for p in doc.posts if p.holder == key(person)}
+
+
+LEAD_BODY = """
+مدیرکل بهزیستی استان گلستان گفت: از ابتدای امسال ۴۳۰ کودک کار در این استان شناسایی شده‌اند.
+
+به گزارش خبرگزاری ایرنا از گرگان، بهمن قربانی نژاد امروز در نشست خبری اظهار داشت: بیش از ۶۰ درصد این کودکان در گرگان زندگی می‌کنند.
+
+وی افزود: حدود یک هزار و ۲۰۰ خانوار زن سرپرست نیز تحت پوشش بهزیستی هستند.
+
+قربانی نژاد تصریح کرد: طرح توانمندسازی زنان سرپرست خانوار در شهرستان‌های گنبد کاووس و کلاله اجرا می‌شود.
+"""
+
+
+def test_lead_role_pronoun_and_surname_resolve_to_one_person():
+    doc = run(LEAD_BODY)
+    assert names(doc.persons) == {key("بهمن قربانی نژاد")}
+    assert roles_of(doc, "بهمن قربانی نژاد") == {key("مدیرکل بهزیستی استان گلستان")}
+    quotes = [(q.speaker, key(q.verb)) for q in doc.quotes]
+    person = key("بهمن قربانی نژاد")
+    assert quotes == [(person, key("گفت")), (person, key("اظهار داشت")), (person, key("افزود")), (person, key("تصریح کرد"))]
+    assert doc.quotes[2].text.startswith("حدود یک هزار")
+
+
+def test_provincial_office_is_canonical_and_under_the_national_body():
+    doc = run(LEAD_BODY)
+    office = doc.organizations[key("سازمان بهزیستی کشور") + "@" + key("گلستان")]
+    assert office.name == "اداره کل بهزیستی استان گلستان"
+    assert doc.organizations[office.parent].name == "سازمان بهزیستی کشور"
+
+
+def test_statistics_with_qualifiers_places_and_attribution():
+    doc = run(LEAD_BODY)
+    stats = {(s.value, s.approx): s for s in doc.statistics}
+    assert set(stats) == {(430, "exact"), (60, "more_than"), (1200, "about")}
+    assert stats[(60, "more_than")].unit == "percent" and stats[(60, "more_than")].place == key("گرگان")
+    assert stats[(430, "exact")].place == key("گلستان") and stats[(430, "exact")].subject.startswith("کودک کار")
+    assert all(s.person == key("بهمن قربانی نژاد") for s in doc.statistics)
+    assert stats[(1200, "about")].period is None
+    assert stats[(430, "exact")].period is not None  # «از ابتدای امسال» resolved against the publication date
+
+
+def test_program_with_the_counties_where_it_runs():
+    doc = run(LEAD_BODY)
+    program = doc.programs[key("طرح توانمندسازی زنان سرپرست خانوار")]
+    assert set(program.places) == {key("گنبد کاووس"), key("کلاله")}
+
+
+@pytest.mark.parametrize("sentence, person, role", [
+    ("مدیرکل بهزیستی استان ایلام، علیرضا محمدی پور گفت: ۲۱۰ کودک در مراکز شبانه‌روزی نگهداری می‌شوند.",
+     "علیرضا محمدی پور", "مدیرکل بهزیستی استان ایلام"),
+    ("فاطمه رسولی، معاون امور اجتماعی اداره کل بهزیستی استان زنجان در این نشست افزود: این طرح ادامه دارد.",
+     "فاطمه رسولی", "معاون امور اجتماعی اداره کل بهزیستی استان زنجان"),
+    ("غلامرضا احمدی اصل رئیس اداره بهزیستی شهرستان مراغه گفت: ۴۰ کودک در این شهرستان شناسایی شدند.",
+     "غلامرضا احمدی اصل", "رئیس اداره بهزیستی شهرستان مراغه"),
+    ("محمدجواد کریمی زاده مدیرعامل انجمن حمایت از کودکان کار گفت: کلاس‌های آموزشی برگزار می‌شود.",
+     "محمدجواد کریمی زاده", "مدیرعامل انجمن حمایت از کودکان کار"),
+])
+def test_titles_before_and_after_names(sentence, person, role):
+    doc = run(sentence)
+    assert key(person) in doc.persons
+    assert key(role) in roles_of(doc, person)
+
+
+def test_a_common_word_after_a_name_is_not_part_of_it():
+    doc = run("به گزارش ایسنا، خسرو امیدوار پیش از ظهر امروز در نشست خبری اظهار داشت: خدمات ادامه دارد.")
+    assert names(doc.persons) == {key("خسرو امیدوار")}
+
+
+def test_words_that_are_also_given_names_are_not_persons_without_context():
+    doc = run("امید و نشاط در جامعه باید تقویت شود و آیین امضای تفاهم‌نامه در کرج برگزار شد.")
+    assert doc.persons == {}
+
+
+def test_official_named_only_by_role_is_a_post_without_holder_and_no_quote():
+    doc = run("""
+علی رضایی مقدم، مدیرکل بهزیستی استان البرز گفت: ۹۰ کودک کار در کرج شناسایی شدند.
+
+رئیس پلیس پیشگیری استان البرز نیز در این نشست گفت: گشت‌های مشترک ادامه دارد.
+""")
+    police = [p for p in doc.posts if key(p.title).startswith(key("رئیس پلیس پیشگیری"))]
+    assert police and police[0].holder is None
+    assert [key(q.verb) for q in doc.quotes if q.speaker] == [key("گفت")]
+    assert any(q.speaker is None and q.post for q in doc.quotes)
+
+
+def test_person_with_two_posts():
+    doc = run("""
+حسن صادقی فر، مدیرکل بهزیستی استان سمنان گفت: امسال ۱۲ مهدکودک روستایی افتتاح می‌شود.
+
+صادقی فر که دبیر ستاد ساماندهی کودکان خیابانی استان سمنان نیز هست، افزود: ۳۵ کودک خیابانی شناسایی شدند.
+""")
+    assert roles_of(doc, "حسن صادقی فر") == {key("مدیرکل بهزیستی استان سمنان"), key("دبیر ستاد ساماندهی کودکان خیابانی استان سمنان")}
+
+
+def test_places_with_spelling_variants_capital_and_this_province():
+    doc = run("""
+معاون بهزیستی استان سیستان‌وبلوچستان گفت: ۷۰ درصد کودکان کار استان در مرکز استان زندگی می‌کنند و در پايتخت نیز ۲۰۰ کودک از این استان شناسایی شده‌اند.
+""")
+    assert key("سیستان و بلوچستان") in doc.places
+    assert any(p.name == "زاهدان" for p in doc.places.values())  # «مرکز استان»
+    assert any(p.name == "تهران" and p.kind == "city" for p in doc.places.values())  # «پایتخت» in Arabic spelling
+
+
+def test_agency_is_metadata_not_an_organisation_and_fars_agency_is_not_a_place():
+    doc = run("به گزارش خبرگزاری فارس از اراک، مدیرکل بهزیستی استان مرکزی گفت: ۵۰ کودک شناسایی شدند.")
+    assert doc.article.agency == "فارس"
+    assert key("فارس") not in doc.places
+    assert all("فارس" not in o.name for o in doc.organizations.values())
+
+
+def test_numbers_that_are_not_statistics():
+    doc = run("""
+معاون بهزیستی استان یزد گفت: در سال ۱۴۰۲ با خط ۱۲۳ اورژانس اجتماعی ۵ هزار و ۶۰۰ تماس گرفته شد و کودکان زیر ۱۸ سال رتبه سوم را دارند؛ موسسه خیریه ۱۴ معصوم در منطقه ۳ یزد فعال است و یک وعده غذای گرم توزیع می‌شود.
+""")
+    assert [(s.value, key(s.subject.split()[0])) for s in doc.statistics] == [(5600, key("تماس"))]
+
+
+def test_repeated_figure_is_one_observation():
+    doc = run("""
+بیش از ۳۰۰ کودک خیابانی در اصفهان شناسایی شدند.
+
+مدیرکل بهزیستی استان اصفهان گفت: بیش از ۳۰۰ کودک خیابانی در این استان شناسایی شده‌اند.
+""", title="بیش از ۳۰۰ کودک خیابانی در اصفهان شناسایی شدند")
+    assert len(doc.statistics) == 1 and len(doc.statistics[0].evidence) >= 2
+
+
+def test_event_with_date_place_and_occasion():
+    doc = run("محمد نیک‌نام امروز در بازدید از مرکز نگهداری کودکان کار شیراز که به مناسبت روز جهانی منع کار کودکان انجام شد، اظهار کرد: این مرکز ۸۰ کودک را پوشش می‌دهد.")
+    visits = [e for e in doc.events if e.kind == "visit"]
+    assert visits and visits[0].date == date(2023, 12, 5)
+    assert visits[0].place == key("شیراز") or doc.places[visits[0].place].name == "شیراز"
+    assert visits[0].occasion == key("روز جهانی منع کار کودکان")
+    assert key("محمد نیک‌نام") in visits[0].participants
+
+
+def test_every_evidence_points_into_the_raw_page():
+    doc = run(LEAD_BODY)
+    spans = [e for p in doc.persons.values() for e in p.evidence] + [e for s in doc.statistics for e in s.evidence]
+    for e in spans:
+        assert 0 <= e.start < e.end <= len(doc.raw)
+        assert key(doc.raw[e.start:e.end])
+    first = doc.persons[key("بهمن قربانی نژاد")].evidence[0]
+    assert doc.raw[first.start:first.end] == "بهمن قربانی نژاد"
