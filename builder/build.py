@@ -136,10 +136,16 @@ def build(
     if shards is not None:
         os.makedirs(shards, exist_ok=True)
         shards = os.fspath(shards)
-    store = open_store(store_path)
+    # A local pool forks here, before the store and the loader thread exist.
+    runner: _Runner | None = _Pool(workers) if engine == "local" and workers > 1 else None
+    try:
+        store = open_store(store_path)
+    except BaseException:
+        if runner is not None:
+            runner.close()
+        raise
     replace_graph(store, *_vocabulary())
     loader = Loader(store)
-    runner: _Runner | None = None
     pending: deque = deque()  # (entries, future or None), in input order
     inflight = 0
 
@@ -193,7 +199,6 @@ def build(
         if work:
             if runner is None:
                 runner = _runner(engine, workers, scheduler)
-                size = batch_size or runner.batch_size
             future = runner.submit(work, iri.base(), shards)
             inflight += 1
         pending.append((entries, future))
@@ -205,7 +210,7 @@ def build(
                 inflight -= 1
             handle(entries, result)
 
-    size = batch_size or 1  # articles per batch; the runner's own size once it exists
+    size = batch_size or (runner.batch_size if runner else 16 if engine == "dask" else 1)  # articles per batch
     entries: list = []  # what the batch being filled holds, in input order
     work: list = []  # the articles of it to extract
     try:
@@ -314,18 +319,22 @@ class _InProcess(_Runner):
 
 
 class _Pool(_Runner):
-    """A local process pool.  Workers fork from a server process that loaded the pipeline once."""
+    """A local process pool.
+
+    On Linux the workers are forked, and :func:`build` creates the pool before
+    it opens the store or starts the loader thread, so a child copies no
+    RocksDB or loader state in use (and never touches the store: it exits
+    through ``os._exit``).  A parent that already ran the pipeline hands its
+    loaded models to the children; otherwise each worker loads them on its
+    first batch, all at once.  Elsewhere workers are spawned.
+    """
 
     def __init__(self, workers: int):
         from concurrent.futures import ProcessPoolExecutor
 
-        methods = multiprocessing.get_all_start_methods()
-        if "forkserver" in methods:
-            ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["builder._warm"])
-        else:
-            ctx = multiprocessing.get_context("spawn")
-        self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
+        self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+        self.executor.submit(os.getpid).result()  # fork now, before the caller starts threads
         self.batch_size = 4
         self.max_inflight = 2 * workers + 2
 

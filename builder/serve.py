@@ -71,6 +71,13 @@ def free_port(host: str = HOST) -> int:
         return s.getsockname()[1]
 
 
+def port_is_free(port: int, host: str = HOST) -> bool:
+    """True when nothing listens on ``host:port``."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.settimeout(1)
+        return s.connect_ex((host, port)) != 0
+
+
 class Server:
     """A running Oxigraph server over a store; use as a context manager so that it always stops.
 
@@ -102,6 +109,8 @@ class Server:
         """Start the server and wait (up to ``wait`` seconds) until it answers a query."""
         if not self.store.is_dir():
             raise ServeError(f"{self.store}: no store here (run `fakg build` first)")
+        if not port_is_free(self.port, self.host):
+            raise ServeError(f"port {self.port} on {self.host} is in use (another server?); choose one with --port")
         cmd = server_command(self.store, self.port, writable=self.writable, host=self.host, timeout_s=self.timeout_s)
         out = self.log if self.log is not None else subprocess.DEVNULL
         self.process = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT if self.log is not None else out)

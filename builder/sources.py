@@ -12,6 +12,7 @@ so a folder of downloaded pages cannot make the tool read other files.
 """
 from __future__ import annotations
 
+import fnmatch
 import glob
 import hashlib
 import json
@@ -25,9 +26,15 @@ from .decode import DecodeError, binary_kind, count_arabic_letters, decode
 from .document import Document
 from .htmltext import html_to_text
 
-__all__ = ["InputProblem", "iter_articles", "MAX_BYTES", "MIN_PERSIAN_LETTERS", "EXTENSIONS"]
+__all__ = ["InputProblem", "iter_articles", "MAX_BYTES", "MAX_CHARS", "MIN_PERSIAN_LETTERS", "EXTENSIONS"]
 
-MAX_BYTES = 64 * 1024 * 1024  # per file; per line for JSON Lines, which stream
+# Size limits (issue 8).  A news page is a few kB of text (tens of kB for a long
+# report); extraction costs ~30 s per MB of article text, so a page of many MB
+# is a dump or a crawl error, not an article, and would stall the batch.
+# MAX_BYTES bounds reading and memory, MAX_CHARS the extraction time; both
+# give a one-line problem instead.
+MAX_BYTES = 16 * 1024 * 1024  # per file; per line for JSON Lines, which stream
+MAX_CHARS = 500_000  # characters of page text, a line repeated verbatim counted once
 MIN_PERSIAN_LETTERS = 20  # fewer Arabic-script letters than this: not a Persian page
 EXTENSIONS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 GIVEN_FIELDS = ("id", "url", "published", "agency", "title", "news_id")
@@ -51,7 +58,7 @@ class InputProblem:
 
 
 def iter_articles(
-    paths: Iterable[str], *, root_check: bool = True, max_bytes: int = MAX_BYTES
+    paths: Iterable[str], *, root_check: bool = True, max_bytes: int = MAX_BYTES, max_chars: int = MAX_CHARS
 ) -> Iterator[Document | InputProblem]:
     """Yield a Document for every readable article under ``paths``, an InputProblem otherwise.
 
@@ -62,26 +69,27 @@ def iter_articles(
     ``root_check`` a symbolic link whose target lies outside the folder
     given (for a file or glob: the folder holding it) is reported, not read.
     """
+    limits = (max_bytes, max_chars)
     seen: set[str] = set()
     for arg in paths:
         arg = os.fspath(arg)
         if _GLOB_CHARS.search(arg) and not os.path.lexists(arg):
-            matches = sorted(glob.glob(arg, recursive=True))
+            matches = _glob(arg)
             if not matches:
                 yield InputProblem(arg, None, "no files match this pattern")
                 continue
             root = _real(_glob_base(arg))
             for match in matches:
                 if not os.path.isdir(match):
-                    yield from _named(match, root, root_check, max_bytes, seen)
+                    yield from _named(match, root, root_check, limits, seen)
                 elif root_check and os.path.islink(match) and not _inside(_real(match), root):
                     yield InputProblem(match, None, "symbolic link points outside the input tree; not followed")
                 else:
-                    yield from _walk(match, root, root_check, max_bytes, seen)
+                    yield from _walk(match, root, root_check, limits, seen)
         elif os.path.isdir(arg):
-            yield from _walk(arg, _real(arg), root_check, max_bytes, seen)
+            yield from _walk(arg, _real(arg), root_check, limits, seen)
         elif os.path.lexists(arg):
-            yield from _named(arg, _real(os.path.dirname(os.path.abspath(arg))), root_check, max_bytes, seen)
+            yield from _named(arg, _real(os.path.dirname(os.path.abspath(arg))), root_check, limits, seen)
         else:
             yield InputProblem(arg, None, "no such file or folder")
 
@@ -110,7 +118,49 @@ def _glob_base(pattern: str) -> str:
     return os.sep.join(base) or (os.sep if pattern.startswith(os.sep) else ".")
 
 
-def _walk(top: str, root: str, root_check: bool, max_bytes: int, seen: set[str]):
+def _glob(pattern: str) -> list[str]:
+    """The paths matching ``pattern``, sorted; ``**`` never descends into a symbolic link.
+
+    ``glob.glob(recursive=True)`` follows links to folders, so a link to an
+    ancestor (``loop -> ..``) makes it list paths until the OS refuses them,
+    exponentially many with two such links: the build hung (issue 8).  For
+    ``**`` the tree under the pattern's base is walked without following
+    links (a link is still matched as a path, and the caller decides about
+    it), and each path is matched segment by segment as glob would: ``**``
+    is any number of folders, wildcards do not match hidden names.
+    """
+    if "**" not in pattern:
+        return sorted(glob.glob(pattern))
+    base = _glob_base(pattern)
+    parts = [p for p in os.path.relpath(pattern, base).split(os.sep) if p not in ("", ".")]
+    dots = any(p.startswith(".") for p in parts)
+    head = [] if base == "." and not pattern.startswith("." + os.sep) else [base]  # paths as glob writes them
+    out = [base] if head and _glob_match([], parts) else []
+    only_dirs = pattern.endswith(os.sep)
+    for folder, dirs, files in os.walk(base, followlinks=False):
+        if not dots:
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = os.path.relpath(folder, base)
+        prefix = [] if rel == "." else rel.split(os.sep)
+        for name in dirs if only_dirs else dirs + files:
+            if _glob_match(prefix + [name], parts):
+                out.append(os.path.join(*head, *prefix, name))
+    return sorted(out)
+
+
+def _glob_match(names: list[str], parts: list[str]) -> bool:
+    """``names`` (path segments) match the pattern segments ``parts``."""
+    if not parts:
+        return not names
+    if parts[0] == "**":
+        return any(_glob_match(names[k:], parts[1:]) for k in range(len(names) + 1)
+                   if not any(n.startswith(".") for n in names[:k]))
+    if not names or (names[0].startswith(".") and not parts[0].startswith(".")):
+        return False
+    return fnmatch.fnmatchcase(names[0], parts[0]) and _glob_match(names[1:], parts[1:])
+
+
+def _walk(top: str, root: str, root_check: bool, limits: tuple[int, int], seen: set[str]):
     """Name-sorted depth-first walk (a folder's files come where its name sorts), without recursion.
 
     Links leaving ``root`` are reported; linked folders inside it are skipped
@@ -144,7 +194,7 @@ def _walk(top: str, root: str, root_check: bool, max_bytes: int, seen: set[str])
                 visited.add(target)
                 stack.append(_sorted_entries(entry.path))
         elif os.path.splitext(entry.name)[1].lower() in EXTENSIONS:
-            yield from _named(entry.path, root, root_check, max_bytes, seen)
+            yield from _named(entry.path, root, root_check, limits, seen)
 
 
 def _sorted_entries(folder: str):
@@ -155,17 +205,17 @@ def _sorted_entries(folder: str):
     return iter(entries)
 
 
-def _named(path: str, root: str, root_check: bool, max_bytes: int, seen: set[str]):
+def _named(path: str, root: str, root_check: bool, limits: tuple[int, int], seen: set[str]):
     """Read one file, whatever its extension (files from folder walks are pre-filtered)."""
-    if os.path.islink(path):
-        target = _real(path)
-        if not os.path.exists(path):
-            yield InputProblem(path, None, "broken symbolic link")
-            return
-        if root_check and not _inside(target, root):
-            yield InputProblem(path, None, "symbolic link points outside the input tree; not followed")
-            return
     real = _real(path)
+    if os.path.islink(path) and not os.path.exists(path):
+        yield InputProblem(path, None, "broken symbolic link")
+        return
+    # Not only when the file itself is a link: a glob such as ``in/*/*.txt``
+    # reaches files through a linked folder (``in/x -> /etc``) too.
+    if root_check and not _inside(real, root):
+        yield InputProblem(path, None, "symbolic link points outside the input tree; not followed")
+        return
     if real in seen:
         return
     seen.add(real)
@@ -182,14 +232,14 @@ def _named(path: str, root: str, root_check: bool, max_bytes: int, seen: set[str
         return
     kind = EXTENSIONS.get(os.path.splitext(path)[1].lower(), "text")
     if kind == "jsonl":
-        yield from _jsonl(path, max_bytes)
+        yield from _jsonl(path, *limits)
     else:
-        yield _page(path, kind, st.st_size, max_bytes)
+        yield _page(path, kind, st.st_size, *limits)
 
 
 # --- reading -------------------------------------------------------------
 
-def _page(path: str, kind: str, size: int, max_bytes: int) -> Document | InputProblem:
+def _page(path: str, kind: str, size: int, max_bytes: int, max_chars: int) -> Document | InputProblem:
     """A .txt/.html page: the whole file is one article."""
     if size > max_bytes:
         return InputProblem(path, None, f"file is larger than the {_mb(max_bytes)} limit ({_mb(size)})")
@@ -201,10 +251,10 @@ def _page(path: str, kind: str, size: int, max_bytes: int) -> Document | InputPr
     if len(data) > max_bytes:
         return InputProblem(path, None, f"file is larger than the {_mb(max_bytes)} limit")
     stem = os.path.splitext(os.path.basename(path))[0]
-    return _document(path, None, stem, data, html=(kind == "html"), given={})
+    return _document(path, None, stem, data, html=(kind == "html"), given={}, max_chars=max_chars)
 
 
-def _jsonl(path: str, max_bytes: int) -> Iterator[Document | InputProblem]:
+def _jsonl(path: str, max_bytes: int, max_chars: int) -> Iterator[Document | InputProblem]:
     """One article per line.  UTF-8 files stream line by line; UTF-16 ones are read whole."""
     filestem = os.path.splitext(os.path.basename(path))[0]
     try:
@@ -235,7 +285,7 @@ def _jsonl(path: str, max_bytes: int) -> Iterator[Document | InputProblem]:
             if isinstance(item, str):
                 if not item.strip():
                     continue
-                item = _json_line(path, number, filestem, item)
+                item = _json_line(path, number, filestem, item, max_chars)
             nonblank += 1
             yield item
         if not nonblank:
@@ -273,11 +323,12 @@ def _decoded_lines(f, path: str, max_bytes: int) -> Iterator[tuple[int, str | In
         yield number, line
 
 
-def _json_line(path: str, number: int, filestem: str, line: str) -> Document | InputProblem | None:
+def _json_line(path: str, number: int, filestem: str, line: str, max_chars: int) -> Document | InputProblem | None:
     try:
-        obj = json.loads(line)
+        obj = json.loads(line.rstrip("\r\n"))  # a cut last line: "Unterminated string", not "control character"
     except (ValueError, RecursionError) as e:
-        msg = f"{e.msg} (column {e.colno})" if isinstance(e, json.JSONDecodeError) else "too deeply nested"
+        # json's messages end in " at" ("Unterminated string starting at"): complete them
+        msg = f"{e.msg.removesuffix(' at')} at column {e.colno}" if isinstance(e, json.JSONDecodeError) else "too deeply nested"
         return InputProblem(path, number, f"malformed JSON line: {msg}")
     if not isinstance(obj, dict):
         return InputProblem(path, number, "JSON line is not an object")
@@ -289,7 +340,7 @@ def _json_line(path: str, number: int, filestem: str, line: str) -> Document | I
     given = {k: obj[k] for k in GIVEN_FIELDS if obj.get(k) not in (None, "")}
     stem = _safe_stem(obj.get("id")) or f"{filestem}_{number}"
     html = text.lstrip().startswith("<") and bool(_LOOKS_HTML.search(text))
-    return _document(path, number, stem, text, html=html, given=given)
+    return _document(path, number, stem, text, html=html, given=given, max_chars=max_chars)
 
 
 def _safe_stem(value) -> str | None:
@@ -300,7 +351,8 @@ def _safe_stem(value) -> str | None:
     return None if stem in ("", ".", "..") else stem
 
 
-def _document(path: str, line: int | None, stem: str, data: bytes | str, *, html: bool, given: dict):
+def _document(path: str, line: int | None, stem: str, data: bytes | str, *, html: bool, given: dict,
+              max_chars: int = MAX_CHARS):
     source = path if line is None else f"{path}:{line}"
     if isinstance(data, bytes):
         if not data:
@@ -318,7 +370,12 @@ def _document(path: str, line: int | None, stem: str, data: bytes | str, *, html
         given = {**found, **given}  # fields supplied by the input win over the page's own
     letters = count_arabic_letters(raw, MIN_PERSIAN_LETTERS)
     if letters < MIN_PERSIAN_LETTERS:
-        return InputProblem(path, line, f"no Persian text (only {letters} Arabic-script letters)")
+        where = " outside menus, scripts and page furniture" if html else ""
+        return InputProblem(path, line, f"no Persian text{where} (only {letters} Arabic-script letters)")
+    chars = _distinct_chars(raw, max_chars)
+    if chars > max_chars:
+        return InputProblem(path, line, f"text is too long for one article: over {max_chars:,} characters "
+                                        f"(not counting repeated lines)")
     return Document(
         source=source,
         stem=stem,
@@ -326,6 +383,26 @@ def _document(path: str, line: int | None, stem: str, data: bytes | str, *, html
         given=given,
         content_hash=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
     )
+
+
+def _distinct_chars(raw: str, limit: int) -> int:
+    """Characters of ``raw``'s lines, each distinct line counted once; stops past ``limit``.
+
+    The cleaner keeps a line repeated verbatim once, so a page that prints one
+    article a thousand times costs one article; only new text costs time.
+    """
+    if len(raw) <= limit:
+        return len(raw)
+    seen: set[str] = set()
+    n = 0
+    for line in raw.splitlines():
+        line = line.strip()
+        if line and line not in seen:
+            seen.add(line)
+            n += len(line)
+            if n > limit:
+                break
+    return n
 
 
 def _mb(n: int) -> str:

@@ -116,6 +116,8 @@ def term(value: str):
         return Literal(value)
     if re.fullmatch(r"-?\d+", value):
         return Literal(value, datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    if re.fullmatch(r"-?\d+\.\d+", value):
+        return Literal(value, datatype=NamedNode("http://www.w3.org/2001/XMLSchema#decimal"))
     return Literal(value)
 
 
@@ -146,7 +148,7 @@ def run(store: Store, query: str | LibraryQuery, params: dict | None = None):
     """
     if isinstance(query, LibraryQuery):
         params, query = bindings(query, params), query.text
-    subs = {Variable(k): (v if not isinstance(v, str) else term(v)) for k, v in (params or {}).items()}
+    subs = {Variable(k): term(str(v)) if isinstance(v, (str, int, float)) else v for k, v in (params or {}).items()}
     try:
         return store.query(query, substitutions=subs, prefixes=PREFIXES, use_default_graph_as_union=True)
     except RuntimeError as e:

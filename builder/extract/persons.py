@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Mention, Person
+from ..gazetteer import words_pattern
 from ..lexicon import is_common_word, is_given_name, is_surname_like, is_surname_part
 from ..textkey import key
 from .phrases import is_name_word, match_head
@@ -168,8 +169,9 @@ def _surname_mentions(doc: Document) -> None:
         last = surname(person.name)
         if last == person.name:
             continue
-        pattern = r"(?<![\w\u200c])" + r"[\s\u200c]*".join(re.escape(ch) for ch in key(last)) + r"(?![\w\u200c])"
-        for m in re.finditer(pattern, doc.text):
+        # tolerant of letter variants and of a space, ZWNJ or nothing anywhere inside («قلی زاده» = «قلی‌زاده»)
+        pattern = words_pattern([last], sep=r"[\s\u200c]*")
+        for m in pattern.finditer(doc.text):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             doc.mentions.append(Mention("person", m.start(), m.end(), m.group(), k, doc.sentence_at(m.start())))
