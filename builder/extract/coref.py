@@ -82,18 +82,26 @@ def _merge_posts(doc: Document) -> None:
 
 
 def resolve_pronouns(doc: Document) -> None:
+    """«وی», «او», «ایشان»: the latest person (or post) mentioned before them.
+
+    When that is an official named only by role, the pronoun mentions the post
+    (a role mention), so the police chief's «وی اظهار کرد» stays his.
+    """
     for p in _PRONOUNS.finditer(doc.text):
+        sentence = doc.sentence_at(p.start())
         before = [m for m in doc.mentions if m.end <= p.start() and m.kind in ("person", "role")]
-        ref = None
         for m in reversed(before):
             if m.kind == "person":
-                ref = m.ref
+                doc.mentions.append(Mention("pronoun", p.start(), p.end(), p.group(), m.ref, sentence))
                 break
-            if doc.posts[m.ref].holder:
-                ref = doc.posts[m.ref].holder
-                break
-        if ref is not None:
-            doc.mentions.append(Mention("pronoun", p.start(), p.end(), p.group(), ref, doc.sentence_at(p.start())))
+            holder = doc.posts[m.ref].holder
+            if holder:
+                doc.mentions.append(Mention("pronoun", p.start(), p.end(), p.group(), holder, sentence))
+            elif opens_sentence(doc, m):  # a speaking official without a name
+                doc.mentions.append(Mention("role", p.start(), p.end(), p.group(), m.ref, sentence))
+            else:
+                continue
+            break
     doc.mentions.sort(key=lambda m: m.start)
 
 
