@@ -19,6 +19,8 @@ _CITY_BEFORE = re.compile(r"(?:شهر|کلانشهر|شهرداری|شهرستا
 _PROVINCE_BEFORE = re.compile(r"(?:استان|استانداری)[\s\u200c]*$")
 _CAPITAL = re.compile(r"مرکز[\s\u200c]*استان|مرکز[\s\u200c]*این[\s\u200c]*استان")
 _TEHRAN_CITY = re.compile(r"پایتخت")
+_LIST_HEAD = re.compile(r"(?:شهرستان|شهر|استان|بخش)[\s\u200c]*(?:های|ها)[\s\u200c]+")
+_ITEM = re.compile(r"\s*([\u0600-\u06FF\u200c]+(?:[ \u200c][\u0600-\u06FF\u200c]+){0,2}?)\s*(?:،|,|\sو\s|$|(?=[.:؛\n]))")
 _THIS_PROVINCE = re.compile(r"(?:این|همین)[\s\u200c]*استان|سطح[\s\u200c]*استان|سراسر[\s\u200c]*استان")
 
 
@@ -41,6 +43,25 @@ def resolve_city(text: str, start: int, entry):
     return entry
 
 
+def _listed(doc: Document) -> None:
+    """Names listed after «شهرستان‌های» / «استان‌های» are places even when, alone, they
+    would be ordinary words («شهرستان‌های کهگیلویه، دنا و بویراحمد»)."""
+    taken = [(m.start, m.end) for m in doc.mentions if m.kind == "place"]
+    for head in _LIST_HEAD.finditer(doc.text):
+        pos = head.end()
+        while True:
+            m = _ITEM.match(doc.text, pos)
+            if not m or not m.group(1):
+                break
+            entry = place(m.group(1))
+            if entry is None:
+                break
+            if not any(s <= m.start(1) < e for s, e in taken):
+                _add(doc, entry, m.start(1), m.end(1))
+                taken.append((m.start(1), m.end(1)))
+            pos = m.end()
+
+
 def extract(doc: Document) -> None:
     agency_spans = []
     for units in sentence_units(doc):
@@ -49,6 +70,7 @@ def extract(doc: Document) -> None:
         if any(s <= start < e for s, e in agency_spans):
             continue  # «خبرگزاری فارس» is the agency, not the province
         _add(doc, resolve_city(doc.text, start, entry), start, end)
+    _listed(doc)
     province = doc.article.province
     if province and place(province):
         if doc.places or _THIS_PROVINCE.search(doc.text):
