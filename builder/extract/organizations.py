@@ -64,10 +64,11 @@ def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str
             return k, doc.organizations[k].name, doc.organizations[k].kind, None, None
         if ph.generic:
             return None
-        place_key = _place_key(doc, ph.place) or (None if key(head) in CITY_LEVEL else doc.article.province)
+        city_level = key(head) in CITY_LEVEL
+        place_key = _place_key(doc, ph.place) or (None if city_level else doc.article.province)
         entry = place(place_key) if place_key else None
         if entry is None:
-            if not parent:
+            if not parent or city_level:  # a bare «فرمانداری» names no body we can tell
                 return None
             k = _national(doc, parent)
             return k, doc.organizations[k].name, doc.organizations[k].kind, None, None
