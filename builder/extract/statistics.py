@@ -109,19 +109,34 @@ def _inside(doc: Document, start: int, end: int, kinds: tuple[str, ...]) -> bool
     return any(m.kind in kinds and m.start <= start and end <= m.end for m in doc.mentions)
 
 
+_WITH = re.compile(r"[\s\u200c]+با[\s\u200c]+(?:حدود|بیش\s*از|نزدیک\s*به|قریب\s*به)?[\s\u200c]*$")
+_THIS_CITY = re.compile(r"(?:این|همین)[\s\u200c]*(?:شهرستان|شهر)(?![\w\u200c])")
+
+
 def _place(doc: Document, sentence: int, start: int, end: int) -> str | None:
-    """The place a figure is about: named right after it in its clause («۲۹۰ نفر در نیشابور»),
-    else the nearest place before it in the sentence, else the article's province."""
+    """The place a figure is about.
+
+    1. a place named right after it in its clause («۲۹۰ نفر در نیشابور»);
+    2. a place it is given for («چابهار با حدود شش هزار کودک»);
+    3. «این شهر» before it: the last city named before;
+    4. else the article's province: a place elsewhere in the sentence is usually
+       where a meeting was held, not what the figure counts.
+    """
+    sent = doc.sentences[sentence]
     places = [m for m in doc.mentions if m.kind == "place" and m.sentence == sentence]
-    clause_end = re.search(r"[،,؛;:]|[0-9۰-۹]", doc.text[end:doc.sentences[sentence].end])
-    limit = end + clause_end.start() if clause_end else doc.sentences[sentence].end
+    clause_end = re.search(r"[،,؛;:]|[0-9۰-۹]", doc.text[end:sent.end])
+    limit = end + clause_end.start() if clause_end else sent.end
     after = [m for m in places if end <= m.start < limit]
     if after:
         return after[0].ref
-    before = [m for m in places if m.end <= start]
-    if before:
-        return before[-1].ref
-    return places[0].ref if places else doc.article.province
+    for m in places:
+        if m.end <= start and _WITH.fullmatch(doc.text[m.end:start]):
+            return m.ref
+    if _THIS_CITY.search(doc.text[sent.start:start]):
+        cities = [m for m in doc.mentions if m.kind == "place" and m.end <= start and doc.places[m.ref].kind != "province"]
+        if cities:
+            return cities[-1].ref
+    return doc.article.province
 
 
 def _paragraph(doc: Document, pos: int) -> int:
