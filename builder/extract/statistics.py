@@ -110,29 +110,31 @@ def _inside(doc: Document, start: int, end: int, kinds: tuple[str, ...]) -> bool
 
 
 _WITH = re.compile(r"[\s\u200c]+با[\s\u200c]+(?:حدود|بیش\s*از|نزدیک\s*به|قریب\s*به)?[\s\u200c]*$")
+_LIST_JOIN = re.compile(r"(?:^|[\s\u200c])(?:و|با)[\s\u200c]")
 _THIS_CITY = re.compile(r"(?:این|همین)[\s\u200c]*(?:شهرستان|شهر)(?![\w\u200c])")
 
 
 def _place(doc: Document, sentence: int, start: int, end: int) -> str | None:
     """The place a figure is about.
 
-    1. a place named right after it in its clause («۲۹۰ نفر در نیشابور»);
-    2. a place it is given for («چابهار با حدود شش هزار کودک»);
-    3. «این شهر» before it: the last city named before;
+    1. a place it is given for («چابهار با حدود شش هزار کودک»);
+    2. a place named right after it in its clause («۲۹۰ نفر در نیشابور», «کودک کار
+       تهران»), not across «و»/«با» (that is the next item of a list);
+    3. «این شهر(ستان)» around it: the last city named before;
     4. else the article's province: a place elsewhere in the sentence is usually
        where a meeting was held, not what the figure counts.
     """
     sent = doc.sentences[sentence]
     places = [m for m in doc.mentions if m.kind == "place" and m.sentence == sentence]
-    clause_end = re.search(r"[،,؛;:]|[0-9۰-۹]", doc.text[end:sent.end])
-    limit = end + clause_end.start() if clause_end else sent.end
-    after = [m for m in places if end <= m.start < limit]
-    if after:
-        return after[0].ref
     for m in places:
         if m.end <= start and _WITH.fullmatch(doc.text[m.end:start]):
             return m.ref
-    if _THIS_CITY.search(doc.text[sent.start:start]):
+    clause_end = re.search(r"[،,؛;:]|[0-9۰-۹]", doc.text[end:sent.end])
+    limit = end + clause_end.start() if clause_end else sent.end
+    for m in places:
+        if end <= m.start < limit and not _LIST_JOIN.search(doc.text[end:m.start]):
+            return m.ref
+    if _THIS_CITY.search(doc.text[sent.start:limit]):
         cities = [m for m in doc.mentions if m.kind == "place" and m.end <= start and doc.places[m.ref].kind != "province"]
         if cities:
             return cities[-1].ref
