@@ -73,7 +73,7 @@ def cmd_facts(a) -> int:
     from .facts import write_facts
     from .store import open_store
 
-    n = write_facts(open_store(a.store), a.out)
+    n = write_facts(open_store(a.store, read_only=True), a.out)
     print(f"wrote {n} facts files to {a.out}")
     return 0
 
@@ -82,7 +82,7 @@ def cmd_validate(a) -> int:
     from .store import open_store
     from .validate import validate_store
 
-    violations = validate_store(open_store(a.store))
+    violations = validate_store(open_store(a.store, read_only=True))
     for v in violations:
         print(v)
     print(f"{len(violations)} violation(s)")

@@ -24,7 +24,7 @@ from .speech import PREAMBLE, reporting_verbs
 from .units import Unit, sentence_units
 
 _TITLES = frozenset(key(w) for w in (
-    "دکتر", "مهندس", "حجت‌الاسلام", "حجت الاسلام", "حجت‌الاسلام‌والمسلمین", "آیت‌الله", "آیت الله", "سردار",
+    "دکتر", "مهندس", "حجت‌الاسلام", "حجت الاسلام", "حجت‌الاسلام‌والمسلمین", "والمسلمین", "آیت‌الله", "آیت الله", "سردار",
     "سرهنگ", "سرتیپ", "سرلشکر", "امیر", "استاد", "خانم", "آقای", "آقا", "حاج", "حاجی", "سرکار", "جناب",
 ))
 _PREFIXES = frozenset(key(w) for w in ("سید", "سیده", "میر"))
@@ -61,6 +61,7 @@ def _name_at(units: list[Unit], i: int) -> tuple[int, int, int] | None:
     k = j
     while k < len(units) and k - j < 3 and _is_surname_word(units[k], k == j, strong):
         k += 1
+    k = _through_to_apposition(units, j, k)
     if k == j:
         # «علی محمدی»: the second "given name" may be the surname
         if given == 2:
@@ -75,6 +76,19 @@ def _opens_reported_clause(doc: Document, sentence: int, units: list[Unit], a: i
     if not PREAMBLE.match(doc.text[sent.start:units[a].start]):
         return False
     return any(v.start() >= units[b - 1].end for v in reporting_verbs(doc).get(sentence, []))
+
+
+def _through_to_apposition(units: list[Unit], j: int, k: int) -> int:
+    """«سردار غلامحسین کریمی دهقان، فرمانده ...»: when a comma and a role follow within
+    two more words, those words are the rest of the surname, however common they are."""
+    for m in range(k, min(j + 3, len(units))):
+        if units[m].text in ("،", ",") and m + 1 < len(units) and match_head(units, m + 1, ("role",)):
+            if all(u.kind == "word" and is_name_word(u) or is_surname_part(u.text) for u in units[k:m]):
+                return m
+            break
+        if units[m].kind != "word":
+            break
+    return k
 
 
 def _context_says_person(units: list[Unit], a: int, b: int) -> bool:
@@ -102,9 +116,12 @@ def _rare_pair_at(units: list[Unit], i: int) -> tuple[int, int] | None:
         return None
     a, b = units[i], units[i + 1]
     if a.kind == "word" and b.kind == "word" and is_name_word(a) and is_name_word(b):
-        if is_surname_like(a.text) and is_surname_like(b.text) and not match_head(units, i) and not match_head(units, i + 1):
-            if _context_says_person(units, i, i + 2):
-                return i, i + 2
+        if match_head(units, i) or match_head(units, i + 1) or not is_surname_like(b.text):
+            return None
+        if is_surname_like(a.text) or not is_common_word(a.text):  # «شیلان احمدی مهر»: a given name we do not list
+            end = _through_to_apposition(units, i + 1, i + 2)
+            if _context_says_person(units, i, end):
+                return i, end
     return None
 
 

@@ -26,15 +26,8 @@ def post_key(post: Post) -> tuple:
     return (head, post.organization, post.place if post.organization is None else None)
 
 
-def _person_at(doc: Document, start: int, end: int):
-    for m in doc.mentions:
-        if m.kind == "person" and m.start == start and m.end == end:
-            return m
-    return None
-
-
-def _neighbour_person(doc: Document, units: list[Unit], ph: RolePhrase):
-    """A person mention directly before or after the role (one comma allowed between)."""
+def _neighbour_person(doc: Document, units: list[Unit], ph: RolePhrase) -> str | None:
+    """The person named directly before or after the role (one comma allowed between)."""
     persons = [m for m in doc.mentions if m.kind == "person"]
     after = ph.end
     if after < len(units) and units[after].text in _COMMAS:
@@ -42,14 +35,25 @@ def _neighbour_person(doc: Document, units: list[Unit], ph: RolePhrase):
     if after < len(units):
         for m in persons:
             if m.start == units[after].start:
-                return m
+                return m.ref
     before = ph.start - 1
     if before >= 0 and (units[before].text in _COMMAS or units[before].key == key("که")):  # «X، مدیرکل …», «X که دبیر … است»
         before -= 1
     if before >= 0:
         for m in persons:
             if m.end == units[before].end:
-                return m
+                return m.ref
+    return None
+
+
+def _coordinated_holder(doc: Document, units: list[Unit], ph: RolePhrase) -> str | None:
+    """«X، معاون استاندار و رئیس شورای سالمندان استان»: a role joined by «و» to a role
+    that X holds by apposition is X's too."""
+    if ph.start >= 2 and units[ph.start - 1].key == key("و"):
+        end = units[ph.start - 2].end
+        for m in doc.mentions:
+            if m.kind == "role" and m.end == end and doc.posts[m.ref].holder:
+                return doc.posts[m.ref].holder
     return None
 
 
@@ -90,8 +94,8 @@ def extract(doc: Document) -> None:
             place = ph.place.entry.key if ph.place is not None else None
             if org and doc.organizations[org].place:
                 place = place or doc.organizations[org].place
-            holder = _neighbour_person(doc, units, ph)
-            post = Post(doc.text[start:end], holder.ref if holder else None, org, place,
+            holder = _neighbour_person(doc, units, ph) or _coordinated_holder(doc, units, ph)
+            post = Post(doc.text[start:end], holder, org, place,
                         [doc.evidence(start, end, "roles")])
             index = add_post(doc, post)
             doc.mentions.append(Mention("role", start, end, doc.text[start:end], index, si))

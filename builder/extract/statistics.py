@@ -202,8 +202,10 @@ def extract(doc: Document) -> None:
             head = key(subject.split()[1] if subject.startswith("درصد ") and len(subject.split()) > 1 else subject.split()[0])
             dedupe = (value, n.kind, head)
             evidence = doc.evidence(q_start, stop, "statistics")
-            if dedupe in seen:
-                seen[dedupe].evidence.append(evidence)
+            if dedupe in seen:  # the headline and the lead repeat a figure: one observation
+                first = seen[dedupe]
+                first.evidence.append(evidence)
+                first.person = first.person or _speaker(doc, sent.index)
                 continue
             period = next((d for d in dates if d.start_date), None)
             stat = Statistic(
