@@ -29,13 +29,13 @@ from .htmltext import html_to_text
 __all__ = ["InputProblem", "iter_articles", "MAX_BYTES", "MAX_CHARS", "MIN_PERSIAN_LETTERS", "EXTENSIONS"]
 
 # Size limits (issue 8).  A news page is a few kB of text (tens of kB for a long
-# report) in at most a few MB of HTML.  Extraction costs ~30 s per MB of article
+# report) in at most a few MB of HTML.  Extraction costs 20-70 s per MB of article
 # text and html.parser up to ~4 s per MB of pathological markup, so a page of
 # many MB is a dump or a crawl error, not an article, and would stall the batch.
 # MAX_BYTES bounds reading, parsing and memory, MAX_CHARS the extraction time;
 # both give a one-line problem instead.
 MAX_BYTES = 8 * 1024 * 1024  # per file; per line for JSON Lines, which stream
-MAX_CHARS = 500_000  # characters of page text, a line repeated verbatim counted once
+MAX_CHARS = 200_000  # characters of page text, a line repeated verbatim counted once (~40 long articles)
 MIN_PERSIAN_LETTERS = 20  # fewer Arabic-script letters than this: not a Persian page
 EXTENSIONS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 GIVEN_FIELDS = ("id", "url", "published", "agency", "title", "news_id")
@@ -209,13 +209,18 @@ def _sorted_entries(folder: str):
 def _named(path: str, root: str, root_check: bool, limits: tuple[int, int], seen: set[str]):
     """Read one file, whatever its extension (files from folder walks are pre-filtered)."""
     real = _real(path)
+    reported = "\0" + os.path.abspath(path)  # a path reported once, however often it is named
     if os.path.islink(path) and not os.path.exists(path):
-        yield InputProblem(path, None, "broken symbolic link")
+        if reported not in seen:
+            seen.add(reported)
+            yield InputProblem(path, None, "broken symbolic link")
         return
     # Not only when the file itself is a link: a glob such as ``in/*/*.txt``
     # reaches files through a linked folder (``in/x -> /etc``) too.
     if root_check and not _inside(real, root):
-        yield InputProblem(path, None, "symbolic link points outside the input tree; not followed")
+        if reported not in seen:
+            seen.add(reported)
+            yield InputProblem(path, None, "symbolic link points outside the input tree; not followed")
         return
     if real in seen:
         return

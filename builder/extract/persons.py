@@ -149,7 +149,7 @@ def extract(doc: Document) -> None:
             span = None
             if found is not None:
                 a, b, given = found
-                strong_context = _context_says_person(units, a, b) or _opens_reported_clause(doc, si, units, a, b)
+                strong_context = _context_says_person(units, a, b) or _opens_reported_clause(doc, si, units, i, b)
                 # a given name that is also a common word («آیین», «امید») needs context
                 plain = not any(is_common_word(u.text) for u in units[a:a + given])
                 surname_ok = plain and (any(is_surname_like(u.text) for u in units[a + given:b]) or b - a >= 3)

@@ -247,6 +247,9 @@ def org_phrase(units: list[Unit], i: int, depth: int = 0) -> OrgPhrase | None:
                 and is_name_word(units[k + 1]) and names and not _ends_name(units, k + 1):
             k += 1
             continue
+        if v.text in _COMMAS and names and _listed_words(units, k + 1):  # «سازمان رفاه، خدمات و مشارکت‌های اجتماعی»
+            k += 1
+            continue
         inner = match_head(units, k, ("place_bound",)) if names == 0 else None
         if inner is not None:  # «شورای آموزش و پرورش استان ...»: the body's subject is itself a body's name
             k += inner[0]
@@ -295,15 +298,28 @@ def role_phrase(units: list[Unit], i: int) -> RolePhrase | None:
             phrase.place, phrase.end = v, k + 1
             return _representative(units, phrase)
         joins = v.key == _CONJ or v.text in _COMMAS or v.kind == "number"
-        if joins and phrase.qualifiers and k + 1 < len(units) and _leads_to_body(units, k + 1):
+        if joins and (phrase.qualifiers or n > 1) and k + 1 < len(units) and _leads_to_body(units, k + 1):
             k += 1
             continue
+        inner = match_head(units, k, ("role",)) if phrase.qualifiers or n > 1 else None
+        if inner is not None and k + inner[0] < len(units) and units[k + inner[0]].kind == "place":
+            # «معاون سیاسی، امنیتی و اجتماعی استاندار کردستان»: the deputy of a post
+            phrase.place, phrase.end = units[k + inner[0]], k + inner[0] + 1
+            return phrase
         if not is_name_word(v) or match_head(units, k, ("role",)):
             break
         phrase.qualifiers.append(k)
         k += 1
         phrase.end = k
     return _representative(units, phrase)
+
+
+def _listed_words(units: list[Unit], k: int) -> bool:
+    """One or two name words then «و» and another name word: the rest of a listed name."""
+    for j in (k + 1, k + 2):
+        if j + 1 < len(units) and units[j].key == _CONJ and all(is_name_word(u) for u in units[k:j]) and is_name_word(units[j + 1]):
+            return True
+    return False
 
 
 def _leads_to_body(units: list[Unit], k: int) -> bool:
