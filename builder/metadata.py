@@ -129,16 +129,16 @@ def _province_in(text: str) -> str | None:
 
 
 def _main_province(doc: Document) -> str | None:
-    """The province the body is clearly about: mentioned most (cities count for their
-    province), at least twice and twice as often as any other.  A national story
-    that lists provinces has none."""
+    """The province the body is clearly about: the only one mentioned, or mentioned
+    (cities count for their province) twice as often as any other.  A national
+    story that lists provinces has none."""
     counts: dict[str, int] = {}
     for _, _, entry in find_places(doc.text):
         prov = entry.key if entry.kind == "province" else entry.province
         if prov:
             counts[prov] = counts.get(prov, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return None
     return ranked[0][0]
 

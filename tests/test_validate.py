@@ -1,19 +1,37 @@
-"""SHACL validation of the store: clean on good data, readable lines on broken data."""
+"""SHACL validation of the store: clean on good data and on the seed build, readable lines on broken data; `fakg validate`."""
 from __future__ import annotations
 
-from pyoxigraph import Literal, Quad
+import gc
+import shutil
+from types import SimpleNamespace
 
+import pytest
+from pyoxigraph import Literal, Quad, Store
+
+from builder import gazetteer, graph
+from builder.cli import main
 from builder.iri import article_iri, mint
-from builder.namespaces import FAKG, RDF, SCHEMA
+from builder.namespaces import FAKG, PREFIXES, RDF, SCHEMA
 from builder.validate import validate_store
-from test_graph import fake_gazetteer, gilan_document, store_with, tehran_document  # noqa: F401 (fixture)
+from seeds import seed_store_path
+from test_graph import _fake_agency, _fake_org, _fake_place, gilan_document, store_with, tehran_document
+
+# Not test_graph's autouse fixture: imported here it would also swap the gazetteer for the seed tests
+# below, and the session-wide seed store (tests/seeds.py) would be built with the fake one.
 
 
-def test_good_store_has_no_violations():
+@pytest.fixture
+def fake_gazetteer(monkeypatch):
+    """test_graph's fixed gazetteer, for the tests on its hand-built documents."""
+    monkeypatch.setattr(graph, "gazetteer", SimpleNamespace(place=_fake_place, organization=_fake_org,
+                                                            agency=_fake_agency))
+
+
+def test_good_store_has_no_violations(fake_gazetteer):
     assert validate_store(store_with(gilan_document(), tehran_document())) == []
 
 
-def test_observation_without_value_is_reported():
+def test_observation_without_value_is_reported(fake_gazetteer):
     doc = gilan_document()
     store = store_with(doc)
     statistic = mint("statistic", article_iri(doc), 0)
@@ -24,7 +42,7 @@ def test_observation_without_value_is_reported():
     assert "statistic/0>" in violations[0] and "schema:value" in violations[0]
 
 
-def test_bad_approximation_and_unlabelled_mention_are_reported():
+def test_bad_approximation_and_unlabelled_mention_are_reported(fake_gazetteer):
     doc = gilan_document()
     g = article_iri(doc)
     store = store_with(doc)
@@ -35,3 +53,38 @@ def test_bad_approximation_and_unlabelled_mention_are_reported():
     violations = "\n".join(validate_store(store))
     assert "fakg:approximation" in violations and "roughly" in violations
     assert "has no Persian (@fa) label" in violations
+
+
+# ------------------------------------------------------------------------------------------ the seed build
+
+
+def test_seed_build_has_no_violations():
+    assert graph.gazetteer is gazetteer  # the seed store must be built with the real gazetteer
+    assert validate_store(Store.read_only(str(seed_store_path()))) == []
+
+
+def test_cli_validate_exits_0_on_the_seeds_and_1_with_the_violations_of_a_broken_copy(tmp_path, capsys):
+    seeds = seed_store_path()
+    broken = tmp_path / "kg"
+    shutil.copytree(seeds, broken)  # copied first, while no store of this test holds the seeds open
+
+    assert main(["validate", "--store", str(seeds)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines() == ["0 violation(s)"]
+
+    store = Store(str(broken))
+    row = next(iter(store.query(
+        "SELECT ?observation ?value ?g WHERE { GRAPH ?g { ?observation a schema:Observation ; schema:value ?value } }"
+        " ORDER BY ?observation LIMIT 1", prefixes=PREFIXES)))
+    observation = row["observation"]
+    store.remove(Quad(observation, SCHEMA.value, row["value"], row["g"]))
+    assert not list(store.quads_for_pattern(observation, SCHEMA.value, None, None))
+    store.flush()
+    del store, row
+    gc.collect()  # release the RocksDB lock before the CLI opens the copy
+
+    assert main(["validate", "--store", str(broken)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == "1 violation(s)"
+    assert len(lines) == 2
+    assert lines[0].startswith(f"<{observation.value}>  schema:value: "), lines[0]

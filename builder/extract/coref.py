@@ -21,7 +21,10 @@ from ..textkey import key
 from .roles import post_key
 from .speech import opens_sentence, reporting_verbs
 
-_PRONOUNS = re.compile(r"(?<![\w\u200c])(?:وی|او|ایشان)(?![\w\u200c])")
+# «وی», and descriptions that point back like pronouns: «این مقام مسئول», «این مسئول»
+_PRONOUNS = re.compile(
+    r"(?<![\w\u200c])(?:وی|او|ایشان|(?:این|همین)[\s\u200c]+(?:مقام[\s\u200c]+مسئول|مقام[\s\u200c]+قضایی|مقام|مسئول))(?![\w\u200c])"
+)
 
 
 def _holder_for(doc: Document, role: Mention) -> str | None:

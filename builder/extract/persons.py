@@ -28,6 +28,7 @@ _TITLES = frozenset(key(w) for w in (
     "سرهنگ", "سرتیپ", "سرلشکر", "امیر", "استاد", "خانم", "آقای", "آقا", "حاج", "حاجی", "سرکار", "جناب",
 ))
 _PREFIXES = frozenset(key(w) for w in ("سید", "سیده", "میر"))
+_AFTER_GIVEN = frozenset(key(w) for w in ("سادات",))  # «الهام سادات میرباقری»
 _REPORTING_LEAD = re.compile(r"^\s*(?:به\s*گفته|به\s*اعتقاد|به\s*عقیده|از\s*نظر)\s*$")
 
 
@@ -57,6 +58,9 @@ def _name_at(units: list[Unit], i: int) -> tuple[int, int, int] | None:
         given += 1
     if given == 0:
         return None
+    if j < len(units) and units[j].key in _AFTER_GIVEN:
+        j += 1
+        given += 1
     strong = not is_surname_like(units[j - 1].text) or j - start > 1
     k = j
     while k < len(units) and k - j < 3 and _is_surname_word(units[k], k == j, strong):
@@ -131,13 +135,15 @@ def _is_known_surname(doc: Document, units: list[Unit], a: int, b: int) -> bool:
     return any(key(surname(p.name)) == k for p in doc.persons.values())
 
 
-def add_person(doc: Document, name: str, start: int, end: int, sentence: int) -> str:
+def add_person(doc: Document, name: str, start: int, end: int, sentence: int, mention_start: int | None = None) -> str:
+    """Register a person; the mention may begin earlier than the name, at a title («دکتر», «خانم»)."""
     k = key(name)
     person = doc.persons.get(k)
     if person is None:
         person = doc.persons[k] = Person(name)
     person.evidence.append(doc.evidence(start, end, "persons"))
-    doc.mentions.append(Mention("person", start, end, doc.text[start:end], k, sentence))
+    first = start if mention_start is None else mention_start
+    doc.mentions.append(Mention("person", first, end, doc.text[first:end], k, sentence))
     return k
 
 
@@ -164,7 +170,7 @@ def extract(doc: Document) -> None:
                 continue
             a, b = span
             start, end = units[a].start, units[b - 1].end
-            add_person(doc, doc.text[start:end], start, end, si)
+            add_person(doc, doc.text[start:end], start, end, si, units[min(i, a)].start)
             i = b
     _surname_mentions(doc)
     doc.mentions.sort(key=lambda m: m.start)
@@ -174,8 +180,11 @@ def surname(name: str) -> str:
     """The words of a full name after its titles, prefixes and given names."""
     words = name.split()
     i = 0
-    while i < len(words) - 1 and (key(words[i]) in _TITLES or key(words[i]) in _PREFIXES or is_given_name(words[i])):
+    while i < len(words) - 1 and (key(words[i]) in _TITLES or key(words[i]) in _PREFIXES or key(words[i]) in _AFTER_GIVEN
+                                  or is_given_name(words[i])):
         i += 1
+    if i == 0 and len(words) > 1:  # a given name we do not list: Persian names put it first
+        i = 1
     return " ".join(words[i:])
 
 

@@ -67,7 +67,7 @@ CITY_LEVEL = frozenset(key(h) for h in (
 ))
 NAMED_HEADS = (
     "سازمان", "اداره کل", "اداره", "وزارت", "دفتر", "معاونت", "شورای", "شورا", "قرارگاه", "ستاد",
-    "موسسه", "مؤسسه", "انجمن", "بنیاد", "کانون", "جمعیت", "کمیسیون", "کمیته", "اتحادیه",
+    "موسسه", "مؤسسه", "انجمن", "بنیاد", "کانون", "کمیسیون", "کمیته", "اتحادیه",
     "دانشگاه", "پژوهشگاه", "روابط عمومی", "صندوق", "دبیرخانه", "نهاد", "فراکسیون", "کارگروه", "پلیس",
 )
 # heads of programs («طرح ...», «مرکز ...»): a program name ends an organisation's name
@@ -296,6 +296,9 @@ def role_phrase(units: list[Unit], i: int) -> RolePhrase | None:
             return _representative(units, phrase)
         if v.kind == "place":
             phrase.place, phrase.end = v, k + 1
+            # «نماینده مردم همدان و فامنین»: a list of places
+            while phrase.end + 1 < len(units) and units[phrase.end].key == _CONJ and units[phrase.end + 1].kind == "place":
+                phrase.end += 2
             return _representative(units, phrase)
         joins = v.key == _CONJ or v.text in _COMMAS or v.kind == "number"
         if joins and (phrase.qualifiers or n > 1) and k + 1 < len(units) and _leads_to_body(units, k + 1):

@@ -85,7 +85,8 @@ def extract(doc: Document) -> None:
     for si, units in enumerate(sentence_units(doc)):
         i = 0
         while i < len(units):
-            ph = role_phrase(units, i) if units[i].kind == "word" else None
+            anaphoric = i > 0 and units[i - 1].key in (key("این"), key("همین"), key("مقام"))  # «این مقام مسئول»
+            ph = role_phrase(units, i) if units[i].kind == "word" and not anaphoric else None
             if ph is None:
                 i += 1
                 continue
