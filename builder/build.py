@@ -136,16 +136,10 @@ def build(
     if shards is not None:
         os.makedirs(shards, exist_ok=True)
         shards = os.fspath(shards)
-    # A local pool forks here, before the store and the loader thread exist.
-    runner: _Runner | None = _Pool(workers) if engine == "local" and workers > 1 else None
-    try:
-        store = open_store(store_path)
-    except BaseException:
-        if runner is not None:
-            runner.close()
-        raise
+    store = open_store(store_path)
     replace_graph(store, *_vocabulary())
     loader = Loader(store)
+    runner: _Runner | None = None  # created when the first article needs extracting
     pending: deque = deque()  # (entries, future or None), in input order
     inflight = 0
 
@@ -210,7 +204,7 @@ def build(
                 inflight -= 1
             handle(entries, result)
 
-    size = batch_size or (runner.batch_size if runner else 16 if engine == "dask" else 1)  # articles per batch
+    size = batch_size or (16 if engine == "dask" else 4 if workers > 1 else 1)  # articles per batch
     entries: list = []  # what the batch being filled holds, in input order
     work: list = []  # the articles of it to extract
     try:
@@ -319,22 +313,26 @@ class _InProcess(_Runner):
 
 
 class _Pool(_Runner):
-    """A local process pool.
+    """A local process pool whose workers start warm.
 
-    On Linux the workers are forked, and :func:`build` creates the pool before
-    it opens the store or starts the loader thread, so a child copies no
-    RocksDB or loader state in use (and never touches the store: it exits
-    through ``os._exit``).  A parent that already ran the pipeline hands its
-    loaded models to the children; otherwise each worker loads them on its
-    first batch, all at once.  Elsewhere workers are spawned.
+    Workers fork from a server process (multiprocessing's ``forkserver``) that
+    loaded the pipeline once (:mod:`builder._warm`), so the models are loaded
+    once per build rather than once per worker, and no worker inherits this
+    process's threads (the loader, RocksDB's).  The pool is only created when
+    the first article needs extracting: a rebuild with nothing changed starts
+    no process.  Where there is no fork server (Windows), workers are spawned
+    and each loads the pipeline on its first batch.
     """
 
     def __init__(self, workers: int):
         from concurrent.futures import ProcessPoolExecutor
 
-        method = "fork" if sys.platform.startswith("linux") else "spawn"
-        self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
-        self.executor.submit(os.getpid).result()  # fork now, before the caller starts threads
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["builder._warm"])
+        else:
+            ctx = multiprocessing.get_context("spawn")
+        self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
         self.batch_size = 4
         self.max_inflight = 2 * workers + 2
 

@@ -20,7 +20,8 @@ _PROVINCE_BEFORE = re.compile(r"(?:استان|استانداری)[\s\u200c]*$")
 _CAPITAL = re.compile(r"مرکز[\s\u200c]*استان|مرکز[\s\u200c]*این[\s\u200c]*استان")
 _TEHRAN_CITY = re.compile(r"پایتخت")
 _LIST_HEAD = re.compile(r"(?:شهرستان|شهر|استان|بخش)[\s\u200c]*(?:های|ها)[\s\u200c]+")
-_ITEM = re.compile(r"\s*([\u0600-\u06FF\u200c]+(?:[ \u200c][\u0600-\u06FF\u200c]+){0,2}?)\s*(?:،|,|\sو\s|$|(?=[.:؛\n]))")
+_LETTERS = "\u0620-\u064A\u066E-\u06D3\u200c"  # Persian letters and ZWNJ, not «،» (which is in the same block)
+_ITEM = re.compile(rf"\s*([{_LETTERS}]+(?:[ \u200c][{_LETTERS}]+){{0,2}}?)\s*(?:،|,|\sو\s|$|(?=[.:؛\n])|(?=\s))")
 _THIS_PROVINCE = re.compile(r"(?:این|همین)[\s\u200c]*استان|سطح[\s\u200c]*استان|سراسر[\s\u200c]*استان")
 
 

@@ -28,6 +28,7 @@ _ADJECTIVES_ONLY = frozenset(key(w) for w in (
     "یادشده", "یاد", "شده", "اصلی", "ملی", "استانی", "شهری", "روستایی", "پایلوت", "آزمایشی",
 ))
 _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوهشهای", "تحقیقات", "آمار", "اطلاعات", "رشد"))
+_NUMBERED = frozenset(key(w) for w in ("ماده", "شماره", "بند", "تبصره"))
 _SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع"))
 _DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن", "همین", "همان", "هر", "کدام"))
 _SOCIAL_EMERGENCY = re.compile(r"اورژانس[\s\u200c]*(?:های[\s\u200c]*)?اجتماعی")
@@ -76,8 +77,8 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
         quoted = _quoted(units, k)
         if quoted is not None:  # a proper name in guillemets ends the program's name
             return quoted, text, kind
-        if u.kind == "number" and kind in ("hotline", "centre") and k == j:
-            k += 1
+        if u.kind == "number" and ((kind in ("hotline", "centre") and k == j) or units[k - 1].key in _NUMBERED):
+            k += 1  # «خط ۱۲۳», «مرکز ماده ۱۶»
             continue
         if (u.key == key("و") and k > j) or takes_preposition(units, k):
             if k + 1 < len(units) and is_name_word(units[k + 1]) and not match_head(units, k + 1, ("named", "place_bound")) \
