@@ -31,7 +31,7 @@ _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوه
 _NUMBERED = frozenset(key(w) for w in ("ماده", "شماره", "بند", "تبصره"))
 _SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع"))
 _DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن", "همین", "همان", "هر", "کدام"))
-_SOCIAL_EMERGENCY = re.compile(r"اورژانس[\s\u200c]*(?:های[\s\u200c]*)?اجتماعی")
+_SOCIAL_EMERGENCY = re.compile(r"اورژانس[\s\u200c]*(?:های[\s\u200c]*)?اجتماعی(?:[\s\u200c]*(?:۱۲۳|123)(?![0-9۰-۹]))?")
 HOTLINE_NAME = "اورژانس اجتماعی ۱۲۳"
 
 

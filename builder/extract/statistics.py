@@ -52,7 +52,7 @@ _UNITS = {
     "tomans": ("تومان",),
 }
 _UNIT_OF = {key(w): unit for unit, words in _UNITS.items() for w in words}
-_WORD_NUMBER = re.compile(r"^[\u0600-\u06FF\u200c\s]+$")
+_WORD_NUMBER = re.compile(r"^[\u0620-\u064A\u066E-\u06D3\u200c\s]+$")  # letters only: «دو», not «۴»
 _SUBJECT_WORDS = 6
 _TOKEN = re.compile(r"[^\s\u200c،,.:؛;!؟?()«»\"]+(?:\u200c[^\s\u200c،,.:؛;!؟?()«»\"]+)*|[،,.:؛;!؟?()«»\"]")
 
@@ -121,8 +121,8 @@ def _place(doc: Document, sentence: int, start: int, end: int) -> str | None:
     2. a place named right after it in its clause («۲۹۰ نفر در نیشابور», «کودک کار
        تهران»), not across «و»/«با» (that is the next item of a list);
     3. «این شهر(ستان)» around it: the last city named before;
-    4. else the article's province: a place elsewhere in the sentence is usually
-       where a meeting was held, not what the figure counts.
+    4. else the city of a city story (:func:`_main_place`), else the article's province:
+       a place elsewhere in the sentence is usually where a meeting was held.
     """
     sent = doc.sentences[sentence]
     places = [m for m in doc.mentions if m.kind == "place" and m.sentence == sentence]
@@ -138,7 +138,27 @@ def _place(doc: Document, sentence: int, start: int, end: int) -> str | None:
         cities = [m for m in doc.mentions if m.kind == "place" and m.end <= start and doc.places[m.ref].kind != "province"]
         if cities:
             return cities[-1].ref
-    return doc.article.province
+    return doc.scratch.get("main_place") or doc.article.province
+
+
+_CITY_OFFICIALS = frozenset(key(w) for w in ("دادستان", "شهردار", "فرماندار", "بخشدار"))
+
+
+def _main_place(doc: Document) -> str | None:
+    """The city a story is about when its main speaker is a city official (a mayor, a
+    county governor, a prosecutor, the head of a municipal body); else None, and
+    figures without a place of their own belong to the article's province."""
+    post = next((p for p in doc.posts if p.holder), None)
+    if post is None:
+        return None
+    org = doc.organizations.get(post.organization) if post.organization else None
+    where = (org.place if org else None) or post.place
+    if where not in doc.places or doc.places[where].kind == "province":
+        return None
+    city_body = org is not None and org.kind == "government" and org.place == where
+    if city_body or key(post.title.split()[0]) in _CITY_OFFICIALS:
+        return where
+    return None
 
 
 def _paragraph(doc: Document, pos: int) -> int:
@@ -178,25 +198,44 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
     return True
 
 
+_ELLIPSIS = re.compile(r"^[\s\u200c]*(?:،|,|و(?![\w\u200c]))")
+
+
+def _figures(doc: Document, sent, dates) -> list[tuple]:
+    """(number, start, end, subject, stop) of the sentence's statistics.
+
+    In a list the counted noun is written once, after the last figure
+    («بیرجند با ۹۵۰، نهبندان با ۶۲۰ و طبس با ۴۳۰ کودک»): a figure followed by
+    «،» or «و» takes the subject of the next one.
+    """
+    found = []
+    for n in find_numbers(doc.text[sent.start:sent.end]):
+        if _is_statistic(doc, n, sent.start, dates):
+            start, end = n.start + sent.start, n.end + sent.start
+            subject, stop = _subject(doc, end, sent.end)
+            found.append([n, start, end, subject, stop])
+    for i in range(len(found) - 2, -1, -1):
+        if not found[i][3] and found[i + 1][3] and _ELLIPSIS.match(doc.text[found[i][2]:found[i][2] + 3]):
+            found[i][3] = found[i + 1][3]
+    return [tuple(f) for f in found]
+
+
 def extract(doc: Document) -> None:
     ref = doc.article.published.date() if doc.article.published else None
     seen: dict[tuple, Statistic] = {}
+    doc.scratch["main_place"] = _main_place(doc)
     for sent in doc.sentences:
         text = doc.text[sent.start:sent.end]
         dates = find_dates(text, ref)
-        for n in find_numbers(text):
-            if not _is_statistic(doc, n, sent.start, dates):
-                continue
-            start, end = n.start + sent.start, n.end + sent.start
+        for n, start, end, subject, stop in _figures(doc, sent, dates):
             if n.kind == "percent":
-                subject, stop = _subject(doc, end, sent.end)
                 subject = ("درصد " + subject).strip()
                 unit = "percent"
+            elif not subject:
+                continue
             else:
-                subject, stop = _subject(doc, end, sent.end)
-                if not subject:
-                    continue
                 unit = _UNIT_OF.get(key(subject.split()[0]), "count")
+            stop = max(stop, end)
             approx, q_start = _qualifier(doc, start)
             value = float(n.value)
             head = key(subject.split()[1] if subject.startswith("درصد ") and len(subject.split()) > 1 else subject.split()[0])
