@@ -56,6 +56,10 @@ from .store import Loader, current_graph, graphs_of_source, is_current, open_sto
 ENGINES = ("local", "dask")
 
 
+class EngineUnavailable(RuntimeError):
+    """The engine asked for cannot run here (the dask extra is not installed)."""
+
+
 @dataclass
 class BuildReport:
     articles: int = 0  # articles written to the store
@@ -350,7 +354,7 @@ class _Dask(_Runner):
         try:
             from distributed import Client, LocalCluster
         except ImportError as e:
-            raise RuntimeError("the dask engine needs the optional extra: pip install 'fakg[dask]'") from e
+            raise EngineUnavailable("the dask engine needs the optional extra: pip install 'fakg[dask]'") from e
         import logging
 
         self.cluster = None

@@ -16,7 +16,7 @@ def _store_arg(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_build(a) -> int:
-    from .build import Progress, build
+    from .build import EngineUnavailable, Progress, build
     from .sparql import format_rows, load, rows, run
     from .store import open_store
 
@@ -29,8 +29,12 @@ def cmd_build(a) -> int:
     if a.scheduler and a.engine != "dask":
         print("fakg build: --scheduler goes with --engine dask", file=sys.stderr)
         return 2
-    report = build(a.paths, a.store, force=a.force, on_problem=problem, progress=Progress() if not a.quiet else None,
-                   workers=a.workers, engine=a.engine, scheduler=a.scheduler, shards=a.shards)
+    try:
+        report = build(a.paths, a.store, force=a.force, on_problem=problem, progress=Progress() if not a.quiet else None,
+                       workers=a.workers, engine=a.engine, scheduler=a.scheduler, shards=a.shards)
+    except EngineUnavailable as e:
+        print(f"fakg build: {e}", file=sys.stderr)
+        return 2
     store = open_store(a.store)
     cols, data = rows(run(store, load("summary").text))
     summary = dict(zip(cols, data[0])) if data else {}

@@ -114,12 +114,17 @@ _LIST_JOIN = re.compile(r"(?:^|[\s\u200c])(?:و|با)[\s\u200c]")
 _THIS_CITY = re.compile(r"(?:این|همین)[\s\u200c]*(?:شهرستان|شهر)(?![\w\u200c])")
 
 
-def _place(doc: Document, sentence: int, start: int, end: int) -> str | None:
+_BARE_QUALIFIER = re.compile(r"^[\s\u200c]*(?:(?:حدود|حدودا|بیش\s*از|نزدیک\s*به|قریب\s*به|بالغ\s*بر|کمتر\s*از|هم[\s\u200c]*اکنون|اکنون)[\s\u200c]*)?$")
+
+
+def _place(doc: Document, sentence: int, start: int, end: int, stop: int) -> str | None:
     """The place a figure is about.
 
-    1. a place it is given for («چابهار با حدود شش هزار کودک»);
-    2. a place named right after it in its clause («۲۹۰ نفر در نیشابور», «کودک کار
-       تهران»), not across «و»/«با» (that is the next item of a list);
+    1. a place it is given for («چابهار با حدود شش هزار کودک»), or the place it
+       directly follows («در شهرستان قوچان حدود ۳۲۰ خانوار»);
+    2. the one place named after it in its clause («۲۹۰ نفر در نیشابور», «کودک کار
+       تهران»), not across «و»/«با» after its counted noun (the next item of a list),
+       and not a list of places (then the figure is the province's);
     3. «این شهر(ستان)» around it: the last city named before;
     4. else the city of a city story (:func:`_main_place`), else the article's province:
        a place elsewhere in the sentence is usually where a meeting was held.
@@ -127,13 +132,13 @@ def _place(doc: Document, sentence: int, start: int, end: int) -> str | None:
     sent = doc.sentences[sentence]
     places = [m for m in doc.mentions if m.kind == "place" and m.sentence == sentence]
     for m in places:
-        if m.end <= start and _WITH.fullmatch(doc.text[m.end:start]):
+        if m.end <= start and (_WITH.fullmatch(doc.text[m.end:start]) or _BARE_QUALIFIER.match(doc.text[m.end:start])):
             return m.ref
     clause_end = re.search(r"[،,؛;:]|[0-9۰-۹]", doc.text[end:sent.end])
     limit = end + clause_end.start() if clause_end else sent.end
-    for m in places:
-        if end <= m.start < limit and not _LIST_JOIN.search(doc.text[end:m.start]):
-            return m.ref
+    after = [m for m in places if end <= m.start < limit and not _LIST_JOIN.search(doc.text[stop:m.start])]
+    if len({m.ref for m in after}) == 1:
+        return after[0].ref
     if _THIS_CITY.search(doc.text[sent.start:limit]):
         cities = [m for m in doc.mentions if m.kind == "place" and m.end <= start and doc.places[m.ref].kind != "province"]
         if cities:
@@ -152,6 +157,10 @@ def _main_place(doc: Document) -> str | None:
     if post is None:
         return None
     org = doc.organizations.get(post.organization) if post.organization else None
+    seen = set()
+    while org is not None and org.place is None and org.parent and org.parent not in seen:  # «سازمان رفاه … شهرداری ساری»
+        seen.add(org.parent)
+        org = doc.organizations.get(org.parent)
     where = (org.place if org else None) or post.place
     if where not in doc.places or doc.places[where].kind == "province":
         return None
@@ -252,7 +261,7 @@ def extract(doc: Document) -> None:
                 approx=approx,
                 unit=unit,
                 subject=subject,
-                place=_place(doc, sent.index, start, end),
+                place=_place(doc, sent.index, start, end, stop),
                 period=period.iso if period else None,
                 period_text=period.text if period else None,
                 person=_speaker(doc, sent.index),
