@@ -92,7 +92,7 @@ def test_size_limit(tmp_path):
     f.write_text(ARTICLE * 50, encoding="utf-8")
     problem = only_problem(f, max_bytes=1000)
     assert "larger than" in problem.reason
-    assert run(f)[0]  # the default limit (64 MB) lets it through
+    assert run(f)[0]  # the default limit (8 MB) lets it through
 
 
 def test_unreadable_file(tmp_path):

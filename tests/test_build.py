@@ -1,0 +1,96 @@
+"""fakg build: the same store whatever the number of workers, bad input reported, bulk loading."""
+from __future__ import annotations
+
+from pyoxigraph import Store
+
+import builder.build as build_module
+from builder.build import build
+from builder.cli import main
+from builder.document import Document
+from builder.graph import document_quads, vocabulary_quads
+from builder.pipeline import process
+from builder.sources import iter_articles
+from builder.store import Loader, replace_graph, stamp_quads
+from buildhelp import corpus, quads
+
+
+def test_workers_give_the_same_store_and_report(tmp_path):
+    src = corpus(tmp_path / "in")
+    (src / "empty.txt").write_bytes(b"")
+    (src / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    one = build([str(src)], tmp_path / "one", workers=1)
+    two = build([str(src)], tmp_path / "two", workers=2)
+    assert one.articles == two.articles == 5
+    assert one.problems == two.problems and len(one.problems) == 2
+    assert (one.quads, one.unchanged, one.extracted) == (two.quads, two.unchanged, two.extracted)
+    assert quads(tmp_path / "one") == quads(tmp_path / "two")
+
+
+def test_store_holds_exactly_the_documents_quads(tmp_path):
+    """The N-Quads round trip through the workers and the loader loses nothing and adds nothing."""
+    src = corpus(tmp_path / "in", ["t01_irna_mashhad.txt", "t14_t15_batch.jsonl"])
+    build([str(src)], tmp_path / "kg")
+    expected = Store()  # in memory: Oxigraph stores some literals canonically ("1.0"^^xsd:decimal as "1")
+    expected.extend(vocabulary_quads())
+    for doc in iter_articles([str(src)]):
+        process(doc)
+        qs = document_quads(doc)
+        expected.extend(qs + stamp_quads(qs[0].graph_name, doc.content_hash))
+    assert quads(tmp_path / "kg") == set(expected)
+
+
+def test_one_failing_article_does_not_stop_the_batch(tmp_path, monkeypatch):
+    src = corpus(tmp_path / "in", ["t01_irna_mashhad.txt", "t07_tasnim_kermanshah.txt"])
+
+    def flaky(doc):
+        if "t01" in doc.source:
+            raise ValueError("boom")
+        return process(doc)
+
+    monkeypatch.setattr(build_module, "process", flaky)
+    seen = []
+    report = build([str(src)], tmp_path / "kg", on_problem=seen.append)
+    assert report.articles == 1
+    assert seen == [f"{src / 't01_irna_mashhad.txt'}: extraction failed: ValueError: boom"]
+
+
+def test_the_same_page_twice_is_one_graph(tmp_path):
+    src = corpus(tmp_path / "in", ["t01_irna_mashhad.txt"])
+    (src / "t99_copy.txt").write_bytes((src / "t01_irna_mashhad.txt").read_bytes())
+    report = build([str(src)], tmp_path / "kg")
+    assert (report.articles, report.unchanged, report.extracted) == (1, 1, 2)
+    again = build([str(src)], tmp_path / "kg")  # the copy is not the graph's source: extracted, then found current
+    assert (again.articles, again.unchanged, again.extracted) == (0, 2, 1)
+    forced = build([str(src)], tmp_path / "kg", force=True)
+    assert (forced.articles, forced.unchanged) == (2, 0)  # the later page wins, as in a serial build
+    store = Store.read_only(str(tmp_path / "kg"))
+    assert [q.object.value for q in store.quads_for_pattern(None, build_module.NamedNode(
+        "https://w3id.org/fakg/ontology#sourceFile"), None, None)] == [str(src / "t99_copy.txt")]
+
+
+def test_loader_bulk_chunks_equal_transactions(tmp_path):
+    docs = [process(d) for d in iter_articles([str(corpus(tmp_path / "in", ["t01_irna_mashhad.txt", "t14_t15_batch.jsonl"]))])]
+    plain, bulk = Store(str(tmp_path / "plain")), Store(str(tmp_path / "bulk"))
+    loader = Loader(bulk, chunk_bytes=1, bulk_min_bytes=0)  # every article its own bulk-loaded chunk
+    from pyoxigraph import RdfFormat, serialize
+
+    for doc in docs + docs[:1]:  # the first article again: replaced, not duplicated
+        qs = document_quads(doc)
+        replace_graph(plain, qs[0].graph_name, qs + stamp_quads(qs[0].graph_name, doc.content_hash))
+        loader.add(qs[0].graph_name, doc.content_hash, serialize(qs, format=RdfFormat.N_QUADS))
+    loader.close()
+    assert set(plain) == set(bulk)
+
+
+def test_cli_build_workers_and_exit_status(tmp_path, capsys):
+    src = corpus(tmp_path / "in", ["t01_irna_mashhad.txt"])
+    (src / "empty.txt").write_bytes(b"")
+    store = str(tmp_path / "kg")
+    assert main(["build", str(src), "--store", store, "--workers", "2", "-q"]) == 0
+    out = capsys.readouterr()
+    assert out.out.startswith("built 1 articles (0 unchanged, 1 extracted)")
+    assert f"fakg: {src / 'empty.txt'}: empty file" in out.err
+    assert main(["build", str(src), "--store", store, "--workers", "2", "-q", "--strict"]) == 1
+    assert capsys.readouterr().out.startswith("built 0 articles (1 unchanged, 0 extracted)")
+    assert main(["build", str(src / "empty.txt"), "--store", store, "-q"]) == 1
+    assert main(["build", str(src), "--store", store, "--workers", "0"]) == 2

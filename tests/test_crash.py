@@ -1,0 +1,232 @@
+"""Issue 8: a build killed with SIGKILL leaves a store that opens, and building again ends
+exactly where a clean build ends (same quads, nothing duplicated, nothing missing).
+
+The corpus is ~40 articles made from ``examples/articles`` with small
+variations (a news id of their own, a changed figure).  Builds run as
+``python -m builder.cli build`` in a process group of their own, and the
+whole group (workers included) is killed, as a crash or the OOM killer would.
+
+Each article graph is replaced in a transaction, or bulk-loaded in chunks
+whose ``fakg:extractorVersion`` stamps are written after them, so an
+interrupted chunk leaves unstamped graphs that the next build redoes.  The
+second test makes chunks tiny (64 kB) so that kills land between and inside
+writes, not only before the first one.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from pyoxigraph import Store
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((REPO / "examples" / "articles").glob("*.txt"))
+SOURCE_FILE = "https://w3id.org/fakg/ontology#sourceFile"
+CONTENT_HASH = "https://w3id.org/fakg/ontology#contentHash"
+
+# The CLI; with "slow-small-chunks" the bulk loader's chunks are made tiny (keyword-only
+# defaults of builder.store.Loader, if it has them) and every extracted article prints a
+# marker and takes 0.25 s more, so that a kill can be aimed between and inside writes.
+_RUN = """
+import sys, time
+if sys.argv[1] == "slow-small-chunks":
+    try:
+        from builder import store
+        kw = store.Loader.__init__.__kwdefaults__ or {}
+        if "chunk_bytes" in kw:
+            kw["chunk_bytes"] = 64 * 1024
+        if "bulk_min_bytes" in kw:
+            kw["bulk_min_bytes"] = 16 * 1024
+    except (ImportError, AttributeError):
+        pass
+    import builder.build
+    _process = builder.build.process
+
+    def process(doc):
+        out = _process(doc)
+        sys.stderr.write("@@article\\n")
+        sys.stderr.flush()
+        time.sleep(0.25)
+        return out
+
+    builder.build.process = process
+from builder.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def _one_worker() -> list[str]:
+    import argparse
+
+    from builder.cli import parser
+
+    sub = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return ["--workers", "1"] if "--workers" in sub.choices["build"]._option_string_actions else []
+
+
+ONE_WORKER = _one_worker()
+_ID = re.compile(r"(کد\s*خبر\s*:?\s*)([0-9۰-۹]+)")
+
+
+def make_corpus(folder: Path, n: int = 40) -> Path:
+    """``n`` articles: the examples in turn, each with a news id of its own."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        src = EXAMPLES[i % len(EXAMPLES)]
+        text = src.read_text(encoding="utf-8")
+        if _ID.search(text):
+            text = _ID.sub(lambda m: f"{m[1]}{m[2]}{i:02d}", text, count=1)
+        else:
+            text = f"کد خبر: 55{i:04d}\n" + text
+        (folder / f"{i:03d}_{src.stem[:3]}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def change_figures(folder: Path, every: int = 3) -> None:
+    """Edit every ``every``-th page: a figure in it changes (its graph must be replaced)."""
+    for k, f in enumerate(sorted(folder.glob("*.txt"))):
+        if k % every == 0:
+            text = f.read_text(encoding="utf-8")
+            f.write_text(re.sub(r"[0-9۰-۹]+ (?=کودک)", "۳۱۷ ", text, count=1) + "\n", encoding="utf-8")
+
+
+def build_cmd(corpus: Path, store: Path, *extra: str, mode: str = "normal") -> list[str]:
+    return [sys.executable, "-c", _RUN, mode, "build", str(corpus), "--store", str(store), *ONE_WORKER, *extra]
+
+
+def run_build(corpus: Path, store: Path, *extra: str) -> tuple[float, subprocess.CompletedProcess]:
+    started = time.monotonic()
+    p = subprocess.run(build_cmd(corpus, store, "-q", *extra), capture_output=True, text=True, timeout=600,
+                       stdin=subprocess.DEVNULL, cwd=REPO)
+    assert p.returncode == 0 and "Traceback" not in p.stderr, p.stderr
+    return time.monotonic() - started, p
+
+
+def killed_build(corpus: Path, store: Path, *, after: float = 0.0, on_progress: bool = False,
+                 articles: int = 0, mode: str = "normal") -> str:
+    """Start a build and SIGKILL its whole process group: at its first progress line with
+    ``on_progress`` (waiting at most 60 s), after its ``articles``-th extracted article (mode
+    "slow-small-chunks"), then ``after`` seconds more; return what it had printed on stderr."""
+    p = subprocess.Popen(build_cmd(corpus, store, mode=mode), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                         stdin=subprocess.DEVNULL, text=True, cwd=REPO, start_new_session=True)
+    progress, enough = threading.Event(), threading.Event()
+    lines: list[str] = []
+
+    def read():
+        done = 0
+        for line in p.stderr:
+            lines.append(line)
+            if line.startswith("@@article"):
+                done += 1
+                if done >= articles:
+                    enough.set()
+            elif "articles" in line:
+                progress.set()
+        enough.set()
+        progress.set()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    if on_progress:
+        progress.wait(60)
+    if articles:
+        enough.wait(120)
+    time.sleep(after)
+    try:
+        os.killpg(p.pid, signal.SIGKILL)  # the group started above: the build and its workers
+    except ProcessLookupError:
+        pass
+    p.wait(30)
+    reader.join(10)
+    return "".join(line for line in lines if not line.startswith("@@"))
+
+
+def dump(store_path: Path) -> list[str]:
+    store = Store.read_only(str(store_path))
+    try:
+        return sorted(str(q) for q in store)
+    finally:
+        del store
+
+
+def sources(store_path: Path) -> list[str]:
+    store = Store.read_only(str(store_path))
+    try:
+        return sorted(q.object.value for q in store.quads_for_pattern(None, None, None, None)
+                      if q.predicate.value == SOURCE_FILE and q.subject == q.graph_name)
+    finally:
+        del store
+
+
+def opens_for_writing(store_path: Path) -> None:
+    """The killed process left no lock behind: a writer can open the store, and it answers."""
+    store = Store(str(store_path))
+    try:
+        assert store.query("ASK { ?s ?p ?o }") is not None
+        len(store)
+    finally:
+        del store
+
+
+def test_sigkill_during_a_first_build_then_rebuild_equals_clean_build(tmp_path):
+    corpus = make_corpus(tmp_path / "in")
+    clean, crashed = tmp_path / "clean", tmp_path / "crashed"
+    run_build(corpus, clean)
+    expected = dump(clean)
+    assert sources(clean) == sorted(str(f) for f in corpus.glob("*.txt"))  # 40 articles, one graph each
+
+    # killed at its first progress line (printed after ~5 s of work), then again ~1.5 s after a restart
+    printed = killed_build(corpus, crashed, on_progress=True)
+    assert "Traceback" not in printed
+    opens_for_writing(crashed)
+    killed_build(corpus, crashed, after=1.5)
+    opens_for_writing(crashed)
+
+    _, p = run_build(corpus, crashed)
+    assert dump(crashed) == expected
+    assert sources(crashed) == sources(clean)
+
+
+def fresh(store_path: Path, corpus: Path) -> int:
+    """How many article graphs hold their page's current content (by content hash)."""
+    want = {hashlib.sha256(f.read_text(encoding="utf-8").encode("utf-8")).hexdigest() for f in corpus.glob("*.txt")}
+    store = Store.read_only(str(store_path))
+    try:
+        return sum(q.object.value in want for q in store.quads_for_pattern(None, None, None, None)
+                   if q.predicate.value == CONTENT_HASH and q.subject == q.graph_name)
+    finally:
+        del store
+
+
+def test_sigkill_while_writing_an_update_then_rebuild_equals_clean_build(tmp_path):
+    corpus = make_corpus(tmp_path / "in")
+    crashed, clean = tmp_path / "crashed", tmp_path / "clean"
+    run_build(corpus, crashed)
+    change_figures(corpus)  # 14 of the 40 pages change: their graphs are dropped and written again
+    for i in (40, 41):  # and two new pages
+        src = EXAMPLES[i % len(EXAMPLES)].read_text(encoding="utf-8")
+        (corpus / f"{i:03d}_new.txt").write_text(_ID.sub(lambda m: f"{m[1]}{m[2]}{i}", src, count=1)
+                                                 if _ID.search(src) else f"کد خبر: 66{i:04d}\n" + src, encoding="utf-8")
+    counts = [fresh(crashed, corpus)]  # 26 unchanged pages are current
+
+    # kills aimed between and inside writes (tiny chunks, slowed extraction): each leaves a
+    # store that opens, and each resumed build gets further
+    for articles, after in ((3, 0.05), (4, 0.15), (5, 0.3)):
+        printed = killed_build(corpus, crashed, articles=articles, after=after, mode="slow-small-chunks")
+        assert "Traceback" not in printed
+        opens_for_writing(crashed)
+        counts.append(fresh(crashed, corpus))
+    assert counts[0] < counts[-1] < 42, counts  # the kills did land in the middle of the update
+    run_build(corpus, crashed)
+
+    run_build(corpus, clean)
+    assert dump(crashed) == dump(clean)
+    srcs = sources(crashed)
+    assert len(srcs) == len(set(srcs)) == 42  # nothing duplicated, nothing lost
