@@ -36,19 +36,30 @@ WIKIDATA_API = "https://www.wikidata.org/w/api.php"
 USER_AGENT = f"fakg/{__version__} (Persian welfare news knowledge graph; https://w3id.org/fakg) python-urllib"
 TIMEOUT = 5.0
 
-_ENTITIES = """
-SELECT ?entity ?kind (SAMPLE(?fa) AS ?label) (SAMPLE(?wd) AS ?wikidata) (SAMPLE(?iso0) AS ?iso)
-       (COUNT(DISTINCT ?g) AS ?articles) WHERE {
-  { ?entity a org:Organization . BIND("organization" AS ?kind)
-    FILTER NOT EXISTS { ?entity a schema:NewsMediaOrganization } }
-  UNION { ?entity a schema:Place ; fakg:kind ?placeKind . BIND(STRAFTER(STR(?placeKind), "place-kind/") AS ?kind) }
-  OPTIONAL { ?entity rdfs:label ?fa FILTER(lang(?fa) = "fa") }
-  OPTIONAL { ?entity owl:sameAs ?wd FILTER(STRSTARTS(STR(?wd), "http://www.wikidata.org/entity/")) }
-  OPTIONAL { ?entity fakg:isoCode ?iso0 }
-  OPTIONAL { GRAPH ?g { ?g schema:mentions ?entity } }
+# Each query stays inside one article graph and is aggregated once, so the cost grows with the
+# number of articles, not with (articles naming an entity) squared as a join over the union would.
+_KINDS = """
+SELECT DISTINCT ?entity ?kind WHERE {
+  GRAPH ?g {
+    { ?entity a org:Organization . BIND("organization" AS ?kind)
+      FILTER NOT EXISTS { ?entity a schema:NewsMediaOrganization } }
+    UNION { ?entity a schema:Place ; fakg:kind ?placeKind . BIND(STRAFTER(STR(?placeKind), "place-kind/") AS ?kind) }
+  }
+}"""
+_LABELS = """
+SELECT ?entity ?label (COUNT(*) AS ?n) WHERE {
+  GRAPH ?g { VALUES ?class { org:Organization schema:Place } ?entity a ?class ; rdfs:label ?label FILTER(lang(?label) = "fa") }
 }
-GROUP BY ?entity ?kind
-ORDER BY ?kind DESC(?articles) ?label"""
+GROUP BY ?entity ?label"""
+_LINKS = """
+SELECT DISTINCT ?entity ?wikidata ?iso WHERE {
+  GRAPH ?g {
+    { ?entity owl:sameAs ?wikidata FILTER(STRSTARTS(STR(?wikidata), "http://www.wikidata.org/entity/")) }
+    UNION { ?entity fakg:isoCode ?iso }
+  }
+}"""
+_MENTIONS = """
+SELECT ?entity (COUNT(DISTINCT ?g) AS ?articles) WHERE { GRAPH ?g { ?g schema:mentions ?entity } } GROUP BY ?entity"""
 
 
 class Offline(RuntimeError):
@@ -81,13 +92,26 @@ class Reconciled:
 
 
 def entities(store: Store) -> list[Entity]:
-    """Every place and organisation of the store (publishers excluded) with its links."""
-    out = []
-    for row in store.query(_ENTITIES, prefixes=PREFIXES, use_default_graph_as_union=True):
-        wd = row["wikidata"].value.rsplit("/", 1)[-1] if row["wikidata"] is not None else None
-        out.append(Entity(row["entity"].value, row["kind"].value,
-                          row["label"].value if row["label"] is not None else None, wd,
-                          row["iso"].value if row["iso"] is not None else None, int(row["articles"].value)))
+    """Every place and organisation of the store (publishers excluded) with its links, places first."""
+    def select(query):
+        return store.query(query, prefixes=PREFIXES)
+
+    kinds = {r["entity"].value: r["kind"].value for r in select(_KINDS)}
+    labels: dict[str, tuple[int, str]] = {}
+    for r in select(_LABELS):
+        e, label, n = r["entity"].value, r["label"].value, int(r["n"].value)
+        if e not in labels or (-n, label) < (-labels[e][0], labels[e][1]):
+            labels[e] = (n, label)
+    wikidata, iso = {}, {}
+    for r in select(_LINKS):
+        if r["wikidata"] is not None:
+            wikidata[r["entity"].value] = r["wikidata"].value.rsplit("/", 1)[-1]
+        if r["iso"] is not None:
+            iso[r["entity"].value] = r["iso"].value
+    mentions = {r["entity"].value: int(r["articles"].value) for r in select(_MENTIONS)}
+    out = [Entity(e, kind, labels.get(e, (0, None))[1], wikidata.get(e), iso.get(e), mentions.get(e, 0))
+           for e, kind in kinds.items()]
+    out.sort(key=lambda e: (e.kind == "organization", e.kind, -e.articles, e.label or ""))
     return out
 
 
