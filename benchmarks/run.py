@@ -185,12 +185,13 @@ def _build_child(corpus: str, store: str, workers: int) -> None:
         forkserver._forkserver._stop()
     except Exception:
         pass
-    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    self_kb, child_kb = me.ru_maxrss, kids.ru_maxrss
+    cpu = {"parent_cpu_s": me.ru_utime + me.ru_stime, "workers_cpu_s": kids.ru_utime + kids.ru_stime}
     print(json.dumps({"wall_s": wall, "articles": r.articles, "unchanged": r.unchanged, "extracted": r.extracted,
                       "quads": r.quads, "problems": len(r.problems), "first_problems": r.problems[:3],
                       "rusage_rss_mb": (self_kb + child_kb) / 1024, "peak_rss_tree_mb": tree.peak_rss / 2**20,
-                      "peak_pss_tree_mb": tree.peak_pss / 2**20}))
+                      "peak_pss_tree_mb": tree.peak_pss / 2**20, **cpu}))
 
 
 def build_in_child(corpus: Path, store: Path, workers: int) -> dict:
@@ -367,7 +368,11 @@ def run(a) -> dict:
     total = b["articles"] + b["unchanged"]
     out.update({"build_s": b["wall_s"], "build_aps": total / b["wall_s"], "quads": b["quads"],
                 "quads_per_s": b["quads"] / b["wall_s"], "peak_rss_mb": b["peak_rss_tree_mb"],
-                "peak_pss_mb": b["peak_pss_tree_mb"], "rusage_rss_mb": b["rusage_rss_mb"], "problems": b["problems"]})
+                "peak_pss_mb": b["peak_pss_tree_mb"], "rusage_rss_mb": b["rusage_rss_mb"], "problems": b["problems"],
+                "build_parent_cpu_ms_per_article": 1000 * b["parent_cpu_s"] / max(total, 1),
+                "build_workers_cpu_ms_per_article": 1000 * b["workers_cpu_s"] / max(total, 1),
+                # what the build would do with the cores to itself (the machine may be shared)
+                "build_cpu_bound_aps": total * cores() / max(b["parent_cpu_s"] + b["workers_cpu_s"], 1e-9)})
     if b["problems"]:
         out["first_problems"] = b["first_problems"]
 
@@ -403,6 +408,7 @@ def run(a) -> dict:
         "extract_vs_floor": out["extract_aps"] / out["floor_aps"],
         "build_vs_floor": out["build_aps"] / (out["floor_aps"] * c),
         "build_vs_extract": out["build_aps"] / (out["extract_aps"] * c),
+        "build_cpu_bound_vs_floor": out["build_cpu_bound_aps"] / (out["floor_aps"] * c),
         # the workers load their models once (warm_up_s, in parallel), then go at the steady rate
         "minutes_for_100k": (out["warm_up_s"] + 100_000 / steady) / 60,
     }
@@ -431,6 +437,9 @@ def report(out: dict) -> str:
              f"  graph_aps    {out['graph_aps']:8.1f}  document_quads + N-Quads, one core",
              f"  build_aps    {out['build_aps']:8.1f}  full build, all cores        ({out['ratios']['build_vs_floor']:.2f} x floor x cores; "
              f"{out['ratios']['build_vs_extract']:.2f} x extract x cores)",
+             f"  cpu-bound    {out['build_cpu_bound_aps']:8.1f}  build articles/s if the cores were its own "
+             f"(parent {out['build_parent_cpu_ms_per_article']:.1f} ms + workers {out['build_workers_cpu_ms_per_article']:.1f} ms CPU per article; "
+             f"{out['ratios']['build_cpu_bound_vs_floor']:.2f} x floor x cores)",
              f"  quads_per_s  {out['quads_per_s']:8.0f}  ({out['quads']} quads, {out['quads_per_article']:.0f} per article)",
              f"  peak_rss_mb  {out['peak_rss_mb']:8.0f}  build process tree, summed RSS, sampled (PSS: {out['peak_pss_mb']:.0f}; "
              f"ru_maxrss self + largest child: {out['rusage_rss_mb']:.0f})",

@@ -54,6 +54,9 @@ from .sources import InputProblem, iter_articles
 from .store import Loader, current_graph, graphs_of_source, is_current, open_store, replace_graph
 
 ENGINES = ("local", "dask")
+#: A local pool starts only when at least this many articles need extracting;
+#: fewer are extracted in this process (quicker than starting the pool's fork server).
+POOL_MIN_ARTICLES = 200
 
 
 class EngineUnavailable(RuntimeError):
@@ -191,8 +194,37 @@ def build(
         report.quads += nquads + 2  # + the stamp quads
         report.dropped += len(stale)
 
-    def submit(entries: list, work: list) -> None:
-        nonlocal runner, inflight, size
+    held: list = []  # batches waiting to see whether a local pool is worth starting
+    held_articles = 0
+
+    def submit(entries: list, work: list, last: bool = False) -> None:
+        nonlocal runner, held_articles
+        if runner is None and work and engine == "local" and workers > 1:
+            # Starting the pool costs a fork server that loads the models (several seconds):
+            # a few articles to extract (a typical incremental build) go faster in this process.
+            held.append((entries, work))
+            held_articles += len(work)
+            if held_articles < POOL_MIN_ARTICLES and not last:
+                return
+            runner = _Pool(workers) if held_articles >= POOL_MIN_ARTICLES else _InProcess()
+            batches, held[:] = list(held), []
+            for e, w in batches:
+                dispatch(e, w)
+            return
+        if held and not work and not last:  # keep input order: this batch waits behind the held ones
+            held.append((entries, work))
+            return
+        if held:  # the end of the input with too few articles for a pool
+            held.append((entries, work))
+            runner = _InProcess()
+            batches, held[:] = list(held), []
+            for e, w in batches:
+                dispatch(e, w)
+            return
+        dispatch(entries, work)
+
+    def dispatch(entries: list, work: list) -> None:
+        nonlocal runner, inflight
         future = None
         if work:
             if runner is None:
@@ -223,7 +255,7 @@ def build(
             if len(work) >= size or len(entries) >= 256:
                 submit(entries, work)
                 entries, work = [], []
-        submit(entries, work)
+        submit(entries, work, last=True)
         while pending:
             entries, future = pending.popleft()
             handle(entries, future.result() if future is not None else None)
@@ -322,9 +354,9 @@ class _Pool(_Runner):
     Workers fork from a server process (multiprocessing's ``forkserver``) that
     loaded the pipeline once (:mod:`builder._warm`), so the models are loaded
     once per build rather than once per worker, and no worker inherits this
-    process's threads (the loader, RocksDB's).  The pool is only created when
-    the first article needs extracting: a rebuild with nothing changed starts
-    no process.  Where there is no fork server (Windows), workers are spawned
+    process's threads (the loader, RocksDB's).  The pool is only created once
+    :data:`POOL_MIN_ARTICLES` articles need extracting: a rebuild with a few
+    changes extracts them in this process and starts none.  Where there is no fork server (Windows), workers are spawned
     and each loads the pipeline on its first batch.
     """
 

@@ -455,9 +455,19 @@ class _Finder:
                             c.calendar, span, None, relative)
 
 
+# A publication date outside these bounds is a misread one: resolving phrases against it
+# made jdatetime raise (year 0 and below, past its MAXYEAR; found by tests/test_fuzz.py).
+_REF_RANGE = (date(1000, 1, 1), date(3000, 1, 1))
+
+
 def _ref_date(ref) -> date | None:
     if isinstance(ref, datetime):
-        return (ref.astimezone(TEHRAN) if ref.tzinfo else ref).date()
+        try:
+            ref = (ref.astimezone(TEHRAN) if ref.tzinfo else ref).date()
+        except (OverflowError, ValueError):  # datetime.min/max shifted out of range
+            return None
+    if ref is not None and not _REF_RANGE[0] <= ref <= _REF_RANGE[1]:
+        return None
     return ref
 
 

@@ -55,7 +55,15 @@ class InputProblem:
 
     def __str__(self) -> str:
         where = self.source if self.line is None else f"{self.source}:{self.line}"
-        return f"{where}: {self.reason}"
+        return _one_line(f"{where}: {self.reason}")
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    """A problem is one line even when a file name holds a newline: control characters are escaped."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def iter_articles(

@@ -14,7 +14,8 @@ from builder.store import Loader, replace_graph, stamp_quads
 from buildhelp import corpus, quads
 
 
-def test_workers_give_the_same_store_and_report(tmp_path):
+def test_workers_give_the_same_store_and_report(tmp_path, monkeypatch):
+    monkeypatch.setattr(build_module, "POOL_MIN_ARTICLES", 0)  # a pool even for a handful of articles
     src = corpus(tmp_path / "in")
     (src / "empty.txt").write_bytes(b"")
     (src / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
@@ -82,7 +83,8 @@ def test_loader_bulk_chunks_equal_transactions(tmp_path):
     assert set(plain) == set(bulk)
 
 
-def test_cli_build_workers_and_exit_status(tmp_path, capsys):
+def test_cli_build_workers_and_exit_status(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(build_module, "POOL_MIN_ARTICLES", 0)
     src = corpus(tmp_path / "in", ["t01_irna_mashhad.txt"])
     (src / "empty.txt").write_bytes(b"")
     store = str(tmp_path / "kg")

@@ -27,6 +27,7 @@ def test_rebuild_extracts_only_changed_and_new_files(tmp_path, monkeypatch):
     with open(src / "t07_tasnim_kermanshah.txt", "a", encoding="utf-8") as f:
         f.write(EXTRA)
     corpus(src, ["t02_mehr_zahedan.txt"])
+    monkeypatch.setattr(build_module, "POOL_MIN_ARTICLES", 0)  # the two go to a process pool
     rebuilt = build([str(src)], tmp_path / "kg", workers=2)
     assert (rebuilt.articles, rebuilt.unchanged, rebuilt.extracted) == (2, 4, 2)
     build([str(src)], tmp_path / "clean")
