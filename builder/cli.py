@@ -6,6 +6,7 @@ input problem), validation violations, or a failed query; 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from .store import DEFAULT_STORE, StoreBusy
@@ -119,6 +120,9 @@ def cmd_query(a) -> int:
             print(f"fakg query: --param wants name=value, got {p!r}", file=sys.stderr)
             return 2
         k, v = p.split("=", 1)
+        if not re.fullmatch(r"\w+", k.strip()):
+            print(f"fakg query: a parameter name is letters, digits and _ only, got {k!r}", file=sys.stderr)
+            return 2
         params[k.strip()] = v
     try:
         q = load(a.query)
@@ -299,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     except StoreBusy as e:
         print(f"fakg: {e}", file=sys.stderr)
         return 1
-    except FileNotFoundError as e:
+    except OSError as e:  # a store path that is a file, an unwritable output folder, ...
         print(f"fakg: {e}", file=sys.stderr)
         return 1
 

@@ -495,9 +495,6 @@ def test_hostile_value_stays_a_value(tmp_path, capsys, value):
     assert _dump(store_path) == before
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "`fakg query FILE.rq --param 'bad name=1'`: builder/sparql.py run() builds Variable(k) unchecked and "
-    "pyoxigraph raises ValueError('The variable name is invalid'), which builder/cli.py cmd_query does not catch"))
 def test_hostile_parameter_name_is_a_usage_error(tmp_path):
     store_path = tmp_path / "kg"
     assert main(["build", str(BAD / "good_article.txt"), "--store", str(store_path), "-q", *ONE_WORKER]) == 0
@@ -507,10 +504,6 @@ def test_hostile_parameter_name_is_a_usage_error(tmp_path):
     assert rc == 2 and "Traceback" not in "\n".join(err), err
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "`fakg build PAGE --store FILE` and `fakg facts --out FILE/x` end in a traceback: builder/store.py open_store "
-    "re-raises OSError('... exists but is not a directory') and builder/cli.py main() only catches StoreBusy and "
-    "FileNotFoundError (facts: NotADirectoryError from builder/facts.py mkdir)"))
 def test_store_or_output_that_is_a_file_is_one_line(tmp_path):
     afile = tmp_path / "afile"
     afile.write_text("x")
