@@ -42,7 +42,7 @@ import contextlib, io, json, os, sys, traceback
 from builder.cli import main
 store, stop = sys.argv[1], sys.argv[2]
 n = 0
-while not os.path.exists(stop) and n < 5000:
+while not os.path.exists(stop) and n < 1500:
     out, err = io.StringIO(), io.StringIO()
     tb = None
     try:
