@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _LETTERS = str.maketrans({
     "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا",
@@ -18,6 +19,7 @@ DIGITS_TO_LATIN = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "012
 _SEPARATORS = re.compile(r"[\s\u200c\u200d\u200e\u200f\u00a0،,؛;:.«»()\[\]\"'\-/]+")
 
 
+@lru_cache(maxsize=1 << 16)  # called thousands of times per article on the same few hundred tokens
 def fold(s: str) -> str:
     """Letters, digits and diacritics folded; spacing kept (for token-level comparisons)."""
     s = unicodedata.normalize("NFKC", s or "").translate(_LETTERS).translate(DIGITS_TO_LATIN)
@@ -25,6 +27,7 @@ def fold(s: str) -> str:
     return _SEPARATORS.sub(" ", s).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def key(s: str) -> str:
     """The comparison key: :func:`fold` with every space and ZWNJ removed."""
     return fold(s).replace(" ", "")
