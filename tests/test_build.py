@@ -6,7 +6,6 @@ from pyoxigraph import Store
 import builder.build as build_module
 from builder.build import build
 from builder.cli import main
-from builder.document import Document
 from builder.graph import document_quads, vocabulary_quads
 from builder.pipeline import process
 from builder.sources import iter_articles
