@@ -13,7 +13,9 @@ The page is handled as lines with their raw offsets:
   metadata, not body; :mod:`builder.metadata` reads them from ``raw``;
 * the **title** is the first line repeated in the page head (pages print it
   twice), else the first content line that is not a surtitle; repeats count once;
-* any body line repeated verbatim later is kept once.
+* any body line repeated verbatim later is kept once;
+* a page left with its headline alone (a menu line printed many times looks
+  like a repeated headline) has no article.
 
 The result is a list of raw ``(start, end)`` ranges, one per kept paragraph.
 """
@@ -167,4 +169,6 @@ def clean(raw: str) -> Cleaned:
             continue
         seen.add(k)
         out.body.append((line.start, line.end))
+    if out.body == [title_span]:  # a headline alone (often a menu line repeated) is not an article
+        return Cleaned()
     return out

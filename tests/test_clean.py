@@ -87,3 +87,11 @@ def test_no_headline_starts_at_the_first_paragraph():
 def test_empty_and_furniture_only_pages_have_no_body():
     assert clean("").body == []
     assert clean("صفحه نخست\nEnglish\nارسال نظر\n").body == []
+
+
+def test_a_headline_alone_is_not_an_article():
+    menu = "گزارش‌های ویژه استان سمنان\n" * 12
+    assert clean(menu).body == [] and clean(menu).title is None
+    brief = "افتتاح خانه کودک در دامغان\nافتتاح خانه کودک در دامغان\nخانه کودک دامغان امروز با حضور مسئولان استانی گشایش یافت.\n"
+    assert _title(brief) == "افتتاح خانه کودک در دامغان"
+    assert _body(brief).endswith("گشایش یافت.")  # a headline with a short paragraph is still an article

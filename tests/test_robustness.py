@@ -275,9 +275,6 @@ def test_missing_input_and_usage_errors(tmp_path):
     assert rc == 2 and "Traceback" not in "\n".join(err)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a page whose only Persian line is a repeated menu entry is stored as an article with a headline "
-    "and no body; builder/build.py (extract_batch) only reports pages whose body text is empty"))
 def test_page_with_only_a_headline_is_not_an_article(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
