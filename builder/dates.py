@@ -539,6 +539,23 @@ def _offset(z: str | None) -> timezone | None:
     return timezone(-delta if z.startswith("-") else delta)
 
 
+#: No Persian news site published before this (the first ones went online in the late 1990s).
+EARLIEST_PUBLISHED = date(1995, 1, 1)
+
+
+def plausibly_published(day: date, today: date | None = None) -> bool:
+    """Whether a page can have been published on ``day``.
+
+    A date line reading «۱۲ آذر ۱۴۹۹» (a typo for ۱۴۰۹? a template placeholder?)
+    must not become a publication date in 2120: the page was scraped, so it was
+    published by now (two days of slack for time zones and clocks), and not
+    before Persian news went online.  The check is against the build's clock,
+    so the same page gets the same date on every run after it was published.
+    """
+    today = today or date.today()
+    return EARLIEST_PUBLISHED <= day <= today + timedelta(days=2)
+
+
 def parse_published(text: str) -> PublishedDate | None:
     """The publication date-time printed in a page header, or None.
 
@@ -550,7 +567,7 @@ def parse_published(text: str) -> PublishedDate | None:
     f = align_fold(text)
     best = None
     for d in find_dates(text):
-        if d.kind != "absolute" or d.start_date is None:
+        if d.kind != "absolute" or d.start_date is None or not plausibly_published(d.start_date):
             continue
         start, end, clock, tz = d.start, d.end, None, None
         after = _TIME_AFTER.match(f, d.end)

@@ -18,7 +18,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from . import clean as cleaning
-from .dates import parse_published
+from .dates import parse_published, plausibly_published
 from .document import Document
 from .gazetteer import agency_for, find_agencies, find_places
 from .normalize import normalize_paragraph
@@ -70,7 +70,8 @@ def _published(doc: Document, lines: list[cleaning.Line], title_start: int) -> t
             return found.dt, found.text
         try:
             dt = datetime.fromisoformat(str(given).replace("Z", "+00:00"))
-            return (dt if dt.tzinfo else dt.replace(tzinfo=TEHRAN)), str(given)
+            if plausibly_published(dt.date()):
+                return (dt if dt.tzinfo else dt.replace(tzinfo=TEHRAN)), str(given)
         except ValueError:
             pass
     best = None

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.dates import TEHRAN, DateMatch, find_dates, parse_published
+from builder.dates import EARLIEST_PUBLISHED, TEHRAN, DateMatch, find_dates, parse_published, plausibly_published
 
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 LATIN = str.maketrans("", "")
@@ -102,6 +102,22 @@ def test_published_label_beats_site_date_and_update_stamp():
 ])
 def test_parse_published_rejects(header):
     assert parse_published(header) is None
+
+
+@pytest.mark.parametrize("header", ["تاریخ انتشار: ۱۲ آذر ۱۴۹۹", "تاریخ انتشار: ۱۲ آذر ۱۲۰۰", "2130-05-01 10:00"])
+def test_publication_dates_in_the_future_or_before_the_web_are_rejected(header):
+    assert parse_published(header) is None
+
+
+def test_an_implausible_date_gives_way_to_a_real_one():
+    p = parse_published("۱۲ آذر ۱۴۹۹\nتاریخ: ۱۲ آذر ۱۴۰۳")
+    assert p.dt == tehran(2024, 12, 2)
+
+
+def test_plausible_publication_window():
+    today = date(2026, 11, 23)
+    assert plausibly_published(date(2026, 11, 24), today) and not plausibly_published(date(2026, 12, 1), today)
+    assert plausibly_published(EARLIEST_PUBLISHED, today) and not plausibly_published(date(1980, 1, 1), today)
 
 
 def test_impossible_time_keeps_the_date():
@@ -269,7 +285,11 @@ def test_jalali_text_dates_round_trip(j, script, glued):
     assert m.kind == "absolute" and m.start_date == m.end_date == j.togregorian()
 
 
-@given(jalali_days, st.sampled_from([LATIN, PERSIAN_DIGITS]), st.sampled_from(["/", "-", ".", " / ", " - "]),
+publication_days = st.builds(lambda n: jdatetime.date.fromgregorian(date=EARLIEST_PUBLISHED) + timedelta(days=n),
+                             st.integers(0, (date.today() - EARLIEST_PUBLISHED).days))
+
+
+@given(publication_days, st.sampled_from([LATIN, PERSIAN_DIGITS]), st.sampled_from(["/", "-", ".", " / ", " - "]),
        st.booleans(), st.integers(0, 23), st.integers(0, 59))
 def test_numeric_published_round_trip(j, script, sep, year_first, hour, minute):
     parts = [f"{j.year}", f"{j.month:02d}", f"{j.day:02d}"]

@@ -84,3 +84,8 @@ def test_given_metadata_wins_and_url_gives_the_id():
     assert meta.news_id == "1403040502345"
     assert meta.published == datetime(2024, 3, 1, 10, 0, tzinfo=ZoneInfo("Asia/Tehran"))
     assert meta.title == "عنوان داده‌شده"
+
+
+def test_a_given_date_in_the_future_gives_way_to_the_page_header():
+    meta = _meta("تاریخ انتشار: ۱۱ اسفند ۱۴۰۲\n\nعنوان\n\n" + BODY, {"published": "2199-03-01T10:00:00"})
+    assert meta.published == datetime(2024, 3, 1, tzinfo=TEHRAN)
