@@ -35,6 +35,7 @@ How a build flows, streaming (memory stays flat however large the corpus)::
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -51,7 +52,7 @@ from .document import Document
 from .graph import article_iri, document_quads, vocabulary_quads
 from .pipeline import process
 from .sources import InputProblem, iter_articles
-from .store import Loader, current_graph, graphs_of_source, is_current, open_store, replace_graph
+from .store import Loader, Writer, replace_graph
 
 ENGINES = ("local", "dask")
 #: A local pool starts only when at least this many articles need extracting;
@@ -61,6 +62,14 @@ POOL_MIN_ARTICLES = 200
 
 class EngineUnavailable(RuntimeError):
     """The engine asked for cannot run here (the dask extra is not installed)."""
+
+
+class BuildInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a build: what was extracted before it is stored; ``stored`` articles were written."""
+
+    def __init__(self, report: "BuildReport", stored: int):
+        super().__init__(f"interrupted; {stored} articles stored")
+        self.report, self.stored = report, stored
 
 
 @dataclass
@@ -118,6 +127,7 @@ def build(
     *,
     force: bool = False,
     on_problem: Callable[[str], None] | None = None,
+    on_notice: Callable[[str], None] | None = None,
     progress: Progress | None = None,
     workers: int | None = 1,
     engine: str = "local",
@@ -134,6 +144,12 @@ def build(
     of ``workers`` processes.  With ``shards`` (a folder every worker and this
     process can reach) workers write their N-Quads there as shard files
     instead of sending them back.
+
+    The store is written in write windows (:class:`builder.store.Writer`):
+    another build meanwhile gets :class:`builder.store.StoreBusy`, readers
+    see each window whole, and ``on_notice`` hears when the build waits for
+    readers.  Ctrl-C stores what was extracted before it and raises
+    :class:`BuildInterrupted`.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
@@ -143,9 +159,15 @@ def build(
     if shards is not None:
         os.makedirs(shards, exist_ok=True)
         shards = os.fspath(shards)
-    store = open_store(store_path)
-    replace_graph(store, *_vocabulary())
-    loader = Loader(store)
+    store = Writer(store_path, what="fakg build", notice=on_notice)
+    try:
+        vocabulary, quads = _vocabulary()
+        if force or not store.read(lambda s: set(s.quads_for_pattern(None, None, None, vocabulary)) == set(quads)):
+            store.write(lambda s: replace_graph(s, vocabulary, quads))
+        loader = Loader(store)
+    except BaseException:
+        store.close()
+        raise
     runner: _Runner | None = None  # created when the first article needs extracting
     pending: deque = deque()  # (entries, future or None), in input order
     inflight = 0
@@ -185,10 +207,10 @@ def build(
     def _store_result(source: str, content_hash: str, graph: NamedNode, nquads: int, nq) -> None:
         if not force:
             queued = loader.pending(graph)
-            if queued == content_hash or (queued is None and is_current(store, graph, content_hash)):
+            if queued == content_hash or (queued is None and store.is_current(graph, content_hash)):
                 report.unchanged += 1
                 return
-        stale = [g for g in graphs_of_source(store, source) if g != graph and loader.pending(g) is None]
+        stale = [g for g in store.graphs_of_source(source) if g != graph and loader.pending(g) is None]
         loader.add(graph, content_hash, nq, stale)
         report.articles += 1
         report.quads += nquads + 2  # + the stamp quads
@@ -247,7 +269,7 @@ def build(
         for item in iter_articles(paths):
             if isinstance(item, InputProblem):
                 entries.append(("problem", str(item)))
-            elif not force and current_graph(store, item.source, item.content_hash) is not None:
+            elif not force and store.current_graph(item.source, item.content_hash) is not None:
                 entries.append(("skip",))
             else:
                 entries.append(("work", item.source, item.content_hash))
@@ -259,12 +281,21 @@ def build(
         while pending:
             entries, future = pending.popleft()
             handle(entries, future.result() if future is not None else None)
+    except KeyboardInterrupt:
+        interrupted = True
+    else:
+        interrupted = False
     finally:
-        if runner is not None:
-            runner.close()
-        if progress:
-            progress.close()
-        loader.close()
+        try:
+            if runner is not None:
+                runner.close()
+            if progress:
+                progress.close()
+            loader.close()  # what was extracted is written, even after Ctrl-C
+        finally:
+            store.close()
+    if interrupted:
+        raise BuildInterrupted(report, loader.written)
     return report
 
 
@@ -318,8 +349,15 @@ WARM_UP_TEXT = (
 
 
 def warm_up() -> None:
-    """Load hazm's models, the gazetteer regexes and the lexicons (several seconds, once per process)."""
+    """Load hazm's models, the gazetteer regexes and the lexicons (several seconds, once per process).
+
+    Then ``gc.freeze()``: the models are millions of long-lived objects that
+    every full garbage collection would walk again (about 0.5 ms per article),
+    and walking them in a forked worker writes their reference counts' pages,
+    undoing the copy-on-write sharing with the fork server.
+    """
     process(Document(source="warm-up", stem="warm-up", raw=WARM_UP_TEXT, content_hash="0" * 64))
+    gc.freeze()
 
 
 # --- where batches run ----------------------------------------------------------
@@ -348,6 +386,13 @@ class _InProcess(_Runner):
         return _Done(extract_batch(work, base, shards))
 
 
+def _ignore_ctrl_c() -> None:
+    """In a pool worker: Ctrl-C on the terminal reaches the whole process group; the build handles it."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class _Pool(_Runner):
     """A local process pool whose workers start warm.
 
@@ -368,7 +413,7 @@ class _Pool(_Runner):
             ctx.set_forkserver_preload(["builder._warm"])
         else:
             ctx = multiprocessing.get_context("spawn")
-        self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_ignore_ctrl_c)
         self.batch_size = 4
         self.max_inflight = 2 * workers + 2
 

@@ -1,11 +1,14 @@
 """The ``fakg`` command.  Each sub-command is a thin shell over a library function.
 
 Exit status: 0 success; 1 nothing could be built (or, with ``--strict``, any
-input problem), validation violations, or a failed query; 2 usage errors.
+input problem), validation violations, a failed query, or a store another
+process writes (one line: see :mod:`builder.store` for how processes share a
+store); 2 usage errors; 130 interrupted (Ctrl-C).
 """
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 
@@ -20,9 +23,9 @@ SUMMARY_MAX_ARTICLES = 5000  # above this, `fakg build` prints the article count
 
 
 def cmd_build(a) -> int:
-    from .build import EngineUnavailable, Progress, build
+    from .build import BuildInterrupted, EngineUnavailable, Progress, build
     from .sparql import load, rows, run
-    from .store import open_store, sources
+    from .store import reading, sources
 
     def problem(msg: str) -> None:
         print(f"fakg: {msg}", file=sys.stderr)
@@ -34,21 +37,25 @@ def cmd_build(a) -> int:
         print("fakg build: --scheduler goes with --engine dask", file=sys.stderr)
         return 2
     try:
-        report = build(a.paths, a.store, force=a.force, on_problem=problem, progress=Progress() if not a.quiet else None,
+        report = build(a.paths, a.store, force=a.force, on_problem=problem, on_notice=problem,
+                       progress=Progress() if not a.quiet else None,
                        workers=a.workers, engine=a.engine, scheduler=a.scheduler, shards=a.shards)
     except EngineUnavailable as e:
         print(f"fakg build: {e}", file=sys.stderr)
         return 2
-    store = open_store(a.store)
-    stored = sum(1 for _ in sources(store))  # one index entry per article: cheap on any store
-    if stored <= SUMMARY_MAX_ARTICLES:
-        cols, data = rows(run(store, load("summary").text))
-        summary = dict(zip(cols, data[0])) if data else {}
-        contents = (f"{summary.get('articles', 0)} articles, {summary.get('quads', 0)} quads, "
-                    f"{summary.get('persons', 0)} persons, {summary.get('organizations', 0)} organisations, "
-                    f"{summary.get('statistics', 0)} statistics")
-    else:  # the summary query reads every quad: on a large store it takes longer than an incremental build
-        contents = f"{stored} articles (`fakg query summary` counts the rest)"
+    except BuildInterrupted as e:
+        _say_interrupted(f"fakg: interrupted; {e.stored} articles stored, run again to continue")
+        return 130
+    with reading(a.store) as store:  # the store as built, unless another build has started since
+        stored = sum(1 for _ in sources(store))  # one index entry per article: cheap on any store
+        if stored <= SUMMARY_MAX_ARTICLES:
+            cols, data = rows(run(store, load("summary").text))
+            summary = dict(zip(cols, data[0])) if data else {}
+            contents = (f"{summary.get('articles', 0)} articles, {summary.get('quads', 0)} quads, "
+                        f"{summary.get('persons', 0)} persons, {summary.get('organizations', 0)} organisations, "
+                        f"{summary.get('statistics', 0)} statistics")
+        else:  # the summary query reads every quad: on a large store it takes longer than an incremental build
+            contents = f"{stored} articles (`fakg query summary` counts the rest)"
     print(
         f"built {report.articles} articles ({report.unchanged} unchanged, {report.extracted} extracted), "
         f"{report.quads} quads written; store: {contents}"
@@ -60,41 +67,55 @@ def cmd_build(a) -> int:
     return 0
 
 
+def _say_interrupted(line: str) -> None:
+    newline = "\n" if sys.stderr.isatty() else ""  # after ^C (and a progress bar) on a terminal
+    print(newline + line, file=sys.stderr)
+
+
 def cmd_remove(a) -> int:
-    from .store import graphs_from_sources, missing_sources, open_store, remove_graphs
+    from .store import Writer, graphs_from_sources, missing_sources, remove_graphs
 
     if not a.paths and not a.missing:
         print("fakg remove: name files or folders, or use --missing", file=sys.stderr)
         return 2
-    store = open_store(a.store)
-    status, graphs = 0, []
-    for path, found in graphs_from_sources(store, a.paths).items():
-        if not found:
-            print(f"fakg: {path}: no article in the store was built from this path", file=sys.stderr)
-            status = 1
-        graphs += found
-    if a.missing:
-        graphs += [g for _, g in missing_sources(store)]
-    n = remove_graphs(store, graphs)
-    store.flush()
-    print(f"removed {n} articles")
+    if not os.path.isdir(a.store):
+        print(f"fakg: {a.store}: no store here (run `fakg build` first)", file=sys.stderr)
+        return 1
+    status, graphs, removed = 0, [], 0
+    with Writer(a.store, what="fakg remove", notice=lambda msg: print(f"fakg: {msg}", file=sys.stderr)) as store:
+        for path, found in store.read(lambda s: graphs_from_sources(s, a.paths)).items():
+            if not found:
+                print(f"fakg: {path}: no article in the store was built from this path", file=sys.stderr)
+                status = 1
+            graphs += found
+        if a.missing:
+            graphs += [g for _, g in store.read(missing_sources)]
+        if graphs:
+            def remove(s):
+                nonlocal removed
+                removed = remove_graphs(s, graphs)
+
+            store.write(remove)
+    print(f"removed {removed} articles")
     return status
 
 
 def cmd_facts(a) -> int:
     from .facts import write_facts
-    from .store import open_store
+    from .store import reading
 
-    n = write_facts(open_store(a.store, read_only=True), a.out)
+    with reading(a.store) as store:
+        n = write_facts(store, a.out)
     print(f"wrote {n} facts files to {a.out}")
     return 0
 
 
 def cmd_validate(a) -> int:
-    from .store import open_store
+    from .store import reading
     from .validate import validate_store
 
-    violations = validate_store(open_store(a.store, read_only=True))
+    with reading(a.store) as store:
+        violations = validate_store(store)
     for v in violations:
         print(v)
     print(f"{len(violations)} violation(s)")
@@ -103,7 +124,7 @@ def cmd_validate(a) -> int:
 
 def cmd_query(a) -> int:
     from .sparql import ParamError, format_rows, library, load, rows, run
-    from .store import open_store
+    from .store import reading
 
     if a.list:
         for name, q in library().items():
@@ -130,7 +151,10 @@ def cmd_query(a) -> int:
         print(f"fakg query: {e.args[0]}", file=sys.stderr)
         return 1
     try:
-        cols, data = rows(run(open_store(a.store, read_only=True), q, params))
+        with reading(a.store) as store:
+            cols, data = rows(run(store, q, params))
+    except StoreBusy:
+        raise  # one line, from main()
     except ParamError as e:
         print(f"fakg query: {e}", file=sys.stderr)
         return 2
@@ -159,7 +183,7 @@ def cmd_serve(a) -> int:
 
 def cmd_export(a) -> int:
     from .export import dump, network, write_gexf, write_graphml
-    from .store import open_store
+    from .store import reading
 
     if not (a.gexf or a.graphml or a.out):
         print("fakg export: say what to write: --gexf FILE, --graphml FILE, or --format F --out FILE", file=sys.stderr)
@@ -167,31 +191,36 @@ def cmd_export(a) -> int:
     if a.out and not a.format:
         print("fakg export: --out needs --format nquads|trig|turtle|jsonld", file=sys.stderr)
         return 2
-    store = open_store(a.store, read_only=True)
-    if a.gexf or a.graphml:
-        G = network(store, min_co_mentions=a.min_co_mentions)
-        if a.gexf:
-            write_gexf(G, a.gexf)
-            print(f"wrote {a.gexf}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges (GEXF 1.3, dynamic)")
-        if a.graphml:
-            write_graphml(G, a.graphml)
-            print(f"wrote {a.graphml}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges (GraphML)")
+    with reading(a.store) as store:
+        G = network(store, min_co_mentions=a.min_co_mentions) if a.gexf or a.graphml else None
+        if a.out:
+            try:
+                dump(store, a.out, a.format, graph=a.graph)
+            except ValueError as e:
+                print(f"fakg export: {e}", file=sys.stderr)
+                return 2
+    if a.gexf:
+        write_gexf(G, a.gexf)
+        print(f"wrote {a.gexf}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges (GEXF 1.3, dynamic)")
+    if a.graphml:
+        write_graphml(G, a.graphml)
+        print(f"wrote {a.graphml}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges (GraphML)")
     if a.out:
-        try:
-            dump(store, a.out, a.format, graph=a.graph)
-        except ValueError as e:
-            print(f"fakg export: {e}", file=sys.stderr)
-            return 2
         print(f"wrote {a.out} ({a.format})")
     return 0
 
 
 def cmd_link(a) -> int:
+    from .store import reading
+
+    with reading(a.store) as store:  # with --online, builds wait for the look-ups (at most --limit of them)
+        return _link(a, store)
+
+
+def _link(a, store) -> int:
     from .link import WIKIDATA_API, Offline, coverage, entities, reconcile
     from .sparql import format_rows
-    from .store import open_store
 
-    store = open_store(a.store, read_only=True)
     if not a.online:
         for kind, (linked, total) in coverage(store).items():
             print(f"{kind:14} {linked:5} of {total:5} linked to Wikidata")
@@ -300,6 +329,9 @@ def main(argv: list[str] | None = None) -> int:
     a = parser().parse_args(argv)
     try:
         return a.func(a)
+    except KeyboardInterrupt:
+        _say_interrupted("fakg: interrupted")
+        return 130
     except StoreBusy as e:
         print(f"fakg: {e}", file=sys.stderr)
         return 1

@@ -24,15 +24,64 @@ several times faster) in chunks of a few tens of megabytes of N-Quads, then
 writes the ``fakg:extractorVersion`` stamps in a small transaction.  A build
 interrupted in the middle of a chunk therefore leaves graphs without a stamp,
 which the next build treats as stale and rebuilds.
+
+**Sharing the store between processes.**  RocksDB lets one process write a
+directory, and Oxigraph calls a read-only open while another process writes
+"undefined behaviour" (in practice: counts short by the articles being
+rewritten, ``Corruption: ... No such file`` for files compacted away, and
+readers aborting).  So fakg adds a protocol of ``flock`` locks on files in
+``STORE/fakg/`` (:class:`StoreLocks`; RocksDB ignores files it did not name):
+
+* one writer: a build, ``fakg remove`` and ``fakg serve --writable`` hold the
+  *build lock* from start to end, taken without waiting; a second one gets
+  :class:`StoreBusy` ("the store is being written by another process (fakg
+  build, pid N)") at once;
+* a writer writes in *write windows* (:class:`Writer`): it waits for the
+  readers to leave, opens the store writable, writes one chunk (old graphs
+  dropped, new ones loaded, stamps), flushes, closes the store (RocksDB
+  finishes its background work when it closes; a check on RocksDB's LOCK file
+  makes sure no handle was kept), bumps the *generation* and lets readers in
+  again.  Between windows it holds no writable handle, only a read-only view
+  for its "is this article current?" checks, closed before each window;
+* readers (:func:`reading`: ``fakg query``, ``facts``, ``validate``,
+  ``export``, ``link``, a build's closing summary) hold the lock shared for as
+  long as they use the store, so they never read during a window: they wait
+  for it to end (at most :data:`READ_WAIT` seconds, then "the store is busy"),
+  and answer from whole articles; a ``fakg serve --writable`` holds the store
+  for as long as it runs, which readers are told at once;
+* a read-only ``fakg serve`` takes the lock shared only to make a *snapshot*
+  (a RocksDB checkpoint inside ``STORE/fakg/serve/``: hard links, no copy),
+  which it serves; later writes cannot touch a snapshot, so it answers
+  during a build, and switches to a new snapshot when the generation moves
+  (see :mod:`builder.serve`).  A build that wrote waits, at its end, until
+  the running servers serve what it wrote (:meth:`StoreLocks.wait_for_servers`).
+
+``flock`` locks belong to open files, so they go with a process however it
+ends (SIGKILL included); the files are opened close-on-exec, so children do
+not inherit them (pool workers are forked from a fork server, never from the
+build).  Where there is no ``fcntl`` (Windows), or the lock files cannot be
+created (a store on a read-only disk), the locks do nothing.  A program that
+opens the store with pyoxigraph directly is outside the protocol.
 """
 from __future__ import annotations
 
+import gc
 import os
 import re
+import shutil
+import struct
 import threading
-from collections.abc import Iterable, Iterator
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from queue import Queue
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: no locking (see "Sharing the store" above)
+    fcntl = None
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 
@@ -47,26 +96,500 @@ SOURCE_FILE = FAKG("sourceFile")
 
 
 class StoreBusy(RuntimeError):
-    """Another process holds the store open for writing."""
+    """Another process writes the store (a build, ``fakg remove``, ``fakg serve --writable``)."""
 
 
 def open_store(path: str | os.PathLike, *, read_only: bool = False) -> Store:
-    """Open (creating if needed) the store at ``path``.
+    """Open (creating if needed) the store at ``path``, outside the protocol below.
 
-    RocksDB allows one writer per directory; a second writer gets
-    :class:`StoreBusy` with a message that names the directory.
+    ``read_only``: the store is opened while no build writes it (waiting for
+    a write window to end, at most :data:`READ_WAIT` seconds) and returned;
+    the lock is not held afterwards, so a long read while a build runs can
+    still fail.  :func:`reading` holds it for as long as the store is used,
+    and :class:`Writer` is how fakg writes.  A plain writable open gets
+    :class:`StoreBusy` when another process holds RocksDB's write lock.
     """
     path = Path(path)
     if read_only:
-        if not path.exists():
-            raise FileNotFoundError(f"{path}: no store here (run `fakg build` first)")
-        return Store.read_only(str(path))
+        _must_exist(path)
+        with StoreLocks(path).reading():
+            return Store.read_only(str(path))
+    return _open_writable(path)
+
+
+def _must_exist(path: Path) -> None:
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no store here (run `fakg build` first)")
+
+
+def _open_writable(path: Path) -> Store:
     try:
         return Store(str(path))
     except OSError as e:
         if "lock" in str(e).lower():
-            raise StoreBusy(f"{path}: the store is being written by another process (a build?); try again when it ends") from e
+            holder = StoreLocks(path).holder() or "a program outside fakg's locks?"
+            raise StoreBusy(f"{path}: the store is being written by another process ({holder}); "
+                            f"try again when it ends") from e
         raise
+
+
+# --- sharing the store between processes --------------------------------------
+
+#: fakg's own files, in a folder inside the store directory (RocksDB ignores what it did not name)
+FAKG_DIR = "fakg"
+#: how long a reader waits for a write window to end before it says the store is busy
+READ_WAIT = 60.0
+#: how long a build that wrote waits, at its end, for the read-only servers of the store to serve it
+SERVER_CATCH_UP = 20.0
+#: a writer waiting this long for readers to finish says so (once)
+WRITER_NOTICE_AFTER = 5.0
+
+
+@contextmanager
+def reading(path: str | os.PathLike, *, wait: float = READ_WAIT) -> Iterator[Store]:
+    """The store at ``path`` opened read-only, with no write window open while it is used.
+
+    Waits (at most ``wait`` seconds) for a build's write window to end;
+    raises :class:`StoreBusy` after that, at once when a ``fakg serve
+    --writable`` holds the store, and :class:`FileNotFoundError` when there
+    is no store.  Do not keep the store (or an iterator over it) after the
+    ``with`` block: the lock is released there.
+    """
+    path = Path(path)
+    _must_exist(path)
+    with StoreLocks(path).reading(wait):
+        store = Store.read_only(str(path))
+        try:
+            yield store
+        finally:
+            del store
+
+
+class _LockFile:
+    """An ``flock`` on one file; a no-op where there is no ``fcntl`` or the file cannot be made."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.fd: int | None = None
+
+    def acquire(self, exclusive: bool, wait: float | None = None, check: Callable[[], None] | None = None) -> bool:
+        """Take the lock; ``wait`` None: until it is free, else at most that many seconds (0: try once).
+
+        ``check`` is called between tries (it may raise).  Returns False when the wait ran out.
+        """
+        if fcntl is None:
+            return True
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)  # not inherited by child processes
+        except OSError:  # e.g. a store on a read-only disk: nobody writes it, nothing to lock
+            return True
+        op = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
+        deadline = None if wait is None else time.monotonic() + wait
+        pause = 0.001
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, op)
+                    self.fd = fd
+                    return True
+                except BlockingIOError:
+                    pass
+                if deadline is not None and time.monotonic() >= deadline:
+                    break
+                if check is not None:
+                    check()
+                time.sleep(pause)
+                pause = min(pause * 2, 0.02)
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)
+        return False
+
+    def release(self) -> None:
+        if self.fd is not None:
+            fd, self.fd = self.fd, None
+            os.close(fd)  # closing the file drops the flock
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+class StoreLocks:
+    """The lock protocol of one store, over files in ``STORE/fakg/``.
+
+    * ``build.lock``: exclusive for the whole of a build, ``fakg remove`` or
+      ``fakg serve --writable``, taken without waiting (a second writer gets
+      :class:`StoreBusy` at once).  It holds a line naming its holder.
+    * ``rw.lock``: shared by readers for as long as they use the store,
+      exclusive for a writer's *write window* (open writable, write, flush,
+      close).  Nobody reads while a window is open.
+    * ``turn.lock``: lets a waiting writer in first.  A writer takes it
+      exclusively while it waits for the readers to leave and lets it go once
+      its window is open; a reader takes it shared only until it has its
+      shared ``rw.lock``.  So readers that arrive during a window are served
+      right after it, and a stream of readers cannot keep a writer out.
+    * ``generation``: "N writing" or "N done", bumped at the end of every
+      window, so a server can tell that the store changed.
+    * ``serve/ID/``: one folder per running read-only ``fakg serve``
+      (its snapshot, and the generation it serves).
+    """
+
+    def __init__(self, store: str | os.PathLike):
+        self.store = Path(store)
+        self.dir = self.store / FAKG_DIR
+        try:
+            self.dir.mkdir(exist_ok=True)
+        except OSError:  # no store folder, or a read-only one: the locks degrade to nothing
+            pass
+        self._build = _LockFile(self.dir / "build.lock")
+
+    # the build lock
+
+    def hold_build(self, what: str) -> None:
+        """Take the build lock for ``what`` (e.g. "fakg build") or raise :class:`StoreBusy`."""
+        if not self._build.acquire(True, 0):
+            holder = self.holder()
+            raise StoreBusy(f"{self.store}: the store is being written by another process "
+                            f"({holder or 'a build?'}); try again when it ends")
+        if self._build.fd is not None:
+            os.ftruncate(self._build.fd, 0)
+            os.pwrite(self._build.fd, f"{os.getpid()}\t{what}\n".encode(), 0)
+
+    def release_build(self) -> None:
+        if self._build.fd is not None:
+            try:
+                os.ftruncate(self._build.fd, 0)
+            except OSError:
+                pass
+        self._build.release()
+
+    def _holder(self) -> tuple[int, str] | None:
+        try:
+            pid, what = (self.dir / "build.lock").read_text(encoding="utf-8").strip().split("\t", 1)
+            pid = int(pid)
+        except (OSError, ValueError):
+            return None
+        return (pid, what) if _pid_alive(pid) else None
+
+    def holder(self) -> str | None:
+        """Who holds the build lock, as "fakg build, pid 123", if it says."""
+        h = self._holder()
+        return f"{h[1]}, pid {h[0]}" if h else None
+
+    # readers and write windows
+
+    @contextmanager
+    def reading(self, wait: float = READ_WAIT) -> Iterator[None]:
+        """Hold the store for reading: no write window opens until the block ends."""
+        deadline = time.monotonic() + wait
+
+        def served_writable():  # such a server holds the store until it stops: say so at once
+            h = self._holder()
+            if h and h[1].startswith("fakg serve"):
+                raise StoreBusy(f"{self.store}: the store is busy: another process serves it writable "
+                                f"({h[1]}, pid {h[0]}); query that endpoint, or stop it")
+
+        turn, rw = _LockFile(self.dir / "turn.lock"), _LockFile(self.dir / "rw.lock")
+        ok = turn.acquire(False, wait, served_writable)
+        try:
+            ok = ok and rw.acquire(False, max(0.0, deadline - time.monotonic()), served_writable)
+        finally:
+            turn.release()
+        if not ok:
+            raise StoreBusy(f"{self.store}: the store is busy: another process is writing it "
+                            f"({self.holder() or 'a build?'}); waited {wait:.0f} s, try again when it ends")
+        try:
+            yield
+        finally:
+            rw.release()
+
+    @contextmanager
+    def writing(self, wait: float | None = None, notice: Callable[[str], None] | None = None) -> Iterator[None]:
+        """Hold the store for a write window: wait for the readers to leave (``wait`` None: as long as it takes)."""
+        started = time.monotonic()
+        told = notice is None
+
+        def tell():
+            nonlocal told
+            if not told and time.monotonic() - started >= WRITER_NOTICE_AFTER:
+                told = True
+                notice(f"{self.store}: waiting for other processes reading the store (queries, an export) to finish")
+
+        turn, rw = _LockFile(self.dir / "turn.lock"), _LockFile(self.dir / "rw.lock")
+        ok = turn.acquire(True, wait, tell)
+        try:
+            ok = ok and rw.acquire(True, None if wait is None else max(0.0, started + wait - time.monotonic()), tell)
+        finally:
+            turn.release()
+        if not ok:
+            raise StoreBusy(f"{self.store}: the store is busy: other processes are reading it; try again when they end")
+        try:
+            yield
+        finally:
+            rw.release()
+
+    # the generation counter
+
+    def generation(self) -> tuple[int, bool]:
+        """``(N, writing)``: N counts the write windows so far; writing is True while a build runs."""
+        try:
+            n, state = (self.dir / "generation").read_text(encoding="utf-8").split()
+            return int(n), state == "writing"
+        except (OSError, ValueError):
+            return 0, False
+
+    def set_generation(self, n: int, writing: bool) -> None:
+        try:
+            _write_atomically(self.dir / "generation", f"{n} {'writing' if writing else 'done'}\n")
+        except OSError:
+            pass
+
+    # snapshots for read-only servers
+
+    def snapshot(self, dest: Path, wait: float = READ_WAIT) -> int:
+        """Write a snapshot of the store to ``dest`` (a RocksDB checkpoint: hard links, no copy); return its generation.
+
+        The snapshot is a store of its own: later writes to this one do not touch it.
+        """
+        with self.reading(wait):
+            n, _ = self.generation()
+            store = Store.read_only(str(self.store))
+            try:
+                store.backup(str(dest))
+            finally:
+                del store
+        return n
+
+    def server_slot(self) -> "ServerSlot":
+        """A folder for one read-only server's snapshots, removed when it stops (or by the next server after a crash)."""
+        root = self.dir / "serve"
+        root.mkdir(parents=True, exist_ok=True)
+        for old in root.iterdir():  # left by servers that were killed
+            lock = _LockFile(old / "owner.lock")
+            if not old.name.startswith(".") and (old / "owner.lock").exists() and lock.acquire(True, 0):
+                shutil.rmtree(old, ignore_errors=True)
+                lock.release()
+        return ServerSlot(root / f"{os.getpid()}-{os.urandom(4).hex()}")
+
+    def wait_for_servers(self, generation: int, timeout: float = SERVER_CATCH_UP) -> None:
+        """Return when every running read-only server serves ``generation`` or later (or after ``timeout`` s)."""
+        root = self.dir / "serve"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                slots = [p for p in root.iterdir() if p.is_dir()]
+            except OSError:
+                return
+            behind = False
+            for slot in slots:
+                lock = _LockFile(slot / "owner.lock")
+                if not (slot / "owner.lock").exists() or lock.acquire(False, 0):
+                    lock.release()  # nobody holds it: no server there
+                    continue
+                try:
+                    served = int((slot / "served").read_text(encoding="utf-8"))
+                except (OSError, ValueError):
+                    served = -1
+                behind |= served < generation
+            if not behind:
+                return
+            time.sleep(0.05)
+
+
+class ServerSlot:
+    """The folder of one running read-only server: ``owner.lock`` (held), ``served``, snapshots ``g*``."""
+
+    def __init__(self, path: Path):
+        new = path.with_name("." + path.name)  # made and locked under a name the cleaner skips
+        new.mkdir(parents=True)
+        self._owner = _LockFile(new / "owner.lock")
+        self._owner.acquire(True, 0)
+        new.rename(path)
+        self.path = path
+        self._count = 0
+
+    def new_snapshot_path(self) -> Path:
+        self._count += 1
+        return self.path / f"g{self._count}"
+
+    def serving(self, generation: int) -> None:
+        _write_atomically(self.path / "served", f"{generation}\n")
+
+    def close(self) -> None:
+        self._owner.release()
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+# --- writing --------------------------------------------------------------------
+
+if fcntl is not None and hasattr(fcntl, "F_OFD_GETLK"):
+    def _rocksdb_locked(path: Path) -> bool:
+        """True while some handle holds RocksDB's LOCK file (an open writable store)."""
+        try:
+            fd = os.open(path / "LOCK", os.O_RDWR)
+        except OSError:
+            return False
+        try:
+            probe = struct.pack("hhqqi", fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
+            return struct.unpack("hhqqi", fcntl.fcntl(fd, fcntl.F_OFD_GETLK, probe))[0] != fcntl.F_UNLCK
+        except OSError:
+            return False
+        finally:
+            os.close(fd)
+else:
+    def _rocksdb_locked(path: Path) -> bool:
+        return False
+
+
+def _write_window(path: Path, write: Callable[[Store], None]) -> None:
+    """Open the store writable, ``write(store)``, flush, and close it again completely."""
+    store = _open_writable(path)
+    failed = False
+    try:
+        write(store)
+        store.flush()
+    except BaseException as e:
+        failed = True
+        traceback.clear_frames(e.__traceback__)  # the frames of ``write`` hold the store
+        raise
+    finally:
+        del store  # RocksDB closes when the last reference goes, after its background work
+        if _rocksdb_locked(path):
+            gc.collect()
+            deadline = time.monotonic() + 5
+            while _rocksdb_locked(path) and time.monotonic() < deadline:
+                time.sleep(0.01)
+            if _rocksdb_locked(path) and not failed:
+                raise RuntimeError(f"{path}: the store stayed open after a write (a reference was kept)")
+
+
+class Writer:
+    """The one process that writes a store (``fakg build``, ``fakg remove``), in write windows.
+
+    Holds the build lock from creation to :meth:`close`.  :meth:`write` opens
+    a window (:meth:`StoreLocks.writing`: the readers have left), opens the
+    store writable, runs the function, flushes, closes the store, bumps the
+    generation and only then lets readers in again.
+
+    Between windows it keeps only a read-only *view* for a build's "is this
+    article current?" checks (:meth:`read`): the store itself until the first
+    window, after each window a snapshot of it in ``STORE/fakg/views/`` (a
+    checkpoint: hard links), which the next window cannot touch, so the
+    building thread goes on checking while its loader thread writes.
+    Thread-safe.
+    """
+
+    def __init__(self, path: str | os.PathLike, *, what: str = "fakg build",
+                 notice: Callable[[str], None] | None = None):
+        self.path = Path(path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.locks = StoreLocks(self.path)
+        self.locks.hold_build(what)
+        self.notice = notice
+        self.wrote = False
+        self._mutex = threading.RLock()  # guards the view
+        self._writing = threading.Lock()  # one window at a time
+        self._view: Store | None = None
+        self._view_dir: Path | None = None  # the snapshot the view reads, None: the store itself
+        self._views = self.locks.dir / "views"
+        self._count = 0
+        shutil.rmtree(self._views, ignore_errors=True)  # left by a writer that was killed
+        self._generation, _ = self.locks.generation()
+        try:
+            if not (self.path / "CURRENT").exists():  # a new store: create it
+                self.write(lambda store: None)
+        except BaseException:
+            self.locks.release_build()
+            raise
+
+    def read(self, fn: Callable[[Store], object]):
+        """``fn(view)`` on the store as written so far; ``fn`` must not keep the store or an iterator over it."""
+        with self._mutex:
+            if self._view is None:
+                self._view = Store.read_only(str(self._view_dir or self.path))
+            return fn(self._view)
+
+    def write(self, fn: Callable[[Store], None]) -> None:
+        """Run ``fn(store)`` in a write window; ``fn`` must not keep the store or an iterator over it."""
+        with self._writing:
+            hold = self._view_dir is None  # the view reads the store itself: nothing may read it meanwhile
+            if hold:
+                self._mutex.acquire()
+                self._view = None
+            try:
+                with self.locks.writing(notice=self.notice):
+                    try:
+                        _write_window(self.path, fn)
+                    finally:
+                        self._generation += 1
+                        self.wrote = True
+                        self.locks.set_generation(self._generation, writing=True)
+                view_dir = self._snapshot()
+            finally:
+                if hold:
+                    self._mutex.release()
+            with self._mutex:
+                old, self._view, self._view_dir = self._view_dir, None, view_dir
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+
+    def _snapshot(self) -> Path | None:
+        """A checkpoint of the store as this writer left it (no window is open), for the view."""
+        self._count += 1
+        dest = self._views / str(self._count)
+        try:
+            self._views.mkdir(exist_ok=True)
+            store = Store.read_only(str(self.path))
+            try:
+                store.backup(str(dest))
+            finally:
+                del store
+        except OSError:  # no room for it, say: read the store itself, between windows only
+            shutil.rmtree(dest, ignore_errors=True)
+            return None
+        return dest
+
+    # the index, as in the module functions
+
+    def current_graph(self, source: str, content_hash: str) -> NamedNode | None:
+        return self.read(lambda s: current_graph(s, source, content_hash))
+
+    def is_current(self, graph: NamedNode, content_hash: str) -> bool:
+        return self.read(lambda s: is_current(s, graph, content_hash))
+
+    def graphs_of_source(self, source: str) -> list[NamedNode]:
+        return self.read(lambda s: graphs_of_source(s, source))
+
+    def close(self, *, wait_for_servers: bool = True) -> None:
+        """Let the store go; when something was written, wait until read-only servers serve it."""
+        with self._mutex:
+            self._view = self._view_dir = None
+        shutil.rmtree(self._views, ignore_errors=True)
+        if self.wrote:
+            self.locks.set_generation(self._generation, writing=False)
+        self.locks.release_build()
+        if self.wrote and wait_for_servers:
+            self.locks.wait_for_servers(self._generation)
+
+    def __enter__(self) -> "Writer":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def stamp_quads(graph: NamedNode, content_hash: str) -> list[Quad]:
@@ -188,11 +711,14 @@ class Loader:
     large the build.
 
     :meth:`pending` tells whether a graph is queued but not yet in the store;
-    :meth:`barrier` waits until everything queued is written.
+    :meth:`barrier` waits until everything queued is written.  Given a
+    :class:`Writer` rather than a store, each chunk is written in a write
+    window of its own; :attr:`written` counts the articles written.
     """
 
-    def __init__(self, store: Store, *, chunk_bytes: int = 32 << 20, bulk_min_bytes: int = 4 << 20):
+    def __init__(self, store: Store | Writer, *, chunk_bytes: int = 32 << 20, bulk_min_bytes: int = 4 << 20):
         self.store = store
+        self.written = 0  # articles in the store
         self.chunk_bytes = chunk_bytes
         self.bulk_min_bytes = bulk_min_bytes
         self._chunk: list[tuple[NamedNode, str, bytes, tuple]] = []
@@ -232,7 +758,8 @@ class Loader:
         self.barrier()
         self._queue.put(None)
         self._thread.join()
-        self.store.flush()
+        if isinstance(self.store, Store):
+            self.store.flush()
 
     def _send(self) -> None:
         if self._chunk:
@@ -259,7 +786,17 @@ class Loader:
                 self._queue.task_done()
 
     def _write(self, chunk) -> None:
-        store = self.store
+        if isinstance(self.store, Store):
+            self._write_into(self.store, chunk)
+        else:  # one write window per chunk
+            self.store.write(lambda store: self._write_into(store, chunk))
+        with self._lock:
+            for graph, h, _, _ in chunk:
+                if self._pending.get(graph.value) == h:
+                    del self._pending[graph.value]
+            self.written += len(chunk)
+
+    def _write_into(self, store: Store, chunk) -> None:
         for graph, _, _, drop in chunk:
             for g in (graph, *drop):
                 if store.contains_named_graph(g):
@@ -270,7 +807,3 @@ class Loader:
         else:
             store.load(data, format=RdfFormat.N_QUADS, lenient=True)
         store.extend([q for graph, h, _, _ in chunk for q in stamp_quads(graph, h)])
-        with self._lock:
-            for graph, h, _, _ in chunk:
-                if self._pending.get(graph.value) == h:
-                    del self._pending[graph.value]

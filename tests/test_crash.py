@@ -1,5 +1,6 @@
-"""Issue 8: a build killed with SIGKILL leaves a store that opens, and building again ends
-exactly where a clean build ends (same quads, nothing duplicated, nothing missing).
+"""Issue 8: a build killed with SIGKILL (or stopped with Ctrl-C) leaves a store that opens, and
+building again ends exactly where a clean build ends (same quads, nothing duplicated, nothing
+missing).
 
 The corpus is ~40 articles made from ``examples/articles`` with small
 variations (a news id of their own, a changed figure).  Builds run as
@@ -241,3 +242,39 @@ def test_sigkill_while_writing_an_update_then_rebuild_equals_clean_build(tmp_pat
     assert dump(crashed) == dump(clean)
     srcs = sources(crashed)
     assert len(srcs) == len(set(srcs)) == 42  # nothing duplicated, nothing lost
+
+
+def test_ctrl_c_during_a_build_says_one_line_and_keeps_what_was_built(tmp_path):
+    """SIGINT to the build's process group, as Ctrl-C on a terminal: exit 130, one line, no traceback;
+    the articles extracted before it are stored, and building again ends where a clean build ends."""
+    corpus = make_corpus(tmp_path / "in", 12)
+    store, clean = tmp_path / "kg", tmp_path / "clean"
+    p = subprocess.Popen(build_cmd(corpus, store, "-q", mode="slow-small-chunks"), stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, cwd=REPO, start_new_session=True)
+    lines: list[str] = []
+    enough = threading.Event()
+
+    def read():
+        for line in p.stderr:
+            lines.append(line)
+            if sum(x.startswith("@@article") for x in lines) >= 5:
+                enough.set()
+        enough.set()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    assert enough.wait(180)
+    os.killpg(p.pid, signal.SIGINT)
+    p.wait(120)
+    reader.join(10)
+    printed = [line.rstrip("\n") for line in lines if not line.startswith("@@")]
+    assert p.returncode == 130, (p.returncode, printed)
+    (line,) = printed
+    m = re.fullmatch(r"fakg: interrupted; (\d+) articles stored, run again to continue", line)
+    assert m, line
+    assert 3 <= int(m[1]) < 12 and len(sources(store)) == int(m[1])
+
+    _, rebuilt = run_build(corpus, store)
+    assert rebuilt.stdout.startswith(f"built {12 - int(m[1])} articles ({m[1]} unchanged")
+    library_build(corpus, clean)
+    assert dump(store) == dump(clean)
