@@ -63,10 +63,10 @@ class Line:
     start: int
     end: int
     text: str
+    words: int = field(init=False, repr=False, compare=False)  # Persian words, counted once: asked again and again
 
-    @property
-    def words(self) -> int:
-        return len(_PERSIAN_WORD.findall(self.text))
+    def __post_init__(self) -> None:
+        self.words = len(_PERSIAN_WORD.findall(self.text))
 
 
 @dataclass

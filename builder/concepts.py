@@ -7,7 +7,7 @@ concept with Persian and English labels.
 """
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from pyoxigraph import Literal, RdfFormat, parse
 
@@ -34,6 +34,7 @@ def _label_keys() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: (-len(p[0]), p))
 
 
+@lru_cache(maxsize=1 << 12)  # the subjects of figures repeat («کودک کار», «نفر»)
 def concept_for(text: str) -> str | None:
     """IRI of the target group named in ``text``: the longest label found, spelling-insensitively.
 

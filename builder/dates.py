@@ -23,6 +23,7 @@ import calendar as _gregorian
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import jdatetime
@@ -250,13 +251,16 @@ class _Finder:
     def __init__(self, text: str, ref: date | None):
         self.f = align_fold(text)
         self.ref = ref
-        self.numbers: dict[int, NumberMatch] = {m.end: m for m in find_numbers(text)}
+        self.text = text
+        self._numbers: dict[int, NumberMatch] | None = None
 
     def number_before(self, pos: int) -> NumberMatch | None:
         """The number expression ending just before ``pos`` (spacing allowed)."""
         while pos > 0 and self.f[pos - 1] in " \t\u00a0\u200c":
             pos -= 1
-        return self.numbers.get(pos)
+        if self._numbers is None:  # found on demand: most page lines name no month, so need none
+            self._numbers = {m.end: m for m in find_numbers(self.text)}
+        return self._numbers.get(pos)
 
     def weekday_start(self, start: int) -> int:
         """Extend a date leftwards over a weekday name: «چهارشنبه / ۲۳ خرداد ۱۴۰۳»."""
@@ -478,6 +482,11 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMatch]:
     without a year are resolved against it («۲۳ خردادماه» takes the year that
     puts it nearest to ``ref``); without it they still match, with None dates.
     """
+    return list(_find_dates(text, ref))
+
+
+@lru_cache(maxsize=256)  # statistics and events both read each sentence's dates
+def _find_dates(text: str, ref: date | None) -> tuple[DateMatch, ...]:
     finder = _Finder(text, _ref_date(ref))
     cands = [*finder.numeric(), *finder.textual(), *finder.years(), *finder.relative()]
     cands += list(finder.modifiers(cands))
@@ -490,7 +499,7 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMatch]:
         a, b = c.span if c.span else (None, None)
         out.append(DateMatch(c.start, c.end, text[c.start:c.end], c.kind, c.calendar, a, b))
         last = c.end
-    return out
+    return tuple(out)
 
 
 # --- publication stamp -------------------------------------------------------
@@ -556,6 +565,9 @@ def plausibly_published(day: date, today: date | None = None) -> bool:
     return EARLIEST_PUBLISHED <= day <= today + timedelta(days=2)
 
 
+_DIGIT = re.compile("[0-9]")
+
+
 def parse_published(text: str) -> PublishedDate | None:
     """The publication date-time printed in a page header, or None.
 
@@ -565,6 +577,8 @@ def parse_published(text: str) -> PublishedDate | None:
     and otherwise the first on the page.
     """
     f = align_fold(text)
+    if not _DIGIT.search(f):  # a date without a year in digits has no start date here: most lines
+        return None
     best = None
     for d in find_dates(text):
         if d.kind != "absolute" or d.start_date is None or not plausibly_published(d.start_date):

@@ -186,6 +186,8 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     # working data shared between components of one run (e.g. sentence units); never written out
     scratch: dict = field(default_factory=dict, repr=False)
+    # sentence start offsets for sentence_at, which every piece of evidence calls
+    _sentence_starts: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` range of ``text`` to the covering range of ``raw``."""
@@ -197,7 +199,9 @@ class Document:
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence containing text position ``pos`` (-1 if none)."""
-        starts = [s.start for s in self.sentences]
+        starts = self._sentence_starts
+        if len(starts) != len(self.sentences):  # sentences are only ever appended, by normalisation
+            starts[:] = [s.start for s in self.sentences]
         i = bisect.bisect_right(starts, pos) - 1
         if i >= 0 and pos < self.sentences[i].end:
             return i

@@ -25,6 +25,7 @@ province «مرکزی» only matches as «استان مرکزی»).
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import re
@@ -113,6 +114,43 @@ def tolerant_regex(phrase: str, sep: str = SEP) -> str:
 def words_pattern(phrases, sep: str = SEP, flags: int = 0) -> re.Pattern:
     """Compiled whole-word, leftmost-longest pattern for ``phrases``."""
     return re.compile(LEFT + "(?:" + phrases_regex(phrases, sep) + ")" + RIGHT, flags)
+
+
+# Everything a pattern built with SEP lets through besides letters: spacing, ZWNJ, diacritics, tatweel.
+_NOT_LETTERS = re.compile(r"[^\s\u200c\u064b-\u065f\u0670\u0640]+")
+_VARIANTS = str.maketrans({c: letter for letter, cls in _CLASSES.items() for c in cls[1:-1]})
+
+
+class FoldedText:
+    """``text`` as the tolerant patterns read it: letter variants folded, spacing, ZWNJ,
+    diacritics and tatweel dropped.
+
+    Whatever :func:`words_pattern` (with :data:`SEP`) matches for a phrase reads
+    here as the phrase's folded letters.  So where they do not occur, no match
+    can start, and the caller may skip compiling the pattern at all (about a
+    millisecond for each name).
+    """
+
+    def __init__(self, text: str):
+        runs = list(_NOT_LETTERS.finditer(text))
+        self._starts = [m.start() for m in runs]  # where each run of letters starts in text ...
+        self._offsets = []  # ... and in self.folded
+        n = 0
+        for m in runs:
+            self._offsets.append(n)
+            n += m.end() - m.start()
+        self.folded = "".join(m.group() for m in runs).translate(_VARIANTS)
+
+    def starts(self, phrase: str) -> list[int]:
+        """Offsets of ``text`` where a match of ``phrase``'s tolerant pattern could start."""
+        letters = "".join(fold(phrase).split())
+        out = []
+        at = self.folded.find(letters)
+        while at >= 0 and letters:
+            run = bisect.bisect_right(self._offsets, at) - 1
+            out.append(self._starts[run] + at - self._offsets[run])
+            at = self.folded.find(letters, at + 1)
+        return out
 
 
 # --------------------------------------------------------------------------
@@ -229,7 +267,12 @@ def _find(pattern: re.Pattern, surfaces: dict, text: str) -> list:
 
 def find_places(text: str) -> list[tuple[int, int, PlaceEntry]]:
     """Every gazetteer place in ``text`` as ``(start, end, entry)``: leftmost-longest, non-overlapping."""
-    return _find(_place_pattern(), _place_surfaces(), text)
+    return list(_places_in(text))
+
+
+@functools.lru_cache(maxsize=64)  # metadata, places and units each scan the same article text
+def _places_in(text: str) -> tuple[tuple[int, int, PlaceEntry], ...]:
+    return tuple(_find(_place_pattern(), _place_surfaces(), text))
 
 
 def places() -> list[PlaceEntry]:

@@ -97,6 +97,7 @@ def given_names() -> frozenset[str]:
     return frozenset(key(s) for s in _lines("given_names.txt"))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked about every word by the person and organisation chunkers
 def is_given_name(token: str) -> bool:
     """True if ``token`` (one name, possibly compound: «محمدرضا», «حبیب الله») is a known given name."""
     k = key(token)
@@ -204,6 +205,7 @@ def _stem_is_given_name(k: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked for every word pair of every sentence
 def surname_score(token: str) -> float:
     """How much ``token`` looks like a surname, 0..1 (morphology, then words.dat as a damper)."""
     k = key(token)

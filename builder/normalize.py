@@ -14,31 +14,50 @@ hazm's spacing correction also splits numbers («۱۲.۵» -> «۱۲ ٫ ۵», «
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
-from .textkey import DIGITS_TO_LATIN
+from .hazm_models import models
 from .zwnj import restore
 
 _SPLIT_NUMBER = re.compile(r"(?<=[0-9۰-۹]) ?([٫٬,.]) ?(?=[0-9۰-۹])")
 _SPACES = " \u200c\u200d\u00a0\t"
 _DROPPABLE = _SPACES + "\u0640\u200e\u200f\ufeff"  # kashida, direction marks, BOM
-_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "٫": ".", "٬": ","})
+_FOLD = str.maketrans({
+    "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "٫": ".", "٬": ",",
+    **{d: str(i % 10) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩")},
+    **dict.fromkeys(_SPACES, " "),
+})
 
 
-@cache
-def _normalizer():
-    from hazm import Normalizer
-
-    return Normalizer()
-
-
-def _fold(c: str) -> str:
-    c = c.translate(_FOLD).translate(DIGITS_TO_LATIN)
-    return " " if c in _SPACES else c
+def _fold(s: str) -> str:
+    """Letter variants, digit scripts and space/ZWNJ folded, one char for one (offsets kept)."""
+    return s.translate(_FOLD)
 
 
 def _is_mark(c: str) -> bool:
     return "\u064b" <= c <= "\u065f" or c == "\u0670"
+
+
+def _common_run(a: str, i: int, b: str, j: int) -> int:
+    """Length of the common prefix of ``a[i:]`` and ``b[j:]``, found by comparing slices
+    (galloping, then halving) instead of character by character: most of a paragraph
+    comes through the normaliser unchanged."""
+    n = min(len(a) - i, len(b) - j)
+    lo, step = 0, 16
+    while True:  # a[i:i+lo] == b[j:j+lo]; look for a mismatch in the next step
+        hi = min(lo + step, n)
+        if a[i + lo:i + hi] != b[j + lo:j + hi]:
+            break
+        if hi == n:
+            return n
+        lo, step = hi, step * 2
+    while hi - lo > 1:  # the first mismatch is in [lo, hi)
+        mid = (lo + hi) // 2
+        if a[i + lo:i + mid] == b[j + lo:j + mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
 
 
 def align(raw: str, norm: str) -> list[int]:
@@ -48,39 +67,43 @@ def align(raw: str, norm: str) -> list[int]:
     scripts and space/ZWNJ) advance both strings; spaces inserted by the
     normaliser point at the current raw position; characters the normaliser
     dropped (spaces, ZWNJ, kashida, diacritics) are skipped; anything else is
-    resynchronised by looking a few characters ahead on either side.
+    resynchronised by looking a few characters ahead on either side.  Both
+    strings are folded once up front: folding per character was most of the cost.
     """
+    fraw, fnorm = _fold(raw), _fold(norm)
     out = [0] * len(norm)
     i = j = 0
-    n_raw = len(raw)
+    n_raw, n_norm = len(raw), len(norm)
     last = max(n_raw - 1, 0)
-    while j < len(norm):
-        b = _fold(norm[j])
-        if i < n_raw and _fold(raw[i]) == b:
-            out[j] = i
-            i += 1
-            j += 1
+    while j < n_norm:
+        b = fnorm[j]
+        if i < n_raw and fraw[i] == b:
+            run = _common_run(fraw, i, fnorm, j)
+            out[j:j + run] = range(i, i + run)
+            i += run
+            j += run
         elif b == " ":
             out[j] = min(i, last)
             j += 1
         elif i < n_raw and (raw[i] in _DROPPABLE or _is_mark(raw[i])):
             i += 1
         else:
-            skip = next((k for k in range(1, 6) if i + k < n_raw and _fold(raw[i + k]) == b), None)
+            skip = next((k for k in range(1, 6) if i + k < n_raw and fraw[i + k] == b), None)
             if skip is not None:
                 i += skip
                 continue
             out[j] = min(i, last)
             j += 1
             # a substitution consumes a raw char unless the norm side runs ahead
-            if not any(j + k < len(norm) and i < n_raw and _fold(norm[j + k]) == _fold(raw[i]) for k in range(0, 4)):
+            if not any(j + k < n_norm and i < n_raw and fnorm[j + k] == fraw[i] for k in range(0, 4)):
                 i += 1
     return out
 
 
+@lru_cache(maxsize=64)  # the metadata normalises the headline again, after the body
 def normalize_paragraph(text: str) -> str:
     """hazm-normalise one paragraph, restore lost ZWNJs, keep numbers intact."""
-    norm = restore(_normalizer().normalize(text))
+    norm = restore(models().normalizer.normalize(text))
     return _SPLIT_NUMBER.sub(r"\1", norm)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = ["NumberMatch", "PERCENT_WORD", "SCALE_NAMES", "align_fold", "find_numbers", "parse_number"]
@@ -94,8 +95,12 @@ _DENOMINATORS = {2, 3, 4, 5, 6, 7, 8, 9, 10, 100, 1000}
 # --- tokens ----------------------------------------------------------------
 
 _S = r"[ \t\u00a0\u200c]*"  # hazm's normaliser puts spaces around separators: «۱ ٫ ۲»
+# Words and gaps, most of any text, are tried first; no other alternative can start where they do
+# (the rest start with a digit, or take any one character), so the order changes no token.
 _TOKEN = re.compile(rf"""
- (?P<skip>  # dates and clock times are not quantities
+ (?P<word>(?:[^\W\d_]|[\u064b-\u065f\u0670])+)
+|(?P<gap>[\s\u200c]+)
+|(?P<skip>  # dates and clock times are not quantities
     [0-9]{{4}}{_S}(?P<s1>[-/.٫]){_S}[0-9]{{1,2}}{_S}(?P=s1){_S}[0-9]{{1,2}}(?![0-9])
    |[0-9]{{1,2}}{_S}(?P<s2>[-/.٫]){_S}[0-9]{{1,2}}{_S}(?P=s2){_S}[0-9]{{4}}(?![0-9])
    |[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?![0-9]))
@@ -103,8 +108,6 @@ _TOKEN = re.compile(rf"""
     (?P<grouped>[0-9]{{1,3}}(?:{_S}[,٬]{_S}[0-9]{{3}})+(?:\.[0-9]+|{_S}٫{_S}[0-9]+)?)(?![0-9])
    |(?P<dotted>[0-9]{{1,3}}(?:\.[0-9]{{3}}){{2,}}|[0-9]{{1,3}}(?:{_S}٫{_S}[0-9]{{3}}){{2,}})(?![0-9])
    |[0-9]+(?:{_S}[٫/]{_S}[0-9]+|\.[0-9]+)?(?![0-9])(?!:[0-9]))
-|(?P<word>(?:[^\W\d_]|[\u064b-\u065f\u0670])+)
-|(?P<gap>[\s\u200c]+)
 |(?P<ch>.)
 """, re.X | re.S)
 _DOT3 = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
@@ -140,25 +143,9 @@ def _split_run(run: str, start: int, gap: str) -> list[_Tok]:
     """A letter run as number words and glued «و» («سیوهفت»), else one text token."""
     if run == "و":
         return [_Tok("and", start, start + 1, run, gap)]
-    parts: list[tuple[int, int, _Word | None]] = []
-    pos = 0
-    if run[0] == "و":
-        parts.append((0, 1, None))
-        pos = 1
-    while True:
-        m = _WORD_AT.match(run, pos)
-        if not m:
-            return [_Tok("text", start, start + len(run), run, gap)]
-        parts.append((pos, m.end(), _LEX[m.group()]))
-        pos = m.end()
-        if pos == len(run):
-            break
-        if run[pos] != "و":
-            return [_Tok("text", start, start + len(run), run, gap)]
-        parts.append((pos, pos + 1, None))
-        pos += 1
-        if pos == len(run):
-            break
+    parts = _number_parts(run)
+    if parts is None:
+        return [_Tok("text", start, start + len(run), run, gap)]
     toks = []
     for a, b, w in parts:
         g = gap if a == 0 else "0"
@@ -168,6 +155,32 @@ def _split_run(run: str, start: int, gap: str) -> list[_Tok]:
             toks.append(_Tok("word", start + a, start + b, run[a:b], g, Fraction(w.value),
                              cls=w.cls, ordinal=w.ordinal))
     return toks
+
+
+@lru_cache(maxsize=1 << 14)  # every word of every sentence is asked; the same few thousand recur
+def _number_parts(run: str) -> tuple[tuple[int, int, _Word | None], ...] | None:
+    """The number words and glued «و» that make up ``run`` as (start, end, word or None for «و»),
+    or None when it is an ordinary word."""
+    parts: list[tuple[int, int, _Word | None]] = []
+    pos = 0
+    if run[0] == "و":
+        parts.append((0, 1, None))
+        pos = 1
+    while True:
+        m = _WORD_AT.match(run, pos)
+        if not m:
+            return None
+        parts.append((pos, m.end(), _LEX[m.group()]))
+        pos = m.end()
+        if pos == len(run):
+            break
+        if run[pos] != "و":
+            return None
+        parts.append((pos, pos + 1, None))
+        pos += 1
+        if pos == len(run):
+            break
+    return tuple(parts)
 
 
 def _tokens(folded: str) -> list[_Tok]:
@@ -446,14 +459,30 @@ class _Parser:
         return _Hit(k, "range", lo, hi, unit or SCALE_NAMES.get(max(a.scale, b.scale)))
 
 
+_STARTING_TEXT = frozenset(("بین", "نصف", "نیمی"))  # the text tokens that :meth:`_Parser.match` tests first
+
+
+def _can_start(tok: _Tok) -> bool:
+    """Whether :meth:`_Parser.match` can find anything at ``tok``.  Most tokens are plain
+    words, and trying the parser at each of them was nearly half the cost of finding numbers."""
+    kind = tok.kind
+    return (kind == "num" or kind == "word" or (kind == "ch" and tok.text in _PERCENT_SIGNS)
+            or (kind == "text" and tok.text in _STARTING_TEXT))
+
+
 def find_numbers(text: str) -> list[NumberMatch]:
     """Every number expression in ``text``: longest match, left to right, no overlaps."""
+    return list(_find_numbers(text))
+
+
+@lru_cache(maxsize=256)  # statistics and dates both scan each sentence
+def _find_numbers(text: str) -> tuple[NumberMatch, ...]:
     toks = _tokens(align_fold(text))
     parser = _Parser(toks)
     out: list[NumberMatch] = []
     i = 0
     while i < len(toks):
-        hit = parser.match(i, lone_nine=False) if toks[i].kind != "skip" else None
+        hit = parser.match(i, lone_nine=False) if _can_start(toks[i]) else None
         if hit is None or not _fits(hit):
             i += 1
             continue
@@ -461,7 +490,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
         out.append(NumberMatch(s, e, text[s:e], float(hit.value), hit.kind,
                                None if hit.high is None else float(hit.high), hit.unit))
         i = hit.end
-    return out
+    return tuple(out)
 
 
 def _fits(hit: _Hit) -> bool:

@@ -16,12 +16,12 @@ plain function ``component(doc) -> None``; :data:`COMPONENTS` is the order.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from . import clean as cleaning
 from . import metadata
 from .document import Document, Sentence
 from .extract import COMPONENTS as EXTRACTORS
+from .hazm_models import models
 from .normalize import normalize_ranges
 
 
@@ -31,17 +31,10 @@ def clean(doc: Document) -> None:
     doc.given.setdefault("_title_span", result.title)
 
 
-@cache
-def _tokenizers():
-    from hazm import sent_tokenize, word_tokenize
-
-    return sent_tokenize, word_tokenize
-
-
 def normalize(doc: Document) -> None:
     """Normalised text, its raw-offset map, sentences (per paragraph) and their words."""
     doc.text, doc.offsets = normalize_ranges(doc.raw, doc.body)
-    sent_tokenize, word_tokenize = _tokenizers()
+    sent_tokenize, word_tokenize = models().sentence_tokenizer.tokenize, models().word_tokenizer.tokenize
     for para in re.finditer(r"[^\n]+", doc.text):
         cursor = para.start()
         for sent in sent_tokenize(para.group()):

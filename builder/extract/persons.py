@@ -14,9 +14,10 @@ Common words that are also given names («امید», «صادق») need the con
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Document, Mention, Person
-from ..gazetteer import words_pattern
+from ..gazetteer import FoldedText, words_pattern
 from ..lexicon import is_common_word, is_given_name, is_surname_like, is_surname_part
 from ..textkey import key
 from .phrases import is_name_word, match_head
@@ -188,16 +189,24 @@ def surname(name: str) -> str:
     return " ".join(words[i:])
 
 
+@lru_cache(maxsize=1024)  # compiling takes about a millisecond, and officials recur across articles
+def _surname_pattern(last: str) -> re.Pattern:
+    """Tolerant of letter variants and of a space, ZWNJ or nothing anywhere inside («قلی زاده» = «قلی‌زاده»)."""
+    return words_pattern([last], sep=r"[\s\u200c]*")
+
+
 def _surname_mentions(doc: Document) -> None:
     """Later mentions by surname alone («کریمیان گفت») are the same person."""
     taken = [(m.start, m.end) for m in doc.mentions if m.kind in ("person", "organization", "place")]
+    folded = None
     for k, person in list(doc.persons.items()):
         last = surname(person.name)
         if last == person.name:
             continue
-        # tolerant of letter variants and of a space, ZWNJ or nothing anywhere inside («قلی زاده» = «قلی‌زاده»)
-        pattern = words_pattern([last], sep=r"[\s\u200c]*")
-        for m in pattern.finditer(doc.text):
+        folded = folded or FoldedText(doc.text)
+        if all(any(s <= p < e for s, e in taken) for p in folded.starts(last)):
+            continue  # the surname is only read inside mentions, often the full name itself
+        for m in _surname_pattern(last).finditer(doc.text):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             doc.mentions.append(Mention("person", m.start(), m.end(), m.group(), k, doc.sentence_at(m.start())))

@@ -20,7 +20,7 @@ organisation phrase or a place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import ROLE_HEADS, is_given_name
 from ..textkey import key
@@ -110,11 +110,15 @@ def _head_table() -> dict[str, tuple[str, str]]:
     return table
 
 
+@cache
+def _head_prefixes() -> frozenset[str]:
+    """Every prefix of a head key: a walk over units stops as soon as it leaves them."""
+    return frozenset(k[:n] for k in _head_table() for n in range(len(k) + 1))
 
 
 def match_head(units: list[Unit], i: int, kinds=("named", "place_bound", "role")) -> tuple[int, str, str] | None:
     """The longest head starting at unit ``i``: (units used, kind, head text)."""
-    table = _head_table()
+    table, prefixes = _head_table(), _head_prefixes()
     best = None
     joined = ""
     for n in range(1, _MAX_HEAD_UNITS + 1):
@@ -126,6 +130,8 @@ def match_head(units: list[Unit], i: int, kinds=("named", "place_bound", "role")
         if u.kind not in ("word", "org"):
             break
         joined += u.key
+        if joined not in prefixes:  # no longer head starts with these units
+            break
         hit = table.get(joined)
         if hit and hit[0] in kinds:
             best = (n, hit[0], hit[1])
@@ -141,8 +147,12 @@ def skip_honorific(units: list[Unit], j: int) -> int:
 
 def is_name_word(u: Unit) -> bool:
     """A content word that can continue a name: not a function word, verb or personal name."""
-    return (u.kind == "word" and not is_function_word(u.text) and not is_verb(u.text) and not is_given_name(u.text)
-            and not is_number_word(u.text))
+    return u.kind == "word" and _is_name_text(u.text)
+
+
+@lru_cache(maxsize=1 << 16)  # asked about every word by every chunker
+def _is_name_text(t: str) -> bool:
+    return not is_function_word(t) and not is_verb(t) and not is_given_name(t) and not is_number_word(t)
 
 
 def _ends_name(units: list[Unit], k: int) -> bool:

@@ -8,16 +8,16 @@ each token knows its offsets, and classifies words with hazm's own lexicons
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ..document import Document, Sentence
+from ..hazm_models import models
 from ..numbers import parse_number
 from ..textkey import key
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int  # offsets in Document.text
     end: int
@@ -30,30 +30,37 @@ class Token:
 def sentence_tokens(doc: Document, sent: Sentence) -> list[Token]:
     """hazm's tokens of ``sent`` with their offsets in ``doc.text``."""
     out = []
+    text, limit = doc.text, sent.end
     cursor = sent.start
     for word in sent.tokens:
+        if "_" not in word:  # one word, the common case: kept short, it runs for every word of the corpus
+            start = text.find(word, cursor, limit)
+            if start < 0:
+                continue
+            cursor = start + len(word)
+            out.append(Token(word, start, cursor))
+            continue
         parts = word.split("_")
-        start = doc.text.find(parts[0], cursor, sent.end)
+        start = text.find(parts[0], cursor, limit)
         if start < 0:
             continue
         end = start + len(parts[0])
         for part in parts[1:]:
-            nxt = doc.text.find(part, end, sent.end)
-            if nxt < 0 or doc.text[end:nxt].strip(" \u200c"):
+            nxt = text.find(part, end, limit)
+            if nxt < 0 or text[end:nxt].strip(" \u200c"):
                 break
             end = nxt + len(part)
-        out.append(Token(doc.text[start:end], start, end))
+        out.append(Token(text[start:end], start, end))
         cursor = end
     return out
 
 
 @cache
 def _hazm_data():
-    from hazm import Lemmatizer
     from hazm.utils import stopwords_list, verbs_list
 
     past_stems = frozenset(v.split("#")[0] for v in verbs_list() if v.split("#")[0])
-    return Lemmatizer(), frozenset(key(w) for w in stopwords_list()), past_stems
+    return models().lemmatizer, frozenset(key(w) for w in stopwords_list()), past_stems
 
 
 _COPULAS = frozenset(key(w) for w in (
