@@ -4,22 +4,36 @@ Provenance model (see ``ontology/README.md``): every quad of an article goes
 into one named graph whose name is the article IRI, so a rebuild replaces
 exactly that article.  Facts are nodes (posts, observations, quotes, events)
 derived from the article, and every fact or entity statement points with
-``fakg:evidence`` to an evidence node carrying the sentence, raw-page offsets,
-extractor activity and confidence.  Plain SPARQL 1.1 and SHACL handle this;
-no RDF 1.2 triple terms are needed.
+``fakg:evidence`` to an evidence node carrying the raw-page offsets, the span
+text, the extractor activity and the confidence, and ``fakg:inSentence`` the
+sentence it lies in.  Plain SPARQL 1.1 and SHACL handle this; no RDF 1.2
+triple terms are needed.
+
+Evidence is most of an article's quads (one node per mention, about 60 per
+article), so it is kept lean: the sentence text is written once per article on
+a sentence node (``{article}/sentence/{i}``) that evidence points to, not on
+every evidence node; the article is the graph's name, not a quad on every
+evidence node; and evidence nodes are untyped (``fakg:evidence`` has range
+``fakg:Evidence``; nothing reaches them any other way).
 
 Oxigraph does no inference, so nodes are written with both their specific and
 their general type (``schema:City`` and ``schema:Place``).  Entities that a
 fact refers to but the document does not list (a parent organisation, the
 province of a city) are still typed and, when the gazetteer knows them,
 labelled, so every object of a link is self-describing within its graph.
+
+Persons, organisations, places and programs also carry ``fakg:nameKey``, the
+spelling-insensitive form of each of their labels (:func:`search_key`), so
+that the queries in ``queries/`` compare a parameter with stored keys instead
+of folding every label of the store at query time, and find a province by an
+index lookup.
 """
 from __future__ import annotations
 
 import re
 from decimal import Decimal
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Triple, parse
 
 from . import __version__
 from .document import Document, Evidence
@@ -54,12 +68,56 @@ def document_quads(doc: Document) -> list[Quad]:
 
 
 def vocabulary_quads() -> list[Quad]:
-    """The ontology and the target-group scheme, in the graph ``<https://w3id.org/fakg/graph/vocabulary>``."""
-    quads = []
-    for name in ("fakg.ttl", "target-groups.ttl"):
-        for t in parse(read_resource("ontology", name), format=RdfFormat.TURTLE):
-            quads.append(Quad(t.subject, t.predicate, t.object, VOCABULARY_GRAPH))
-    return quads
+    """The ontology and the target-group scheme, in the graph ``<https://w3id.org/fakg/graph/vocabulary>``.
+
+    Target groups also get what the queries need to resolve a ``group`` parameter by index lookups
+    instead of walking the scheme for every figure: ``skos:broaderTransitive`` to each broader group
+    (the closure of ``skos:broader``) and ``fakg:nameKey`` for each label and for the id
+    (``street-children``), as :func:`search_key` folds them.
+    """
+    triples = [t for name in ("fakg.ttl", "target-groups.ttl")
+               for t in parse(read_resource("ontology", name), format=RdfFormat.TURTLE)]
+    groups = {t.subject for t in triples if t.predicate == SKOS.inScheme and t.object == FAKG.TargetGroups}
+    broader: dict[NamedNode, set[NamedNode]] = {}
+    names: dict[NamedNode, list[str]] = {g: [g.value.rsplit("/", 1)[-1]] for g in groups}
+    for t in triples:
+        if t.subject in groups and t.predicate == SKOS.broader:
+            broader.setdefault(t.subject, set()).add(t.object)
+        elif t.subject in groups and t.predicate in (SKOS.prefLabel, SKOS.altLabel):
+            names[t.subject].append(t.object.value)
+
+    def ancestors(g: NamedNode, seen: frozenset = frozenset()) -> set[NamedNode]:
+        out = set()
+        for b in broader.get(g, ()):
+            if b not in seen:
+                out |= {b} | ancestors(b, seen | {g})
+        return out
+
+    for g in sorted(groups, key=lambda n: n.value):
+        triples += [Triple(g, SKOS.broaderTransitive, a) for a in sorted(ancestors(g), key=lambda n: n.value)]
+        triples += [Triple(g, FAKG.nameKey, Literal(k)) for k in dict.fromkeys(map(search_key, names[g])) if k]
+    return [Quad(t.subject, t.predicate, t.object, VOCABULARY_GRAPH) for t in triples]
+
+
+_FOLD_SPACE = re.compile("[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u200c\u200d\u0640]+")
+_FOLD_LETTERS = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9",
+                               "\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627"})
+_PROVINCE_WORDS = re.compile("^\u0627\u0633\u062a\u0627\u0646|province$")
+
+
+def search_key(text: str, place: bool = False) -> str:
+    r"""``text`` as the queries compare text parameters: the Python twin of their SPARQL expression
+
+    ``LCASE(REPLACE(REPLACE(REPLACE(REPLACE(STR(?x), "[\\s\u200c\u200d\u0640]+", ""), "[\u064a\u0649]", "\u06cc"),
+    "\u0643", "\u06a9"), "[\u0622\u0623\u0625]", "\u0627"))``: no white space (Oxigraph's ``\s``, Unicode
+    White_Space, which unlike Python's leaves U+001C-U+001F alone), ZWNJ, ZWJ or tatweel; Arabic ي ى ك آ أ إ
+    read as ی ک ا; lower case.  With ``place``, also without a leading «استان» and a trailing "province"
+    (``REPLACE(…, "^\u0627\u0633\u062a\u0627\u0646|province$", "")``), so that «استان اردبیل», "Ardabil
+    Province", «اردبیل» and "IR-24" meet their province.  It must stay character for character what the
+    queries compute from a parameter, or a parameter would stop finding what it names.
+    """
+    folded = _FOLD_SPACE.sub("", text).translate(_FOLD_LETTERS).lower()
+    return _PROVINCE_WORDS.sub("", folded) if place else folded
 
 
 def concept_node(concept: str) -> NamedNode:
@@ -110,6 +168,9 @@ class _Writer:
         self.g = article_iri(doc)
         self.quads: dict[Quad, None] = {}  # ordered set
         self.described: set[NamedNode] = set()
+        self.names: dict[NamedNode, tuple[bool, list[str]]] = {}  # node -> (is a place, labels to key)
+        self.sentence_nodes: dict[int, NamedNode] = {}  # described so far, by sentence index
+        self.activities: dict[str, NamedNode] = {}  # described so far, by extractor
         agency = doc.article.agency
         self.agency = mint("agency", agency) if agency else None
         self.agency_entry = _gazetteer("agency", agency)
@@ -133,30 +194,55 @@ class _Writer:
             self.quote(i)
         for i in range(len(self.doc.events)):
             self.event(i)
+        self.name_keys()
         return list(self.quads)
 
     # -------------------------------------------------------------- provenance
 
     def evidence(self, subject: NamedNode, owner: tuple, evidence: list[Evidence]) -> None:
         """``subject fakg:evidence e`` for each evidence, ``e`` minted from the owner and index."""
-        raw, sentences = self.doc.raw, self.doc.sentences
+        raw = self.doc.raw
         for j, ev in enumerate(evidence):
             e = mint("evidence", self.g, *owner, j)
             self.add(subject, FAKG.evidence, e)
-            self.add(e, RDF.type, FAKG.Evidence)
-            self.add(e, SCHEMA.isPartOf, self.g)
-            self.add(e, FAKG.sentenceIndex, _int(ev.sentence))
-            if 0 <= ev.sentence < len(sentences):
-                self.add(e, FAKG.sentence, _fa(sentences[ev.sentence].text))
+            self.add(e, FAKG.inSentence, self.sentence(ev.sentence))
             self.add(e, FAKG.spanText, _fa(raw[ev.start:ev.end]))
             self.add(e, FAKG.startOffset, _int(ev.start))
             self.add(e, FAKG.endOffset, _int(ev.end))
             self.add(e, FAKG.confidence, Literal(str(round(ev.confidence, 4)), datatype=XSD.decimal))
             self.add(e, PROV.wasGeneratedBy, self.activity(ev.extractor))
 
+    def sentence(self, i: int) -> NamedNode | None:
+        """The node of body sentence ``i``, described the first time (None for page metadata, index -1)."""
+        node = self.sentence_nodes.get(i)
+        if node is None and 0 <= i < len(self.doc.sentences):
+            node = self.sentence_nodes[i] = mint("sentence", self.g, i)
+            sentence = self.doc.sentences[i]
+            start, end = self.doc.raw_span(sentence.start, sentence.end)
+            self.add(node, RDF.type, FAKG.Sentence)
+            self.add(node, FAKG.sentenceIndex, _int(i))
+            self.add(node, SCHEMA.text, _fa(sentence.text))
+            self.add(node, FAKG.startOffset, _int(start))
+            self.add(node, FAKG.endOffset, _int(end))
+        return node
+
+    def name(self, node: NamedNode, label: Literal | None, place: bool = False) -> None:
+        """``node rdfs:label label``, remembered for the node's ``fakg:nameKey`` (written by :meth:`name_keys`)."""
+        if label is not None:
+            self.add(node, RDFS.label, label)
+            self.names.setdefault(node, (place, []))[1].append(label.value)
+
+    def name_keys(self) -> None:
+        """``fakg:nameKey`` for each distinct :func:`search_key` of each named node's labels (and ISO code)."""
+        for node, (place, names) in self.names.items():
+            for k in dict.fromkeys(search_key(name, place) for name in names):
+                if k:
+                    self.add(node, FAKG.nameKey, Literal(k))
+
     def activity(self, extractor: str) -> NamedNode:
-        a = mint("activity", __version__, extractor)
-        if self.first_time(a):
+        a = self.activities.get(extractor)
+        if a is None:
+            a = self.activities[extractor] = mint("activity", __version__, extractor)
             self.add(a, RDF.type, PROV.Activity)
             self.add(a, RDFS.label, Literal(f"fakg {__version__} {extractor}", language="en"))
             self.add(a, FAKG.softwareVersion, Literal(__version__))
@@ -207,9 +293,9 @@ class _Writer:
         self.add(node, RDF.type, SCHEMA.NewsMediaOrganization)
         self.add(node, RDF.type, ORG.Organization)
         self.add(node, ORG.classification, mint("concept", "organization-kind", "news_agency"))
-        self.add(node, RDFS.label, _fa(self.doc.article.agency))
+        self.name(node, _fa(self.doc.article.agency))
         if entry and entry.english:
-            self.add(node, RDFS.label, Literal(entry.english, language="en"))
+            self.name(node, Literal(entry.english, language="en"))
         return node
 
     # -------------------------------------------------------------- entities
@@ -222,7 +308,7 @@ class _Writer:
             self.add(node, RDF.type, SCHEMA.Person)
             p = self.doc.persons.get(k)
             if p:
-                self.add(node, RDFS.label, _fa(p.name))
+                self.name(node, _fa(p.name))
                 self.evidence(node, ("person", k), p.evidence)
         return node
 
@@ -257,13 +343,13 @@ class _Writer:
             self.add(node, RDF.type, SCHEMA.NewsMediaOrganization)
         self.add(node, ORG.classification, mint("concept", "organization-kind", kind))
         name = o.name if o else getattr(entry, "name", None)
-        self.add(node, RDFS.label, _fa(name))
+        self.name(node, _fa(name))
         if o:
             for alias in sorted(o.aliases):
                 if key(alias) != key(o.name):
                     self.add(node, SKOS.altLabel, _fa(alias))
         if entry:
-            self.add(node, RDFS.label, Literal(entry.english, language="en") if entry.english else None)
+            self.name(node, Literal(entry.english, language="en") if entry.english else None)
             self.add(node, OWL.sameAs, _wikidata(entry.wikidata))
         parent = (o.parent if o else None) or getattr(entry, "parent", None)
         if parent and parent != k:
@@ -284,11 +370,13 @@ class _Writer:
         self.add(node, RDF.type, SCHEMA.Place)
         self.add(node, RDF.type, _PLACE_TYPES.get(kind))
         self.add(node, FAKG.kind, mint("concept", "place-kind", kind if kind in _PLACE_TYPES else "place"))
-        self.add(node, RDFS.label, _fa(p.name if p else getattr(entry, "name", None)))
+        self.name(node, _fa(p.name if p else getattr(entry, "name", None)), place=True)
         if entry:
-            self.add(node, RDFS.label, Literal(entry.english, language="en") if entry.english else None)
+            self.name(node, Literal(entry.english, language="en") if entry.english else None, place=True)
             self.add(node, OWL.sameAs, _wikidata(entry.wikidata))
-            self.add(node, FAKG.isoCode, Literal(entry.iso) if entry.iso else None)
+            if entry.iso:
+                self.add(node, FAKG.isoCode, Literal(entry.iso))
+                self.names.setdefault(node, (True, []))[1].append(entry.iso)
         province = (p.province if p else None) or getattr(entry, "province", None)
         if province and province != k:
             self.add(node, SCHEMA.containedInPlace, self.place(province))
@@ -305,7 +393,7 @@ class _Writer:
         self.add(node, RDF.type, FAKG.Program)
         p = self.doc.programs.get(k)
         if p:
-            self.add(node, RDFS.label, _fa(p.name))
+            self.name(node, _fa(p.name))
             kind = p.kind if p.kind in _PROGRAM_KINDS else "program"
             self.add(node, FAKG.kind, mint("concept", "program-kind", kind))
             for place in p.places:

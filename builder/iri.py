@@ -12,7 +12,8 @@ Scheme (``{base}`` defaults to ``https://w3id.org/fakg/``)::
     {base}variable/{unit}/{subject key}    a statistical variable
     {base}activity/{version}/{extractor}   the extractor that read a fact
     {article}/statistic/{i}                per-article facts: post, statistic, quote,
-    {article}/evidence/{owner}/.../{i}     event, evidence (index in the Document)
+    {article}/evidence/{owner}/.../{i}     event, evidence (index in the Document),
+    {article}/sentence/{i}                 and the body sentences evidence lies in
     https://w3id.org/fakg/concept/{id}     concepts: fixed, they are vocabulary
 
 The base can be changed with the environment variable ``FAKG_BASE`` (read at
@@ -28,6 +29,7 @@ import hashlib
 import os
 import re
 import unicodedata
+from functools import lru_cache
 
 from pyoxigraph import NamedNode
 
@@ -41,7 +43,7 @@ _base = os.environ.get("FAKG_BASE") or DEFAULT_BASE
 # Kinds whose parts are names: keyed so that spelling variants meet.
 _KEYED = {"article", "person", "organization", "place", "program", "agency", "variable"}
 # Kinds that live inside one article: first part is the article IRI.
-_PER_ARTICLE = {"post", "statistic", "quote", "event", "evidence"}
+_PER_ARTICLE = {"post", "statistic", "quote", "event", "evidence", "sentence"}
 _OTHER = {"concept", "activity"}
 _ASCII_SAFE = re.compile(r"[A-Za-z0-9\-._~@]")  # unreserved, and "@" (a pchar) that the extractors use in keys
 
@@ -57,8 +59,14 @@ def set_base(iri: str) -> None:
     _base = iri if iri.endswith(("/", "#")) else iri + "/"
 
 
+_ALL_SAFE = re.compile(r"[\w\-.~@]+")  # \w is letters, digits and "_": a subset of the safe characters
+
+
+@lru_cache(maxsize=1 << 16)  # the same entity keys recur in every article that names them
 def encode(part: str) -> str:
     """One IRI path segment: letters, marks and digits kept; everything else percent-encoded."""
+    if _ALL_SAFE.fullmatch(part):
+        return part
     out = []
     for c in part:
         if c.isascii():

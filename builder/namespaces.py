@@ -21,9 +21,10 @@ class Namespace:
     """An IRI prefix; calling it or reading an attribute gives a :class:`NamedNode`.
 
     Not a ``str`` subclass, so ``SCHEMA.title`` cannot silently be ``str.title``.
+    A term read as an attribute is made once and kept as an instance attribute,
+    so later reads are plain attribute lookups: the graph writer reads
+    ``FAKG.evidence`` and the like hundreds of times per article.
     """
-
-    __slots__ = ("iri",)
 
     def __init__(self, iri: str):
         self.iri = iri
@@ -31,10 +32,11 @@ class Namespace:
     def __call__(self, local: str) -> NamedNode:
         return NamedNode(self.iri + local)
 
-    def __getattr__(self, local: str) -> NamedNode:
+    def __getattr__(self, local: str) -> NamedNode:  # only called for names not yet kept
         if local.startswith("__"):
             raise AttributeError(local)
-        return NamedNode(self.iri + local)
+        term = self.__dict__[local] = NamedNode(self.iri + local)
+        return term
 
     def __str__(self) -> str:
         return self.iri

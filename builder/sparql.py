@@ -22,6 +22,32 @@ Writing a parameterised query for Oxigraph (0.5) — what substitution does:
   ``STR(?p)``); ``BOUND(?p)`` and ``BIND(?p AS ?q)`` do not see the
   substituted value, so test "unset" as ``COALESCE(STR(?p), "") = ""``;
 * ASK queries cannot take parameters.
+
+Writing it so that a set parameter makes it fast (the library's patterns,
+measured in ``benchmarks/README.md``):
+
+* Oxigraph plans a query before it sees the substituted values, so a value
+  computed from a parameter (its spelling-insensitive key) is only used for an
+  index lookup inside a ``LATERAL { … }`` block (SEP-0006, an Oxigraph
+  extension), which runs once per row found before it, with that row's
+  values.  A parameter therefore gets a *gate*:
+  ``LATERAL { { FILTER(COALESCE(STR(?p), "") = "") } UNION { SELECT DISTINCT
+  ?g ?x ?p WHERE { BIND(<key of ?p> AS ?k) LATERAL { GRAPH ?g { ?n
+  fakg:nameKey ?k } } … } } }`` yields one empty row when ``?p`` is unset and
+  the matching nodes when it is set; the rest of the query is a ``LATERAL``
+  after it, so it starts from those nodes.  Keys are the ``fakg:nameKey``
+  literals the builder stores (:func:`builder.graph.search_key`), so no label
+  of the store is folded at query time.
+* a lookup value must be the first pattern of its own ``LATERAL`` block (the
+  planner may otherwise scan another pattern first); a scan that should only
+  run when a parameter is set (``CONTAINS`` over the persons' keys) is gated by
+  a class or predicate bound to ``fakg:none`` when it is unset.
+* an ``OPTIONAL`` of more than one pattern is evaluated over the whole store
+  and joined unless wrapped as ``LATERAL { OPTIONAL { … } }``.
+* a ``LATERAL`` block reads only the query's parameters and variables it binds
+  itself, never a ``BIND`` of the enclosing group: then dropping the keyword
+  (``benchmarks.run.sparql11``) leaves a SPARQL 1.1 query with the same
+  answers, which the rdflib baseline of the benchmark runs.
 """
 from __future__ import annotations
 

@@ -191,18 +191,22 @@ EXAMPLES = [
         {"kind": _concept("event-kind", "visit")},
     ),
     Example(
-        "fakg:Evidence and prov:Activity",
-        "The first evidence of the street-children figure after the headline, and the extractor run that\n"
-        "produced it. Offsets index the decoded page (`fakg:spanText` is the page's text there, with\n"
-        "the page's own digits and spacing); `fakg:sentence` is the normalised sentence.",
-        """SELECT ?graph ?node ?activity ?value ?place WHERE {
+        "fakg:Evidence, fakg:Sentence and prov:Activity",
+        "The first evidence of the street-children figure after the headline, the sentence it lies in and\n"
+        "the extractor run that produced it. Offsets index the decoded page (`fakg:spanText` is the page's\n"
+        "text there, with the page's own digits and spacing); the sentence node, written once per article\n"
+        "however many facts were read from it, holds the normalised sentence and its own offsets.\n"
+        "Evidence nodes are not typed: they are the objects of `fakg:evidence`, whose range is\n"
+        "`fakg:Evidence`.",
+        """SELECT ?graph ?node ?sentence ?activity ?value ?place WHERE {
              GRAPH ?graph { ?fact a schema:Observation ; schema:value ?value ; schema:observationAbout/rdfs:label ?place ;
                                   fakg:evidence ?node .
-                            ?node fakg:sentenceIndex ?index ; fakg:startOffset ?start ; prov:wasGeneratedBy ?activity }
+                            ?node fakg:inSentence ?sentence ; fakg:startOffset ?start ; prov:wasGeneratedBy ?activity .
+                            ?sentence fakg:sentenceIndex ?index }
              FILTER(?index > 0)
            } ORDER BY ?graph ?start LIMIT 1""",
         STREET_CHILDREN,
-        ("node", "activity"),
+        ("node", "sentence", "activity"),
     ),
     Example(
         "skos:Concept (vocabulary graph)",

@@ -11,13 +11,13 @@ from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
-from pyoxigraph import Literal, NamedNode, Store
+from pyoxigraph import Literal, NamedNode, Store, Variable
 
 from builder import graph
 from builder.document import (ArticleMeta, Document, Event, Organization, Person, Place, Post, Program, Quote,
                               Sentence, Statistic)
 from builder.iri import article_iri, mint
-from builder.namespaces import FAKG, ORG, OWL, RDF, RDFS, SCHEMA, VOCABULARY_GRAPH, WD
+from builder.namespaces import FAKG, ORG, OWL, RDF, RDFS, SCHEMA, SKOS, VOCABULARY_GRAPH, WD
 from builder.textkey import key
 
 PlaceEntry = namedtuple("PlaceEntry", "key name kind province english wikidata iso")
@@ -219,3 +219,42 @@ def test_vocabulary_graph():
     quads = graph.vocabulary_quads()
     assert {q.graph_name for q in quads} == {VOCABULARY_GRAPH}
     assert any(q.object == Literal("کودکان کار", language="fa") for q in quads)
+    # what the queries resolve a group parameter with: keys of labels and id, the closure of skos:broader
+    street = NamedNode("https://w3id.org/fakg/concept/target-group/street-children")
+    triples = {(q.subject, q.predicate, q.object) for q in quads}
+    assert {(street, FAKG.nameKey, Literal("street-children")), (street, FAKG.nameKey, Literal("کودکانخیابانی")),
+            (street, SKOS.broaderTransitive, NamedNode("https://w3id.org/fakg/concept/target-group/children-at-risk"))} <= triples
+
+
+def test_evidence_points_to_a_sentence_written_once_per_article():
+    doc = gilan_document()
+    quads = graph.document_quads(doc)
+    triples = {(q.subject, q.predicate, q.object) for q in quads}
+    g = article_iri(doc)
+    first = mint("sentence", g, 0)
+    assert (first, SCHEMA.text, Literal(GILAN_BODY[0], language="fa")) in triples
+    assert (first, FAKG.sentenceIndex, Literal("0", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))) in triples
+    texts = [q for q in quads if q.predicate == SCHEMA.text and q.object.value == GILAN_BODY[0]]
+    assert len(texts) == 1  # however many facts were read from it
+    evidence = mint("evidence", g, "statistic", 0, 0)
+    assert (evidence, FAKG.inSentence, first) in triples
+    assert (evidence, FAKG.spanText, Literal("۲۵۰ کودک خیابانی در استان گیلان", language="fa")) in triples
+    assert not any(s == evidence and p == RDF.type for s, p, _ in triples)  # lean: its class is fakg:evidence's range
+
+
+def test_name_keys_fold_labels_as_the_queries_fold_parameters():
+    triples = {(q.subject, q.predicate, q.object) for q in graph.document_quads(gilan_document())}
+    gilan = mint("place", "گیلان")
+    assert {o.value for s, p, o in triples if s == gilan and p == FAKG.nameKey} == {"گیلان", "gilan", "ir-01"}
+    person = mint("person", "مریم احمدی")
+    assert {o.value for s, p, o in triples if s == person and p == FAKG.nameKey} == {"مریماحمدی"}
+
+
+@pytest.mark.parametrize("text", ["مهران\u200cکريميان", " كريم  ی ", "آأإا", "ΣΑΣ İ", "a\u00a0b\u2003c\u001cd", "استان اردبیل", "Ardabil Province"])
+def test_search_key_is_the_sparql_fold(text):
+    """builder.graph.search_key must give what the queries' LCASE(REPLACE(...)) gives for a parameter."""
+    fold = ('LCASE(REPLACE(REPLACE(REPLACE(REPLACE(STR(?x), "[\\\\s\\u200c\\u200d\\u0640]+", ""), "[\\u064a\\u0649]", "\\u06cc"),'
+            ' "\\u0643", "\\u06a9"), "[\\u0622\\u0623\\u0625]", "\\u0627"))')
+    query = f'SELECT ?x ({fold} AS ?k) (REPLACE({fold}, "^\\u0627\\u0633\\u062a\\u0627\\u0646|province$", "") AS ?p) WHERE {{}}'
+    row = next(iter(Store().query(query, substitutions={Variable("x"): Literal(text)})))
+    assert (row["k"].value, row["p"].value) == (graph.search_key(text), graph.search_key(text, place=True))

@@ -63,7 +63,7 @@ def test_every_class_has_an_example_and_each_block_is_turtle_from_the_store(stor
             if t.predicate == RDF.type:
                 types.add(t.object)
     assert {SCHEMA.NewsArticle, SCHEMA.NewsMediaOrganization, SCHEMA.Person, ORG.Post, ORG.Organization, SCHEMA.Place,
-            FAKG.Program, SCHEMA.Observation, FAKG.StatisticalVariable, FAKG.Quote, FAKG.Event, FAKG.Evidence,
+            FAKG.Program, SCHEMA.Observation, FAKG.StatisticalVariable, FAKG.Quote, FAKG.Event, FAKG.Sentence,
             PROV.Activity, SKOS.Concept} <= types
 
 
