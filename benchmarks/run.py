@@ -67,11 +67,13 @@ QUERY_PARAMS: dict[str, dict[str, str]] = {
 }
 
 
-def query_params(name: str) -> dict[str, str]:
-    """:data:`QUERY_PARAMS` of query ``name``, with ``kind:key`` values minted as IRIs."""
+def query_params(name: str, bound: bool = True) -> dict[str, str]:
+    """:data:`QUERY_PARAMS` of query ``name``, with ``kind:key`` values minted as IRIs ({} unless ``bound``)."""
     from builder.iri import mint
 
     out = {}
+    if not bound:
+        return out
     for k, v in QUERY_PARAMS.get(name, {}).items():
         kind, _, key = v.partition(":")
         out[k] = mint(kind, key).value if key and kind in ("person", "place", "organization") else v
@@ -174,7 +176,7 @@ class TreeRss:
     PSS divides each shared page among the processes sharing it.
     """
 
-    def __init__(self, every: float = 0.25):
+    def __init__(self, every: float = 1.0):
         self.every, self.peak_rss, self.peak_pss, self._stop = every, 0, 0, threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -259,8 +261,17 @@ def build_in_child(corpus: Path, store: Path, workers: int) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+CHANGED_MARK = ".changed-by-benchmark"
+
+
 def change_corpus(corpus: Path, n: int, fraction: float, seed: int) -> tuple[int, int]:
-    """Change ``fraction`` of the pages (one more sentence) and add as many new ones."""
+    """Change ``fraction`` of the pages (one more sentence) and add as many new ones.
+
+    Leaves :data:`CHANGED_MARK` in the corpus: a corpus kept with ``--workdir``
+    is then written afresh by the next run, whose full build must see the pages
+    as generated and whose incremental step must find something to change.
+    """
+    (corpus / CHANGED_MARK).touch()
     k = max(1, int(n * fraction))
     changed = 0
     step = max(1, n // k)
@@ -286,13 +297,13 @@ def _consume(result) -> int:
     return sum(1 for _ in result)
 
 
-def _oxigraph_query(store_path: str, name: str, repeat: int, budget: float, conn) -> None:
+def _oxigraph_query(store_path: str, name: str, repeat: int, budget: float, bound: bool, conn) -> None:
     from builder.sparql import library, run
     from builder.store import open_store
 
     try:
         store = open_store(store_path, read_only=True)
-        q, params = library()[name], query_params(name)
+        q, params = library()[name], query_params(name, bound)
         t = time.perf_counter()
         rows = _consume(run(store, q, params))  # the first run warms the caches
         times = [time.perf_counter() - t]
@@ -320,8 +331,8 @@ def _in_child(target, args, timeout: float):
     return message
 
 
-def oxigraph_latencies(store_path: Path, repeat: int, timeout: float) -> dict:
-    """Median latency of each library query (:data:`QUERY_PARAMS`) on the store, each in a child killed at ``timeout``."""
+def oxigraph_latencies(store_path: Path, repeat: int, timeout: float, bound: bool = True) -> dict:
+    """Median latency of each library query (:data:`QUERY_PARAMS` if ``bound``) on the store, each in a child killed at ``timeout``."""
     from builder.sparql import library
 
     out = {}
@@ -329,11 +340,11 @@ def oxigraph_latencies(store_path: Path, repeat: int, timeout: float) -> dict:
         if "SERVICE" in q.text.upper():
             out[name] = {"skipped": "federated (SERVICE): needs the network"}
             continue
-        message = _in_child(_oxigraph_query, (str(store_path), name, repeat, min(timeout / 2, 10.0)), timeout)
+        message = _in_child(_oxigraph_query, (str(store_path), name, repeat, min(timeout / 2, 10.0), bound), timeout)
         if message is None:
             out[name] = {"oxigraph_s": None, "oxigraph_timeout_s": timeout}
         elif message[0] == "ok":
-            out[name] = {"params": query_params(name), "rows": message[2], "oxigraph_s": message[1]}
+            out[name] = {"params": query_params(name, bound), "rows": message[2], "oxigraph_s": message[1]}
         else:
             out[name] = {"error": message[1]}
     return out
@@ -348,7 +359,7 @@ def _rdflib_query(ds, text: str, bindings: dict, conn) -> None:
         conn.send(("error", f"{type(e).__name__}: {e}", 0))
 
 
-def rdflib_latencies(store_path: Path, names: list[str], timeout: float) -> tuple[dict, dict]:
+def rdflib_latencies(store_path: Path, names: list[str], timeout: float, bound: bool = True) -> tuple[dict, dict]:
     """Load the store's quads into an rdflib Dataset, then time each query in a forked child (killed at ``timeout``)."""
     import rdflib
 
@@ -371,7 +382,7 @@ def rdflib_latencies(store_path: Path, names: list[str], timeout: float) -> tupl
     for name in names:
         q = lib[name]
         text = _with_prologue(sparql11(q.text), prologue)
-        bound = {k: _rdflib_term(v) for k, v in bindings(q, query_params(name)).items()}
+        bound = {k: _rdflib_term(v) for k, v in bindings(q, query_params(name, bound)).items()}
         message = _in_child(_rdflib_query, (ds, text, bound), timeout)
         if message is None:
             out[name] = {"rdflib_s": None, "rdflib_timeout_s": timeout}
@@ -417,6 +428,8 @@ def run(a) -> dict:
         shutil.rmtree(store)
     out: dict = {"articles": n, "cores": cores(), "workers": workers, "python": platform.python_version(),
                  "pyoxigraph": pyoxigraph.__version__, "seed": a.seed}
+    if (corpus / CHANGED_MARK).exists():
+        shutil.rmtree(corpus)
     if not corpus.exists():
         t = time.perf_counter()
         generate.write(corpus, n, a.seed)
@@ -444,10 +457,11 @@ def run(a) -> dict:
                               "written": inc["articles"],
                               "vs_full": inc["wall_s"] / b["wall_s"]}
 
-    queries = oxigraph_latencies(store, a.repeat, a.timeout)
+    out["queries_bound"] = a.bound
+    queries = oxigraph_latencies(store, a.repeat, a.timeout, a.bound)
     if a.rdflib and out["quads"] <= a.rdflib_max_quads:
         names = [k for k, v in queries.items() if "oxigraph_s" in v]
-        base, info = rdflib_latencies(store, names, a.timeout)
+        base, info = rdflib_latencies(store, names, a.timeout, a.bound)
         out.update(info)
         for k, v in base.items():
             queries[k].update(v)
@@ -540,6 +554,8 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=5, help="timed runs of each query on the store (median)")
     ap.add_argument("--no-incremental", dest="incremental", action="store_false")
     ap.add_argument("--no-rdflib", dest="rdflib", action="store_false")
+    ap.add_argument("--unbound", dest="bound", action="store_false",
+                    help="time the queries without their parameters (every row of the store)")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds before a query (either engine) is given up")
     ap.add_argument("--rdflib-max-quads", type=int, default=4_000_000, help="skip the rdflib baseline above this")
     ap.add_argument("--workdir", help="keep the corpus and store here (a corpus already there is reused)")

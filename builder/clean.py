@@ -43,7 +43,7 @@ _META = re.compile(
     r"(?:کد\s*(?:خبر|مطلب|خبرنگار)|شناسه\s*(?:خبر|مطلب)|تاریخ\s*(?:انتشار|خبر)|زمان\s*انتشار|انتشار\s*[:：]|"
     r"به\s*روز\s*(?:شده|رسانی)|بروز\s*رسانی|آخرین\s*به\s*روز|دسته(?:\s|\u200c)*بندی|سرویس\s*[:：]|گروه\s*[:：]|"
     r"خبرنگار\s*[:：]|نویسنده\s*[:：]|منبع\s*[:：]|News\s*ID|تعداد\s*بازدید|زمان\s*مطالعه|دقیقه\s*مطالعه|"
-    r"^\s*کد\s*[0-9۰-۹]+\s*$)",
+    r"^\s*(?:کد|شناسه|خبر)\s*[:：]?\s*[0-9۰-۹]+\s*$)",
     re.IGNORECASE,
 )
 _MONTHS = (
@@ -55,6 +55,8 @@ _DATE = re.compile(
 )
 _PERSIAN_WORD = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u200c]{2,}")
 _LONG = 12  # words of a body paragraph; headlines and menu lines are shorter
+# items of a navigation bar or a price ticker: «صفحه نخست | سیاسی | اقتصادی», «دلار: ۶۹,۸۵۰ تومان | یورو: …»
+_BAR_SEPARATOR = re.compile(r"\s[|›•·]\s")
 _SITE_NAME = re.compile(r"^\s*(?:خبرگزاری|پایگاه\s*خبری|روزنامه|سایت)\s|\s[-–|]\s*(?:خبرگزاری|پایگاه)")
 
 
@@ -90,9 +92,19 @@ def lines_of(raw: str) -> list[Line]:
     return out
 
 
+def _is_bar(text: str) -> bool:
+    """A menu bar or ticker: three or more short items between separators.
+
+    Its many words would otherwise make it look like a body paragraph (so the
+    headline after it is lost) and a ticker's prices would be read as figures.
+    """
+    items = _BAR_SEPARATOR.split(text)
+    return len(items) >= 3 and all(len(_PERSIAN_WORD.findall(item)) <= 4 for item in items)
+
+
 def is_meta_line(line: Line) -> bool:
-    """Dates, ids, category or reporter lines, and lone menu words."""
-    if _META.search(line.text):
+    """Dates, ids, category or reporter lines, lone menu words and menu bars."""
+    if _META.search(line.text) or _is_bar(line.text):
         return True
     if line.words <= 5 and _DATE.search(line.text):
         return True

@@ -28,9 +28,12 @@ TEHRAN = ZoneInfo("Asia/Tehran")
 
 _NEWS_ID = re.compile(
     r"(?:کد\s*(?:خبر|مطلب)|شناسه\s*(?:خبر|مطلب)|News\s*ID|خبر\s*شماره)\s*[:：#]?\s*([0-9۰-۹]{3,})"
-    r"|^\s*کد\s*[:：]?\s*([0-9۰-۹]{3,})\s*$",
+    r"|^\s*(?:کد|شناسه|خبر)\s*[:：]?\s*([0-9۰-۹]{3,})\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# the page's own link printed on it: «لینک کوتاه: https://…/content/712345», «نشانی خبر: …»
+_OWN_LINK = re.compile(r"(?:لینک|پیوند|نشانی|آدرس)\s*(?:کوتاه|خبر|مطلب|کوتاه\s*خبر)|short\s*link", re.IGNORECASE)
+_LINK = re.compile(r"https?://\S+")
 _PUBLISH_LABEL = re.compile(r"تاریخ\s*(?:انتشار|خبر|درج)|زمان\s*انتشار|انتشار\s*[:：]|منتشر\s*شده")
 _NOT_PUBLISHED = re.compile(r"به\s*روز|بروز\s*رسانی|به\s*روزرسانی|ویرایش|امروز|Updated|Today", re.IGNORECASE)
 _CATEGORY = re.compile(r"(?:دسته(?:\s|\u200c)*بندی|سرویس|گروه)\s*[:：]\s*(.+)$")
@@ -57,12 +60,22 @@ def _news_id(doc: Document) -> str | None:
     m = _NEWS_ID.search(doc.raw.translate(_ARABIC))
     if m:
         return _to_latin(m.group(1) or m.group(2))
-    url = doc.given.get("url") or ""
-    m = _URL_ID.search(url)
-    return (m.group(1) or m.group(2)) if m else None
+    urls = [doc.given.get("url") or ""] + _own_links(doc.raw)
+    for url in urls:
+        if m := _URL_ID.search(url):
+            return m.group(1) or m.group(2)
+    return None
 
 
-def _published(doc: Document, lines: list[cleaning.Line], title_start: int) -> tuple[datetime, str] | None:
+def _own_links(raw: str) -> list[str]:
+    """URLs on lines that label them as the article's own link; other links on a page lead elsewhere."""
+    return [m.group() for line in raw.splitlines() if _OWN_LINK.search(line) for m in _LINK.finditer(line)]
+
+
+def _published(doc: Document, lines: list[cleaning.Line], title_start: int,
+               footer: list[cleaning.Line]) -> tuple[datetime, str] | None:
+    """The given date, else the best date of the page head, else one the footer labels as
+    the publication date (a newspaper's «… به تاریخ ۲۱ فروردین ۱۴۰۳ منتشر شده است»)."""
     given = doc.given.get("published")
     if given:
         found = parse_published(str(given))
@@ -74,8 +87,15 @@ def _published(doc: Document, lines: list[cleaning.Line], title_start: int) -> t
                 return (dt if dt.tzinfo else dt.replace(tzinfo=TEHRAN)), str(given)
         except ValueError:
             pass
+    return _dated_line(lines, title_start) or _dated_line(footer, -1, labelled_only=True)
+
+
+def _dated_line(lines: list[cleaning.Line], title_start: int, labelled_only: bool = False) -> tuple[datetime, str] | None:
+    """The best-ranked publication date among ``lines``; with ``labelled_only``, only a labelled one."""
     best = None
     for line in lines:
+        if labelled_only and not _PUBLISH_LABEL.search(line.text):
+            continue
         in_head = line.start < title_start
         labelled = bool(_PUBLISH_LABEL.search(line.text))
         if not (in_head or labelled or cleaning.is_meta_line(line)):
@@ -155,7 +175,8 @@ def read_metadata(doc: Document) -> None:
     head = [ln for ln in lines if ln.end <= body_end]
 
     meta.news_id = _news_id(doc)
-    published = _published(doc, head, title_start)
+    footer = [ln for ln in lines if ln.start >= body_end]
+    published = _published(doc, head, title_start, footer)
     if published:
         meta.published, meta.published_text = published
     for line in head:

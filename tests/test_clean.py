@@ -95,3 +95,21 @@ def test_a_headline_alone_is_not_an_article():
     brief = "افتتاح خانه کودک در دامغان\nافتتاح خانه کودک در دامغان\nخانه کودک دامغان امروز با حضور مسئولان استانی گشایش یافت.\n"
     assert _title(brief) == "افتتاح خانه کودک در دامغان"
     assert _body(brief).endswith("گشایش یافت.")  # a headline with a short paragraph is still an article
+
+
+def test_menu_bars_and_price_tickers_are_furniture_not_body_or_title():
+    raw = ("پایگاه خبری نمونه\n"
+           "خانه | سیاست | اقتصاد | جامعه | فرهنگ | ورزش | استان‌ها | عکس | ویدئو | آرشیو\n"
+           "طلا: ۴۵,۱۰۰,۰۰۰ تومان | دلار: ۶۱,۲۰۰ تومان | نفت برنت: ۷۸ دلار\n"
+           "ورود | عضویت | تماس با ما\n\n"
+           "افتتاح دو خانه سالمندان در سمنان\n\n"
+           "مدیرکل بهزیستی استان سمنان گفت: دو خانه سالمندان با ظرفیت ۸۰ تخت در شهرهای سمنان و شاهرود افتتاح شد و خانواده‌ها می‌توانند ثبت‌نام کنند.\n")
+    assert _title(raw) == "افتتاح دو خانه سالمندان در سمنان"
+    body = _body(raw)
+    assert "دلار" not in body and "ورزش" not in body and "عضویت" not in body
+    assert body.startswith("افتتاح دو خانه")
+
+
+def test_a_title_with_one_separator_is_still_a_title():
+    raw = "زنان سرپرست خانوار | گزارش ویژه از یزد\n\nمعاون بهزیستی استان یزد گفت: امسال ۲۴۰ زن سرپرست خانوار در یزد صاحب شغل شدند و تسهیلات گرفتند.\n"
+    assert _title(raw) == "زنان سرپرست خانوار | گزارش ویژه از یزد"

@@ -167,3 +167,94 @@ def test_every_evidence_points_into_the_raw_page():
         assert key(doc.raw[e.start:e.end])
     first = doc.persons[key("بهمن قربانی نژاد")].evidence[0]
     assert doc.raw[first.start:first.end] == "بهمن قربانی نژاد"
+
+
+def test_clock_times_durations_vague_amounts_and_label_lists_are_not_statistics():
+    doc = run("""
+مدیرکل بهزیستی استان سمنان گفت: تیم‌ها از ساعت ۸ صبح تا ۲ بامداد و به صورت ۲۴ ساعته در مناطق ۴ و ۷ شهر سمنان حاضرند و گردشی چند هزار میلیارد تومانی در این بازار وجود دارد؛ امسال ۳۱۰ کودک کار شناسایی شدند.
+""")
+    assert [(s.value, key(s.subject.split()[0])) for s in doc.statistics] == [(310, key("کودک"))]
+
+
+def test_subject_reads_through_partitives_demonstratives_and_ages_and_stops_at_superlatives():
+    doc = run("""
+معاون بهزیستی استان یزد گفت: دو هزار و ۴۰۰ نفر از سالمندان روستایی در استان شناسایی شدند و ۳۵ درصد این سالمندان در روستاها زندگی می‌کنند.
+
+وی افزود: جامعه هدف ۱۲ هزار کودک ۳ تا ۶ ساله است و میبد با ۹۰۰ کودک بیشترین سهم را دارد.
+""")
+    subjects = {s.value: s.subject for s in doc.statistics}
+    assert subjects[2400] == "نفر سالمندان روستایی"
+    assert subjects[35] == "درصد سالمندان"
+    assert subjects[12000] == "کودک ۳ تا ۶ ساله"
+    assert subjects[900] == "کودک"
+    assert 3 not in subjects and 6 not in subjects  # the age range stays an age
+
+
+def test_a_bare_measure_before_a_copula_takes_the_clause_subject():
+    doc = run("""
+مدیرکل بهزیستی استان زنجان گفت: مستمری ماهانه هر مددجو در مراکز شبانه‌روزی ۹ میلیون ریال است و سهم زنان از مراجعان ۴۰ درصد بوده است.
+""")
+    money = next(s for s in doc.statistics if s.unit == "rials")
+    assert money.subject == "ریال مستمری ماهانه" and money.text.startswith("مستمری ماهانه")
+    assert doc.raw[money.evidence[0].start:money.evidence[0].end] == money.text
+    share = next(s for s in doc.statistics if s.value == 40)
+    assert share.subject == "درصد سهم زنان"
+
+
+def test_a_headline_figure_restated_in_other_words_is_one_observation():
+    doc = run("""
+مدیرکل بهزیستی استان قم گفت: ۴۲ درصد تماس‌های امسال با اورژانس اجتماعی به همسرآزاری مربوط بوده است.
+""", title="۴۲ درصد مداخلات اورژانس اجتماعی قم به خشونت خانگی مربوط است")
+    assert [(s.value, s.subject) for s in doc.statistics] == [(42, "درصد تماس‌های امسال")]
+    assert len(doc.statistics[0].evidence) == 2
+
+
+def test_small_word_numbers_count_facilities_by_their_suffix():
+    doc = run("شهردار سمنان گفت: شهرداری دو گرمخانه و سه آسایشگاه برای کارتن‌خواب‌ها آماده کرده است.")
+    assert {(s.value, s.subject) for s in doc.statistics} == {(2, "گرمخانه"), (3, "آسایشگاه")}
+
+
+def test_figure_places_from_qualified_places_lists_and_the_speakers_jurisdiction():
+    doc = run("""
+مدیرکل بهزیستی استان قزوین گفت: ۴۰۰ کودک بازمانده از تحصیل در استان داریم و در شهرستان آبیک نیز کمتر از ۶۰ کودک بازمانده شناسایی شد؛ سه مرکز روزانه در شهرستان‌های تاکستان، آبیک و البرز فعال است.
+
+در ادامه، رضا توکلی‌نیا، رئیس اداره بهزیستی شهرستان تاکستان گفت: امسال ۱۲۰ کودک در مدارس ثبت‌نام شدند.
+""")
+    places = {s.value: s.place for s in doc.statistics}
+    assert places[60] == key("آبیک")
+    assert places[3] == key("قزوین")  # a list of counties: the province's figure
+    assert places[400] == key("قزوین")
+    assert places[120] == key("تاکستان")  # a county office's head speaks of his county
+
+
+def test_pronoun_continues_the_speaker_not_a_person_named_in_passing():
+    doc = run("""
+به گزارش ایرنا از بیرجند، مدیرکل بهزیستی خراسان جنوبی، کاوه رستمی‌فر، در نشستی با حضور نادر کیانی‌پور، رئیس شورای شهر بیرجند اظهار کرد: امسال ۲۰۰ سالمند شناسایی شدند.
+
+وی افزود: ۱۴ مرکز نگهداری سالمندان در استان فعال است.
+
+به گفته لیلا صدری‌نسب، رئیس اداره بهزیستی شهرستان قاین، ۹۰ سالمند در این شهرستان تنها زندگی می‌کنند. وی افزود: مددکاران به خانه آنها می‌روند.
+""")
+    quotes = [(q.speaker, key(q.verb)) for q in doc.quotes]
+    assert (key("کاوه رستمی‌فر"), key("افزود")) in quotes
+    assert (key("لیلا صدری‌نسب"), key("افزود")) in quotes
+    assert all(speaker != key("نادر کیانی‌پور") for speaker, _ in quotes)
+
+
+def test_a_title_or_a_role_across_a_quoted_name_makes_a_common_given_name_a_person():
+    doc = run("""
+رئیس پلیس پیشگیری فرماندهی انتظامی استان ایلام سرهنگ ناصر کرم‌پور اظهار داشت: ۴۰ کودک کار شناسایی شدند.
+
+مدیر خانه کودک «امید» ایلام، فرشته بابایی‌راد، هم معتقد است این کودکان به آموزش نیاز دارند.
+""")
+    assert {key("ناصر کرم‌پور"), key("فرشته بابایی‌راد")} <= names(doc.persons)
+    assert (key("ناصر کرم‌پور"), key("اظهار داشت")) in [(q.speaker, key(q.verb)) for q in doc.quotes]
+
+
+def test_a_dash_dateline_before_a_role_only_lead_resolves_the_role():
+    doc = run("""
+باشگاه خبرنگاران جوان - بجنورد؛ معاون توانبخشی اداره کل بهزیستی استان خراسان شمالی از غربالگری ۹ هزار کودک خبر داد.
+
+خانم سمیه نیک‌اقبال در گفت‌وگو با خبرنگار ما اظهار کرد: ۳۰۰ کودک به پزشک ارجاع شدند.
+""")
+    assert roles_of(doc, "سمیه نیک‌اقبال") == {key("معاون توانبخشی اداره کل بهزیستی استان خراسان شمالی")}

@@ -89,3 +89,35 @@ def test_given_metadata_wins_and_url_gives_the_id():
 def test_a_given_date_in_the_future_gives_way_to_the_page_header():
     meta = _meta("تاریخ انتشار: ۱۱ اسفند ۱۴۰۲\n\nعنوان\n\n" + BODY, {"published": "2199-03-01T10:00:00"})
     assert meta.published == datetime(2024, 3, 1, tzinfo=TEHRAN)
+
+
+@pytest.mark.parametrize("head, news_id", [
+    ("شناسه: 7788990\n۱۴۰۲/۰۷/۰۳ ۰۸:۲۰\n", "7788990"),
+    ("یکشنبه ۳ مهر ۱۴۰۲ - ۰۸:۲۰\nخبر: 14020703000451\n", "14020703000451"),
+])
+def test_bare_id_labels_on_their_own_line(head, news_id):
+    meta = _meta(head + "\nپوشش ۸۵ کودک کار در قزوین\n\n" + BODY + "\n")
+    assert meta.news_id == news_id
+    assert meta.published == datetime(2023, 9, 25, 8, 20, tzinfo=TEHRAN)
+
+
+def test_a_word_khabar_in_running_text_is_not_an_id_label():
+    meta = _meta("پوشش ۸۵ کودک کار در قزوین\n\n" + BODY + "\nاین خبر: 12345 بار دیده شد و بازنشر شد.\n")
+    assert meta.news_id is None
+
+
+SECOND = "\nوی افزود: برای خانواده‌های این کودکان نیز بسته‌های حمایتی و خدمات مشاوره‌ای در نظر گرفته شده است.\n"
+FOOTER = SECOND + "\nلینک کوتاه: https://www.example-daily.ir/content/556677\nاین گزارش در شماره ۴۴۱۲ روزنامه به تاریخ دوشنبه ۶ آذر ۱۴۰۲ منتشر شده است.\n"
+
+
+def test_news_id_from_the_short_link_and_date_from_a_print_footer():
+    meta = _meta("امروز: پنجشنبه ۹ آذر ۱۴۰۲\n\nپوشش ۸۵ کودک کار در قزوین\n\n" + BODY + "\n" + FOOTER)
+    assert meta.news_id == "556677"
+    assert meta.published == datetime(2023, 11, 27, tzinfo=TEHRAN)  # not «امروز»'s 30 November
+
+
+def test_a_footer_date_gives_way_to_the_header_and_other_links_give_no_id():
+    meta = _meta("۱۴۰۲/۰۹/۰۷ ۱۰:۰۰\n\nپوشش ۸۵ کودک کار در قزوین\n\n" + BODY + "\n" + FOOTER)
+    assert meta.published == datetime(2023, 11, 28, 10, 0, tzinfo=TEHRAN)
+    related = "\nاخبار مرتبط\nگزارش قبلی: https://www.example-daily.ir/content/998877\n"
+    assert _meta("پوشش ۸۵ کودک کار در قزوین\n\n" + BODY + "\n" + related).news_id is None

@@ -10,7 +10,8 @@ mention that opens a sentence with a reporting verb is resolved to
    who holds no conflicting post;
 
 and the post joins that person's posts.  «وی», «او» and «ایشان» resolve to the
-most recent person (or resolved role) before them.
+most recent subject (a person or resolved role opening its sentence) before
+them, else to the most recent person.
 """
 from __future__ import annotations
 
@@ -47,6 +48,8 @@ def _holder_for(doc: Document, role: Mention) -> str | None:
     return min(persons, key=lambda m: (abs(m.sentence - role.sentence), m.sentence < role.sentence)).ref
 
 
+# «به گفته X، …»: X is the source of what follows, a subject like one opening the sentence
+_ATTRIBUTED = re.compile(r"(?<![\w\u200c])به[\s\u200c]+گفته[\s\u200c]+$")
 _ALSO = re.compile(r"^[\s\u200c]*(?:،\s*)?نیز(?![\w\u200c])")
 
 
@@ -85,7 +88,9 @@ def _merge_posts(doc: Document) -> None:
 
 
 def resolve_pronouns(doc: Document) -> None:
-    """«وی», «او», «ایشان»: the latest person (or post) mentioned before them.
+    """«وی», «او», «ایشان»: the latest person (or post) opening a sentence before them,
+    else the latest mentioned at all.  «وی افزود» continues the last speaker even when
+    another person was named in passing since («… با حضور X، رئیس شورا … اظهار کرد»).
 
     When that is an official named only by role, the pronoun mentions the post
     (a role mention), so the police chief's «وی اظهار کرد» stays his.
@@ -93,7 +98,8 @@ def resolve_pronouns(doc: Document) -> None:
     for p in _PRONOUNS.finditer(doc.text):
         sentence = doc.sentence_at(p.start())
         before = [m for m in doc.mentions if m.end <= p.start() and m.kind in ("person", "role")]
-        for m in reversed(before):
+        subjects = [m for m in before if opens_sentence(doc, m) or _ATTRIBUTED.search(doc.text, 0, m.start)]
+        for m in [*reversed(subjects), *reversed(before)]:
             if m.kind == "person":
                 doc.mentions.append(Mention("pronoun", p.start(), p.end(), p.group(), m.ref, sentence))
                 break

@@ -97,16 +97,18 @@ def _through_to_apposition(units: list[Unit], j: int, k: int) -> int:
 
 
 def _context_says_person(units: list[Unit], a: int, b: int) -> bool:
-    """A role phrase or «به گفته» right next to the span."""
+    """A role phrase, a title («سرهنگ», «دکتر», «خانم») or «به گفته» right next to the span."""
     before = units[a - 1] if a > 0 else None
     after = units[b] if b < len(units) else None
+    if before is not None and before.key in _TITLES:
+        return True
     if after is not None and after.text in ("،", ",") and b + 1 < len(units) and match_head(units, b + 1, ("role",)):
         return True
     if after is not None and match_head(units, b, ("role",)):
         return True
     if before is not None and before.text in ("،", ","):
         k = a - 2
-        while k >= 0 and units[k].kind in ("word", "org", "place"):
+        while k >= 0 and (units[k].kind in ("word", "org", "place") or units[k].text in ("«", "»")):
             if match_head(units, k, ("role",)):
                 return True
             k -= 1

@@ -14,6 +14,8 @@ from ..lexicon import reporting_verb_pattern
 # what may precede the subject: a dateline, «به گزارش ...،», and a few discourse adverbs
 PREAMBLE = re.compile(
     r"^(?:[\u0600-\u06FF\u200c ]{2,25}/[\u0600-\u06FF\u200c ]{2,25}?(?:\s*[-–—]\s*)?\s+|"
+    # «باشگاه خبرنگاران جوان - کرمان؛», «ارومیه - ایرنا -»
+    r"[\u0600-\u06FF\u200c ]{2,30}?\s[-–—]\s[\u0600-\u06FF\u200c ]{2,25}?\s*(?:[-–—]|؛)\s*|"
     r"به\s*گزارش[^،,:]{0,80}[،,:]\s*|"
     r"(?:همچنین|سپس|در\s*ادامه|در\s*پایان|در\s*همین\s*حال|از\s*سوی\s*دیگر|وی\s*همچنین)[،,\s]*|"
     # a short scene-setting phrase and a comma: «در ادامه این مراسم،», «در این نشست،»

@@ -16,7 +16,8 @@ For each number (:func:`builder.numbers.find_numbers`) in a sentence:
 * **person**: the speaker quoted in that paragraph.
 
 The same value with the same head noun twice in one article (title, lead and
-body repeat figures) is one observation with several pieces of evidence.
+body repeat figures) is one observation with several pieces of evidence, and so
+is a headline figure the body restates with the same unit in other words.
 """
 from __future__ import annotations
 
@@ -35,13 +36,25 @@ _LESS = re.compile(r"(?:کمتر\s*از|کم[\s\u200c]*تر\s*از|زیر|کمت
 _NOT_STAT_BEFORE = re.compile(
     r"(?<![\w\u200c])(?:منطقه|مناطق|ناحیه|خیابان|کوچه|پلاک|بزرگراه|خط|شماره|سامانه|تلفن|تماس\s*با|کد|رتبه|مقام|ردیف|ماده|بند|تبصره|اصل|سال|سالهای|سال[\s\u200c]*های|دهه|قرن|ساعت|کیلومتر\s*مربع)[\s\u200c]*$"
 )
-_AGE_AFTER = re.compile(r"^[\s\u200c]*(?:سال(?:ه|گی)?|ساله|ماهه)(?![\w\u200c])")
+# «۱۲ ساله», «۶ سالگی», «۲۴ ساعته», «۱۰ روزه»: an age or a duration used as an adjective
+_AGE_AFTER = re.compile(r"^[\s\u200c]*(?:سال(?:ه|گی)?|ساله|ماهه|روزه|ساعته)(?![\w\u200c])")
+# «ساعت از ۱۱ شب گذشته», «۲ بامداد»: a clock time
+_CLOCK_AFTER = re.compile(r"^[\s\u200c]*(?:شب|بامداد|صبح|عصر|ظهر)(?![\w\u200c])")
+# «چند هزار میلیارد تومان», «ده‌ها هزار نفر»: a vague amount, not a figure
+_VAGUE_BEFORE = re.compile(r"(?<![\w\u200c])(?:چند|چندین|ده[\s\u200c]*ها|صدها|هزاران)[\s\u200c]*$")
+# the next number of a list of labels: «مناطق ۱۶ و ۱۹», «مواد ۳، ۵ و ۷»
+_LABEL_LIST_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:منطقه|مناطق|ناحیه|نواحی|خیابان|کوچه|پلاک|ماده|مواد|بند|بندهای|تبصره|اصل|اصول|شماره)"
+    r"[\s\u200c]*[0-9۰-۹]+(?:[\s\u200c]*(?:،|,|و|تا)[\s\u200c]*[0-9۰-۹]+)*[\s\u200c]*(?:،|,|و|تا)[\s\u200c]*$"
+)
 _COUNTABLE = frozenset(key(w) for w in (
     "کودک", "نوجوان", "نفر", "زن", "مرد", "دختر", "پسر", "خانوار", "خانواده", "مددجو", "معلول", "سالمند",
     "مرکز", "مهد", "مهدکودک", "خانه", "موسسه", "مؤسسه", "انجمن", "سازمان", "پرونده", "مورد", "تماس", "گروه",
     "استان", "شهرستان", "شهر", "روستا", "مدرسه", "کلاس", "جلسه", "نشست", "تیم", "واحد", "طرح", "برنامه",
     "پایگاه", "اتاق", "تخت", "دستگاه", "نقطه", "منطقه", "محله", "فقره", "بسته", "نوبت", "دانش‌آموز", "دانش آموز",
 ))
+# facilities are countable whatever their name: «دو گرمخانه», «سه آسایشگاه», «دو کارگاه»
+_FACILITY_SUFFIXES = tuple(key(w) for w in ("خانه", "گاه"))
 _UNITS = {
     "persons": ("کودک", "نوجوان", "نفر", "زن", "مرد", "دختر", "پسر", "مددجو", "معلول", "سالمند", "دانش آموز", "دانش‌آموز", "کارتن خواب"),
     "households": ("خانوار", "خانواده"),
@@ -71,23 +84,49 @@ def _qualifier(doc: Document, start: int) -> tuple[str, int]:
     return "exact", start
 
 
-def _subject(doc: Document, start: int, limit: int) -> tuple[str, int]:
-    """The noun phrase after a number: words until a function word, verb, punctuation or number."""
+# an age after the counted noun belongs to it: «کودک ۳ تا ۶ ساله», «نوجوان ۱۵ ساله»
+_AGE_MODIFIER = re.compile(r"[0-9۰-۹]+(?:[\s\u200c]*(?:تا|-)[\s\u200c]*[0-9۰-۹]+)?[\s\u200c]*ساله(?![\w\u200c])")
+# a partitive «از» after a measure word: «۶۵۰ هزار نفر از افراد دارای معلولیت», «۳۰ درصد از کودکان»
+_PARTITIVE_HEADS = frozenset(key(w) for w in ("نفر", "مورد", "فقره", "تن"))
+_DEMONSTRATIVE = frozenset(key(w) for w in ("این", "آن"))
+
+
+def _subject(doc: Document, start: int, limit: int, percent: bool = False) -> tuple[str, int]:
+    """The noun phrase after a number: words until a function word, verb, punctuation or number.
+
+    A superlative («بیشترین») ends it: it qualifies the noun after it.  After a
+    measure word (and right after «درصد») a partitive «از» is read through, and after
+    «درصد» a demonstrative too («۶۴ درصد این کودکان»): what is counted follows them.
+    """
     words: list[tuple[str, int]] = []
-    for m in _TOKEN.finditer(doc.text, start, limit):
-        w = m.group()
+    head_next = True  # the next word heads a noun phrase: only a function word refuses it
+    pos = start
+    while (m := _TOKEN.search(doc.text, pos, limit)) is not None:
+        pos, w = m.end(), m.group()
+        if words and (age := _AGE_MODIFIER.match(doc.text, m.start(), limit)):
+            words.append((age.group(), age.end()))
+            pos = age.end()
+            continue
         if not re.search(r"[\u0620-\u06D3A-Za-z]", w) or re.search(r"[0-9۰-۹]", w):
             break
+        measure = percent and not words or len(words) == 1 and key(words[0][0]) in _PARTITIVE_HEADS
+        if measure and head_next is not None and (key(w) == key("از") or percent and not words and key(w) in _DEMONSTRATIVE):
+            nxt = _TOKEN.search(doc.text, pos, limit)
+            if nxt and re.search(r"[\u0620-\u06D3]", nxt.group()) and not is_function_word(nxt.group()):
+                head_next = None  # read through once
+                continue
         if key(w) == key("و"):
             nxt = _TOKEN.search(doc.text, m.end(), limit)
             if nxt and words and not is_stop(nxt.group()) and not is_verb(nxt.group()) and not find_numbers(nxt.group()):
                 words.append((w, m.end()))
                 continue
             break
-        # hazm's stop words include counted nouns («مورد», «نفر»): the head noun is only refused if it is a function word
-        if (is_stop(w) if words else is_function_word(w)) or is_verb(w) or (words and key(w) in (key("شده"), key("شد"))):
+        # hazm's stop words include counted nouns («مورد», «نفر»): a head noun is only refused if it is a function word
+        if (is_function_word(w) if head_next is not False else is_stop(w)) or is_verb(w) \
+                or (words and key(w) in (key("شده"), key("شد"))) or (words and key(w).endswith(key("ترین"))):
             break
         words.append((w, m.end()))
+        head_next = False
         if len(words) >= _SUBJECT_WORDS:
             break
     while words and key(words[-1][0]) == key("و"):
@@ -95,6 +134,30 @@ def _subject(doc: Document, start: int, limit: int) -> tuple[str, int]:
     if not words:
         return "", start
     return " ".join(w for w, _ in words), words[-1][1]
+
+
+# «یارانه ماهانه هر سالمند ۸۵ میلیون ریال است»: a bare measure before a copula is the predicate
+_COPULA_AFTER = re.compile(r"[\s\u200c]*(?:است|بود|بوده|می[\s\u200c]*باشد|هست)(?![\w\u200c])")
+_BARE_MEASURES = frozenset(key(w) for w in ("درصد", "ریال", "تومان", "دقیقه", "ساعت", "روز", "برابر"))
+# where a clause starts: punctuation, «که», «اینکه», or «و» after a finite verb («… است و …»)
+_CLAUSE_START = re.compile(
+    r".*(?:[:،,؛;]|(?<![\w\u200c])(?:که|این[\s\u200c]*که|(?:است|بود|بوده|شد|شده|دارد|دارند|هستند)[\s\u200c]+و)(?![\w\u200c]))",
+    re.S)
+
+
+def _topic(doc: Document, sent_start: int, start: int, subject: str, stop: int) -> tuple[str, int] | None:
+    """The clause's subject when the figure is its predicate and names only a measure.
+
+    «سهم زنان از تماس‌گیرندگان ۶۱ درصد بوده است» counts «سهم زنان», not «درصد»:
+    (noun phrase at the clause start, where it starts), or None.
+    """
+    if any(key(w) not in _BARE_MEASURES for w in subject.split()) or not _COPULA_AFTER.match(doc.text, stop):
+        return None
+    lead = _CLAUSE_START.match(doc.text, sent_start, start)
+    begin = lead.end() if lead else sent_start
+    begin += len(doc.text[begin:start]) - len(doc.text[begin:start].lstrip())
+    topic, _ = _subject(doc, begin, start)
+    return (topic, begin) if topic else None
 
 
 def _clause(doc: Document, start: int, limit: int) -> str:
@@ -109,12 +172,16 @@ def _inside(doc: Document, start: int, end: int, kinds: tuple[str, ...]) -> bool
     return any(m.kind in kinds and m.start <= start and end <= m.end for m in doc.mentions)
 
 
-_WITH = re.compile(r"[\s\u200c]+با[\s\u200c]+(?:حدود|بیش\s*از|نزدیک\s*به|قریب\s*به)?[\s\u200c]*$")
+_NEAR_QUALIFIER = r"(?:حدود|حدودا|تقریبا|بیش\s*از|بیشتر\s*از|نزدیک\s*به|قریب\s*به|بالغ\s*بر|کمتر\s*از)"
+_WITH = re.compile(rf"[\s\u200c]+با[\s\u200c]+{_NEAR_QUALIFIER}?[\s\u200c]*$")
 _LIST_JOIN = re.compile(r"(?:^|[\s\u200c])(?:و|با)[\s\u200c]")
+# «در شهرستان‌های شهرکرد، فارسان و لردگان»: the first of a list, not the figure's one place
+_PLURAL_PLACE_BEFORE = re.compile(r"(?:شهرستان|شهر|استان|روستا|بخش)[\s\u200c]*ها(?:ی)?[\s\u200c]*$")
 _THIS_CITY = re.compile(r"(?:این|همین)[\s\u200c]*(?:شهرستان|شهر)(?![\w\u200c])")
 
 
-_BARE_QUALIFIER = re.compile(r"^[\s\u200c]*(?:(?:حدود|حدودا|بیش\s*از|نزدیک\s*به|قریب\s*به|بالغ\s*بر|کمتر\s*از|هم[\s\u200c]*اکنون|اکنون)[\s\u200c]*)?$")
+# between a place and its figure: «در شهرستان آبیک نیز کمتر از ۳۰۰ کودک»
+_BARE_QUALIFIER = re.compile(rf"^[\s\u200c]*(?:(?:نیز|هم)[\s\u200c]+)?(?:(?:{_NEAR_QUALIFIER}|هم[\s\u200c]*اکنون|اکنون)[\s\u200c]*)?$")
 
 
 def _place(doc: Document, sentence: int, start: int, end: int, stop: int) -> str | None:
@@ -124,9 +191,12 @@ def _place(doc: Document, sentence: int, start: int, end: int, stop: int) -> str
        directly follows («در شهرستان قوچان حدود ۳۲۰ خانوار»);
     2. the one place named after it in its clause («۲۹۰ نفر در نیشابور», «کودک کار
        تهران»), not across «و»/«با» after its counted noun (the next item of a list),
-       and not a list of places (then the figure is the province's);
+       and not a list of places («در شهرستان‌های شهرکرد، فارسان و …»: the figure is
+       the province's);
     3. «این شهر(ستان)» around it: the last city named before;
-    4. else the city of a city story (:func:`_main_place`), else the article's province:
+    4. the jurisdiction of whoever gives it (:func:`_speaker_post`): the county of a
+       county office's head, a governor's or prosecutor's city, a DG's province;
+    5. else the city of a city story (:func:`_main_place`), else the article's province:
        a place elsewhere in the sentence is usually where a meeting was held.
     """
     sent = doc.sentences[sentence]
@@ -137,25 +207,57 @@ def _place(doc: Document, sentence: int, start: int, end: int, stop: int) -> str
     clause_end = re.search(r"[،,؛;:]|[0-9۰-۹]", doc.text[end:sent.end])
     limit = end + clause_end.start() if clause_end else sent.end
     after = [m for m in places if end <= m.start < limit and not _LIST_JOIN.search(doc.text[stop:m.start])]
-    if len({m.ref for m in after}) == 1:
+    if len({m.ref for m in after}) == 1 and not _PLURAL_PLACE_BEFORE.search(doc.text[stop:after[0].start]):
         return after[0].ref
     if _THIS_CITY.search(doc.text[sent.start:limit]):
         cities = [m for m in doc.mentions if m.kind == "place" and m.end <= start and doc.places[m.ref].kind != "province"]
         if cities:
             return cities[-1].ref
+    post = _speaker_post(doc, sentence, start)
+    if post is not None:
+        city = _city_of(doc, post)
+        if city:
+            return city
+        if post.place in doc.places and doc.places[post.place].kind == "province":
+            return post.place
     return doc.scratch.get("main_place") or doc.article.province
 
 
 _CITY_OFFICIALS = frozenset(key(w) for w in ("دادستان", "شهردار", "فرماندار", "بخشدار"))
 
 
+def _speaker_post(doc: Document, sentence: int, start: int):
+    """The post of whoever gives a figure: the speaker quoted in its paragraph, else the
+    official named by role at the start of its sentence («مدیرکل … از … خبر داده بود»)."""
+    para = _paragraph(doc, doc.sentences[sentence].start)
+    quoted = None
+    for q in doc.quotes:
+        qs = q.evidence[0].sentence if q.evidence else -1
+        if 0 <= qs <= sentence and _paragraph(doc, doc.sentences[qs].start) == para:
+            quoted = q
+    if quoted is not None:
+        if quoted.speaker:  # of a person's posts, the one named in this paragraph
+            held = [i for i, p in enumerate(doc.posts) if p.holder == quoted.speaker]
+            named = [m.ref for m in doc.mentions if m.kind == "role" and m.ref in held
+                     and m.sentence <= sentence and _paragraph(doc, m.start) == para]
+            return doc.posts[named[-1]] if named else doc.posts[held[0]] if held else None
+        return next((p for p in doc.posts if p.title == quoted.post), None)
+    role = next((m for m in doc.mentions if m.kind == "role" and m.sentence == sentence and m.end <= start), None)
+    return doc.posts[role.ref] if role is not None and isinstance(role.ref, int) and role.ref < len(doc.posts) else None
+
+
 def _main_place(doc: Document) -> str | None:
     """The city a story is about when its main speaker is a city official (a mayor, a
-    county governor, a prosecutor, the head of a municipal body); else None, and
-    figures without a place of their own belong to the article's province."""
-    post = next((p for p in doc.posts if p.holder), None)
-    if post is None:
-        return None
+    county governor, a prosecutor, the head of a municipal body or of a county office);
+    else None, and figures without a place of their own belong to the article's province."""
+    speaker = next((q for q in doc.quotes if q.speaker or q.post), None)
+    post = _speaker_post(doc, speaker.evidence[0].sentence, len(doc.text)) if speaker and speaker.evidence else None
+    post = post or next((p for p in doc.posts if p.holder), None)
+    return _city_of(doc, post) if post is not None else None
+
+
+def _city_of(doc: Document, post) -> str | None:
+    """The city or county a post serves, when it is a city-level post; else None."""
     org = doc.organizations.get(post.organization) if post.organization else None
     seen = set()
     while org is not None and org.place is None and org.parent and org.parent not in seen:  # «سازمان رفاه … شهرداری ساری»
@@ -164,8 +266,10 @@ def _main_place(doc: Document) -> str | None:
     where = (org.place if org else None) or post.place
     if where not in doc.places or doc.places[where].kind == "province":
         return None
-    city_body = org is not None and org.kind == "government" and org.place == where
-    if city_body or key(post.title.split()[0]) in _CITY_OFFICIALS:
+    # a university of medical sciences is named after the capital but serves the province
+    city_body = org is not None and org.kind == "government" and org.place == where and not org.name.startswith("دانشگاه")
+    county_office = key("شهرستان") in {key(w) for w in post.title.split()}
+    if city_body or county_office or key(post.title.split()[0]) in _CITY_OFFICIALS:
         return where
     return None
 
@@ -194,7 +298,10 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
     if _inside(doc, start, end, ("organization", "program", "person")):
         return False
     before = doc.text[max(0, start - 16):start]
-    if _NOT_STAT_BEFORE.search(before) or _AGE_AFTER.match(doc.text[end:end + 8]):
+    if _NOT_STAT_BEFORE.search(before) or _VAGUE_BEFORE.search(before) \
+            or _LABEL_LIST_BEFORE.search(doc.text[max(0, start - 40):start]):
+        return False
+    if _AGE_AFTER.match(doc.text[end:end + 8]) or _CLOCK_AFTER.match(doc.text[end:end + 8]):
         return False
     if n.kind == "cardinal" and (1300 <= n.value <= 1500 or 1950 <= n.value <= 2100) and re.fullmatch(r"[0-9۰-۹]{4}", n.text.strip()):
         return False
@@ -203,7 +310,7 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
         return False
     if words and n.value < 10:
         nxt = re.match(r"[\s\u200c]*([^\s،,.]+)", doc.text[end:end + 30])
-        return bool(nxt) and key(nxt.group(1)) in _COUNTABLE
+        return bool(nxt) and (key(nxt.group(1)) in _COUNTABLE or key(nxt.group(1)).endswith(_FACILITY_SUFFIXES))
     return True
 
 
@@ -221,7 +328,7 @@ def _figures(doc: Document, sent, dates) -> list[tuple]:
     for n in find_numbers(doc.text[sent.start:sent.end]):
         if _is_statistic(doc, n, sent.start, dates):
             start, end = n.start + sent.start, n.end + sent.start
-            subject, stop = _subject(doc, end, sent.end)
+            subject, stop = _subject(doc, end, sent.end, n.kind == "percent")
             found.append([n, start, end, subject, stop])
     for i in range(len(found) - 2, -1, -1):
         if not found[i][3] and found[i + 1][3] and _ELLIPSIS.match(doc.text[found[i][2]:found[i][2] + 3]):
@@ -246,6 +353,8 @@ def extract(doc: Document) -> None:
                 unit = _UNIT_OF.get(key(subject.split()[0]), "count")
             stop = max(stop, end)
             approx, q_start = _qualifier(doc, start)
+            if topic := _topic(doc, sent.start, q_start, subject, stop):
+                subject, q_start = f"{subject} {topic[0]}", topic[1]
             value = float(n.value)
             head = key(subject.split()[1] if subject.startswith("درصد ") and len(subject.split()) > 1 else subject.split()[0])
             dedupe = (value, n.kind, head)
@@ -271,3 +380,19 @@ def extract(doc: Document) -> None:
             )
             seen[dedupe] = stat
             doc.statistics.append(stat)
+    _merge_title_figures(doc)
+
+
+def _merge_title_figures(doc: Document) -> None:
+    """A headline figure restated in the body in other words («۱۷ درصد مداخلات …» in the
+    title, «۱۷ درصد کودک‌آزاری» in the body) is the body's observation: same value, same unit."""
+    title = doc.article.title
+    first = doc.text.split("\n", 1)[0]
+    if not title or key(first) != key(title):
+        return
+    in_title = [s for s in doc.statistics if all(e.sentence >= 0 and doc.sentences[e.sentence].end <= len(first) for e in s.evidence)]
+    for stat in in_title:
+        body = next((s for s in doc.statistics if s not in in_title and s.value == stat.value and s.unit == stat.unit), None)
+        if body is not None:
+            body.evidence = stat.evidence + body.evidence
+            doc.statistics.remove(stat)
