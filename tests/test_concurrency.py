@@ -37,6 +37,7 @@ from pathlib import Path
 
 import pytest
 
+from builder import serve
 from test_crash import REPO, build_cmd, change_figures, dump, library_build, make_corpus
 
 N = 20  # articles
@@ -148,11 +149,6 @@ def test_queries_during_a_build_see_whole_articles_or_say_busy(busy):
 
 # --- the server -----------------------------------------------------------------------
 
-try:
-    from builder import serve
-except ImportError:  # no server in this version
-    serve = None
-needs_serve = pytest.mark.skipif(serve is None, reason="builder/serve.py is not there")
 
 
 def _ask(url: str, query: str):
@@ -172,7 +168,6 @@ def _fresh(url: str, corpus: Path) -> int:
     return sum(b["h"]["value"] in want for b in _ask(url, HASHES))
 
 
-@needs_serve
 def test_read_only_server_keeps_answering_during_a_build(tmp_path):
     corpus, store = make_corpus(tmp_path / "in", 6), tmp_path / "kg"
     library_build(corpus, store)
@@ -193,7 +188,6 @@ def test_read_only_server_keeps_answering_during_a_build(tmp_path):
     assert not any((store / "fakg" / "serve").iterdir())  # the snapshots went with the server
 
 
-@needs_serve
 def test_build_under_a_read_only_server_is_refused_or_seen(tmp_path):
     corpus, store = make_corpus(tmp_path / "in", 4), tmp_path / "kg"
     library_build(corpus, store)
@@ -204,7 +198,6 @@ def test_build_under_a_read_only_server_is_refused_or_seen(tmp_path):
         assert p.returncode == 1 or _fresh(server.query_url, corpus) == 4
 
 
-@needs_serve
 def test_writable_server_and_build_one_refused_with_one_line(tmp_path):
     corpus, store = make_corpus(tmp_path / "in", 2), tmp_path / "kg"
     library_build(corpus, store)
@@ -216,7 +209,6 @@ def test_writable_server_and_build_one_refused_with_one_line(tmp_path):
     assert line.startswith(f"fakg: {store}: ") and "another process" in line, line
 
 
-@needs_serve
 def test_writable_server_makes_queries_say_so_at_once(tmp_path):
     corpus, store = make_corpus(tmp_path / "in", 2), tmp_path / "kg"
     library_build(corpus, store)
