@@ -23,8 +23,10 @@ How a build flows, streaming (memory stays flat however large the corpus)::
   (``engine="dask"``).  A worker runs :func:`builder.pipeline.process` and
   returns the article's quads serialised as N-Quads bytes with a little
   metadata (graph IRI, quad count, or the problem), or writes them to a shard
-  file in ``shards`` and returns its path.  At most a few batches per worker
-  are in flight, so neither inputs nor results pile up.
+  file in ``shards`` and returns its path; the quads include the article's
+  entries in the store-wide name index (:mod:`builder.name_index`).  At
+  most a few batches per worker are in flight, so neither inputs nor
+  results pile up.
 * Results are taken in input order, so the store, the report and the
   problem lines are the same whatever the number of workers: an article
   that comes out as a graph already written from the same content (a
@@ -47,12 +49,13 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode, RdfFormat, serialize
 
-from . import iri
+from . import iri, name_index
 from .document import Document
 from .graph import article_iri, document_quads, vocabulary_quads
+from .name_index import index_quads
 from .pipeline import process
 from .sources import InputProblem, iter_articles
-from .store import Loader, Writer, replace_graph
+from .store import Loader, Writer, replace_graph, stamped_size
 
 ENGINES = ("local", "dask")
 #: A local pool starts only when at least this many articles need extracting;
@@ -76,7 +79,7 @@ class BuildInterrupted(KeyboardInterrupt):
 class BuildReport:
     articles: int = 0  # articles written to the store
     unchanged: int = 0  # articles skipped because the store already had them
-    quads: int = 0  # quads written
+    quads: int = 0  # quads written in article graphs (the name index entries not counted)
     extracted: int = 0  # articles that went through extraction (unchanged ones found by their hash did not)
     dropped: int = 0  # graphs removed because their source now yields an article under another IRI
     workers: int = 1
@@ -164,6 +167,8 @@ def build(
         vocabulary, quads = _vocabulary()
         if force or not store.read(lambda s: set(s.quads_for_pattern(None, None, None, vocabulary)) == set(quads)):
             store.write(lambda s: replace_graph(s, vocabulary, quads))
+        if store.read(name_index.pending):  # an earlier write was killed half-way
+            store.write(name_index.prune)
         loader = Loader(store)
     except BaseException:
         store.close()
@@ -211,9 +216,9 @@ def build(
                 report.unchanged += 1
                 return
         stale = [g for g in store.graphs_of_source(source) if g != graph and loader.pending(g) is None]
-        loader.add(graph, content_hash, nq, stale)
+        loader.add(graph, content_hash, nq, nquads, stale)
         report.articles += 1
-        report.quads += nquads + 2  # + the stamp quads
+        report.quads += nquads
         report.dropped += len(stale)
 
     held: list = []  # batches waiting to see whether a local pool is worth starting
@@ -309,8 +314,9 @@ def _vocabulary():
 def extract_batch(work: list[tuple], base: str | None = None, shards: str | None = None):
     """Extract a batch of articles: ``(source, stem, raw, given, content_hash)`` each.
 
-    Returns ``(records, data)``: one record per article, ``(graph IRI, quad
-    count, N-Quads byte length, None)`` or ``(None, 0, 0, problem line)``, and
+    Returns ``(records, data)``: one record per article, ``(graph IRI, quads
+    in its graph once stamped, N-Quads byte length, None)`` or ``(None, 0, 0,
+    problem line)``, and
     the articles' N-Quads concatenated in order as bytes, or the path of the
     shard file in ``shards`` that holds them.
     """
@@ -326,11 +332,12 @@ def extract_batch(work: list[tuple], base: str | None = None, shards: str | None
                 continue
             graph = article_iri(doc)
             quads = document_quads(doc)
-            data = serialize(quads, format=RdfFormat.N_QUADS)
+            data = serialize(quads + index_quads(quads), format=RdfFormat.N_QUADS)
+            count = stamped_size(quads, content_hash)
         except Exception as e:  # one bad article must not stop the batch
             records.append((None, 0, 0, f"{source}: extraction failed: {type(e).__name__}: {e}"))
             continue
-        records.append((graph.value, len(quads), len(data), None))
+        records.append((graph.value, count, len(data), None))
         parts.append(data)
     blob = b"".join(parts)
     if shards is None:

@@ -285,6 +285,8 @@ class _Writer:
             self.add(a, SCHEMA.mentions, self.place(k))
         for k in doc.programs:
             self.add(a, SCHEMA.mentions, self.program(k))
+        # so that counting the store's figures reads one number per article, not every figure
+        self.add(a, FAKG.statisticCount, _int(len(doc.statistics)))
 
     def publisher(self) -> NamedNode | None:
         node, entry = self.agency, self.agency_entry

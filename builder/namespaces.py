@@ -61,6 +61,8 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 WD = Namespace("http://www.wikidata.org/entity/")
 
 VOCABULARY_GRAPH = NamedNode("https://w3id.org/fakg/graph/vocabulary")
+#: The store-wide name index (:mod:`builder.name_index`).
+NAMES_GRAPH = NamedNode("https://w3id.org/fakg/graph/names")
 
 PREFIXES: dict[str, str] = {
     "fakg": str(FAKG), "concept": str(CONCEPT), "schema": str(SCHEMA), "org": str(ORG),

@@ -85,14 +85,15 @@ except ImportError:  # not POSIX: no locking (see "Sharing the store" above)
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 
-from . import __version__
-from .namespaces import FAKG
+from . import __version__, name_index
+from .namespaces import FAKG, XSD
 
 DEFAULT_STORE = "kg"
 
 CONTENT_HASH = FAKG("contentHash")
 EXTRACTOR_VERSION = FAKG("extractorVersion")
 SOURCE_FILE = FAKG("sourceFile")
+QUAD_COUNT = FAKG("quadCount")
 
 
 class StoreBusy(RuntimeError):
@@ -592,12 +593,24 @@ class Writer:
         self.close()
 
 
-def stamp_quads(graph: NamedNode, content_hash: str) -> list[Quad]:
-    """The quads that let a later build recognise this graph as up to date."""
+def stamp_quads(graph: NamedNode, content_hash: str, quads: int) -> list[Quad]:
+    """The quads that let a later build recognise this graph as up to date.
+
+    They include ``fakg:quadCount``: ``quads``, the number of quads in the
+    graph once stamped (:func:`stamped_size`), so that the size of the store
+    is a sum over articles (``queries/summary.rq``) rather than a scan of
+    every quad.
+    """
     return [
         Quad(graph, CONTENT_HASH, Literal(content_hash), graph),
         Quad(graph, EXTRACTOR_VERSION, Literal(__version__), graph),
+        Quad(graph, QUAD_COUNT, Literal(str(quads), datatype=XSD("integer")), graph),
     ]
+
+
+def stamped_size(quads: list[Quad], content_hash: str) -> int:
+    """How many quads an article's graph holds once written and stamped (the article may state its hash too)."""
+    return len(set(quads).union(stamp_quads(quads[0].graph_name, content_hash, 0)))
 
 
 def _value(store: Store, graph: NamedNode, predicate: NamedNode) -> str | None:
@@ -686,12 +699,9 @@ def missing_sources(store: Store) -> list[tuple[str, NamedNode]]:
 
 
 def remove_graphs(store: Store, graphs: Iterable[NamedNode]) -> int:
-    """Drop these graphs; return how many were there."""
-    n = 0
-    for g in set(graphs):
-        if store.contains_named_graph(g):
-            store.remove_graph(g)
-            n += 1
+    """Drop these graphs and what only they put in the name index; return how many were there."""
+    n = name_index.drop_graphs(store, graphs)
+    name_index.prune(store)
     return n
 
 
@@ -700,13 +710,16 @@ def remove_graphs(store: Store, graphs: Iterable[NamedNode]) -> int:
 class Loader:
     """Writes article graphs in chunks, on a thread of its own, with replace semantics.
 
-    ``add(graph, content_hash, nquads, drop=())`` queues one article: its
-    N-Quads (every quad in ``graph``), plus older graphs to drop (the graphs
+    ``add(graph, content_hash, nquads, count, drop=())`` queues one article:
+    its N-Quads (the quads of ``graph``, which holds ``count`` once stamped,
+    and its entries in the name index), plus older graphs to drop (the graphs
     its source used to produce under another IRI).  A chunk is written when it
     holds ``chunk_bytes`` of N-Quads: the graphs it replaces are dropped, the
     N-Quads go to Oxigraph's bulk loader (a small chunk, as in an incremental
     build, goes through an ordinary transaction instead), then the
-    extractor-version stamps are written in one transaction.  At most one
+    extractor-version stamps are written in one transaction and the name
+    index is pruned of what only the dropped graphs named
+    (:mod:`builder.name_index`).  At most one
     chunk waits while another is written, so memory stays bounded however
     large the build.
 
@@ -737,13 +750,18 @@ class Loader:
         with self._lock:
             return self._pending.get(graph.value)
 
-    def add(self, graph: NamedNode, content_hash: str, nquads: bytes, drop: Iterable[NamedNode] = ()) -> None:
+    def add(self, graph: NamedNode, content_hash: str, nquads: bytes, count: int,
+            drop: Iterable[NamedNode] = ()) -> None:
+        """Queue one article: ``graph`` holds ``count`` quads once stamped (:func:`stamped_size`).
+
+        ``nquads`` holds the graph's quads but its stamps, and the article's name index entries.
+        """
         self._check()
         if self.pending(graph) is not None:  # the same article twice in one build: the later one wins
             self.barrier()
         with self._lock:
             self._pending[graph.value] = content_hash
-        self._chunk.append((graph, content_hash, nquads, tuple(drop)))
+        self._chunk.append((graph, content_hash, nquads, tuple(drop), count))
         self._size += len(nquads)
         if self._size >= self.chunk_bytes:
             self._send()
@@ -791,19 +809,17 @@ class Loader:
         else:  # one write window per chunk
             self.store.write(lambda store: self._write_into(store, chunk))
         with self._lock:
-            for graph, h, _, _ in chunk:
+            for graph, h, *_ in chunk:
                 if self._pending.get(graph.value) == h:
                     del self._pending[graph.value]
             self.written += len(chunk)
 
     def _write_into(self, store: Store, chunk) -> None:
-        for graph, _, _, drop in chunk:
-            for g in (graph, *drop):
-                if store.contains_named_graph(g):
-                    store.remove_graph(g)
-        data = b"".join(nq for _, _, nq, _ in chunk)
+        name_index.drop_graphs(store, [g for graph, _, _, drop, _ in chunk for g in (graph, *drop)])
+        data = b"".join(nq for _, _, nq, _, _ in chunk)
         if len(data) >= self.bulk_min_bytes:
             store.bulk_load(data, format=RdfFormat.N_QUADS, lenient=True)
         else:
             store.load(data, format=RdfFormat.N_QUADS, lenient=True)
-        store.extend([q for graph, h, _, _ in chunk for q in stamp_quads(graph, h)])
+        store.extend([q for graph, h, _, _, n in chunk for q in stamp_quads(graph, h, n)])
+        name_index.prune(store)

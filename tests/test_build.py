@@ -9,7 +9,8 @@ from builder.cli import main
 from builder.graph import document_quads, vocabulary_quads
 from builder.pipeline import process
 from builder.sources import iter_articles
-from builder.store import Loader, replace_graph, stamp_quads
+from builder.name_index import index_quads
+from builder.store import Loader, replace_graph, stamp_quads, stamped_size
 from buildhelp import corpus, quads
 
 
@@ -27,7 +28,10 @@ def test_workers_give_the_same_store_and_report(tmp_path, monkeypatch):
 
 
 def test_store_holds_exactly_the_documents_quads(tmp_path):
-    """The N-Quads round trip through the workers and the loader loses nothing and adds nothing."""
+    """The N-Quads round trip through the workers and the loader loses nothing and adds nothing.
+
+    The store holds each article's graph, its stamps, the vocabulary and the
+    articles' entries in the name index."""
     src = corpus(tmp_path / "in", ["t01_irna_mashhad.txt", "t14_t15_batch.jsonl"])
     build([str(src)], tmp_path / "kg")
     expected = Store()  # in memory: Oxigraph stores some literals canonically ("1.0"^^xsd:decimal as "1")
@@ -35,7 +39,7 @@ def test_store_holds_exactly_the_documents_quads(tmp_path):
     for doc in iter_articles([str(src)]):
         process(doc)
         qs = document_quads(doc)
-        expected.extend(qs + stamp_quads(qs[0].graph_name, doc.content_hash))
+        expected.extend(qs + stamp_quads(qs[0].graph_name, doc.content_hash, stamped_size(qs, doc.content_hash)) + index_quads(qs))
     assert quads(tmp_path / "kg") == set(expected)
 
 
@@ -76,8 +80,9 @@ def test_loader_bulk_chunks_equal_transactions(tmp_path):
 
     for doc in docs + docs[:1]:  # the first article again: replaced, not duplicated
         qs = document_quads(doc)
-        replace_graph(plain, qs[0].graph_name, qs + stamp_quads(qs[0].graph_name, doc.content_hash))
-        loader.add(qs[0].graph_name, doc.content_hash, serialize(qs, format=RdfFormat.N_QUADS))
+        n = stamped_size(qs, doc.content_hash)
+        replace_graph(plain, qs[0].graph_name, qs + stamp_quads(qs[0].graph_name, doc.content_hash, n))
+        loader.add(qs[0].graph_name, doc.content_hash, serialize(qs, format=RdfFormat.N_QUADS), n)
     loader.close()
     assert set(plain) == set(bulk)
 

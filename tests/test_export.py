@@ -142,7 +142,7 @@ def test_rdf_dump_parses_back(store, tmp_path, fmt, rdf_format, rdflib_format):
     else:
         assert len(quads) == len(store)
         graphs = {q.graph_name.value for q in quads if isinstance(q.graph_name, NamedNode)}
-        assert len(graphs) == 6  # five articles and the vocabulary
+        assert len(graphs) == 7  # five articles, the vocabulary and the name index
     g = rdflib.Dataset()  # rdflib reads it too, Persian literals and IRIs included
     g.parse(path, format=rdflib_format)
     ardabil = (None, rdflib.URIRef("http://www.w3.org/2002/07/owl#sameAs"), rdflib.URIRef("http://www.wikidata.org/entity/Q134228"))
