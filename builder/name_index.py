@@ -6,16 +6,18 @@ use no index.  In the article graphs a person's ``fakg:nameKey`` is repeated
 once per article that names them, so that comparison scanned every article
 graph: 13 s for one name at 100,000 articles.  The index graph
 (:data:`NAMES_GRAPH`) holds each named entity once, with the keys of its
-names and its classes::
+names, its classes and its labels (every spelling any article used)::
 
     GRAPH <https://w3id.org/fakg/graph/names> {
-        person:کریمیان‌زاده fakg:indexKey "..." ; fakg:indexClass schema:Person .
+        person:کریمیان‌زاده fakg:indexKey "..." ; fakg:indexClass schema:Person ;
+            fakg:indexLabel "..."@fa .
     }
 
 A query scans the index (one row per distinct entity and key) and follows
 each match into the articles that name it with an index lookup
 (``GRAPH ?g { ?person a schema:Person }`` with ``?person`` bound).  The index
-uses properties of its own, not ``fakg:nameKey`` and ``rdf:type``, so no
+uses properties of its own, not ``fakg:nameKey``, ``rdf:type`` and
+``rdfs:label``, so no
 pattern written for article graphs (``GRAPH ?g { ?node a ?class }``) ever
 matches it.
 
@@ -35,29 +37,33 @@ from collections.abc import Iterable
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from .namespaces import FAKG, NAMES_GRAPH, RDF, XSD
+from .namespaces import FAKG, NAMES_GRAPH, RDF, RDFS, XSD
 
 INDEX_KEY = FAKG("indexKey")
 INDEX_CLASS = FAKG("indexClass")
+INDEX_LABEL = FAKG("indexLabel")
 INDEX_PENDING = FAKG("indexPending")
 _TRUE = Literal("true", datatype=XSD("boolean"))
 _NAME_KEY = FAKG("nameKey")
 _TYPE = RDF("type")
+_LABEL = RDFS("label")
 
 
 def index_quads(quads: Iterable[Quad]) -> list[Quad]:
-    """The index entries of one article's quads: each named node's keys and classes, in :data:`NAMES_GRAPH`."""
+    """The index entries of one article's quads: each named node's keys, classes and labels, in :data:`NAMES_GRAPH`."""
     keys: dict[NamedNode, list[Literal]] = {}
-    types: dict[NamedNode, list[NamedNode]] = {}
+    other: dict[NamedNode, list[tuple[NamedNode, NamedNode | Literal]]] = {}
     for q in quads:
         if q.predicate == _NAME_KEY:
             keys.setdefault(q.subject, []).append(q.object)
         elif q.predicate == _TYPE:
-            types.setdefault(q.subject, []).append(q.object)
+            other.setdefault(q.subject, []).append((INDEX_CLASS, q.object))
+        elif q.predicate == _LABEL:
+            other.setdefault(q.subject, []).append((INDEX_LABEL, q.object))
     out = []
     for node, node_keys in keys.items():
         out += [Quad(node, INDEX_KEY, k, NAMES_GRAPH) for k in node_keys]
-        out += [Quad(node, INDEX_CLASS, t, NAMES_GRAPH) for t in types.get(node, ())]
+        out += [Quad(node, p, o, NAMES_GRAPH) for p, o in other.get(node, ())]
     return out
 
 

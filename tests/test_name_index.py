@@ -55,7 +55,8 @@ def test_index_holds_each_named_entity_once_with_its_keys_and_classes(tmp_path):
     assert [t for t in index if t[0] == NIKPOUR and t[1] == name_index.INDEX_KEY] == [
         (NIKPOUR, name_index.INDEX_KEY, Literal("سیاوشنیکپور"))]
     # its own properties only, so patterns written for article graphs never see it
-    assert {p for _, p, _ in index} == {name_index.INDEX_KEY, name_index.INDEX_CLASS}
+    assert {p for _, p, _ in index} == {name_index.INDEX_KEY, name_index.INDEX_CLASS, name_index.INDEX_LABEL}
+    assert (NIKPOUR, name_index.INDEX_LABEL, Literal("سیاوش نیک‌پور", language="fa")) in index
     # every key of every article graph is in the index
     store = Store.read_only(str(tmp_path / "kg"))
     keyed = {(q.subject, q.object) for q in store.quads_for_pattern(None, FAKG.nameKey, None, None)

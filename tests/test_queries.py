@@ -264,6 +264,9 @@ def test_organisation_hierarchy_is_transitive(store):
     assert {("سازمان بهزیستی کشور", 1), ("وزارت تعاون، کار و رفاه اجتماعی", 2)} <= chain
     under_ministry = {r["organization_label"] for r in ask(store, "organization-hierarchy", org_name="وزارت تعاون")}
     assert {"سازمان بهزیستی کشور", "اداره کل بهزیستی استان خوزستان"} <= under_ministry
+    # any name the organisation has, English included (the name index keeps them all)
+    by_english = {r["organization_label"] for r in ask(store, "organization-hierarchy", org_name="Welfare Organization")}
+    assert "اداره کل بهزیستی استان خوزستان" in by_english and "وزارت تعاون، کار و رفاه اجتماعی" not in by_english
 
 
 def test_events_with_participants(store):
