@@ -55,7 +55,7 @@ from .graph import article_iri, document_quads, vocabulary_quads
 from .name_index import index_quads
 from .pipeline import process
 from .sources import InputProblem, iter_articles
-from .store import Loader, Writer, replace_graph, stamped_size
+from .store import Loader, Writer, replace_graph, sources, stamped_size
 
 ENGINES = ("local", "dask")
 #: A local pool starts only when at least this many articles need extracting;
@@ -169,6 +169,9 @@ def build(
             store.write(lambda s: replace_graph(s, vocabulary, quads))
         if store.read(name_index.pending):  # an earlier write was killed half-way
             store.write(name_index.prune)
+        # A store without articles at the start needs no "already built?" lookups: each source comes
+        # once in a build, so only a page repeated under two names can meet its own graph (found below).
+        fresh = store.read(lambda s: next(sources(s), None) is None)
         loader = Loader(store)
     except BaseException:
         store.close()
@@ -215,7 +218,8 @@ def build(
             if queued == content_hash or (queued is None and store.is_current(graph, content_hash)):
                 report.unchanged += 1
                 return
-        stale = [g for g in store.graphs_of_source(source) if g != graph and loader.pending(g) is None]
+        stale = [] if fresh else [g for g in store.graphs_of_source(source)
+                                  if g != graph and loader.pending(g) is None]
         loader.add(graph, content_hash, nq, nquads, stale)
         report.articles += 1
         report.quads += nquads
@@ -274,7 +278,7 @@ def build(
         for item in iter_articles(paths):
             if isinstance(item, InputProblem):
                 entries.append(("problem", str(item)))
-            elif not force and store.current_graph(item.source, item.content_hash) is not None:
+            elif not force and not fresh and store.current_graph(item.source, item.content_hash) is not None:
                 entries.append(("skip",))
             else:
                 entries.append(("work", item.source, item.content_hash))

@@ -47,6 +47,7 @@ _TRUE = Literal("true", datatype=XSD("boolean"))
 _NAME_KEY = FAKG("nameKey")
 _TYPE = RDF("type")
 _LABEL = RDFS("label")
+_INDEXED = {_NAME_KEY: INDEX_KEY, _TYPE: INDEX_CLASS, _LABEL: INDEX_LABEL}  # article predicate -> index predicate
 
 
 def index_quads(quads: Iterable[Quad]) -> list[Quad]:
@@ -54,12 +55,11 @@ def index_quads(quads: Iterable[Quad]) -> list[Quad]:
     keys: dict[NamedNode, list[Literal]] = {}
     other: dict[NamedNode, list[tuple[NamedNode, NamedNode | Literal]]] = {}
     for q in quads:
-        if q.predicate == _NAME_KEY:
+        p = _INDEXED.get(q.predicate)
+        if p is INDEX_KEY:
             keys.setdefault(q.subject, []).append(q.object)
-        elif q.predicate == _TYPE:
-            other.setdefault(q.subject, []).append((INDEX_CLASS, q.object))
-        elif q.predicate == _LABEL:
-            other.setdefault(q.subject, []).append((INDEX_LABEL, q.object))
+        elif p is not None:
+            other.setdefault(q.subject, []).append((p, q.object))
     out = []
     for node, node_keys in keys.items():
         out += [Quad(node, INDEX_KEY, k, NAMES_GRAPH) for k in node_keys]

@@ -476,6 +476,22 @@ def _write_window(path: Path, write: Callable[[Store], None]) -> None:
                 time.sleep(0.01)
             if _rocksdb_locked(path) and not failed:
                 raise RuntimeError(f"{path}: the store stayed open after a write (a reference was kept)")
+        _prune_info_logs(path)
+
+
+#: RocksDB starts a new info log (``LOG``, the old one renamed ``LOG.old.<time>``) each time the
+#: store is opened writable, and keeps up to a thousand: a large build, one write window per chunk,
+#: left hundreds (82 MB at 100,000 articles).  They are diagnostics only; the newest few are kept.
+KEEP_INFO_LOGS = 5
+
+
+def _prune_info_logs(path: Path) -> None:
+    old = sorted(path.glob("LOG.old.*"), key=lambda f: f.name)  # the suffix is a fixed-width timestamp
+    for f in old[:-KEEP_INFO_LOGS]:
+        try:
+            f.unlink()
+        except OSError:
+            pass
 
 
 class Writer:

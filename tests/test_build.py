@@ -100,3 +100,14 @@ def test_cli_build_workers_and_exit_status(tmp_path, capsys, monkeypatch):
     assert capsys.readouterr().out.startswith("built 0 articles (1 unchanged, 0 extracted)")
     assert main(["build", str(src / "empty.txt"), "--store", store, "-q"]) == 1
     assert main(["build", str(src), "--store", store, "--workers", "0"]) == 2
+
+
+def test_write_windows_keep_only_the_newest_info_logs(tmp_path):
+    """Each write window opens the store writable, and RocksDB starts a new info log each time."""
+    from builder.store import KEEP_INFO_LOGS, Writer
+
+    with Writer(tmp_path / "kg") as writer:
+        for _ in range(KEEP_INFO_LOGS + 4):
+            writer.write(lambda store: None)
+    assert len(list((tmp_path / "kg").glob("LOG.old.*"))) == KEEP_INFO_LOGS
+    assert (tmp_path / "kg" / "LOG").exists()
