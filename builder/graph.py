@@ -171,6 +171,9 @@ class _Writer:
         self.names: dict[NamedNode, tuple[bool, list[str]]] = {}  # node -> (is a place, labels to key)
         self.sentence_nodes: dict[int, NamedNode] = {}  # described so far, by sentence index
         self.activities: dict[str, NamedNode] = {}  # described so far, by extractor
+        self.variable_groups: dict[NamedNode, dict[NamedNode, None]] = {}  # variable -> its target groups here
+        self.measured: list[NamedNode] = []  # each statistic's variable
+        self.quote_groups: list[NamedNode] = []  # each quote's target groups, one entry per quote and group
         agency = doc.article.agency
         self.agency = mint("agency", agency) if agency else None
         self.agency_entry = _gazetteer("agency", agency)
@@ -194,6 +197,7 @@ class _Writer:
             self.quote(i)
         for i in range(len(self.doc.events)):
             self.event(i)
+        self.tally()
         self.name_keys()
         return list(self.quads)
 
@@ -423,7 +427,9 @@ class _Writer:
         node = mint("statistic", self.g, i)
         self.fact(node, i, (SCHEMA.Observation,))
         self.add(node, RDFS.label, _fa(st.text or f"{_number(st.value).value} {st.subject}".strip()))
-        self.add(node, SCHEMA.variableMeasured, self.variable(st.unit, st.subject, st.concept))
+        variable = self.variable(st.unit, st.subject, st.concept)
+        self.add(node, SCHEMA.variableMeasured, variable)
+        self.measured.append(variable)
         self.add(node, SCHEMA.value, _number(st.value))
         self.add(node, FAKG.approximation, Literal(st.approx))
         self.add(node, SCHEMA.observationAbout, self.place(st.place))
@@ -441,8 +447,10 @@ class _Writer:
             self.add(node, RDF.type, SCHEMA.StatisticalVariable)
             self.add(node, RDFS.label, _fa(subject))
             self.add(node, SCHEMA.unitText, Literal(unit))
+        groups = self.variable_groups.setdefault(node, {})
         if concept:
             self.add(node, FAKG.targetGroup, concept_node(concept))
+            groups[concept_node(concept)] = None
         return node
 
     def period(self, subject: NamedNode, i: int, period: str | None) -> None:
@@ -475,9 +483,30 @@ class _Writer:
         self.add(node, FAKG.speakerRole, _fa(q.post))
         self.add(node, FAKG.reportingVerb, _fa(q.verb))
         self.add(node, SCHEMA.text, _fa(q.text))
-        for concept in concepts_in(q.text or ""):  # what the quote is about: queries/quotes-about-group.rq
-            self.add(node, FAKG.targetGroup, concept_node(concept))
+        for group in dict.fromkeys(map(concept_node, concepts_in(q.text or ""))):  # queries/quotes-about-group.rq
+            self.add(node, FAKG.targetGroup, group)
+            self.quote_groups.append(group)
         self.evidence(node, ("quote", i), q.evidence)
+
+    def tally(self) -> None:
+        """Per target group, how many of the article's figures and quotes are about it (``{article}/tally/{i}``).
+
+        So that "which groups are reported on most" (``queries/target-groups.rq``)
+        sums a few numbers per article instead of visiting every figure and quote
+        of the store: 21 s at 100,000 articles before.  A figure counts for each
+        target group its variable has in this article, as the queries read it.
+        """
+        tallies: dict[NamedNode, list[int]] = {}  # target group -> [figures, quotes]
+        for variable in self.measured:
+            for group in self.variable_groups[variable]:
+                tallies.setdefault(group, [0, 0])[0] += 1
+        for group in self.quote_groups:
+            tallies.setdefault(group, [0, 0])[1] += 1
+        for i, (group, (figures, quotes)) in enumerate(sorted(tallies.items(), key=lambda kv: kv[0].value)):
+            node = mint("tally", self.g, i)
+            self.add(node, FAKG.tallyGroup, group)
+            self.add(node, FAKG.figureCount, _int(figures))
+            self.add(node, FAKG.quoteCount, _int(quotes))
 
     def event(self, i: int) -> None:
         ev = self.doc.events[i]

@@ -13,7 +13,8 @@ Scheme (``{base}`` defaults to ``https://w3id.org/fakg/``)::
     {base}activity/{version}/{extractor}   the extractor that read a fact
     {article}/statistic/{i}                per-article facts: post, statistic, quote,
     {article}/evidence/{owner}/.../{i}     event, evidence (index in the Document),
-    {article}/sentence/{i}                 and the body sentences evidence lies in
+    {article}/sentence/{i}                 and the body sentences evidence lies in;
+    {article}/tally/{i}                    the article's figures and quotes per target group
     https://w3id.org/fakg/concept/{id}     concepts: fixed, they are vocabulary
 
 The base can be changed with the environment variable ``FAKG_BASE`` (read at
@@ -43,7 +44,7 @@ _base = os.environ.get("FAKG_BASE") or DEFAULT_BASE
 # Kinds whose parts are names: keyed so that spelling variants meet.
 _KEYED = {"article", "person", "organization", "place", "program", "agency", "variable"}
 # Kinds that live inside one article: first part is the article IRI.
-_PER_ARTICLE = {"post", "statistic", "quote", "event", "evidence", "sentence"}
+_PER_ARTICLE = {"post", "statistic", "quote", "event", "evidence", "sentence", "tally"}
 _OTHER = {"concept", "activity"}
 _ASCII_SAFE = re.compile(r"[A-Za-z0-9\-._~@]")  # unreserved, and "@" (a pchar) that the extractors use in keys
 

@@ -19,12 +19,14 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from builder import graph
+from builder.build import build
 from builder.cli import main
 from builder.document import ArticleMeta, Document, Evidence, Organization, Person, Place, Statistic
 from builder.namespaces import WD
 from builder.serve import Server, free_port
 from builder.sparql import ParamError, _width, bindings, format_rows, library, load, rows, run, term
 from builder.textkey import key
+from buildhelp import ARTICLES
 from seeds import seed_store_path
 
 HOSTILE = ['x" } ; DROP ALL ; #', "<http://evil>", "'; DELETE WHERE { ?s ?p ?o } #", "?s", "<not an iri>", "۱۲۳"]
@@ -319,6 +321,27 @@ def test_target_groups_overview(store):
     assert found["street children"]["figures"] >= 1 and found["street children"]["quotes"] >= 1
     assert found["children out of school"]["quotes"] >= 2 and found["child labourers"]["articles"] >= 2
     assert ask(store, "target-groups", group="street-children")[0]["group_label"] == "کودکان خیابانی"
+
+
+# What target-groups counted before the builder wrote tallies: every figure and quote of the store.
+_GROUP_SCAN = """
+SELECT ?target_group (COUNT(DISTINCT ?statistic) AS ?figures) (COUNT(DISTINCT ?quote) AS ?quotes)
+       (COUNT(DISTINCT ?g) AS ?articles) WHERE {
+  GRAPH ?g {
+    { ?variable fakg:targetGroup ?target_group . ?statistic schema:variableMeasured ?variable }
+    UNION { ?quote fakg:targetGroup ?target_group ; a fakg:Quote }
+  }
+}
+GROUP BY ?target_group"""
+
+
+def test_target_group_tallies_count_what_a_scan_counts(tmp_path):
+    """The per-article tallies sum to the figures, quotes and articles a scan of the store finds."""
+    build([str(ARTICLES)], tmp_path / "kg")
+    store = Store.read_only(str(tmp_path / "kg"))
+    scanned = {r[0]: tuple(r[1:]) for r in rows(run(store, _GROUP_SCAN))[1]}
+    tallied = {r["target_group"]: (r["figures"], r["quotes"], r["articles"]) for r in ask(store, "target-groups")}
+    assert tallied == scanned and len(tallied) >= 5
 
 
 # ------------------------------------------------------------------------------------------ Wikidata (stand-in)
