@@ -26,7 +26,9 @@ Persons, organisations, places and programs also carry ``fakg:nameKey``, the
 spelling-insensitive form of each of their labels (:func:`search_key`), so
 that the queries in ``queries/`` compare a parameter with stored keys instead
 of folding every label of the store at query time, and find a province by an
-index lookup.
+index lookup.  For the same reason each article states numbers that queries
+over a large store add up instead of counting: ``fakg:statisticCount``, and
+one tally per target group (:meth:`_Writer.tally`).
 """
 from __future__ import annotations
 

@@ -17,9 +17,8 @@ A query scans the index (one row per distinct entity and key) and follows
 each match into the articles that name it with an index lookup
 (``GRAPH ?g { ?person a schema:Person }`` with ``?person`` bound).  The index
 uses properties of its own, not ``fakg:nameKey``, ``rdf:type`` and
-``rdfs:label``, so no
-pattern written for article graphs (``GRAPH ?g { ?node a ?class }``) ever
-matches it.
+``rdfs:label``, so no pattern written for article graphs
+(``GRAPH ?g { ?node a ?class }``) ever matches it.
 
 Keeping it true: the index is the union, over article graphs, of
 :func:`index_quads`, which the workers write with each article (RDF is a set:
@@ -28,8 +27,9 @@ leave entries that no article supports any more; :func:`drop_graphs` first
 marks the entities the graphs name (``fakg:indexPending``, in one
 transaction), then drops them, and :func:`prune`, at the end of the same write,
 removes the marked entities that no article graph names and the marks.  A
-process killed in between leaves marks, which the next write prunes: the store
-ends as a clean build leaves it.
+process killed in between leaves marks, which the next build prunes before
+anything else (:mod:`builder.build`): the store ends as a clean build leaves
+it.
 """
 from __future__ import annotations
 

@@ -73,3 +73,18 @@ def test_remove_paths_and_missing_sources(tmp_path, capsys):
     # a folder: everything built from under it
     assert main(["remove", str(src), "--store", store]) == 0
     assert graphs(store) == {"https://w3id.org/fakg/graph/vocabulary"}
+
+
+def test_a_build_into_an_empty_store_makes_no_lookups(tmp_path, monkeypatch):
+    """Each source comes once per build, so a store without articles needs no "already built?" lookups."""
+    from builder.store import Writer
+
+    calls = []
+    for name in ("current_graph", "graphs_of_source"):
+        real = getattr(Writer, name)
+        monkeypatch.setattr(Writer, name, lambda self, *a, _real=real, _name=name: calls.append(_name) or _real(self, *a))
+    src = corpus(tmp_path / "in")
+    assert build([str(src)], tmp_path / "kg").articles == 5
+    assert calls == []
+    assert build([str(src)], tmp_path / "kg").unchanged == 5  # not empty any more: looked up, found current
+    assert calls.count("current_graph") == 5
