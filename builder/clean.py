@@ -57,6 +57,7 @@ _PERSIAN_WORD = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u200c]{2,}")
 _LONG = 12  # words of a body paragraph; headlines and menu lines are shorter
 # items of a navigation bar or a price ticker: «صفحه نخست | سیاسی | اقتصادی», «دلار: ۶۹,۸۵۰ تومان | یورو: …»
 _BAR_SEPARATOR = re.compile(r"\s[|›•·]\s")
+_BAR_LABEL = re.compile(r"^[^|›•·:]{0,40}:\s")  # «قیمت ارز: », «اوقات شرعی به افق یزد: » (not a clock's «۰۵:۰۷»)
 _SITE_NAME = re.compile(r"^\s*(?:خبرگزاری|پایگاه\s*خبری|روزنامه|سایت)\s|\s[-–|]\s*(?:خبرگزاری|پایگاه)")
 
 
@@ -97,8 +98,9 @@ def _is_bar(text: str) -> bool:
 
     Its many words would otherwise make it look like a body paragraph (so the
     headline after it is lost) and a ticker's prices would be read as figures.
+    The bar may start with a label («اوقات شرعی به افق یزد: اذان صبح ۰۵:۰۷ | …»).
     """
-    items = _BAR_SEPARATOR.split(text)
+    items = _BAR_SEPARATOR.split(_BAR_LABEL.sub("", text, count=1))
     return len(items) >= 3 and all(len(_PERSIAN_WORD.findall(item)) <= 4 for item in items)
 
 
@@ -128,10 +130,23 @@ def _title_candidate(line: Line) -> bool:
     return (
         line.words >= 3
         and not is_meta_line(line)
-        and ">" not in text and "»»" not in text
+        and ">" not in text and "›" not in text and "»»" not in text
         and not re.search(r"[:：؛;]\s*$", text)
         and not _SITE_NAME.search(text)
     )
+
+
+def _long_headline(lines: list[Line], i: int, last: int) -> bool:
+    """A headline as long as a short paragraph: no closing full stop, and a long paragraph right after it.
+
+    Headlines of speeches and interviews quote a whole clause («نماینده زابل در
+    مجلس: خشکسالی، کودکان … بیرون کرده است»); body paragraphs end with a stop.
+    """
+    line = lines[i]
+    if line.words > 24 or re.search(r"[.!?؟…»\"]\s*$", line.text) or not _title_candidate(line):
+        return False
+    after = next((j for j in range(i + 1, last) if not is_meta_line(lines[j])), None)
+    return after is not None and lines[after].words >= _LONG
 
 
 def _title_index(lines: list[Line], first: int, last: int) -> tuple[int | None, set[int]]:
@@ -151,6 +166,8 @@ def _title_index(lines: list[Line], first: int, last: int) -> tuple[int | None, 
     body = next((i for i in window if lines[i].words >= _LONG and not is_meta_line(lines[i])), None)
     if body is None:
         return None, set()
+    if _long_headline(lines, body, last):
+        return body, set()
     for i in range(body - 1, max(first, body - 4) - 1, -1):
         if _title_candidate(lines[i]):
             return i, set()

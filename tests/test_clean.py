@@ -113,3 +113,19 @@ def test_menu_bars_and_price_tickers_are_furniture_not_body_or_title():
 def test_a_title_with_one_separator_is_still_a_title():
     raw = "زنان سرپرست خانوار | گزارش ویژه از یزد\n\nمعاون بهزیستی استان یزد گفت: امسال ۲۴۰ زن سرپرست خانوار در یزد صاحب شغل شدند و تسهیلات گرفتند.\n"
     assert _title(raw) == "زنان سرپرست خانوار | گزارش ویژه از یزد"
+
+
+def test_a_labelled_bar_a_breadcrumb_with_arrows_and_a_long_headline():
+    """Prayer times behind a label are a bar; «اخبار › اجتماعی» is a breadcrumb; a whole-clause headline is the title."""
+    raw = ("سایت خبری استان نمونه\n"
+           "ساعات کاری ادارات استان در ماه رمضان: صبح ۰۸:۰۰ | ظهر ۱۲:۳۰ | عصر ۱۶:۰۰ | شب ۲۰:۰۰\n"
+           "اخبار › اجتماعی › بهزیستی\n\n"
+           "کد خبر: ۵۵۱۲\n\n"
+           "مدیرکل بهزیستی استان سمنان: بیش از دو هزار کودک در مهدهای روستایی استان از خدمات رایگان استفاده می‌کنند\n\n"
+           "به گزارش خبرنگار ما، فرهاد نیکنام در نشست خبری گفت: دو هزار و ۱۵۰ کودک در ۶۰ مهد روستایی استان خدمات رایگان "
+           "دریافت می‌کنند و سال آینده ۱۰ مهد دیگر افتتاح می‌شود.\n")
+    assert _title(raw).startswith("مدیرکل بهزیستی استان سمنان: بیش از دو هزار کودک")
+    body = _body(raw)
+    assert "ساعات کاری" not in body and "›" not in body
+    # a long line that ends with a full stop is a paragraph, not a headline
+    assert clean(raw.replace("استفاده می‌کنند\n", "استفاده می‌کنند.\n")).title is None

@@ -162,3 +162,15 @@ def test_second_heldout_set_scores_at_least_0_95(tmp_path):
     build([str(held / "articles")], store)
     f1 = _score(store, held / "gold", tmp_path / "facts")
     assert f1["micro"] >= 0.95, f1
+
+
+def test_third_heldout_set_scores_at_least_0_88(tmp_path):
+    """A fourth set (tests/heldout3), written without reading the extractor; first scored 0.899.
+
+    Only three page-layout fixes were made on it, so it is still close to held-out;
+    the bar keeps what it scores from falling."""
+    held = ROOT / "tests" / "heldout3"
+    store = tmp_path / "kg"
+    build([str(held / "articles")], store)
+    f1 = _score(store, held / "gold", tmp_path / "facts")
+    assert f1["micro"] >= 0.88, f1
