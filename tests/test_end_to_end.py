@@ -145,32 +145,20 @@ def test_same_official_in_two_invented_articles_written_differently(tmp_path):
     assert len(graphs) == 2
 
 
-def test_heldout_articles_score_at_least_0_9(tmp_path):
-    """A second set of invented articles (tests/heldout), written apart from the rules' tuning."""
-    held = ROOT / "tests" / "heldout"
+# Sets of invented articles kept apart from the rules' tuning, each with a bar a little below its
+# score, so that a regression fails:
+# tests/heldout: written apart from the tuning (0.966);
+# tests/heldout2: other agencies, page layouts, date and id formats, written without reading the
+#   extractor (0.923 at first, 0.971 after general fixes);
+# tests/heldout3: the same way, later; first scored 0.899, then only three page-layout fixes (0.904),
+#   so it is still close to held-out.
+HELDOUT_BARS = {"heldout": 0.9, "heldout2": 0.95, "heldout3": 0.88}
+
+
+@pytest.mark.parametrize("name", sorted(HELDOUT_BARS))
+def test_heldout_sets_keep_their_scores(tmp_path, name):
+    held = ROOT / "tests" / name
     store = tmp_path / "kg"
     build([str(held / "articles")], store)
     f1 = _score(store, held / "gold", tmp_path / "facts")
-    assert f1["micro"] >= 0.9, f1
-
-
-def test_second_heldout_set_scores_at_least_0_95(tmp_path):
-    """A third set of invented articles (tests/heldout2: other agencies, page layouts, date
-    and id formats); the bar sits a little below the score reached, so a regression fails."""
-    held = ROOT / "tests" / "heldout2"
-    store = tmp_path / "kg"
-    build([str(held / "articles")], store)
-    f1 = _score(store, held / "gold", tmp_path / "facts")
-    assert f1["micro"] >= 0.95, f1
-
-
-def test_third_heldout_set_scores_at_least_0_88(tmp_path):
-    """A fourth set (tests/heldout3), written without reading the extractor; first scored 0.899.
-
-    Only three page-layout fixes were made on it, so it is still close to held-out;
-    the bar keeps what it scores from falling."""
-    held = ROOT / "tests" / "heldout3"
-    store = tmp_path / "kg"
-    build([str(held / "articles")], store)
-    f1 = _score(store, held / "gold", tmp_path / "facts")
-    assert f1["micro"] >= 0.88, f1
+    assert f1["micro"] >= HELDOUT_BARS[name], f1
