@@ -79,7 +79,7 @@ def article_facts(store: Store, graph_iri: NamedNode | str) -> dict:
             "title": meta.get("title"),
         },
         "persons": _persons(_rows(store, "persons", g)),
-        "organizations": _unique(r["name"] for r in _rows(store, "organizations", g)),
+        "organizations": _unique(_organizations(_rows(store, "organizations", g))),
         "places": _unique(r["name"] for r in _rows(store, "places", g)),
         "programs": _programs(_rows(store, "programs", g)),
         "statistics": _statistics(_rows(store, "statistics", g)),
@@ -106,6 +106,27 @@ def _persons(rows: list[dict]) -> list[dict]:
             "roles": [r for r in roles if not any(key(r) in key(other) for other in roles if other != r)],
             "organization": next((o for _, _, o in posts if o), None),
         })
+    return out
+
+
+def _organizations(rows: list[dict]) -> list[str]:
+    """Each organisation once, by first mention, under a name the article uses.
+
+    The store's label is canonical: often the article's own words, but sometimes a fuller form it
+    never writes («اداره کل بهزیستی استان یزد» for «بهزیستی استان یزد», the national police's name
+    for «پلیس»).  A label that no mention contains gives way to the longest mention.
+    """
+    found: dict[str, dict] = {}
+    for r in rows:
+        o = found.setdefault(r["organization"], {"label": r["name"], "first": float("inf"), "spans": []})
+        if r["start"] is not None:
+            o["first"] = min(o["first"], r["start"])
+        if r["span"]:
+            o["spans"].append(r["span"].strip())
+    out = []
+    for o in sorted(found.values(), key=lambda o: o["first"]):
+        written = any(key(o["label"]) in key(span) for span in o["spans"])
+        out.append(o["label"] if written or not o["spans"] else max(o["spans"], key=len))
     return out
 
 

@@ -54,7 +54,7 @@ _ORG_KINDS = {"government", "ministry", "provincial_office", "municipality", "ng
 _ORG_KIND_ALIASES = {"government_agency": "agency", "charity_foundation": "charity", "country": "government"}  # gazetteer
 _GOVERNMENT = {"government", "ministry", "provincial_office", "municipality", "council", "headquarters", "judiciary",
                "parliament", "police", "agency"}
-_PROGRAM_KINDS = {"plan", "complex", "centre", "house", "hotline", "occasion", "campaign", "program"}
+_PROGRAM_KINDS = {"plan", "complex", "centre", "house", "hotline", "occasion", "campaign", "team", "program"}
 _EVENT_KINDS = {"visit", "meeting", "press_conference", "opening", "session", "event"}
 _PLACE_TYPES = {"country": SCHEMA.Country, "province": SCHEMA.AdministrativeArea,
                 "county": SCHEMA.AdministrativeArea, "city": SCHEMA.City, "region": None}

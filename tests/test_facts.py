@@ -16,7 +16,8 @@ GILAN_FACTS = {
     # the second, shorter post «مدیر کل بهزیستی» is the same role written short
     "persons": [{"name": "مریم احمدی", "roles": ["مدیر کل بهزیستی استان گیلان"],
                  "organization": "اداره کل بهزیستی استان گیلان"}],
-    "organizations": ["اداره کل بهزیستی استان گیلان"],
+    # as the article writes it: the store's label, «اداره کل بهزیستی استان گیلان», is in no mention
+    "organizations": ["بهزیستی استان گیلان"],
     "places": ["گیلان", "رشت", "مازندران"],
     "programs": [{"name": "طرح ساماندهی کودکان کار و خیابان", "places": ["گیلان", "مازندران"]},
                  {"name": "روز جهانی منع کار کودکان", "places": []}],

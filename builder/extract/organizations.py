@@ -2,7 +2,8 @@
 
 Canonical forms make mentions of one body meet: «بهزیستی خوزستان»,
 «اداره کل بهزیستی استان خوزستان» and a bare «بهزیستی» in a Khuzestan story
-are one provincial office (key ``بهزیستی@خوزستان``), a sub-organisation of
+are one provincial office (key ``بهزیستی@خوزستان``; a bare name after a county
+office of the same body is that county office), a sub-organisation of
 «سازمان بهزیستی کشور».  A named body with a place is keyed by its name
 without the place words plus the place («قرارگاه اجتماعی کلانشهر تهران» =
 «قرارگاه اجتماعی شهر تهران»).  The publishing agency is metadata, never an
@@ -65,7 +66,8 @@ def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str
         if ph.generic:
             return None
         city_level = key(head) in CITY_LEVEL
-        place_key = _place_key(doc, ph.place) or (None if city_level else doc.article.province)
+        place_key = _place_key(doc, ph.place) or (None if city_level else _last_office(doc, parent or core)
+                                                  or doc.article.province)
         entry = place(place_key) if place_key else None
         if entry is None:
             if not parent or city_level:  # a bare «فرمانداری» names no body we can tell
@@ -95,6 +97,16 @@ def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str
     k = base + ("@" + place_key if place_key else "")
     kind = _kind_of(head)
     return k, name, kind, None, place_key
+
+
+def _last_office(doc: Document, body: str) -> str | None:
+    """The place of the office of ``body`` named last so far: a bare «آموزش و پرورش» after «آموزش و
+    پرورش شهرستان طبس» is that county office, not the province's."""
+    prefix = key(body) + "@"
+    for m in reversed(doc.mentions):
+        if m.kind == "organization" and m.ref.startswith(prefix):
+            return m.ref[len(prefix):]
+    return None
 
 
 def _kind_of(head: str) -> str:

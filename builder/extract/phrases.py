@@ -74,7 +74,7 @@ NAMED_HEADS = (
 PROGRAM_HEADS = {
     "طرح": "plan", "مجتمع": "complex", "مرکز": "centre", "خانه": "house", "خط": "hotline",
     "سامانه": "hotline", "برنامه": "program", "پویش": "campaign", "پروژه": "plan", "کمپ": "centre",
-    "روز جهانی": "occasion", "روز ملی": "occasion", "هفته": "occasion",
+    "روز جهانی": "occasion", "روز ملی": "occasion", "هفته": "occasion", "تیم سیار": "team",
 }
 _PROGRAM_KEYS = frozenset(key(h) for h in PROGRAM_HEADS)
 # words that may carry a personal name inside a body's name («موسسه خیریه ۱۴ معصوم», «بنیاد امام علی»)
@@ -85,6 +85,7 @@ PLACE_WORDS = frozenset(key(w) for w in ("استان", "شهرستان", "شهر
 NATIONAL = frozenset(key(w) for w in ("کشور", "کل کشور"))
 _DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن", "همین", "همان", "هر", "چند", "برخی", "سایر"))
 _CONJ = key("و")
+_OFFICE_HEADS = frozenset(key(w) for w in ("اداره", "اداره کل"))
 _MAX_HEAD_UNITS = 9  # «اداره کل تعاون ، کار و رفاه اجتماعی» is eight units
 _COMMAS = ("،", ",")
 _HONORIFICS = frozenset(key(w) for w in ("ره", "ع", "س", "عج", "ص"))
@@ -237,6 +238,12 @@ def org_phrase(units: list[Unit], i: int, depth: int = 0) -> OrgPhrase | None:
         return None
     n, kind, text = head
     j = i + n
+    if kind == "named" and key(text) in _OFFICE_HEADS and j < len(units) and match_head(units, j, ("place_bound",)):
+        inner = org_phrase(units, j, depth)  # «اداره تعاون، کار و رفاه اجتماعی شهرستان شیروان»: that body's office
+        if inner is not None:
+            inner.start = i
+            inner.name_units = (i, inner.name_units[1])
+            return inner
     if kind == "place_bound":
         k, place, national, generic = _place_completion(units, skip_honorific(units, j))
         phrase = OrgPhrase(i, k, text, kind, (i, k), place=place, national=national, generic=generic)

@@ -1,15 +1,19 @@
 """Programs: plans, complexes, centres, houses, hotlines and occasions, with where they run.
 
 A program is a head («طرح», «مجتمع», «مرکز», «خانه», «خط», «سامانه»,
-«برنامه», «پویش»; occasions «روز جهانی», «روز ملی», «هفته») and a name of
+«برنامه», «پویش», «تیم سیار»; occasions «روز جهانی», «روز ملی», «هفته») and a name of
 content words; «از» may sit inside a name («مرکز آموزش و حمایت از کودک و
 خانواده», «طرح کودکان بازمانده از تحصیل»).  Not programs: plural heads
 («مراکز», «طرح‌ها»), a head with adjectives only («مرکز غیردولتی», «خانه غیر
 دولتی»), «مرکز استان» (a place), research centres (organisations), and
-anaphora («این مرکز»).  Any mention of «اورژانس اجتماعی» is the national social
-emergency hotline 123.  The places named in the program's sentence (outside
-organisation names) are where it runs: «... خوزستان، تهران، کرمان ...
-استان‌های پایلوت در طرح ...».
+time («هفته گذشته»).  Any mention of «اورژانس اجتماعی» is the national social
+emergency hotline 123, except in the name of a plan or a mobile team built on it
+(«طرح اورژانس اجتماعی سیار روستایی», «تیم سیار اورژانس اجتماعی طبس»), which
+are programs of their own.  The places named in the program's sentence
+(outside organisation names) are where it runs: «... خوزستان، تهران، کرمان
+... استان‌های پایلوت در طرح ...»; an anaphor («این طرح», «این مرکز») stands
+for the last program with that head, so «این طرح در شیروان و فاروج اجرا شد»
+places the plan named sentences before.
 """
 from __future__ import annotations
 
@@ -31,6 +35,11 @@ _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوه
 _NUMBERED = frozenset(key(w) for w in ("ماده", "شماره", "بند", "تبصره"))
 _SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع"))
 _DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن", "همین", "همان", "هر", "کدام"))
+_ANAPHORS = frozenset(key(w) for w in ("این", "همین"))  # «این طرح»: the program named last with this head
+# «هفته گذشته», «طرح اول»: a time or a rank after the head, not a name
+_TIME_WORDS = frozenset(key(w) for w in ("گذشته", "آینده", "جاری", "اخیر", "پیش", "قبل", "بعد", "آتی", "نخست", "اول",
+                                         "دوم", "سوم", "آخر", "پایانی", "پیشین", "بعدی", "قبلی"))
+_OWN_NAME_KINDS = ("plan", "team")  # heads whose program keeps its own name around «اورژانس اجتماعی»
 _SOCIAL_EMERGENCY = re.compile(r"اورژانس[\s\u200c]*(?:های[\s\u200c]*)?اجتماعی(?:[\s\u200c]*(?:۱۲۳|123)(?![0-9۰-۹]))?")
 HOTLINE_NAME = "اورژانس اجتماعی ۱۲۳"
 
@@ -57,10 +66,13 @@ def _quoted(units: list[Unit], k: int) -> int | None:
 
 
 def _is_adjective(u: Unit) -> bool:
-    """A word that only describes («روزانه», «شبانه‌روزی», «غیردولتی», «بیشترین»): no name by itself."""
+    """A word that only describes («روزانه», «شبانه‌روزی», «غیردولتی», «بیشترین», «زودتر»): no name by itself."""
     if u.key in _ADJECTIVES_ONLY or u.key.endswith("ترین"):
         return True
     found = word_frequency(u.text)
+    if not found and u.key.endswith("تر"):  # a comparative the lexicon lacks: «زودتر» from «زود»
+        found = word_frequency(u.text[:-2].rstrip("\u200c"))
+        return bool(found) and bool({"AJ", "ADV"} & set(found[1]))
     return bool(found) and "AJ" in found[1] and "N" not in found[1]
 
 
@@ -92,9 +104,15 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
             if content:  # «مرکز ساماندهی کودکان کار بندرعباس»: the place closes the name
                 k += 1
             break
+        if u.kind == "org" and (content or kind in _OWN_NAME_KINDS):  # «مرکز پذیرش بهزیستی», «تیم سیار اورژانس اجتماعی»
+            content += 1
+            k += 1
+            if k < len(units) and units[k].kind == "place":  # «... اورژانس اجتماعی طبس»; nothing else follows the body
+                k += 1
+            break
         if not is_name_word(u) or (match_head(units, k, ("named", "place_bound")) and k > j):
             break
-        if k == j and u.key.endswith("ترین"):  # «طرح بیشترین سهم»: a superlative, not a name
+        if k == j and (u.key.endswith("ترین") or u.key in _TIME_WORDS):  # «طرح بیشترین سهم», «هفته گذشته»
             return None
         if not _is_adjective(u):
             content += 1
@@ -157,18 +175,52 @@ def _merge_contained(doc: Document) -> None:
                 break
 
 
+def _anaphor(doc: Document, units: list[Unit], i: int, sentence: int) -> None:
+    """«این طرح»: a mention of the program last named with head ``units[i]`` (for its places), if any."""
+    head = _head_at(units, i)
+    if head is None or i == 0 or units[i - 1].key not in _ANAPHORS:
+        return
+    named = [m for m in doc.mentions if m.kind == "program" and m.start < units[i].start
+             and key(doc.programs[m.ref].name).startswith(key(head[1]))]
+    if named:
+        start, end = units[i - 1].start, units[i + head[0] - 1].end
+        doc.mentions.append(Mention("program", start, end, doc.text[start:end], named[-1].ref, sentence))
+
+
+def _absorb_organizations(doc: Document) -> None:
+    """An organisation named inside a program's name («طرح توانمندسازی بهزیستی», «تیم سیار اورژانس
+    اجتماعی») runs it; those words are the program's name, not one more mention of the organisation."""
+    programs = [m for m in doc.mentions if m.kind == "program"]
+    kept = []
+    for m in doc.mentions:
+        outer = m.kind == "organization" and next(
+            (p for p in programs if p.start <= m.start and m.end <= p.end and (p.start, p.end) != (m.start, m.end)), None)
+        if not outer:
+            kept.append(m)
+            continue
+        program = doc.programs[outer.ref]
+        program.organization = program.organization or m.ref
+        org = doc.organizations.get(m.ref)
+        if org is not None:
+            gone = doc.evidence(m.start, m.end, "organizations")
+            org.evidence = [e for e in org.evidence if e != gone]
+    doc.mentions[:] = kept
+
+
 def extract(doc: Document) -> None:
     for si, units in enumerate(sentence_units(doc)):
         i = 0
         while i < len(units):
             found = program_at(units, i) if units[i].kind == "word" else None
             if found is None:
+                if units[i].kind == "word":
+                    _anaphor(doc, units, i, si)
                 i += 1
                 continue
             end, head, kind = found
             start, stop = units[i].start, units[end - 1].end
             name = doc.text[start:stop]
-            if _SOCIAL_EMERGENCY.search(name):
+            if _SOCIAL_EMERGENCY.search(name) and kind not in _OWN_NAME_KINDS:
                 name, kind = HOTLINE_NAME, "hotline"
             _add(doc, name, kind, start, stop, si)
             i = end
@@ -177,4 +229,5 @@ def extract(doc: Document) -> None:
             _add(doc, HOTLINE_NAME, "hotline", m.start(), m.end(), doc.sentence_at(m.start()))
     _merge_contained(doc)
     doc.mentions.sort(key=lambda m: m.start)
+    _absorb_organizations(doc)
     _attach_places(doc)
