@@ -22,6 +22,7 @@ The result is a list of raw ``(start, end)`` ranges, one per kept paragraph.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .textkey import key
@@ -32,7 +33,7 @@ _END = re.compile(
     r"انتهای\s*پیام|پایان\s*(?:خبر|پیام)|ارسال\s*نظر|ارسال\s*دیدگاه|نظرات|نظر\s*شما|دیدگاه(?:\s|\u200c)*(?:ها|های)?(?:\s|$)|"
     r"در\s*زمینه\s*انتشار\s*نظرات|نظرات\s*ارسال|دیدگاه(?:\s|\u200c)*های\s*ارسال|مجموع\s*نظرات|"
     r"آیا\s*این\s*خبر\s*(?:مفید|را)|ارسال\s*به\s*دوستان|اشتراک\s*گذاری|(?:اخبار|خبرهای|مطالب|پیوند(?:\s|\u200c)*های|لینک(?:\s|\u200c)*های|سایت(?:\s|\u200c)*های)\s*(?:مرتبط|مفید)|"
-    r"پربیننده|پربازدید|پربحث|مهمترین\s*اخبار|مهم(?:\s|\u200c)*ترین\s*اخبار|آخرین\s*(?:اخبار|خبرها)|اخبار\s*روز|"
+    r"پربیننده|پربازدید|پربحث|مهمترین\s*اخبار|(?:[─—\-=]+\s*)?(?:پست|مطلب)(?:\s|\u200c)*های\s*(?:بعدی|قبلی|دیگر)|مهم(?:\s|\u200c)*ترین\s*اخبار|آخرین\s*(?:اخبار|خبرها)|اخبار\s*روز|"
     r"برچسب(?:\s|\u200c)*(?:ها|های)?\s*[:：]|کلمات\s*کلیدی|کلیدواژه|تبلیغات|captcha|لطفا\s*عدد|"
     r"برای\s*ارسال\s*نظر|نام\s*و\s*نام\s*خانوادگی|پست\s*الکترونیک|لینک\s*کوتاه|کپی\s*شد"
     r")",
@@ -43,6 +44,9 @@ _META = re.compile(
     r"(?:کد\s*(?:خبر|مطلب|خبرنگار)|شناسه\s*(?:خبر|مطلب)|تاریخ\s*(?:انتشار|خبر)|زمان\s*انتشار|انتشار\s*[:：]|"
     r"به\s*روز\s*(?:شده|رسانی)|بروز\s*رسانی|آخرین\s*به\s*روز|دسته(?:\s|\u200c)*بندی|سرویس\s*[:：]|گروه\s*[:：]|"
     r"خبرنگار\s*[:：]|نویسنده\s*[:：]|منبع\s*[:：]|News\s*ID|تعداد\s*بازدید|زمان\s*مطالعه|دقیقه\s*مطالعه|"
+    r"شماره\s*(?:خبر|مطلب)\s*[:：]|ارتباط\s*با\s*ما\s*[:：]|(?:پیام|پست)[\s\u200c]*سنجاق[\s\u200c]*شده|"
+    # a byline: «گزارش: شیرین مرادی», «گفت‌وگو از: …», «عکس: …»
+    r"^\s*(?:گزارش|گفت(?:\s|\u200c)*و(?:\s|\u200c)*گو|عکس|ترجمه|تهیه\s*و\s*تنظیم|تنظیم|به\s*قلم)\s*(?:از)?\s*[:：]\s*\S+(?:\s+\S+){0,3}\s*$|"
     r"^\s*(?:کد|شناسه|خبر)\s*[:：]?\s*[0-9۰-۹]+\s*$)",
     re.IGNORECASE,
 )
@@ -58,6 +62,7 @@ _LONG = 12  # words of a body paragraph; headlines and menu lines are shorter
 # items of a navigation bar or a price ticker: «صفحه نخست | سیاسی | اقتصادی», «دلار: ۶۹,۸۵۰ تومان | یورو: …»
 _BAR_SEPARATOR = re.compile(r"\s[|›•·]\s")
 _BAR_LABEL = re.compile(r"^[^|›•·:]{0,40}:\s")  # «قیمت ارز: », «اوقات شرعی به افق یزد: » (not a clock's «۰۵:۰۷»)
+_HASHTAGS = re.compile(r"(?:#[^\s#]+\s*)+")  # a channel post's tag line: «#کودکان_خیابانی #رشت»
 _SITE_NAME = re.compile(r"^\s*(?:خبرگزاری|پایگاه\s*خبری|روزنامه|سایت)\s|\s[-–|]\s*(?:خبرگزاری|پایگاه)")
 
 
@@ -80,17 +85,23 @@ class Cleaned:
 
 
 def lines_of(raw: str) -> list[Line]:
-    """Non-blank lines with their raw offsets, surrounding spaces and bullets trimmed."""
+    """Non-blank lines with their raw offsets, surrounding spaces, bullets and leading symbols
+    (a channel post's «🔻», «🔹», «📌») trimmed."""
     out = []
     for m in re.finditer(r"[^\r\n]+", raw):
         s, e = m.start(), m.end()
-        while s < e and (raw[s].isspace() or raw[s] in "•\u200f\u200e\ufeff"):
+        while s < e and (raw[s].isspace() or raw[s] in "•\u200f\u200e\ufeff\ufe0f" or unicodedata.category(raw[s]) == "So"):
             s += 1
         while e > s and raw[e - 1].isspace():
             e -= 1
         if s < e:
             out.append(Line(s, e, raw[s:e]))
     return out
+
+
+def bar_items(text: str) -> list[str]:
+    """The items of a line read as a bar («خبرگزاری صدا و سیما | مرکز گیلان»): the line itself if it has none."""
+    return [item.strip() for item in _BAR_SEPARATOR.split(text) if item.strip()]
 
 
 def _is_bar(text: str) -> bool:
@@ -106,7 +117,7 @@ def _is_bar(text: str) -> bool:
 
 def is_meta_line(line: Line) -> bool:
     """Dates, ids, category or reporter lines, lone menu words and menu bars."""
-    if _META.search(line.text) or _is_bar(line.text):
+    if _META.search(line.text) or _is_bar(line.text) or _HASHTAGS.fullmatch(line.text):
         return True
     if line.words <= 5 and _DATE.search(line.text):
         return True
@@ -131,9 +142,15 @@ def _title_candidate(line: Line) -> bool:
         line.words >= 3
         and not is_meta_line(line)
         and ">" not in text and "›" not in text and "»»" not in text
+        and not re.search(r"@\w|https?://|www\.", text)  # a contact line or a link
         and not re.search(r"[:：؛;]\s*$", text)
         and not _SITE_NAME.search(text)
     )
+
+
+def _paragraph(line: Line) -> bool:
+    """A body paragraph: long, not metadata, and not a site's tagline in parts («کانال رسمی … | اخبار استان»)."""
+    return line.words >= _LONG and not is_meta_line(line) and " | " not in line.text
 
 
 def _long_headline(lines: list[Line], i: int, last: int) -> bool:
@@ -163,7 +180,7 @@ def _title_index(lines: list[Line], first: int, last: int) -> tuple[int | None, 
         repeats = {j for j in window if j > i and keys[j] == keys[i]}
         if repeats and _title_candidate(lines[i]):
             return i, repeats
-    body = next((i for i in window if lines[i].words >= _LONG and not is_meta_line(lines[i])), None)
+    body = next((i for i in window if _paragraph(lines[i])), None)
     if body is None:
         return None, set()
     if _long_headline(lines, body, last):

@@ -127,7 +127,7 @@ class Program:
 class Statistic:
     value: float
     approx: str = "exact"  # exact | about | more_than | less_than
-    unit: str = "count"  # persons | percent | cases | centres | calls | rials | count | ...
+    unit: str = "count"  # persons | percent | rate (per thousand, «در هزار») | cases | centres | calls | rials | count | ...
     subject: str = ""  # what is counted, e.g. "کودک خیابانی"
     place: str | None = None  # place key
     period: str | None = None  # ISO date or interval "start/end"

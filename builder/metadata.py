@@ -27,12 +27,13 @@ from .textkey import DIGITS_TO_LATIN, key
 TEHRAN = ZoneInfo("Asia/Tehran")
 
 _NEWS_ID = re.compile(
-    r"(?:کد\s*(?:خبر|مطلب)|شناسه\s*(?:خبر|مطلب)|News\s*ID|خبر\s*شماره)\s*[:：#]?\s*([0-9۰-۹]{3,})"
+    r"(?:کد\s*(?:خبر|مطلب)|شناسه\s*(?:خبر|مطلب)|شماره\s*(?:خبر|مطلب)|News\s*ID|خبر\s*شماره)\s*[:：#]?\s*([0-9۰-۹]{3,})"
     r"|^\s*(?:کد|شناسه|خبر)\s*[:：]?\s*([0-9۰-۹]{3,})\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # the page's own link printed on it: «لینک کوتاه: https://…/content/712345», «نشانی خبر: …»
-_OWN_LINK = re.compile(r"(?:لینک|پیوند|نشانی|آدرس)\s*(?:کوتاه|خبر|مطلب|کوتاه\s*خبر)|short\s*link", re.IGNORECASE)
+_OWN_LINK = re.compile(r"(?:لینک|پیوند|نشانی|آدرس)\s*(?:کوتاه|خبر|مطلب|کوتاه\s*خبر)|مشروح\s*(?:خبر|مطلب|گزارش)|short\s*link",
+                       re.IGNORECASE)  # «مشروح خبر: https://…»: a channel post's link to the story itself
 _LINK = re.compile(r"https?://\S+")
 _PUBLISH_LABEL = re.compile(r"تاریخ\s*(?:انتشار|خبر|درج)|زمان\s*انتشار|انتشار\s*[:：]|منتشر\s*شده")
 _NOT_PUBLISHED = re.compile(r"به\s*روز|بروز\s*رسانی|به\s*روزرسانی|ویرایش|امروز|Updated|Today", re.IGNORECASE)
@@ -77,6 +78,9 @@ def _published(doc: Document, lines: list[cleaning.Line], title_start: int,
     """The given date, else the best date of the page head, else one the footer labels as
     the publication date (a newspaper's «… به تاریخ ۲۱ فروردین ۱۴۰۳ منتشر شده است»)."""
     given = doc.given.get("published")
+    if isinstance(given, (int, float)) and not isinstance(given, bool) or re.fullmatch(r"\d{9,10}", str(given or "")):
+        dt = datetime.fromtimestamp(int(given), TEHRAN)  # Unix time (seconds), as some exports give it
+        return (dt, str(given)) if plausibly_published(dt.date()) else None
     if given:
         found = parse_published(str(given))
         if found:
@@ -128,9 +132,12 @@ def _agency_and_province(doc: Document, paragraphs: list[str], head: list[str], 
             agency = agency or found
             spans = find_agencies(credit)
             province = province or _province_in(credit[spans[0][1]:] if spans else credit)
-    for line in head:  # the site's name printed at the top of the page
-        if agency is None and len(line.split()) <= 6:
-            agency = agency_for(line)
+    for line in head:  # the site's name printed at the top of the page, alone or in a bar («… | مرکز گیلان»)
+        for part in cleaning.bar_items(line):
+            if agency is None and len(part.split()) <= 6:
+                agency = agency_for(part)
+    for url in [doc.given.get("url") or "", *_own_links(doc.raw)]:  # the site of the page's own link
+        agency = agency or (agency_for(url) if url else None)
     if agency is None:  # comment rules often name the site: «"ایسنا" مجاز به ویرایش ...»
         for m in re.finditer(r"[«\"]([^»\"]{2,20})[»\"]|خبرگزاری\s+([\u0600-\u06FF\u200c]+)", tail):
             found = agency_for(m.group(1) or m.group(2))

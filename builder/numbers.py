@@ -475,9 +475,29 @@ def find_numbers(text: str) -> list[NumberMatch]:
     return list(_find_numbers(text))
 
 
+def _without_spelled_out(toks: list[_Tok]) -> list[_Tok]:
+    """Drop a number's value spelled out in brackets before its scale: «۳۵ (سی و پنج) میلیون ریال»,
+    as contracts and official notices write amounts, is 35 million."""
+    out, i = [], 0
+    while i < len(toks):
+        t = toks[i]
+        out.append(t)
+        if t.kind == "num" and i + 1 < len(toks) and toks[i + 1].text == "(":
+            close = next((j for j in range(i + 2, min(i + 12, len(toks))) if toks[j].text == ")"), None)
+            inner = toks[i + 2:close] if close else []
+            hit = _Parser(inner).match(0, lone_nine=True) if inner else None
+            after = toks[close + 1] if close is not None and close + 1 < len(toks) else None
+            if hit is not None and hit.end == len(inner) and hit.value == t.value \
+                    and after is not None and after.kind == "word" and after.cls == "scale":
+                i = close + 1
+                continue
+        i += 1
+    return out
+
+
 @lru_cache(maxsize=256)  # statistics and dates both scan each sentence
 def _find_numbers(text: str) -> tuple[NumberMatch, ...]:
-    toks = _tokens(align_fold(text))
+    toks = _without_spelled_out(_tokens(align_fold(text)))
     parser = _Parser(toks)
     out: list[NumberMatch] = []
     i = 0

@@ -258,3 +258,81 @@ def test_a_dash_dateline_before_a_role_only_lead_resolves_the_role():
 خانم سمیه نیک‌اقبال در گفت‌وگو با خبرنگار ما اظهار کرد: ۳۰۰ کودک به پزشک ارجاع شدند.
 """)
     assert roles_of(doc, "سمیه نیک‌اقبال") == {key("معاون توانبخشی اداره کل بهزیستی استان خراسان شمالی")}
+
+
+def test_a_mobile_team_is_a_program_of_its_own_and_its_body_is_not_one_more_mention():
+    doc = run("""
+رئیس اداره بهزیستی شهرستان سقز گفت: تیم سیار اورژانس اجتماعی سقز امسال به ۲۱۵ مورد رسیدگی کرده است.
+
+وی افزود: طرح اورژانس اجتماعی سیار روستایی نیز در بانه اجرا می‌شود و خانواده‌ها با خط ۱۲۳ اورژانس اجتماعی تماس می‌گیرند.
+""")
+    team = doc.programs[key("تیم سیار اورژانس اجتماعی سقز")]
+    assert team.kind == "team" and team.places == [key("سقز")]
+    assert team.organization is not None  # the body in its name runs it
+    plan = next(p for p in doc.programs.values() if p.name.startswith("طرح اورژانس اجتماعی"))
+    assert plan.kind == "plan"
+    assert key("اورژانس اجتماعی ۱۲۳") in doc.programs  # the hotline is still there
+    inside = [m for m in doc.mentions if m.kind == "organization" and "تیم" in doc.text[max(0, m.start - 9):m.start]]
+    assert inside == []
+
+
+def test_an_anaphoric_program_takes_the_places_of_its_sentence_and_time_words_are_not_programs():
+    doc = run("""
+معاون دادستان گفت: طرح بازدید شبانه از کارگاه‌های قالی‌بافی در استان آغاز شد.
+
+این طرح در هفته گذشته در شهرستان‌های بیجار و دیواندره اجرا شد و نخستین هفته اجرای آن با موفقیت گذشت.
+""")
+    plan = doc.programs[key("طرح بازدید شبانه")]
+    assert set(plan.places) == {key("بیجار"), key("دیواندره")}
+    assert not any(p.name.startswith("هفته") for p in doc.programs.values())
+
+
+def test_a_counted_noun_before_a_verb_is_not_a_program_but_a_counted_proper_name_is():
+    doc = run("""
+مدیرکل بهزیستی استان قم گفت: شمار مراکز مشاوره از ۸ به ۱۲ مرکز رسید و کودکان در ۵ مرکز مهرآوین نگهداری می‌شوند.
+""")
+    assert not any(key(p.name) == key("مرکز رسید") for p in doc.programs.values())
+    assert key("مرکز مهرآوین") in doc.programs
+
+
+def test_an_office_of_a_place_bound_body_is_one_organisation_and_a_bare_name_after_it_is_that_office():
+    doc = run("""
+رئیس اداره تعاون، کار و رفاه اجتماعی شهرستان ملایر گفت: بازرسان ۱۴ کارگاه را بازدید کردند.
+
+گزارش این بازدیدها به تعاون، کار و رفاه اجتماعی ارسال می‌شود.
+""")
+    offices = [o for k, o in doc.organizations.items() if o.evidence]
+    assert len(offices) == 1 and offices[0].place == key("ملایر")
+
+
+def test_two_people_with_one_surname_each_keep_their_own_bare_mentions():
+    doc = run("""
+به گزارش ایرنا، حمید توکلی مدیرکل بهزیستی استان همدان گفت: ۹۰ کودک شناسایی شدند.
+
+در ادامه نرگس توکلی رئیس اداره بهزیستی شهرستان نهاوند اظهار کرد: ۲۰ خانواده حمایت می‌شوند.
+
+خانم توکلی افزود: مددکاران هر هفته به این خانواده‌ها سر می‌زنند.
+""")
+    quotes = {(q.speaker, key(q.verb)) for q in doc.quotes}
+    assert (key("نرگس توکلی"), key("افزود")) in quotes
+    assert (key("حمید توکلی"), key("افزود")) not in quotes
+
+
+def test_a_representatives_constituency_list_is_part_of_the_role():
+    doc = run("""
+محسن کاویانی نماینده مردم ملایر، نهاوند و تویسرکان در مجلس شورای اسلامی گفت: ۳۰۰ کودک بازمانده از تحصیل داریم.
+""")
+    assert key("نماینده مردم ملایر، نهاوند و تویسرکان در مجلس شورای اسلامی") in roles_of(doc, "محسن کاویانی")
+
+
+def test_rates_per_thousand_and_amounts_spelled_out_in_brackets():
+    doc = run("""
+مدیرکل بهزیستی استان ایلام گفت: نرخ طلاق در استان به ۲/۴ در هزار رسیده است و در دهلران ۳/۱ در هزار نفر است.
+
+وی افزود: به هر خانواده ماهانه ۱۲ (دوازده) میلیون ریال کمک‌هزینه پرداخت می‌شود.
+""")
+    stats = {s.value: s for s in doc.statistics}
+    assert 1000 not in stats  # the base of the rate is no figure
+    assert stats[2.4].unit == "rate" and "نرخ طلاق" in stats[2.4].subject
+    assert stats[3.1].unit == "rate" and stats[3.1].place == key("دهلران")
+    assert 12_000_000 in stats

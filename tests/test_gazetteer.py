@@ -310,3 +310,9 @@ def test_regex_helpers():
     pat = g.words_pattern(["خرم آباد"])
     assert pat.search("در خرمآباد").group() == "خرمآباد"
     assert re.fullmatch(g.tolerant_regex("تأکید"), "تاکید")
+
+
+def test_islands_and_tabas():
+    assert keys("کودکان جزیره هرمز و لارک به مدرسه خارک نمی‌روند") == ["هرمز", "لارک", "خارک"]
+    assert keys("هنگام بازدید از سیری") == []  # everyday words, unless written «جزیره هنگام»
+    assert g.province("طبس").key == "خراسانجنوبی"

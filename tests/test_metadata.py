@@ -121,3 +121,21 @@ def test_a_footer_date_gives_way_to_the_header_and_other_links_give_no_id():
     assert meta.published == datetime(2023, 11, 28, 10, 0, tzinfo=TEHRAN)
     related = "\nاخبار مرتبط\nگزارش قبلی: https://www.example-daily.ir/content/998877\n"
     assert _meta("پوشش ۸۵ کودک کار در قزوین\n\n" + BODY + "\n" + related).news_id is None
+
+
+def test_unix_time_news_number_and_the_agency_of_a_bar_or_of_the_own_link():
+    meta = _meta("ثبت ۴۰ مورد کودک‌آزاری در لرستان\n\nمدیرکل بهزیستی لرستان گفت: امسال ۴۰ مورد کودک‌آزاری ثبت شد و همه پیگیری شده‌اند.\n",
+                 {"published": 1720338300})
+    assert meta.published == datetime(2024, 7, 7, 11, 15, tzinfo=TEHRAN)
+    page = """خبرگزاری صدا و سیما | مرکز لرستان
+شماره خبر: ۴۴۱۲
+
+ثبت ۴۰ مورد کودک‌آزاری در لرستان
+
+مدیرکل بهزیستی لرستان گفت: امسال ۴۰ مورد کودک‌آزاری در استان ثبت شد و همه موارد پیگیری شده‌اند.
+"""
+    meta = _meta(page)
+    assert meta.news_id == "4412" and meta.agency == "خبرگزاری صدا و سیما"
+    meta = _meta("ثبت ۴۰ مورد کودک‌آزاری در لرستان\n\nمدیرکل بهزیستی لرستان گفت: امسال ۴۰ مورد کودک‌آزاری در استان ثبت شد و همه موارد پیگیری شده‌اند.\n\n"
+                 "📎 مشروح خبر: https://www.isna.ir/news/1403041712345/\n")
+    assert meta.agency == "ایسنا" and meta.news_id == "1403041712345"

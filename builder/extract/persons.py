@@ -198,19 +198,30 @@ def _surname_pattern(last: str) -> re.Pattern:
 
 
 def _surname_mentions(doc: Document) -> None:
-    """Later mentions by surname alone («کریمیان گفت») are the same person."""
+    """Later mentions by surname alone («کریمیان گفت») are the same person; when two people share
+    the surname («رضا عبادی», «مریم عبادی»), the one named last before the mention."""
     taken = [(m.start, m.end) for m in doc.mentions if m.kind in ("person", "organization", "place")]
-    folded = None
-    for k, person in list(doc.persons.items()):
+    named: dict[str, list[int]] = {}  # person -> starts of its full-name mentions
+    for m in doc.mentions:
+        if m.kind == "person":
+            named.setdefault(m.ref, []).append(m.start)
+    sharing: dict[str, list[str]] = {}  # surname key -> persons, in order found
+    for k, person in doc.persons.items():
         last = surname(person.name)
-        if last == person.name:
-            continue
+        if last != person.name:
+            sharing.setdefault(key(last), []).append(k)
+    folded = None
+    for people in sharing.values():
+        last = surname(doc.persons[people[0]].name)
         folded = folded or FoldedText(doc.text)
         if all(any(s <= p < e for s, e in taken) for p in folded.starts(last)):
             continue  # the surname is only read inside mentions, often the full name itself
         for m in _surname_pattern(last).finditer(doc.text):
             if any(s <= m.start() < e for s, e in taken):
                 continue
+            before = [(max(s for s in named.get(k, ()) if s < m.start()), k) for k in people
+                      if any(s < m.start() for s in named.get(k, ()))]
+            k = max(before)[1] if before else people[0]
             doc.mentions.append(Mention("person", m.start(), m.end(), m.group(), k, doc.sentence_at(m.start())))
-            person.evidence.append(doc.evidence(m.start(), m.end(), "coreference", 0.8))
+            doc.persons[k].evidence.append(doc.evidence(m.start(), m.end(), "coreference", 0.8))
             taken.append((m.start(), m.end()))

@@ -313,8 +313,10 @@ def role_phrase(units: list[Unit], i: int) -> RolePhrase | None:
             return _representative(units, phrase)
         if v.kind == "place":
             phrase.place, phrase.end = v, k + 1
-            # «نماینده مردم همدان و فامنین»: a list of places
-            while phrase.end + 1 < len(units) and units[phrase.end].key == _CONJ and units[phrase.end + 1].kind == "place":
+            # «نماینده مردم همدان و فامنین», «نماینده مردم پاوه، جوانرود، روانسر و ثلاث باباجانی»: a list of places
+            listed = (_CONJ, *_COMMAS) if key(text).startswith(key("نماینده")) else (_CONJ,)
+            while phrase.end + 1 < len(units) and (units[phrase.end].key in listed or units[phrase.end].text in listed) \
+                    and units[phrase.end + 1].kind == "place":
                 phrase.end += 2
             return _representative(units, phrase)
         joins = v.key == _CONJ or v.text in _COMMAS or v.kind == "number"

@@ -23,6 +23,7 @@ from ..document import Document, Mention, Program
 from ..lexicon import word_frequency
 from ..textkey import key
 from .phrases import PLACE_WORDS, PROGRAM_HEADS, compound_verb_noun, is_name_word, match_head, takes_preposition
+from .tokens import is_past_stem
 from .units import Unit, sentence_units
 
 _HEAD_KEYS = {key(h): (h, kind) for h, kind in PROGRAM_HEADS.items()}
@@ -35,6 +36,9 @@ _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوه
 _NUMBERED = frozenset(key(w) for w in ("ماده", "شماره", "بند", "تبصره"))
 _SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع"))
 _DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن", "همین", "همان", "هر", "کدام"))
+# words after a name that say how the program stands, not which it is
+_STATUS_WORDS = frozenset(key(w) for w in ("جدید", "فعال", "موجود", "مذکور", "یادشده", "فعلی", "قبلی", "دیگر", "تازه"))
+_ORDINALS = frozenset(key(w) for w in ("نخستین", "اولین", "دومین", "سومین", "آخرین", "واپسین", "یک", "دو", "سه", "چند", "چهار", "پنج"))
 _ANAPHORS = frozenset(key(w) for w in ("این", "همین"))  # «این طرح»: the program named last with this head
 # «هفته گذشته», «طرح اول»: a time or a rank after the head, not a name
 _TIME_WORDS = frozenset(key(w) for w in ("گذشته", "آینده", "جاری", "اخیر", "پیش", "قبل", "بعد", "آتی", "نخست", "اول",
@@ -82,6 +86,9 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
     if head is None or (i > 0 and units[i - 1].key in _DEMONSTRATIVES):
         return None
     n, text, kind = head
+    counted = i > 0 and (units[i - 1].kind == "number" or units[i - 1].key in _ORDINALS)
+    if kind == "occasion" and counted:  # «نخستین هفته اجرای طرح», «دو هفته»: a span of time
+        return None
     j = k = i + n
     content = 0
     while k < len(units) and k - j < 9:
@@ -117,10 +124,14 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
         if not _is_adjective(u):
             content += 1
         k += 1
-    while k > j and (units[k - 1].key in PLACE_WORDS or units[k - 1].key == key("و")):  # «خانه کودک و نوجوان استان»
+    while k > j and (units[k - 1].key in PLACE_WORDS or units[k - 1].key == key("و")  # «خانه کودک و نوجوان استان»
+                     or (content > 1 and units[k - 1].key in _STATUS_WORDS)):  # «خانه کودک و نوجوان جدید»
+        content -= units[k - 1].key in _STATUS_WORDS
         k -= 1
     if content == 0 or units[j].key in PLACE_WORDS or units[j].key in _RESEARCH:
         return None
+    if counted and (is_past_stem(units[j].text) or content < 2 and word_frequency(units[j].text)):
+        return None  # «۱۴ مرکز رسید», «دو مرکز روزانه»: a counted noun; «۳۴ مرکز پویاشهر» is a proper name
     if kind == "program" and content < 2:
         return None
     return k, text, kind

@@ -137,7 +137,7 @@ def _subject(doc: Document, start: int, limit: int, percent: bool = False) -> tu
 
 
 # «یارانه ماهانه هر سالمند ۸۵ میلیون ریال است»: a bare measure before a copula is the predicate
-_COPULA_AFTER = re.compile(r"[\s\u200c]*(?:است|بود|بوده|می[\s\u200c]*باشد|هست)(?![\w\u200c])")
+_COPULA_AFTER = re.compile(r"[\s\u200c]*(?:است|بود|بوده|می[\s\u200c]*باشد|هست|رسید|رسیده|می[\s\u200c]*رسد)(?![\w\u200c])")
 _BARE_MEASURES = frozenset(key(w) for w in ("درصد", "ریال", "تومان", "دقیقه", "ساعت", "روز", "برابر"))
 # where a clause starts: punctuation, «که», «اینکه», or «و» after a finite verb («… است و …»)
 _CLAUSE_START = re.compile(
@@ -148,10 +148,12 @@ _CLAUSE_START = re.compile(
 def _topic(doc: Document, sent_start: int, start: int, subject: str, stop: int) -> tuple[str, int] | None:
     """The clause's subject when the figure is its predicate and names only a measure.
 
-    «سهم زنان از تماس‌گیرندگان ۶۱ درصد بوده است» counts «سهم زنان», not «درصد»:
+    «سهم زنان از تماس‌گیرندگان ۶۱ درصد بوده است» counts «سهم زنان», not «درصد», and «نرخ
+    گزارش کودک‌آزاری به ۳/۲ در هزار رسید» is a rate of «نرخ گزارش کودک‌آزاری»:
     (noun phrase at the clause start, where it starts), or None.
     """
-    if any(key(w) not in _BARE_MEASURES for w in subject.split()) or not _COPULA_AFTER.match(doc.text, stop):
+    bare = _RATE_AFTER.fullmatch(" " + subject) or all(key(w) in _BARE_MEASURES for w in subject.split())
+    if not bare or not _COPULA_AFTER.match(doc.text, stop):
         return None
     lead = _CLAUSE_START.match(doc.text, sent_start, start)
     begin = lead.end() if lead else sent_start
@@ -315,6 +317,11 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
 
 
 _ELLIPSIS = re.compile(r"^[\s\u200c]*(?:،|,|و(?![\w\u200c]))")
+# a rate's denominator: «۳/۲ در هزار کودک», «۱۸ در ۱۰۰ هزار نفر», «به ازای هر ۱۰۰ هزار نفر»
+_PER = r"(?:در|هر)[\s\u200c]*"
+_RATE_AFTER = re.compile(r"[\s\u200c]*در[\s\u200c]*(?:(?:ده|صد|یکصد|[0-9۰-۹]+)[\s\u200c]*)?(?:هزار|میلیون)(?![\w\u200c])")
+_DENOMINATOR_BEFORE = re.compile(rf"(?<![\w\u200c]){_PER}$")
+_DENOMINATORS = {10, 100, 1000, 10_000, 100_000, 1_000_000}
 
 
 def _figures(doc: Document, sent, dates) -> list[tuple]:
@@ -326,8 +333,16 @@ def _figures(doc: Document, sent, dates) -> list[tuple]:
     """
     found = []
     for n in find_numbers(doc.text[sent.start:sent.end]):
+        start, end = n.start + sent.start, n.end + sent.start
+        if n.value in _DENOMINATORS and _DENOMINATOR_BEFORE.search(doc.text[max(0, start - 8):start]):
+            continue  # «در هزار», «هر ۱۰۰ هزار نفر»: the base of a rate
         if _is_statistic(doc, n, sent.start, dates):
-            start, end = n.start + sent.start, n.end + sent.start
+            if rate := _RATE_AFTER.match(doc.text, end, sent.end):  # «۳/۲ در هزار کودک»: a rate per thousand
+                base, stop = _subject(doc, rate.end(), sent.end)
+                if not base or key(base.split()[0]) not in _UNIT_OF:  # of a population («کودک», «نفر») or bare
+                    base, stop = "", rate.end()
+                found.append([n, start, end, f"{rate.group().strip()} {base}".strip(), stop])
+                continue
             subject, stop = _subject(doc, end, sent.end, n.kind == "percent")
             found.append([n, start, end, subject, stop])
     for i in range(len(found) - 2, -1, -1):
@@ -349,6 +364,8 @@ def extract(doc: Document) -> None:
                 unit = "percent"
             elif not subject:
                 continue
+            elif _RATE_AFTER.match(" " + subject):
+                unit = "rate"
             else:
                 unit = _UNIT_OF.get(key(subject.split()[0]), "count")
             stop = max(stop, end)

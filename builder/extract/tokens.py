@@ -117,6 +117,11 @@ def is_light_verb(t: str) -> bool:
 
 
 @cache
+def is_past_stem(t: str) -> bool:
+    """A bare past stem, which is also the third person past: «رسید», «آمد», «ساخت»."""
+    return t in _hazm_data()[2]
+
+
 def is_verb(t: str) -> bool:
     """A finite verb or verb group (hazm's lemmatiser knows its stems), glued compounds included."""
     if "_" in t or key(t) in _COPULAS:
