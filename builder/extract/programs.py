@@ -130,8 +130,8 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
         k -= 1
     if content == 0 or units[j].key in PLACE_WORDS or units[j].key in _RESEARCH:
         return None
-    if counted and (is_past_stem(units[j].text) or content < 2 and word_frequency(units[j].text)):
-        return None  # «۱۴ مرکز رسید», «دو مرکز روزانه»: a counted noun; «۳۴ مرکز پویاشهر» is a proper name
+    if counted and is_past_stem(units[j].text):  # «به ۱۴ مرکز رسید»: a counted noun and the verb
+        return None
     if kind == "program" and content < 2:
         return None
     return k, text, kind

@@ -306,7 +306,8 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
     if _AGE_AFTER.match(doc.text[end:end + 8]) or _CLOCK_AFTER.match(doc.text[end:end + 8]):
         return False
     if n.kind == "cardinal" and (1300 <= n.value <= 1500 or 1950 <= n.value <= 2100) and re.fullmatch(r"[0-9۰-۹]{4}", n.text.strip()):
-        return False
+        nxt = re.match(r"[\s\u200c]*([^\s\u200c،,.]+)", doc.text[end:end + 30])
+        return bool(nxt) and key(nxt.group(1)) in _COUNTABLE  # a year, unless a counted noun follows: «۱۴۰۲ تماس»
     words = _WORD_NUMBER.match(n.text) is not None
     if words and n.value == 1:
         return False
