@@ -10,6 +10,7 @@ population) are checked on small hand-built stores.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from datetime import datetime
@@ -447,3 +448,41 @@ def test_table_aligns_persian_by_display_width():
     assert _width("مهران\u200cکریمیان") == 12 and _width("کودکِ") == 4
     long = format_rows(["t"], [["کودک " * 40]], max_width=20).splitlines()[2]
     assert _width(long) == 20 and long.endswith("…")
+
+
+# --------------------------------------------------------------------- one province and one group
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Store:
+    """Our own test articles and the fourth held-out set, built: name index and scopes included."""
+    path = tmp_path_factory.mktemp("scoped") / "kg"
+    root = ARTICLES.parent
+    build([str(root / "articles"), str(root / "heldout4" / "articles")], str(path))
+    return Store.read_only(str(path))
+
+
+@pytest.mark.parametrize("name", ["figures-by-province", "conflicting-figures", "latest-figure"])
+def test_a_province_and_a_group_are_found_by_scope_with_the_same_rows(built, name):
+    """The scope path (fakg:scope) gives exactly the rows of the place-by-place path it replaces."""
+    text = load(name).text
+    slow_branch = 'FILTER(COALESCE(STR(?province), "") != "" && !?scoped)'
+    assert slow_branch in text
+    scope_only = dataclasses.replace(load(name), text=text.replace(slow_branch, "FILTER(false)"))
+    place_only = dataclasses.replace(load(name), text=text.replace("FILTER(?scoped)", "FILTER(false)")
+                                     .replace(slow_branch, 'FILTER(COALESCE(STR(?province), "") != "")'))
+    found = 0
+    for province in ("IR-24", "استان گیلان", "Tehran Province", "https://w3id.org/fakg/place/گلستان", "کرمان"):
+        for group in ("کودکان کار", "street-children", "out-of-school-children",
+                      "https://w3id.org/fakg/concept/target-group/children-at-risk"):
+            params = {"province": province, "group": group}
+            expected = sorted(map(repr, rows(run(built, place_only, params))[1]))
+            assert sorted(map(repr, rows(run(built, scope_only, params))[1])) == expected, params
+            assert sorted(map(repr, rows(run(built, load(name), params))[1])) == expected, params
+            found += len(expected)
+    assert found > 0 or name == "conflicting-figures"
+
+
+def test_a_place_that_is_no_province_still_finds_its_figures(built):
+    rows_ = ask(built, "figures-by-province", province="بندرعباس", group="کودکان کار و خیابان")
+    assert rows_ and all(r["place_label"] == "بندرعباس" for r in rows_)
