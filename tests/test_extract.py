@@ -343,3 +343,20 @@ def test_a_year_like_number_before_a_counted_noun_is_a_figure():
 رئیس اداره بهزیستی شهرستان تویسرکان گفت: امسال ۱۴۰۳ تماس با خط ۱۲۳ ثبت شد که از سال ۱۴۰۲ بیشتر است و در ۱۴۰۱ نیز همین روند بود.
 """)
     assert [s.value for s in doc.statistics] == [1403]
+
+
+def test_a_dateline_without_spaces_before_its_dashes_still_opens_a_role_only_lead():
+    doc = run("""
+سنندج- ایرنا- رئیس اداره بهزیستی شهرستان بانه از شناسایی ۴۰ کودک کار در این شهرستان خبر داد و گفت: بیشتر آنها در بازارچه مرزی کار می‌کنند.
+
+آرمان کریمی‌پور روز دوشنبه در نشست شورای حفاظت از حقوق کودکان افزود: ۱۲ کودک به مدرسه بازگشتند.
+""")
+    assert roles_of(doc, "آرمان کریمی‌پور") == {key("رئیس اداره بهزیستی شهرستان بانه")}
+    assert {s.place for s in doc.statistics} == {key("بانه")}
+
+
+def test_an_organisation_named_in_guillemets_keeps_its_name_and_city():
+    doc = run("""
+نسرین ملکی مدیرعامل انجمن حمایت از کودکان «آفتاب» بوکان گفت: ۶۵ کودک کار در کلاس‌های انجمن درس می‌خوانند.
+""")
+    assert key("مدیرعامل انجمن حمایت از کودکان «آفتاب» بوکان") in roles_of(doc, "نسرین ملکی")

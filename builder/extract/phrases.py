@@ -283,6 +283,12 @@ def org_phrase(units: list[Unit], i: int, depth: int = 0) -> OrgPhrase | None:
         return None  # «انجمن شناسنامه ندارند»: the word is the verb's object, not a name
     while k > j and units[k - 1].key == _CONJ:
         k -= 1
+    if place is None and k < len(units) and units[k].text == "«":  # «انجمن خیریه «مهر دریا»», then maybe its city
+        close = next((e for e in range(k + 2, min(k + 8, len(units))) if units[e].text == "»"), None)
+        if close is not None:
+            k = close + 1
+            if k < len(units) and units[k].kind == "place":
+                place, k = units[k], k + 1
     phrase = OrgPhrase(i, k, text, kind, (i, k), place=place)
     return _with_parent(units, phrase, depth)
 
