@@ -360,3 +360,15 @@ def test_an_organisation_named_in_guillemets_keeps_its_name_and_city():
 نسرین ملکی مدیرعامل انجمن حمایت از کودکان «آفتاب» بوکان گفت: ۶۵ کودک کار در کلاس‌های انجمن درس می‌خوانند.
 """)
     assert key("مدیرعامل انجمن حمایت از کودکان «آفتاب» بوکان") in roles_of(doc, "نسرین ملکی")
+
+
+def test_bodies_whose_names_take_a_preposition_or_reuse_a_known_name():
+    doc = run("""
+دبیر شورای حفاظت از حقوق کودکان شهرستان مهاباد گفت: ۱۲ مسجد به کودکان کار کمک کرده‌اند.
+
+به گفته وی انجمن حمایت از حقوق کودکان «سپیده» مهاباد ۸۰ کودک را پوشش می‌دهد و انجمن «سپیده» کلاس‌های تابستانی برگزار می‌کند.
+""")
+    named = {key(o.name) for o in doc.organizations.values() if o.evidence}
+    assert key("شورای حفاظت از حقوق کودکان شهرستان مهاباد") in named
+    sepideh = [o for o in doc.organizations.values() if "سپیده" in o.name]
+    assert len(sepideh) == 1 and len(sepideh[0].evidence) == 2  # the short name is the same body

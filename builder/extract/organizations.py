@@ -95,6 +95,9 @@ def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str
     base = "".join(u.key for u in words)
     place_key = _place_key(doc, ph.place)
     k = base + ("@" + place_key if place_key else "")
+    texts = [u.text for u in units[a:own_end]]
+    if "«" in texts and "»" in texts:  # a name of its own: «انجمن «نوبهار»» is «انجمن حمایت از … «نوبهار» قروه»
+        k = key(head) + "".join(u.key for u in units[a + texts.index("«") + 1:a + texts.index("»")])
     kind = _kind_of(head)
     return k, name, kind, None, place_key
 

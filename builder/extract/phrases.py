@@ -89,9 +89,10 @@ _OFFICE_HEADS = frozenset(key(w) for w in ("اداره", "اداره کل"))
 _MAX_HEAD_UNITS = 9  # «اداره کل تعاون ، کار و رفاه اجتماعی» is eight units
 _COMMAS = ("،", ",")
 _HONORIFICS = frozenset(key(w) for w in ("ره", "ع", "س", "عج", "ص"))
-# nouns that take «از» inside a name: «انجمن حمایت از کودکان کار», «مرکز آموزش و حمایت از کودک»
+# nouns that take «از» or «به» inside a name: «انجمن حمایت از کودکان کار», «مرکز آموزش و حمایت از کودک»
 _TAKES_PREPOSITION = {
-    key("از"): frozenset(key(w) for w in ("حمایت", "دفاع", "پیشگیری", "مراقبت", "محافظت", "نگهداری", "صیانت", "پشتیبانی", "بازمانده", "بازماندگان", "جلوگیری", "بازدارندگی")),
+    key("از"): frozenset(key(w) for w in ("حمایت", "دفاع", "پیشگیری", "مراقبت", "محافظت", "حفاظت", "نگهداری", "صیانت", "پشتیبانی", "بازمانده", "بازماندگان", "جلوگیری", "بازدارندگی")),
+    key("به"): frozenset(key(w) for w in ("رسیدگی", "خدمت‌رسانی", "خدمات‌رسانی", "کمک‌رسانی")),  # «مرکز رسیدگی به امور مساجد»
     key("با"): frozenset(key(w) for w in ("مبارزه", "مقابله")),
 }
 
@@ -227,6 +228,10 @@ def org_phrase(units: list[Unit], i: int, depth: int = 0) -> OrgPhrase | None:
     if i > 0 and units[i - 1].key in _DEMONSTRATIVES:
         return None
     u = units[i]
+    if u.kind == "org" and (quoted := _quoted_name(units, i + 1)) is not None:
+        # «انجمن حمایت از حقوق کودکان «نوبهار» قروه»: a body of its own, named like a known one
+        k, place = quoted
+        return _with_parent(units, OrgPhrase(i, k, u.text.split()[0], "named", (i, k), place=place), depth)
     if u.kind == "org":
         phrase = OrgPhrase(i, i + 1, u.text, "known", (i, i + 1), entry=u.entry)
         j = skip_honorific(units, i + 1)
@@ -277,20 +282,29 @@ def org_phrase(units: list[Unit], i: int, depth: int = 0) -> OrgPhrase | None:
             break
         names += 1
         k += 1
-    if names == 0 and place is None:
+    quoted = _quoted_name(units, k) if place is None else None  # «انجمن خیریه «مهر دریا»», «انجمن «سپیده»»
+    if names == 0 and place is None and quoted is None:
         return None
-    if names == 1 and place is None and k < len(units) and units[k].kind == "word" and is_verb(units[k].text):
+    if names == 1 and place is None and quoted is None and k < len(units) and units[k].kind == "word" and is_verb(units[k].text):
         return None  # «انجمن شناسنامه ندارند»: the word is the verb's object, not a name
     while k > j and units[k - 1].key == _CONJ:
         k -= 1
-    if place is None and k < len(units) and units[k].text == "«":  # «انجمن خیریه «مهر دریا»», then maybe its city
-        close = next((e for e in range(k + 2, min(k + 8, len(units))) if units[e].text == "»"), None)
-        if close is not None:
-            k = close + 1
-            if k < len(units) and units[k].kind == "place":
-                place, k = units[k], k + 1
+    if quoted is not None:
+        k, place = quoted
     phrase = OrgPhrase(i, k, text, kind, (i, k), place=place)
     return _with_parent(units, phrase, depth)
+
+
+def _quoted_name(units: list[Unit], k: int) -> tuple[int, Unit | None] | None:
+    """(end, place) of a name in guillemets at ``k``, with the city after it if any («مهر دریا»), or None."""
+    if k >= len(units) or units[k].text != "«":
+        return None
+    close = next((e for e in range(k + 2, min(k + 8, len(units))) if units[e].text == "»"), None)
+    if close is None:
+        return None
+    if close + 1 < len(units) and units[close + 1].kind == "place":
+        return close + 2, units[close + 1]
+    return close + 1, None
 
 
 def _with_parent(units: list[Unit], phrase: OrgPhrase, depth: int) -> OrgPhrase:
