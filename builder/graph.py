@@ -398,7 +398,7 @@ class _Writer:
             if entry.iso:
                 self.add(node, FAKG.isoCode, Literal(entry.iso))
                 self.names.setdefault(node, (True, []))[1].append(entry.iso)
-        province = (p.province if p else None) or getattr(entry, "province", None)
+        province = self.province_of(k)
         if province and province != k:
             self.add(node, SCHEMA.containedInPlace, self.place(province))
         if p:
@@ -539,7 +539,7 @@ class _Writer:
                     self.add(mint("statistic", self.g, i), FAKG.scope, scope_node(province, group))
 
     def province_of(self, k: str | None) -> str | None:
-        """The key of the province place ``k`` is in (``k`` itself for a province), as :meth:`place` links it."""
+        """The key of the province place ``k`` is in (``k`` itself for a province): what :meth:`place` links it to."""
         if not k:
             return None
         p, entry = self.doc.places.get(k), _gazetteer("place", k)
