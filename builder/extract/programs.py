@@ -38,7 +38,8 @@ _SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع"
 _DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن", "همین", "همان", "هر", "کدام"))
 # words after a name that say how the program stands, not which it is
 _STATUS_WORDS = frozenset(key(w) for w in ("جدید", "فعال", "موجود", "مذکور", "یادشده", "فعلی", "قبلی", "دیگر", "تازه"))
-_ORDINALS = frozenset(key(w) for w in ("نخستین", "اولین", "دومین", "سومین", "آخرین", "واپسین", "یک", "دو", "سه", "چند", "چهار", "پنج"))
+# a number or ordinal before a head counts it («۱۴ مرکز», «نخستین هفته»)
+_COUNT_WORDS = frozenset(key(w) for w in ("نخستین", "اولین", "دومین", "سومین", "آخرین", "واپسین", "یک", "دو", "سه", "چند", "چهار", "پنج"))
 _ANAPHORS = frozenset(key(w) for w in ("این", "همین"))  # «این طرح»: the program named last with this head
 # «هفته گذشته», «طرح اول»: a time or a rank after the head, not a name
 _TIME_WORDS = frozenset(key(w) for w in ("گذشته", "آینده", "جاری", "اخیر", "پیش", "قبل", "بعد", "آتی", "نخست", "اول",
@@ -86,7 +87,7 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
     if head is None or (i > 0 and units[i - 1].key in _DEMONSTRATIVES):
         return None
     n, text, kind = head
-    counted = i > 0 and (units[i - 1].kind == "number" or units[i - 1].key in _ORDINALS)
+    counted = i > 0 and (units[i - 1].kind == "number" or units[i - 1].key in _COUNT_WORDS)
     if kind == "occasion" and counted:  # «نخستین هفته اجرای طرح», «دو هفته»: a span of time
         return None
     j = k = i + n
