@@ -44,7 +44,7 @@ _META = re.compile(
     r"(?:کد\s*(?:خبر|مطلب|خبرنگار)|شناسه\s*(?:خبر|مطلب)|تاریخ\s*(?:انتشار|خبر)|زمان\s*انتشار|انتشار\s*[:：]|"
     r"به\s*روز\s*(?:شده|رسانی)|بروز\s*رسانی|آخرین\s*به\s*روز|دسته(?:\s|\u200c)*بندی|سرویس\s*[:：]|گروه\s*[:：]|"
     r"خبرنگار\s*[:：]|نویسنده\s*[:：]|منبع\s*[:：]|News\s*ID|تعداد\s*بازدید|زمان\s*مطالعه|دقیقه\s*مطالعه|"
-    r"شماره\s*(?:خبر|مطلب)\s*[:：]|ارتباط\s*با\s*ما\s*[:：]|(?:پیام|پست)[\s\u200c]*سنجاق[\s\u200c]*شده|"
+    r"شماره\s*(?:خبر|مطلب)\s*[:：]|^\s*(?:بیشتر\s*)?بخوانید\s*[:：]|ارتباط\s*با\s*ما\s*[:：]|(?:پیام|پست)[\s\u200c]*سنجاق[\s\u200c]*شده|"
     # a byline: «گزارش: شیرین مرادی», «گفت‌وگو از: …», «عکس: …»
     r"^\s*(?:گزارش|گفت(?:\s|\u200c)*و(?:\s|\u200c)*گو|عکس|ترجمه|تهیه\s*و\s*تنظیم|تنظیم|به\s*قلم)\s*(?:از)?\s*[:：]\s*\S+(?:\s+\S+){0,3}\s*$|"
     r"^\s*(?:کد|شناسه|خبر)\s*[:：]?\s*[0-9۰-۹]+\s*$)",
@@ -63,6 +63,7 @@ _LONG = 12  # words of a body paragraph; headlines and menu lines are shorter
 _BAR_SEPARATOR = re.compile(r"\s[|›•·]\s")
 _BAR_LABEL = re.compile(r"^[^|›•·:]{0,40}:\s")  # «قیمت ارز: », «اوقات شرعی به افق یزد: » (not a clock's «۰۵:۰۷»)
 _HASHTAGS = re.compile(r"(?:#[^\s#]+\s*)+")  # a channel post's tag line: «#کودکان_خیابانی #رشت»
+_CREDIT_START = re.compile(r"\s*(?:به\s*گزارش|به\s*نقل\s*از)(?![\w\u200c])")  # a credit line opens the lead, never a headline
 _SITE_NAME = re.compile(r"^\s*(?:خبرگزاری|پایگاه\s*خبری|روزنامه|سایت)\s|\s[-–|]\s*(?:خبرگزاری|پایگاه)")
 
 
@@ -84,18 +85,101 @@ class Cleaned:
     header_end: int = 0  # raw offset where the header (metadata lines) ends
 
 
+# a crawler's stamp at the top of a stored page: « date 2025-10-08 » before the story's first words
+_CRAWL_STAMP = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?=\s|$)")
+# a channel post's bullet inside a line: «… هستند 🔸️شکرالله …» (a symbol after a space starts an item)
+_BULLET = re.compile(r"(?<=\s)(?:[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]*)+(?=\S)")
+
+
+def _trimmed(raw: str, s: int, e: int) -> tuple[int, int]:
+    """``[s, e)`` without surrounding spaces, bullets and leading symbols (a channel post's «🔻», «🔹», «📌»)."""
+    while s < e and (raw[s].isspace() or raw[s] in "•\u200f\u200e\ufeff\ufe0f\u200d" or unicodedata.category(raw[s]) == "So"):
+        s += 1
+    while e > s and raw[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _pieces(raw: str, s: int, e: int, first: bool) -> list[tuple[int, int]]:
+    """One raw line cut where a stored page glues separate items into it: the crawler's date
+    stamp before the first words of the page, and a channel post's emoji bullets."""
+    cuts = [s]
+    if first and (stamp := _CRAWL_STAMP.match(raw, s, e)):
+        cuts.append(stamp.end())
+    cuts += [m.start() for m in _BULLET.finditer(raw, s, e)]
+    cuts.append(e)
+    return [_trimmed(raw, a, b) for a, b in zip(cuts, cuts[1:])]
+
+
 def lines_of(raw: str) -> list[Line]:
-    """Non-blank lines with their raw offsets, surrounding spaces, bullets and leading symbols
-    (a channel post's «🔻», «🔹», «📌») trimmed."""
-    out = []
+    """Non-blank lines with their raw offsets, trimmed (:func:`_trimmed`) and cut into their items
+    (:func:`_pieces`); the lines of a paragraph that the page wrapped by hand are joined again
+    (:func:`_unwrap`), so a joined line's text may hold line breaks."""
+    out: list[Line] = []
+    blank_before: list[bool] = []
+    last_end = 0
     for m in re.finditer(r"[^\r\n]+", raw):
-        s, e = m.start(), m.end()
-        while s < e and (raw[s].isspace() or raw[s] in "•\u200f\u200e\ufeff\ufe0f" or unicodedata.category(raw[s]) == "So"):
-            s += 1
-        while e > s and raw[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append(Line(s, e, raw[s:e]))
+        for s, e in _pieces(raw, m.start(), m.end(), not out):
+            if s < e:
+                blank_before.append(bool(out) and raw.count("\n", last_end, s) > 1)
+                out.append(Line(s, e, raw[s:e]))
+                last_end = e
+    return _unwrap(raw, out, blank_before)
+
+
+# A line that ends in one of these is finished: a sentence's stop, a quotation's close, a colon
+# before a quoted line, a label's dash.  Anything else may be a paragraph wrapped by hand.
+_FINISHED = re.compile(r"[.!?؟…»\"”:：؛;|\-–—>)\]]\s*$")
+# words that cannot end a sentence or a headline: a preposition or conjunction waiting for its
+# noun, a pronoun or a post head waiting for its verb or organisation, a comma
+_OPEN_END = re.compile(
+    r"(?:[،,]|(?<![\w\u200c])(?:از|در|به|با|برای|بر|تا|که|را|و|یا|این|آن|وی|او|خبرنگار|"
+    r"مدیر[\s\u200c]*کل|مدیر|معاون|رئیس|رییس|دبیر|سرپرست|فرماندار|استاندار|شهردار|دادستان|نماینده|وزیر))\s*$")
+# words that cannot start one: a verb finishing the previous line's clause
+_CONTINUATION = re.compile(r"^\s*(?:است|بود|شد|شده|شدند|هستند|می[\s\u200c]*\S+|خبر\s*داد|اظهار\s*(?:کرد|داشت)|"
+                           r"خاطر[\s\u200c]*نشان\s*کرد|تصریح\s*کرد|افزود|گفت)(?![\w\u200c])")
+_WRAPPED_SHARE = 0.5  # of a block's lines left open: a page wrapped at a fixed width
+
+
+def _unwrap(raw: str, lines: list[Line], blank_before: list[bool]) -> list[Line]:
+    """Join the lines of a paragraph that a page broke at a fixed width («… از شناسایی و پلمب⏎
+    ۱۷ کمپ …», a name split «علی⏎شمشیری»), so that names, credits and quotes stay in one line.
+
+    Within a block of lines with no blank line between them, a line is joined to the next when
+    the block is wrapped as a whole (at least four lines and half of them left open), or when
+    its last word cannot end a sentence («از», «وی», «مدیرکل», a comma) or the next line starts
+    with the verb of its clause («است.», «خاطرنشان کرد:»).  A headline ends in none of these.
+    """
+    from .lexicon import is_given_name  # the lexicon loads lists: only when a page has lines
+
+    if len(lines) < 2:
+        return lines
+    blocks: list[list[int]] = []
+    for i in range(len(lines)):
+        if i == 0 or blank_before[i]:
+            blocks.append([])
+        blocks[-1].append(i)
+    out: list[Line] = []
+    for block in blocks:
+        open_ = [not _FINISHED.search(lines[i].text) for i in block]
+        left_open = [lines[i] for i, o in zip(block[:-1], open_) if o]
+        wrapped = (len(block) >= 4 and len(left_open) >= _WRAPPED_SHARE * (len(block) - 1)
+                   and sum(ln.words >= 6 for ln in left_open) >= _WRAPPED_SHARE * len(left_open))  # not a menu
+        if wrapped:  # a colon there ends a wrapped line like any word: the quotation follows
+            open_ = [o or lines[i].text.rstrip().endswith((":", "：")) for o, i in zip(open_, block)]
+        current = lines[block[0]]
+        for n, i in enumerate(block[1:], 1):
+            nxt = lines[i]
+            last_word = current.text.split()[-1] if current.text.split() else ""
+            join = open_[n - 1] and (
+                wrapped or _OPEN_END.search(current.text) or _CONTINUATION.match(nxt.text)
+                or (is_given_name(last_word) and len(current.text.split()) <= 3))
+            if join and not (_META.search(current.text) or _is_bar(current.text) or _END.match(nxt.text)):
+                current = Line(current.start, nxt.end, raw[current.start:nxt.end])
+            else:
+                out.append(current)
+                current = nxt
+        out.append(current)
     return out
 
 
@@ -117,7 +201,10 @@ def _is_bar(text: str) -> bool:
 
 def is_meta_line(line: Line) -> bool:
     """Dates, ids, category or reporter lines, lone menu words and menu bars."""
-    if _META.search(line.text) or _is_bar(line.text) or _HASHTAGS.fullmatch(line.text):
+    meta = _META.search(line.text)
+    if meta and (line.words <= _LONG or meta.start() == 0):  # a long paragraph may end in «خبرنگار: …»
+        return True
+    if _is_bar(line.text) or _HASHTAGS.fullmatch(line.text):
         return True
     if line.words <= 5 and _DATE.search(line.text):
         return True
@@ -145,6 +232,7 @@ def _title_candidate(line: Line) -> bool:
         and not re.search(r"@\w|https?://|www\.", text)  # a contact line or a link
         and not re.search(r"[:：؛;]\s*$", text)
         and not _SITE_NAME.search(text)
+        and not _CREDIT_START.match(text)
     )
 
 

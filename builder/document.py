@@ -49,7 +49,8 @@ class Sentence:
 class ArticleMeta:
     """Page-level metadata; ``published`` is timezone-aware (Asia/Tehran)."""
 
-    agency: str | None = None  # canonical short name, e.g. "ایسنا"
+    agency: str | None = None  # canonical short name, e.g. "ایسنا" (an unknown source: as credited)
+    credit: str | None = None  # the source as the page credits it, e.g. "خبرگزاری صداوسیما"
     news_id: str | None = None
     title: str | None = None
     lead: str | None = None

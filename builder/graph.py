@@ -292,6 +292,7 @@ class _Writer:
         self.add(a, FAKG.dateText, _fa(meta.published_text))
         self.add(a, SCHEMA.spatialCoverage, self.place(meta.province))
         self.add(a, SCHEMA.publisher, self.publisher())
+        self.add(a, FAKG.creditedAs, _fa(meta.credit))
         self.add(a, FAKG.sourceFile, Literal(doc.source))
         self.add(a, FAKG.sourceStem, Literal(doc.stem))
         self.add(a, FAKG.contentHash, Literal(doc.content_hash) if doc.content_hash else None)

@@ -179,6 +179,11 @@ def _stopwords() -> frozenset[str]:
         return frozenset(key(s) for s in f if s.strip())
 
 
+def is_stopword(token: str) -> bool:
+    """One of hazm's stop words («ما», «این», «برای»)."""
+    return key(token) in _stopwords()
+
+
 def word_frequency(token: str) -> tuple[int, tuple[str, ...]] | None:
     """(frequency, tags) of ``token`` in hazm's words.dat, or None if not listed with a frequency."""
     return _hazm_words().get(key(token))

@@ -18,6 +18,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from . import clean as cleaning
+from . import credits
+from .credits import Credit
 from .dates import parse_published, plausibly_published
 from .document import Document
 from .gazetteer import agency_for, find_agencies, find_places
@@ -39,10 +41,6 @@ _PUBLISH_LABEL = re.compile(r"تاریخ\s*(?:انتشار|خبر|درج)|زما
 _NOT_PUBLISHED = re.compile(r"به\s*روز|بروز\s*رسانی|به\s*روزرسانی|ویرایش|امروز|Updated|Today", re.IGNORECASE)
 _CATEGORY = re.compile(r"(?:دسته(?:\s|\u200c)*بندی|سرویس|گروه)\s*[:：]\s*(.+)$")
 _REPORTER = re.compile(r"(?:کد\s*)?خبرنگار\s*[:：]\s*([0-9۰-۹A-Za-z]+)")
-# «ایسنا/خوزستان ...», «تسنیم / اردبیل -» at the start of a paragraph
-_DATELINE = re.compile(r"^\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*/\s*([\u0600-\u06FF\u200c ]{2,25}?)(?=[\s\-–—،,]|$)")
-# credit lines: «به گزارش خبرگزاری تسنیم از اردبیل،», «در گفت‌وگو با خبرنگار ایمنا»
-_CREDIT = re.compile(r"(?:به\s*گزارش|گفت[\s\u200c]*و[\s\u200c]*گو\s*با|خبرنگار)[^،,:.\n]{1,60}")
 
 
 def _to_latin(s: str) -> str:
@@ -115,36 +113,43 @@ def _dated_line(lines: list[cleaning.Line], title_start: int, labelled_only: boo
     return (best[1], best[2]) if best else None
 
 
-def _agency_and_province(doc: Document, paragraphs: list[str], head: list[str], tail: str) -> tuple[str | None, str | None]:
-    """The publishing agency, and the province its dateline or credit line names."""
+def _agency_and_province(doc: Document, paragraphs: list[str], head: list[str], tail: str) -> tuple[Credit | None, str | None]:
+    """Who the page credits for the story (:mod:`builder.credits`), and the province of its dateline.
+
+    In order: the input's own field; a credit line «به گزارش …» in the first paragraphs; a
+    dateline or a label opening one («مشهد- ایرنا-», «ایسنا: …»); a short line near the
+    headline naming an agency («ایلنا:», «خبرگزاری جمهوری اسلامی - ۲ خرداد ۱۳۹۶», a bar
+    «… | مرکز گیلان»); the medium an official spoke to («در گفت‌وگو با ایرنا»); the site of the
+    page's own link; the site named by its comment rules.
+    """
     given = doc.given.get("agency")
-    agency = agency_for(given) if given else None
+    credit = Credit(str(given), agency_for(str(given)), str(given)) if given else None
     province = None
-    for para in paragraphs[:6]:
-        credits = [m.group() for m in _CREDIT.finditer(para)]
-        m = _DATELINE.match(para)
-        if m:
-            credits.insert(0, m.group())
-        for credit in credits:
-            found = agency_for(credit)
+    first = paragraphs[:6]
+    for find in (credits.from_credit_line, credits.from_lead):
+        for para in first:
+            found = find(para)
             if found is None:
                 continue
-            agency = agency or found
-            spans = find_agencies(credit)
-            province = province or _province_in(credit[spans[0][1]:] if spans else credit)
-    for line in head:  # the site's name printed at the top of the page, alone or in a bar («… | مرکز گیلان»)
+            credit = credit or found
+            if province is None and found.agency is not None:
+                spans = find_agencies(found.frame)
+                province = _province_in(found.frame[spans[0][1]:] if spans else "")
+    for line in head:  # the site's name printed near the headline, alone or in a bar («… | مرکز گیلان»)
         for part in cleaning.bar_items(line):
-            if agency is None and len(part.split()) <= 6:
-                agency = agency_for(part)
+            if credit is None and len(part.split()) <= 6 and (entry := agency_for(part)):
+                credit = Credit(entry.name, entry, part)
+    for para in first:
+        credit = credit or credits.from_interview(para)
     for url in [doc.given.get("url") or "", *_own_links(doc.raw)]:  # the site of the page's own link
-        agency = agency or (agency_for(url) if url else None)
-    if agency is None:  # comment rules often name the site: «"ایسنا" مجاز به ویرایش ...»
+        if credit is None and url and (entry := agency_for(url)):
+            credit = Credit(entry.name, entry, url)
+    if credit is None:  # comment rules often name the site: «"ایسنا" مجاز به ویرایش ...»
         for m in re.finditer(r"[«\"]([^»\"]{2,20})[»\"]|خبرگزاری\s+([\u0600-\u06FF\u200c]+)", tail):
-            found = agency_for(m.group(1) or m.group(2))
-            if found:
-                agency = found
+            if entry := agency_for(m.group(1) or m.group(2)):
+                credit = Credit(entry.name, entry, m.group())
                 break
-    return (agency.name if agency else None), province
+    return credit, province
 
 
 def _province_in(text: str) -> str | None:
@@ -204,7 +209,10 @@ def read_metadata(doc: Document) -> None:
         meta.lead = rest[0]
     tail = raw[body_end:]
     header = [ln.text for ln in lines if ln.start < title_start]
-    meta.agency, meta.province = _agency_and_province(doc, paragraphs, header, tail)
+    credit, meta.province = _agency_and_province(doc, paragraphs, header, tail)
+    if credit is not None:
+        meta.agency = credit.agency.name if credit.agency else credit.name
+        meta.credit = credit.name
     if meta.province is None and meta.category:
         meta.province = _province_in(meta.category)
     if meta.province is None:

@@ -116,7 +116,7 @@ def normalize_ranges(raw: str, ranges: list[tuple[int, int]]) -> tuple[str, list
     parts: list[str] = []
     offsets: list[int] = []
     for start, end in ranges:
-        chunk = raw[start:end]
+        chunk = raw[start:end].replace("\r", " ").replace("\n", " ")  # a paragraph the page wrapped by hand
         norm = normalize_paragraph(chunk).strip()
         if not norm:
             continue

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 _LETTERS = str.maketrans({
     "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا",
-    "آ": "ا", "ؤ": "و", "ـ": None,
+    "آ": "ا", "ؤ": "و", "ـ": None, "ە": "ه", "ھ": "ه",  # Kurdish ae and heh doachashmee, seen inside Persian words
 })
 DIGITS_TO_LATIN = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _LETTERS_AND_DIGITS = {**_LETTERS, **DIGITS_TO_LATIN}  # one pass instead of two over long lines

@@ -39,10 +39,11 @@ def _scorer():
     return module
 
 
-def pages(split: str = "all") -> list[dict]:
-    """The manifest's pages of ``split`` (dev, holdout or all), in id order."""
+def pages(split: str = "all", batch: int | None = None) -> list[dict]:
+    """The manifest's pages of ``split`` (dev, holdout or all) and ``batch`` (1, 2, or None: all), in id order."""
     rows = [json.loads(line) for line in MANIFEST.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return sorted((r for r in rows if split == "all" or r["split"] == split), key=lambda r: r["id"])
+    return sorted((r for r in rows if (split == "all" or r["split"] == split) and batch in (None, r["batch"])),
+                  key=lambda r: r["id"])
 
 
 def missing_pages(rows: list[dict]) -> list[str]:
@@ -107,11 +108,12 @@ def print_table(name: str, n: int, table: dict) -> None:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=["dev", "holdout", "all"], default="all")
+    ap.add_argument("--batch", type=int, choices=[1, 2], help="only the pages collected in this batch")
     ap.add_argument("--pred", type=Path, help="score these facts files instead of building the pages")
     ap.add_argument("--verbose", action="store_true", help="per-page counts where something was missed or extra")
     ap.add_argument("--json", action="store_true", help="print the tables as JSON")
     a = ap.parse_args(argv)
-    rows = pages(a.split)
+    rows = pages(a.split, a.batch)
     absent = missing_pages(rows)
     if absent:
         print(f"fakg: {len(absent)} pages are not in {CACHE} ({', '.join(absent[:5])}…); "
