@@ -81,6 +81,12 @@ def _named(text: str, *, unknown_ok: bool) -> Credit | None:
     return Credit(name, None, text)
 
 
+def _common_noun(word: str) -> bool:
+    """A frequent word, or its plural («رسانه‌ها», «رسانههای»)."""
+    stem = re.sub(r"[\u200c]?(?:های|ها|ان)$", "", word)
+    return is_common_word(word) or is_common_word(stem)
+
+
 def from_credit_line(paragraph: str) -> Credit | None:
     """The source of «به گزارش X [به نقل از Y | از روابط عمومی Z]،»: Y, else Z, else X."""
     m = _REPORTED.search(paragraph)
@@ -127,7 +133,7 @@ def from_interview(paragraph: str) -> Credit | None:
         words = m.group(1)
         if re.match(rf"خبرنگار(?:ان)?{_W}", words) and not find_agencies(words):
             continue
-        found = _named(words, unknown_ok=not is_common_word(words.split()[0]))
+        found = _named(words, unknown_ok=not _common_noun(words.split()[0]))
         if found is not None:
             return found
     return None

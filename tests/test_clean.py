@@ -177,3 +177,52 @@ def test_a_byline_is_not_the_headline_and_related_links_end_the_article():
     assert _title(raw) == "بچه‌هایی که زودتر از موعد بزرگ می‌شوند"
     body = _body(raw)
     assert "نسترن کاظمی" not in body and "استانداری" not in body and "۸۰ کودک" in body
+
+
+# --- layouts of stored real pages --------------------------------------------------
+
+def test_a_crawlers_date_stamp_is_header_not_body():
+    raw = " date 2024-05-12 به گزارش ایسنا، مدیرکل بهزیستی استان یزد از پذیرش ۴۰ کودک در مراکز شبانه‌روزی استان خبر داد و گفت: این کودکان خدمات آموزشی دریافت می‌کنند.\n"
+    assert _body(raw).startswith("به گزارش ایسنا")
+    assert clean(raw).header_end == raw.index("به گزارش")
+
+
+def test_a_channel_posts_bullets_are_lines():
+    raw = "⭕پذیرش ۴۰ کودک کار در مراکز یزد 🔸️رضا کاظمی، مدیرکل بهزیستی یزد: 🔹️از ابتدای امسال ۴۰ کودک کار در مراکز شبانه‌روزی استان پذیرش شده‌اند و خدمات آموزشی می‌گیرند."
+    c = clean(raw)
+    assert raw[c.title[0]:c.title[1]] == "پذیرش ۴۰ کودک کار در مراکز یزد"
+    assert [raw[s:e] for s, e in c.body][1].startswith("رضا کاظمی،")
+
+
+def test_a_paragraph_wrapped_at_a_fixed_width_is_one_line():
+    raw = ("به گزارش ایسنا،\n"
+           "مدیرکل بهزیستی استان یزد از پذیرش ۴۰ کودک کار در مراکز شبانه‌روزی استان\n"
+           "در شش ماه نخست امسال خبر داد و اظهار کرد:\n"
+           "این کودکان پس از پذیرش خدمات آموزشی و درمانی دریافت می‌کنند و به خانواده\n"
+           "بازگردانده می‌شوند.\n"
+           "رضا\n"
+           "کاظمی افزود: بیشتر این کودکان از اتباع خارجی هستند و به مدرسه نمی‌روند.\n")
+    body = [raw[s:e].replace("\n", " ") for s, e in clean(raw).body]
+    assert any("رضا کاظمی افزود" in b for b in body)  # a name broken between lines is whole again
+    assert any("اظهار کرد: این کودکان" in b for b in body)  # a quotation stays with its verb
+
+
+def test_lines_left_open_are_joined_and_headlines_are_not():
+    raw = ("افتتاح مرکز کودکان کار در یزد\n"
+           "به گزارش ایسنا، رضا کاظمی مدیرکل\n"
+           "بهزیستی استان یزد گفت: این مرکز با ظرفیت ۴۰ کودک کار در شهر یزد افتتاح شد و فعالیت خود را آغاز کرد.\n")
+    c = clean(raw)
+    assert raw[c.title[0]:c.title[1]] == "افتتاح مرکز کودکان کار در یزد"
+    assert "مدیرکل\nبهزیستی" in raw[c.body[1][0]:c.body[1][1]]
+
+
+def test_a_long_paragraph_ending_in_a_byline_is_body():
+    raw = ("فعالیت ۴۰ مرکز ترک اعتیاد در یزد\n\n"
+           "رئیس اداره بهزیستی یزد گفت: هم اکنون ۴۰ مرکز ترک اعتیاد در سطح این شهر فعالیت دارند و به حدود ۳ هزار نفر خدمات می‌دهند. خبرنگار: مریم احمدی\n")
+    assert "۴۰ مرکز ترک اعتیاد در سطح" in _body(raw)
+
+
+def test_a_credit_line_is_not_a_headline():
+    raw = ("به گزارش خبرنگار ایرنا، مدیرکل بهزیستی یزد گفت\n"
+           "از ابتدای امسال ۴۰ کودک کار در مراکز شبانه‌روزی استان پذیرش شده‌اند و خدمات آموزشی می‌گیرند.\n")
+    assert clean(raw).title is None

@@ -1,0 +1,62 @@
+"""Who a page credits for its story (builder/credits.py), on invented credit lines of the genre."""
+from __future__ import annotations
+
+import pytest
+
+from builder.credits import from_credit_line, from_interview, from_lead
+
+
+@pytest.mark.parametrize("paragraph, name, agency", [
+    ("به گزارش ایسنا، مدیرکل بهزیستی گفت: …", "ایسنا", "ایسنا"),
+    ("به گزارش خبرنگار مهر، رئیس اداره بهزیستی شهرستان …", "مهر", "مهر"),
+    # a republishing site names the agency it quotes: the story is that agency's
+    ("به گزارش گروه اجتماعی پایگاه خبری سپیدان به نقل از خبرگزاری تسنیم، معاون …", "خبرگزاری تسنیم", "تسنیم"),
+    ("به گزارش آوای دنا؛ به نقل از ایرنا، فرماندار …", "ایرنا", "ایرنا"),
+    # a site relaying a press office's release: the office
+    ("به گزارش نوید شمال از روابط عمومی اداره کل بهزیستی استان گیلان، …", "روابط عمومی اداره کل بهزیستی استان گیلان", None),
+    ("به گزارش روابط عمومی اداره بهزیستی شهرستان بم ، امروز …", "روابط عمومی اداره بهزیستی شهرستان بم", None),
+    # an unknown site, without the words before its name and its desk after it
+    ("به گزارش پایگاه خبری کویر نو، …", "کویر نو", None),
+    ("به گزارش سلامت‌پرس(پایگاه خبری سلامت)، …", "سلامت‌پرس", None),
+    ("به گزارش خبرگزاری صداوسیما مرکز کرمان، …", "خبرگزاری صداوسیما", "خبرگزاری صدا و سیما"),
+    # «از» a place or a body is where the reporter was, not who the source is
+    ("به گزارش ایلنا از سازمان بهزیستی کشور، …", "ایلنا", "ایلنا"),
+])
+def test_credit_lines(paragraph, name, agency):
+    credit = from_credit_line(paragraph)
+    assert credit is not None and credit.name == name
+    assert (credit.agency.name if credit.agency else None) == agency
+
+
+@pytest.mark.parametrize("paragraph", [
+    "به گزارش خبرنگار ما، امروز …",  # the site's own reporter
+    "به گزارش مرکز آمار ایران، شمار ازدواج‌ها …",  # a body reporting figures, not the story's source
+    "به گزارش خبرگزاری مهر، به نقل از دادگستری استان، …",  # a body quoted by the agency: the agency stays
+])
+def test_what_is_not_a_credited_source(paragraph):
+    credit = from_credit_line(paragraph)
+    assert credit is None or credit.name == "خبرگزاری مهر"
+
+
+@pytest.mark.parametrize("paragraph, name", [
+    ("ایسنا/کرمان معاون امور اجتماعی …", "ایسنا"),
+    ("بم- ایرنا- رئیس اداره بهزیستی …", "ایرنا"),
+    ("خبرگزاری میزان - رئیس دادگستری …", "خبرگزاری میزان"),
+    ("تسنیم: مدیرکل بهزیستی …", "تسنیم"),
+    ("سپیدانا: مدیرکل بهزیستی …", "سپیدانا"),  # one rare word before a colon opening the lead
+])
+def test_leads(paragraph, name):
+    credit = from_lead(paragraph)
+    assert credit is not None and credit.name == name
+
+
+@pytest.mark.parametrize("paragraph", ["وزیر کار: سخن …", "مدیرکل بهزیستی: …", "کرمان: بارش …"])
+def test_a_speaker_or_place_before_a_colon_is_no_source(paragraph):
+    assert from_lead(paragraph) is None
+
+
+def test_interviews():
+    assert from_interview("مدیرکل در گفت‌وگو با ایرنا افزود: …").name == "ایرنا"
+    assert from_interview("وی در گفتگو با کویرنو گفت: …").name == "کویرنو"
+    assert from_interview("وی در گفت و گو با خبرنگار تسنیم افزود").name == "تسنیم"
+    assert from_interview("وی در گفت‌وگو با رسانه‌ها گفت: …") is None  # a common noun, not a name
