@@ -97,6 +97,16 @@ def given_names() -> frozenset[str]:
     return frozenset(key(s) for s in _lines("given_names.txt"))
 
 
+@functools.cache
+def _everyday_given_names() -> frozenset[str]:
+    return frozenset(key(s) for s in _lines("everyday_given_names.txt"))
+
+
+def is_everyday_given_name(token: str) -> bool:
+    """A given name that is also an everyday word («امید», «بهار», «ایمان»): a name only in context."""
+    return key(token) in _everyday_given_names()
+
+
 @functools.lru_cache(maxsize=1 << 16)  # asked about every word by the person and organisation chunkers
 def is_given_name(token: str) -> bool:
     """True if ``token`` (one name, possibly compound: «محمدرضا», «حبیب الله») is a known given name."""
@@ -128,6 +138,12 @@ def _surname_parts() -> tuple[tuple[tuple[str, float], ...], tuple[tuple[str, fl
 def _surname_words() -> frozenset[str]:
     strong = {k for k, weight in _surname_parts()[0] if weight >= _STRENGTH["strong"]}
     return frozenset(strong | {key(w) for w in _lines("surname_words.txt")})
+
+
+def is_surname_suffix(token: str) -> bool:
+    """A surname-making suffix written apart («زاده», «پور», «نژاد»), never a surname alone."""
+    k = key(token)
+    return any(k == suf for suf, weight in _surname_parts()[0] if weight >= _STRENGTH["strong"])
 
 
 def is_surname_part(token: str) -> bool:

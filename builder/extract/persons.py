@@ -18,9 +18,11 @@ from functools import lru_cache
 
 from ..document import Document, Mention, Person
 from ..gazetteer import FoldedText, words_pattern
-from ..lexicon import is_common_word, is_given_name, is_surname_like, is_surname_part
+from ..lexicon import (SURNAME_THRESHOLD, is_common_word, is_everyday_given_name, is_given_name, is_surname_like,
+                       is_surname_part, is_surname_suffix, surname_score)
 from ..textkey import key
 from .phrases import is_name_word, match_head
+from .tokens import is_stop
 from .speech import PREAMBLE, reporting_verbs
 from .units import Unit, sentence_units
 
@@ -30,6 +32,7 @@ _TITLES = frozenset(key(w) for w in (
 ))
 _PREFIXES = frozenset(key(w) for w in ("سید", "سیده", "میر"))
 _AFTER_GIVEN = frozenset(key(w) for w in ("سادات",))  # «الهام سادات میرباقری»
+_UNMISTAKABLE_SURNAME = 0.8  # «‑زاده», «‑نیا», «‑پور», a given name's «‑ی»: a surname after any given name
 _REPORTING_LEAD = re.compile(r"^\s*(?:به\s*گفته|به\s*اعتقاد|به\s*عقیده|از\s*نظر)\s*$")
 
 
@@ -53,12 +56,18 @@ def _name_at(units: list[Unit], i: int) -> tuple[int, int, int] | None:
     start = j
     if j < len(units) and units[j].key in _PREFIXES:
         j += 1
-    given = 0
-    while j < len(units) and units[j].kind == "word" and is_given_name(units[j].text) and given < 2:
-        j += 1
+    given, starts = 0, []
+    while j < len(units) and given < 2:
+        width = _given_name_width(units, j)
+        if not width:
+            break
+        starts.append(j)
+        j += width
         given += 1
     if given == 0:
         return None
+    if given == 2 and j < len(units) and is_surname_suffix(units[j].text):  # «امید حسین زاده»: «حسین‌زاده»
+        return start, j + 1, 1
     if j < len(units) and units[j].key in _AFTER_GIVEN:
         j += 1
         given += 1
@@ -67,12 +76,34 @@ def _name_at(units: list[Unit], i: int) -> tuple[int, int, int] | None:
     while k < len(units) and k - j < 3 and _is_surname_word(units[k], k == j, strong):
         k += 1
     k = _through_to_apposition(units, j, k)
+    if k > j:
+        k = _through_to_role(units, k)
     if k == j:
         # «علی محمدی»: the second "given name" may be the surname
         if given == 2:
             return start, j, 1
         return None
     return start, k, given
+
+
+_QUOTE_MARKS = frozenset('"»«“”\'')
+_ALLAH = frozenset(key(w) for w in ("الله", "اله"))
+
+
+def _given_name_width(units: list[Unit], j: int) -> int:
+    """How many units the given name at ``j`` takes: 1, 2 for a compound written apart
+    («عزیز اله», «روح الله»), 1 for one glued to its prefix («سیدجواد»); 0 when none starts there."""
+    u = units[j]
+    if u.kind != "word":
+        return 0
+    if j + 1 < len(units) and units[j + 1].key in _ALLAH and is_given_name(u.text + "الله"):
+        return 2
+    if is_given_name(u.text):
+        return 1
+    for prefix in _PREFIXES:  # «سیدجواد», «سیدمهدی»: the prefix glued on
+        if u.key.startswith(prefix) and len(u.key) > len(prefix) + 2 and is_given_name(u.key[len(prefix):]):
+            return 1
+    return 0
 
 
 def _opens_reported_clause(doc: Document, sentence: int, units: list[Unit], a: int, b: int) -> bool:
@@ -96,9 +127,23 @@ def _through_to_apposition(units: list[Unit], j: int, k: int) -> int:
     return k
 
 
+def _through_to_role(units: list[Unit], k: int) -> int:
+    """«وجیهه محمدی فلاح مدیرکل بهزیستی …»: a post follows a name without a comma, so one or two
+    words between them that are neither function words nor verbs are the rest of the surname."""
+    for m in range(k, min(k + 3, len(units))):
+        if match_head(units, m, ("role",)):
+            return m
+        u = units[m]
+        if u.kind != "word" or is_stop(u.text) or not is_name_word(u) or m == k + 2:
+            break
+    return k
+
+
 def _context_says_person(units: list[Unit], a: int, b: int) -> bool:
     """A role phrase, a title («سرهنگ», «دکتر», «خانم») or «به گفته» right next to the span."""
     before = units[a - 1] if a > 0 else None
+    while b < len(units) and units[b].text in _QUOTE_MARKS:  # «"محمد نفریه"، معاون …»
+        b += 1
     after = units[b] if b < len(units) else None
     if before is not None and before.key in _TITLES:
         return True
@@ -159,9 +204,12 @@ def extract(doc: Document) -> None:
             if found is not None:
                 a, b, given = found
                 strong_context = _context_says_person(units, a, b) or _opens_reported_clause(doc, si, units, i, b)
-                # a given name that is also a common word («آیین», «امید») needs context
-                plain = not any(is_common_word(u.text) for u in units[a:a + given])
-                surname_ok = plain and (any(is_surname_like(u.text) for u in units[a + given:b]) or b - a >= 3)
+                # a given name that is also an everyday word («آیین», «امید») needs context or a
+                # surname that could be nothing else; «علی», «مریم» are frequent only as names
+                plain = not any(is_everyday_given_name(u.text) for u in units[a:a + given])
+                scores = [surname_score(u.text) for u in units[a + given:b]]
+                surname_ok = (plain and (max(scores, default=0) >= SURNAME_THRESHOLD or b - a >= 3)
+                              or max(scores, default=0) >= _UNMISTAKABLE_SURNAME)
                 if strong_context or surname_ok:
                     span = (a, b)
             if span is None:
@@ -184,7 +232,7 @@ def surname(name: str) -> str:
     words = name.split()
     i = 0
     while i < len(words) - 1 and (key(words[i]) in _TITLES or key(words[i]) in _PREFIXES or key(words[i]) in _AFTER_GIVEN
-                                  or is_given_name(words[i])):
+                                  or is_given_name(words[i]) or i > 0 and key(words[i]) in _ALLAH):
         i += 1
     if i == 0 and len(words) > 1:  # a given name we do not list: Persian names put it first
         i = 1

@@ -1,0 +1,57 @@
+"""Persons and their quotes in the shapes real pages print them (invented sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from builder.document import Document
+from builder.pipeline import process
+from builder.textkey import key
+
+
+def run(body: str) -> Document:
+    raw = "کد خبر: 123456\nسه‌شنبه ۱۴ آذر ۱۴۰۲ - ۱۰:۰۰\n\nگزارشی درباره وضعیت کودکان کار در استان\n\n" + body.strip() + "\n"
+    return process(Document("t.txt", "t", raw))
+
+
+def persons(doc: Document) -> set[str]:
+    return {key(p.name) for p in doc.persons.values()}
+
+
+def speakers(doc: Document) -> list[str]:
+    return [q.speaker for q in doc.quotes]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a given name frequent in the lexicon only because it is a name, before a surname-like word
+    ("علی کاظمیان در بازدید از مرکز گفت: کار ادامه دارد.", "علی کاظمیان"),
+    ("مریم صالحی فر در نشست افزود: برنامه اجرا می‌شود.", "مریم صالحی فر"),
+    # an unmistakable surname after an everyday given name
+    ("امید حسین زاده در نشست افزود: برنامه اجرا می‌شود.", "امید حسین زاده"),
+    # a compound given name written apart, a prefix glued to the given name
+    ("عزیز اله کرمی در بازدید از مرکز گفت: کار ادامه دارد.", "عزیز اله کرمی"),
+    ("سیدجواد موسوی در بازدید از مرکز گفت: کار ادامه دارد.", "سیدجواد موسوی"),
+    # a post right after the name, no comma: the words between are the surname
+    ("زهرا محمدی فلاح مدیرکل بهزیستی استان البرز گفت: کار ادامه دارد.", "زهرا محمدی فلاح"),
+    # a name in quotation marks before its post
+    ("\" رضا نفریه \"، معاون امور اجتماعی سازمان بهزیستی کشور گفت: کار ادامه دارد.", "رضا نفریه"),
+    # a credit line with no comma before the name
+    ("به گزارش یولن از گچساران حمید کرمی در بازدید از مرکز اظهار کرد: کار ادامه دارد.", "حمید کرمی"),
+    ("به گزارش خبرنگار باشگاه خبرنگاران یاسوج؛ حمید کرمی با اعلام این خبر افزود: کار ادامه دارد.", "حمید کرمی"),
+])
+def test_names_of_real_pages(sentence, name):
+    doc = run(sentence)
+    assert key(name) in persons(doc)
+    assert key(name) in speakers(doc)
+
+
+@pytest.mark.parametrize("sentence", [
+    "امید مردم به بهبود وضعیت افزایش یافته است و نشست ادامه دارد.",  # an everyday word, no context
+    "بهار امسال برنامه‌های تازه‌ای اجرا شد و نشست ادامه دارد.",
+])
+def test_everyday_words_that_are_given_names_need_context(sentence):
+    assert not persons(run(sentence))
+
+
+def test_a_surname_mention_of_a_compound_given_name_is_the_same_person():
+    doc = run("عزیز اله کرمی در بازدید از مرکز گفت: کار ادامه دارد.\n\nکرمی افزود: مرکز گسترش می‌یابد.")
+    assert speakers(doc) == [key("عزیز اله کرمی")] * 2
