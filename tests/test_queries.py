@@ -277,7 +277,7 @@ def test_events_with_participants(store):
     assert len(visits) == 1, visits
     visit = visits[0]
     assert visit["place_label"] == "اهواز" and visit["date"] == "2024-06-12"
-    assert "صادق جعفری چگنی" in visit["participants"].split(" | ")
+    assert "صادق جعفری چگنی" in visit["participants"].split("; ")
     assert visit["event"] in {r["event"] for r in ask(store, "events", participant_name="جعفری چگنی")}
     in_khuzestan = ask(store, "events", province="خوزستان")
     assert visit["event"] in {r["event"] for r in in_khuzestan}
@@ -446,8 +446,8 @@ def test_table_aligns_persian_by_display_width():
     bars = {tuple(_width(line[:m.start()]) for m in re.finditer(r" \| ", line)) for line in lines if " | " in line}
     assert len(bars) == 1, table  # every "|" in the same terminal column
     assert _width("مهران\u200cکریمیان") == 12 and _width("کودکِ") == 4
-    long = format_rows(["t"], [["کودک " * 40]], max_width=20).splitlines()[2]
-    assert _width(long) == 20 and long.endswith("…")
+    long = format_rows(["t"], [["کودک " * 40]], width=20).splitlines()[2]
+    assert _width(long) == 20 and long.endswith("…\u2069")
 
 
 # --------------------------------------------------------------------- one province and one group
