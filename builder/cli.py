@@ -46,22 +46,35 @@ def cmd_build(a) -> int:
     except BuildInterrupted as e:
         _say_interrupted(f"fakg: interrupted; {e.stored} articles stored, run again to continue")
         return 130
-    with reading(a.store) as store:  # the store as built, unless another build has started since
-        # precomputed counts (see queries/summary.rq): one number per article, cheap on any store
-        cols, data = rows(run(store, load("summary").text))
-        summary = dict(zip(cols, data[0])) if data else {}
-    contents = (f"{summary.get('articles', 0)} articles, {summary.get('quads', 0)} quads, "
-                f"{summary.get('persons', 0)} persons, {summary.get('organizations', 0)} organisations, "
-                f"{summary.get('statistics', 0)} statistics")
-    print(
-        f"built {report.articles} articles ({report.unchanged} unchanged, {report.extracted} extracted), "
-        f"{report.quads} quads written; store: {contents}"
-    )
+    print(_build_summary(report))
+    if os.path.isdir(a.store):  # a build that read no article makes no store
+        with reading(a.store) as store:  # the store as built, unless another build has started since
+            # precomputed counts (see queries/summary.rq): one number per article, cheap on any store
+            cols, data = rows(run(store, load("summary").text))
+            summary = dict(zip(cols, data[0])) if data else {}
+        print(f"store {a.store}: {_count(summary.get('articles', 0), 'article')}, "
+              f"{_count(summary.get('quads', 0), 'quad')}, {_count(summary.get('persons', 0), 'person')}, "
+              f"{_count(summary.get('organizations', 0), 'organisation')}, "
+              f"{_count(summary.get('statistics', 0), 'statistic')}")
     if report.problems:
         print(f"{len(report.problems)} input problem(s) reported above", file=sys.stderr)
     if not report.built_anything or (a.strict and report.problems):
         return 1
     return 0
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _build_summary(report) -> str:
+    """What the build did, in numbers that add up: every article read was written, unchanged or failed,
+    and was either extracted or known current by its content hash (so never extracted again)."""
+    if not report.read:
+        return "no article read: nothing was built"
+    return (f"{_count(report.read, 'article')} read: {report.articles} written (new or changed), "
+            f"{report.unchanged} unchanged, {report.failed} failed; {report.extracted} extracted, "
+            f"{report.known} known by their content hash; {_count(report.quads, 'quad')} written")
 
 
 def _say_interrupted(line: str) -> None:
@@ -70,14 +83,12 @@ def _say_interrupted(line: str) -> None:
 
 
 def cmd_remove(a) -> int:
-    from .store import Writer, graphs_from_sources, missing_sources, remove_graphs
+    from .store import Writer, graphs_from_sources, missing_sources, must_be_store, remove_graphs
 
     if not a.paths and not a.missing:
         print("fakg remove: name files or folders, or use --missing", file=sys.stderr)
         return 2
-    if not os.path.isdir(a.store):
-        print(f"fakg: {a.store}: no store here (run `fakg build` first)", file=sys.stderr)
-        return 1
+    must_be_store(a.store)  # else one line, from main()
     status, graphs, removed = 0, [], 0
     with Writer(a.store, what="fakg remove", notice=lambda msg: print(f"fakg: {msg}", file=sys.stderr)) as store:
         for path, found in store.read(lambda s: graphs_from_sources(s, a.paths)).items():
@@ -156,20 +167,27 @@ def cmd_query(a) -> int:
         return 2
     for note in notes:
         print(f"fakg query: {note}", file=sys.stderr)
-    try:
-        with reading(a.store) as store:
+    with reading(a.store) as store:  # no store, a file, a busy store: one line, from main()
+        try:
             cols, data = rows(run(store, q, params))
-    except StoreBusy:
-        raise  # one line, from main()
-    except ParamError as e:
-        print(f"fakg query: {e}", file=sys.stderr)
-        return 2
-    except SyntaxError as e:
-        print(f"fakg query: {q.name}: {e}", file=sys.stderr)
-        return 1
-    except (OSError, RuntimeError) as e:  # e.g. a SERVICE endpoint that cannot be reached
-        print(f"fakg query: {q.name}: {type(e).__name__}: {e}", file=sys.stderr)
-        return 1
+        except ParamError as e:
+            print(f"fakg query: {e}", file=sys.stderr)
+            return 2
+        except SyntaxError as e:
+            print(f"fakg query: {q.name}: {e}", file=sys.stderr)
+            return 1
+        except OSError as e:  # Oxigraph's error for a SERVICE endpoint it cannot reach
+            endpoint = bindings(q, params).get("endpoint")
+            if "SERVICE" not in q.text:
+                print(f"fakg query: {q.name}: {e}", file=sys.stderr)
+            else:
+                print(f"fakg query: {q.name}: cannot reach the endpoint {str(endpoint or 'of its SERVICE').strip('<>')} ({e}). "
+                      f"No network? Run it again where the endpoint can be reached, or give one that can "
+                      f"(--param endpoint=URL).", file=sys.stderr)
+            return 1
+        except RuntimeError as e:
+            print(f"fakg query: {q.name}: {e}", file=sys.stderr)
+            return 1
     cols, data = _shown_columns(cols, data, q, params, table=a.format == "table" and not a.all_columns)
     _emit(format_rows(cols, data, a.format, width=_table_width(a.width)))
     return 0

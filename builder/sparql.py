@@ -253,19 +253,27 @@ def _width(s: str) -> int:
     return w
 
 
+_PATH = re.compile(r"[^\s:]*/[^\s]*")
+
+
 def _cut(s: str, width: int | None) -> str:
-    """``s`` on one line, cut to ``width`` terminal columns with "…" when longer."""
+    """``s`` on one line, cut to ``width`` terminal columns with "…" when longer.
+
+    A file path loses its beginning rather than its end («…/articles/002.txt»): the
+    file's name is what tells one row from the next.
+    """
     s = " ".join(s.split())
     if width is None or _width(s) <= width:
         return s
+    from_end = bool(_PATH.fullmatch(s))
     out, w = [], 0
-    for c in s:
+    for c in reversed(s) if from_end else s:
         cw = _width(c)
         if w + cw > width - 1:
             break
         out.append(c)
         w += cw
-    return "".join(out) + "…"
+    return "…" + "".join(reversed(out)) if from_end else "".join(out) + "…"
 
 
 def _fit(natural: list[int], headers: list[int], numbers: list[int], budget: int) -> list[int]:

@@ -130,3 +130,16 @@ def test_a_closed_pipe_ends_quietly():
     err = p.stderr.read().decode()
     assert p.wait(timeout=120) == 0, err
     assert err == ""
+
+
+def test_source_sentence_names_the_file(capsys):
+    """examples/README.md: a figure's sentence, its words and offsets, and the file they are in."""
+    code, out, _ = query(capsys, "figures-by-province", "--param", "province=IR-24", "--format", "json")
+    statistic = next(r["statistic"] for r in json.loads(out) if r["value"] == 199)
+    code, out, _ = query(capsys, "source-sentence", "--param", f"fact={statistic}")
+    assert code == 0
+    header = [c.strip().strip(FSI + PDI) for c in out.splitlines()[0].split(" | ")]
+    assert header[:2] == ["source", "sentence"]
+    assert "002_f0d8b60221c6b38a.txt" + PDI in out  # a path is cut at its start, its file name kept
+    code, out, _ = query(capsys, "source-sentence", "--param", f"fact={statistic}", "--format", "json")
+    assert {Path(r["source"]).name for r in json.loads(out)} == {"002_f0d8b60221c6b38a.txt"}

@@ -392,7 +392,9 @@ def test_figures_with_population_without_the_endpoint(capsys):
     code = main(["query", "figures-with-population", "--store", str(seed_store_path()),
                  "--param", f"endpoint=http://127.0.0.1:{port}/sparql"])
     assert code == 1
-    assert "figures-with-population" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith(f"fakg query: figures-with-population: cannot reach the endpoint http://127.0.0.1:{port}/sparql")
+    assert err.count("\n") == 1 and "OSError" not in err
 
 
 # ------------------------------------------------------------------------------------------ the command
