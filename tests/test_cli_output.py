@@ -140,6 +140,9 @@ def test_source_sentence_names_the_file(capsys):
     assert code == 0
     header = [c.strip().strip(FSI + PDI) for c in out.splitlines()[0].split(" | ")]
     assert header[:2] == ["source", "sentence"]
-    assert "002_f0d8b60221c6b38a.txt" + PDI in out  # a path is cut at its start, its file name kept
+    first = out.splitlines()[2].split(" | ")[0].strip()
+    assert first.startswith(FSI + "…") and first.endswith(".txt" + PDI)  # a path is cut at its start
+    code, out, _ = query(capsys, "source-sentence", "--param", f"fact={statistic}", "--width", "200")
+    assert "/examples/articles/002_f0d8b60221c6b38a.txt" + PDI in out
     code, out, _ = query(capsys, "source-sentence", "--param", f"fact={statistic}", "--format", "json")
     assert {Path(r["source"]).name for r in json.loads(out)} == {"002_f0d8b60221c6b38a.txt"}
