@@ -13,7 +13,8 @@ keyed by IRI, with the attributes
 ``wikidata``   Wikidata id (``Q241119``) from ``owl:sameAs``, where known
 ``iso``        ISO 3166-2:IR code of a province
 ``iri``        the node's IRI (also its id)
-``articles``   number of articles that mention it (``schema:mentions``)
+``articles``   number of articles that describe it: name it (``schema:mentions``) or imply it
+               (an organisation above one they name)
 ``first``, ``last``  first and last publication day of those articles
 =============  ===============================================================
 
@@ -227,8 +228,8 @@ def network(store: Store, *, co_mentions: bool = True, min_co_mentions: int = 1)
                 edges[(a, b, "co_mentioned")] = gs
 
     for node, data in G.nodes(data=True):
-        gs = mentioned.get(node) or graphs_of.get(node, set())
-        data["articles"] = len(mentioned.get(node, ()))
+        gs = mentioned.get(node, set()) | graphs_of.get(node, set())  # named, or implied (a parent body)
+        data["articles"] = len(gs)
         _time(data, gs, days)
         data.setdefault("label", _qid(node))
     for (a, b, relation), gs in sorted(edges.items()):
