@@ -276,20 +276,24 @@ def _cut(s: str, width: int | None) -> str:
     return "…" + "".join(reversed(out)) if from_end else "".join(out) + "…"
 
 
-def _fit(natural: list[int], headers: list[int], numbers: list[int], budget: int) -> list[int]:
+def _fit(cells: list[int], headers: list[int], numbers: list[int], budget: int) -> list[int]:
     """Column widths summing to at most ``budget`` where possible: the widest columns give way first.
 
     Each column keeps a floor: its numbers always whole (a cut number would
-    read as another number), and its header and any cell up to :data:`_SHORT`
-    columns (a date, a kind) whole; if that cannot fit, :data:`_SHORT` (long
-    headers cut), or else :data:`_MIN_COLUMN`.  Above the floors, the largest
-    cap ``c`` such that every column at ``max(floor, min(natural, c))`` fits.
-    When even the smallest floors do not fit, the table is wider than asked.
+    read as another number); then, the first of these that fits: its header and
+    any cell up to :data:`_SHORT` columns (a date, a kind) whole; short cells
+    whole but long headers cut and long text down to :data:`_MIN_COLUMN`;
+    everything down to :data:`_MIN_COLUMN`.  Above the floors, the largest cap
+    ``c`` such that every column at ``max(floor, min(natural, c))`` fits.  When
+    even the smallest floors do not fit, the table is wider than asked.
     """
+    natural = [max(c, h) for c, h in zip(cells, headers)]
     if sum(natural) <= budget:
         return natural
-    for floor in (lambda n, h: min(n, max(h, _SHORT)), lambda n, h: min(n, _SHORT), lambda n, h: min(n, _MIN_COLUMN)):
-        floors = [max(floor(n, h), d) for n, h, d in zip(natural, headers, numbers)]
+    for floor in (lambda n, h, c: min(n, max(h, _SHORT)),
+                  lambda n, h, c: c if c <= _SHORT else _MIN_COLUMN,
+                  lambda n, h, c: min(n, _MIN_COLUMN)):
+        floors = [max(floor(n, h, c), d) for n, h, c, d in zip(natural, headers, cells, numbers)]
         if sum(floors) <= budget:
             break
     lo, hi = 0, max(natural)
@@ -310,12 +314,13 @@ def format_table(cols: list[str], data: list[list], width: int | None = TABLE_WI
     wrapped in FSI … PDI (see :data:`FSI`), padding outside the isolate.
     """
     text = [[" ".join(("" if v is None else str(v)).split()) for v in r] for r in data]
-    natural = [max([_width(c)] + [_width(r[i]) for r in text]) for i, c in enumerate(cols)]
-    widths = natural
+    cells = [max([_width(r[i]) for r in text], default=0) for i in range(len(cols))]
+    headers = [_width(c) for c in cols]
+    widths = [max(c, h) for c, h in zip(cells, headers)]
     if width is not None:
         numbers = [max([len(r[i]) for r, v in zip(text, data) if isinstance(v[i], (int, float))], default=0)
                    for i in range(len(cols))]
-        widths = _fit(natural, [_width(c) for c in cols], numbers, width - len(_SEPARATOR) * (len(cols) - 1))
+        widths = _fit(cells, headers, numbers, width - len(_SEPARATOR) * (len(cols) - 1))
 
     def line(values):
         cells = [_cut(v, w) for v, w in zip(values, widths)]
