@@ -7,19 +7,22 @@ or the wrong thing, without a word.  The parameters of the query library that
 name something fakg knows are therefore checked here first, by their name
 (a query file of your own that uses these names gets the same checks):
 
-=================  =============================================================
-``province``       a place of the gazetteer (a province, county or city) by its
-                   Persian or English name, an ISO 3166-2:IR code, or an IRI
-``group``          a target group of ``ontology/target-groups.ttl`` by its id,
-                   a Persian or English label, or its IRI
-``from``, ``to``   a date: ISO (2023, 2023-06, 2023-06-01) or Jalali (1402,
-                   1402-09, 1402-09-01, ۱۴۰۲/۰۹/۰۱: a year before 1500 is Jalali),
-                   turned into the ISO form the queries compare
-``event_kind``     an event kind of ``ontology/fakg.ttl`` by its id or label
-                   ("press conference" is press_conference)
-``min_articles``   a whole number, 1 or more
+======================  ========================================================
+``province``            a place of the gazetteer (a province, county or city) by
+                        its Persian or English name, an ISO 3166-2:IR code, or
+                        an IRI
+``group``               a target group of ``ontology/target-groups.ttl`` by its
+                        id, a Persian or English label, or its IRI
+``from``, ``to``        a date: ISO (2023, 2023-06, 2023-06-01) or Jalali (1402,
+                        1402-09, 1402-09-01, ۱۴۰۲/۰۹/۰۱: a year before 1500 is
+                        Jalali), turned into the ISO form the queries compare:
+                        a Jalali year or month is the day it starts for
+                        ``from``, the day it ends for ``to``
+``event_kind``          an event kind of ``ontology/fakg.ttl`` by its id or label
+                        ("press conference" is press_conference)
+``min_articles``        a whole number, 1 or more
 ``endpoint``, ``fact``  an IRI
-=================  =============================================================
+======================  ========================================================
 
 Names are compared as the queries compare them (:func:`builder.graph.search_key`:
 spacing, ZWNJ, Arabic letter forms and case do not matter).  A value that is
