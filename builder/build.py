@@ -38,6 +38,7 @@ How a build flows, streaming (memory stays flat however large the corpus)::
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import os
 import sys
@@ -77,14 +78,24 @@ class BuildInterrupted(KeyboardInterrupt):
 
 @dataclass
 class BuildReport:
-    articles: int = 0  # articles written to the store
-    unchanged: int = 0  # articles skipped because the store already had them
+    """What a build did.  Every article read is written, unchanged or failed (``read``), and was
+    either extracted or known current by its content hash: ``read == extracted + known``."""
+
+    articles: int = 0  # articles written to the store (new, or changed since the last build)
+    unchanged: int = 0  # articles the store already had as they are (known by their hash, or equal once extracted)
+    failed: int = 0  # articles whose extraction failed (each reported as a problem)
     quads: int = 0  # quads written in article graphs (the name index entries not counted)
-    extracted: int = 0  # articles that went through extraction (unchanged ones found by their hash did not)
+    extracted: int = 0  # articles that went through extraction
+    known: int = 0  # articles found current by their source and content hash, never extracted
     dropped: int = 0  # graphs removed because their source now yields an article under another IRI
     workers: int = 1
     engine: str = "local"
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # input problems (files, lines) and failed articles
+
+    @property
+    def read(self) -> int:
+        """Articles read from the inputs (a file that could not be read is a problem, not an article)."""
+        return self.articles + self.unchanged + self.failed
 
     @property
     def built_anything(self) -> bool:
@@ -92,28 +103,50 @@ class BuildReport:
 
 
 class Progress:
-    """A bar on a terminal, a line every few seconds otherwise (CI logs, pipes)."""
+    """A counter on a terminal, a line every few seconds otherwise (CI logs, pipes), and the last count.
 
-    def __init__(self, stream=sys.stderr, every: float = 5.0):
-        self.stream, self.every = stream, every
-        self.tty = hasattr(stream, "isatty") and stream.isatty()
-        self.start = self.last = time.monotonic()
+    The rate is that of the articles after the first: before it come the
+    models' loading and the pool's start, which are no measure of the build.
+    """
+
+    EVERY = 5.0  #: seconds between two lines when not on a terminal
+
+    def __init__(self, stream=None, every: float | None = None, clock=time.monotonic):
+        self.stream = sys.stderr if stream is None else stream  # the stderr of the moment, not of the import
+        self.every = self.EVERY if every is None else every
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.clock = clock
+        self.last = clock()
+        self.first: float | None = None  # when the first article was done
         self.count = 0
+        self.said = 0  # the count last written on a line of its own
+
+    def line(self) -> str:
+        """"N articles processed", with articles per second once there is a rate to give."""
+        text = f"{self.count} article{'' if self.count == 1 else 's'} processed"
+        elapsed = self.clock() - self.first if self.first is not None else 0.0
+        if self.count > 1 and elapsed > 0:
+            text += f" ({(self.count - 1) / elapsed:.1f}/s)"
+        return text
 
     def tick(self, n: int = 1) -> None:
+        now = self.clock()
+        if self.first is None:
+            self.first = now
         self.count += n
-        now = time.monotonic()
-        rate = self.count / max(now - self.start, 1e-9)
         if self.tty:
-            self.stream.write(f"\r{self.count} articles  {rate:6.1f}/s")
+            self.stream.write(f"\r{self.line()}")
             self.stream.flush()
         elif now - self.last >= self.every:
-            self.stream.write(f"{self.count} articles processed ({rate:.1f}/s)\n")
-            self.last = now
+            self.stream.write(self.line() + "\n")
+            self.last, self.said = now, self.count
 
     def close(self) -> None:
+        """End the counter's line on a terminal; elsewhere, give the final count if a line gave an earlier one."""
         if self.tty and self.count:
             self.stream.write("\n")
+        elif not self.tty and 0 < self.said < self.count:
+            self.stream.write(self.line() + "\n")
 
 
 def default_workers() -> int:
@@ -159,6 +192,15 @@ def build(
     if workers is None or workers < 1:
         workers = default_workers()
     report = BuildReport(workers=workers, engine=engine)
+    items = iter_articles(paths)
+    head = _up_to_first_article(items)
+    if not head or isinstance(head[-1], InputProblem):  # nothing to build: no store is made, none is opened
+        for problem_ in head:
+            report.problems.append(str(problem_))
+            if on_problem:
+                on_problem(str(problem_))
+        return report
+    items = itertools.chain(head, items)
     if shards is not None:
         os.makedirs(shards, exist_ok=True)
         shards = os.fspath(shards)
@@ -204,11 +246,13 @@ def build(
                 nq, offset = view[offset:offset + nbytes], offset + nbytes
                 report.extracted += 1
                 if msg is not None:
+                    report.failed += 1
                     problem(msg)
                 else:
                     _store_result(entry[1], entry[2], NamedNode(graph_iri), nquads, nq)
             else:  # "skip": current in the store, found by its hash
                 report.unchanged += 1
+                report.known += 1
             if progress:
                 progress.tick()
 
@@ -275,7 +319,7 @@ def build(
     entries: list = []  # what the batch being filled holds, in input order
     work: list = []  # the articles of it to extract
     try:
-        for item in iter_articles(paths):
+        for item in items:
             if isinstance(item, InputProblem):
                 entries.append(("problem", str(item)))
             elif not force and not fresh and store.current_graph(item.source, item.content_hash) is not None:
@@ -306,6 +350,20 @@ def build(
     if interrupted:
         raise BuildInterrupted(report, loader.written)
     return report
+
+
+def _up_to_first_article(items) -> list:
+    """The input problems before the first article, and that article (if any), taken from ``items``.
+
+    A build looks this far before it makes or opens the store: paths that name
+    nothing readable (a typo) leave no empty store behind.
+    """
+    head = []
+    for item in items:
+        head.append(item)
+        if not isinstance(item, InputProblem):
+            break
+    return head
 
 
 def _vocabulary():

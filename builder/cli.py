@@ -3,15 +3,18 @@
 Exit status: 0 success; 1 nothing could be built (or, with ``--strict``, any
 input problem), validation violations, a failed query, or a store another
 process writes (one line: see :mod:`builder.store` for how processes share a
-store); 2 usage errors; 130 interrupted (Ctrl-C).
+store); 2 usage errors; 130 interrupted (Ctrl-C).  Output cut short by its reader
+(``fakg query … | head``) ends quietly, as the reader wanted.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import re
+import shutil
 import sys
 
+from .sparql import TABLE_WIDTH
 from .store import DEFAULT_STORE, StoreBusy
 
 
@@ -43,22 +46,35 @@ def cmd_build(a) -> int:
     except BuildInterrupted as e:
         _say_interrupted(f"fakg: interrupted; {e.stored} articles stored, run again to continue")
         return 130
-    with reading(a.store) as store:  # the store as built, unless another build has started since
-        # precomputed counts (see queries/summary.rq): one number per article, cheap on any store
-        cols, data = rows(run(store, load("summary").text))
-        summary = dict(zip(cols, data[0])) if data else {}
-    contents = (f"{summary.get('articles', 0)} articles, {summary.get('quads', 0)} quads, "
-                f"{summary.get('persons', 0)} persons, {summary.get('organizations', 0)} organisations, "
-                f"{summary.get('statistics', 0)} statistics")
-    print(
-        f"built {report.articles} articles ({report.unchanged} unchanged, {report.extracted} extracted), "
-        f"{report.quads} quads written; store: {contents}"
-    )
+    print(_build_summary(report))
+    if os.path.isdir(a.store):  # a build that read no article makes no store
+        with reading(a.store) as store:  # the store as built, unless another build has started since
+            # precomputed counts (see queries/summary.rq): one number per article, cheap on any store
+            cols, data = rows(run(store, load("summary").text))
+            summary = dict(zip(cols, data[0])) if data else {}
+        print(f"store {a.store}: {_count(summary.get('articles', 0), 'article')}, "
+              f"{_count(summary.get('quads', 0), 'quad')}, {_count(summary.get('persons', 0), 'person')}, "
+              f"{_count(summary.get('organizations', 0), 'organisation')}, "
+              f"{_count(summary.get('statistics', 0), 'statistic')}")
     if report.problems:
         print(f"{len(report.problems)} input problem(s) reported above", file=sys.stderr)
     if not report.built_anything or (a.strict and report.problems):
         return 1
     return 0
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _build_summary(report) -> str:
+    """What the build did, in numbers that add up: every article read was written, unchanged or failed,
+    and was either extracted or known current by its content hash (so never extracted again)."""
+    if not report.read:
+        return "no article read: nothing was built"
+    return (f"{_count(report.read, 'article')} read: {report.articles} written (new or changed), "
+            f"{report.unchanged} unchanged, {report.failed} failed; {report.extracted} extracted, "
+            f"{report.known} known by their content hash; {_count(report.quads, 'quad')} written")
 
 
 def _say_interrupted(line: str) -> None:
@@ -67,14 +83,12 @@ def _say_interrupted(line: str) -> None:
 
 
 def cmd_remove(a) -> int:
-    from .store import Writer, graphs_from_sources, missing_sources, remove_graphs
+    from .store import Writer, graphs_from_sources, missing_sources, must_be_store, remove_graphs
 
     if not a.paths and not a.missing:
         print("fakg remove: name files or folders, or use --missing", file=sys.stderr)
         return 2
-    if not os.path.isdir(a.store):
-        print(f"fakg: {a.store}: no store here (run `fakg build` first)", file=sys.stderr)
-        return 1
+    must_be_store(a.store)  # else one line, from main()
     status, graphs, removed = 0, [], 0
     with Writer(a.store, what="fakg remove", notice=lambda msg: print(f"fakg: {msg}", file=sys.stderr)) as store:
         for path, found in store.read(lambda s: graphs_from_sources(s, a.paths)).items():
@@ -117,7 +131,8 @@ def cmd_validate(a) -> int:
 
 
 def cmd_query(a) -> int:
-    from .sparql import ParamError, format_rows, library, load, rows, run
+    from .params import check
+    from .sparql import ParamError, bindings, format_rows, library, load, rows, run
     from .store import reading
 
     if a.list:
@@ -145,24 +160,66 @@ def cmd_query(a) -> int:
         print(f"fakg query: {e.args[0]}", file=sys.stderr)
         return 1
     try:
-        with reading(a.store) as store:
-            cols, data = rows(run(store, q, params))
-    except StoreBusy:
-        raise  # one line, from main()
+        bindings(q, params)  # the names first: "officials has no parameter from"
+        params, notes = check(params)
     except ParamError as e:
         print(f"fakg query: {e}", file=sys.stderr)
         return 2
-    except SyntaxError as e:
-        print(f"fakg query: {q.name}: {e}", file=sys.stderr)
-        return 1
-    except (OSError, RuntimeError) as e:  # e.g. a SERVICE endpoint that cannot be reached
-        print(f"fakg query: {q.name}: {type(e).__name__}: {e}", file=sys.stderr)
-        return 1
-    # a parameter the user did not set is an empty column: leave it out
-    keep = [i for i, c in enumerate(cols) if not (c in q.params and c not in params and all(r[i] is None for r in data))]
-    cols, data = [cols[i] for i in keep], [[r[i] for i in keep] for r in data]
-    print(format_rows(cols, data, a.format, max_width=a.width if a.format == "table" else None))
+    for note in notes:
+        print(f"fakg query: {note}", file=sys.stderr)
+    with reading(a.store) as store:  # no store, a file, a busy store: one line, from main()
+        try:
+            cols, data = rows(run(store, q, params))
+        except ParamError as e:
+            print(f"fakg query: {e}", file=sys.stderr)
+            return 2
+        except SyntaxError as e:
+            print(f"fakg query: {q.name}: {e}", file=sys.stderr)
+            return 1
+        except OSError as e:  # Oxigraph's error for a SERVICE endpoint it cannot reach
+            endpoint = bindings(q, params).get("endpoint")
+            if "SERVICE" not in q.text:
+                print(f"fakg query: {q.name}: {e}", file=sys.stderr)
+            else:
+                print(f"fakg query: {q.name}: cannot reach the endpoint {str(endpoint or 'of its SERVICE').strip('<>')} ({e}). "
+                      f"No network? Run it again where the endpoint can be reached, or give one that can "
+                      f"(--param endpoint=URL).", file=sys.stderr)
+            return 1
+        except RuntimeError as e:
+            print(f"fakg query: {q.name}: {e}", file=sys.stderr)
+            return 1
+    cols, data = _shown_columns(cols, data, q, params, table=a.format == "table" and not a.all_columns)
+    _emit(format_rows(cols, data, a.format, width=_table_width(a.width)))
     return 0
+
+
+def _shown_columns(cols: list[str], data: list[list], q, params: dict, *, table: bool):
+    """The columns worth printing: a table leaves out IRIs and the parameters' echo; data formats keep them.
+
+    A parameter's column repeats the value given in every row, and an IRI is
+    a key for programs (``--all-columns``, CSV, TSV and JSON keep them); a
+    parameter that was not set is an empty column, left out everywhere.
+    """
+    from .sparql import iri_columns
+
+    hidden = (iri_columns(cols, data) | set(q.params)) if table else set()
+    keep = [i for i, c in enumerate(cols)
+            if c not in hidden and not (c in q.params and c not in params and all(r[i] is None for r in data))]
+    return [cols[i] for i in keep], [[r[i] for i in keep] for r in data]
+
+
+def _table_width(asked: int | None) -> int:
+    """``--width``, or the terminal's width when printing to one, or :data:`TABLE_WIDTH`."""
+    if asked is not None:
+        return asked
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((TABLE_WIDTH, 24)).columns
+    return TABLE_WIDTH
+
+
+def _emit(text: str) -> None:
+    """``text`` on standard output, ending with exactly one newline (CSV already has its own)."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 def cmd_serve(a) -> int:
@@ -223,7 +280,8 @@ def _link(a, store) -> int:
             print(f"\n{len(unlinked)} organisation(s) without a Wikidata link, most mentioned first "
                   f"(`fakg link --online` looks them up):")
             print(format_rows(["articles", "organization", "iri"],
-                              [[e.articles, e.label, e.iri] for e in unlinked[:a.limit]], "table", max_width=a.width))
+                              [[e.articles, e.label, e.iri] for e in unlinked[:a.limit]], "table",
+                              width=_table_width(a.width)))
         return 0
     try:
         found = reconcile(store, api=a.api or WIKIDATA_API, limit=a.limit, timeout=a.timeout)
@@ -238,8 +296,8 @@ def _link(a, store) -> int:
             for r in found for c in r.candidates]
     rows += [[r.entity.label, r.entity.articles, "", "", "(no candidate)", "", r.entity.iri]
              for r in found if not r.candidates]
-    print(format_rows(["organization", "articles", "qid", "wikidata_label", "description", "exact", "iri"], rows,
-                      a.format, max_width=a.width if a.format == "table" else None))
+    _emit(format_rows(["organization", "articles", "qid", "wikidata_label", "description", "exact", "iri"], rows,
+                      a.format, width=_table_width(a.width)))
     print(f"{len(found)} organisation(s) looked up. These are candidates to check by hand, not links: a confirmed "
           f"id goes into builder/data/organizations.csv with its evidence (builder/data/SOURCES.md).", file=sys.stderr)
     return 0
@@ -284,8 +342,11 @@ def parser() -> argparse.ArgumentParser:
     _store_arg(p)
     p.add_argument("--param", action="append", metavar="NAME=VALUE", help="bind ?NAME to VALUE")
     p.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
-    p.add_argument("--width", type=int, default=80, metavar="N",
-                   help="table cells are cut at N terminal columns (default 80; csv/tsv/json are never cut)")
+    p.add_argument("--width", type=int, default=None, metavar="N",
+                   help=f"a table fits N columns, its widest cells cut (default: the terminal's width, "
+                        f"{TABLE_WIDTH} when not a terminal; csv/tsv/json are never cut)")
+    p.add_argument("--all-columns", action="store_true",
+                   help="tables too show the IRI columns and the columns that echo the parameters")
     p.add_argument("--list", action="store_true", help="list the queries with their questions and parameters")
     p.set_defaults(func=cmd_query)
 
@@ -314,7 +375,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=5.0, help="seconds to wait for Wikidata (default 5)")
     p.add_argument("--api", default=None, help="the MediaWiki API URL (default: Wikidata's)")
     p.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
-    p.add_argument("--width", type=int, default=60, metavar="N", help="table cells are cut at N columns")
+    p.add_argument("--width", type=int, default=None, metavar="N",
+                   help=f"a table fits N columns (default: the terminal's width, {TABLE_WIDTH} when not a terminal)")
     p.set_defaults(func=cmd_link)
     return ap
 
@@ -322,16 +384,30 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     a = parser().parse_args(argv)
     try:
-        return a.func(a)
+        status = a.func(a)
+        sys.stdout.flush()  # here, where a closed pipe is caught, rather than at exit
+        return status
     except KeyboardInterrupt:
         _say_interrupted("fakg: interrupted")
         return 130
     except StoreBusy as e:
         print(f"fakg: {e}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `fakg query … | head`: the reader has what it wanted
+        _discard_stdout()
+        return 0
     except OSError as e:  # a store path that is a file, an unwritable output folder, ...
         print(f"fakg: {e}", file=sys.stderr)
         return 1
+
+
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null, so that Python's flush at exit meets no closed pipe either."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor (a captured stream): nothing is flushed at exit
+        pass
 
 
 if __name__ == "__main__":

@@ -163,7 +163,7 @@ class Event:
 @dataclass
 class Document:
     source: str  # file path (and ":line" for JSON Lines)
-    stem: str  # facts file stem (see ../shared/eval/README.md)
+    stem: str  # facts file stem (see tests/README.md)
     raw: str  # decoded page text, never modified
     given: dict = field(default_factory=dict)  # metadata supplied by the input (JSONL fields)
     content_hash: str = ""

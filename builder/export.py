@@ -6,12 +6,15 @@ keyed by IRI, with the attributes
 
 =============  ===============================================================
 ``type``       person, organization, place, program or target_group
-``label``      Persian name (the spelling seen most often)
+``kind``       for places: province, county, city, country or region
+``label``      Persian name (the spelling seen most often); a province's is «استان …», so
+               that it is not read as its capital («استان تهران» and «تهران»)
 ``label_en``   English name, where the gazetteer or the vocabulary has one
 ``wikidata``   Wikidata id (``Q241119``) from ``owl:sameAs``, where known
 ``iso``        ISO 3166-2:IR code of a province
 ``iri``        the node's IRI (also its id)
-``articles``   number of articles that mention it (``schema:mentions``)
+``articles``   number of articles that describe it: name it (``schema:mentions``) or imply it
+               (an organisation above one they name)
 ``first``, ``last``  first and last publication day of those articles
 =============  ===============================================================
 
@@ -31,9 +34,9 @@ relation                from -> to              read from
                                                 about that place (``figures``: how many)
 ``reported_figure_on``  person -> target group  an observation attributed to the person
 ``spoke_about``         person -> target group  a quote of the person tagged with the group
-``co_mentioned``        actor <-> actor         persons and organisations named in the same
+``co_mentioned``        actor -- actor          persons and organisations named in the same
                                                 article (weight = number of such articles;
-                                                symmetric: ``mutual`` in GEXF)
+                                                one undirected edge in GEXF)
 ======================  ======================  ==========================================
 
 Time: in GEXF every node and edge has one ``<spell>`` per publication day of
@@ -43,11 +46,16 @@ network of any period. Articles without a date contribute no spell; an
 element read only from undated articles has no spell (always visible).
 
 :func:`write_gexf` writes GEXF 1.3 with networkx and fixes what networkx does
-not do for it: the XML Schema instance namespace (networkx 3.x writes
-``http://w3.org/…`` for 1.3), values that are ``None`` or lists (dropped or
-joined with ``|``), parallel edges of different relations (GEXF ``kind``, so
-that Gephi keeps them apart). :func:`write_graphml` writes the same graph
-with the spells as a ``days`` string.
+not do for it, so that the file is valid against the official GEXF 1.3
+RELAX NG grammar (``tests/schemas/gexf-1.3``): no ``name`` on the graph and no
+``xsi:schemaLocation`` (neither is in the grammar), no ``networkx_key``
+attribute (the relation is the edge's ``kind``, which Gephi uses to keep the
+parallel edges of different relations apart), values that are ``None`` or
+lists dropped or joined with ``|``, and co-mentions as ``undirected`` edges in
+an otherwise directed (mixed) graph: one edge each, where ``mutual`` makes
+Gephi and networkx draw two.  networkx's own ``read_gexf`` does not read mixed
+graphs; :func:`write_graphml` writes the same graph for networkx and other
+tools, with the spells as a ``days`` string.
 
 :func:`dump` writes the store as N-Quads, TriG or JSON-LD (every named
 graph kept) or Turtle (one graph, or the union of all graphs without their
@@ -97,6 +105,11 @@ SELECT DISTINCT ?node ?wikidata ?iso WHERE {
   { ?node owl:sameAs ?wikidata FILTER(STRSTARTS(STR(?wikidata), "http://www.wikidata.org/entity/")) }
   UNION { ?node fakg:isoCode ?iso }
 }"""
+_PLACE_KINDS = """
+SELECT DISTINCT ?node ?kind WHERE {
+  GRAPH ?g { ?node a schema:Place ; fakg:kind ?k }
+  BIND(STRAFTER(STR(?k), "place-kind/") AS ?kind)
+}"""
 _ARTICLES = """
 SELECT ?g ?published WHERE { GRAPH ?g { ?g a schema:NewsArticle OPTIONAL { ?g schema:datePublished ?published } } }"""
 _MENTIONS = """
@@ -142,7 +155,7 @@ def network(store: Store, *, co_mentions: bool = True, min_co_mentions: int = 1)
     for row in _select(store, _ARTICLES):
         days[row["g"].value] = _day(row["published"])
 
-    G = nx.MultiDiGraph(name="fakg")
+    G = nx.MultiDiGraph()
     graphs_of: dict[str, set[str]] = defaultdict(set)  # node -> graphs that describe it
     for row in _select(store, _ENTITIES):
         node, g = row["node"].value, row["g"].value
@@ -160,6 +173,13 @@ def network(store: Store, *, co_mentions: bool = True, min_co_mentions: int = 1)
         for lang, attr in (("fa", "label"), ("en", "label_en")):
             if by_lang.get(lang):
                 G.nodes[node][attr] = min(by_lang[lang].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+    for row in _select(store, _PLACE_KINDS):
+        node = row["node"].value
+        if node in G and G.nodes[node]["type"] == "place":
+            G.nodes[node]["kind"] = row["kind"].value
+            if row["kind"].value == "province" and G.nodes[node].get("label"):
+                G.nodes[node]["label"] = province_label(G.nodes[node]["label"])
 
     for row in _select(store, _LINKS):
         node = row["node"].value
@@ -208,8 +228,8 @@ def network(store: Store, *, co_mentions: bool = True, min_co_mentions: int = 1)
                 edges[(a, b, "co_mentioned")] = gs
 
     for node, data in G.nodes(data=True):
-        gs = mentioned.get(node) or graphs_of.get(node, set())
-        data["articles"] = len(mentioned.get(node, ()))
+        gs = mentioned.get(node, set()) | graphs_of.get(node, set())  # named, or implied (a parent body)
+        data["articles"] = len(gs)
         _time(data, gs, days)
         data.setdefault("label", _qid(node))
     for (a, b, relation), gs in sorted(edges.items()):
@@ -223,6 +243,14 @@ def network(store: Store, *, co_mentions: bool = True, min_co_mentions: int = 1)
     return G
 
 
+PROVINCE_WORD = "استان"
+
+
+def province_label(name: str) -> str:
+    """«استان تهران» for «تهران»: a province and its capital often share a name («تهران», «اردبیل»)."""
+    return name if name.startswith(PROVINCE_WORD) else f"{PROVINCE_WORD} {name}"
+
+
 def _time(data: dict, graphs, days: dict) -> None:
     """``first``/``last`` day and the day spells of the articles ``graphs``."""
     dated = sorted({days[g] for g in graphs if days.get(g)})
@@ -233,13 +261,12 @@ def _time(data: dict, graphs, days: dict) -> None:
 
 # ------------------------------------------------------------------------------------------- GEXF / GraphML
 
-_XSI = "http://www.w3.org/2001/XMLSchema-instance"
 GEXF_NS = "http://gexf.net/1.3"
 
 
 def _flat(G: nx.MultiDiGraph, *, keep_spells: bool) -> nx.MultiDiGraph:
     """A copy whose attribute values are all str/int/float: None dropped, lists joined with " | "."""
-    H = nx.MultiDiGraph(name=G.graph.get("name", "fakg"))
+    H = nx.MultiDiGraph()
 
     def clean(data: dict) -> dict:
         out = {}
@@ -272,11 +299,15 @@ def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
         data["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}}
     for a, b, k, data in H.edges(keys=True, data=True):
         if data.get("relation") == "co_mentioned":
-            data["type"] = "mutual"  # GEXF edge type: both ways
+            data["type"] = "undirected"  # one edge; "mutual" is read as two, one each way
     writer = GEXFWriter(version="1.3", encoding="utf-8", prettyprint=True)
     writer.add_graph(H)
     root = writer.xml
-    root.set("xmlns:xsi", _XSI)  # networkx 3.x writes http://w3.org/2001/XMLSchema-instance for 1.3
+    for name in ("xmlns:xsi", "xsi:schemaLocation"):  # not in the 1.3 grammar (and networkx misspells the first)
+        root.attrib.pop(name, None)
+    graph = root.find("graph")
+    graph.attrib.pop("name", None)  # not a GEXF 1.3 attribute
+    _drop_attribute(graph, "edge", "networkx_key")  # the multigraph key: the relation, which `kind` carries
     meta = root.find("meta")
     if meta is not None:
         creator = meta.find("creator")
@@ -290,7 +321,20 @@ def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
         if relation:
             edge.set("kind", relation)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    writer.write(open(path, "wb"))
+    with open(path, "wb") as f:
+        writer.write(f)
+
+
+def _drop_attribute(graph: ET.Element, cls: str, title: str) -> None:
+    """Remove the declaration of attribute ``title`` of ``cls`` elements and every value given for it."""
+    for block in graph.iter("attributes"):
+        if block.get("class") != cls:
+            continue
+        for a in [a for a in block.findall("attribute") if a.get("title") == title]:
+            block.remove(a)
+            for values in graph.iter("attvalues"):
+                for v in [v for v in values.findall("attvalue") if v.get("for") == a.get("id")]:
+                    values.remove(v)
 
 
 def _attvalue(root: ET.Element, element: ET.Element, title: str) -> str | None:

@@ -1,4 +1,4 @@
-"""The facts JSON of ``../shared/eval/README.md``, read back out of the store.
+"""The facts JSON (its shape: ``tests/README.md``), read back out of the store.
 
 Facts come from the graph, not from the Document, so the scorer measures what
 a researcher querying the store would get.  Each table is one SPARQL query in

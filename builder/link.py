@@ -58,8 +58,13 @@ SELECT DISTINCT ?entity ?wikidata ?iso WHERE {
     UNION { ?entity fakg:isoCode ?iso }
   }
 }"""
-_MENTIONS = """
-SELECT ?entity (COUNT(DISTINCT ?g) AS ?articles) WHERE { GRAPH ?g { ?g schema:mentions ?entity } } GROUP BY ?entity"""
+# An article counts for every place and organisation its graph describes: those it names
+# (schema:mentions) and those it only implies, such as «شهرداری تهران» above a municipal body it names.
+_ARTICLES = """
+SELECT ?entity (COUNT(DISTINCT ?g) AS ?articles) WHERE {
+  GRAPH ?g { ?g a schema:NewsArticle . VALUES ?class { org:Organization schema:Place } ?entity a ?class }
+}
+GROUP BY ?entity"""
 
 
 class Offline(RuntimeError):
@@ -73,7 +78,7 @@ class Entity:
     label: str | None
     wikidata: str | None  # Q-id
     iso: str | None
-    articles: int
+    articles: int  # articles whose graph describes it (named in them, or implied, as a parent body)
 
 
 @dataclass
@@ -108,8 +113,8 @@ def entities(store: Store) -> list[Entity]:
             wikidata[r["entity"].value] = r["wikidata"].value.rsplit("/", 1)[-1]
         if r["iso"] is not None:
             iso[r["entity"].value] = r["iso"].value
-    mentions = {r["entity"].value: int(r["articles"].value) for r in select(_MENTIONS)}
-    out = [Entity(e, kind, labels.get(e, (0, None))[1], wikidata.get(e), iso.get(e), mentions.get(e, 0))
+    articles = {r["entity"].value: int(r["articles"].value) for r in select(_ARTICLES)}
+    out = [Entity(e, kind, labels.get(e, (0, None))[1], wikidata.get(e), iso.get(e), articles.get(e, 0))
            for e, kind in kinds.items()]
     out.sort(key=lambda e: (e.kind == "organization", e.kind, -e.articles, e.label or ""))
     return out

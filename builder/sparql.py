@@ -196,6 +196,10 @@ def rows(result) -> tuple[list[str], list[list]]:
     return cols, out
 
 
+class Iri(str):
+    """An IRI among a result's values: a ``str`` (as before) that tables can tell from text."""
+
+
 def _py(t):
     if t is None:
         return None
@@ -207,9 +211,36 @@ def _py(t):
             f = float(t.value)
             return int(f) if f.is_integer() else f
         return t.value
-    if isinstance(t, (NamedNode, BlankNode)):
+    if isinstance(t, NamedNode):
+        return Iri(t.value)
+    if isinstance(t, BlankNode):
         return t.value
     return str(t)
+
+
+_IRI_LIST = re.compile(r"https?://\S+(?: https?://\S+)*")
+
+
+def iri_columns(cols: list[str], data: list[list]) -> set[str]:
+    """The columns whose values are IRIs or lists of IRIs (at least one, nothing else): keys, not reading."""
+    out = set()
+    for i, c in enumerate(cols):
+        values = [r[i] for r in data if r[i] is not None]
+        if values and all(isinstance(v, Iri) or (isinstance(v, str) and _IRI_LIST.fullmatch(v)) for v in values):
+            out.add(c)
+    return out
+
+
+# Each table cell is a First Strong Isolate (FSI ... PDI, Unicode's bidi algorithm, UAX #9): a
+# Persian cell is laid out right to left inside its own column, and since nothing strong is left
+# outside the isolates, every line is a left-to-right paragraph whose columns stay in order in any
+# bidi-aware display (terminals that reorder, Jupyter, a pasted document).
+FSI, PDI = "\u2068", "\u2069"
+#: columns a table is fitted to unless told otherwise (``fakg query --width``)
+TABLE_WIDTH = 100
+_SHORT = 10  # cells this wide (a date) are cut only when a table cannot fit otherwise
+_MIN_COLUMN = 6  # nor is any column squeezed below this
+_SEPARATOR = " | "
 
 
 def _width(s: str) -> int:
@@ -222,23 +253,90 @@ def _width(s: str) -> int:
     return w
 
 
+_PATH = re.compile(r"[^\s:]*/[^\s]*")
+
+
 def _cut(s: str, width: int | None) -> str:
-    """``s`` on one line, cut to ``width`` terminal columns with "…" when longer."""
+    """``s`` on one line, cut to ``width`` terminal columns with "…" when longer.
+
+    A file path loses its beginning rather than its end («…/articles/002.txt»): the
+    file's name is what tells one row from the next.
+    """
     s = " ".join(s.split())
     if width is None or _width(s) <= width:
         return s
+    from_end = bool(_PATH.fullmatch(s))
     out, w = [], 0
-    for c in s:
+    for c in reversed(s) if from_end else s:
         cw = _width(c)
         if w + cw > width - 1:
             break
         out.append(c)
         w += cw
-    return "".join(out) + "…"
+    return "…" + "".join(reversed(out)) if from_end else "".join(out) + "…"
 
 
-def format_rows(cols: list[str], data: list[list], fmt: str = "table", max_width: int | None = None) -> str:
-    """Rows as ``table`` (aligned by terminal width; cells cut at ``max_width`` columns), ``csv``, ``tsv`` or ``json``."""
+def _fit(cells: list[int], headers: list[int], numbers: list[int], budget: int) -> list[int]:
+    """Column widths summing to at most ``budget`` where possible: the widest columns give way first.
+
+    Each column keeps a floor: its numbers always whole (a cut number would
+    read as another number); then, the first of these that fits: its header and
+    any cell up to :data:`_SHORT` columns (a date, a kind) whole; short cells
+    whole but long headers cut and long text down to :data:`_MIN_COLUMN`;
+    everything down to :data:`_MIN_COLUMN`.  Above the floors, the largest cap
+    ``c`` such that every column at ``max(floor, min(natural, c))`` fits.  When
+    even the smallest floors do not fit, the table is wider than asked.
+    """
+    natural = [max(c, h) for c, h in zip(cells, headers)]
+    if sum(natural) <= budget:
+        return natural
+    for floor in (lambda n, h, c: min(n, max(h, _SHORT)),
+                  lambda n, h, c: c if c <= _SHORT else _MIN_COLUMN,
+                  lambda n, h, c: min(n, _MIN_COLUMN)):
+        floors = [max(floor(n, h, c), d) for n, h, c, d in zip(natural, headers, cells, numbers)]
+        if sum(floors) <= budget:
+            break
+    lo, hi = 0, max(natural)
+    while lo < hi:  # the largest cap that fits
+        mid = (lo + hi + 1) // 2
+        if sum(max(f, min(n, mid)) for n, f in zip(natural, floors)) <= budget:
+            lo = mid
+        else:
+            hi = mid - 1
+    return [max(f, min(n, lo)) for n, f in zip(natural, floors)]
+
+
+def format_table(cols: list[str], data: list[list], width: int | None = TABLE_WIDTH) -> str:
+    """Rows aligned by terminal width in at most ``width`` columns (None: as wide as the cells), cells isolated.
+
+    Cells are put on one line; when the table is wider than ``width``, the
+    widest columns are cut ("…") first.  Each cell, header included, is
+    wrapped in FSI … PDI (see :data:`FSI`), padding outside the isolate.
+    """
+    text = [[" ".join(("" if v is None else str(v)).split()) for v in r] for r in data]
+    cells = [max([_width(r[i]) for r in text], default=0) for i in range(len(cols))]
+    headers = [_width(c) for c in cols]
+    widths = [max(c, h) for c, h in zip(cells, headers)]
+    if width is not None:
+        numbers = [max([len(r[i]) for r, v in zip(text, data) if isinstance(v[i], (int, float))], default=0)
+                   for i in range(len(cols))]
+        widths = _fit(cells, headers, numbers, width - len(_SEPARATOR) * (len(cols) - 1))
+
+    def line(values):
+        cells = [_cut(v, w) for v, w in zip(values, widths)]
+        return _SEPARATOR.join(FSI + c + PDI + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
+
+    out = [line(cols), "-+-".join("-" * w for w in widths)]
+    out += [line(r) for r in text]
+    out.append(f"({len(text)} row{'s' if len(text) != 1 else ''})")
+    return "\n".join(out)
+
+
+def format_rows(cols: list[str], data: list[list], fmt: str = "table", width: int | None = TABLE_WIDTH) -> str:
+    """Rows as ``table`` (:func:`format_table`, ``width`` columns), ``csv``, ``tsv`` or ``json`` (full text, no marks).
+
+    CSV and TSV end with one newline after the last row; a table and JSON end without one.
+    """
     if fmt == "json":
         return json.dumps([dict(zip(cols, r)) for r in data], ensure_ascii=False, indent=1)
     if fmt in ("csv", "tsv"):
@@ -247,13 +345,4 @@ def format_rows(cols: list[str], data: list[list], fmt: str = "table", max_width
         writer.writerow(cols)
         writer.writerows([["" if v is None else v for v in r] for r in data])
         return buf.getvalue()
-    cells = [[_cut("" if v is None else str(v), max_width) for v in r] for r in data]
-    widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(cols)]
-
-    def line(values):
-        return " | ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths)).rstrip()
-
-    out = [line(cols), "-+-".join("-" * w for w in widths)]
-    out += [line(r) for r in cells]
-    out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
-    return "\n".join(out)
+    return format_table(cols, data, width)

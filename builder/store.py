@@ -100,6 +100,10 @@ class StoreBusy(RuntimeError):
     """Another process writes the store (a build, ``fakg remove``, ``fakg serve --writable``)."""
 
 
+class NotAStore(OSError):
+    """A store path that cannot be a store: a file, or under one.  Its message is one line for the user."""
+
+
 def open_store(path: str | os.PathLike, *, read_only: bool = False) -> Store:
     """Open (creating if needed) the store at ``path``, outside the protocol below.
 
@@ -112,15 +116,29 @@ def open_store(path: str | os.PathLike, *, read_only: bool = False) -> Store:
     """
     path = Path(path)
     if read_only:
-        _must_exist(path)
+        must_be_store(path)
         with StoreLocks(path).reading():
             return Store.read_only(str(path))
     return _open_writable(path)
 
 
-def _must_exist(path: Path) -> None:
-    if not path.exists():
+def must_be_store(path: str | os.PathLike) -> None:
+    """Raise a one-line error unless ``path`` is a store (a folder RocksDB has made: it has ``CURRENT``)."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise NotAStore(f"{path}: a file, not a store (a store is the folder `fakg build --store` makes)")
+    if not (path / "CURRENT").is_file():
         raise FileNotFoundError(f"{path}: no store here (run `fakg build` first)")
+
+
+def _may_hold_store(path: Path) -> None:
+    """Make the folder of a new store, or raise a one-line error when ``path`` cannot be one."""
+    if path.exists() and not path.is_dir():
+        raise NotAStore(f"{path}: a file, not a store folder: give --store a folder (a new one is made)")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise NotAStore(f"{path}: cannot make the store folder here ({e.strerror or e})") from e
 
 
 def _open_writable(path: Path) -> Store:
@@ -157,7 +175,7 @@ def reading(path: str | os.PathLike, *, wait: float = READ_WAIT) -> Iterator[Sto
     ``with`` block: the lock is released there.
     """
     path = Path(path)
-    _must_exist(path)
+    must_be_store(path)
     with StoreLocks(path).reading(wait):
         store = Store.read_only(str(path))
         try:
@@ -513,7 +531,7 @@ class Writer:
     def __init__(self, path: str | os.PathLike, *, what: str = "fakg build",
                  notice: Callable[[str], None] | None = None):
         self.path = Path(path)
-        self.path.mkdir(parents=True, exist_ok=True)
+        _may_hold_store(self.path)
         self.locks = StoreLocks(self.path)
         self.locks.hold_build(what)
         self.notice = notice

@@ -326,11 +326,18 @@ class Turtle:
         return f"{head} {body} ." if len(head) + len(lines[0]) < 60 and len(lines) == 1 else f"{head}\n    {body} ."
 
 
-def _relative_source(t):
-    """A ``fakg:sourceFile`` under the repository as the path relative to it (the seeds build from an absolute path)."""
+def _relative_path(path: str | None) -> str | None:
+    """A path under the repository as the path relative to it (the seeds build from an absolute path)."""
     root = str(ROOT) + os.sep
-    if isinstance(t, Literal) and t.value.startswith(root):
-        return Literal(t.value[len(root):].replace(os.sep, "/"), datatype=t.datatype)
+    if path is not None and path.startswith(root):
+        return path[len(root):].replace(os.sep, "/")
+    return path
+
+
+def _relative_source(t):
+    """A ``fakg:sourceFile`` literal under the repository, relative to it (:func:`_relative_path`)."""
+    if isinstance(t, Literal):
+        return Literal(_relative_path(t.value), datatype=t.datatype)
     return t
 
 
@@ -403,6 +410,9 @@ def source_sentence_markdown(store: Store) -> str:
     query = load("source-sentence")
     body = [line for line in query.text.strip().splitlines() if not line.startswith(("#", "PREFIX"))]
     cols, data = rows(run(store, query, {"fact": fact}))
+    if "source" in cols:  # the seeds are built from an absolute path: shown relative to the repository
+        i = cols.index("source")
+        data = [r[:i] + [_relative_path(r[i])] + r[i + 1:] for r in data]
     return "\n".join([
         "```sparql",
         "\n".join(body).strip(),

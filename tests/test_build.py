@@ -94,10 +94,12 @@ def test_cli_build_workers_and_exit_status(tmp_path, capsys, monkeypatch):
     store = str(tmp_path / "kg")
     assert main(["build", str(src), "--store", store, "--workers", "2", "-q"]) == 0
     out = capsys.readouterr()
-    assert out.out.startswith("built 1 articles (0 unchanged, 1 extracted)")
+    assert out.out.startswith("1 article read: 1 written (new or changed), 0 unchanged, 0 failed; "
+                              "1 extracted, 0 known by their content hash; ")
     assert f"fakg: {src / 'empty.txt'}: empty file" in out.err
     assert main(["build", str(src), "--store", store, "--workers", "2", "-q", "--strict"]) == 1
-    assert capsys.readouterr().out.startswith("built 0 articles (1 unchanged, 0 extracted)")
+    assert capsys.readouterr().out.startswith("1 article read: 0 written (new or changed), 1 unchanged, 0 failed; "
+                                              "0 extracted, 1 known by their content hash; ")
     assert main(["build", str(src / "empty.txt"), "--store", store, "-q"]) == 1
     assert main(["build", str(src), "--store", store, "--workers", "0"]) == 2
 
@@ -111,3 +113,49 @@ def test_write_windows_keep_only_the_newest_info_logs(tmp_path):
             writer.write(lambda store: None)
     assert len(list((tmp_path / "kg").glob("LOG.old.*"))) == KEEP_INFO_LOGS
     assert (tmp_path / "kg" / "LOG").exists()
+
+
+def test_the_summary_adds_up_and_says_what_each_number_is(tmp_path, capsys):
+    """Every article read is written, unchanged or failed, and was extracted or known by its hash."""
+    src = corpus(tmp_path / "in", ["t01_irna_mashhad.txt", "t07_tasnim_kermanshah.txt"])
+    store = str(tmp_path / "kg")
+    assert main(["build", str(src), "--store", store, "-q"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == ("2 articles read: 2 written (new or changed), 0 unchanged, 0 failed; 2 extracted, "
+                      f"0 known by their content hash; {out[0].split('; ')[-1]}")
+    assert out[1].startswith(f"store {store}: 2 articles, ")
+    # one page changed, one copied under another name, one page that holds no article
+    page = src / "t07_tasnim_kermanshah.txt"
+    page.write_text(page.read_text(encoding="utf-8") + "\nاین جمله تازه به پایان خبر افزوده شد.\n", encoding="utf-8")
+    (src / "copy.txt").write_bytes((src / "t01_irna_mashhad.txt").read_bytes())
+    (src / "menu.html").write_text("<html><body><ul>" + "<li><a href='/'>صفحه اصلی سایت خبری</a></li>" * 30
+                                   + "</ul></body></html>", encoding="utf-8")
+    assert main(["build", str(src), "--store", store, "-q"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("4 articles read: 1 written (new or changed), 2 unchanged, 1 failed; 3 extracted, "
+                             "1 known by their content hash; "), out[0]
+
+
+def test_progress_counts_articles_as_they_are(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(build_module.Progress, "EVERY", 0.0)  # a line per article, as a long build gives
+    src = corpus(tmp_path / "in", ["t01_irna_mashhad.txt", "t07_tasnim_kermanshah.txt", "t13_tasnim_yasuj.html"])
+    assert main(["build", str(src), "--store", str(tmp_path / "kg"), "--workers", "1"]) == 0
+    lines = [line for line in capsys.readouterr().err.splitlines() if "processed" in line]
+    assert lines[0] == "1 article processed"  # no rate yet: the first article also paid for loading the models
+    assert [line.split(" (")[0] for line in lines] == ["1 article processed", "2 articles processed",
+                                                       "3 articles processed"]
+    assert all(line.endswith("/s)") for line in lines[1:])
+
+
+def test_progress_ends_with_the_final_count(monkeypatch):
+    """Off a terminal a line comes every few seconds; the last count is given when the build ends."""
+    import io
+
+    now = [0.0]
+    stream = io.StringIO()
+    progress = build_module.Progress(stream, clock=lambda: now[0])
+    for t in (6.0, 6.5, 7.0, 7.5, 8.0):  # the first article after loading the models, then one every 0.5 s
+        now[0] = t
+        progress.tick()
+    progress.close()
+    assert stream.getvalue().splitlines() == ["1 article processed", "5 articles processed (2.0/s)"]

@@ -275,6 +275,6 @@ def test_ctrl_c_during_a_build_says_one_line_and_keeps_what_was_built(tmp_path):
     assert 3 <= int(m[1]) < 12 and len(sources(store)) == int(m[1])
 
     _, rebuilt = run_build(corpus, store)
-    assert rebuilt.stdout.startswith(f"built {12 - int(m[1])} articles ({m[1]} unchanged")
+    assert rebuilt.stdout.startswith(f"12 articles read: {12 - int(m[1])} written (new or changed), {m[1]} unchanged, ")
     library_build(corpus, clean)
     assert dump(store) == dump(clean)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -13,6 +14,7 @@ from builder.export import GEXF_NS, dump, network, write_gexf, write_graphml
 from seeds import seed_store_path
 
 G13 = "{http://gexf.net/1.3}"
+SCHEMAS = Path(__file__).resolve().parent / "schemas" / "gexf-1.3"
 KARIMIAN = "https://w3id.org/fakg/person/مهرانکریمیان"
 
 
@@ -42,13 +44,22 @@ def test_network_nodes(net):
     karimian = net.nodes[KARIMIAN]
     assert karimian["type"] == "person" and karimian["label"] == "مهران کریمیان" and karimian["articles"] == 1
     assert karimian["first"] == karimian["last"] == "2024-09-10" and karimian["spells"] == [("2024-09-10", "2024-09-10")]
-    khuzestan = net.nodes[by_label(net, "خوزستان", "place")]
+    khuzestan = net.nodes[by_label(net, "استان خوزستان", "place")]
     assert (khuzestan["wikidata"], khuzestan["iso"], khuzestan["label_en"]) == ("Q241119", "IR-06", "Khuzestan Province")
-    assert khuzestan["articles"] == 3
+    assert khuzestan["articles"] == 3 and khuzestan["kind"] == "province"
     assert net.nodes[by_label(net, "اهواز")]["wikidata"] == "Q170366"
     street = net.nodes["https://w3id.org/fakg/concept/target-group/street-children"]
     assert street["type"] == "target_group" and street["label"] == "کودکان خیابانی" and street["label_en"] == "street children"
     assert not [n for n, d in net.nodes(data=True) if n.startswith("https://w3id.org/fakg/agency/")]  # publishers left out
+
+
+def test_no_two_places_share_a_label(net):
+    """A province and its capital have one name («تهران», «اردبیل»): the province is «استان …»."""
+    places = [d for _, d in net.nodes(data=True) if d["type"] == "place"]
+    labels = [d["label"] for d in places]
+    assert len(labels) == len(set(labels)), sorted(labels)
+    assert {"استان تهران", "تهران", "استان اردبیل", "اردبیل"} <= set(labels)
+    assert all(d["label"].startswith("استان ") == (d.get("kind") == "province") for d in places)
 
 
 def test_network_relations(net):
@@ -56,14 +67,14 @@ def test_network_relations(net):
     assert {("اداره کل بهزیستی استان خوزستان", "سازمان بهزیستی کشور"),
             ("سازمان بهزیستی کشور", "وزارت تعاون، کار و رفاه اجتماعی")} <= edges(net, "sub_organization_of")
     pilots = {place for program, place in edges(net, "runs_in") if program == "طرح کودکان بازمانده از تحصیل"}
-    assert pilots == {"خوزستان", "تهران", "کرمان", "سیستان و بلوچستان"}
-    assert ("کودکان خیابانی", "اردبیل") in edges(net, "figure_about")
+    assert pilots == {"استان خوزستان", "استان تهران", "استان کرمان", "استان سیستان و بلوچستان"}
+    assert ("کودکان خیابانی", "استان اردبیل") in edges(net, "figure_about")
     assert ("روزبه کردونی", "کودکان بازمانده از تحصیل") in edges(net, "spoke_about")
-    assert ("اهواز", "خوزستان") in edges(net, "located_in")
+    assert ("اهواز", "استان خوزستان") in edges(net, "located_in")
     post = next(d for a, b, d in net.edges(data=True) if a == KARIMIAN and d["relation"] == "holds_post_in")
     assert post["weight"] == 1 and any("مدیر کل" in p for p in post["posts"]) and post["first"] == "2024-09-10"
     figure = next(d for a, b, d in net.edges(data=True)
-                  if d["relation"] == "figure_about" and net.nodes[b]["label"] == "اردبیل"
+                  if d["relation"] == "figure_about" and net.nodes[b]["label"] == "استان اردبیل"
                   and a.endswith("/street-children"))
     assert figure["figures"] >= 1 and figure["weight"] == 1
 
@@ -83,19 +94,30 @@ def test_co_mentions_are_weighted_by_articles(net, store):
     assert not [d for *_, d in network(store, co_mentions=False).edges(data=True) if d["relation"] == "co_mentioned"]
 
 
-def test_gexf_is_1_3_dynamic_and_reads_back(net, tmp_path):
+def gexf_grammar():
+    """The official GEXF 1.3 RELAX NG grammar (tests/schemas/gexf-1.3, see its README)."""
+    from lxml import etree
+
+    return etree.RelaxNG(etree.parse(str(SCHEMAS / "gexf.rng")))
+
+
+def test_gexf_is_valid_1_3_and_dynamic(net, tmp_path):
+    from lxml import etree
+
     path = tmp_path / "net.gexf"
     write_gexf(net, path)
+    grammar = gexf_grammar()
+    assert grammar.validate(etree.parse(str(path))), grammar.error_log
     text = path.read_text(encoding="utf-8")
     assert 'xmlns="http://gexf.net/1.3"' in text and 'version="1.3"' in text and GEXF_NS == "http://gexf.net/1.3"
-    assert 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' in text
+    assert "networkx_key" not in text and "None" not in text
     root = ET.parse(path).getroot()
     assert root.tag == f"{G13}gexf" and root.get("version") == "1.3"
     graph = root.find(f"{G13}graph")
-    assert graph.get("mode") == "dynamic" and graph.get("timeformat") == "date"
+    assert graph.get("mode") == "dynamic" and graph.get("timeformat") == "date" and graph.get("name") is None
     declared = {(block.get("class"), a.get("title"), a.get("type"))
                 for block in graph.findall(f"{G13}attributes") for a in block.findall(f"{G13}attribute")}
-    for cls, title in (("node", "type"), ("node", "label_en"), ("node", "wikidata"), ("node", "iso"),
+    for cls, title in (("node", "type"), ("node", "kind"), ("node", "label_en"), ("node", "wikidata"), ("node", "iso"),
                        ("node", "articles"), ("edge", "relation"), ("edge", "posts"), ("edge", "first")):
         assert any(c == cls and t == title for c, t, _ in declared), (cls, title)
     assert ("node", "articles", "long") in declared
@@ -104,19 +126,26 @@ def test_gexf_is_1_3_dynamic_and_reads_back(net, tmp_path):
     spells = [(s.get("start"), s.get("end")) for s in node.iter(f"{G13}spell")]
     assert spells == [("2024-09-10", "2024-09-10")]
     assert node.find("{http://gexf.net/1.3/viz}color") is not None
-    kinds = {e.get("kind") for e in graph.iter(f"{G13}edge")}
-    assert {"holds_post_in", "co_mentioned", "runs_in"} <= kinds
-    assert {e.get("type") for e in graph.iter(f"{G13}edge") if e.get("kind") == "co_mentioned"} == {"mutual"}
-    assert "None" not in text
+    xml_edges = list(graph.iter(f"{G13}edge"))
+    assert {"holds_post_in", "co_mentioned", "runs_in"} <= {e.get("kind") for e in xml_edges}
+    assert len(xml_edges) == net.number_of_edges()
+    # a co-mention is one undirected edge (not "mutual", which Gephi and networkx read as two)
+    co = [e for e in xml_edges if e.get("kind") == "co_mentioned"]
+    assert {e.get("type") for e in co} == {"undirected"}
+    assert len(co) == len({frozenset((e.get("source"), e.get("target"))) for e in co}) == \
+        len([1 for *_, d in net.edges(data=True) if d["relation"] == "co_mentioned"])
+    assert {e.get("type") for e in xml_edges if e.get("kind") != "co_mentioned"} == {None}  # directed, the default
 
-    back = nx.read_gexf(path)
-    assert back.number_of_nodes() == net.number_of_nodes()
-    assert back.nodes[KARIMIAN]["label"] == "مهران کریمیان" and back.nodes[KARIMIAN]["type"] == "person"
-    assert back.nodes[KARIMIAN]["spells"] == [("2024-09-10", "2024-09-10")]
-    khuzestan = next(n for n, d in back.nodes(data=True) if d.get("iso") == "IR-06")
-    assert back.nodes[khuzestan]["wikidata"] == "Q241119"
-    relations = {d["relation"] for *_, d in back.edges(data=True)}
-    assert relations >= {"holds_post_in", "sub_organization_of", "runs_in", "co_mentioned", "figure_about"}
+
+def test_gexf_grammar_refuses_what_was_wrong(net, tmp_path):
+    """The check is not vacuous: the grammar refuses a graph name and a stray attribute value."""
+    from lxml import etree
+
+    path = tmp_path / "net.gexf"
+    write_gexf(net, path)
+    doc = etree.parse(str(path))
+    doc.getroot().find(f"{G13}graph").set("name", "fakg")
+    assert not gexf_grammar().validate(doc)
 
 
 def test_graphml_reads_back(net, tmp_path):
@@ -165,7 +194,10 @@ def test_cli_export(tmp_path, capsys):
     gexf, graphml, trig = tmp_path / "n.gexf", tmp_path / "n.graphml", tmp_path / "kg.trig"
     assert main(["export", "--store", store, "--gexf", str(gexf), "--graphml", str(graphml)]) == 0
     assert "GEXF 1.3" in capsys.readouterr().out
-    assert nx.read_gexf(gexf).number_of_nodes() == nx.read_graphml(graphml).number_of_nodes()
+    assert len(list(ET.parse(gexf).getroot().iter(f"{G13}node"))) == nx.read_graphml(graphml).number_of_nodes()
+    from lxml import etree
+
+    assert gexf_grammar().validate(etree.parse(str(gexf)))
     assert main(["export", "--store", store, "--format", "trig", "--out", str(trig)]) == 0
     assert len(list(parse(path=str(trig), format=RdfFormat.TRIG))) > 3000
     assert main(["export", "--store", store]) == 2

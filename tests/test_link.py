@@ -63,7 +63,21 @@ def test_every_wikidata_id_of_the_package_tables_is_in_the_reference_data_next_t
             checked += 1
             assert r["wikidata"] in shared, (table, r["name"], r["wikidata"])
             assert _names(r["name"], r.get("variants", "")) & shared[r["wikidata"]], (table, r["name"], r["wikidata"])
-    assert checked >= 31 + 31 + 2  # provinces, capitals, UNICEF and Iran at least
+    assert checked >= 31 + 31 + 3  # provinces, capitals, the parliament, UNICEF and Iran at least
+
+
+def test_every_verified_organisation_id_of_the_reference_data_is_used(shared):
+    """An id the reference data marks verified is not left out of the package tables."""
+    package = {}
+    for table in ("places.csv", "organizations.csv"):
+        for r in _rows(PACKAGE / table):
+            if r.get("wikidata"):
+                package.setdefault(r["wikidata"], set()).update(_names(r["name"], r.get("variants", "")))
+    verified = [r for r in _rows(SHARED / "organizations.csv")
+                if r["wikidata_qid"] and r["qid_status"].startswith("verified")]
+    assert {r["wikidata_qid"] for r in verified} >= {"Q378605", "Q740308"}  # the parliament, UNICEF
+    for r in verified:
+        assert _names(r["persian_name"], r["alt_names"]) & package.get(r["wikidata_qid"], set()), r["persian_name"]
 
 
 def test_every_province_and_capital_of_the_reference_data_is_in_the_gazetteer():
@@ -102,10 +116,40 @@ def test_the_store_links_provinces_and_capitals(store, shared):
 
 
 def test_link_report_offline(capsys):
-    assert main(["link", "--store", str(seed_store_path())]) == 0
+    assert main(["link", "--store", str(seed_store_path()), "--width", "200"]) == 0
     out = capsys.readouterr().out
     assert "province" in out and "5 of     5 linked" in out
     assert "اداره کل بهزیستی استان خوزستان" in out  # unlinked, most mentioned first
+    rows = {cells[1]: int(cells[0]) for line in out.splitlines() if line.count(" | ") == 2
+            for cells in [[c.strip().strip("\u2068\u2069") for c in line.split(" | ")]] if cells[0].strip().isdigit()}
+    # an organisation only implied by one the Tehran article names (its parent) counts that article
+    assert rows["شهرداری تهران"] == 1 and rows["اداره کل بهزیستی استان خوزستان"] == 2
+    assert 0 not in rows.values()
+
+
+PARLIAMENT_PAGE = """کد خبر: ۹۹۱۲۰۱
+
+تصویب طرح حمایت از کودکان کار در مجلس
+
+به گزارش خبرنگار ما، نمایندگان مجلس شورای اسلامی امروز طرح حمایت از کودکان کار را تصویب کردند.
+
+رئیس کمیسیون اجتماعی مجلس شورای اسلامی گفت: در این طرح برای ۳۰۰ کودک کار در استان نمونه خدمات آموزشی پیش‌بینی شده است.
+
+انتهای پیام
+"""
+
+
+def test_the_parliament_is_linked_to_wikidata(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "majles.txt").write_text(PARLIAMENT_PAGE, encoding="utf-8")
+    store = str(tmp_path / "kg")
+    assert main(["build", str(tmp_path / "in"), "--store", store, "-q", "--workers", "1"]) == 0
+    capsys.readouterr()
+    assert main(["link", "--store", store]) == 0
+    out = capsys.readouterr().out
+    assert "organization       1 of " in out  # the parliament; its committee has no id of its own
+    found = {e.label: e for e in entities(Store.read_only(store)) if e.kind == "organization"}
+    assert found["مجلس شورای اسلامی"].wikidata == "Q378605" and found["مجلس شورای اسلامی"].articles == 1
 
 
 # ------------------------------------------------------------------------------------------ --online
@@ -174,9 +218,13 @@ def test_reconcile_against_a_local_stand_in(store, fake_api):
     assert len(found) == 3 and len(_FakeWikidata.requests) == 3
     params, agent = _FakeWikidata.requests[0]
     assert params["action"] == "wbsearchentities" and params["language"] == "fa" and params["type"] == "item"
-    assert params["search"] == "اداره کل بهزیستی استان خوزستان"  # the most mentioned unlinked organisation first
+    # the unlinked organisations in most articles first: the ministry, above the welfare organisation of
+    # three articles (named or implied by a provincial office), above the Khuzestan office of two
+    assert params["search"] == "وزارت تعاون، کار و رفاه اجتماعی"
     assert agent == USER_AGENT and agent.startswith("fakg/")
-    assert found[0].entity.label == "اداره کل بهزیستی استان خوزستان" and found[0].candidates[0].exact
+    assert [(r.entity.label, r.entity.articles) for r in found] == [
+        ("وزارت تعاون، کار و رفاه اجتماعی", 4), ("سازمان بهزیستی کشور", 3), ("اداره کل بهزیستی استان خوزستان", 2)]
+    assert found[1].candidates[0].exact and not found[0].candidates  # the stand-in knows only «بهزیستی» bodies
     linked = {e.iri for e in entities(store) if e.wikidata}
     assert not {r.entity.iri for r in found} & linked  # only organisations without a link are looked up
 
@@ -186,8 +234,9 @@ def test_cli_link_online_with_stand_in(fake_api, capsys):
                  "--format", "csv"]) == 0
     captured = capsys.readouterr()
     rows = list(csv.DictReader(captured.out.splitlines()))
-    assert rows[0]["organization"] == "اداره کل بهزیستی استان خوزستان" and rows[0]["qid"].startswith("Q")
-    assert rows[0]["exact"] == "yes"
+    assert rows[0]["organization"] == "سازمان بهزیستی کشور" and rows[0]["qid"].startswith("Q")
+    assert rows[0]["exact"] == "yes" and rows[0]["articles"] == "3"
+    assert (rows[1]["organization"], rows[1]["description"]) == ("وزارت تعاون، کار و رفاه اجتماعی", "(no candidate)")
     assert "candidates to check by hand" in captured.err
 
 

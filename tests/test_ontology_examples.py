@@ -82,7 +82,8 @@ def test_examples_show_the_nodes_the_issue_asks_for():
 def test_readme_shows_the_source_sentence_query_and_its_output_on_a_seed_fact():
     start, end = examples.MARKERS["source-sentence"]
     region = README[README.index(start):README.index(end)]
-    assert "SELECT ?fact ?article ?sentence" in region
+    assert "SELECT ?fact ?article ?source ?sentence" in region
+    assert '"source": "examples/articles/002_f0d8b60221c6b38a.txt"' in region  # relative to the repository
     assert "$ fakg query source-sentence --param fact=https://w3id.org/fakg/article/" in region
     assert '"sentence": "۱۹۹ کودک خیابانی در اردبیل شناسایی شد"' in region
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -196,7 +197,7 @@ def test_catalogue_exit_status_and_no_traceback(catalogue):
     problems = problem_lines(c["err"])
     # nothing on stderr but the problem lines and the closing count
     assert [line for line in c["err"] if line not in problems] == [f"{len(problems)} input problem(s) reported above"]
-    assert c["out"].startswith("built "), c["out"]
+    assert re.match(r"\d+ articles read: \d+ written", c["out"]), c["out"]
 
 
 @pytest.mark.parametrize("name", sorted(n for n, r in CATALOGUE.items() if r))
@@ -253,7 +254,7 @@ def test_strict_rebuild_exits_1_and_changes_nothing(catalogue, tmp_path):
     rc, out, err, _, _ = fakg("build", catalogue["folder"], "--store", catalogue["store"], "-q", "--strict", *ONE_WORKER)
     assert rc == 1
     assert sorted(problem_lines(err)) == sorted(problem_lines(catalogue["err"]))
-    assert "built 0 articles" in out
+    assert " 0 written (new or changed)" in out
     assert _dump(catalogue["store"]) == dump_before
 
 
@@ -265,14 +266,32 @@ def test_only_bad_files_exit_1(tmp_path):
     rc, out, err, _, _ = fakg("build", folder, "--store", tmp_path / "kg", "-q")
     assert rc == 1
     assert len(problem_lines(err)) == 4 and "Traceback" not in "\n".join(err)
-    assert "built 0 articles" in out
+    assert out == "no article read: nothing was built\n"
+    assert not (tmp_path / "kg").exists()  # no empty store left behind
 
 
 def test_missing_input_and_usage_errors(tmp_path):
     rc, out, err, _, _ = fakg("build", tmp_path / "nowhere", "--store", tmp_path / "kg", "-q")
     assert rc == 1 and problem_lines(err) == [f"fakg: {tmp_path / 'nowhere'}: no such file or folder"]
+    assert not (tmp_path / "kg").exists()  # a typo in a path makes no store
     rc, _, err, _, _ = fakg("build", "--store", tmp_path / "kg")  # no paths
     assert rc == 2 and "Traceback" not in "\n".join(err)
+
+
+def test_a_store_path_that_is_a_file_gets_one_clear_line(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes, not a store", encoding="utf-8")
+    good = BAD / "good_article.txt"
+    for args in (["build", good, "-q"], ["query", "summary"], ["facts", "--out", tmp_path / "f"], ["validate"],
+                 ["export", "--gexf", tmp_path / "n.gexf"], ["link"], ["remove", "--missing"]):
+        rc, out, err, _, _ = fakg(*args, "--store", notes)
+        assert rc == 1 and out == "", (args, out)
+        assert err == [f"fakg: {notes}: a file, not a store folder: give --store a folder (a new one is made)"
+                       if args[0] == "build" else
+                       f"fakg: {notes}: a file, not a store (a store is the folder `fakg build --store` makes)"], args
+    assert notes.read_text(encoding="utf-8") == "my notes, not a store"
+    rc, _, err, _, _ = fakg("build", good, "-q", "--store", notes / "kg")
+    assert rc == 1 and err == [f"fakg: {notes / 'kg'}: cannot make the store folder here (Not a directory)"]
 
 
 def test_page_with_only_a_headline_is_not_an_article(tmp_path):
