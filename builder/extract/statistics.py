@@ -22,13 +22,16 @@ is a headline figure the body restates with the same unit in other words.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-from ..concepts import concept_for
+from ..concepts import concept_for, measure_for
 from ..dates import find_dates
 from ..document import Document, Statistic
 from ..numbers import find_numbers
 from ..textkey import key
-from .tokens import is_function_word, is_stop, is_verb
+from . import counted
+from .counted import TOKEN, noun_phrase
+from .tokens import is_function_word, is_verb
 
 _ABOUT = re.compile(r"(?:حدود|حدودا|حدوداً|در\s*حدود|نزدیک\s*به|قریب\s*به|تقریبا|تقریباً|حوالی)[\s\u200c]*$")
 _MORE = re.compile(r"(?:بیش\s*از|بیشتر\s*از|بالغ\s*بر|بالای|بالاتر\s*از|افزون\s*بر|فزون\s*بر|متجاوز\s*از|فراتر\s*از)[\s\u200c]*$")
@@ -66,8 +69,6 @@ _UNITS = {
 }
 _UNIT_OF = {key(w): unit for unit, words in _UNITS.items() for w in words}
 _WORD_NUMBER = re.compile(r"^[\u0620-\u064A\u066E-\u06D3\u200c\s]+$")  # letters only: «دو», not «۴»
-_SUBJECT_WORDS = 6
-_TOKEN = re.compile(r"[^\s\u200c،,.:؛;!؟?()«»\"]+(?:\u200c[^\s\u200c،,.:؛;!؟?()«»\"]+)*|[،,.:؛;!؟?()«»\"]")
 
 
 _QUALIFIERS = (("about", _ABOUT), ("more_than", _MORE), ("less_than", _LESS))
@@ -84,67 +85,9 @@ def _qualifier(doc: Document, start: int) -> tuple[str, int]:
     return "exact", start
 
 
-# an age after the counted noun belongs to it: «کودک ۳ تا ۶ ساله», «نوجوان ۱۵ ساله»
-_AGE_MODIFIER = re.compile(r"[0-9۰-۹]+(?:[\s\u200c]*(?:تا|-)[\s\u200c]*[0-9۰-۹]+)?[\s\u200c]*ساله(?![\w\u200c])")
-# a partitive «از» after a measure word: «۶۵۰ هزار نفر از افراد دارای معلولیت», «۳۰ درصد از کودکان»
-_PARTITIVE_HEADS = frozenset(key(w) for w in ("نفر", "مورد", "فقره", "تن"))
-_DEMONSTRATIVE = frozenset(key(w) for w in ("این", "آن"))
-
-
-def _subject(doc: Document, start: int, limit: int, percent: bool = False) -> tuple[str, int]:
-    """The noun phrase after a number: words until a function word, verb, punctuation or number.
-
-    A superlative («بیشترین») ends it: it qualifies the noun after it.  After a
-    measure word (and right after «درصد») a partitive «از» is read through, and after
-    «درصد» a demonstrative too («۶۴ درصد این کودکان»): what is counted follows them.
-    """
-    words: list[tuple[str, int]] = []
-    head_next = True  # the next word heads a noun phrase: only a function word refuses it
-    pos = start
-    while (m := _TOKEN.search(doc.text, pos, limit)) is not None:
-        pos, w = m.end(), m.group()
-        if words and (age := _AGE_MODIFIER.match(doc.text, m.start(), limit)):
-            words.append((age.group(), age.end()))
-            pos = age.end()
-            continue
-        if not re.search(r"[\u0620-\u06D3A-Za-z]", w) or re.search(r"[0-9۰-۹]", w):
-            break
-        measure = percent and not words or len(words) == 1 and key(words[0][0]) in _PARTITIVE_HEADS
-        if measure and head_next is not None and (key(w) == key("از") or percent and not words and key(w) in _DEMONSTRATIVE):
-            nxt = _TOKEN.search(doc.text, pos, limit)
-            if nxt and re.search(r"[\u0620-\u06D3]", nxt.group()) and not is_function_word(nxt.group()):
-                head_next = None  # read through once
-                continue
-        if key(w) == key("و"):
-            nxt = _TOKEN.search(doc.text, m.end(), limit)
-            if nxt and words and not is_stop(nxt.group()) and not is_verb(nxt.group()) and not find_numbers(nxt.group()):
-                words.append((w, m.end()))
-                continue
-            break
-        # hazm's stop words include counted nouns («مورد», «نفر»): a head noun is only refused if it is a function word
-        if (is_function_word(w) if head_next is not False else is_stop(w)) or is_verb(w) \
-                or (words and key(w) in (key("شده"), key("شد"))) or (words and key(w).endswith(key("ترین"))):
-            break
-        words.append((w, m.end()))
-        head_next = False
-        if len(words) >= _SUBJECT_WORDS:
-            break
-    while words and key(words[-1][0]) == key("و"):
-        words.pop()
-    if not words:
-        return "", start
-    return " ".join(w for w, _ in words), words[-1][1]
-
-
 # «یارانه ماهانه هر سالمند ۸۵ میلیون ریال است»: a bare measure before a copula is the predicate
 _COPULA_AFTER = re.compile(r"[\s\u200c]*(?:است|بود|بوده|می[\s\u200c]*باشد|هست|رسید|رسیده|می[\s\u200c]*رسد)(?![\w\u200c])")
 _BARE_MEASURES = frozenset(key(w) for w in ("درصد", "ریال", "تومان", "دقیقه", "ساعت", "روز", "برابر"))
-# where a clause starts: punctuation, «که», «اینکه», or «و» after a finite verb («… است و …»)
-_CLAUSE_START = re.compile(
-    r".*(?:[:،,؛;]|(?<![\w\u200c])(?:که|این[\s\u200c]*که|(?:است|بود|بوده|شد|شده|دارد|دارند|هستند)[\s\u200c]+و)(?![\w\u200c]))",
-    re.S)
-
-
 def _topic(doc: Document, sent_start: int, start: int, subject: str, stop: int) -> tuple[str, int] | None:
     """The clause's subject when the figure is its predicate and names only a measure.
 
@@ -155,16 +98,14 @@ def _topic(doc: Document, sent_start: int, start: int, subject: str, stop: int) 
     bare = _RATE_AFTER.fullmatch(" " + subject) or all(key(w) in _BARE_MEASURES for w in subject.split())
     if not bare or not _COPULA_AFTER.match(doc.text, stop):
         return None
-    lead = _CLAUSE_START.match(doc.text, sent_start, start)
-    begin = lead.end() if lead else sent_start
-    begin += len(doc.text[begin:start]) - len(doc.text[begin:start].lstrip())
-    topic, _ = _subject(doc, begin, start)
+    begin = counted.clause_start(doc, sent_start, start)
+    topic, _ = noun_phrase(doc, begin, start)
     return (topic, begin) if topic else None
 
 
 def _clause(doc: Document, start: int, limit: int) -> str:
     """The words after a figure up to the clause's verb («۹۲ نقطه ... که محل فعالیت کودکان کار است»)."""
-    for m in _TOKEN.finditer(doc.text, start, limit):
+    for m in TOKEN.finditer(doc.text, start, limit):
         if is_verb(m.group()):
             return doc.text[start:m.start()]
     return doc.text[start:limit]
@@ -339,12 +280,12 @@ def _figures(doc: Document, sent, dates) -> list[tuple]:
             continue  # «در هزار», «هر ۱۰۰ هزار نفر»: the base of a rate
         if _is_statistic(doc, n, sent.start, dates):
             if rate := _RATE_AFTER.match(doc.text, end, sent.end):  # «۳/۲ در هزار کودک»: a rate per thousand
-                base, stop = _subject(doc, rate.end(), sent.end)
+                base, stop = noun_phrase(doc, rate.end(), sent.end)
                 if not base or key(base.split()[0]) not in _UNIT_OF:  # of a population («کودک», «نفر») or bare
                     base, stop = "", rate.end()
                 found.append([n, start, end, f"{rate.group().strip()} {base}".strip(), stop])
                 continue
-            subject, stop = _subject(doc, end, sent.end, n.kind == "percent")
+            subject, stop = noun_phrase(doc, end, sent.end, n.kind == "percent")
             found.append([n, start, end, subject, stop])
     for i in range(len(found) - 2, -1, -1):
         if not found[i][3] and found[i + 1][3] and _ELLIPSIS.match(doc.text[found[i][2]:found[i][2] + 3]):
@@ -352,16 +293,183 @@ def _figures(doc: Document, sent, dates) -> list[tuple]:
     return [tuple(f) for f in found]
 
 
+class _Reading(NamedTuple):
+    """What one figure counts (see :mod:`builder.extract.counted`)."""
+    subject: str  # as the article says it: the facts' unit_or_subject
+    population: str  # the counted noun phrase; for a share, its part
+    core: str  # population and what happened to it: what a later «از این تعداد» repeats
+    whole: str | None  # a share's whole
+    measure: str | None  # ontology/measures.ttl concept
+    back: bool  # read from the previous figure's group
+
+
+_MONEY = frozenset(key(w) for w in ("ریال", "تومان"))
+_SHARE_VERB = re.compile(r"تشکیل")  # «… ۵۰ درصد مددجویان را تشکیل می‌دهند»: the clause's subject is the part
+_AVERAGE = re.compile(r"(?:به[\s\u200c]*طور[\s\u200c]*)?(?:متوسط|میانگین)[\s\u200c]*(?:[^\s\u200c]+[\s\u200c]*)?$")
+
+
+def _join(*parts: str | None) -> str:
+    return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+# a figure inside a prepositional phrase («در ۱۰ شهرستان», «با ۱۶۵ نفر») is not the clause's subject
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w\u200c])(?:در|با|طی|تا|از|برای|میان|بین)[\s\u200c]*$")
+# «با ظرفیت ۱۵ نفر», «به ارزش ۱۲۰ میلیارد تومان», «با هزینه ۳۵ میلیارد ریال»: the noun says what is measured
+_MEASURE_NOUN_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:با|به|بر|در)[\s\u200c]+((?:[^\s\u200c،,.:؛;0-9۰-۹«»()]+)(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹«»()]+)?)[\s\u200c]*$")
+_AMOUNT_NOUNS = frozenset(key(w) for w in (
+    "ظرفیت", "هزینه", "اعتبار", "ارزش", "کارمزد", "مبلغ", "بودجه", "سرمایه", "مساحت", "مستمری", "یارانه",
+    "کمک", "کمک‌هزینه", "وام", "تسهیلات", "سهم", "نرخ", "میانگین", "سقف", "حقوق", "دستمزد", "مزد",
+))
+# «تسهیلات قرض‌الحسنه ۵۰۰ میلیون ریالی»: an amount used as an adjective of the noun before it
+_ADJECTIVAL_UNITS = frozenset(key(w) for w in ("ریالی", "تومانی", "نفری", "درصدی", "هزارنفری"))
+_RECENT = 3  # sentences: how far back a bare «نفر» may take its group from
+
+
+def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, limit: int,
+          prev: _Reading | None, sibling: _Reading | None, prev_sentence: int = -99) -> _Reading:
+    """Subject, population, measure and (for a share) whole of the figure ``n`` at ``start:end``.
+
+    ``head`` is the noun phrase after the number (ending at ``stop``), ``limit`` where the
+    next figure of the sentence starts, ``prev`` the last group counted before it in the
+    article (for «از این تعداد», «آنان») and ``sibling`` the previous share in its sentence
+    (for «۲۹ درصد …، ۲۴ درصد در خصوص …»).
+    """
+    share = n.kind in ("percent", "fraction")
+    words = head.split()
+    first = key(words[0]) if words else ""
+    classifier = first in counted.CLASSIFIERS and len(words) == 1
+    q_start = _qualifier(doc, start)[1]
+    before_text = doc.text[max(sent.start, q_start - 40):q_start]
+    noun_before = _MEASURE_NOUN_BEFORE.search(before_text)
+    noun_before = noun_before.group(1) if noun_before and key(noun_before.group(1).split()[0]) in _AMOUNT_NOUNS else ""
+    if first in _ADJECTIVAL_UNITS:
+        return _Reading(_join(words[0].removesuffix("ی"), _words_before(doc, sent.start, q_start)), head, head,
+                        None, measure_for(_words_before(doc, sent.start, q_start)), False)
+    in_phrase = bool(noun_before) or bool(_PREPOSITION_BEFORE.search(before_text))
+    back = counted.refers_back_before(doc, sent.start, start)
+    pointer = counted.pronoun_after(doc, stop, limit) if (classifier or share or not words) else None
+    pos = stop
+    if pointer is not None:
+        pos, noun = pointer
+        back = True
+        if noun and not share:
+            head = noun if classifier else head
+    mods = counted.modifiers(doc, pos, limit, len(words))
+    pred = None if in_phrase else counted.predicate(doc, mods.end, limit)
+    said = _join(pred.complement, pred.verbal) if pred else ""
+    before = _nominal_before(doc, sent.start, start)
+    measure = measure_for(_join(mods.text, said)) or measure_for(" ".join(words[1:])) \
+        or measure_for(noun_before) or (measure_for(before) if before else None)
+    if share:
+        return _read_share(doc, sent, n, start, _join(noun_before, head), mods, pred, said, measure, back, prev, sibling)
+    if back and prev is not None and (first in counted.CLASSIFIERS or (prev.population and first == key(prev.population.split()[0]))):
+        rest = " ".join(words[1:])
+        kept = words[0] if first in _CASE_CLASSIFIERS else ""
+        subject = _join(kept, prev.core, rest, mods.text, said)
+        return _Reading(subject, prev.population, _join(prev.core, rest), None, measure or prev.measure, True)
+    if classifier and not pointer and not in_phrase:
+        found = counted.topic(doc, sent.start, q_start)
+        if found is not None:
+            about = found[0]
+            rest = counted.strip_stat_noun(about)
+            led = rest != about or counted.refers_back(about)
+            if led or (pred is not None and pred.copula):
+                if counted.refers_back(rest or about) and prev is not None:
+                    return _Reading(_join(prev.core, mods.text, said), prev.population, prev.core, None,
+                                    measure or prev.measure, True)
+                if rest and rest != about and prev is not None and not _names_a_population(rest):
+                    rest = _join(prev.population, about)  # «آمار واقعی ۱۴ هزار نفر»: the previous group's
+                if rest:
+                    return _Reading(_join(rest, mods.text, said), rest, _join(rest, pred.verbal if pred else ""),
+                                    None, measure, False)
+    if classifier and not mods.text and not said and first in _PERSON_CLASSIFIERS and prev is not None \
+            and sent.index - prev_sentence <= _RECENT:
+        return _Reading(prev.population, prev.population, prev.population, None, None, True)  # «سبزوار با ۲۱۰ نفر»
+    population = " ".join(words[1:]) if first in counted.CLASSIFIERS and len(words) > 1 else head
+    verbal = pred.verbal if pred else ""
+    if before and not verbal:
+        verbal = before
+    subject = _join(head, noun_before, mods.text, pred.complement if pred else "", verbal)
+    return _Reading(subject, population, _join(population, mods.text, verbal), None, measure, False)
+
+
+_PERSON_CLASSIFIERS = frozenset(key(w) for w in ("نفر", "تن"))
+_CASE_CLASSIFIERS = frozenset(key(w) for w in ("مورد", "فقره"))
+
+
+def _words_before(doc: Document, sent_start: int, pos: int, most: int = 3) -> str:
+    """Up to ``most`` content words right before ``pos`` in its sentence («تسهیلات قرض‌الحسنه»)."""
+    found = []
+    for w in reversed(re.findall(r"[^\s\u200c،,.:؛;«»()]+(?:\u200c[^\s\u200c،,.:؛;«»()]+)*", doc.text[max(sent_start, pos - 60):pos])):
+        if is_function_word(w) or is_verb(w) or re.search(r"[0-9۰-۹]", w) or len(found) >= most:
+            break
+        found.insert(0, w)
+    return " ".join(found)
+
+
+def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev, sibling) -> _Reading:
+    """A percentage or fraction: its whole (what it is a share of) and its part (which of them)."""
+    whole = head
+    if back and prev is not None and (not whole or counted.refers_back(whole)):
+        whole = prev.core
+        measure = measure or prev.measure
+    elif not whole and sibling is not None and sibling.whole \
+            and _ELLIPSIS.search(doc.text[max(sent.start, start - 40):start]):
+        whole = sibling.whole
+    if counted.refers_back(whole):
+        whole = prev.core if prev is not None else whole
+    part = _join(mods.text, said)
+    if pred and pred.object and _SHARE_VERB.search(pred.verbal):
+        part = pred.complement or (prev.population if prev is not None and prev.core else "")
+        subject = _join("درصد" if n.kind == "percent" else "", whole, f"که {part} هستند" if part else "")
+    elif pred and pred.copula and said:
+        subject = _join("درصد" if n.kind == "percent" else "", whole, "که", mods.text, said, pred.verb)
+    else:
+        subject = _join("درصد" if n.kind == "percent" else "", whole, part)
+    return _Reading(subject, part or whole, whole, whole or None, measure, back)
+
+
+_LIST_BEFORE = re.compile(r"(?:،|,|و)[\s\u200c]*$")
+
+
+def _nominal_before(doc: Document, sent_start: int, start: int) -> str:
+    """A measure named just before the figure as a noun: «شناسایی ۱۴۰۵ کودک», «ثبت ۸۴ هزار تماس»."""
+    q_start = _qualifier(doc, start)[1]
+    words = re.findall(r"[^\s\u200c،,.:؛;!؟?()«»\"]+(?:\u200c[^\s\u200c،,.:؛;!؟?()«»\"]+)*",
+                       doc.text[max(sent_start, q_start - 24):q_start])
+    if not words:
+        return ""
+    last = words[-1]
+    if key(last) == key("از") and len(words) > 1:  # «از شناسایی ۴۰ کودک … خبر داد»
+        return ""
+    return last if measure_for(last) and key(measure_for(last) or "") and key(last) in _MEASURE_NOUNS else ""
+
+
+_MEASURE_NOUNS = frozenset(key(w) for w in (
+    "شناسایی", "جمع‌آوری", "جمع", "ساماندهی", "پذیرش", "ثبت", "ثبت‌نام", "افتتاح", "احداث", "تحویل",
+    "ارجاع", "معرفی", "حمایت", "پوشش", "اسکان", "نگهداری", "آزادی", "بازگشت", "استخدام", "تحصیل", "اشتغال",
+))
+
+
+def _names_a_population(words: str) -> bool:
+    """The words name who is counted (a target group or a countable noun), not only a kind of figure."""
+    return bool(concept_for(words)) or any(key(w) in _UNIT_OF or key(w) in _COUNTABLE for w in words.split())
+
+
 def extract(doc: Document) -> None:
     ref = doc.article.published.date() if doc.article.published else None
     seen: dict[tuple, Statistic] = {}
     doc.scratch["main_place"] = _main_place(doc)
+    prev: _Reading | None = None  # the last group counted: what «از این تعداد» refers to
+    prev_sentence = -99
     for sent in doc.sentences:
         text = doc.text[sent.start:sent.end]
         dates = find_dates(text, ref)
-        for n, start, end, subject, stop in _figures(doc, sent, dates):
+        figures = _figures(doc, sent, dates)
+        sibling: _Reading | None = None
+        for i, (n, start, end, subject, stop) in enumerate(figures):
             if n.kind == "percent":
-                subject = ("درصد " + subject).strip()
                 unit = "percent"
             elif not subject:
                 continue
@@ -371,34 +479,67 @@ def extract(doc: Document) -> None:
                 unit = _UNIT_OF.get(key(subject.split()[0]), "count")
             stop = max(stop, end)
             approx, q_start = _qualifier(doc, start)
-            if topic := _topic(doc, sent.start, q_start, subject, stop):
-                subject, q_start = f"{subject} {topic[0]}", topic[1]
+            limit = _qualifier(doc, figures[i + 1][1])[1] if i + 1 < len(figures) else sent.end
+            if unit == "rate":
+                reading = _Reading(subject, subject, subject, None, None, False)
+            else:
+                reading = _read(doc, sent, n, start, end, subject, stop, limit, prev, sibling, prev_sentence)
+            full = reading.subject
+            if topic := _topic(doc, sent.start, q_start, ("درصد " + subject).strip() if n.kind == "percent" else subject, stop):
+                full, q_start = _join("درصد" if n.kind == "percent" else "", subject, topic[0],
+                                      full.removeprefix("درصد").strip().removeprefix(subject).strip()), topic[1]
+            if n.kind == "percent":
+                sibling = reading
+                full = full if full.startswith("درصد") else _join("درصد", full)
+            elif unit not in ("rials", "tomans", "rate") and reading.population \
+                    and key(reading.population.split()[0]) not in counted.CLASSIFIERS:
+                prev, prev_sentence = reading, sent.index
             value = float(n.value)
-            head = key(subject.split()[1] if subject.startswith("درصد ") and len(subject.split()) > 1 else subject.split()[0])
+            head = key(full.split()[1] if full.startswith("درصد ") and len(full.split()) > 1 else full.split()[0]) if full else ""
             dedupe = (value, n.kind, head)
             evidence = doc.evidence(q_start, stop, "statistics")
-            if dedupe in seen:  # the headline and the lead repeat a figure: one observation
-                first = seen[dedupe]
+            if dedupe in seen or (same := _repeated(doc, value, unit, reading)) is not None:
+                first = seen[dedupe] if dedupe in seen else same
                 first.evidence.append(evidence)
                 first.person = first.person or _speaker(doc, sent.index)
+                if len(full.split()) > len(first.subject.split()) and key(first.subject.split()[0]) in counted.CLASSIFIERS:
+                    first.subject, first.population = full, reading.population
                 continue
             period = next((d for d in dates if d.start_date), None)
             stat = Statistic(
                 value=value,
                 approx=approx,
                 unit=unit,
-                subject=subject,
+                subject=full,
+                population=reading.population,
+                measure=reading.measure,
+                whole=reading.whole,
+                high=n.high,
+                average=bool(_AVERAGE.search(doc.text[max(sent.start, q_start - 30):q_start])),
                 place=_place(doc, sent.index, start, end, stop),
                 period=period.iso if period else None,
                 period_text=period.text if period else None,
                 person=_speaker(doc, sent.index),
-                concept=concept_for(subject) or concept_for(_clause(doc, end, sent.end)),
+                concept=concept_for(reading.population) or concept_for(full) or concept_for(_clause(doc, end, sent.end)),
                 text=doc.text[q_start:stop],
                 evidence=[evidence],
             )
             seen[dedupe] = stat
             doc.statistics.append(stat)
     _merge_title_figures(doc)
+
+
+def _repeated(doc: Document, value: float, unit: str, reading: _Reading) -> Statistic | None:
+    """An earlier observation of the same figure told with a bare classifier on one side
+    («تحصیل ۴۱۱۲ دانش‌آموز» in the headline, «۴۱۱۲ نفر» in the body): same value, both people."""
+    people = {"persons", "households"}
+    for st in doc.statistics:
+        if st.value != value or st.unit == "percent" or unit == "percent":
+            continue
+        bare = key(st.subject.split()[0]) in counted.CLASSIFIERS or key(reading.subject.split()[0]) in counted.CLASSIFIERS
+        if bare and (st.unit in people or st.unit == "count") and (unit in people or unit == "count"):
+            return st
+    return None
 
 
 def _merge_title_figures(doc: Document) -> None:
