@@ -38,10 +38,13 @@ _K = key
 # classifiers: they say how a count is counted, not what («۴۲ نفر», «۸۰۰ مورد», «۵ فقره»)
 CLASSIFIERS = frozenset(_K(w) for w in ("نفر", "تن", "مورد", "فقره", "عدد", "نوبت", "مورد"))
 # a partitive «از» after a measure word: «۶۵۰ هزار نفر از افراد دارای معلولیت», «۳۰ درصد از کودکان»
-_PARTITIVE_HEADS = frozenset(_K(w) for w in ("نفر", "مورد", "فقره", "تن", "خانوار", "پرونده", "تماس"))
+_PARTITIVE_HEADS = frozenset(_K(w) for w in ("نفر", "مورد", "فقره", "تن"))
+_PREPOSITIONS = frozenset(_K(w) for w in ("از", "در", "به", "با", "برای", "توسط", "طی", "تا", "بر", "را", "که"))
 _DEMONSTRATIVE = frozenset(_K(w) for w in ("این", "آن", "همین"))
 # an age after the counted noun belongs to it: «کودک ۳ تا ۶ ساله», «نوجوان ۱۵ ساله»
-_AGE_MODIFIER = re.compile(r"[0-9۰-۹]+(?:[\s\u200c]*(?:تا|-)[\s\u200c]*[0-9۰-۹]+)?[\s\u200c]*ساله(?![\w\u200c])")
+_AGE_MODIFIER = re.compile(
+    r"(?:[0-9۰-۹]+(?:[\s\u200c]*(?:تا|-)[\s\u200c]*[0-9۰-۹]+)?[\s\u200c]*ساله"
+    r"|(?:زیر|بالای|کمتر[\s\u200c]*از|بیش[\s\u200c]*از)[\s\u200c]*[0-9۰-۹]+[\s\u200c]*سال)(?![\w\u200c])")
 # time words end a counted noun phrase: «۹۶ کودک سال گذشته …» counts children, not years
 _TIME_WORDS = frozenset(_K(w) for w in (
     "سال", "سالهای", "ماه", "روز", "هفته", "امسال", "پارسال", "امروز", "دیروز", "اخیر", "جاری", "گذشته",
@@ -86,7 +89,7 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
     pos = start
     while (m := _next(doc, pos, limit)) is not None:
         pos, w = m.end(), m.group()
-        if words and (age := _AGE_MODIFIER.match(doc.text, m.start(), limit)):
+        if words and (age := _AGE_MODIFIER.match(doc.text, m.start(), limit)):  # «کودک ۳ تا ۶ ساله», «دختر زیر ۱۵ سال»
             words.append((age.group(), age.end()))
             pos = age.end()
             continue
@@ -107,8 +110,12 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
                 continue
             break
         # hazm's stop words include counted nouns («مورد», «نفر»): a head noun is only refused if it is a function word
-        if (is_function_word(w) if head_next is not False else is_stop(w)) or is_verb(w) \
-                or (words and _K(w) in (_K("شده"), _K("شد"))) or (words and _K(w).endswith(_K("ترین"))):
+        if (is_function_word(w) if head_next is not False else is_stop(w) or _K(w) in _PREPOSITIONS) \
+                or (words and _K(w).endswith(_K("ترین"))):
+            break
+        if is_verb(w) or (words and _K(w) in (_K("شده"), _K("شد"))) or _K(w) in _PREVERB:
+            if len(words) >= 2 and not _PARTICIPLE.search(_K(words[-1][0])):
+                words.pop()  # «کودک کار شناسایی | شدند»: the verb's non-verbal part, not the counted noun's
             break
         words.append((w, m.end()))
         head_next = False
@@ -133,6 +140,7 @@ _LINKERS = tuple(sorted((tuple(_K(w) for w in phrase.split()) for phrase in (
     "در معرض", "مشغول به", "مشغول", "متعلق به", "در انتظار", "با سابقه", "زیر", "بالای", "از طریق",
     "در مراکز", "در مرکز", "در خانه‌های", "در خانه", "در کمپ‌های", "در کمپ", "در گرمخانه", "در مدارس",
     "در مدرسه", "در سامانه", "با خط", "با سامانه", "با اورژانس", "به اورژانس", "با مرکز", "به مراکز",
+    "از", "برای",
 )), key=len, reverse=True))
 # participles and adjectives that end a word: «شناسایی‌شده», «مراجعه‌کننده», «آسیب‌دیده», «بهبودیافته»
 _PARTICIPLE = re.compile(r"(?:شده|کننده|کنندگان|دیده|دیدگان|یافته|یافتگان|گرفته|رسیده)$")
@@ -152,6 +160,7 @@ _FILLERS = frozenset(_K(w) for w in (
     "همچنین", "همچنان", "خود", "خودش", "ما", "عمدتا", "عمدتاً", "غالبا", "بیشتر",
 ))
 _MAX_PREDICATE = 14
+_MAX_RELATIVE = 16
 # a perfect written glued («بازمانده‌اند», «کرده‌است»): hazm's lemmatiser does not know it
 _PERFECT = re.compile(r"..ه(?:اند|است|ایم|اید|بود|بودند)$")
 
@@ -194,6 +203,10 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1) -> Words
                 break
             parts.append(f"که {rel.text}")
             end = rel.end
+            comma = _next(doc, end, limit)
+            if comma is not None and comma.group() in "،,":
+                end = comma.end()  # «… که … شده بودند، ساماندهی شدند»: the main clause goes on
+                break
             continue
         link = _linker(doc, m.start(), limit)
         if link is not None:
@@ -220,7 +233,7 @@ def _relative(doc: Document, pos: int, limit: int) -> Words | None:
     words = []
     for m in _tokens(doc, pos, limit):
         w = m.group()
-        if w in _PUNCT or find_numbers(w) or len(words) >= _MAX_PREDICATE:
+        if w in _PUNCT or find_numbers(w) or len(words) >= _MAX_RELATIVE:
             return None
         words.append(w)
         if _K(w) in _COPULA or _K(w) in _PASSIVE or (is_verb(w) and _K(w) not in _PREVERB and len(words) > 1):
@@ -245,19 +258,28 @@ class Predicate(NamedTuple):
 _NON_VERBAL = frozenset(_K(w) for w in ("قرار", "انجام", "صورت"))  # light-verb parts that say nothing
 
 
-def predicate(doc: Document, pos: int, limit: int) -> Predicate | None:
+def predicate(doc: Document, pos: int, limit: int, open_end: bool = False) -> Predicate | None:
     """The clause's verb after a figure and the words before it, or None when none is found.
 
-    The clause ends at punctuation, another figure or «که»; a verb further than
-    ``_MAX_PREDICATE`` words away belongs to another clause.  A passive verb (شد، شدند،
-    می‌شوند، گردید) turns its non-verbal part into a participle («شناسایی … شده»).
+    The clause ends at «که», at punctuation (a comma only after a verb-less stretch of a
+    list: «برای توانمندسازی، آموزش و … هزینه شده») or at ``limit``, where the next figure
+    starts; a verb further than ``_MAX_PREDICATE`` words away belongs to another clause.  A
+    passive verb (شد، شدند، می‌شوند، گردید) turns its non-verbal part into a participle
+    («شناسایی … شده»).  With ``open_end`` (``limit`` is the end of a sentence that a scraped
+    page cut off) the words read are the predicate even without a verb.
     """
     words: list[re.Match] = []
     obj = False
+    commas = 0
     for m in _tokens(doc, pos, limit):
         w, k = m.group(), _K(m.group())
-        if w in _PUNCT or k == _K("که") or find_numbers(w):
-            break
+        if w in "«»\"":
+            continue  # a name in guillemets inside the clause («کارت حمایت تحصیلی»)
+        if w in "،," and commas == 0 and words:
+            commas += 1
+            continue
+        if w in _PUNCT or k == _K("که"):
+            return None
         if k == _K("را"):
             obj = True
             continue
@@ -266,7 +288,7 @@ def predicate(doc: Document, pos: int, limit: int) -> Predicate | None:
         verb = k in _COPULA or k in _PASSIVE or _PERFECT.search(k) or (is_verb(w) and not _PARTICIPLE.search(k))
         participle = _PARTICIPLE.search(k) and k.endswith(_K("شده")) and len(k) > 4  # «شناسایی‌شده» ending the clause
         nxt = _next(doc, m.end(), limit)
-        if verb and k not in _COPULA | _PASSIVE and nxt is not None and _K(nxt.group()) in _PASSIVE | _AUXILIARY:
+        if verb and k not in _COPULA | _PASSIVE and nxt is not None and _K(nxt.group()) in _PASSIVE:
             words.append(m)  # «سپرده شدند»: the participle is the verb's non-verbal part
             continue
         if verb or participle:
@@ -274,6 +296,8 @@ def predicate(doc: Document, pos: int, limit: int) -> Predicate | None:
         words.append(m)
         if len(words) > _MAX_PREDICATE:
             return None
+    if open_end and words:
+        return Predicate(" ".join(m.group() for m in words if _K(m.group()) not in _FILLERS), "", False, obj, "", words[-1].end())
     return None
 
 
@@ -281,8 +305,8 @@ def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, g
     k = _K(verb.group())
     nxt_end = verb.end()
     nxt = _next(doc, verb.end(), len(doc.text))
-    if nxt is not None and _K(nxt.group()) in _AUXILIARY | _PASSIVE and k in _PASSIVE | _COPULA:
-        nxt_end = nxt.end()
+    if nxt is not None and _K(nxt.group()) in _AUXILIARY | _PASSIVE:
+        nxt_end = nxt.end()  # «شده است», «کرده اند»: one verb
     # the verb's non-verbal part: the last word before it, and one joined to it by «و» («شناسایی و جمع‌آوری»)
     kept = [m.group() for m in words if _K(m.group()) not in _FILLERS]
     verbal: list[str] = []
@@ -378,6 +402,9 @@ def topic(doc: Document, sent_start: int, start: int) -> tuple[str, int] | None:
     (the caller decides what it counts).
     """
     begin = clause_start(doc, sent_start, start)
+    pointer = re.match(r"(?:این|آن|همین)[\s\u200c]+([^\s\u200c،,.:؛;]+)", doc.text[begin:start])
+    if pointer and _K(pointer.group(1)) in _GROUP_NOUNS:
+        return pointer.group(), begin
     phrase = noun_phrase(doc, begin, start)
     if not phrase.text:
         return None

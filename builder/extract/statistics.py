@@ -41,6 +41,11 @@ _NOT_STAT_BEFORE = re.compile(
 )
 # «۱۲ ساله», «۶ سالگی», «۲۴ ساعته», «۱۰ روزه»: an age or a duration used as an adjective
 _AGE_AFTER = re.compile(r"^[\s\u200c]*(?:سال(?:ه|گی)?|ساله|ماهه|روزه|ساعته)(?![\w\u200c])")
+# «۲۴ ساعت», «۴۰ دقیقه», «۹۰ روز»: a duration, not a figure
+_DURATION_AFTER = re.compile(r"^[\s\u200c]*(?:ساعت|دقیقه|ثانیه|روز|هفته|ماه)(?![\w\u200c])")
+# «با ۱۲۳ تماس بگیرند», «به ۱۳۷ اطلاع دهند»: a number dialled, not counted
+_DIALLED = re.compile(r"^[^،,.؛;:]{0,40}?(?:تماس|اطلاع|خبر)[\s\u200c]*(?:ب?گیر|گرفت|حاصل|ده|داد)")
+_HOTLINES = frozenset({110, 115, 123, 125, 137, 1480, 1570, 1525, 1526})
 # «ساعت از ۱۱ شب گذشته», «۲ بامداد»: a clock time
 _CLOCK_AFTER = re.compile(r"^[\s\u200c]*(?:شب|بامداد|صبح|عصر|ظهر)(?![\w\u200c])")
 # «چند هزار میلیارد تومان», «ده‌ها هزار نفر»: a vague amount, not a figure
@@ -88,6 +93,12 @@ def _qualifier(doc: Document, start: int) -> tuple[str, int]:
 # «یارانه ماهانه هر سالمند ۸۵ میلیون ریال است»: a bare measure before a copula is the predicate
 _COPULA_AFTER = re.compile(r"[\s\u200c]*(?:است|بود|بوده|می[\s\u200c]*باشد|هست|رسید|رسیده|می[\s\u200c]*رسد)(?![\w\u200c])")
 _BARE_MEASURES = frozenset(key(w) for w in ("درصد", "ریال", "تومان", "دقیقه", "ساعت", "روز", "برابر"))
+# «میزان بازگشت … پنج درصد و در سال گذشته حدود ۱۰ درصد بود»: the first of two figures of one predicate
+_LIST_THEN_COPULA = re.compile(
+    r"[\s\u200c]*و(?![\w\u200c])[^،,؛;:.]{0,60}?[0-9۰-۹\u0620-\u06D3][\s\u200c]*(?:درصد|ریال|تومان)"
+    r"[\s\u200c]*(?:است|بود|بوده|می[\s\u200c]*باشد|هست|رسید|رسیده|می[\s\u200c]*رسد)(?![\w\u200c])")
+
+
 def _topic(doc: Document, sent_start: int, start: int, subject: str, stop: int) -> tuple[str, int] | None:
     """The clause's subject when the figure is its predicate and names only a measure.
 
@@ -96,7 +107,7 @@ def _topic(doc: Document, sent_start: int, start: int, subject: str, stop: int) 
     (noun phrase at the clause start, where it starts), or None.
     """
     bare = _RATE_AFTER.fullmatch(" " + subject) or all(key(w) in _BARE_MEASURES for w in subject.split())
-    if not bare or not _COPULA_AFTER.match(doc.text, stop):
+    if not bare or not (_COPULA_AFTER.match(doc.text, stop) or _LIST_THEN_COPULA.match(doc.text, stop)):
         return None
     begin = counted.clause_start(doc, sent_start, start)
     topic, _ = noun_phrase(doc, begin, start)
@@ -232,6 +243,23 @@ def _speaker(doc: Document, sentence: int) -> str | None:
     return best
 
 
+_PLACE_NOUNS = frozenset(key(w) for w in ("استان", "شهرستان", "شهر", "روستا", "کشور", "بخش"))
+
+
+def _named_after(doc: Document, end: int) -> bool:
+    """What follows the number is a name, not a counted noun: a person («رویداد ۲۴ فاطمه نظری»,
+    a news id before the reporter), or places listed after their count («دو استان البرز و تهران»)."""
+    m = re.match(r"[\s\u200c]*", doc.text[end:end + 4])
+    at = end + m.end()
+    if any(x.start == at and x.kind == "person" for x in doc.mentions):
+        return True
+    word = re.match(r"([^\s\u200c،,.]+)[\s\u200c]+", doc.text[at:at + 20])
+    if word and key(word.group(1)) in _PLACE_NOUNS:
+        after = at + word.end()
+        return any(x.start == after and x.kind == "place" for x in doc.mentions)
+    return False
+
+
 def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
     start, end = n.start + sent_start, n.end + sent_start
     if n.kind == "ordinal":
@@ -240,19 +268,28 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
         return False
     if _inside(doc, start, end, ("organization", "program", "person")):
         return False
+    if _named_after(doc, end):
+        return False
     before = doc.text[max(0, start - 16):start]
     if _NOT_STAT_BEFORE.search(before) or _VAGUE_BEFORE.search(before) \
             or _LABEL_LIST_BEFORE.search(doc.text[max(0, start - 40):start]):
         return False
-    if _AGE_AFTER.match(doc.text[end:end + 8]) or _CLOCK_AFTER.match(doc.text[end:end + 8]):
+    if _AGE_AFTER.match(doc.text[end:end + 8]) or _CLOCK_AFTER.match(doc.text[end:end + 8]) \
+            or _DURATION_AFTER.match(doc.text[end:end + 8]):
         return False
+    if re.search(r"(?<![\w\u200c])(?:با|به)[\s\u200c]*$", before) and _DIALLED.match(doc.text[end:end + 60]):
+        return False
+    if n.kind == "cardinal" and n.value in _HOTLINES and re.fullmatch(r"[0-9۰-۹]+", n.text.strip()):
+        nxt = re.match(r"[\s\u200c]*([^\s\u200c،,.]+)", doc.text[end:end + 30])
+        if not nxt or key(nxt.group(1)) not in _COUNTABLE:
+            return False
     if n.kind == "cardinal" and (1300 <= n.value <= 1500 or 1950 <= n.value <= 2100) and re.fullmatch(r"[0-9۰-۹]{4}", n.text.strip()):
         nxt = re.match(r"[\s\u200c]*([^\s\u200c،,.]+)", doc.text[end:end + 30])
         return bool(nxt) and key(nxt.group(1)) in _COUNTABLE  # a year, unless a counted noun follows: «۱۴۰۲ تماس»
     words = _WORD_NUMBER.match(n.text) is not None
     if words and n.value == 1:
         return False
-    if words and n.value < 10:
+    if words and n.value < 10 and n.kind != "percent":
         nxt = re.match(r"[\s\u200c]*([^\s،,.]+)", doc.text[end:end + 30])
         return bool(nxt) and (key(nxt.group(1)) in _COUNTABLE or key(nxt.group(1)).endswith(_FACILITY_SUFFIXES))
     return True
@@ -286,6 +323,8 @@ def _figures(doc: Document, sent, dates) -> list[tuple]:
                 found.append([n, start, end, f"{rate.group().strip()} {base}".strip(), stop])
                 continue
             subject, stop = noun_phrase(doc, end, sent.end, n.kind == "percent")
+            if subject and not _PERSIAN.search(subject):
+                continue  # «۱۰ df»: a file name or an address, not a counted noun
             found.append([n, start, end, subject, stop])
     for i in range(len(found) - 2, -1, -1):
         if not found[i][3] and found[i + 1][3] and _ELLIPSIS.match(doc.text[found[i][2]:found[i][2] + 3]):
@@ -303,6 +342,8 @@ class _Reading(NamedTuple):
     back: bool  # read from the previous figure's group
 
 
+_PERSIAN = re.compile(r"[\u0620-\u06D3]")
+_CHANGE = frozenset(key(w) for w in ("کاهش", "افزایش", "رشد", "کاهشی", "افزایشی"))
 _MONEY = frozenset(key(w) for w in ("ریال", "تومان"))
 _SHARE_VERB = re.compile(r"تشکیل")  # «… ۵۰ درصد مددجویان را تشکیل می‌دهند»: the clause's subject is the part
 _AVERAGE = re.compile(r"(?:به[\s\u200c]*طور[\s\u200c]*)?(?:متوسط|میانگین)[\s\u200c]*(?:[^\s\u200c]+[\s\u200c]*)?$")
@@ -313,7 +354,7 @@ def _join(*parts: str | None) -> str:
 
 
 # a figure inside a prepositional phrase («در ۱۰ شهرستان», «با ۱۶۵ نفر») is not the clause's subject
-_PREPOSITION_BEFORE = re.compile(r"(?<![\w\u200c])(?:در|با|طی|تا|از|برای|میان|بین)[\s\u200c]*$")
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w\u200c])(?:در|با|طی|تا|از|میان|بین|توسط)[\s\u200c]*$")
 # «با ظرفیت ۱۵ نفر», «به ارزش ۱۲۰ میلیارد تومان», «با هزینه ۳۵ میلیارد ریال»: the noun says what is measured
 _MEASURE_NOUN_BEFORE = re.compile(
     r"(?<![\w\u200c])(?:با|به|بر|در)[\s\u200c]+((?:[^\s\u200c،,.:؛;0-9۰-۹«»()]+)(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹«»()]+)?)[\s\u200c]*$")
@@ -341,14 +382,15 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
     classifier = first in counted.CLASSIFIERS and len(words) == 1
     q_start = _qualifier(doc, start)[1]
     before_text = doc.text[max(sent.start, q_start - 40):q_start]
-    noun_before = _MEASURE_NOUN_BEFORE.search(before_text)
-    noun_before = noun_before.group(1) if noun_before and key(noun_before.group(1).split()[0]) in _AMOUNT_NOUNS else ""
+    noun_before = _amount_noun_before(before_text)
     if first in _ADJECTIVAL_UNITS:
         return _Reading(_join(words[0].removesuffix("ی"), _words_before(doc, sent.start, q_start)), head, head,
                         None, measure_for(_words_before(doc, sent.start, q_start)), False)
     in_phrase = bool(noun_before) or bool(_PREPOSITION_BEFORE.search(before_text))
     back = counted.refers_back_before(doc, sent.start, start)
     pointer = counted.pronoun_after(doc, stop, limit) if (classifier or share or not words) else None
+    if pointer is not None and pointer[1] and not _names_a_population(pointer[1]):
+        pointer = None  # «۱۱۵۰ نفر از این یارانه استفاده کرده‌اند»: an object, not the group
     pos = stop
     if pointer is not None:
         pos, noun = pointer
@@ -356,7 +398,7 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
         if noun and not share:
             head = noun if classifier else head
     mods = counted.modifiers(doc, pos, limit, len(words))
-    pred = None if in_phrase else counted.predicate(doc, mods.end, limit)
+    pred = None if in_phrase else counted.predicate(doc, mods.end, limit, open_end=limit >= sent.end)
     said = _join(pred.complement, pred.verbal) if pred else ""
     before = _nominal_before(doc, sent.start, start)
     measure = measure_for(_join(mods.text, said)) or measure_for(" ".join(words[1:])) \
@@ -383,15 +425,29 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
                 if rest:
                     return _Reading(_join(rest, mods.text, said), rest, _join(rest, pred.verbal if pred else ""),
                                     None, measure, False)
-    if classifier and not mods.text and not said and first in _PERSON_CLASSIFIERS and prev is not None \
-            and sent.index - prev_sentence <= _RECENT:
-        return _Reading(prev.population, prev.population, prev.population, None, None, True)  # «سبزوار با ۲۱۰ نفر»
+    people = prev is not None and _UNIT_OF.get(key(prev.population.split()[0])) in ("persons", "households")
+    if classifier and not mods.text and not noun_before and first in _PERSON_CLASSIFIERS and people \
+            and (not said and sent.index - prev_sentence <= _RECENT or said and sent.index == prev_sentence):
+        # «مشهد با ۱۳۸۰ نفر و سبزوار با ۲۱۰ نفر»; «۴ هزار کودک کار جمع‌آوری کردیم؛ امروز ۵۰ نفر هم پیدا نمی‌کنیم»
+        return _Reading(_join(prev.population, said), prev.population, prev.population, None, measure, True)
     population = " ".join(words[1:]) if first in counted.CLASSIFIERS and len(words) > 1 else head
     verbal = pred.verbal if pred else ""
     if before and not verbal:
         verbal = before
     subject = _join(head, noun_before, mods.text, pred.complement if pred else "", verbal)
     return _Reading(subject, population, _join(population, mods.text, verbal), None, measure, False)
+
+
+def _amount_noun_before(before: str) -> str:
+    """The noun an amount measures when it stands right before it: «با ظرفیت ۶۰ نفر», «به ارزش ۱۲۰ میلیارد
+    تومان», «اعتباری بالغ بر ۱۲ میلیارد ریال» (qualifier already cut off), else ""."""
+    m = _MEASURE_NOUN_BEFORE.search(before)
+    if m and key(m.group(1).split()[0]) in _AMOUNT_NOUNS:
+        return m.group(1)
+    m = re.search(r"(?:^|[\s\u200c])([^\s\u200c،,.:؛;0-9۰-۹«»()]+?)(?:[\u200c]?ای|ی)?[\s\u200c]*$", before)
+    if m and key(m.group(1)) in _AMOUNT_NOUNS:
+        return m.group(1)
+    return ""
 
 
 _PERSON_CLASSIFIERS = frozenset(key(w) for w in ("نفر", "تن"))
@@ -409,8 +465,16 @@ def _words_before(doc: Document, sent_start: int, pos: int, most: int = 3) -> st
 
 
 def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev, sibling) -> _Reading:
-    """A percentage or fraction: its whole (what it is a share of) and its part (which of them)."""
+    """A percentage or fraction: its whole (what it is a share of) and its part (which of them).
+
+    A change («۱۰ درصد کاهش یافت») is a share of what the clause is about: «شمار کودکان خیابانی …
+    ۱۰ درصد کاهش یافت» is «درصد کاهش شمار کودکان خیابانی».
+    """
     whole = head
+    if head and key(head.split()[0]) in _CHANGE:
+        about = counted.topic(doc, sent.start, _qualifier(doc, start)[1])
+        if about is not None:
+            whole = _join(head, about[0])
     if back and prev is not None and (not whole or counted.refers_back(whole)):
         whole = prev.core
         measure = measure or prev.measure
@@ -448,7 +512,7 @@ def _nominal_before(doc: Document, sent_start: int, start: int) -> str:
 
 _MEASURE_NOUNS = frozenset(key(w) for w in (
     "شناسایی", "جمع‌آوری", "جمع", "ساماندهی", "پذیرش", "ثبت", "ثبت‌نام", "افتتاح", "احداث", "تحویل",
-    "ارجاع", "معرفی", "حمایت", "پوشش", "اسکان", "نگهداری", "آزادی", "بازگشت", "استخدام", "تحصیل", "اشتغال",
+    "ارجاع", "معرفی", "حمایت", "پوشش", "اسکان", "نگهداری", "آزادی", "بازگشت", "استخدام", "تحصیل", "اشتغال", "ساخت",
 ))
 
 
@@ -479,7 +543,7 @@ def extract(doc: Document) -> None:
                 unit = _UNIT_OF.get(key(subject.split()[0]), "count")
             stop = max(stop, end)
             approx, q_start = _qualifier(doc, start)
-            limit = _qualifier(doc, figures[i + 1][1])[1] if i + 1 < len(figures) else sent.end
+            limit = _clause_limit(doc, sent, figures, i)
             if unit == "rate":
                 reading = _Reading(subject, subject, subject, None, None, False)
             else:
@@ -529,15 +593,28 @@ def extract(doc: Document) -> None:
     _merge_title_figures(doc)
 
 
+def _clause_limit(doc: Document, sent, figures: list, i: int) -> int:
+    """Where figure ``i``'s words end: at the next figure of its sentence that is not inside a
+    prepositional phrase («… پنج هزار نفر توسط ۱۵ گشت … پذیرش شده‌اند»), else the sentence end."""
+    for f in figures[i + 1:]:
+        q = _qualifier(doc, f[1])[1]
+        if not _PREPOSITION_BEFORE.search(doc.text[max(sent.start, q - 12):q]):
+            return q
+    return sent.end
+
+
 def _repeated(doc: Document, value: float, unit: str, reading: _Reading) -> Statistic | None:
-    """An earlier observation of the same figure told with a bare classifier on one side
-    («تحصیل ۴۱۱۲ دانش‌آموز» in the headline, «۴۱۱۲ نفر» in the body): same value, both people."""
+    """An earlier observation of the same figure told in other words: same value, both counts of
+    people, with a classifier on one side («تحصیل ۴۱۱۲ دانش‌آموز» in the headline, «۴۱۱۲ نفر» in
+    the body) or a value too particular to recur by chance («۳۷ هزار و ۸۳۹ زن سرپرست خانوار», later
+    «۳۷ هزار و ۸۳۹ خانوار آن»)."""
     people = {"persons", "households"}
     for st in doc.statistics:
         if st.value != value or st.unit == "percent" or unit == "percent":
             continue
         bare = key(st.subject.split()[0]) in counted.CLASSIFIERS or key(reading.subject.split()[0]) in counted.CLASSIFIERS
-        if bare and (st.unit in people or st.unit == "count") and (unit in people or unit == "count"):
+        unround = value >= 100 and value % 10 != 0  # «۴۱۱۲» twice in one article is one figure
+        if (bare or unround) and (st.unit in people or st.unit == "count") and (unit in people or unit == "count"):
             return st
     return None
 
