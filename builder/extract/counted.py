@@ -93,7 +93,7 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
             words.append((age.group(), age.end()))
             pos = age.end()
             continue
-        if not _is_word(w) or (words and (_K(w) in _TIME_WORDS or find_numbers(w))):
+        if not _is_word(w) or find_numbers(w) or (words and _K(w) in _TIME_WORDS):
             break
         measure = percent and not words or len(words) == 1 and _K(words[0][0]) in _PARTITIVE_HEADS
         if measure and head_next is not None and (_K(w) == _K("از") or percent and not words and _K(w) in _DEMONSTRATIVE):
@@ -113,7 +113,8 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
         if (is_function_word(w) if head_next is not False else is_stop(w) or _K(w) in _PREPOSITIONS) \
                 or (words and _K(w).endswith(_K("ترین"))):
             break
-        if is_verb(w) or (words and _K(w) in (_K("شده"), _K("شد"))) or _K(w) in _PREVERB:
+        glued = len(_K(w)) > 4 and _K(w).endswith(_K("شده")) and not _finite_after(doc, m.end(), limit)
+        if not glued and (is_verb(w) or (words and _K(w) in (_K("شده"), _K("شد"))) or _K(w) in _PREVERB):
             if len(words) >= 2 and not _PARTICIPLE.search(_K(words[-1][0])):
                 words.pop()  # «کودک کار شناسایی | شدند»: the verb's non-verbal part, not the counted noun's
             break
@@ -140,8 +141,15 @@ _LINKERS = tuple(sorted((tuple(_K(w) for w in phrase.split()) for phrase in (
     "در معرض", "مشغول به", "مشغول", "متعلق به", "در انتظار", "با سابقه", "زیر", "بالای", "از طریق",
     "در مراکز", "در مرکز", "در خانه‌های", "در خانه", "در کمپ‌های", "در کمپ", "در گرمخانه", "در مدارس",
     "در مدرسه", "در سامانه", "با خط", "با سامانه", "با اورژانس", "به اورژانس", "با مرکز", "به مراکز",
-    "از", "برای",
+    "برای",
 )), key=len, reverse=True))
+# words that take «از» («بازمانده از تحصیل», «برخوردار از خدمات»): «از» after them is their complement
+_FROM_HEADS = frozenset(_K(w) for w in (
+    "بازمانده", "بازماندگان", "برخوردار", "بهره‌مند", "بهرهمند", "استفاده‌کننده", "ناشی", "پیش", "خارج", "محروم",
+    "دور", "جدا", "رها", "آزاد", "برآمده", "حمایت",
+))
+# «۸۴۰ تماس به ازای هر ۱۰۰ هزار نفر»: a per-capita figure says its base
+_PER_HEAD = re.compile(r"به[\s\u200c]*ازای[\s\u200c]*هر[\s\u200c]*(?:[0-9۰-۹]+[\s\u200c]*(?:هزار|میلیون)?[\s\u200c]*)?[^\s\u200c،,.:؛;]+")
 # participles and adjectives that end a word: «شناسایی‌شده», «مراجعه‌کننده», «آسیب‌دیده», «بهبودیافته»
 _PARTICIPLE = re.compile(r"(?:شده|کننده|کنندگان|دیده|دیدگان|یافته|یافتگان|گرفته|رسیده)$")
 _PASSIVE = frozenset(_K(w) for w in (
@@ -183,12 +191,14 @@ def _linker(doc: Document, pos: int, limit: int) -> tuple[str, int] | None:
     return None
 
 
-def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1) -> Words:
+def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: str = "", people: bool = False) -> Words:
     """Participles, complements and a short relative clause after a counted noun phrase.
 
     «… شناسایی‌شده», «… تحت پوشش کمیته امداد», «… در ارتباط با کودک‌آزاری», «… که از
-    اتباع هستند», only after a short head: a long one already says which ones).  Stops at
-    anything else (a place phrase, a verb, punctuation).
+    اتباع هستند», only after a short head: a long one already says which ones).  «از» is read
+    after a word that takes it (``last``: «بازمانده از تحصیل») and after people (``people``:
+    «۷۵۰ کودک از مدارس پویاشهر», «۴۱۷۹ دانش‌آموز از اتباع خارجی»).  Stops at anything else
+    (a place phrase, a verb, punctuation).
     """
     parts: list[str] = []
     end = pos
@@ -197,8 +207,15 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1) -> Words
         if m is None or m.group() in _PUNCT:
             break
         w = m.group()
+        if _K(w) == _K("از") and (people or _K(last) in _FROM_HEADS) and not parts:
+            phrase = noun_phrase(doc, m.end(), limit)
+            if phrase.text and not _names_start(doc, _next(doc, m.end(), limit).start()):
+                parts.append(f"از {phrase.text}")
+                end = phrase.end
+                continue
+            break
         if _K(w) == _K("که"):
-            rel = _relative(doc, m.end(), limit) if head_words <= 3 and not parts else None
+            rel = _relative(doc, m.end(), limit) if 1 <= head_words <= 3 and not parts else None
             if rel is None:
                 break
             parts.append(f"که {rel.text}")
@@ -207,6 +224,11 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1) -> Words
             if comma is not None and comma.group() in "،,":
                 end = comma.end()  # «… که … شده بودند، ساماندهی شدند»: the main clause goes on
                 break
+            continue
+        per = _PER_HEAD.match(doc.text, m.start(), limit)
+        if per:
+            parts.append(per.group())
+            end = per.end()
             continue
         link = _linker(doc, m.start(), limit)
         if link is not None:
@@ -285,9 +307,11 @@ def predicate(doc: Document, pos: int, limit: int, open_end: bool = False) -> Pr
             continue
         if k in _PREVERB:
             continue
-        verb = k in _COPULA or k in _PASSIVE or _PERFECT.search(k) or (is_verb(w) and not _PARTICIPLE.search(k))
-        participle = _PARTICIPLE.search(k) and k.endswith(_K("شده")) and len(k) > 4  # «شناسایی‌شده» ending the clause
+        verb = k in _COPULA or k in _PASSIVE or _PERFECT.search(k) or (is_verb(w) and not _PARTICIPLE.search(k)
+                                                                       and not k.endswith(_K("شده")))
         nxt = _next(doc, m.end(), limit)
+        participle = k.endswith(_K("شده")) and len(k) > 4 and (  # «شناسایی‌شده» ending the clause
+            nxt is None or nxt.group() in _PUNCT or _K(nxt.group()) in _AUXILIARY | {_K("که"), _K("و")})
         if verb and k not in _COPULA | _PASSIVE and nxt is not None and _K(nxt.group()) in _PASSIVE:
             words.append(m)  # «سپرده شدند»: the participle is the verb's non-verbal part
             continue
@@ -301,6 +325,35 @@ def predicate(doc: Document, pos: int, limit: int, open_end: bool = False) -> Pr
     return None
 
 
+_WHERE = frozenset(_K(w) for w in ("در", "از"))
+_EVERYWHERE = frozenset(_K(w) for w in ("سطح", "سراسر", "کل"))
+_AREA = frozenset(_K(w) for w in ("استان", "کشور", "شهر", "شهرستان", "منطقه", "مناطق", "کلانشهر", "کلان‌شهر"))
+
+
+def _without_places(doc: Document, words: list[re.Match]) -> list[re.Match]:
+    """The words without the phrases that only say where («در شهرستان میبد», «در سطح استان»,
+    «در مناطق حاشیه شهر قزوین»): the figure's place is an attribute of its own."""
+    places = [(x.start, x.end) for x in doc.mentions if x.kind == "place"]
+    out: list[re.Match] = []
+    segment: list[re.Match] = []
+
+    def flush():
+        where = bool(segment) and _K(segment[0].group()) in _WHERE and (
+            any(s < m.end() and m.start() < e for m in segment for s, e in places)
+            or (len(segment) > 2 and _K(segment[1].group()) in _EVERYWHERE | _AREA)
+            or (len(segment) > 2 and _K(segment[1].group()) in _DEMONSTRATIVE and _K(segment[2].group()) in _AREA))
+        if not where:
+            out.extend(segment)
+        segment.clear()
+
+    for m in words:
+        if _K(m.group()) in _PREPOSITIONS:
+            flush()
+        segment.append(m)
+    flush()
+    return out
+
+
 def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, glued: bool) -> Predicate:
     k = _K(verb.group())
     nxt_end = verb.end()
@@ -308,7 +361,7 @@ def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, g
     if nxt is not None and _K(nxt.group()) in _AUXILIARY | _PASSIVE:
         nxt_end = nxt.end()  # «شده است», «کرده اند»: one verb
     # the verb's non-verbal part: the last word before it, and one joined to it by «و» («شناسایی و جمع‌آوری»)
-    kept = [m.group() for m in words if _K(m.group()) not in _FILLERS]
+    kept = [m.group() for m in _without_places(doc, words) if _K(m.group()) not in _FILLERS]
     verbal: list[str] = []
     if kept and not is_function_word(kept[-1]):
         verbal.insert(0, kept.pop())

@@ -397,7 +397,8 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
         back = True
         if noun and not share:
             head = noun if classifier else head
-    mods = counted.modifiers(doc, pos, limit, len(words))
+    mods = counted.modifiers(doc, pos, limit, len(words), last=words[-1] if words and pos == stop else "",
+                             people=_UNIT_OF.get(first) == "persons" and len(words) == 1)
     pred = None if in_phrase else counted.predicate(doc, mods.end, limit, open_end=limit >= sent.end)
     said = _join(pred.complement, pred.verbal) if pred else ""
     before = _nominal_before(doc, sent.start, start)
@@ -407,7 +408,7 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
         return _read_share(doc, sent, n, start, _join(noun_before, head), mods, pred, said, measure, back, prev, sibling)
     if back and prev is not None and (first in counted.CLASSIFIERS or (prev.population and first == key(prev.population.split()[0]))):
         rest = " ".join(words[1:])
-        kept = words[0] if first in _CASE_CLASSIFIERS else ""
+        kept = words[0] if first in counted.CLASSIFIERS else ""  # «۱۳۵ نفر از آنان»: the classifier stays
         subject = _join(kept, prev.core, rest, mods.text, said)
         return _Reading(subject, prev.population, _join(prev.core, rest), None, measure or prev.measure, True)
     if classifier and not pointer and not in_phrase:
@@ -416,7 +417,7 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
             about = found[0]
             rest = counted.strip_stat_noun(about)
             led = rest != about or counted.refers_back(about)
-            if led or (pred is not None and pred.copula):
+            if led or (pred is not None and (pred.copula or _REACHED.match(key(pred.verb)))):
                 if counted.refers_back(rest or about) and prev is not None:
                     return _Reading(_join(prev.core, mods.text, said), prev.population, prev.core, None,
                                     measure or prev.measure, True)
@@ -450,6 +451,7 @@ def _amount_noun_before(before: str) -> str:
     return ""
 
 
+_REACHED = re.compile(key("رسید") + "|" + key("میرسد") + "|" + key("رسیده"))  # «… به ۲۴۰۰ نفر رسید»: a predicate
 _PERSON_CLASSIFIERS = frozenset(key(w) for w in ("نفر", "تن"))
 _CASE_CLASSIFIERS = frozenset(key(w) for w in ("مورد", "فقره"))
 
@@ -550,8 +552,7 @@ def extract(doc: Document) -> None:
                 reading = _read(doc, sent, n, start, end, subject, stop, limit, prev, sibling, prev_sentence)
             full = reading.subject
             if topic := _topic(doc, sent.start, q_start, ("درصد " + subject).strip() if n.kind == "percent" else subject, stop):
-                full, q_start = _join("درصد" if n.kind == "percent" else "", subject, topic[0],
-                                      full.removeprefix("درصد").strip().removeprefix(subject).strip()), topic[1]
+                full, q_start = _join("درصد" if n.kind == "percent" else "", subject, topic[0]), topic[1]
             if n.kind == "percent":
                 sibling = reading
                 full = full if full.startswith("درصد") else _join("درصد", full)
