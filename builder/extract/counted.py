@@ -48,7 +48,7 @@ _AGE_MODIFIER = re.compile(
 # time words end a counted noun phrase: «۹۶ کودک سال گذشته …» counts children, not years
 _TIME_WORDS = frozenset(_K(w) for w in (
     "سال", "سالهای", "ماه", "روز", "هفته", "امسال", "پارسال", "امروز", "دیروز", "اخیر", "جاری", "گذشته",
-    "طی", "تاکنون", "هم‌اکنون", "اکنون", "روزانه", "ماهانه", "سالانه",
+    "طی", "تاکنون", "هم‌اکنون", "اکنون",
 ))
 _LETTERS = re.compile(r"[\u0620-\u06D3A-Za-z]")
 _PERSIAN = re.compile(r"[\u0620-\u06D3]")
@@ -66,6 +66,11 @@ def _tokens(doc: Document, pos: int, limit: int):
 
 def _next(doc: Document, pos: int, limit: int) -> re.Match | None:
     return TOKEN.search(doc.text, pos, limit)
+
+
+def _ezafe(word: str) -> bool:
+    """A plural or «ی» form that takes a following noun: «تماس‌های امسال», not «کودک | سال گذشته»."""
+    return _K(word).endswith((_K("های"), _K("هایی")))
 
 
 def _names_start(doc: Document, pos: int) -> bool:
@@ -93,7 +98,7 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
             words.append((age.group(), age.end()))
             pos = age.end()
             continue
-        if not _is_word(w) or find_numbers(w) or (words and _K(w) in _TIME_WORDS):
+        if not _is_word(w) or find_numbers(w) or (words and _K(w) in _TIME_WORDS and not _ezafe(words[-1][0])):
             break
         measure = percent and not words or len(words) == 1 and _K(words[0][0]) in _PARTITIVE_HEADS
         if measure and head_next is not None and (_K(w) == _K("از") or percent and not words and _K(w) in _DEMONSTRATIVE):
@@ -340,7 +345,7 @@ def _without_places(doc: Document, words: list[re.Match]) -> list[re.Match]:
     def flush():
         where = bool(segment) and _K(segment[0].group()) in _WHERE and (
             any(s < m.end() and m.start() < e for m in segment for s, e in places)
-            or (len(segment) > 2 and _K(segment[1].group()) in _EVERYWHERE | _AREA)
+            or (len(segment) >= 2 and _K(segment[1].group()) in _EVERYWHERE | _AREA)
             or (len(segment) > 2 and _K(segment[1].group()) in _DEMONSTRATIVE and _K(segment[2].group()) in _AREA))
         if not where:
             out.extend(segment)
@@ -361,14 +366,15 @@ def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, g
     if nxt is not None and _K(nxt.group()) in _AUXILIARY | _PASSIVE:
         nxt_end = nxt.end()  # «شده است», «کرده اند»: one verb
     # the verb's non-verbal part: the last word before it, and one joined to it by «و» («شناسایی و جمع‌آوری»)
-    kept = [m.group() for m in _without_places(doc, words) if _K(m.group()) not in _FILLERS]
+    kept = [m for m in words if _K(m.group()) not in _FILLERS]
     verbal: list[str] = []
-    if kept and not is_function_word(kept[-1]):
-        verbal.insert(0, kept.pop())
-        if kept and not is_function_word(kept[-1]) and _K(verbal[0]).startswith(_K("ها")):  # «خانواده هایشان» written apart
-            verbal.insert(0, kept.pop())
-        if len(kept) >= 2 and _K(kept[-1]) == _K("و") and not is_function_word(kept[-2]):
-            verbal[:0] = [kept.pop(-2), kept.pop()]
+    if kept and not is_function_word(kept[-1].group()):
+        verbal.insert(0, kept.pop().group())
+        if kept and not is_function_word(kept[-1].group()) and _K(verbal[0]).startswith(_K("ها")):  # «خانواده هایشان» written apart
+            verbal.insert(0, kept.pop().group())
+        if len(kept) >= 2 and _K(kept[-1].group()) == _K("و") and not is_function_word(kept[-2].group()):
+            verbal[:0] = [kept.pop(-2).group(), kept.pop().group()]
+    kept = [m.group() for m in _without_places(doc, kept)]
     verbal = [w for w in verbal if _K(w) not in _NON_VERBAL]
     passive = k in _PASSIVE
     copula = k in _COPULA

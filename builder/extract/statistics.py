@@ -27,6 +27,7 @@ from typing import NamedTuple
 from ..concepts import concept_for, measure_for
 from ..dates import find_dates
 from ..document import Document, Statistic
+from ..lexicon import is_given_name
 from ..numbers import find_numbers
 from ..textkey import key
 from . import counted
@@ -253,6 +254,9 @@ def _named_after(doc: Document, end: int) -> bool:
     at = end + m.end()
     if any(x.start == at and x.kind == "person" for x in doc.mentions):
         return True
+    name = re.match(r"(?:سید[ه]?[\s\u200c]+)?([^\s\u200c،,.:]+)", doc.text[at:at + 30])
+    if name and is_given_name(name.group(1)) and key(name.group(1)) not in _COUNTABLE and key(name.group(1)) not in _UNIT_OF:
+        return True  # a person the extractors did not name: «رویداد ۲۴ فاطمه نظری:»
     word = re.match(r"([^\s\u200c،,.]+)[\s\u200c]+", doc.text[at:at + 20])
     if word and key(word.group(1)) in _PLACE_NOUNS:
         after = at + word.end()
