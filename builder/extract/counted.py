@@ -28,7 +28,7 @@ from typing import NamedTuple
 from ..document import Document
 from ..numbers import find_numbers
 from ..textkey import key
-from .tokens import is_function_word, is_stop, is_verb
+from .tokens import is_function_word, is_light_verb, is_past_stem, is_stop, is_verb
 
 TOKEN = re.compile(r"[^\s\u200c،,.:؛;!؟?()«»\"]+(?:\u200c[^\s\u200c،,.:؛;!؟?()«»\"]+)*|[،,.:؛;!؟?()«»\"]")
 _PUNCT = frozenset("،,.:؛;!؟?()«»\"")
@@ -73,6 +73,15 @@ def _ezafe(word: str) -> bool:
     return _K(word).endswith((_K("های"), _K("هایی")))
 
 
+def is_finite(w: str) -> bool:
+    """A verb form: hazm's, a copula or passive, a glued perfect («بازمانده‌اند»), or a plural past
+    of a prefixed verb hazm's lemmatiser misses («بازگشتند»)."""
+    k = _K(w)
+    if is_verb(w) or k in _COPULA or k in _PASSIVE or _PERFECT.search(k):
+        return True
+    return k.endswith(("ند", "ید")) and len(k) > 5 and is_past_stem(k[:-2])
+
+
 def _names_start(doc: Document, pos: int) -> bool:
     """A place, person or organisation is named at ``pos``: the next item of a list, not a noun's."""
     return any(m.start == pos and m.kind in ("place", "person", "organization") for m in doc.mentions)
@@ -100,6 +109,11 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
             continue
         if not _is_word(w) or find_numbers(w) or (words and _K(w) in _TIME_WORDS and not _ezafe(words[-1][0])):
             break
+        if _K(w) == _K("از") and words and _K(words[-1][0]) in _FROM_HEADS and head_next is False:
+            nxt = _next(doc, pos, limit)
+            if nxt and _is_word(nxt.group()) and not is_function_word(nxt.group()) and not find_numbers(nxt.group()):
+                words.append((w, m.end()))  # «بازمانده از تحصیل»: the word takes «از»
+                continue
         measure = percent and not words or len(words) == 1 and _K(words[0][0]) in _PARTITIVE_HEADS
         if measure and head_next is not None and (_K(w) == _K("از") or percent and not words and _K(w) in _DEMONSTRATIVE):
             nxt = _next(doc, pos, limit)
@@ -114,14 +128,14 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
                 words.append((w, m.end()))
                 continue
             break
+        glued = len(_K(w)) > 4 and _K(w).endswith(_K("شده")) and not _finite_after(doc, m.end(), limit)
+        if not glued and (is_finite(w) or (words and _K(w) in (_K("شده"), _K("شد"))) or _K(w) in _PREVERB):
+            if len(words) >= 2 and not _PARTICIPLE.search(_K(words[-1][0])):
+                words.pop()  # «کودک کار شناسایی | شدند»: the verb's non-verbal part, not the counted noun's
+            break
         # hazm's stop words include counted nouns («مورد», «نفر»): a head noun is only refused if it is a function word
         if (is_function_word(w) if head_next is not False else is_stop(w) or _K(w) in _PREPOSITIONS) \
                 or (words and _K(w).endswith(_K("ترین"))):
-            break
-        glued = len(_K(w)) > 4 and _K(w).endswith(_K("شده")) and not _finite_after(doc, m.end(), limit)
-        if not glued and (is_verb(w) or (words and _K(w) in (_K("شده"), _K("شد"))) or _K(w) in _PREVERB):
-            if len(words) >= 2 and not _PARTICIPLE.search(_K(words[-1][0])):
-                words.pop()  # «کودک کار شناسایی | شدند»: the verb's non-verbal part, not the counted noun's
             break
         words.append((w, m.end()))
         head_next = False
@@ -237,7 +251,7 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: st
             continue
         link = _linker(doc, m.start(), limit)
         if link is not None:
-            phrase = noun_phrase(doc, link[1], limit)
+            phrase = _before_verb(doc, noun_phrase(doc, link[1], limit), limit)
             parts.append(f"{link[0]} {phrase.text}".strip())
             end = phrase.end if phrase.text else link[1]
             continue
@@ -247,6 +261,18 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: st
             continue
         break
     return Words(" ".join(parts), end)
+
+
+def _before_verb(doc: Document, phrase: Words, limit: int) -> Words:
+    """A complement's noun phrase without a last word that is the next verb's own («در گرمخانه پذیرش |
+    شده‌اند»: «پذیرش» belongs to the verb)."""
+    nxt = _next(doc, phrase.end, limit)
+    if not phrase.text or nxt is None or not is_finite(nxt.group()):
+        return phrase
+    parts = phrase.text.rsplit(" ", 1)
+    if len(parts) == 1:
+        return Words("", doc.text.rfind(parts[0], 0, phrase.end))
+    return Words(parts[0], doc.text.rfind(parts[1], 0, phrase.end))
 
 
 def _finite_after(doc: Document, pos: int, limit: int) -> bool:
@@ -277,7 +303,7 @@ class Predicate(NamedTuple):
     complement: str  # «به خانواده‌هایشان», «در مرکز نگهداری»
     verbal: str  # «شناسایی و جمع‌آوری شده», «تحت پوشش»
     copula: bool  # the verb is «است/هستند/بود»: the complement says what they are
-    object: bool  # the figure is the verb's object («… را تحت پوشش دارد»)
+    object: str  # the figure is the verb's object: the words of its noun phrase before «را» («این نهاد»), or ""
     verb: str  # the verb as written («تشکیل می‌دهند» gives «می‌دهند»)
     end: int
 
@@ -296,6 +322,7 @@ def predicate(doc: Document, pos: int, limit: int, open_end: bool = False) -> Pr
     page cut off) the words read are the predicate even without a verb.
     """
     words: list[re.Match] = []
+    object_words: list[str] = []
     obj = False
     commas = 0
     for m in _tokens(doc, pos, limit):
@@ -309,25 +336,45 @@ def predicate(doc: Document, pos: int, limit: int, open_end: bool = False) -> Pr
             return None
         if k == _K("را"):
             obj = True
+            object_words, words = [m.group() for m in words], []  # «۴۵ درصد مددجویان این نهاد را …»
             continue
         if k in _PREVERB:
             continue
-        verb = k in _COPULA or k in _PASSIVE or _PERFECT.search(k) or (is_verb(w) and not _PARTICIPLE.search(k)
-                                                                       and not k.endswith(_K("شده")))
+        verb = is_finite(w) and not (_PARTICIPLE.search(k) and k not in _PASSIVE | _COPULA) and not k.endswith(_K("شده")) \
+            or k in _PASSIVE
         nxt = _next(doc, m.end(), limit)
+        clause_end = nxt is None or nxt.group() in _PUNCT or _K(nxt.group()) in (_K("که"), _K("و"))
+        if not verb and clause_end and (is_past_stem(k) or (k.startswith(("ب", "می")) and is_finite(w[1:] if k.startswith("ب") else w))):
+            verb = True  # «… به ۲۴۰۰ نفر رسید.», «… برسد»: a bare past stem or subjunctive ending the clause
         participle = k.endswith(_K("شده")) and len(k) > 4 and (  # «شناسایی‌شده» ending the clause
             nxt is None or nxt.group() in _PUNCT or _K(nxt.group()) in _AUXILIARY | {_K("که"), _K("و")})
         if verb and k not in _COPULA | _PASSIVE and nxt is not None and _K(nxt.group()) in _PASSIVE:
             words.append(m)  # «سپرده شدند»: the participle is the verb's non-verbal part
             continue
         if verb or participle:
-            return _assemble(doc, words, m, obj, participle and not verb)
+            return _assemble(doc, words, m, obj, participle and not verb)._replace(object=" ".join(object_words))
         words.append(m)
         if len(words) > _MAX_PREDICATE:
             return None
     if open_end and words:
-        return Predicate(" ".join(m.group() for m in words if _K(m.group()) not in _FILLERS), "", False, obj, "", words[-1].end())
+        return Predicate(" ".join(m.group() for m in words if _K(m.group()) not in _FILLERS), "", False,
+                         " ".join(object_words), "", words[-1].end())
     return None
+
+
+_LIGHT_VERBS = frozenset(_K(w) for w in (
+    "کردند", "کردیم", "کرده", "می‌کنند", "می‌کند", "کنند", "دارند", "دارد", "داشتند", "داشت", "داشته",
+    "گرفت", "گرفتند", "گرفته", "می‌گیرند", "نمودند", "نمود", "دادند", "داد", "داده", "می‌دهند", "می‌دهد",
+    "یافت", "یافتند", "یافته", "رسید", "رسیدند", "رسیده", "می‌رسد",
+))
+
+
+_REACH = re.compile(r"(?:ب|می|نمی)?رس(?:ید|د|یده|یدند|ند)$")  # «… به ۷۸ کودک می‌رسید»: says how many, not what
+
+
+def verbal_is_compound(verbal: list[str]) -> bool:
+    """The words before the verb already say what happened (they end in a participle)."""
+    return bool(verbal) and _PARTICIPLE.search(_K(verbal[-1])) is not None
 
 
 _WHERE = frozenset(_K(w) for w in ("در", "از"))
@@ -386,8 +433,11 @@ def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, g
         verbal.append(verb.group())
     elif passive and verbal:
         verbal.append("شده")
+    elif not passive and not copula and not _PERFECT.search(k) and not is_light_verb(verb.group()) \
+            and k not in _LIGHT_VERBS and not _REACH.match(k) and not verbal_is_compound(verbal):
+        verbal.append(verb.group())  # «به مدرسه بازگشتند»: the verb itself says what happened
     complement = " ".join(kept)
-    return Predicate(complement, " ".join(verbal), copula, obj, doc.text[verb.start():nxt_end], nxt_end)
+    return Predicate(complement, " ".join(verbal), copula, "", doc.text[verb.start():nxt_end], nxt_end)
 
 
 # -- back-references and topics --------------------------------------------------------------

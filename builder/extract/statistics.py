@@ -28,7 +28,7 @@ from ..concepts import concept_for, measure_for
 from ..dates import find_dates
 from ..document import Document, Statistic
 from ..lexicon import is_given_name
-from ..numbers import find_numbers
+from ..numbers import PERCENT_WORD, find_numbers
 from ..textkey import key
 from . import counted
 from .counted import TOKEN, noun_phrase
@@ -70,8 +70,8 @@ _UNITS = {
     "cases": ("پرونده", "مورد", "فقره"),
     "calls": ("تماس",),
     "centres": ("مرکز", "مهد", "خانه", "موسسه", "مؤسسه", "پایگاه", "مدرسه"),
-    "rials": ("ریال",),
-    "tomans": ("تومان",),
+    "rials": ("ریال", "ریالی"),
+    "tomans": ("تومان", "تومانی"),
 }
 _UNIT_OF = {key(w): unit for unit, words in _UNITS.items() for w in words}
 _WORD_NUMBER = re.compile(r"^[\u0620-\u064A\u066E-\u06D3\u200c\s]+$")  # letters only: «دو», not «۴»
@@ -260,7 +260,7 @@ def _named_after(doc: Document, end: int) -> bool:
     word = re.match(r"([^\s\u200c،,.]+)[\s\u200c]+", doc.text[at:at + 20])
     if word and key(word.group(1)) in _PLACE_NOUNS:
         after = at + word.end()
-        return any(x.start == after and x.kind == "place" for x in doc.mentions)
+        return any(x.start in (at, after) and x.kind == "place" for x in doc.mentions)
     return False
 
 
@@ -307,6 +307,11 @@ _DENOMINATOR_BEFORE = re.compile(rf"(?<![\w\u200c]){_PER}$")
 _DENOMINATORS = {10, 100, 1000, 10_000, 100_000, 1_000_000}
 
 
+def _percent(n) -> bool:
+    """A percentage, or a range of percentages («بین ۲۰ تا ۳۰ درصد»)."""
+    return n.kind == "percent" or (n.kind == "range" and n.unit_word == PERCENT_WORD)
+
+
 def _figures(doc: Document, sent, dates) -> list[tuple]:
     """(number, start, end, subject, stop) of the sentence's statistics.
 
@@ -326,7 +331,7 @@ def _figures(doc: Document, sent, dates) -> list[tuple]:
                     base, stop = "", rate.end()
                 found.append([n, start, end, f"{rate.group().strip()} {base}".strip(), stop])
                 continue
-            subject, stop = noun_phrase(doc, end, sent.end, n.kind == "percent")
+            subject, stop = noun_phrase(doc, end, sent.end, _percent(n))
             if subject and not _PERSIAN.search(subject):
                 continue  # «۱۰ df»: a file name or an address, not a counted noun
             found.append([n, start, end, subject, stop])
@@ -380,7 +385,7 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
     article (for «از این تعداد», «آنان») and ``sibling`` the previous share in its sentence
     (for «۲۹ درصد …، ۲۴ درصد در خصوص …»).
     """
-    share = n.kind in ("percent", "fraction")
+    share = _percent(n) or n.kind == "fraction"
     words = head.split()
     first = key(words[0]) if words else ""
     classifier = first in counted.CLASSIFIERS and len(words) == 1
@@ -408,6 +413,8 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
     before = _nominal_before(doc, sent.start, start)
     measure = measure_for(_join(mods.text, said)) or measure_for(" ".join(words[1:])) \
         or measure_for(noun_before) or (measure_for(before) if before else None)
+    if first in _CALL_NOUNS:
+        measure = MEASURES + "calls"  # «۴۳۰ تماس … ثبت شد»: calls, whatever was done with them
     if share:
         return _read_share(doc, sent, n, start, _join(noun_before, head), mods, pred, said, measure, back, prev, sibling)
     if back and prev is not None and (first in counted.CLASSIFIERS or (prev.population and first == key(prev.population.split()[0]))):
@@ -455,7 +462,9 @@ def _amount_noun_before(before: str) -> str:
     return ""
 
 
-_REACHED = re.compile(key("رسید") + "|" + key("میرسد") + "|" + key("رسیده"))  # «… به ۲۴۰۰ نفر رسید»: a predicate
+_REACHED = re.compile(r"(?:ب|می|نمی)?رس(?:ید|د|یده|یدند|ند)$")  # «… به ۲۴۰۰ نفر رسید»: a predicate
+_CALL_NOUNS = frozenset(key(w) for w in ("تماس", "تماس‌ها", "تماس‌های"))
+MEASURES = "https://w3id.org/fakg/concept/measure/"
 _PERSON_CLASSIFIERS = frozenset(key(w) for w in ("نفر", "تن"))
 _CASE_CLASSIFIERS = frozenset(key(w) for w in ("مورد", "فقره"))
 
@@ -485,18 +494,20 @@ def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev
         whole = prev.core
         measure = measure or prev.measure
     elif not whole and sibling is not None and sibling.whole \
-            and _ELLIPSIS.search(doc.text[max(sent.start, start - 40):start]):
+            and _LIST_BEFORE.search(doc.text[max(sent.start, start - 40):_qualifier(doc, start)[1]]):
         whole = sibling.whole
     if counted.refers_back(whole):
         whole = prev.core if prev is not None else whole
     part = _join(mods.text, said)
-    if pred and pred.object and _SHARE_VERB.search(pred.verbal):
+    if pred is not None and pred.object:
+        whole = _join(whole, pred.object)  # «۴۵ درصد مددجویان این نهاد را …»
+    if pred is not None and (pred.object or "را" in doc.text[start:pred.end].split()) and _SHARE_VERB.search(pred.verbal):
         part = pred.complement or (prev.population if prev is not None and prev.core else "")
-        subject = _join("درصد" if n.kind == "percent" else "", whole, f"که {part} هستند" if part else "")
+        subject = _join("درصد" if _percent(n) else "", whole, f"که {part} هستند" if part else "")
     elif pred and pred.copula and said:
-        subject = _join("درصد" if n.kind == "percent" else "", whole, "که", mods.text, said, pred.verb)
+        subject = _join("درصد" if _percent(n) else "", whole, "که", mods.text, said, pred.verb)
     else:
-        subject = _join("درصد" if n.kind == "percent" else "", whole, part)
+        subject = _join("درصد" if _percent(n) else "", whole, part)
     return _Reading(subject, part or whole, whole, whole or None, measure, back)
 
 
@@ -539,7 +550,7 @@ def extract(doc: Document) -> None:
         figures = _figures(doc, sent, dates)
         sibling: _Reading | None = None
         for i, (n, start, end, subject, stop) in enumerate(figures):
-            if n.kind == "percent":
+            if _percent(n):
                 unit = "percent"
             elif not subject:
                 continue
@@ -555,9 +566,9 @@ def extract(doc: Document) -> None:
             else:
                 reading = _read(doc, sent, n, start, end, subject, stop, limit, prev, sibling, prev_sentence)
             full = reading.subject
-            if topic := _topic(doc, sent.start, q_start, ("درصد " + subject).strip() if n.kind == "percent" else subject, stop):
-                full, q_start = _join("درصد" if n.kind == "percent" else "", subject, topic[0]), topic[1]
-            if n.kind == "percent":
+            if topic := _topic(doc, sent.start, q_start, ("درصد " + subject).strip() if _percent(n) else subject, stop):
+                full, q_start = _join("درصد" if _percent(n) else "", subject, topic[0]), topic[1]
+            if _percent(n):
                 sibling = reading
                 full = full if full.startswith("درصد") else _join("درصد", full)
             elif unit not in ("rials", "tomans", "rate") and reading.population \
