@@ -1,9 +1,10 @@
-"""Target-group concepts, read from ``ontology/target-groups.ttl``.
+"""Target-group and measure concepts, read from ``ontology/target-groups.ttl`` and ``ontology/measures.ttl``.
 
-The concept scheme is the single list of target groups: extractors tag
-statistics and quotes with it through :func:`concept_for`, and the same file
-is loaded into the store's vocabulary graph, so a tag always resolves to a
-concept with Persian and English labels.
+The concept schemes are the single lists of target groups and of measures (what
+happened to what a figure counts: identified, admitted, covered, …): extractors
+tag statistics and quotes with them through :func:`concept_for` and
+:func:`measure_for`, and the same files are loaded into the store's vocabulary
+graph, so a tag always resolves to a concept with Persian and English labels.
 """
 from __future__ import annotations
 
@@ -18,19 +19,30 @@ _LABELS = {SKOS.prefLabel, SKOS.altLabel}
 
 
 @cache
-def target_groups() -> list[tuple[str, list[str]]]:
-    """``(concept IRI, Persian labels)`` for every target group, sorted by IRI; labels prefLabel first."""
+def _scheme(name: str) -> list[tuple[str, list[str]]]:
+    """``(concept IRI, Persian labels)`` of every concept in ``ontology/{name}``, sorted by IRI; prefLabel first."""
     labels: dict[str, list[tuple[bool, str]]] = {}
-    for t in parse(read_resource("ontology", "target-groups.ttl"), format=RdfFormat.TURTLE):
+    for t in parse(read_resource("ontology", name), format=RdfFormat.TURTLE):
         if t.predicate in _LABELS and isinstance(t.object, Literal) and t.object.language == "fa":
             labels.setdefault(t.subject.value, []).append((t.predicate != SKOS.prefLabel, t.object.value))
     return [(iri, [label for _, label in sorted(labels[iri])]) for iri in sorted(labels)]
 
 
+def target_groups() -> list[tuple[str, list[str]]]:
+    """``(concept IRI, Persian labels)`` for every target group, sorted by IRI; labels prefLabel first."""
+    return [c for c in _scheme("target-groups.ttl") if "/target-group/" in c[0]]
+
+
+def measures() -> list[tuple[str, list[str]]]:
+    """``(concept IRI, Persian labels)`` for every measure (``ontology/measures.ttl``), sorted by IRI."""
+    return [c for c in _scheme("measures.ttl") if "/measure/" in c[0]]
+
+
 @cache
-def _label_keys() -> list[tuple[str, str]]:
-    """``(label key, concept IRI)`` for every label, longest first."""
-    pairs = {(key(label), iri) for iri, labels in target_groups() for label in labels}
+def _label_keys(scheme: str = "target-groups") -> list[tuple[str, str]]:
+    """``(label key, concept IRI)`` for every label of ``scheme``, longest first."""
+    concepts = target_groups() if scheme == "target-groups" else measures()
+    pairs = {(key(label), iri) for iri, labels in concepts for label in labels}
     return sorted(pairs, key=lambda p: (-len(p[0]), p))
 
 
@@ -53,6 +65,22 @@ def concept_for(text: str) -> str | None:
             best = (len(label), -pos, iri)
     return best[2] if best else None
 
+
+@lru_cache(maxsize=1 << 12)
+def measure_for(text: str) -> str | None:
+    """IRI of the measure named first in ``text`` (what happened to what a figure counts), else None.
+
+    Labels are word stems («شناسایی», «تحت پوشش», «تحویل خانواده») compared as
+    :func:`builder.textkey.key`; the earliest in the text wins, and at the same place
+    the longest («تحویل خانواده», returned to family, over «تحویل», handed over).
+    """
+    k = key(text)
+    best: tuple[int, int, str] | None = None
+    for label, iri in _label_keys("measures"):
+        pos = k.find(label)
+        if label and pos >= 0 and (best is None or (pos, -len(label)) < best[:2]):
+            best = (pos, -len(label), iri)
+    return best[2] if best else None
 
 
 def concepts_in(text: str) -> list[str]:

@@ -128,8 +128,13 @@ class Program:
 class Statistic:
     value: float
     approx: str = "exact"  # exact | about | more_than | less_than
-    unit: str = "count"  # persons | percent | rate (per thousand, «در هزار») | cases | centres | calls | rials | count | ...
-    subject: str = ""  # what is counted, e.g. "کودک خیابانی"
+    unit: str = "count"  # persons | percent | rate (per thousand, «در هزار») | cases | centres | calls | rials | tomans | count | ...
+    subject: str = ""  # what is counted, as the article says it, e.g. "کودک خیابانی شناسایی‌شده در مشهد"
+    population: str = ""  # the counted noun, a classifier resolved, e.g. "کودک خیابانی"; for a share, the part
+    measure: str | None = None  # what happened to them: a concept of ontology/measures.ttl (identified, admitted, …)
+    whole: str | None = None  # for a share: what it is a share of («کودکان کار شناسایی‌شده»)
+    high: float | None = None  # a range's maximum («بین ۲۰ تا ۳۰ درصد»: value 20, high 30)
+    average: bool = False  # «به طور متوسط», «میانگین»: an average per unit, not a total
     place: str | None = None  # place key
     period: str | None = None  # ISO date or interval "start/end"
     period_text: str | None = None  # the time phrase as written

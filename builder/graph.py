@@ -43,7 +43,7 @@ from .iri import article_iri, mint
 from .namespaces import FAKG, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, VOCABULARY_GRAPH, WD, XSD, read_resource
 from . import gazetteer
 from .gazetteer import provinces
-from .concepts import concepts_in
+from .concepts import concept_for, concepts_in
 from .textkey import key
 
 __all__ = ["article_iri", "document_quads", "vocabulary_quads"]
@@ -71,7 +71,7 @@ def document_quads(doc: Document) -> list[Quad]:
 
 
 def vocabulary_quads() -> list[Quad]:
-    """The ontology and the target-group scheme, in the graph ``<https://w3id.org/fakg/graph/vocabulary>``.
+    """The ontology, the target-group scheme and the measures, in the graph ``<https://w3id.org/fakg/graph/vocabulary>``.
 
     Target groups also get what the queries need to resolve a ``group`` parameter by index lookups
     instead of walking the scheme for every figure: ``skos:broaderTransitive`` to each broader group
@@ -79,7 +79,7 @@ def vocabulary_quads() -> list[Quad]:
     (``street-children``), as :func:`search_key` folds them; and, for each province and group,
     the scope node (:func:`scope_node`) that figures about that pair point to.
     """
-    triples = [t for name in ("fakg.ttl", "target-groups.ttl")
+    triples = [t for name in ("fakg.ttl", "target-groups.ttl", "measures.ttl")
                for t in parse(read_resource("ontology", name), format=RdfFormat.TURTLE)]
     groups = {t.subject for t in triples if t.predicate == SKOS.inScheme and t.object == FAKG.TargetGroups}
     broader: dict[NamedNode, set[NamedNode]] = {}
@@ -443,10 +443,12 @@ class _Writer:
         node = mint("statistic", self.g, i)
         self.fact(node, i, (SCHEMA.Observation,))
         self.add(node, RDFS.label, _fa(st.text or f"{_number(st.value).value} {st.subject}".strip()))
-        variable = self.variable(st.unit, st.subject, st.concept)
+        variable = self.variable(st)
         self.add(node, SCHEMA.variableMeasured, variable)
+        self.add(node, FAKG.subjectText, _fa(st.subject))
         self.measured.append(variable)
         self.add(node, SCHEMA.value, _number(st.value))
+        self.add(node, SCHEMA.maxValue, _number(st.high) if st.high is not None else None)
         self.add(node, FAKG.approximation, Literal(st.approx))
         self.add(node, SCHEMA.observationAbout, self.place(st.place))
         self.provinces.append(self.province_of(st.place))
@@ -456,14 +458,46 @@ class _Writer:
         self.add(node, FAKG.surfaceText, _fa(st.text))
         self.evidence(node, ("statistic", i), st.evidence)
 
-    def variable(self, unit: str, subject: str, concept: str | None) -> NamedNode:
-        """The statistical variable "``subject`` counted in ``unit``", shared across articles."""
-        node = mint("variable", unit, subject)
+    def variable(self, st) -> NamedNode:
+        """The statistical variable of a figure, shared across articles (Data Commons' StatisticalVariable).
+
+        It is what makes figures comparable: the population (the target group when the counted
+        noun names one, else the noun), the measured property (count, share, amount, rate), the
+        measure (identified, admitted, …: ``ontology/measures.ttl``), for a share its whole
+        (``schema:measurementDenominator``, the variable counting the whole) and whether the
+        figures are averages.  Two articles' «۱۲۰ کودک خیابانی شناسایی‌شده در …» meet in one
+        variable; «۱۲۰ کودک خیابانی پذیرش‌شده» is another.
+        """
+        prop = _MEASURED.get(st.unit, "count")
+        population = st.population or st.subject
+        whole = st.whole if prop == "share" else None
+        return self._variable(prop, st.unit, population, st.concept if prop != "share" or not whole else None,
+                              st.measure, whole, st.average)
+
+    def _variable(self, prop: str, unit: str, population: str, concept: str | None, measure: str | None,
+                  whole: str | None, average: bool) -> NamedNode:
+        group = concept.rsplit("/", 1)[-1] if concept else None
+        parts = [unit, group or population or unit]
+        if measure:
+            parts.append(measure.rsplit("/", 1)[-1])
+        if whole:
+            parts += ["of", whole]
+        if average:
+            parts.append("mean")
+        node = mint("variable", *parts)
         if self.first_time(node):
             self.add(node, RDF.type, FAKG.StatisticalVariable)
             self.add(node, RDF.type, SCHEMA.StatisticalVariable)
-            self.add(node, RDFS.label, _fa(subject))
+            self.add(node, RDFS.label, _fa(_variable_label(prop, population, whole)))
             self.add(node, SCHEMA.unitText, Literal(unit))
+            self.add(node, SCHEMA.measuredProperty, FAKG(prop))
+            self.add(node, FAKG.population, _fa(population))
+            self.add(node, SCHEMA.populationType, concept_node(concept) if concept else None)
+            self.add(node, FAKG.measure, NamedNode(measure) if measure else None)
+            self.add(node, SCHEMA.statType, FAKG.meanValue if average else FAKG.measuredValue)
+            if whole:
+                self.add(node, SCHEMA.measurementDenominator,
+                         self._variable("count", _WHOLE_UNIT, whole, concept_for(whole), None, None, False))
         groups = self.variable_groups.setdefault(node, {})
         if concept:
             self.add(node, FAKG.targetGroup, concept_node(concept))
@@ -569,6 +603,17 @@ class _Writer:
         if k in self.doc.organizations or self.is_agency(k) or _gazetteer("organization", k):
             return self.organization(k)
         return None
+
+
+_MEASURED = {"percent": "share", "fraction": "share", "rials": "amount", "tomans": "amount", "rate": "rate"}
+_WHOLE_UNIT = "count"
+
+
+def _variable_label(prop: str, population: str, whole: str | None) -> str:
+    """«کودک کار», «درصد: دختر، از کودکان بازمانده از تحصیل»: what a variable counts, in Persian."""
+    if prop == "share":
+        return f"درصد {population} از {whole}" if whole and population != whole else f"درصد {population}".strip()
+    return population
 
 
 def _wikidata(qid: str | None) -> NamedNode | None:

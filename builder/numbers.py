@@ -302,6 +302,11 @@ class _Parser:
             return value + Fraction(1, 2), j + 2, False
         return value, j, False
 
+    def _three_digits(self, j: int) -> bool:
+        """Token ``j`` is a bare group of three digits after a space («۲ هزار ۸۳۶»)."""
+        t = self._at(j)
+        return t is not None and t.kind == "num" and t.gap == "s" and re.fullmatch(r"[0-9]{3}", t.text) is not None
+
     def cardinal(self, i: int) -> _Card | None:
         """Groups joined by scales and «و»: «یک میلیون و دویست هزار», «۵ هزار میلیارد».
 
@@ -315,9 +320,12 @@ class _Parser:
         while True:
             k = j
             if segments:
-                if not self._is(j, "and") or self._at(j + 1) is None or self._at(j + 1).gap == "n":
+                if self._three_digits(j) and (self._scale_at(j + 1) or min(sc for _, sc in parts) == 1000):
+                    k = j  # «۲ هزار ۸۳۶»: the «و» left out before a group of three digits
+                elif not self._is(j, "and") or self._at(j + 1) is None or self._at(j + 1).gap == "n":
                     break
-                k = j + 1
+                else:
+                    k = j + 1
             g = self.group(k)
             if g is None and not self._scale_at(k):
                 break

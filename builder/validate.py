@@ -23,7 +23,7 @@ def validate_store(store: Store) -> list[str]:
     data = Graph()
     triples = (Triple(q.subject, q.predicate, q.object) for q in store)
     data.parse(data=serialize(triples, format=RdfFormat.N_TRIPLES), format="nt")
-    for name in ("fakg.ttl", "target-groups.ttl"):
+    for name in ("fakg.ttl", "target-groups.ttl", "measures.ttl"):
         data.parse(data=read_resource("ontology", name), format="turtle")
     shapes = Graph().parse(data=read_resource("ontology", "shapes.ttl"), format="turtle")
     _, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", allow_warnings=True)

@@ -155,7 +155,9 @@ EXAMPLES = [
     Example(
         "schema:Observation and fakg:StatisticalVariable",
         "«۱۹۹ کودک خیابانی» in Ardabil and the variable it measures, shared by every article that\n"
-        "counts street children in persons. `prov:wasAttributedTo` (the person quoted) is written\n"
+        "counts identified street children in persons (population, measured property, measure: see\n"
+        "\"Statistics\" above); `fakg:subjectText` is what is counted as the article says it.\n"
+        "`prov:wasAttributedTo` (the person quoted) is written\n"
         "when the extractor ties the figure to a speaker. This figure has no date; a dated one has\n"
         "`schema:observationDate` (`xsd:date`, `xsd:gYearMonth` or `xsd:gYear`), and a range has\n"
         "`time:hasTime <statistic/{i}/period>`, a `time:ProperInterval` whose `time:hasBeginning` and\n"
@@ -211,7 +213,7 @@ EXAMPLES = [
     Example(
         "skos:Concept (vocabulary graph)",
         "The target group of the street-children variable, in the graph\n"
-        "`<https://w3id.org/fakg/graph/vocabulary>` (loaded from `fakg.ttl` and `target-groups.ttl`).",
+        "`<https://w3id.org/fakg/graph/vocabulary>` (loaded from `fakg.ttl`, `target-groups.ttl` and `measures.ttl`).",
         """SELECT ?graph ?node ?value ?place WHERE {
              GRAPH ?g { ?fact schema:value ?value ; schema:observationAbout/rdfs:label ?place ;
                               schema:variableMeasured/fakg:targetGroup ?node }

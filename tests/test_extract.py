@@ -183,8 +183,8 @@ def test_subject_reads_through_partitives_demonstratives_and_ages_and_stops_at_s
 وی افزود: جامعه هدف ۱۲ هزار کودک ۳ تا ۶ ساله است و میبد با ۹۰۰ کودک بیشترین سهم را دارد.
 """)
     subjects = {s.value: s.subject for s in doc.statistics}
-    assert subjects[2400] == "نفر سالمندان روستایی"
-    assert subjects[35] == "درصد سالمندان"
+    assert subjects[2400] == "نفر سالمندان روستایی شناسایی شده"
+    assert subjects[35].startswith("درصد سالمندان") and "روستاها" in subjects[35]  # the part: living in villages
     assert subjects[12000] == "کودک ۳ تا ۶ ساله"
     assert subjects[900] == "کودک"
     assert 3 not in subjects and 6 not in subjects  # the age range stays an age
@@ -205,13 +205,14 @@ def test_a_headline_figure_restated_in_other_words_is_one_observation():
     doc = run("""
 مدیرکل بهزیستی استان قم گفت: ۴۲ درصد تماس‌های امسال با اورژانس اجتماعی به همسرآزاری مربوط بوده است.
 """, title="۴۲ درصد مداخلات اورژانس اجتماعی قم به خشونت خانگی مربوط است")
-    assert [(s.value, s.subject) for s in doc.statistics] == [(42, "درصد تماس‌های امسال")]
+    assert [s.value for s in doc.statistics] == [42]
+    assert doc.statistics[0].subject.startswith("درصد تماس‌های امسال") and "همسرآزاری" in doc.statistics[0].subject
     assert len(doc.statistics[0].evidence) == 2
 
 
 def test_small_word_numbers_count_facilities_by_their_suffix():
     doc = run("شهردار سمنان گفت: شهرداری دو گرمخانه و سه آسایشگاه برای کارتن‌خواب‌ها آماده کرده است.")
-    assert {(s.value, s.subject) for s in doc.statistics} == {(2, "گرمخانه"), (3, "آسایشگاه")}
+    assert {(s.value, s.subject.split()[0]) for s in doc.statistics} == {(2, "گرمخانه"), (3, "آسایشگاه")}
 
 
 def test_figure_places_from_qualified_places_lists_and_the_speakers_jurisdiction():

@@ -211,8 +211,28 @@ def test_statistic_values_and_periods():
     assert (first, SCHEMA.observationDate,
             Literal("2024-07", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#gYearMonth"))) in triples
     assert any(s == second and p.value.endswith("#hasTime") for s, p, _ in triples)
-    variable = mint("variable", "persons", "کودک خیابانی")
-    assert (variable, FAKG.targetGroup, NamedNode("https://w3id.org/fakg/concept/target-group/street-children")) in triples
+    variable = next(o for s, p, o in triples if s == first and p == SCHEMA.variableMeasured)
+    street = NamedNode("https://w3id.org/fakg/concept/target-group/street-children")
+    assert {(variable, FAKG.targetGroup, street), (variable, SCHEMA.populationType, street),
+            (variable, SCHEMA.measuredProperty, FAKG.count), (variable, SCHEMA.statType, FAKG.measuredValue),
+            (first, FAKG.subjectText, Literal("کودک خیابانی", language="fa"))} <= triples
+    assert variable == mint("variable", "persons", "street-children")  # the group, however the noun is spelt
+
+
+def test_a_share_variable_names_its_whole_and_a_count_its_measure():
+    doc = gilan_document()
+    doc.statistics[0].measure = "https://w3id.org/fakg/concept/measure/identified"
+    doc.statistics[1].whole, doc.statistics[1].population = "کودکان بازمانده از تحصیل", "دختر"
+    triples = {(q.subject, q.predicate, q.object) for q in graph.document_quads(doc)}
+    g = article_iri(doc)
+    count, share = (next(o for s, p, o in triples if s == mint("statistic", g, i) and p == SCHEMA.variableMeasured)
+                    for i in (0, 1))
+    assert (count, FAKG.measure, NamedNode("https://w3id.org/fakg/concept/measure/identified")) in triples
+    assert count != mint("variable", "persons", "street-children")  # identified children are a variable of their own
+    assert (share, SCHEMA.measuredProperty, FAKG.share) in triples
+    whole = next(o for s, p, o in triples if s == share and p == SCHEMA.measurementDenominator)
+    assert (whole, FAKG.population, Literal("کودکان بازمانده از تحصیل", language="fa")) in triples
+    assert (whole, SCHEMA.measuredProperty, FAKG.count) in triples
 
 
 def test_vocabulary_graph():

@@ -133,7 +133,8 @@ def test_officials_by_organisation_and_province(store):
 def test_199_street_children_in_ardabil(store):
     for province in ("اردبیل", "IR-24", "Ardabil"):
         found = ask(store, "figures-by-province", province=province, group="street-children")
-        assert any(r["value"] == 199 and r["subject"] == "کودک خیابانی" and r["unit"] == "persons"
+        assert any(r["value"] == 199 and r["subject"] == "کودک خیابانی شناسایی شده" and r["measure_label"] == "identified"
+                   and r["unit"] == "persons"
                    and r["province_label"] == "اردبیل" and r["group_label"] == "کودکان خیابانی" for r in found), found
     everything = ask(store, "figures-by-province")
     assert {r["province_label"] for r in everything} >= {"اردبیل", "تهران", "خوزستان"}

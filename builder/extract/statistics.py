@@ -22,13 +22,17 @@ is a headline figure the body restates with the same unit in other words.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-from ..concepts import concept_for
+from ..concepts import concept_for, measure_for
 from ..dates import find_dates
 from ..document import Document, Statistic
-from ..numbers import find_numbers
+from ..lexicon import is_given_name
+from ..numbers import PERCENT_WORD, find_numbers
 from ..textkey import key
-from .tokens import is_function_word, is_stop, is_verb
+from . import counted
+from .counted import TOKEN, noun_phrase
+from .tokens import is_function_word, is_verb
 
 _ABOUT = re.compile(r"(?:حدود|حدودا|حدوداً|در\s*حدود|نزدیک\s*به|قریب\s*به|تقریبا|تقریباً|حوالی)[\s\u200c]*$")
 _MORE = re.compile(r"(?:بیش\s*از|بیشتر\s*از|بالغ\s*بر|بالای|بالاتر\s*از|افزون\s*بر|فزون\s*بر|متجاوز\s*از|فراتر\s*از)[\s\u200c]*$")
@@ -38,6 +42,11 @@ _NOT_STAT_BEFORE = re.compile(
 )
 # «۱۲ ساله», «۶ سالگی», «۲۴ ساعته», «۱۰ روزه»: an age or a duration used as an adjective
 _AGE_AFTER = re.compile(r"^[\s\u200c]*(?:سال(?:ه|گی)?|ساله|ماهه|روزه|ساعته)(?![\w\u200c])")
+# «۲۴ ساعت», «۴۰ دقیقه», «۹۰ روز»: a duration, not a figure
+_DURATION_AFTER = re.compile(r"^[\s\u200c]*(?:ساعت|دقیقه|ثانیه|روز|هفته|ماه)(?![\w\u200c])")
+# «با ۱۲۳ تماس بگیرند», «به ۱۳۷ اطلاع دهند»: a number dialled, not counted
+_DIALLED = re.compile(r"^[^،,.؛;:]{0,40}?(?:تماس|اطلاع|خبر)[\s\u200c]*(?:ب?گیر|گرفت|حاصل|ده|داد)")
+_HOTLINES = frozenset({110, 115, 123, 125, 137, 1480, 1570, 1525, 1526})
 # «ساعت از ۱۱ شب گذشته», «۲ بامداد»: a clock time
 _CLOCK_AFTER = re.compile(r"^[\s\u200c]*(?:شب|بامداد|صبح|عصر|ظهر)(?![\w\u200c])")
 # «چند هزار میلیارد تومان», «ده‌ها هزار نفر»: a vague amount, not a figure
@@ -61,13 +70,11 @@ _UNITS = {
     "cases": ("پرونده", "مورد", "فقره"),
     "calls": ("تماس",),
     "centres": ("مرکز", "مهد", "خانه", "موسسه", "مؤسسه", "پایگاه", "مدرسه"),
-    "rials": ("ریال",),
-    "tomans": ("تومان",),
+    "rials": ("ریال", "ریالی"),
+    "tomans": ("تومان", "تومانی"),
 }
 _UNIT_OF = {key(w): unit for unit, words in _UNITS.items() for w in words}
 _WORD_NUMBER = re.compile(r"^[\u0620-\u064A\u066E-\u06D3\u200c\s]+$")  # letters only: «دو», not «۴»
-_SUBJECT_WORDS = 6
-_TOKEN = re.compile(r"[^\s\u200c،,.:؛;!؟?()«»\"]+(?:\u200c[^\s\u200c،,.:؛;!؟?()«»\"]+)*|[،,.:؛;!؟?()«»\"]")
 
 
 _QUALIFIERS = (("about", _ABOUT), ("more_than", _MORE), ("less_than", _LESS))
@@ -84,65 +91,13 @@ def _qualifier(doc: Document, start: int) -> tuple[str, int]:
     return "exact", start
 
 
-# an age after the counted noun belongs to it: «کودک ۳ تا ۶ ساله», «نوجوان ۱۵ ساله»
-_AGE_MODIFIER = re.compile(r"[0-9۰-۹]+(?:[\s\u200c]*(?:تا|-)[\s\u200c]*[0-9۰-۹]+)?[\s\u200c]*ساله(?![\w\u200c])")
-# a partitive «از» after a measure word: «۶۵۰ هزار نفر از افراد دارای معلولیت», «۳۰ درصد از کودکان»
-_PARTITIVE_HEADS = frozenset(key(w) for w in ("نفر", "مورد", "فقره", "تن"))
-_DEMONSTRATIVE = frozenset(key(w) for w in ("این", "آن"))
-
-
-def _subject(doc: Document, start: int, limit: int, percent: bool = False) -> tuple[str, int]:
-    """The noun phrase after a number: words until a function word, verb, punctuation or number.
-
-    A superlative («بیشترین») ends it: it qualifies the noun after it.  After a
-    measure word (and right after «درصد») a partitive «از» is read through, and after
-    «درصد» a demonstrative too («۶۴ درصد این کودکان»): what is counted follows them.
-    """
-    words: list[tuple[str, int]] = []
-    head_next = True  # the next word heads a noun phrase: only a function word refuses it
-    pos = start
-    while (m := _TOKEN.search(doc.text, pos, limit)) is not None:
-        pos, w = m.end(), m.group()
-        if words and (age := _AGE_MODIFIER.match(doc.text, m.start(), limit)):
-            words.append((age.group(), age.end()))
-            pos = age.end()
-            continue
-        if not re.search(r"[\u0620-\u06D3A-Za-z]", w) or re.search(r"[0-9۰-۹]", w):
-            break
-        measure = percent and not words or len(words) == 1 and key(words[0][0]) in _PARTITIVE_HEADS
-        if measure and head_next is not None and (key(w) == key("از") or percent and not words and key(w) in _DEMONSTRATIVE):
-            nxt = _TOKEN.search(doc.text, pos, limit)
-            if nxt and re.search(r"[\u0620-\u06D3]", nxt.group()) and not is_function_word(nxt.group()):
-                head_next = None  # read through once
-                continue
-        if key(w) == key("و"):
-            nxt = _TOKEN.search(doc.text, m.end(), limit)
-            if nxt and words and not is_stop(nxt.group()) and not is_verb(nxt.group()) and not find_numbers(nxt.group()):
-                words.append((w, m.end()))
-                continue
-            break
-        # hazm's stop words include counted nouns («مورد», «نفر»): a head noun is only refused if it is a function word
-        if (is_function_word(w) if head_next is not False else is_stop(w)) or is_verb(w) \
-                or (words and key(w) in (key("شده"), key("شد"))) or (words and key(w).endswith(key("ترین"))):
-            break
-        words.append((w, m.end()))
-        head_next = False
-        if len(words) >= _SUBJECT_WORDS:
-            break
-    while words and key(words[-1][0]) == key("و"):
-        words.pop()
-    if not words:
-        return "", start
-    return " ".join(w for w, _ in words), words[-1][1]
-
-
 # «یارانه ماهانه هر سالمند ۸۵ میلیون ریال است»: a bare measure before a copula is the predicate
 _COPULA_AFTER = re.compile(r"[\s\u200c]*(?:است|بود|بوده|می[\s\u200c]*باشد|هست|رسید|رسیده|می[\s\u200c]*رسد)(?![\w\u200c])")
 _BARE_MEASURES = frozenset(key(w) for w in ("درصد", "ریال", "تومان", "دقیقه", "ساعت", "روز", "برابر"))
-# where a clause starts: punctuation, «که», «اینکه», or «و» after a finite verb («… است و …»)
-_CLAUSE_START = re.compile(
-    r".*(?:[:،,؛;]|(?<![\w\u200c])(?:که|این[\s\u200c]*که|(?:است|بود|بوده|شد|شده|دارد|دارند|هستند)[\s\u200c]+و)(?![\w\u200c]))",
-    re.S)
+# «میزان بازگشت … پنج درصد و در سال گذشته حدود ۱۰ درصد بود»: the first of two figures of one predicate
+_LIST_THEN_COPULA = re.compile(
+    r"[\s\u200c]*و(?![\w\u200c])[^،,؛;:.]{0,60}?[0-9۰-۹\u0620-\u06D3][\s\u200c]*(?:درصد|ریال|تومان)"
+    r"[\s\u200c]*(?:است|بود|بوده|می[\s\u200c]*باشد|هست|رسید|رسیده|می[\s\u200c]*رسد)(?![\w\u200c])")
 
 
 def _topic(doc: Document, sent_start: int, start: int, subject: str, stop: int) -> tuple[str, int] | None:
@@ -153,18 +108,16 @@ def _topic(doc: Document, sent_start: int, start: int, subject: str, stop: int) 
     (noun phrase at the clause start, where it starts), or None.
     """
     bare = _RATE_AFTER.fullmatch(" " + subject) or all(key(w) in _BARE_MEASURES for w in subject.split())
-    if not bare or not _COPULA_AFTER.match(doc.text, stop):
+    if not bare or not (_COPULA_AFTER.match(doc.text, stop) or _LIST_THEN_COPULA.match(doc.text, stop)):
         return None
-    lead = _CLAUSE_START.match(doc.text, sent_start, start)
-    begin = lead.end() if lead else sent_start
-    begin += len(doc.text[begin:start]) - len(doc.text[begin:start].lstrip())
-    topic, _ = _subject(doc, begin, start)
+    begin = counted.clause_start(doc, sent_start, start)
+    topic, _ = noun_phrase(doc, begin, start)
     return (topic, begin) if topic else None
 
 
 def _clause(doc: Document, start: int, limit: int) -> str:
     """The words after a figure up to the clause's verb («۹۲ نقطه ... که محل فعالیت کودکان کار است»)."""
-    for m in _TOKEN.finditer(doc.text, start, limit):
+    for m in TOKEN.finditer(doc.text, start, limit):
         if is_verb(m.group()):
             return doc.text[start:m.start()]
     return doc.text[start:limit]
@@ -291,6 +244,26 @@ def _speaker(doc: Document, sentence: int) -> str | None:
     return best
 
 
+_PLACE_NOUNS = frozenset(key(w) for w in ("استان", "شهرستان", "شهر", "روستا", "کشور", "بخش"))
+
+
+def _named_after(doc: Document, end: int) -> bool:
+    """What follows the number is a name, not a counted noun: a person («رویداد ۲۴ فاطمه نظری»,
+    a news id before the reporter), or places listed after their count («دو استان البرز و تهران»)."""
+    m = re.match(r"[\s\u200c]*", doc.text[end:end + 4])
+    at = end + m.end()
+    if any(x.start == at and x.kind == "person" for x in doc.mentions):
+        return True
+    name = re.match(r"(?:سید[ه]?[\s\u200c]+)?([^\s\u200c،,.:]+)", doc.text[at:at + 30])
+    if name and is_given_name(name.group(1)) and key(name.group(1)) not in _COUNTABLE and key(name.group(1)) not in _UNIT_OF:
+        return True  # a person the extractors did not name: «رویداد ۲۴ فاطمه نظری:»
+    word = re.match(r"([^\s\u200c،,.]+)[\s\u200c]+", doc.text[at:at + 20])
+    if word and key(word.group(1)) in _PLACE_NOUNS:
+        after = at + word.end()
+        return any(x.start in (at, after) and x.kind == "place" for x in doc.mentions)
+    return False
+
+
 def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
     start, end = n.start + sent_start, n.end + sent_start
     if n.kind == "ordinal":
@@ -299,19 +272,28 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
         return False
     if _inside(doc, start, end, ("organization", "program", "person")):
         return False
+    if _named_after(doc, end):
+        return False
     before = doc.text[max(0, start - 16):start]
     if _NOT_STAT_BEFORE.search(before) or _VAGUE_BEFORE.search(before) \
             or _LABEL_LIST_BEFORE.search(doc.text[max(0, start - 40):start]):
         return False
-    if _AGE_AFTER.match(doc.text[end:end + 8]) or _CLOCK_AFTER.match(doc.text[end:end + 8]):
+    if _AGE_AFTER.match(doc.text[end:end + 8]) or _CLOCK_AFTER.match(doc.text[end:end + 8]) \
+            or _DURATION_AFTER.match(doc.text[end:end + 8]):
         return False
+    if re.search(r"(?<![\w\u200c])(?:با|به)[\s\u200c]*$", before) and _DIALLED.match(doc.text[end:end + 60]):
+        return False
+    if n.kind == "cardinal" and n.value in _HOTLINES and re.fullmatch(r"[0-9۰-۹]+", n.text.strip()):
+        nxt = re.match(r"[\s\u200c]*([^\s\u200c،,.]+)", doc.text[end:end + 30])
+        if not nxt or key(nxt.group(1)) not in _COUNTABLE:
+            return False
     if n.kind == "cardinal" and (1300 <= n.value <= 1500 or 1950 <= n.value <= 2100) and re.fullmatch(r"[0-9۰-۹]{4}", n.text.strip()):
         nxt = re.match(r"[\s\u200c]*([^\s\u200c،,.]+)", doc.text[end:end + 30])
         return bool(nxt) and key(nxt.group(1)) in _COUNTABLE  # a year, unless a counted noun follows: «۱۴۰۲ تماس»
     words = _WORD_NUMBER.match(n.text) is not None
     if words and n.value == 1:
         return False
-    if words and n.value < 10:
+    if words and n.value < 10 and n.kind != "percent":
         nxt = re.match(r"[\s\u200c]*([^\s،,.]+)", doc.text[end:end + 30])
         return bool(nxt) and (key(nxt.group(1)) in _COUNTABLE or key(nxt.group(1)).endswith(_FACILITY_SUFFIXES))
     return True
@@ -323,6 +305,11 @@ _PER = r"(?:در|هر)[\s\u200c]*"
 _RATE_AFTER = re.compile(r"[\s\u200c]*در[\s\u200c]*(?:(?:ده|صد|یکصد|[0-9۰-۹]+)[\s\u200c]*)?(?:هزار|میلیون)(?![\w\u200c])")
 _DENOMINATOR_BEFORE = re.compile(rf"(?<![\w\u200c]){_PER}$")
 _DENOMINATORS = {10, 100, 1000, 10_000, 100_000, 1_000_000}
+
+
+def _percent(n) -> bool:
+    """A percentage, or a range of percentages («بین ۲۰ تا ۳۰ درصد»)."""
+    return n.kind == "percent" or (n.kind == "range" and n.unit_word == PERCENT_WORD)
 
 
 def _figures(doc: Document, sent, dates) -> list[tuple]:
@@ -339,12 +326,14 @@ def _figures(doc: Document, sent, dates) -> list[tuple]:
             continue  # «در هزار», «هر ۱۰۰ هزار نفر»: the base of a rate
         if _is_statistic(doc, n, sent.start, dates):
             if rate := _RATE_AFTER.match(doc.text, end, sent.end):  # «۳/۲ در هزار کودک»: a rate per thousand
-                base, stop = _subject(doc, rate.end(), sent.end)
+                base, stop = noun_phrase(doc, rate.end(), sent.end)
                 if not base or key(base.split()[0]) not in _UNIT_OF:  # of a population («کودک», «نفر») or bare
                     base, stop = "", rate.end()
                 found.append([n, start, end, f"{rate.group().strip()} {base}".strip(), stop])
                 continue
-            subject, stop = _subject(doc, end, sent.end, n.kind == "percent")
+            subject, stop = noun_phrase(doc, end, sent.end, _percent(n))
+            if subject and not _PERSIAN.search(subject):
+                continue  # «۱۰ df»: a file name or an address, not a counted noun
             found.append([n, start, end, subject, stop])
     for i in range(len(found) - 2, -1, -1):
         if not found[i][3] and found[i + 1][3] and _ELLIPSIS.match(doc.text[found[i][2]:found[i][2] + 3]):
@@ -352,16 +341,216 @@ def _figures(doc: Document, sent, dates) -> list[tuple]:
     return [tuple(f) for f in found]
 
 
+class _Reading(NamedTuple):
+    """What one figure counts (see :mod:`builder.extract.counted`)."""
+    subject: str  # as the article says it: the facts' unit_or_subject
+    population: str  # the counted noun phrase; for a share, its part
+    core: str  # population and what happened to it: what a later «از این تعداد» repeats
+    whole: str | None  # a share's whole
+    measure: str | None  # ontology/measures.ttl concept
+    back: bool  # read from the previous figure's group
+
+
+_PERSIAN = re.compile(r"[\u0620-\u06D3]")
+_CHANGE = frozenset(key(w) for w in ("کاهش", "افزایش", "رشد", "کاهشی", "افزایشی"))
+_MONEY = frozenset(key(w) for w in ("ریال", "تومان"))
+_SHARE_VERB = re.compile(r"تشکیل")  # «… ۵۰ درصد مددجویان را تشکیل می‌دهند»: the clause's subject is the part
+_AVERAGE = re.compile(r"(?:به[\s\u200c]*طور[\s\u200c]*)?(?:متوسط|میانگین)[\s\u200c]*(?:[^\s\u200c]+[\s\u200c]*)?$")
+
+
+def _join(*parts: str | None) -> str:
+    return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+# a figure inside a prepositional phrase («در ۱۰ شهرستان», «با ۱۶۵ نفر») is not the clause's subject
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w\u200c])(?:در|با|طی|تا|از|میان|بین|توسط)[\s\u200c]*$")
+# «با ظرفیت ۱۵ نفر», «به ارزش ۱۲۰ میلیارد تومان», «با هزینه ۳۵ میلیارد ریال»: the noun says what is measured
+_MEASURE_NOUN_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:با|به|بر|در)[\s\u200c]+((?:[^\s\u200c،,.:؛;0-9۰-۹«»()]+)(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹«»()]+)?)[\s\u200c]*$")
+_AMOUNT_NOUNS = frozenset(key(w) for w in (
+    "ظرفیت", "هزینه", "اعتبار", "ارزش", "کارمزد", "مبلغ", "بودجه", "سرمایه", "مساحت", "مستمری", "یارانه",
+    "کمک", "کمک‌هزینه", "وام", "تسهیلات", "سهم", "نرخ", "میانگین", "سقف", "حقوق", "دستمزد", "مزد",
+))
+# «تسهیلات قرض‌الحسنه ۵۰۰ میلیون ریالی»: an amount used as an adjective of the noun before it
+_ADJECTIVAL_UNITS = frozenset(key(w) for w in ("ریالی", "تومانی", "نفری", "درصدی", "هزارنفری"))
+_RECENT = 3  # sentences: how far back a bare «نفر» may take its group from
+
+
+def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, limit: int,
+          prev: _Reading | None, sibling: _Reading | None, prev_sentence: int = -99) -> _Reading:
+    """Subject, population, measure and (for a share) whole of the figure ``n`` at ``start:end``.
+
+    ``head`` is the noun phrase after the number (ending at ``stop``), ``limit`` where the
+    next figure of the sentence starts, ``prev`` the last group counted before it in the
+    article (for «از این تعداد», «آنان») and ``sibling`` the previous share in its sentence
+    (for «۲۹ درصد …، ۲۴ درصد در خصوص …»).
+    """
+    share = _percent(n) or n.kind == "fraction"
+    words = head.split()
+    first = key(words[0]) if words else ""
+    classifier = first in counted.CLASSIFIERS and len(words) == 1
+    q_start = _qualifier(doc, start)[1]
+    before_text = doc.text[max(sent.start, q_start - 40):q_start]
+    noun_before = _amount_noun_before(before_text)
+    if first in _ADJECTIVAL_UNITS:
+        return _Reading(_join(words[0].removesuffix("ی"), _words_before(doc, sent.start, q_start)), head, head,
+                        None, measure_for(_words_before(doc, sent.start, q_start)), False)
+    in_phrase = bool(noun_before) or bool(_PREPOSITION_BEFORE.search(before_text))
+    back = counted.refers_back_before(doc, sent.start, start)
+    pointer = counted.pronoun_after(doc, stop, limit) if (classifier or share or not words) else None
+    if pointer is not None and pointer[1] and not _names_a_population(pointer[1]):
+        pointer = None  # «۱۱۵۰ نفر از این یارانه استفاده کرده‌اند»: an object, not the group
+    pos = stop
+    if pointer is not None:
+        pos, noun = pointer
+        back = True
+        if noun and not share:
+            head = noun if classifier else head
+    mods = counted.modifiers(doc, pos, limit, len(words), last=words[-1] if words and pos == stop else "",
+                             people=_UNIT_OF.get(first) == "persons" and len(words) == 1)
+    pred = None if in_phrase else counted.predicate(doc, mods.end, limit, open_end=limit >= sent.end)
+    said = _join(pred.complement, pred.verbal) if pred else ""
+    before = _nominal_before(doc, sent.start, start)
+    measure = measure_for(_join(mods.text, said)) or measure_for(" ".join(words[1:])) \
+        or measure_for(noun_before) or (measure_for(before) if before else None)
+    if first in _CALL_NOUNS:
+        measure = MEASURES + "calls"  # «۴۳۰ تماس … ثبت شد»: calls, whatever was done with them
+    if share:
+        return _read_share(doc, sent, n, start, _join(noun_before, head), mods, pred, said, measure, back, prev, sibling)
+    if back and prev is not None and (first in counted.CLASSIFIERS or (prev.population and first == key(prev.population.split()[0]))):
+        rest = " ".join(words[1:])
+        kept = words[0] if first in counted.CLASSIFIERS else ""  # «۱۳۵ نفر از آنان»: the classifier stays
+        subject = _join(kept, prev.core, rest, mods.text, said)
+        return _Reading(subject, prev.population, _join(prev.core, rest), None, measure or prev.measure, True)
+    if classifier and not pointer and not in_phrase:
+        found = counted.topic(doc, sent.start, q_start)
+        if found is not None:
+            about = found[0]
+            rest = counted.strip_stat_noun(about)
+            led = rest != about or counted.refers_back(about)
+            if led or (pred is not None and (pred.copula or _REACHED.match(key(pred.verb)))):
+                if counted.refers_back(rest or about) and prev is not None:
+                    return _Reading(_join(prev.core, mods.text, said), prev.population, prev.core, None,
+                                    measure or prev.measure, True)
+                if rest and rest != about and prev is not None and not _names_a_population(rest):
+                    rest = _join(prev.population, about)  # «آمار واقعی ۱۴ هزار نفر»: the previous group's
+                if rest:
+                    return _Reading(_join(rest, mods.text, said), rest, _join(rest, pred.verbal if pred else ""),
+                                    None, measure, False)
+    people = prev is not None and _UNIT_OF.get(key(prev.population.split()[0])) in ("persons", "households")
+    if classifier and not mods.text and not noun_before and first in _PERSON_CLASSIFIERS and people \
+            and (not said and sent.index - prev_sentence <= _RECENT or said and sent.index == prev_sentence):
+        # «مشهد با ۱۳۸۰ نفر و سبزوار با ۲۱۰ نفر»; «۴ هزار کودک کار جمع‌آوری کردیم؛ امروز ۵۰ نفر هم پیدا نمی‌کنیم»
+        return _Reading(_join(prev.population, said), prev.population, prev.population, None, measure, True)
+    population = " ".join(words[1:]) if first in counted.CLASSIFIERS and len(words) > 1 else head
+    verbal = pred.verbal if pred else ""
+    if before and not verbal:
+        verbal = before
+    subject = _join(head, noun_before, mods.text, pred.complement if pred else "", verbal)
+    return _Reading(subject, population, _join(population, mods.text, verbal), None, measure, False)
+
+
+def _amount_noun_before(before: str) -> str:
+    """The noun an amount measures when it stands right before it: «با ظرفیت ۶۰ نفر», «به ارزش ۱۲۰ میلیارد
+    تومان», «اعتباری بالغ بر ۱۲ میلیارد ریال» (qualifier already cut off), else ""."""
+    m = _MEASURE_NOUN_BEFORE.search(before)
+    if m and key(m.group(1).split()[0]) in _AMOUNT_NOUNS:
+        return m.group(1)
+    m = re.search(r"(?:^|[\s\u200c])([^\s\u200c،,.:؛;0-9۰-۹«»()]+?)(?:[\u200c]?ای|ی)?[\s\u200c]*$", before)
+    if m and key(m.group(1)) in _AMOUNT_NOUNS:
+        return m.group(1)
+    return ""
+
+
+_REACHED = re.compile(r"(?:ب|می|نمی)?رس(?:ید|د|یده|یدند|ند)$")  # «… به ۲۴۰۰ نفر رسید»: a predicate
+_CALL_NOUNS = frozenset(key(w) for w in ("تماس", "تماس‌ها", "تماس‌های"))
+MEASURES = "https://w3id.org/fakg/concept/measure/"
+_PERSON_CLASSIFIERS = frozenset(key(w) for w in ("نفر", "تن"))
+_CASE_CLASSIFIERS = frozenset(key(w) for w in ("مورد", "فقره"))
+
+
+def _words_before(doc: Document, sent_start: int, pos: int, most: int = 3) -> str:
+    """Up to ``most`` content words right before ``pos`` in its sentence («تسهیلات قرض‌الحسنه»)."""
+    found = []
+    for w in reversed(re.findall(r"[^\s\u200c،,.:؛;«»()]+(?:\u200c[^\s\u200c،,.:؛;«»()]+)*", doc.text[max(sent_start, pos - 60):pos])):
+        if is_function_word(w) or is_verb(w) or re.search(r"[0-9۰-۹]", w) or len(found) >= most:
+            break
+        found.insert(0, w)
+    return " ".join(found)
+
+
+def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev, sibling) -> _Reading:
+    """A percentage or fraction: its whole (what it is a share of) and its part (which of them).
+
+    A change («۱۰ درصد کاهش یافت») is a share of what the clause is about: «شمار کودکان خیابانی …
+    ۱۰ درصد کاهش یافت» is «درصد کاهش شمار کودکان خیابانی».
+    """
+    whole = head
+    if head and key(head.split()[0]) in _CHANGE:
+        about = counted.topic(doc, sent.start, _qualifier(doc, start)[1])
+        if about is not None:
+            whole = _join(head, about[0])
+    if back and prev is not None and (not whole or counted.refers_back(whole)):
+        whole = prev.core
+        measure = measure or prev.measure
+    elif not whole and sibling is not None and sibling.whole \
+            and _LIST_BEFORE.search(doc.text[max(sent.start, start - 40):_qualifier(doc, start)[1]]):
+        whole = sibling.whole
+    if counted.refers_back(whole):
+        whole = prev.core if prev is not None else whole
+    part = _join(mods.text, said)
+    if pred is not None and pred.object:
+        whole = _join(whole, pred.object)  # «۴۵ درصد مددجویان این نهاد را …»
+    if pred is not None and (pred.object or "را" in doc.text[start:pred.end].split()) and _SHARE_VERB.search(pred.verbal):
+        part = pred.complement or (prev.population if prev is not None and prev.core else "")
+        subject = _join("درصد" if _percent(n) else "", whole, f"که {part} هستند" if part else "")
+    elif pred and pred.copula and said:
+        subject = _join("درصد" if _percent(n) else "", whole, "که", mods.text, said, pred.verb)
+    else:
+        subject = _join("درصد" if _percent(n) else "", whole, part)
+    return _Reading(subject, part or whole, whole, whole or None, measure, back)
+
+
+_LIST_BEFORE = re.compile(r"(?:،|,|و)[\s\u200c]*$")
+
+
+def _nominal_before(doc: Document, sent_start: int, start: int) -> str:
+    """A measure named just before the figure as a noun: «شناسایی ۱۴۰۵ کودک», «ثبت ۸۴ هزار تماس»."""
+    q_start = _qualifier(doc, start)[1]
+    words = re.findall(r"[^\s\u200c،,.:؛;!؟?()«»\"]+(?:\u200c[^\s\u200c،,.:؛;!؟?()«»\"]+)*",
+                       doc.text[max(sent_start, q_start - 24):q_start])
+    if not words:
+        return ""
+    last = words[-1]
+    if key(last) == key("از") and len(words) > 1:  # «از شناسایی ۴۰ کودک … خبر داد»
+        return ""
+    return last if measure_for(last) and key(measure_for(last) or "") and key(last) in _MEASURE_NOUNS else ""
+
+
+_MEASURE_NOUNS = frozenset(key(w) for w in (
+    "شناسایی", "جمع‌آوری", "جمع", "ساماندهی", "پذیرش", "ثبت", "ثبت‌نام", "افتتاح", "احداث", "تحویل",
+    "ارجاع", "معرفی", "حمایت", "پوشش", "اسکان", "نگهداری", "آزادی", "بازگشت", "استخدام", "تحصیل", "اشتغال", "ساخت",
+))
+
+
+def _names_a_population(words: str) -> bool:
+    """The words name who is counted (a target group or a countable noun), not only a kind of figure."""
+    return bool(concept_for(words)) or any(key(w) in _UNIT_OF or key(w) in _COUNTABLE for w in words.split())
+
+
 def extract(doc: Document) -> None:
     ref = doc.article.published.date() if doc.article.published else None
     seen: dict[tuple, Statistic] = {}
     doc.scratch["main_place"] = _main_place(doc)
+    prev: _Reading | None = None  # the last group counted: what «از این تعداد» refers to
+    prev_sentence = -99
     for sent in doc.sentences:
         text = doc.text[sent.start:sent.end]
         dates = find_dates(text, ref)
-        for n, start, end, subject, stop in _figures(doc, sent, dates):
-            if n.kind == "percent":
-                subject = ("درصد " + subject).strip()
+        figures = _figures(doc, sent, dates)
+        sibling: _Reading | None = None
+        for i, (n, start, end, subject, stop) in enumerate(figures):
+            if _percent(n):
                 unit = "percent"
             elif not subject:
                 continue
@@ -371,34 +560,79 @@ def extract(doc: Document) -> None:
                 unit = _UNIT_OF.get(key(subject.split()[0]), "count")
             stop = max(stop, end)
             approx, q_start = _qualifier(doc, start)
-            if topic := _topic(doc, sent.start, q_start, subject, stop):
-                subject, q_start = f"{subject} {topic[0]}", topic[1]
+            limit = _clause_limit(doc, sent, figures, i)
+            if unit == "rate":
+                reading = _Reading(subject, subject, subject, None, None, False)
+            else:
+                reading = _read(doc, sent, n, start, end, subject, stop, limit, prev, sibling, prev_sentence)
+            full = reading.subject
+            if topic := _topic(doc, sent.start, q_start, ("درصد " + subject).strip() if _percent(n) else subject, stop):
+                full, q_start = _join("درصد" if _percent(n) else "", subject, topic[0]), topic[1]
+            if _percent(n):
+                sibling = reading
+                full = full if full.startswith("درصد") else _join("درصد", full)
+            elif unit not in ("rials", "tomans", "rate") and reading.population \
+                    and key(reading.population.split()[0]) not in counted.CLASSIFIERS:
+                prev, prev_sentence = reading, sent.index
             value = float(n.value)
-            head = key(subject.split()[1] if subject.startswith("درصد ") and len(subject.split()) > 1 else subject.split()[0])
+            head = key(full.split()[1] if full.startswith("درصد ") and len(full.split()) > 1 else full.split()[0]) if full else ""
             dedupe = (value, n.kind, head)
             evidence = doc.evidence(q_start, stop, "statistics")
-            if dedupe in seen:  # the headline and the lead repeat a figure: one observation
-                first = seen[dedupe]
+            if dedupe in seen or (same := _repeated(doc, value, unit, reading)) is not None:
+                first = seen[dedupe] if dedupe in seen else same
                 first.evidence.append(evidence)
                 first.person = first.person or _speaker(doc, sent.index)
+                if len(full.split()) > len(first.subject.split()) and key(first.subject.split()[0]) in counted.CLASSIFIERS:
+                    first.subject, first.population = full, reading.population
                 continue
             period = next((d for d in dates if d.start_date), None)
             stat = Statistic(
                 value=value,
                 approx=approx,
                 unit=unit,
-                subject=subject,
+                subject=full,
+                population=reading.population,
+                measure=reading.measure,
+                whole=reading.whole,
+                high=n.high,
+                average=bool(_AVERAGE.search(doc.text[max(sent.start, q_start - 30):q_start])),
                 place=_place(doc, sent.index, start, end, stop),
                 period=period.iso if period else None,
                 period_text=period.text if period else None,
                 person=_speaker(doc, sent.index),
-                concept=concept_for(subject) or concept_for(_clause(doc, end, sent.end)),
+                concept=concept_for(reading.population) or concept_for(full) or concept_for(_clause(doc, end, sent.end)),
                 text=doc.text[q_start:stop],
                 evidence=[evidence],
             )
             seen[dedupe] = stat
             doc.statistics.append(stat)
     _merge_title_figures(doc)
+
+
+def _clause_limit(doc: Document, sent, figures: list, i: int) -> int:
+    """Where figure ``i``'s words end: at the next figure of its sentence that is not inside a
+    prepositional phrase («… پنج هزار نفر توسط ۱۵ گشت … پذیرش شده‌اند»), else the sentence end."""
+    for f in figures[i + 1:]:
+        q = _qualifier(doc, f[1])[1]
+        if not _PREPOSITION_BEFORE.search(doc.text[max(sent.start, q - 12):q]):
+            return q
+    return sent.end
+
+
+def _repeated(doc: Document, value: float, unit: str, reading: _Reading) -> Statistic | None:
+    """An earlier observation of the same figure told in other words: same value, both counts of
+    people, with a classifier on one side («تحصیل ۴۱۱۲ دانش‌آموز» in the headline, «۴۱۱۲ نفر» in
+    the body) or a value too particular to recur by chance («۳۷ هزار و ۸۳۹ زن سرپرست خانوار», later
+    «۳۷ هزار و ۸۳۹ خانوار آن»)."""
+    people = {"persons", "households"}
+    for st in doc.statistics:
+        if st.value != value or st.unit == "percent" or unit == "percent":
+            continue
+        bare = key(st.subject.split()[0]) in counted.CLASSIFIERS or key(reading.subject.split()[0]) in counted.CLASSIFIERS
+        unround = value >= 100 and value % 10 != 0  # «۴۱۱۲» twice in one article is one figure
+        if (bare or unround) and (st.unit in people or st.unit == "count") and (unit in people or unit == "count"):
+            return st
+    return None
 
 
 def _merge_title_figures(doc: Document) -> None:

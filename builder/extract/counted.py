@@ -1,0 +1,530 @@
+"""What a figure counts, as the article says it.
+
+A figure's noun is often not enough to use it: «۴۲ نفر» (42 of whom?), «۳۵ درصد» (of what,
+being what?), «۱۲۰۰ تماس» (about what?).  This module reads, around one figure, the words
+that say what is counted, in the genre's patterns:
+
+* the **counted noun phrase** after the number (:func:`noun_phrase`), read through a
+  partitive «از» after a classifier or «درصد» («۳۰ نفر از دانش‌آموزان بازمانده»);
+* its **modifiers** (:func:`modifiers`): participles («شناسایی‌شده», «مراجعه‌کننده»),
+  complements that say which ones («تحت پوشش …», «در ارتباط با …», «درباره …», «مربوط به …»,
+  «بازمانده از …»), and a short relative clause («که از اتباع هستند»);
+* the **predicate** of its clause (:func:`predicate`) when the figure is its subject or
+  object: «… شناسایی و جمع‌آوری شدند» makes «شناسایی و جمع‌آوری شده»; a copula keeps its
+  complement («… از اتباع هستند»);
+* **back-references** (:func:`refers_back`): «از این تعداد», «آنان», «این افراد» and a
+  classifier or the same noun after them count the previous figure's group;
+* the **topic** of a clause whose predicate the figure is («آمار بازماندگان از تحصیل … ۱۵
+  هزار نفر برآورد شده است», :func:`topic`).
+
+:mod:`builder.extract.statistics` puts these together into a subject, a population,
+a measure and, for shares, a part and a whole.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..document import Document
+from ..numbers import find_numbers
+from ..textkey import key
+from .tokens import is_function_word, is_light_verb, is_past_stem, is_stop, is_verb
+
+TOKEN = re.compile(r"[^\s\u200c،,.:؛;!؟?()«»\"]+(?:\u200c[^\s\u200c،,.:؛;!؟?()«»\"]+)*|[،,.:؛;!؟?()«»\"]")
+_PUNCT = frozenset("،,.:؛;!؟?()«»\"")
+_SUBJECT_WORDS = 6
+_K = key
+
+# classifiers: they say how a count is counted, not what («۴۲ نفر», «۸۰۰ مورد», «۵ فقره»)
+CLASSIFIERS = frozenset(_K(w) for w in ("نفر", "تن", "مورد", "فقره", "عدد", "نوبت", "مورد"))
+# a partitive «از» after a measure word: «۶۵۰ هزار نفر از افراد دارای معلولیت», «۳۰ درصد از کودکان»
+_PARTITIVE_HEADS = frozenset(_K(w) for w in ("نفر", "مورد", "فقره", "تن"))
+_PREPOSITIONS = frozenset(_K(w) for w in ("از", "در", "به", "با", "برای", "توسط", "طی", "تا", "بر", "را", "که"))
+_DEMONSTRATIVE = frozenset(_K(w) for w in ("این", "آن", "همین"))
+# an age after the counted noun belongs to it: «کودک ۳ تا ۶ ساله», «نوجوان ۱۵ ساله»
+_AGE_MODIFIER = re.compile(
+    r"(?:[0-9۰-۹]+(?:[\s\u200c]*(?:تا|-)[\s\u200c]*[0-9۰-۹]+)?[\s\u200c]*ساله"
+    r"|(?:زیر|بالای|کمتر[\s\u200c]*از|بیش[\s\u200c]*از)[\s\u200c]*[0-9۰-۹]+[\s\u200c]*سال)(?![\w\u200c])")
+# time words end a counted noun phrase: «۹۶ کودک سال گذشته …» counts children, not years
+_TIME_WORDS = frozenset(_K(w) for w in (
+    "سال", "سالهای", "ماه", "روز", "هفته", "امسال", "پارسال", "امروز", "دیروز", "اخیر", "جاری", "گذشته",
+    "طی", "تاکنون", "هم‌اکنون", "اکنون",
+))
+_LETTERS = re.compile(r"[\u0620-\u06D3A-Za-z]")
+_PERSIAN = re.compile(r"[\u0620-\u06D3]")
+
+
+class Words(NamedTuple):
+    """Words read from the text: as written (joined by spaces) and where the reading ended."""
+    text: str
+    end: int
+
+
+def _tokens(doc: Document, pos: int, limit: int):
+    return TOKEN.finditer(doc.text, pos, limit)
+
+
+def _next(doc: Document, pos: int, limit: int) -> re.Match | None:
+    return TOKEN.search(doc.text, pos, limit)
+
+
+def _ezafe(word: str) -> bool:
+    """A plural or «ی» form that takes a following noun: «تماس‌های امسال», not «کودک | سال گذشته»."""
+    return _K(word).endswith((_K("های"), _K("هایی")))
+
+
+def is_finite(w: str) -> bool:
+    """A verb form: hazm's, a copula or passive, a glued perfect («بازمانده‌اند»), or a plural past
+    of a prefixed verb hazm's lemmatiser misses («بازگشتند»)."""
+    k = _K(w)
+    if is_verb(w) or k in _COPULA or k in _PASSIVE or _PERFECT.search(k):
+        return True
+    return k.endswith(("ند", "ید")) and len(k) > 5 and is_past_stem(k[:-2])
+
+
+def _names_start(doc: Document, pos: int) -> bool:
+    """A place, person or organisation is named at ``pos``: the next item of a list, not a noun's."""
+    return any(m.start == pos and m.kind in ("place", "person", "organization") for m in doc.mentions)
+
+
+def _is_word(w: str) -> bool:
+    return bool(_LETTERS.search(w)) and not re.search(r"[0-9۰-۹&]", w)
+
+
+def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) -> Words:
+    """The noun phrase after a number: words until a function word, verb, punctuation or number.
+
+    A superlative («بیشترین») ends it: it qualifies the noun after it.  After a
+    measure word (and right after «درصد») a partitive «از» is read through, and after
+    «درصد» a demonstrative too («۶۴ درصد این کودکان»): what is counted follows them.
+    """
+    words: list[tuple[str, int]] = []
+    head_next = True  # the next word heads a noun phrase: only a function word refuses it
+    pos = start
+    while (m := _next(doc, pos, limit)) is not None:
+        pos, w = m.end(), m.group()
+        if words and (age := _AGE_MODIFIER.match(doc.text, m.start(), limit)):  # «کودک ۳ تا ۶ ساله», «دختر زیر ۱۵ سال»
+            words.append((age.group(), age.end()))
+            pos = age.end()
+            continue
+        if not _is_word(w) or find_numbers(w) or (words and _K(w) in _TIME_WORDS and not _ezafe(words[-1][0])):
+            break
+        if _K(w) == _K("از") and words and _K(words[-1][0]) in _FROM_HEADS and head_next is False:
+            nxt = _next(doc, pos, limit)
+            if nxt and _is_word(nxt.group()) and not is_function_word(nxt.group()) and not find_numbers(nxt.group()):
+                words.append((w, m.end()))  # «بازمانده از تحصیل»: the word takes «از»
+                continue
+        measure = percent and not words or len(words) == 1 and _K(words[0][0]) in _PARTITIVE_HEADS
+        if measure and head_next is not None and (_K(w) == _K("از") or percent and not words and _K(w) in _DEMONSTRATIVE):
+            nxt = _next(doc, pos, limit)
+            if nxt and _PERSIAN.search(nxt.group()) and not is_function_word(nxt.group()) \
+                    and _K(nxt.group()) not in _STAT_NOUNS:
+                head_next = None  # read through once
+                continue
+        if _K(w) == _K("و"):
+            nxt = _next(doc, m.end(), limit)
+            if nxt and words and not is_stop(nxt.group()) and not is_verb(nxt.group()) and not find_numbers(nxt.group()) \
+                    and not _names_start(doc, nxt.start()):
+                words.append((w, m.end()))
+                continue
+            break
+        glued = len(_K(w)) > 4 and _K(w).endswith(_K("شده")) and not _finite_after(doc, m.end(), limit)
+        if not glued and (is_finite(w) or (words and _K(w) in (_K("شده"), _K("شد"))) or _K(w) in _PREVERB):
+            if len(words) >= 2 and not _PARTICIPLE.search(_K(words[-1][0])):
+                words.pop()  # «کودک کار شناسایی | شدند»: the verb's non-verbal part, not the counted noun's
+            break
+        # hazm's stop words include counted nouns («مورد», «نفر»): a head noun is only refused if it is a function word
+        if (is_function_word(w) if head_next is not False else is_stop(w) or _K(w) in _PREPOSITIONS) \
+                or (words and _K(w).endswith(_K("ترین"))):
+            break
+        words.append((w, m.end()))
+        head_next = False
+        if len(words) >= _SUBJECT_WORDS:
+            break
+    while words and _K(words[-1][0]) == _K("و"):
+        words.pop()
+    if not words:
+        return Words("", start)
+    return Words(" ".join(w for w, _ in words), words[-1][1])
+
+
+# -- modifiers after the counted noun ------------------------------------------------------
+
+# complements that say which ones: each is followed by a noun phrase (or stands alone)
+_LINKERS = tuple(sorted((tuple(_K(w) for w in phrase.split()) for phrase in (
+    "تحت پوشش", "زیر پوشش", "زیرپوشش", "تحت حمایت", "تحت نظارت", "زیر نظر", "زیر نظارت", "تحت آموزش",
+    "تحت سرپرستی", "در ارتباط با", "مربوط به", "مرتبط با", "درباره", "در خصوص", "در زمینه", "در حوزه",
+    "شامل", "ویژه", "دارای", "فاقد", "منجر به", "نیازمند", "متقاضی", "مراجعه کننده به", "مراجعه‌کننده به",
+    "بهره مند از", "بهره‌مند از", "بهرهمند از", "برخوردار از", "استفاده کننده از", "استفاده‌کننده از",
+    "بازمانده از", "بازماندگان از", "ناشی از", "پیش از موعد", "خارج از", "واجد شرایط", "در نوبت",
+    "در معرض", "مشغول به", "مشغول", "متعلق به", "در انتظار", "با سابقه", "زیر", "بالای", "از طریق",
+    "در مراکز", "در مرکز", "در خانه‌های", "در خانه", "در کمپ‌های", "در کمپ", "در گرمخانه", "در مدارس",
+    "در مدرسه", "در سامانه", "با خط", "با سامانه", "با اورژانس", "به اورژانس", "با مرکز", "به مراکز",
+    "برای",
+)), key=len, reverse=True))
+# words that take «از» («بازمانده از تحصیل», «برخوردار از خدمات»): «از» after them is their complement
+_FROM_HEADS = frozenset(_K(w) for w in (
+    "بازمانده", "بازماندگان", "برخوردار", "بهره‌مند", "بهرهمند", "استفاده‌کننده", "ناشی", "پیش", "خارج", "محروم",
+    "دور", "جدا", "رها", "آزاد", "برآمده", "حمایت",
+))
+# «۸۴۰ تماس به ازای هر ۱۰۰ هزار نفر»: a per-capita figure says its base
+_PER_HEAD = re.compile(r"به[\s\u200c]*ازای[\s\u200c]*هر[\s\u200c]*(?:[0-9۰-۹]+[\s\u200c]*(?:هزار|میلیون)?[\s\u200c]*)?[^\s\u200c،,.:؛;]+")
+# participles and adjectives that end a word: «شناسایی‌شده», «مراجعه‌کننده», «آسیب‌دیده», «بهبودیافته»
+_PARTICIPLE = re.compile(r"(?:شده|کننده|کنندگان|دیده|دیدگان|یافته|یافتگان|گرفته|رسیده)$")
+_PASSIVE = frozenset(_K(w) for w in (
+    "شد", "شدند", "شده", "شده‌اند", "شده‌است", "شود", "شوند", "می‌شود", "می‌شوند", "می‌شد", "می‌شدند",
+    "گردید", "گردیدند", "گردیده", "گردد", "می‌گردد", "شده‌بود", "شده‌بودند", "شدن",
+))
+_COPULA = frozenset(_K(w) for w in (
+    "است", "هستند", "هست", "بود", "بودند", "بوده", "باشد", "باشند", "می‌باشد", "می‌باشند", "اند", "نیست",
+    "نیستند", "بوده‌اند", "بوده‌است",
+))
+_AUXILIARY = frozenset(_K(w) for w in ("است", "اند", "بود", "بودند", "باشد", "باشند"))
+_PREVERB = frozenset(_K(w) for w in ("می", "نمی"))
+# words of a clause that say nothing about what is counted
+_FILLERS = frozenset(_K(w) for w in (
+    "را", "نیز", "هم", "تاکنون", "هم‌اکنون", "اکنون", "حاضر", "فقط", "تنها", "حدود", "حدودا", "تقریبا",
+    "همچنین", "همچنان", "خود", "خودش", "ما", "عمدتا", "عمدتاً", "غالبا", "بیشتر",
+))
+_MAX_PREDICATE = 14
+_MAX_RELATIVE = 16
+# a perfect written glued («بازمانده‌اند», «کرده‌است»): hazm's lemmatiser does not know it
+_PERFECT = re.compile(r"..ه(?:اند|است|ایم|اید|بود|بودند)$")
+
+
+def _linker(doc: Document, pos: int, limit: int) -> tuple[str, int] | None:
+    """A complement word group starting at ``pos`` («تحت پوشش», «در ارتباط با»): (as written, end)."""
+    toks = []
+    p = pos
+    for _ in range(3):
+        m = _next(doc, p, limit)
+        if m is None or m.group() in _PUNCT:
+            break
+        toks.append(m)
+        p = m.end()
+    keys = tuple(_K(t.group()) for t in toks)
+    for phrase in _LINKERS:
+        if keys[:len(phrase)] == phrase:
+            last = toks[len(phrase) - 1]
+            return doc.text[toks[0].start():last.end()], last.end()
+    return None
+
+
+def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: str = "", people: bool = False) -> Words:
+    """Participles, complements and a short relative clause after a counted noun phrase.
+
+    «… شناسایی‌شده», «… تحت پوشش کمیته امداد», «… در ارتباط با کودک‌آزاری», «… که از
+    اتباع هستند», only after a short head: a long one already says which ones).  «از» is read
+    after a word that takes it (``last``: «بازمانده از تحصیل») and after people (``people``:
+    «۷۵۰ کودک از مدارس پویاشهر», «۴۱۷۹ دانش‌آموز از اتباع خارجی»).  Stops at anything else
+    (a place phrase, a verb, punctuation).
+    """
+    parts: list[str] = []
+    end = pos
+    while True:
+        m = _next(doc, end, limit)
+        if m is None or m.group() in _PUNCT:
+            break
+        w = m.group()
+        if _K(w) == _K("از") and (people or _K(last) in _FROM_HEADS) and not parts:
+            phrase = noun_phrase(doc, m.end(), limit)
+            if phrase.text and not _names_start(doc, _next(doc, m.end(), limit).start()):
+                parts.append(f"از {phrase.text}")
+                end = phrase.end
+                continue
+            break
+        if _K(w) == _K("که"):
+            rel = _relative(doc, m.end(), limit) if 1 <= head_words <= 3 and not parts else None
+            if rel is None:
+                break
+            parts.append(f"که {rel.text}")
+            end = rel.end
+            comma = _next(doc, end, limit)
+            if comma is not None and comma.group() in "،,":
+                end = comma.end()  # «… که … شده بودند، ساماندهی شدند»: the main clause goes on
+                break
+            continue
+        per = _PER_HEAD.match(doc.text, m.start(), limit)
+        if per:
+            parts.append(per.group())
+            end = per.end()
+            continue
+        link = _linker(doc, m.start(), limit)
+        if link is not None:
+            phrase = _before_verb(doc, noun_phrase(doc, link[1], limit), limit)
+            parts.append(f"{link[0]} {phrase.text}".strip())
+            end = phrase.end if phrase.text else link[1]
+            continue
+        if _is_word(w) and _PARTICIPLE.search(_K(w)) and len(_K(w)) > 4 and not _finite_after(doc, m.end(), limit):
+            parts.append(w)
+            end = m.end()
+            continue
+        break
+    return Words(" ".join(parts), end)
+
+
+def _before_verb(doc: Document, phrase: Words, limit: int) -> Words:
+    """A complement's noun phrase without a last word that is the next verb's own («در گرمخانه پذیرش |
+    شده‌اند»: «پذیرش» belongs to the verb)."""
+    nxt = _next(doc, phrase.end, limit)
+    if not phrase.text or nxt is None or not is_finite(nxt.group()):
+        return phrase
+    parts = phrase.text.rsplit(" ", 1)
+    if len(parts) == 1:
+        return Words("", doc.text.rfind(parts[0], 0, phrase.end))
+    return Words(parts[0], doc.text.rfind(parts[1], 0, phrase.end))
+
+
+def _finite_after(doc: Document, pos: int, limit: int) -> bool:
+    """An auxiliary follows («شناسایی‌شده است»): the participle is the clause's verb, not a modifier."""
+    m = _next(doc, pos, limit)
+    return m is not None and _K(m.group()) in _AUXILIARY
+
+
+def _relative(doc: Document, pos: int, limit: int) -> Words | None:
+    """A short relative clause after «که», up to and with its verb («از اتباع هستند»), else None."""
+    words = []
+    for m in _tokens(doc, pos, limit):
+        w = m.group()
+        if w in _PUNCT or find_numbers(w) or len(words) >= _MAX_RELATIVE:
+            return None
+        words.append(w)
+        if _K(w) in _COPULA or _K(w) in _PASSIVE or (is_verb(w) and _K(w) not in _PREVERB and len(words) > 1):
+            nxt = _next(doc, m.end(), limit)
+            if nxt is not None and _K(nxt.group()) in _AUXILIARY | _PASSIVE:
+                words.append(nxt.group())
+                return Words(" ".join(words), nxt.end())
+            return Words(" ".join(words), m.end())
+    return None
+
+
+class Predicate(NamedTuple):
+    """The rest of a figure's clause: complement words, the verb's non-verbal part as a participle."""
+    complement: str  # «به خانواده‌هایشان», «در مرکز نگهداری»
+    verbal: str  # «شناسایی و جمع‌آوری شده», «تحت پوشش»
+    copula: bool  # the verb is «است/هستند/بود»: the complement says what they are
+    object: str  # the figure is the verb's object: the words of its noun phrase before «را» («این نهاد»), or ""
+    verb: str  # the verb as written («تشکیل می‌دهند» gives «می‌دهند»)
+    end: int
+
+
+_NON_VERBAL = frozenset(_K(w) for w in ("قرار", "انجام", "صورت"))  # light-verb parts that say nothing
+
+
+def predicate(doc: Document, pos: int, limit: int, open_end: bool = False) -> Predicate | None:
+    """The clause's verb after a figure and the words before it, or None when none is found.
+
+    The clause ends at «که», at punctuation (a comma only after a verb-less stretch of a
+    list: «برای توانمندسازی، آموزش و … هزینه شده») or at ``limit``, where the next figure
+    starts; a verb further than ``_MAX_PREDICATE`` words away belongs to another clause.  A
+    passive verb (شد، شدند، می‌شوند، گردید) turns its non-verbal part into a participle
+    («شناسایی … شده»).  With ``open_end`` (``limit`` is the end of a sentence that a scraped
+    page cut off) the words read are the predicate even without a verb.
+    """
+    words: list[re.Match] = []
+    object_words: list[str] = []
+    obj = False
+    commas = 0
+    for m in _tokens(doc, pos, limit):
+        w, k = m.group(), _K(m.group())
+        if w in "«»\"":
+            continue  # a name in guillemets inside the clause («کارت حمایت تحصیلی»)
+        if w in "،," and commas == 0 and words:
+            commas += 1
+            continue
+        if w in _PUNCT or k == _K("که"):
+            return None
+        if k == _K("را"):
+            obj = True
+            object_words, words = [m.group() for m in words], []  # «۴۵ درصد مددجویان این نهاد را …»
+            continue
+        if k in _PREVERB:
+            continue
+        verb = is_finite(w) and not (_PARTICIPLE.search(k) and k not in _PASSIVE | _COPULA) and not k.endswith(_K("شده")) \
+            or k in _PASSIVE
+        nxt = _next(doc, m.end(), limit)
+        clause_end = nxt is None or nxt.group() in _PUNCT or _K(nxt.group()) in (_K("که"), _K("و"))
+        if not verb and clause_end and (is_past_stem(k) or (k.startswith(("ب", "می")) and is_finite(w[1:] if k.startswith("ب") else w))):
+            verb = True  # «… به ۲۴۰۰ نفر رسید.», «… برسد»: a bare past stem or subjunctive ending the clause
+        participle = k.endswith(_K("شده")) and len(k) > 4 and (  # «شناسایی‌شده» ending the clause
+            nxt is None or nxt.group() in _PUNCT or _K(nxt.group()) in _AUXILIARY | {_K("که"), _K("و")})
+        if verb and k not in _COPULA | _PASSIVE and nxt is not None and _K(nxt.group()) in _PASSIVE:
+            words.append(m)  # «سپرده شدند»: the participle is the verb's non-verbal part
+            continue
+        if verb or participle:
+            return _assemble(doc, words, m, obj, participle and not verb)._replace(object=" ".join(object_words))
+        words.append(m)
+        if len(words) > _MAX_PREDICATE:
+            return None
+    if open_end and words:
+        return Predicate(" ".join(m.group() for m in words if _K(m.group()) not in _FILLERS), "", False,
+                         " ".join(object_words), "", words[-1].end())
+    return None
+
+
+_LIGHT_VERBS = frozenset(_K(w) for w in (
+    "کردند", "کردیم", "کرده", "می‌کنند", "می‌کند", "کنند", "دارند", "دارد", "داشتند", "داشت", "داشته",
+    "گرفت", "گرفتند", "گرفته", "می‌گیرند", "نمودند", "نمود", "دادند", "داد", "داده", "می‌دهند", "می‌دهد",
+    "یافت", "یافتند", "یافته", "رسید", "رسیدند", "رسیده", "می‌رسد",
+))
+
+
+_REACH = re.compile(r"(?:ب|می|نمی)?رس(?:ید|د|یده|یدند|ند)$")  # «… به ۷۸ کودک می‌رسید»: says how many, not what
+
+
+def verbal_is_compound(verbal: list[str]) -> bool:
+    """The words before the verb already say what happened (they end in a participle)."""
+    return bool(verbal) and _PARTICIPLE.search(_K(verbal[-1])) is not None
+
+
+_WHERE = frozenset(_K(w) for w in ("در", "از"))
+_EVERYWHERE = frozenset(_K(w) for w in ("سطح", "سراسر", "کل"))
+_AREA = frozenset(_K(w) for w in ("استان", "کشور", "شهر", "شهرستان", "منطقه", "مناطق", "کلانشهر", "کلان‌شهر"))
+
+
+def _without_places(doc: Document, words: list[re.Match]) -> list[re.Match]:
+    """The words without the phrases that only say where («در شهرستان میبد», «در سطح استان»,
+    «در مناطق حاشیه شهر قزوین»): the figure's place is an attribute of its own."""
+    places = [(x.start, x.end) for x in doc.mentions if x.kind == "place"]
+    out: list[re.Match] = []
+    segment: list[re.Match] = []
+
+    def flush():
+        where = bool(segment) and _K(segment[0].group()) in _WHERE and (
+            any(s < m.end() and m.start() < e for m in segment for s, e in places)
+            or (len(segment) >= 2 and _K(segment[1].group()) in _EVERYWHERE | _AREA)
+            or (len(segment) > 2 and _K(segment[1].group()) in _DEMONSTRATIVE and _K(segment[2].group()) in _AREA))
+        if not where:
+            out.extend(segment)
+        segment.clear()
+
+    for m in words:
+        if _K(m.group()) in _PREPOSITIONS:
+            flush()
+        segment.append(m)
+    flush()
+    return out
+
+
+def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, glued: bool) -> Predicate:
+    k = _K(verb.group())
+    nxt_end = verb.end()
+    nxt = _next(doc, verb.end(), len(doc.text))
+    if nxt is not None and _K(nxt.group()) in _AUXILIARY | _PASSIVE:
+        nxt_end = nxt.end()  # «شده است», «کرده اند»: one verb
+    # the verb's non-verbal part: the last word before it, and one joined to it by «و» («شناسایی و جمع‌آوری»)
+    kept = [m for m in words if _K(m.group()) not in _FILLERS]
+    verbal: list[str] = []
+    if kept and not is_function_word(kept[-1].group()):
+        verbal.insert(0, kept.pop().group())
+        if kept and not is_function_word(kept[-1].group()) and _K(verbal[0]).startswith(_K("ها")):  # «خانواده هایشان» written apart
+            verbal.insert(0, kept.pop().group())
+        if len(kept) >= 2 and _K(kept[-1].group()) == _K("و") and not is_function_word(kept[-2].group()):
+            verbal[:0] = [kept.pop(-2).group(), kept.pop().group()]
+    kept = [m.group() for m in _without_places(doc, kept)]
+    verbal = [w for w in verbal if _K(w) not in _NON_VERBAL]
+    passive = k in _PASSIVE
+    copula = k in _COPULA
+    if not passive and not copula and _PERFECT.search(k):  # «از تحصیل بازمانده‌اند»: the verb says it
+        if verbal:
+            kept.extend(verbal)
+        verbal = [re.sub(r"[\u200c\s]*(?:اند|است|ایم|اید|بود|بودند)$", "", verb.group())]
+    if glued:
+        verbal.append(verb.group())
+    elif passive and verbal:
+        verbal.append("شده")
+    elif not passive and not copula and not _PERFECT.search(k) and not is_light_verb(verb.group()) \
+            and k not in _LIGHT_VERBS and not _REACH.match(k) and not verbal_is_compound(verbal):
+        verbal.append(verb.group())  # «به مدرسه بازگشتند»: the verb itself says what happened
+    complement = " ".join(kept)
+    return Predicate(complement, " ".join(verbal), copula, "", doc.text[verb.start():nxt_end], nxt_end)
+
+
+# -- back-references and topics --------------------------------------------------------------
+
+_STAT_NOUNS = frozenset(_K(w) for w in ("تعداد", "شمار", "آمار", "میزان", "رقم", "عدد", "مجموع", "جمع", "میان", "بین"))
+_GROUP_NOUNS = frozenset(_K(w) for w in (
+    "افراد", "تعداد", "عده", "دسته", "گروه", "موارد", "میان", "جمع", "مجموع", "شمار", "رقم", "آمار", "عدد", "میزان"))
+_PRONOUNS = frozenset(_K(w) for w in ("آنها", "آنان", "آن", "اینها", "ایشان", "آن‌ها", "این‌ها"))
+# «از این تعداد», «از این میان», «از آنان», «از این تعداد کودک کار،» before a figure
+_BACK_BEFORE = re.compile(
+    r"(?:از|در)[\s\u200c]+(?:(?:این|آن|همین)[\s\u200c]*(?:تعداد|میان|افراد|عده|جمع|مجموع|رقم|موارد)|آنان|آنها|آن[\s\u200c]*ها|این[\s\u200c]*ها)"
+    r"(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+){0,3}[\s\u200c]*[،,]?[\s\u200c]*$")
+
+
+def refers_back_before(doc: Document, clause_start: int, start: int) -> bool:
+    """The words before a figure send it back to the previous figure («از این تعداد ۱۷ مورد»)."""
+    return _BACK_BEFORE.search(doc.text[max(clause_start, start - 60):start]) is not None
+
+
+def refers_back(words: str) -> bool:
+    """A noun phrase that only points back: «این تعداد», «آنان», «این افراد», «این دسته از افراد»."""
+    ks = [_K(w) for w in words.split()]
+    if not ks:
+        return False
+    if ks[0] in _PRONOUNS and len(ks) == 1:
+        return True
+    if ks[0] in _DEMONSTRATIVE:
+        return len(ks) == 1 or ks[1] in _GROUP_NOUNS
+    return ks[0] in _GROUP_NOUNS and len(ks) == 1
+
+
+def pronoun_after(doc: Document, pos: int, limit: int) -> tuple[int, str] | None:
+    """«۷۲۲ نفر آنان», «۳۷ هزار خانوار آن», «۸۰ نفر از این تعداد», «۳۲ نفر از این کودکان»:
+    (where the pointer ends, the noun it names or ""), else None."""
+    m = _next(doc, pos, limit)
+    if m is None:
+        return None
+    p = m
+    if _K(m.group()) == _K("از"):
+        p = _next(doc, m.end(), limit)
+        if p is None:
+            return None
+    if _K(p.group()) in _PRONOUNS:
+        return p.end(), ""
+    if _K(p.group()) in _DEMONSTRATIVE:
+        q = _next(doc, p.end(), limit)
+        if q is not None and _K(q.group()) in _GROUP_NOUNS:
+            return q.end(), ""
+        if q is not None and _is_word(q.group()) and not is_function_word(q.group()) and not is_verb(q.group()):
+            return q.end(), q.group()
+    return None
+
+
+# where a clause starts: punctuation, «که», «اینکه», or «و» after a finite verb («… است و …»)
+_CLAUSE_START = re.compile(
+    r".*(?:[:،,؛;]|(?<![\w\u200c])(?:که|این[\s\u200c]*که|(?:است|بود|بوده|شد|شده|دارد|دارند|هستند)[\s\u200c]+و)(?![\w\u200c]))",
+    re.S)
+
+
+def clause_start(doc: Document, sent_start: int, start: int) -> int:
+    lead = _CLAUSE_START.match(doc.text, sent_start, start)
+    begin = lead.end() if lead else sent_start
+    return begin + len(doc.text[begin:start]) - len(doc.text[begin:start].lstrip())
+
+
+def topic(doc: Document, sent_start: int, start: int) -> tuple[str, int] | None:
+    """The subject of the clause a figure is the predicate of, and where it starts.
+
+    «آمار بازماندگان از تحصیل در سطح استان … حدود ۱۵ هزار نفر برآورد شده است»: the noun
+    phrase at the clause start with its modifiers; a leading «تعداد/شمار/آمار» stays
+    (the caller decides what it counts).
+    """
+    begin = clause_start(doc, sent_start, start)
+    pointer = re.match(r"(?:این|آن|همین)[\s\u200c]+([^\s\u200c،,.:؛;]+)", doc.text[begin:start])
+    if pointer and _K(pointer.group(1)) in _GROUP_NOUNS:
+        return pointer.group(), begin
+    phrase = noun_phrase(doc, begin, start)
+    if not phrase.text:
+        return None
+    more = modifiers(doc, phrase.end, start)
+    text = f"{phrase.text} {more.text}".strip()
+    return text, begin
+
+
+def strip_stat_noun(words: str) -> str:
+    """«تعداد کودکان کار» → «کودکان کار»; «آمار واقعی» → «واقعی»."""
+    parts = words.split()
+    while parts and _K(parts[0]) in _STAT_NOUNS:
+        parts.pop(0)
+    return " ".join(parts)

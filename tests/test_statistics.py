@@ -1,0 +1,166 @@
+"""What a figure counts: subjects, classifiers, shares, measures and values, on invented Persian.
+
+Each test is one rule of the genre (builder/extract/statistics.py, builder/extract/counted.py),
+written on sentences made up for it in the style of provincial welfare news.
+"""
+from __future__ import annotations
+
+from builder.document import Document
+from builder.pipeline import process
+from builder.textkey import key
+
+HEAD = "کد خبر: 654321\nدوشنبه ۱۸ دی ۱۴۰۲ - ۰۹:۳۰\n\n"
+MEASURE = "https://w3id.org/fakg/concept/measure/"
+
+
+def run(body: str, title: str = "گزارش بهزیستی از وضعیت آسیب‌های اجتماعی در استان") -> Document:
+    return process(Document("t.txt", "t", HEAD + title + "\n\n" + body.strip() + "\n"))
+
+
+def by_value(doc: Document) -> dict:
+    return {s.value: s for s in doc.statistics}
+
+
+def words(text: str) -> set[str]:
+    return {key(w) for w in text.split()}
+
+
+def test_a_passive_predicate_becomes_a_participle_and_names_the_measure():
+    stats = by_value(run("مدیرکل بهزیستی استان همدان گفت: امسال ۲۱۰ کودک خیابانی در این استان شناسایی و جمع‌آوری شدند."))
+    figure = stats[210]
+    assert figure.subject.startswith("کودک خیابانی") and figure.subject.endswith("شناسایی و جمع‌آوری شده")
+    assert figure.population == "کودک خیابانی"
+    assert figure.measure == MEASURE + "identified"  # the first measure named
+    assert "استان" not in figure.subject  # where it is, is the figure's place, not its subject
+
+
+def test_modifiers_after_the_counted_noun_say_which_ones():
+    stats = by_value(run("""
+رئیس اداره بهزیستی شهرستان نهاوند گفت: ۶۴۰ زن سرپرست خانوار تحت پوشش این اداره هستند و ۹۰ کودک بازمانده از تحصیل به مدرسه بازگشتند.
+"""))
+    assert stats[640].subject.startswith("زن سرپرست خانوار تحت پوشش این اداره")
+    assert stats[640].measure == MEASURE + "covered"
+    assert stats[90].subject.startswith("کودک بازمانده از تحصیل")
+    assert stats[90].measure == MEASURE + "enrolled"  # «به مدرسه بازگشتند»
+
+
+def test_a_short_relative_clause_belongs_to_the_subject():
+    stats = by_value(run("معاون بهزیستی استان سمنان گفت: ۱۳۰ نوجوان که از اتباع خارجی هستند در مراکز روزانه آموزش می‌بینند."))
+    assert stats[130].subject.startswith("نوجوان که از اتباع خارجی هستند")
+
+
+def test_from_this_number_a_classifier_counts_the_previous_group():
+    stats = by_value(run("""
+مدیرکل آموزش و پرورش استان لرستان گفت: ۵۲۰ دانش‌آموز بازمانده از تحصیل در استان شناسایی شدند. از این تعداد ۴۲ نفر دختر هستند.
+"""))
+    girls = stats[42]
+    assert girls.population == stats[520].population == "دانش‌آموز بازمانده از تحصیل"
+    assert {key("دانش‌آموز"), key("بازمانده"), key("تحصیل"), key("دختر")} <= words(girls.subject)
+    assert girls.measure == MEASURE + "identified"  # inherited with the group
+
+
+def test_a_percentage_of_them_names_its_part_and_its_whole():
+    stats = by_value(run("""
+معاون امور اجتماعی بهزیستی استان قزوین گفت: ۳۸۰ کودک کار در قزوین پذیرش شدند که ۶۰ درصد آنان از اتباع خارجی هستند.
+"""))
+    share = stats[60]
+    assert share.unit == "percent"
+    assert share.whole and share.whole.startswith("کودک کار")  # «آنان»: the children of the previous figure
+    assert share.subject.startswith("درصد کودک کار") and "اتباع خارجی هستند" in share.subject
+    assert "که" in share.subject.split()
+
+
+def test_a_percentage_of_calls_about_something():
+    doc = run("""
+رئیس اورژانس اجتماعی استان کرمان گفت: ۷۰ درصد تماس‌ها مربوط به همسرآزاری بود و ۱۸ درصد در خصوص کودک‌آزاری.
+""")
+    stats = by_value(doc)
+    assert stats[70].whole == "تماس‌ها" and stats[70].subject.startswith("درصد تماس‌ها")
+    assert "مربوط به همسرآزاری" in stats[70].subject
+    assert stats[18].whole == "تماس‌ها"  # the list goes on with the same whole
+    assert "کودک‌آزاری" in stats[18].subject
+
+
+def test_a_share_that_makes_up_a_group():
+    stats = by_value(run("""
+مدیرکل کمیته امداد استان ایلام گفت: ۴۵ درصد مددجویان این نهاد را زنان سرپرست خانوار تشکیل می‌دهند.
+"""))
+    assert stats[45].whole.startswith("مددجویان")
+    assert stats[45].subject.endswith("که زنان سرپرست خانوار هستند")
+
+
+def test_a_change_is_a_share_of_what_the_clause_is_about():
+    stats = by_value(run("""
+مدیرکل بهزیستی استان البرز گفت: شمار کودکان خیابانی در شش ماه نخست امسال ۱۵ درصد کاهش یافت.
+"""))
+    assert stats[15].subject.startswith("درصد کاهش شمار کودکان خیابانی")
+
+
+def test_a_classifier_predicate_takes_its_topic():
+    stats = by_value(run("""
+معاون آموزش و پرورش استان زنجان گفت: آمار بازماندگان از تحصیل در استان حدود ۹ هزار نفر برآورد شده است.
+"""))
+    assert {key("بازماندگان"), key("تحصیل"), key("برآورد")} <= words(stats[9000].subject)
+    assert stats[9000].approx == "about"
+
+
+def test_a_bare_classifier_in_a_list_counts_the_group_just_named():
+    stats = by_value(run("""
+مدیرکل بهزیستی استان آذربایجان شرقی گفت: ۱۲۰۰ کودک کار در استان شناسایی شدند. تبریز با ۸۰۰ نفر و مراغه با ۲۰۰ نفر بیشترین سهم را دارند.
+"""))
+    assert stats[800].population == stats[200].population == "کودک کار"
+    assert stats[800].place == key("تبریز") and stats[200].place == key("مراغه")
+
+
+def test_amounts_in_full_units_with_the_noun_they_measure():
+    stats = by_value(run("""
+مدیرکل بهزیستی استان یزد گفت: مرکز جدید با اعتبار ۱۰۵ میلیارد ریال ساخته شد و به هر خانواده وام ۲۰۰ میلیون ریالی پرداخت می‌شود.
+"""))
+    assert stats[105_000_000_000].unit == "rials" and "اعتبار" in stats[105_000_000_000].subject
+    loan = stats[200_000_000]
+    assert loan.unit == "rials" and loan.subject.startswith("ریال") and "وام" in loan.subject
+
+
+def test_a_range_keeps_its_maximum_and_an_average_is_marked():
+    stats = by_value(run("""
+رئیس اداره بهزیستی شهرستان ساوه گفت: بین ۲۰ تا ۳۰ درصد کودکان کار ترک تحصیل کرده‌اند و هر خانواده به طور متوسط ۳ میلیون تومان کمک دریافت می‌کند.
+"""))
+    assert stats[20].high == 30 and stats[20].unit == "percent"
+    assert stats[3_000_000].average and not stats[20].average
+
+
+def test_durations_dialled_numbers_names_and_counted_place_lists_are_not_figures():
+    doc = run("""
+مدیرکل بهزیستی استان قم گفت: تیم‌ها ۲۴ ساعت آماده‌اند و در کمتر از ۴۰ دقیقه می‌رسند؛ شهروندان با ۱۲۳ تماس بگیرند.
+
+به گزارش خبرنامه ۲۴ مریم احمدی، طرح در دو استان قم و مرکزی اجرا می‌شود و ۶۵ کودک پذیرش شدند.
+""")
+    assert [s.value for s in doc.statistics] == [65]
+
+
+def test_file_names_are_not_counted_nouns():
+    doc = run("مدیرکل بهزیستی استان گیلان گفت: ۳۰ کودک پذیرش شدند.\n\nتصویر: b ۱۰ df ۲ ce ۹۶۳۷ feb")
+    assert [s.value for s in doc.statistics] == [30]
+
+
+def test_a_particular_value_told_twice_is_one_figure():
+    doc = run("""
+مدیرکل آموزش و پرورش استان قم گفت: سه هزار و ۴۱۲ دانش‌آموز اتباع در مدارس استان مشغول به تحصیل هستند.
+
+وی افزود: این ۳۴۱۲ نفر در ۱۲۰ مدرسه درس می‌خوانند.
+""")
+    assert [s.value for s in doc.statistics].count(3412) == 1
+
+
+def test_a_figure_in_a_prepositional_phrase_leaves_the_predicate_to_the_clause_subject():
+    stats = by_value(run("""
+شهردار اراک گفت: طی زمستان بیش از ۹۰۰ نفر توسط ۱۲ گشت در گرمخانه پذیرش شده‌اند.
+"""))
+    assert stats[900].measure == MEASURE + "admitted" and "پذیرش" in stats[900].subject
+    assert "پذیرش" not in stats[12].subject
+
+
+def test_a_period_is_resolved_to_its_interval():
+    stats = by_value(run("مدیرکل بهزیستی استان کرمانشاه گفت: در شش ماه نخست سال جاری ۴۳۰ تماس با اورژانس اجتماعی ثبت شد."))
+    assert stats[430].period == "2023-03-21/2023-09-22"
+    assert stats[430].measure == MEASURE + "calls"
