@@ -25,6 +25,7 @@ from typing import Iterable, Iterator
 from .decode import DecodeError, binary_kind, count_arabic_letters, decode
 from .document import Document
 from .htmltext import html_to_text
+from .normalize import without_invisible
 
 __all__ = ["InputProblem", "iter_articles", "MAX_BYTES", "MAX_CHARS", "MIN_PERSIAN_LETTERS", "EXTENSIONS"]
 
@@ -382,6 +383,8 @@ def _document(path: str, line: int | None, stem: str, data: bytes | str, *, html
     if html:
         raw, found = html_to_text(raw)
         given = {**found, **given}  # fields supplied by the input win over the page's own
+    # a title or agency given beside the page loses its direction marks as the page does (Document.page)
+    given = {k: without_invisible(v) if isinstance(v, str) else v for k, v in given.items()}
     letters = count_arabic_letters(raw, MIN_PERSIAN_LETTERS)
     if letters < MIN_PERSIAN_LETTERS:
         where = " outside menus, scripts and page furniture" if html else ""

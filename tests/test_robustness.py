@@ -31,6 +31,7 @@ from builder.document import Document
 from builder.htmltext import html_to_text
 from builder.pipeline import process
 from builder.sources import MAX_BYTES, MAX_CHARS, InputProblem, iter_articles
+from buildhelp import INVENTED
 
 REPO = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).resolve().parent / "badinputs"
@@ -284,6 +285,49 @@ def test_page_with_only_a_headline_is_not_an_article(tmp_path):
     rc, out, err, _, _ = fakg("build", folder, "--store", tmp_path / "kg", "-q", *ONE_WORKER)
     assert problem_lines(err) == [f"fakg: {folder / 'menu.html'}: no article body found on the page"]
     assert rc == 1
+
+
+def _facts_of(store: Path, out: Path) -> dict:
+    assert main(["facts", "--store", str(store), "--out", str(out)]) == 0
+    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*.json")}
+
+
+def _spans(store_path) -> list[tuple[str, int, int]]:
+    """Every evidence's (span text, start, end) in the store."""
+    from pyoxigraph import NamedNode, Store
+
+    fakg_ = "https://w3id.org/fakg/ontology#"
+    store = Store.read_only(str(store_path))
+    try:
+        out = []
+        for q in store.quads_for_pattern(None, NamedNode(fakg_ + "spanText"), None, None):
+            start = next(store.quads_for_pattern(q.subject, NamedNode(fakg_ + "startOffset"), None, q.graph_name))
+            end = next(store.quads_for_pattern(q.subject, NamedNode(fakg_ + "endOffset"), None, q.graph_name))
+            out.append((q.object.value, int(start.object.value), int(end.object.value)))
+        return out
+    finally:
+        del store
+
+
+def test_invisible_characters_in_a_page_lose_no_fact(tmp_path):
+    """RLM before every space, a word joiner and a BOM at line ends, ZWSP, soft hyphens and bidi
+    controls inside words: the article kept its headline and lost its persons and quotes, silently."""
+    marked = (INVENTED.replace(" ", "\u200f ").replace("\n", "\u2060\ufeff\n").replace("نیک", "نی\u00adک")
+              .replace("زنجان", "\u202bزن\u200bجان\u202c").replace("گفت", "\u2067گفت\u2069").replace("۳۴۰", "۳\u200e۴۰"))
+    for name, text in (("clean", INVENTED), ("marked", marked)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "zanjan.txt").write_text(text, encoding="utf-8")
+        rc, out, err, _, _ = fakg("build", tmp_path / name, "--store", tmp_path / f"kg-{name}", "-q", *ONE_WORKER)
+        assert rc == 0 and err == [], err
+    clean = _facts_of(tmp_path / "kg-clean", tmp_path / "facts-clean")["zanjan"]
+    assert clean["persons"] and clean["quotes"] and clean["statistics"]
+    assert _facts_of(tmp_path / "kg-marked", tmp_path / "facts-marked")["zanjan"] == clean
+    # every offset points at the same words, now with the marks among them
+    from builder.normalize import without_invisible
+
+    spans = _spans(tmp_path / "kg-marked")
+    assert all(marked[start:end] == text for text, start, end in spans)
+    assert sorted(without_invisible(text) for text, _, _ in spans) == sorted(t for t, _, _ in _spans(tmp_path / "kg-clean"))
 
 
 def _dump(store_path) -> list[str]:
