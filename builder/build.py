@@ -53,6 +53,7 @@ from . import iri, name_index
 from .document import Document
 from .graph import article_iri, document_quads, vocabulary_quads
 from .name_index import index_quads
+from .paths import shown
 from .pipeline import process
 from .sources import InputProblem, iter_articles
 from .store import Loader, Writer, replace_graph, sources, stamped_size
@@ -332,14 +333,14 @@ def extract_batch(work: list[tuple], base: str | None = None, shards: str | None
         try:
             process(doc)
             if not doc.text.strip():
-                records.append((None, 0, 0, f"{source}: no article body found on the page"))
+                records.append((None, 0, 0, shown(f"{source}: no article body found on the page")))
                 continue
             graph = article_iri(doc)
             quads = document_quads(doc)
             data = serialize(quads + index_quads(quads), format=RdfFormat.N_QUADS)
             count = stamped_size(quads, content_hash)
         except Exception as e:  # one bad article must not stop the batch
-            records.append((None, 0, 0, f"{source}: extraction failed: {type(e).__name__}: {e}"))
+            records.append((None, 0, 0, shown(f"{source}: extraction failed: {type(e).__name__}: {e}")))
             continue
         records.append((graph.value, count, len(data), None))
         parts.append(data)

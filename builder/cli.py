@@ -12,6 +12,7 @@ import os
 import re
 import sys
 
+from .paths import shown
 from .store import DEFAULT_STORE, StoreBusy
 
 
@@ -25,7 +26,7 @@ def cmd_build(a) -> int:
     from .store import reading
 
     def problem(msg: str) -> None:
-        print(f"fakg: {msg}", file=sys.stderr)
+        print(f"fakg: {shown(msg)}", file=sys.stderr)  # messages are one line already; names never break one
 
     if a.workers is not None and a.workers < 1:
         print("fakg build: --workers wants a number of 1 or more", file=sys.stderr)
@@ -79,7 +80,7 @@ def cmd_remove(a) -> int:
     with Writer(a.store, what="fakg remove", notice=lambda msg: print(f"fakg: {msg}", file=sys.stderr)) as store:
         for path, found in store.read(lambda s: graphs_from_sources(s, a.paths)).items():
             if not found:
-                print(f"fakg: {path}: no article in the store was built from this path", file=sys.stderr)
+                print(f"fakg: {shown(path)}: no article in the store was built from this path", file=sys.stderr)
                 status = 1
             graphs += found
         if a.missing:

@@ -10,7 +10,7 @@ Coordinates: ``raw`` is the decoded page exactly as read; every offset stored
 in :class:`Evidence` points into ``raw`` so that a researcher can find the
 words on the original page.  ``page`` is ``raw`` without its invisible format
 characters (direction marks, zero-width spaces, soft hyphens…; see
-:func:`builder.normalize.visible`): the cleaner and the metadata read it, and
+:func:`builder.invisible.visible`): the cleaner and the metadata read it, and
 ``body`` indexes it.  Extractors work on ``text`` (the hazm-normalised
 article body) and convert positions with :meth:`Document.evidence`; ``offsets``
 maps ``text`` straight to ``raw``.
@@ -26,7 +26,7 @@ import bisect
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from .normalize import visible
+from .invisible import visible
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from pyoxigraph import Literal, NamedNode, Store, Variable
 
 from .namespaces import read_resource
-from .normalize import without_invisible
+from .invisible import without_invisible
 from .textkey import key
 
 TEHRAN = ZoneInfo("Asia/Tehran")

@@ -7,13 +7,8 @@ added or removed, diacritics and kashida dropped), so after normalising we
 align the result to the original with a linear, edit-tolerant walk and keep,
 for every normalised character, the offset of the raw character it came from.
 
-Before any of this, :func:`visible` takes the invisible format characters
-out of the page (direction marks, bidi embeddings, overrides and isolates,
-zero-width spaces, word joiners, soft hyphens, stray BOMs), which scraped
-pages scatter inside words, before spaces and at line ends, and which made
-whole articles lose their persons and quotes.  The page itself is never
-changed: :func:`visible` returns a map back to it, which the pipeline
-composes with the normaliser's.
+The page reaches the normaliser without its invisible format characters
+(:mod:`builder.invisible`); the pipeline composes the two offset maps.
 
 Lost ZWNJs are restored (:mod:`builder.zwnj`) before aligning.
 hazm's spacing correction also splits numbers («۱۲.۵» -> «۱۲ ٫ ۵», «1,200» ->
@@ -27,13 +22,6 @@ from functools import lru_cache
 from .hazm_models import models
 from .zwnj import restore
 
-# Format characters that show nothing and mean nothing to extraction: soft hyphen, Arabic letter
-# mark, Mongolian vowel separator, zero-width space, LRM/RLM, bidi embeddings and overrides
-# (U+202A-202E), word joiner and invisible operators (U+2060-2064), bidi isolates (U+2066-2069),
-# deprecated format controls (U+206A-206F), BOM / zero-width no-break space.  ZWNJ (U+200C) and
-# ZWJ (U+200D) are not here: in Persian they are part of the spelling («می‌شود»).
-INVISIBLE = "\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
-_INVISIBLE = re.compile(f"[{INVISIBLE}]+")
 _SPLIT_NUMBER = re.compile(r"(?<=[0-9۰-۹]) ?([٫٬,.]) ?(?=[0-9۰-۹])")
 _SPACES = " \u200c\u200d\u00a0\t"
 _DROPPABLE = _SPACES + "\u0640\u200e\u200f\ufeff"  # kashida, direction marks, BOM
@@ -42,26 +30,6 @@ _FOLD = str.maketrans({
     **{d: str(i % 10) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩")},
     **dict.fromkeys(_SPACES, " "),
 })
-
-
-def visible(raw: str) -> tuple[str, list[int] | None]:
-    """``raw`` without its invisible format characters (:data:`INVISIBLE`), and for each
-    character of the result its offset in ``raw``; the map is None when nothing was removed
-    (the common case, which costs one regex search)."""
-    if not _INVISIBLE.search(raw):
-        return raw, None
-    keep: list[int] = []
-    pos = 0
-    for m in _INVISIBLE.finditer(raw):
-        keep.extend(range(pos, m.start()))
-        pos = m.end()
-    keep.extend(range(pos, len(raw)))
-    return _INVISIBLE.sub("", raw), keep
-
-
-def without_invisible(text: str) -> str:
-    """``text`` without its invisible format characters (for metadata given beside the page)."""
-    return _INVISIBLE.sub("", text)
 
 
 def _fold(s: str) -> str:

@@ -25,7 +25,8 @@ from typing import Iterable, Iterator
 from .decode import DecodeError, binary_kind, count_arabic_letters, decode
 from .document import Document
 from .htmltext import html_to_text
-from .normalize import without_invisible
+from .invisible import without_invisible
+from .paths import shown
 
 __all__ = ["InputProblem", "iter_articles", "MAX_BYTES", "MAX_CHARS", "MIN_PERSIAN_LETTERS", "EXTENSIONS"]
 
@@ -44,6 +45,7 @@ GIVEN_FIELDS = ("id", "url", "published", "agency", "title", "news_id")
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _LOOKS_HTML = re.compile(r"<(?:!doctype|html|head|body|p|div|br|article|span|h[1-6])\b", re.IGNORECASE)
 _UNSAFE_STEM = re.compile(r"[\x00-\x1f/\\]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # str from json.loads: pairs are already joined
 
 
 @dataclass(frozen=True)
@@ -55,16 +57,10 @@ class InputProblem:
     reason: str
 
     def __str__(self) -> str:
+        """One line even when the file name holds a newline, undecodable bytes or a bidi override
+        (:func:`builder.paths.shown`)."""
         where = self.source if self.line is None else f"{self.source}:{self.line}"
-        return _one_line(f"{where}: {self.reason}")
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
-
-
-def _one_line(text: str) -> str:
-    """A problem is one line even when a file name holds a newline: control characters are escaped."""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+        return shown(f"{where}: {self.reason}")
 
 
 def iter_articles(
@@ -352,10 +348,18 @@ def _json_line(path: str, number: int, filestem: str, line: str, max_chars: int)
         return InputProblem(path, number, 'JSON line has no "text" string')
     if not text.strip():
         return InputProblem(path, number, 'JSON line has an empty "text"')
-    given = {k: obj[k] for k in GIVEN_FIELDS if obj.get(k) not in (None, "")}
-    stem = _safe_stem(obj.get("id")) or f"{filestem}_{number}"
+    text = _without_lone_surrogates(text)
+    given = {k: _without_lone_surrogates(obj[k]) if isinstance(obj[k], str) else obj[k]
+             for k in GIVEN_FIELDS if obj.get(k) not in (None, "")}
+    stem = _safe_stem(given.get("id")) or f"{filestem}_{number}"
     html = text.lstrip().startswith("<") and bool(_LOOKS_HTML.search(text))
     return _document(path, number, stem, text, html=html, given=given, max_chars=max_chars)
+
+
+def _without_lone_surrogates(text: str) -> str:
+    """JSON may escape half a character (``"\\ud800"``), which no UTF-8 text, hash or RDF literal
+    can hold (it stopped the build with a traceback): U+FFFD, as for broken UTF-8 bytes."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def _safe_stem(value) -> str | None:

@@ -87,6 +87,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 
 from . import __version__, name_index
 from .namespaces import FAKG, XSD
+from .paths import from_stored, stored
 
 DEFAULT_STORE = "kg"
 
@@ -644,8 +645,9 @@ def is_current(store: Store, graph: NamedNode, content_hash: str) -> bool:
 
 
 def graphs_of_source(store: Store, source: str) -> list[NamedNode]:
-    """The article graphs whose ``fakg:sourceFile`` is exactly ``source``."""
-    return [q.graph_name for q in store.quads_for_pattern(None, SOURCE_FILE, Literal(source), None)
+    """The article graphs whose ``fakg:sourceFile`` is exactly ``source`` (a path as Python has it;
+    :func:`builder.paths.stored` makes the literal)."""
+    return [q.graph_name for q in store.quads_for_pattern(None, SOURCE_FILE, Literal(stored(source)), None)
             if q.subject == q.graph_name]
 
 
@@ -673,10 +675,11 @@ _LINE_SUFFIX = re.compile(r":\d+$")
 
 
 def sources(store: Store) -> Iterator[tuple[str, NamedNode]]:
-    """Every ``(source, article graph)`` in the store."""
+    """Every ``(source, article graph)`` in the store, the source as the path Python names it
+    (undecodable bytes surrogate-escaped again: :func:`builder.paths.from_stored`)."""
     for q in store.quads_for_pattern(None, SOURCE_FILE, None, None):
         if q.subject == q.graph_name:
-            yield q.object.value, q.graph_name
+            yield from_stored(q.object.value), q.graph_name
 
 
 def _file_of(source: str) -> str:

@@ -17,6 +17,7 @@ import dataclasses
 import functools
 import math
 import os
+import unicodedata
 from datetime import date, datetime
 
 import pytest
@@ -319,6 +320,27 @@ def test_reader_gives_documents_or_one_line_problems(tmp_path_factory, data, ext
             assert "\n" not in str(item) and str(item).startswith(str(f).replace("\n", "\\n"))
         else:
             assert isinstance(item, Document) and item.raw.strip() and len(item.content_hash) == 64
+
+
+# --- file names: surrogate-escaped in Python, valid text in the store and in messages ----------
+
+name_chars = st.one_of(st.characters(blacklist_categories=("Cs",)), st.sampled_from("\\x8fFa0/\u202e\n"),
+                       st.integers(0x80, 0xFF).map(lambda b: chr(0xDC00 + b)))  # undecodable bytes
+
+
+@settings(max_examples=500 * SCALE, deadline=None)
+@given(st.text(alphabet=name_chars, max_size=30))
+def test_file_names_round_trip_through_the_store(name):
+    from builder.paths import from_stored, shown, stored
+
+    text = stored(name)
+    text.encode("utf-8")  # an RDF literal can hold it
+    assert from_stored(text) == name
+    if "\\" not in name and not any("\udc80" <= c <= "\udcff" for c in name):
+        assert text == name  # a name that is valid UTF-8 is stored as it is
+    line = shown(name)  # one line, printable in UTF-8, in the order written
+    line.encode("utf-8")
+    assert not any(unicodedata.category(c) in ("Cc", "Zl", "Zp") or c in INVISIBLES for c in line)
 
 
 # --- regressions found by the fuzzers -----------------------------------------------------

@@ -323,7 +323,7 @@ def test_invisible_characters_in_a_page_lose_no_fact(tmp_path):
     assert clean["persons"] and clean["quotes"] and clean["statistics"]
     assert _facts_of(tmp_path / "kg-marked", tmp_path / "facts-marked")["zanjan"] == clean
     # every offset points at the same words, now with the marks among them
-    from builder.normalize import without_invisible
+    from builder.invisible import without_invisible
 
     spans = _spans(tmp_path / "kg-marked")
     assert all(marked[start:end] == text for text, start, end in spans)
@@ -503,6 +503,66 @@ def test_json_line_messages(tmp_path, line, reason):
     f.write_text(line + "\n", encoding="utf-8")
     (item,) = iter_articles([str(f)])
     assert str(item) == f"{f}:1: {reason}"
+
+
+# --- file names -----------------------------------------------------------------------
+
+def _source_files(store_path) -> list[str]:
+    from pyoxigraph import NamedNode, Store
+
+    store = Store.read_only(str(store_path))
+    try:
+        return sorted(q.object.value for q in store.quads_for_pattern(
+            None, NamedNode("https://w3id.org/fakg/ontology#sourceFile"), None, None))
+    finally:
+        del store
+
+
+def test_a_file_name_that_is_not_utf8_travels_end_to_end(tmp_path):
+    """Such a name dropped its article ("extraction failed: ValueError …": an RDF literal cannot
+    hold the surrogate Python decodes the byte to) and every later build stopped with a traceback."""
+    folder, store = tmp_path / "in", tmp_path / "kg"
+    folder.mkdir()
+    odd = os.fsdecode(os.fsencode(str(folder)) + b"/\xd8\xa8\xd8-\xff-\\x41.txt")  # «ب», a cut «ب», a stray byte, a backslash
+    Path(odd).write_text(GOOD, encoding="utf-8")
+    (folder / "good.txt").write_text(GOOD.replace("۴۵", "۴۶").replace("۸۸۱۲۳۴", "۸۸۱۲۳۵"), encoding="utf-8")
+    rc, out, err, _, _ = fakg("build", folder, "--store", store, "-q", *ONE_WORKER)
+    assert (rc, err) == (0, []) and out.startswith("built 2 articles"), (out, err)
+    # stored as valid text: the undecodable bytes as \xHH, the backslash before "x41" doubled
+    assert _source_files(store) == [str(folder / "good.txt"), f"{folder}/ب\\xd8-\\xff-\\\\x41.txt"]
+    rc, out, err, _, _ = fakg("build", folder, "--store", store, "-q", *ONE_WORKER)
+    assert (rc, err) == (0, []) and out.startswith("built 0 articles (2 unchanged, 0 extracted)"), (out, err)
+    # fakg remove finds the file by its name, and --missing knows it is still there
+    rc, out, err, _, _ = fakg("remove", "--missing", "--store", store)
+    assert (rc, out.strip(), err) == (0, "removed 0 articles", [])
+    rc, out, err, _, _ = fakg("remove", odd, "--store", store)
+    assert (rc, out.strip(), err) == (0, "removed 1 articles", [])
+    rc, out, err, _, _ = fakg("remove", odd, "--store", store)  # printed escaped
+    assert rc == 1 and err == [f"fakg: {folder}/ب\\xd8-\\xff-\\x41.txt: no article in the store was built from this path"]
+
+
+def test_a_bad_file_with_an_odd_name_is_reported_on_one_escaped_line(tmp_path):
+    """Undecodable bytes print as \\xHH, a bidi override as \\u202e (raw, it reordered the line on a terminal)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    Path(os.fsdecode(os.fsencode(str(folder)) + b"/empty\xff.txt")).write_bytes(b"")
+    (folder / "txt.\u202eexe.txt").write_bytes(b"")
+    (folder / "ok.txt").write_text(GOOD, encoding="utf-8")
+    rc, out, err, _, _ = fakg("build", folder, "--store", tmp_path / "kg", "-q", *ONE_WORKER)
+    assert rc == 0 and problem_lines(err) == [f"fakg: {folder}/empty\\xff.txt: empty file",
+                                              f"fakg: {folder}/txt.\\u202eexe.txt: empty file"], err
+
+
+def test_half_a_character_escaped_in_a_json_line(tmp_path):
+    """json.loads turns "\\ud800" into a lone surrogate, which no UTF-8 hash or RDF literal holds:
+    the build stopped with a traceback.  It is read as U+FFFD, like a broken UTF-8 byte."""
+    f = tmp_path / "x.jsonl"
+    f.write_text(json.dumps({"id": "a\udcff", "title": "خانه امن\ud800", "text": GOOD.replace("۴۵", "\ud800۴۵")}) + "\n",
+                 encoding="utf-8")
+    rc, out, err, _, _ = fakg("build", f, "--store", tmp_path / "kg", "-q", *ONE_WORKER)
+    assert (rc, err) == (0, []) and out.startswith("built 1 articles"), (out, err)
+    (doc,) = iter_articles([str(f)])
+    assert "\ufffd۴۵" in doc.raw and doc.given["title"] == "خانه امن\ufffd" and doc.stem == "a\ufffd"
 
 
 # --- hostile query parameters (test_queries.py covers values on library queries) ------
