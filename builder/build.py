@@ -56,7 +56,7 @@ from .name_index import index_quads
 from .paths import shown
 from .pipeline import process
 from .sources import InputProblem, iter_articles
-from .store import Loader, Writer, replace_graph, sources, stamped_size
+from .store import Loader, Writer, file_of, replace_graph, sources, stamped_size
 
 ENGINES = ("local", "dask")
 #: A local pool starts only when at least this many articles need extracting;
@@ -80,6 +80,7 @@ class BuildInterrupted(KeyboardInterrupt):
 class BuildReport:
     articles: int = 0  # articles written to the store
     unchanged: int = 0  # articles skipped because the store already had them
+    copies: int = 0  # files recorded as copies of an article read from another file (not written again)
     quads: int = 0  # quads written in article graphs (the name index entries not counted)
     extracted: int = 0  # articles that went through extraction (unchanged ones found by their hash did not)
     dropped: int = 0  # graphs removed because their source now yields an article under another IRI
@@ -89,7 +90,7 @@ class BuildReport:
 
     @property
     def built_anything(self) -> bool:
-        return self.articles + self.unchanged > 0
+        return self.articles + self.unchanged + self.copies > 0
 
 
 class Progress:
@@ -186,6 +187,10 @@ def build(
         if on_problem:
             on_problem(msg)
 
+    def notice(msg: str) -> None:
+        if on_notice:
+            on_notice(shown(msg))
+
     def handle(entries, result) -> None:
         records, data = result if result is not None else ([], b"")
         if isinstance(data, str):  # a shard file
@@ -214,17 +219,38 @@ def build(
                 progress.tick()
 
     def _store_result(source: str, content_hash: str, graph: NamedNode, nquads: int, nq) -> None:
-        if not force:
-            queued = loader.pending(graph)
-            if queued == content_hash or (queued is None and store.is_current(graph, content_hash)):
-                report.unchanged += 1
-                return
+        kept = _kept_file(graph)
         stale = [] if fresh else [g for g in store.graphs_of_source(source)
                                   if g != graph and loader.pending(g) is None]
-        loader.add(graph, content_hash, nq, nquads, stale)
+        copied = [] if fresh else [g for g in store.graphs_copied_from(source) if g != graph]
+        if kept not in (None, source):  # the article is already read from another file: this one is a copy
+            if not force and not (fresh or stale or copied) and (source, content_hash) in store.copies(graph):
+                report.unchanged += 1
+                return
+            loader.add_copy(graph, source, content_hash, stale, copied)
+            report.copies += 1
+            report.dropped += len(stale)
+            notice(f"{source}: the same article as {kept} ({graph.value}); {kept} is kept, "
+                   f"this file is recorded as a copy")
+            return
+        if not force and kept == source and store.is_current(graph, content_hash):
+            report.unchanged += 1
+            return
+        loader.add(graph, content_hash, nq, nquads, stale, source=source, forget=copied)
         report.articles += 1
         report.quads += nquads
         report.dropped += len(stale)
+
+    def _kept_file(graph: NamedNode) -> str | None:
+        """The file ``graph`` is read from, queued in this build or in the store; None when the article
+        is new, or when its kept file is gone or was read by an older extractor (this file replaces it)."""
+        queued = loader.queued_source(graph)
+        if queued is not None:
+            return queued
+        record = store.kept(graph)
+        if record is None or not (record.current and os.path.lexists(file_of(record.source))):
+            return None
+        return record.source
 
     held: list = []  # batches waiting to see whether a local pool is worth starting
     held_articles = 0

@@ -68,7 +68,7 @@ def _say_interrupted(line: str) -> None:
 
 
 def cmd_remove(a) -> int:
-    from .store import Writer, graphs_from_sources, missing_sources, remove_graphs
+    from .store import Writer, carry_out, plan_removal
 
     if not a.paths and not a.missing:
         print("fakg remove: name files or folders, or use --missing", file=sys.stderr)
@@ -76,23 +76,22 @@ def cmd_remove(a) -> int:
     if not os.path.isdir(a.store):
         print(f"fakg: {a.store}: no store here (run `fakg build` first)", file=sys.stderr)
         return 1
-    status, graphs, removed = 0, [], 0
+    removed = 0
     with Writer(a.store, what="fakg remove", notice=lambda msg: print(f"fakg: {msg}", file=sys.stderr)) as store:
-        for path, found in store.read(lambda s: graphs_from_sources(s, a.paths)).items():
-            if not found:
-                print(f"fakg: {shown(path)}: no article in the store was built from this path", file=sys.stderr)
-                status = 1
-            graphs += found
-        if a.missing:
-            graphs += [g for _, g in store.read(missing_sources)]
-        if graphs:
+        plan = store.read(lambda s: plan_removal(s, a.paths, missing=a.missing))
+        for path in plan.unmatched:
+            print(f"fakg: {shown(path)}: no article in the store was built from this path", file=sys.stderr)
+        for path, others in plan.still_read:
+            print(f"fakg: {shown(path)}: its article is also read from {shown(', '.join(others))}; "
+                  f"not removed (name every file it is read from)", file=sys.stderr)
+        if plan.graphs or plan.forget:
             def remove(s):
                 nonlocal removed
-                removed = remove_graphs(s, graphs)
+                removed = carry_out(s, plan)
 
             store.write(remove)
     print(f"removed {removed} articles")
-    return status
+    return 1 if plan.unmatched else 0
 
 
 def cmd_facts(a) -> int:

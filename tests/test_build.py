@@ -1,7 +1,7 @@
 """fakg build: the same store whatever the number of workers, bad input reported, bulk loading."""
 from __future__ import annotations
 
-from pyoxigraph import Store
+from pyoxigraph import NamedNode, Store
 
 import builder.build as build_module
 from builder.build import build
@@ -62,14 +62,17 @@ def test_the_same_page_twice_is_one_graph(tmp_path):
     src = corpus(tmp_path / "in", ["t01_irna_mashhad.txt"])
     (src / "t99_copy.txt").write_bytes((src / "t01_irna_mashhad.txt").read_bytes())
     report = build([str(src)], tmp_path / "kg")
-    assert (report.articles, report.unchanged, report.extracted) == (1, 1, 2)
-    again = build([str(src)], tmp_path / "kg")  # the copy is not the graph's source: extracted, then found current
-    assert (again.articles, again.unchanged, again.extracted) == (0, 2, 1)
+    assert (report.articles, report.copies, report.extracted) == (1, 1, 2)
+    again = build([str(src)], tmp_path / "kg")  # the copy is recorded: neither is extracted again
+    assert (again.articles, again.unchanged, again.extracted) == (0, 2, 0)
     forced = build([str(src)], tmp_path / "kg", force=True)
-    assert (forced.articles, forced.unchanged) == (2, 0)  # the later page wins, as in a serial build
+    assert (forced.articles, forced.copies) == (1, 1)  # the file read first is kept, as in the first build
     store = Store.read_only(str(tmp_path / "kg"))
-    assert [q.object.value for q in store.quads_for_pattern(None, build_module.NamedNode(
-        "https://w3id.org/fakg/ontology#sourceFile"), None, None)] == [str(src / "t99_copy.txt")]
+    fakg = "https://w3id.org/fakg/ontology#"
+    assert [q.object.value for q in store.quads_for_pattern(None, NamedNode(fakg + "sourceFile"), None, None)] == [
+        str(src / "t01_irna_mashhad.txt")]
+    assert [q.object.value for q in store.quads_for_pattern(None, NamedNode(fakg + "copyFile"), None, None)] == [
+        str(src / "t99_copy.txt")]
 
 
 def test_loader_bulk_chunks_equal_transactions(tmp_path):
