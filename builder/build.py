@@ -55,7 +55,7 @@ from .graph import article_iri, document_quads, vocabulary_quads
 from .name_index import index_quads
 from .paths import shown
 from .pipeline import process
-from .sources import InputProblem, iter_articles
+from .sources import InputProblem, iter_articles, skipped_line
 from .store import Loader, Writer, file_of, replace_graph, sources, stamped_size
 
 ENGINES = ("local", "dask")
@@ -87,6 +87,7 @@ class BuildReport:
     workers: int = 1
     engine: str = "local"
     problems: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files in the folders given that are not pages (not read)
 
     @property
     def built_anything(self) -> bool:
@@ -302,7 +303,7 @@ def build(
     entries: list = []  # what the batch being filled holds, in input order
     work: list = []  # the articles of it to extract
     try:
-        for item in iter_articles(paths):
+        for item in iter_articles(paths, skipped=report.skipped):
             if isinstance(item, InputProblem):
                 entries.append(("problem", str(item)))
             elif not force and not fresh and store.current_graph(item.source, item.content_hash) is not None:
@@ -313,6 +314,8 @@ def build(
             if len(work) >= size or len(entries) >= 256:
                 submit(entries, work)
                 entries, work = [], []
+        if report.skipped:
+            notice(skipped_line(report.skipped))
         submit(entries, work, last=True)
         while pending:
             entries, future = pending.popleft()

@@ -327,10 +327,10 @@ def main(argv: list[str] | None = None) -> int:
         _say_interrupted("fakg: interrupted")
         return 130
     except StoreBusy as e:
-        print(f"fakg: {e}", file=sys.stderr)
+        print(f"fakg: {shown(str(e))}", file=sys.stderr)
         return 1
     except OSError as e:  # a store path that is a file, an unwritable output folder, ...
-        print(f"fakg: {e}", file=sys.stderr)
+        print(f"fakg: {shown(str(e))}", file=sys.stderr)
         return 1
 
 

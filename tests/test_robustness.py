@@ -103,6 +103,8 @@ CATALOGUE = {
     "huge.txt": "file is larger than the 8 MB limit (50 MB)",
     "too_long.txt": f"text is too long for one article: over {MAX_CHARS:,} characters (not counting repeated lines)",
     "link_outside.txt": "symbolic link points outside the input tree; not followed",
+    "loop.txt": "symbolic link loop",
+    "mojibake_broken.txt": "mis-decoded text: UTF-8 read as Windows-1256 («ع©ط¯ط®ط¨…»), and it does not turn back into UTF-8 exactly",
     "good_article.txt": None,
     "mixed_digits.txt": None,
     "utf16.txt": None,
@@ -111,7 +113,13 @@ CATALOGUE = {
     "billion_laughs.html": None,
     "nested.html": None,
     "repeated.txt": None,
+    "long_number.txt": None,
+    "mojibake_1256.txt": None,
+    "mojibake_1252.txt": None,
+    "invisible_marks.txt": None,
 }
+# files that are not pages, in the folder beside them: named on one line (a notice, not a problem)
+NOT_PAGES = ["picture.png", "scan.pdf"]
 JSONL = {  # broken_lines.jsonl and huge_line.jsonl: line -> reason
     ("broken_lines.jsonl", 2): "malformed JSON line: Unterminated string starting at column 29",
     ("broken_lines.jsonl", 3): 'JSON line has no "text" string',
@@ -129,6 +137,10 @@ FIGURES = {
     "billion_laughs": [45, 120],
     "nested": [80, 120],
     "repeated": [99, 120],  # printed a thousand times
+    "long_number": [47, 120],  # and a number of 5000 digits, which is no figure
+    "mojibake_1256": [48, 120],  # UTF-8 read as Windows-1256 upstream, repaired
+    "mojibake_1252": [49, 120],  # UTF-8 read as Windows-1252 upstream, repaired
+    "invisible_marks": [51, 120],  # RLM, ZWSP, soft hyphens, bidi controls all over it
     "jl-good": [60, 120],  # broken_lines.jsonl:1
     "huge_line_1": [61, 120],
     "huge_line_3": [62, 120],
@@ -169,6 +181,21 @@ def make_catalogue(folder: Path, outside: Path) -> None:
     outside.mkdir(parents=True, exist_ok=True)
     (outside / "secret.txt").write_text(GOOD.replace("۴۵", "۶۶۶"), encoding="utf-8")
     (folder / "link_outside.txt").symlink_to(outside / "secret.txt")
+    (folder / "loop.txt").symlink_to("loop.txt")
+    (folder / "long_number.txt").write_text(
+        GOOD.replace("۴۵", "۴۷").replace("انتهای پیام", "شماره نامه این طرح " + "۷" * 5000 + " است.\n\nانتهای پیام"),
+        encoding="utf-8")
+    (folder / "mojibake_1256.txt").write_text(GOOD.replace("۴۵", "۴۸").encode("utf-8").decode("cp1256"), encoding="utf-8")
+    (folder / "mojibake_1252.txt").write_text(  # cp1252's holes (0x81 of «ف», …) as a browser reads them: C1 controls
+        GOOD.replace("۴۵", "۴۹").encode("utf-8").decode("cp1252", errors="surrogateescape").translate(
+            {c: c - 0xDC00 for c in range(0xDC80, 0xDD00)}), encoding="utf-8")
+    misread = GOOD.replace("۴۵", "۵۰").encode("utf-8").decode("cp1256")
+    (folder / "mojibake_broken.txt").write_text(misread[:60] + "?" + misread[61:], encoding="utf-8")  # a byte lost
+    (folder / "invisible_marks.txt").write_text(
+        GOOD.replace("۴۵", "۵۱").replace(" ", "\u200f ").replace("\n", "\u2060\n").replace("بهزیستی", "به\u00adزیس\u200bتی")
+        .replace("کودک", "\u202bکودک\u202c"), encoding="utf-8")
+    for name in NOT_PAGES:
+        (folder / name).write_bytes(b"\x89PNG\r\n\x1a\n" if name.endswith(".png") else b"%PDF-1.7\n")
 
 
 @pytest.fixture(scope="module")
@@ -186,7 +213,14 @@ def catalogue(tmp_path_factory):
 
 
 def problem_lines(err: list[str]) -> list[str]:
-    return [line for line in err if line.startswith("fakg: ")]
+    return [line for line in err if line.startswith("fakg: ") and not line.startswith("fakg: skipped ")]
+
+
+def test_files_that_are_not_pages_are_named_on_one_line(catalogue):
+    """An image among the pages used to vanish without a word."""
+    folder = catalogue["folder"]
+    assert [line for line in catalogue["err"] if line.startswith("fakg: skipped ")] == [
+        f"fakg: skipped 2 files that are not pages (.pdf, .png): {folder / 'picture.png'}, {folder / 'scan.pdf'}"]
 
 
 def test_catalogue_exit_status_and_no_traceback(catalogue):
@@ -195,8 +229,9 @@ def test_catalogue_exit_status_and_no_traceback(catalogue):
     text = "\n".join(c["err"])
     assert "Traceback" not in text and "Error:" not in text.replace("JSON", "")
     problems = problem_lines(c["err"])
-    # nothing on stderr but the problem lines and the closing count
-    assert [line for line in c["err"] if line not in problems] == [f"{len(problems)} input problem(s) reported above"]
+    # nothing on stderr but the problem lines, the files passed over and the closing count
+    assert [line for line in c["err"] if line not in problems and not line.startswith("fakg: skipped ")] == [
+        f"{len(problems)} input problem(s) reported above"]
     assert c["out"].startswith("built "), c["out"]
 
 
@@ -228,7 +263,8 @@ def test_good_files_beside_bad_ones_are_stored(catalogue):
         assert sorted(s["value"] for s in facts[stem]["statistics"]) == figures, stem
     # the same article whatever the encoding, digit script or wrapping
     reference = facts["good_article"]
-    for stem in ("mixed_digits", "external_entities", "billion_laughs"):
+    for stem in ("mixed_digits", "external_entities", "billion_laughs", "long_number", "mojibake_1256", "mojibake_1252",
+                 "invisible_marks"):
         assert facts[stem]["article"]["title"] == reference["article"]["title"], stem
         assert len(facts[stem]["organizations"]) == len(reference["organizations"]), stem
     assert facts["windows1256"]["article"]["title"] == reference["article"]["title"]  # ي/ك normalised
