@@ -274,8 +274,8 @@ def _unreachable(path: str) -> str:
     except OSError as e:
         if e.errno == errno.ELOOP:
             return "symbolic link loop"
-        if e.errno == errno.EACCES:
-            return f"cannot read folder {_closed_folder(path)}: Permission denied"
+        if e.errno == errno.EACCES:  # (for a link: on the way to its target)
+            return f"cannot read folder {_closed_folder(_real(path) if os.path.islink(path) else path)}: Permission denied"
     return "broken symbolic link" if os.path.islink(path) else "no such file or folder"
 
 

@@ -218,20 +218,23 @@ def test_file_under_a_closed_folder_says_permission_denied(tmp_path, monkeypatch
     closed = tmp_path / "closed"
     (closed / "inner").mkdir(parents=True)
     (closed / "inner" / "page.txt").write_text(ARTICLE, encoding="utf-8")
-    real_lstat, real_stat, real_access = os.lstat, os.stat, os.access
+    real_lstat, real_stat, real_access, real_realpath = os.lstat, os.stat, os.access, os.path.realpath
 
-    def refuse(real):  # what the kernel does below a folder without search permission (not to root)
+    def refuse(real, follow):  # what the kernel does below a folder without search permission (not to root)
         def call(path, *a, **kw):
-            if str(path).startswith(str(closed) + os.sep):
+            where = real_realpath(path) if follow and kw.get("follow_symlinks", True) else str(path)
+            if where.startswith(str(closed) + os.sep):
                 raise PermissionError(13, "Permission denied", str(path))
             return real(path, *a, **kw)
         return call
 
-    monkeypatch.setattr(os, "lstat", refuse(real_lstat))
-    monkeypatch.setattr(os, "stat", refuse(real_stat))
+    monkeypatch.setattr(os, "lstat", refuse(real_lstat, follow=False))
+    monkeypatch.setattr(os, "stat", refuse(real_stat, follow=True))
     monkeypatch.setattr(os, "access", lambda p, mode, **kw: str(p) != str(closed) and real_access(p, mode, **kw))
     problem = only_problem(closed / "inner" / "page.txt")
     assert problem.reason == f"cannot read folder {closed}: Permission denied"
+    (tmp_path / "link.txt").symlink_to(closed / "inner" / "page.txt")  # a link into it: the folder on the way to its target
+    assert only_problem(tmp_path / "link.txt").reason == f"cannot read folder {closed}: Permission denied"
 
 
 def test_file_under_a_closed_folder_for_real(tmp_path):
