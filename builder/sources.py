@@ -216,9 +216,9 @@ def skipped_line(skipped: list[str], names: int = 10) -> str:
     ``skipped 2 files that are not pages (.pdf, .png): in/a.png, in/b.pdf``."""
     skipped = list(dict.fromkeys(skipped))  # a folder given twice is walked twice
     kinds = sorted({os.path.splitext(p)[1].lower() or "no extension" for p in skipped})
-    shown_ = ", ".join(skipped[:names]) + (f", … and {len(skipped) - names} more" if len(skipped) > names else "")
+    listed = ", ".join(skipped[:names]) + (f", … and {len(skipped) - names} more" if len(skipped) > names else "")
     files = "file that is not a page" if len(skipped) == 1 else "files that are not pages"
-    return f"skipped {len(skipped)} {files} ({', '.join(kinds)}): {shown_}"
+    return f"skipped {len(skipped)} {files} ({', '.join(kinds)}): {listed}"
 
 
 def _sorted_entries(folder: str):
@@ -424,7 +424,7 @@ def _safe_stem(value) -> str | None:
     if value is None or isinstance(value, (dict, list, bool)):
         return None
     stem = _UNSAFE_STEM.sub("_", str(value)).strip()
-    return None if stem in ("", ".", "..") or len(stem.encode("utf-8", "surrogateescape")) > MAX_STEM_BYTES else stem
+    return None if stem in ("", ".", "..") or len(stem.encode("utf-8")) > MAX_STEM_BYTES else stem
 
 
 def _document(path: str, line: int | None, stem: str, data: bytes | str, *, html: bool, given: dict,
