@@ -54,9 +54,10 @@ from . import iri, name_index
 from .document import Document
 from .graph import article_iri, document_quads, vocabulary_quads
 from .name_index import index_quads
+from .paths import shown
 from .pipeline import process
-from .sources import InputProblem, iter_articles
-from .store import Loader, Writer, replace_graph, sources, stamped_size
+from .sources import InputProblem, iter_articles, skipped_line
+from .store import Loader, Writer, file_of, replace_graph, sources, stamped_size
 
 ENGINES = ("local", "dask")
 #: A local pool starts only when at least this many articles need extracting;
@@ -78,11 +79,12 @@ class BuildInterrupted(KeyboardInterrupt):
 
 @dataclass
 class BuildReport:
-    """What a build did.  Every article read is written, unchanged or failed (``read``), and was
-    either extracted or known current by its content hash: ``read == extracted + known``."""
+    """What a build did.  Every article read is written, unchanged, recorded as a copy or failed
+    (``read``), and was either extracted or known current by its content hash: ``read == extracted + known``."""
 
     articles: int = 0  # articles written to the store (new, or changed since the last build)
     unchanged: int = 0  # articles the store already had as they are (known by their hash, or equal once extracted)
+    copies: int = 0  # files recorded as copies of an article read from another file (not written again)
     failed: int = 0  # articles whose extraction failed (each reported as a problem)
     quads: int = 0  # quads written in article graphs (the name index entries not counted)
     extracted: int = 0  # articles that went through extraction
@@ -91,15 +93,16 @@ class BuildReport:
     workers: int = 1
     engine: str = "local"
     problems: list[str] = field(default_factory=list)  # input problems (files, lines) and failed articles
+    skipped: list[str] = field(default_factory=list)  # files in the folders given that are not pages (not read)
 
     @property
     def read(self) -> int:
         """Articles read from the inputs (a file that could not be read is a problem, not an article)."""
-        return self.articles + self.unchanged + self.failed
+        return self.articles + self.unchanged + self.copies + self.failed
 
     @property
     def built_anything(self) -> bool:
-        return self.articles + self.unchanged > 0
+        return self.articles + self.unchanged + self.copies > 0
 
 
 class Progress:
@@ -192,7 +195,7 @@ def build(
     if workers is None or workers < 1:
         workers = default_workers()
     report = BuildReport(workers=workers, engine=engine)
-    items = iter_articles(paths)
+    items = iter_articles(paths, skipped=report.skipped)
     head = _up_to_first_article(items)
     if not head or isinstance(head[-1], InputProblem):  # nothing to build: no store is made, none is opened
         for problem_ in head:
@@ -227,6 +230,10 @@ def build(
         if on_problem:
             on_problem(msg)
 
+    def notice(msg: str) -> None:
+        if on_notice:
+            on_notice(shown(msg))
+
     def handle(entries, result) -> None:
         records, data = result if result is not None else ([], b"")
         if isinstance(data, str):  # a shard file
@@ -257,17 +264,38 @@ def build(
                 progress.tick()
 
     def _store_result(source: str, content_hash: str, graph: NamedNode, nquads: int, nq) -> None:
-        if not force:
-            queued = loader.pending(graph)
-            if queued == content_hash or (queued is None and store.is_current(graph, content_hash)):
-                report.unchanged += 1
-                return
+        kept = _kept_file(graph)
         stale = [] if fresh else [g for g in store.graphs_of_source(source)
                                   if g != graph and loader.pending(g) is None]
-        loader.add(graph, content_hash, nq, nquads, stale)
+        copied = [] if fresh else [g for g in store.graphs_copied_from(source) if g != graph]
+        if kept not in (None, source):  # the article is already read from another file: this one is a copy
+            if not force and not (fresh or stale or copied) and (source, content_hash) in store.copies(graph):
+                report.unchanged += 1
+                return
+            loader.add_copy(graph, source, content_hash, stale, copied)
+            report.copies += 1
+            report.dropped += len(stale)
+            notice(f"{source}: the same article as {kept} ({graph.value}); {kept} is kept, "
+                   f"this file is recorded as a copy")
+            return
+        if not force and kept == source and store.is_current(graph, content_hash):
+            report.unchanged += 1
+            return
+        loader.add(graph, content_hash, nq, nquads, stale, source=source, forget=copied)
         report.articles += 1
         report.quads += nquads
         report.dropped += len(stale)
+
+    def _kept_file(graph: NamedNode) -> str | None:
+        """The file ``graph`` is read from, queued in this build or in the store; None when the article
+        is new, or when its kept file is gone or was read by an older extractor (this file replaces it)."""
+        queued = loader.queued_source(graph)
+        if queued is not None:
+            return queued
+        record = store.kept(graph)
+        if record is None or not (record.current and os.path.lexists(file_of(record.source))):
+            return None
+        return record.source
 
     held: list = []  # batches waiting to see whether a local pool is worth starting
     held_articles = 0
@@ -330,6 +358,8 @@ def build(
             if len(work) >= size or len(entries) >= 256:
                 submit(entries, work)
                 entries, work = [], []
+        if report.skipped:
+            notice(skipped_line(report.skipped))
         submit(entries, work, last=True)
         while pending:
             entries, future = pending.popleft()
@@ -390,14 +420,14 @@ def extract_batch(work: list[tuple], base: str | None = None, shards: str | None
         try:
             process(doc)
             if not doc.text.strip():
-                records.append((None, 0, 0, f"{source}: no article body found on the page"))
+                records.append((None, 0, 0, shown(f"{source}: no article body found on the page")))
                 continue
             graph = article_iri(doc)
             quads = document_quads(doc)
             data = serialize(quads + index_quads(quads), format=RdfFormat.N_QUADS)
             count = stamped_size(quads, content_hash)
         except Exception as e:  # one bad article must not stop the batch
-            records.append((None, 0, 0, f"{source}: extraction failed: {type(e).__name__}: {e}"))
+            records.append((None, 0, 0, shown(f"{source}: extraction failed: {type(e).__name__}: {e}")))
             continue
         records.append((graph.value, count, len(data), None))
         parts.append(data)

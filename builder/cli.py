@@ -14,6 +14,7 @@ import re
 import shutil
 import sys
 
+from .paths import shown
 from .sparql import TABLE_WIDTH
 from .store import DEFAULT_STORE, StoreBusy
 
@@ -28,7 +29,7 @@ def cmd_build(a) -> int:
     from .store import reading
 
     def problem(msg: str) -> None:
-        print(f"fakg: {msg}", file=sys.stderr)
+        print(f"fakg: {shown(msg)}", file=sys.stderr)  # messages are one line already; names never break one
 
     if a.workers is not None and a.workers < 1:
         print("fakg build: --workers wants a number of 1 or more", file=sys.stderr)
@@ -68,12 +69,14 @@ def _count(n: int, word: str) -> str:
 
 
 def _build_summary(report) -> str:
-    """What the build did, in numbers that add up: every article read was written, unchanged or failed,
-    and was either extracted or known current by its content hash (so never extracted again)."""
+    """What the build did, in numbers that add up: every article read was written, unchanged, recorded
+    as a copy of one read from another file, or failed, and was either extracted or known current by
+    its content hash (so never extracted again)."""
     if not report.read:
         return "no article read: nothing was built"
+    copies = f"{report.copies} recorded as copies, " if report.copies else ""
     return (f"{_count(report.read, 'article')} read: {report.articles} written (new or changed), "
-            f"{report.unchanged} unchanged, {report.failed} failed; {report.extracted} extracted, "
+            f"{report.unchanged} unchanged, {copies}{report.failed} failed; {report.extracted} extracted, "
             f"{report.known} known by their content hash; {_count(report.quads, 'quad')} written")
 
 
@@ -83,29 +86,28 @@ def _say_interrupted(line: str) -> None:
 
 
 def cmd_remove(a) -> int:
-    from .store import Writer, graphs_from_sources, missing_sources, must_be_store, remove_graphs
+    from .store import Writer, carry_out, must_be_store, plan_removal
 
     if not a.paths and not a.missing:
         print("fakg remove: name files or folders, or use --missing", file=sys.stderr)
         return 2
     must_be_store(a.store)  # else one line, from main()
-    status, graphs, removed = 0, [], 0
+    removed = 0
     with Writer(a.store, what="fakg remove", notice=lambda msg: print(f"fakg: {msg}", file=sys.stderr)) as store:
-        for path, found in store.read(lambda s: graphs_from_sources(s, a.paths)).items():
-            if not found:
-                print(f"fakg: {path}: no article in the store was built from this path", file=sys.stderr)
-                status = 1
-            graphs += found
-        if a.missing:
-            graphs += [g for _, g in store.read(missing_sources)]
-        if graphs:
+        plan = store.read(lambda s: plan_removal(s, a.paths, missing=a.missing))
+        for path in plan.unmatched:
+            print(f"fakg: {shown(path)}: no article in the store was built from this path", file=sys.stderr)
+        for path, others in plan.still_read:
+            print(f"fakg: {shown(path)}: its article is also read from {shown(', '.join(others))}; "
+                  f"not removed (name every file it is read from)", file=sys.stderr)
+        if plan.graphs or plan.forget:
             def remove(s):
                 nonlocal removed
-                removed = remove_graphs(s, graphs)
+                removed = carry_out(s, plan)
 
             store.write(remove)
     print(f"removed {removed} articles")
-    return status
+    return 1 if plan.unmatched else 0
 
 
 def cmd_facts(a) -> int:
@@ -391,13 +393,13 @@ def main(argv: list[str] | None = None) -> int:
         _say_interrupted("fakg: interrupted")
         return 130
     except StoreBusy as e:
-        print(f"fakg: {e}", file=sys.stderr)
+        print(f"fakg: {shown(str(e))}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `fakg query … | head`: the reader has what it wanted
         _discard_stdout()
         return 0
     except OSError as e:  # a store path that is a file, an unwritable output folder, ...
-        print(f"fakg: {e}", file=sys.stderr)
+        print(f"fakg: {shown(str(e))}", file=sys.stderr)
         return 1
 
 

@@ -10,14 +10,18 @@ the reader can report the file instead of feeding garbage to the extractors.
 
 The decoded text is returned as is, except for a leading BOM: line endings
 and Arabic ي/ك are kept, because evidence offsets point into this text and
-normalisation happens later.
+normalisation happens later.  One more repair belongs to decoding: a page
+that was mis-decoded upstream (UTF-8 read as Windows-1256 or Windows-1252 and
+saved again, «ط¨ظ‡ط²غŒط³طھغŒ» or «Ø¨Ù‡Ø²ÛŒØ³ØªÛŒ» for «بهزیستی») is turned back
+into the UTF-8 it was, when that is exact (:func:`repair_mojibake`), and
+refused otherwise: it used to be stored as an article without a fact.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 
-__all__ = ["DecodeError", "decode", "binary_kind", "count_arabic_letters"]
+__all__ = ["DecodeError", "decode", "binary_kind", "count_arabic_letters", "repair_mojibake"]
 
 SAMPLE = 1 << 16  # bytes/characters inspected by the heuristics
 
@@ -67,6 +71,44 @@ _ARABIC_LETTER = re.compile(
 )
 # Non-ASCII characters a Windows-1256 Persian page is made of besides letters.
 _PERSIAN_EXTRA = set("،؛؟«»\u200c\u200d\u200e\u200f\xa0ـ–—‘’“”…•\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+
+
+class _Misreading:
+    """UTF-8 bytes read as a single-byte code page: how to spot the result and how to undo it.
+
+    Every Persian letter is two bytes in UTF-8, a lead D8-DB and a continuation 80-BF, so in
+    the misread text most non-ASCII characters come in such pairs (``signature``).  ``table``
+    turns each character back into the byte it was read from (as a Latin-1 character), and a
+    character the code page never gives into one Latin-1 cannot encode, so the repair fails.
+    """
+
+    def __init__(self, name: str, codec: str, c1_controls: bool = False):
+        self.name = name
+        byte_of: dict[str, int] = {}
+        for b in range(0x80, 0x100):
+            try:
+                byte_of[bytes([b]).decode(codec)] = b
+            except UnicodeDecodeError:  # a byte the code page leaves undefined
+                pass
+        if c1_controls:  # Latin-1 (and browsers, for cp1252's holes) read 80-9F as C1 controls
+            for b in range(0x80, 0xA0):
+                byte_of.setdefault(chr(b), b)
+        self.table = {c: "\uffff" for c in range(0x80, 0x100)}
+        self.table.update({ord(ch): chr(b) for ch, b in byte_of.items()})
+        leads = "".join(ch for ch, b in byte_of.items() if 0xD8 <= b <= 0xDB)
+        continuations = "".join(ch for ch, b in byte_of.items() if 0x80 <= b <= 0xBF)
+        self.signature = re.compile(f"[{re.escape(leads)}][{re.escape(continuations)}]")
+
+    def undo(self, text: str) -> str | None:
+        """The UTF-8 text ``text`` was misread from, or None when it does not turn back exactly."""
+        try:
+            return text.translate(self.table).encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            return None
+
+
+_MISREADINGS = (_Misreading("Windows-1256", "cp1256"), _Misreading("Windows-1252", "cp1252", c1_controls=True))
+MIN_MISREAD_PAIRS = 20  # as many letters as a page needs to count as Persian (sources.MIN_PERSIAN_LETTERS)
 
 
 class DecodeError(ValueError):
@@ -139,23 +181,52 @@ def decode(data: bytes) -> str:
         if data.startswith(bom):
             text = _decode_after_bom(data[len(bom):], codec)
             if text is not None:
-                return _checked(text)
+                return _finished(text)
     text = _utf16_without_bom(data)
     if text is not None:
-        return _checked(_strip_bom(text))
+        return _finished(text)
     kind = binary_kind(data)
     if kind:
         raise DecodeError(f"binary file ({kind})", "binary")
     try:
-        return _checked(_strip_bom(data.decode("utf-8")))
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        return _finished(text)
     text = _damaged_utf8(data)
     if text is None:
         text = _cp1256(data)
     if text is None:
         raise DecodeError("undecodable bytes: neither UTF-8, UTF-16 nor Windows-1256 Persian text")
-    return _checked(_strip_bom(text))
+    return _finished(text)
+
+
+def repair_mojibake(text: str) -> str:
+    """``text`` itself, or the UTF-8 text it was misread from (see :class:`_Misreading`).
+
+    A page counts as misread when at least :data:`MIN_MISREAD_PAIRS` lead-and-continuation
+    pairs make up most of its non-ASCII characters (in Persian text read correctly, they are a
+    handful of «ع» before a ZWNJ).  It is repaired only when every character turns back into its
+    byte and the bytes are valid UTF-8; otherwise :class:`DecodeError` says so.
+    """
+    sample = text[:SAMPLE]
+    non_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
+    for misreading in _MISREADINGS:
+        pairs = misreading.signature.findall(sample)
+        if len(pairs) < MIN_MISREAD_PAIRS or 4 * len(pairs) < non_ascii:  # pairs: at least half of it
+            continue
+        repaired = misreading.undo(text)
+        if repaired is None:
+            raise DecodeError(f"mis-decoded text: UTF-8 read as {misreading.name} («{''.join(pairs[:4])}…»), "
+                              f"and it does not turn back into UTF-8 exactly")
+        return repaired
+    return text
+
+
+def _finished(text: str) -> str:
+    """Decoded text, mis-decoding repaired, without its BOM, checked for binary data."""
+    return _checked(_strip_bom(repair_mojibake(text)))
 
 
 def _strip_bom(text: str) -> str:

@@ -8,8 +8,12 @@ metadata -> ``article``, extractors -> entities and facts), and finally
 
 Coordinates: ``raw`` is the decoded page exactly as read; every offset stored
 in :class:`Evidence` points into ``raw`` so that a researcher can find the
-words on the original page.  Extractors work on ``text`` (the hazm-normalised
-article body) and convert positions with :meth:`Document.evidence`.
+words on the original page.  ``page`` is ``raw`` without its invisible format
+characters (direction marks, zero-width spaces, soft hyphens…; see
+:func:`builder.invisible.visible`): the cleaner and the metadata read it, and
+``body`` indexes it.  Extractors work on ``text`` (the hazm-normalised
+article body) and convert positions with :meth:`Document.evidence`; ``offsets``
+maps ``text`` straight to ``raw``.
 
 Entities are kept in dicts keyed by their comparison key
 (:func:`builder.textkey.key` of the canonical name), so the same person or
@@ -21,6 +25,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date, datetime
+
+from .invisible import visible
 
 
 @dataclass(frozen=True)
@@ -173,7 +179,11 @@ class Document:
     given: dict = field(default_factory=dict)  # metadata supplied by the input (JSONL fields)
     content_hash: str = ""
 
-    # cleaning: the raw ranges that belong to the article body (sorted, disjoint)
+    # raw without invisible characters, and for each of its characters the offset in raw
+    # (None: nothing was removed, page is raw); set from raw when the document is made
+    page: str = field(init=False, repr=False)
+    page_offsets: list[int] | None = field(init=False, repr=False)
+    # cleaning: the ranges of page that belong to the article body (sorted, disjoint)
     body: list[tuple[int, int]] = field(default_factory=list)
     # normalisation: text and, for every char of text, its offset in raw
     text: str = ""
@@ -194,6 +204,9 @@ class Document:
     scratch: dict = field(default_factory=dict, repr=False)
     # sentence start offsets for sentence_at, which every piece of evidence calls
     _sentence_starts: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.page, self.page_offsets = visible(self.raw)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` range of ``text`` to the covering range of ``raw``."""

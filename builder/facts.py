@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from pyoxigraph import Literal, NamedNode, Store, Variable
 
 from .namespaces import read_resource
+from .invisible import without_invisible
 from .textkey import key
 
 TEHRAN = ZoneInfo("Asia/Tehran")
@@ -121,8 +122,8 @@ def _organizations(rows: list[dict]) -> list[str]:
         o = found.setdefault(r["organization"], {"label": r["name"], "first": float("inf"), "spans": []})
         if r["start"] is not None:
             o["first"] = min(o["first"], r["start"])
-        if r["span"]:
-            o["spans"].append(r["span"].strip())
+        if r["span"]:  # the page's words, with any direction marks or zero-width spaces it printed
+            o["spans"].append(without_invisible(r["span"]).strip())
     out = []
     for o in sorted(found.values(), key=lambda o: o["first"]):
         written = any(key(o["label"]) in key(span) for span in o["spans"])

@@ -41,6 +41,7 @@ from . import __version__
 from .document import Document, Evidence
 from .iri import article_iri, mint
 from .namespaces import FAKG, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, VOCABULARY_GRAPH, WD, XSD, read_resource
+from .paths import stored
 from . import gazetteer
 from .gazetteer import provinces
 from .concepts import concept_for, concepts_in
@@ -293,8 +294,8 @@ class _Writer:
         self.add(a, SCHEMA.spatialCoverage, self.place(meta.province))
         self.add(a, SCHEMA.publisher, self.publisher())
         self.add(a, FAKG.creditedAs, _fa(meta.credit))
-        self.add(a, FAKG.sourceFile, Literal(doc.source))
-        self.add(a, FAKG.sourceStem, Literal(doc.stem))
+        self.add(a, FAKG.sourceFile, Literal(stored(doc.source)))  # a name that is not UTF-8 escaped
+        self.add(a, FAKG.sourceStem, Literal(stored(doc.stem)))
         self.add(a, FAKG.contentHash, Literal(doc.content_hash) if doc.content_hash else None)
         for k in doc.persons:
             self.add(a, SCHEMA.mentions, self.person(k))

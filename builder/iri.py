@@ -15,6 +15,8 @@ Scheme (``{base}`` defaults to ``https://w3id.org/fakg/``)::
     {article}/evidence/{owner}/.../{i}     event, evidence (index in the Document),
     {article}/sentence/{i}                 and the body sentences evidence lies in;
     {article}/tally/{i}                    the article's figures and quotes per target group
+    {article}/copy/{16 hex}                another file the article was read from (a copy,
+                                           not extracted); hex of the SHA-256 of its path
     https://w3id.org/fakg/concept/{id}     concepts: fixed, they are vocabulary
 
 The base can be changed with the environment variable ``FAKG_BASE`` (read at
@@ -44,7 +46,7 @@ _base = os.environ.get("FAKG_BASE") or DEFAULT_BASE
 # Kinds whose parts are names: keyed so that spelling variants meet.
 _KEYED = {"article", "person", "organization", "place", "program", "agency", "variable"}
 # Kinds that live inside one article: first part is the article IRI.
-_PER_ARTICLE = {"post", "statistic", "quote", "event", "evidence", "sentence", "tally"}
+_PER_ARTICLE = {"post", "statistic", "quote", "event", "evidence", "sentence", "tally", "copy"}
 _OTHER = {"concept", "activity"}
 _ASCII_SAFE = re.compile(r"[A-Za-z0-9\-._~@]")  # unreserved, and "@" (a pchar) that the extractors use in keys
 

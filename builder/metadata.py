@@ -1,8 +1,9 @@
 """Article metadata: agency, news id, title, lead, category, reporter, date, province.
 
 Metadata lives in the page header and in the first paragraph's dateline, not
-in the body that the extractors read, so this component looks at ``raw``
-lines (before the page tail) as well as at the normalised body.
+in the body that the extractors read, so this component looks at the lines
+of ``page`` (the page without its invisible characters) before the page tail
+as well as at the normalised body.
 
 The publication date is the trickiest: pages print today's date and a
 "last updated" date in their header too.  Candidates are ranked: a date
@@ -56,10 +57,10 @@ def _news_id(doc: Document) -> str | None:
     given = doc.given.get("news_id")
     if given:
         return str(given)
-    m = _NEWS_ID.search(doc.raw.translate(_ARABIC))
+    m = _NEWS_ID.search(doc.page.translate(_ARABIC))
     if m:
         return _to_latin(m.group(1) or m.group(2))
-    urls = [doc.given.get("url") or ""] + _own_links(doc.raw)
+    urls = [doc.given.get("url") or ""] + _own_links(doc.page)
     for url in urls:
         if m := _URL_ID.search(url):
             return m.group(1) or m.group(2)
@@ -141,7 +142,7 @@ def _agency_and_province(doc: Document, paragraphs: list[str], head: list[str], 
                 credit = Credit(entry.name, entry, part)
     for para in first:
         credit = credit or credits.from_interview(para)
-    for url in [doc.given.get("url") or "", *_own_links(doc.raw)]:  # the site of the page's own link
+    for url in [doc.given.get("url") or "", *_own_links(doc.page)]:  # the site of the page's own link
         if credit is None and url and (entry := agency_for(url)):
             credit = Credit(entry.name, entry, url)
     if credit is None:  # comment rules often name the site: «"ایسنا" مجاز به ویرایش ...»
@@ -178,10 +179,10 @@ def _main_province(doc: Document) -> str | None:
 
 def read_metadata(doc: Document) -> None:
     meta = doc.article
-    raw = doc.raw
-    lines = cleaning.lines_of(raw)
-    body_start = doc.body[0][0] if doc.body else len(raw)
-    body_end = doc.body[-1][1] if doc.body else len(raw)
+    page = doc.page
+    lines = cleaning.lines_of(page)
+    body_start = doc.body[0][0] if doc.body else len(page)
+    body_end = doc.body[-1][1] if doc.body else len(page)
     title_span = doc.given.pop("_title_span", None)
     title_start = title_span[0] if title_span else body_start
     head = [ln for ln in lines if ln.end <= body_end]
@@ -199,7 +200,7 @@ def read_metadata(doc: Document) -> None:
         if meta.reporter is None and (r := _REPORTER.search(line.text)):
             meta.reporter = _to_latin(r.group(1))
 
-    title = doc.given.get("title") or (raw[title_span[0]:title_span[1]] if title_span else None)
+    title = doc.given.get("title") or (page[title_span[0]:title_span[1]] if title_span else None)
     meta.title = normalize_paragraph(title).strip() if title else None
     meta.url = doc.given.get("url")
     paragraphs = doc.text.split("\n") if doc.text else []
@@ -207,7 +208,7 @@ def read_metadata(doc: Document) -> None:
     rest = [p for p in paragraphs if key(p) != title_key]
     if len(rest) > 1 and len(rest[0].split()) <= 80:
         meta.lead = rest[0]
-    tail = raw[body_end:]
+    tail = page[body_end:]
     header = [ln.text for ln in lines if ln.start < title_start]
     credit, meta.province = _agency_and_province(doc, paragraphs, header, tail)
     if credit is not None:

@@ -7,6 +7,9 @@ added or removed, diacritics and kashida dropped), so after normalising we
 align the result to the original with a linear, edit-tolerant walk and keep,
 for every normalised character, the offset of the raw character it came from.
 
+The page reaches the normaliser without its invisible format characters
+(:mod:`builder.invisible`); the pipeline composes the two offset maps.
+
 Lost ZWNJs are restored (:mod:`builder.zwnj`) before aligning.
 hazm's spacing correction also splits numbers («۱۲.۵» -> «۱۲ ٫ ۵», «1,200» ->
 «۱ , ۲۰۰»); :func:`normalize_paragraph` glues them back so figures survive.

@@ -128,6 +128,16 @@ class _Tok:
     ordinal: bool = False
 
 
+#: A number written with more digits than this is no figure (an id, digits run together, garbage)
+#: and is skipped: 5000 digits went past Python's int-conversion limit, and the ValueError lost
+#: the whole article.  The largest figures in the news, rials in the trillions, have 13 to 16.
+MAX_DIGITS = 30
+
+
+def _too_long(number: str) -> bool:
+    return len(number) > MAX_DIGITS and sum(c.isdigit() for c in number) > MAX_DIGITS
+
+
 def _digits_value(m: re.Match) -> tuple[Fraction, Fraction | None]:
     s = re.sub(r"[\s\u200c]", "", m.group())
     if m.group("grouped"):
@@ -194,6 +204,8 @@ def _tokens(folded: str) -> list[_Tok]:
             continue
         if kind == "word":
             toks.extend(_split_run(m.group(), s, gap))
+        elif kind == "num" and _too_long(m.group()):
+            toks.append(_Tok("skip", s, e, m.group(), gap))
         elif kind == "num":
             value, alt = _digits_value(m)
             toks.append(_Tok("num", s, e, m.group(), gap, value, alt))

@@ -2,7 +2,8 @@
 
 Read this file top to bottom to follow an article from page text to facts:
 
-1. ``clean``      – cut the article body out of the page furniture (:mod:`builder.clean`);
+1. ``clean``      – cut the article body out of the page furniture (:mod:`builder.clean`),
+                    reading ``doc.page``: the page without its invisible characters;
 2. ``normalize``  – hazm-normalise the body, keep a map to raw offsets, split
                     sentences and words (:mod:`builder.normalize`);
 3. ``metadata``   – agency, news id, title, lead, date, province (:mod:`builder.metadata`);
@@ -26,14 +27,16 @@ from .normalize import normalize_ranges
 
 
 def clean(doc: Document) -> None:
-    result = cleaning.clean(doc.raw)
+    result = cleaning.clean(doc.page)
     doc.body = result.body
     doc.given.setdefault("_title_span", result.title)
 
 
 def normalize(doc: Document) -> None:
     """Normalised text, its raw-offset map, sentences (per paragraph) and their words."""
-    doc.text, doc.offsets = normalize_ranges(doc.raw, doc.body)
+    doc.text, doc.offsets = normalize_ranges(doc.page, doc.body)
+    if doc.page_offsets is not None:  # offsets into page -> offsets into raw
+        doc.offsets = [doc.page_offsets[o] for o in doc.offsets]
     sent_tokenize, word_tokenize = models().sentence_tokenizer.tokenize, models().word_tokenizer.tokenize
     for para in re.finditer(r"[^\n]+", doc.text):
         cursor = para.start()

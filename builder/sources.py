@@ -12,6 +12,7 @@ so a folder of downloaded pages cannot make the tool read other files.
 """
 from __future__ import annotations
 
+import errno
 import fnmatch
 import glob
 import hashlib
@@ -22,11 +23,13 @@ import stat
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from .decode import DecodeError, binary_kind, count_arabic_letters, decode
+from .decode import DecodeError, binary_kind, count_arabic_letters, decode, repair_mojibake
 from .document import Document
 from .htmltext import html_to_text
+from .invisible import without_invisible
+from .paths import shown
 
-__all__ = ["InputProblem", "iter_articles", "MAX_BYTES", "MAX_CHARS", "MIN_PERSIAN_LETTERS", "EXTENSIONS"]
+__all__ = ["InputProblem", "iter_articles", "skipped_line", "MAX_BYTES", "MAX_CHARS", "MIN_PERSIAN_LETTERS", "EXTENSIONS"]
 
 # Size limits (issue 8).  A news page is a few kB of text (tens of kB for a long
 # report) in at most a few MB of HTML.  Extraction costs 20-70 s per MB of article
@@ -36,6 +39,7 @@ __all__ = ["InputProblem", "iter_articles", "MAX_BYTES", "MAX_CHARS", "MIN_PERSI
 # both give a one-line problem instead.
 MAX_BYTES = 8 * 1024 * 1024  # per file; per line for JSON Lines, which stream
 MAX_CHARS = 200_000  # characters of page text, a line repeated verbatim counted once (~40 long articles)
+MAX_STEM_BYTES = 200  # a facts file is STEM.json, and file names stop at 255 bytes
 MIN_PERSIAN_LETTERS = 20  # fewer Arabic-script letters than this: not a Persian page
 EXTENSIONS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 GIVEN_FIELDS = ("id", "url", "published", "agency", "title", "news_id")
@@ -43,6 +47,7 @@ GIVEN_FIELDS = ("id", "url", "published", "agency", "title", "news_id")
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _LOOKS_HTML = re.compile(r"<(?:!doctype|html|head|body|p|div|br|article|span|h[1-6])\b", re.IGNORECASE)
 _UNSAFE_STEM = re.compile(r"[\x00-\x1f/\\]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # str from json.loads: pairs are already joined
 
 
 @dataclass(frozen=True)
@@ -54,25 +59,22 @@ class InputProblem:
     reason: str
 
     def __str__(self) -> str:
+        """One line even when the file name holds a newline, undecodable bytes or a bidi override
+        (:func:`builder.paths.shown`)."""
         where = self.source if self.line is None else f"{self.source}:{self.line}"
-        return _one_line(f"{where}: {self.reason}")
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
-
-
-def _one_line(text: str) -> str:
-    """A problem is one line even when a file name holds a newline: control characters are escaped."""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+        return shown(f"{where}: {self.reason}")
 
 
 def iter_articles(
-    paths: Iterable[str], *, root_check: bool = True, max_bytes: int = MAX_BYTES, max_chars: int = MAX_CHARS
+    paths: Iterable[str], *, root_check: bool = True, max_bytes: int = MAX_BYTES, max_chars: int = MAX_CHARS,
+    skipped: list[str] | None = None,
 ) -> Iterator[Document | InputProblem]:
     """Yield a Document for every readable article under ``paths``, an InputProblem otherwise.
 
-    A folder yields its ``.txt``/``.html``/``.htm``/``.jsonl`` files (hidden
-    files and other extensions skipped); a file named explicitly (or matched
+    A folder yields its ``.txt``/``.html``/``.htm``/``.jsonl`` files: hidden
+    files are passed over, and files with other extensions (an image among
+    the pages) are appended to ``skipped``, for one line naming them
+    (:func:`skipped_line`).  A file named explicitly (or matched
     by a glob) is read whatever its extension, as text unless it is HTML or
     JSON Lines.  The same file reached twice is read once.  With
     ``root_check`` a symbolic link whose target lies outside the folder
@@ -80,6 +82,7 @@ def iter_articles(
     """
     limits = (max_bytes, max_chars)
     seen: set[str] = set()
+    skipped = [] if skipped is None else skipped
     for arg in paths:
         arg = os.fspath(arg)
         if _GLOB_CHARS.search(arg) and not os.path.lexists(arg):
@@ -94,13 +97,13 @@ def iter_articles(
                 elif root_check and os.path.islink(match) and not _inside(_real(match), root):
                     yield InputProblem(match, None, "symbolic link points outside the input tree; not followed")
                 else:
-                    yield from _walk(match, root, root_check, limits, seen)
+                    yield from _walk(match, root, root_check, limits, seen, skipped)
         elif os.path.isdir(arg):
-            yield from _walk(arg, _real(arg), root_check, limits, seen)
+            yield from _walk(arg, _real(arg), root_check, limits, seen, skipped)
         elif os.path.lexists(arg):
             yield from _named(arg, _real(os.path.dirname(os.path.abspath(arg))), root_check, limits, seen)
         else:
-            yield InputProblem(arg, None, "no such file or folder")
+            yield InputProblem(arg, None, _unreachable(arg))
 
 
 # --- finding files -------------------------------------------------------
@@ -169,7 +172,7 @@ def _glob_match(names: list[str], parts: list[str]) -> bool:
     return fnmatch.fnmatchcase(names[0], parts[0]) and _glob_match(names[1:], parts[1:])
 
 
-def _walk(top: str, root: str, root_check: bool, limits: tuple[int, int], seen: set[str]):
+def _walk(top: str, root: str, root_check: bool, limits: tuple[int, int], seen: set[str], skipped: list[str]):
     """Name-sorted depth-first walk (a folder's files come where its name sorts), without recursion.
 
     Links leaving ``root`` are reported; linked folders inside it are skipped
@@ -204,6 +207,18 @@ def _walk(top: str, root: str, root_check: bool, limits: tuple[int, int], seen: 
                 stack.append(_sorted_entries(entry.path))
         elif os.path.splitext(entry.name)[1].lower() in EXTENSIONS:
             yield from _named(entry.path, root, root_check, limits, seen)
+        else:
+            skipped.append(entry.path)
+
+
+def skipped_line(skipped: list[str], names: int = 10) -> str:
+    """One line naming the files a folder walk passed over, with their count and extensions, e.g.
+    ``skipped 2 files that are not pages (.pdf, .png): in/a.png, in/b.pdf``."""
+    skipped = list(dict.fromkeys(skipped))  # a folder given twice is walked twice
+    kinds = sorted({os.path.splitext(p)[1].lower() or "no extension" for p in skipped})
+    listed = ", ".join(skipped[:names]) + (f", … and {len(skipped) - names} more" if len(skipped) > names else "")
+    files = "file that is not a page" if len(skipped) == 1 else "files that are not pages"
+    return f"skipped {len(skipped)} {files} ({', '.join(kinds)}): {listed}"
 
 
 def _sorted_entries(folder: str):
@@ -221,7 +236,7 @@ def _named(path: str, root: str, root_check: bool, limits: tuple[int, int], seen
     if os.path.islink(path) and not os.path.exists(path):
         if reported not in seen:
             seen.add(reported)
-            yield InputProblem(path, None, "broken symbolic link")
+            yield InputProblem(path, None, _unreachable(path))
         return
     # Not only when the file itself is a link: a glob such as ``in/*/*.txt``
     # reaches files through a linked folder (``in/x -> /etc``) too.
@@ -249,6 +264,32 @@ def _named(path: str, root: str, root_check: bool, limits: tuple[int, int], seen
         yield from _jsonl(path, *limits)
     else:
         yield _page(path, kind, st.st_size, *limits)
+
+
+def _unreachable(path: str) -> str:
+    """Why nothing can be read at ``path``: a symbolic link loop, a folder on the way that may not
+    be entered (both were reported as missing), a link to nothing, or nothing there."""
+    try:
+        os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if e.errno == errno.EACCES:  # (for a link: on the way to its target)
+            return f"cannot read folder {_closed_folder(_real(path) if os.path.islink(path) else path)}: Permission denied"
+    return "broken symbolic link" if os.path.islink(path) else "no such file or folder"
+
+
+def _closed_folder(path: str) -> str:
+    """The first folder on the way to ``path`` that this process may not enter."""
+    folders = []
+    head = os.path.dirname(path)
+    while head and (not folders or head != folders[-1]):
+        folders.append(head)
+        head = os.path.dirname(head)
+    for folder in reversed(folders):  # from the root down
+        if os.path.isdir(folder) and not os.access(folder, os.X_OK):
+            return folder
+    return os.path.dirname(path) or "."
 
 
 # --- reading -------------------------------------------------------------
@@ -339,7 +380,7 @@ def _decoded_lines(f, path: str, max_bytes: int) -> Iterator[tuple[int, str | In
 
 def _json_line(path: str, number: int, filestem: str, line: str, max_chars: int) -> Document | InputProblem | None:
     try:
-        obj = json.loads(line.rstrip("\r\n"))  # a cut last line: "Unterminated string", not "control character"
+        obj = json.loads(line.rstrip("\r\n"), parse_int=_json_int)  # a cut last line: "Unterminated string", not "control character"
     except (ValueError, RecursionError) as e:
         # json's messages end in " at" ("Unterminated string starting at"): complete them
         msg = f"{e.msg.removesuffix(' at')} at column {e.colno}" if isinstance(e, json.JSONDecodeError) else "too deeply nested"
@@ -351,18 +392,39 @@ def _json_line(path: str, number: int, filestem: str, line: str, max_chars: int)
         return InputProblem(path, number, 'JSON line has no "text" string')
     if not text.strip():
         return InputProblem(path, number, 'JSON line has an empty "text"')
-    given = {k: obj[k] for k in GIVEN_FIELDS if obj.get(k) not in (None, "")}
-    stem = _safe_stem(obj.get("id")) or f"{filestem}_{number}"
+    try:
+        text = repair_mojibake(_without_lone_surrogates(text))  # bytes are decoded by decode(), this text by json
+    except DecodeError as e:
+        return InputProblem(path, number, e.reason)
+    given = {k: _without_lone_surrogates(obj[k]) if isinstance(obj[k], str) else obj[k]
+             for k in GIVEN_FIELDS if obj.get(k) not in (None, "")}
+    stem = _safe_stem(given.get("id")) or f"{filestem}_{number}"
     html = text.lstrip().startswith("<") and bool(_LOOKS_HTML.search(text))
     return _document(path, number, stem, text, html=html, given=given, max_chars=max_chars)
 
 
+def _json_int(digits: str) -> int | str:
+    """A JSON integer; one past Python's int-conversion limit (thousands of digits) stays its digits
+    (it made json.loads raise, and the line was lost for a field nobody reads as a number)."""
+    try:
+        return int(digits)
+    except ValueError:
+        return digits
+
+
+def _without_lone_surrogates(text: str) -> str:
+    """JSON may escape half a character (``"\\ud800"``), which no UTF-8 text, hash or RDF literal
+    can hold (it stopped the build with a traceback): U+FFFD, as for broken UTF-8 bytes."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def _safe_stem(value) -> str | None:
-    """A JSON ``id`` usable as an output file stem (no path separators or control characters)."""
+    """A JSON ``id`` usable as an output file stem (no path separators or control characters, and
+    short enough for a file name: a 5000-character id made ``fakg facts`` fail on the whole store)."""
     if value is None or isinstance(value, (dict, list, bool)):
         return None
     stem = _UNSAFE_STEM.sub("_", str(value)).strip()
-    return None if stem in ("", ".", "..") else stem
+    return None if stem in ("", ".", "..") or len(stem.encode("utf-8")) > MAX_STEM_BYTES else stem
 
 
 def _document(path: str, line: int | None, stem: str, data: bytes | str, *, html: bool, given: dict,
@@ -382,6 +444,8 @@ def _document(path: str, line: int | None, stem: str, data: bytes | str, *, html
     if html:
         raw, found = html_to_text(raw)
         given = {**found, **given}  # fields supplied by the input win over the page's own
+    # a title or agency given beside the page loses its direction marks as the page does (Document.page)
+    given = {k: without_invisible(v) if isinstance(v, str) else v for k, v in given.items()}
     letters = count_arabic_letters(raw, MIN_PERSIAN_LETTERS)
     if letters < MIN_PERSIAN_LETTERS:
         where = " outside menus, scripts and page furniture" if html else ""

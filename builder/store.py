@@ -14,8 +14,19 @@ by subject, so "which graph came from this source, and is it current?" is two
 index seeks (:func:`current_graph`), answered before an article is extracted;
 a rebuild of a folder in which a few files changed only reads and hashes the
 others.  No sidecar file can drift out of step with the graphs, and an export
-of the store carries the index with it.  :func:`graphs_from_sources` and
-:func:`missing_sources` answer ``fakg remove``.
+of the store carries the index with it.
+
+**One article, several files.**  The article IRI is the story's identity
+(agency and news id), so two files can hold one article (a page saved twice,
+one byte apart).  The file read first is *kept*: it is the graph's
+``fakg:sourceFile``, and the article is extracted from it.  Each other file
+is a *copy*, recorded in the graph without being extracted: ``article
+fakg:copy c . c fakg:copyFile "path" ; fakg:copyHash "sha-256"``
+(:func:`copy_quads`).  A copy with the same content is current like the kept
+file (:func:`current_graph`) as long as the kept file is still there; when
+it is gone, the next build reads the article from the copy.  An article
+read from several paths is removed when all of them are (:func:`plan_removal`,
+which answers ``fakg remove``).
 
 Writes: :func:`replace_graph` replaces one graph in a transaction.  A large
 build goes through :class:`Loader`, which drops the graphs about to be
@@ -66,6 +77,7 @@ opens the store with pyoxigraph directly is outside the protocol.
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import re
 import shutil
@@ -75,6 +87,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from queue import Queue
 
@@ -86,7 +99,9 @@ except ImportError:  # not POSIX: no locking (see "Sharing the store" above)
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 
 from . import __version__, name_index
+from .iri import mint
 from .namespaces import FAKG, XSD
+from .paths import from_stored, stored
 
 DEFAULT_STORE = "kg"
 
@@ -94,6 +109,9 @@ CONTENT_HASH = FAKG("contentHash")
 EXTRACTOR_VERSION = FAKG("extractorVersion")
 SOURCE_FILE = FAKG("sourceFile")
 QUAD_COUNT = FAKG("quadCount")
+COPY = FAKG("copy")
+COPY_FILE = FAKG("copyFile")
+COPY_HASH = FAKG("copyHash")
 
 
 class StoreBusy(RuntimeError):
@@ -609,6 +627,15 @@ class Writer:
     def graphs_of_source(self, source: str) -> list[NamedNode]:
         return self.read(lambda s: graphs_of_source(s, source))
 
+    def graphs_copied_from(self, source: str) -> list[NamedNode]:
+        return self.read(lambda s: graphs_copied_from(s, source))
+
+    def kept(self, graph: NamedNode) -> Kept | None:
+        return self.read(lambda s: kept(s, graph))
+
+    def copies(self, graph: NamedNode) -> list[tuple[str, str]]:
+        return self.read(lambda s: copies(s, graph))
+
     def close(self, *, wait_for_servers: bool = True) -> None:
         """Let the store go; when something was written, wait until read-only servers serve it."""
         with self._mutex:
@@ -647,8 +674,9 @@ def stamped_size(quads: list[Quad], content_hash: str) -> int:
     return len(set(quads).union(stamp_quads(quads[0].graph_name, content_hash, 0)))
 
 
-def _value(store: Store, graph: NamedNode, predicate: NamedNode) -> str | None:
-    for q in store.quads_for_pattern(graph, predicate, None, graph):
+def _value(store: Store, graph: NamedNode, predicate: NamedNode, subject: NamedNode | None = None) -> str | None:
+    """The value of ``predicate`` on ``subject`` (default: the article node, the graph's name) in ``graph``."""
+    for q in store.quads_for_pattern(subject or graph, predicate, None, graph):
         return q.object.value
     return None
 
@@ -661,22 +689,87 @@ def is_current(store: Store, graph: NamedNode, content_hash: str) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class Kept:
+    """What the store says about an article graph: the file it was extracted from, and whether
+    this extractor version built it."""
+
+    source: str
+    current: bool
+
+
+def kept(store: Store, graph: NamedNode) -> Kept | None:
+    """The kept file of ``graph`` (None: no such article in the store)."""
+    source = _value(store, graph, SOURCE_FILE)
+    if source is None:
+        return None
+    return Kept(from_stored(source), _value(store, graph, EXTRACTOR_VERSION) == __version__)
+
+
 def graphs_of_source(store: Store, source: str) -> list[NamedNode]:
-    """The article graphs whose ``fakg:sourceFile`` is exactly ``source``."""
-    return [q.graph_name for q in store.quads_for_pattern(None, SOURCE_FILE, Literal(source), None)
+    """The article graphs whose ``fakg:sourceFile`` (the kept file) is exactly ``source`` (a path
+    as Python has it; :func:`builder.paths.stored` makes the literal)."""
+    return [q.graph_name for q in store.quads_for_pattern(None, SOURCE_FILE, Literal(stored(source)), None)
             if q.subject == q.graph_name]
+
+
+def graphs_copied_from(store: Store, source: str) -> list[NamedNode]:
+    """The article graphs that record ``source`` as a copy."""
+    return [q.graph_name for q in store.quads_for_pattern(None, COPY_FILE, Literal(stored(source)), None)]
 
 
 def current_graph(store: Store, source: str, content_hash: str) -> NamedNode | None:
     """The graph built from ``source`` with this content by this extractor version, if there is one.
 
     This is the check a build makes *before* extracting an article: two index
-    seeks, no extraction, no hazm.
+    seeks, no extraction, no hazm.  A copy with this content counts while its
+    article's kept file is still there; once that file is gone the copy is
+    extracted and takes its place.
     """
     for g in graphs_of_source(store, source):
         if is_current(store, g, content_hash):
             return g
+    for q in store.quads_for_pattern(None, COPY_FILE, Literal(stored(source)), None):
+        g = q.graph_name
+        if (_value(store, g, COPY_HASH, q.subject) == content_hash and _value(store, g, EXTRACTOR_VERSION) == __version__
+                and os.path.lexists(file_of(from_stored(_value(store, g, SOURCE_FILE) or "")))):
+            return g
     return None
+
+
+def copy_node(graph: NamedNode, source: str) -> NamedNode:
+    """The node that records ``source`` as a copy of the article ``graph``."""
+    return mint("copy", graph, hashlib.sha256(stored(source).encode("utf-8")).hexdigest()[:16])
+
+
+def copy_quads(graph: NamedNode, source: str, content_hash: str) -> list[Quad]:
+    """``source`` (with this content) recorded as a copy of the article ``graph``."""
+    node = copy_node(graph, source)
+    return [Quad(graph, COPY, node, graph), Quad(node, COPY_FILE, Literal(stored(source)), graph),
+            Quad(node, COPY_HASH, Literal(content_hash), graph)]
+
+
+def copies(store: Store, graph: NamedNode) -> list[tuple[str, str]]:
+    """``(file, content hash)`` of every copy recorded in ``graph``, sorted."""
+    return sorted((from_stored(q.object.value), _value(store, graph, COPY_HASH, q.subject) or "")
+                  for q in store.quads_for_pattern(None, COPY_FILE, None, graph))
+
+
+def record_copies(store: Store, graph: NamedNode, add: Iterable[tuple[str, str]] = (),
+                  forget: Iterable[str] = ()) -> None:
+    """Record the copies ``add`` (file, content hash) in ``graph`` and forget the files ``forget``,
+    then count the graph's quads again (``fakg:quadCount``, when the graph is stamped)."""
+    for source in [*forget, *(path for path, _ in add)]:
+        node = copy_node(graph, source)
+        for q in list(store.quads_for_pattern(node, None, None, graph)) + [Quad(graph, COPY, node, graph)]:
+            store.remove(q)
+    store.extend([q for path, h in add for q in copy_quads(graph, path, h)])
+    old = list(store.quads_for_pattern(graph, QUAD_COUNT, None, graph))
+    if old:
+        for q in old:
+            store.remove(q)
+        n = sum(1 for _ in store.quads_for_pattern(None, None, None, graph)) + 1
+        store.add(Quad(graph, QUAD_COUNT, Literal(str(n), datatype=XSD("integer")), graph))
 
 
 def replace_graph(store: Store, graph: NamedNode, quads: list[Quad]) -> None:
@@ -691,13 +784,14 @@ _LINE_SUFFIX = re.compile(r":\d+$")
 
 
 def sources(store: Store) -> Iterator[tuple[str, NamedNode]]:
-    """Every ``(source, article graph)`` in the store."""
+    """Every ``(kept file, article graph)`` in the store, the file as the path Python names it
+    (undecodable bytes surrogate-escaped again: :func:`builder.paths.from_stored`)."""
     for q in store.quads_for_pattern(None, SOURCE_FILE, None, None):
         if q.subject == q.graph_name:
-            yield q.object.value, q.graph_name
+            yield from_stored(q.object.value), q.graph_name
 
 
-def _file_of(source: str) -> str:
+def file_of(source: str) -> str:
     """The file a source names: ``data/x.jsonl:7`` -> ``data/x.jsonl`` (when that is how it reads)."""
     if os.path.lexists(source):
         return source
@@ -708,28 +802,64 @@ def _norm(path: str) -> str:
     return os.path.normpath(os.path.abspath(path))
 
 
-def graphs_from_sources(store: Store, paths: Iterable[str]) -> dict[str, list[NamedNode]]:
-    """For each of ``paths`` (a file, a JSON Lines file or a folder), the graphs built from it.
+@dataclass
+class Removal:
+    """What ``fakg remove`` does: the articles to drop, the copies to forget, and what it does not do.
 
-    A source matches a path when it is that path, a line of it (``path:N``) or
-    a file under it (a folder).  Paths are compared after making both absolute
-    against the current folder, so give them as you gave them to ``fakg build``
-    (or from the same folder).
+    ``unmatched``: named paths from which no article was read; ``still_read``: a named path that
+    is an article's kept file, with the article's other files, which were not all named.
+    """
+
+    graphs: list[NamedNode] = field(default_factory=list)
+    forget: list[tuple[NamedNode, str]] = field(default_factory=list)  # (article graph, copy file)
+    unmatched: list[str] = field(default_factory=list)
+    still_read: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+def plan_removal(store: Store, paths: Iterable[str] = (), *, missing: bool = False) -> Removal:
+    """What removing ``paths`` (files, JSON Lines files, folders), and with ``missing`` the files
+    that no longer exist, does to the store.
+
+    An article read from several files (its kept file and its copies) is removed when every one
+    of them is named or gone; otherwise only the copies named or gone are forgotten (the article
+    is still read from the others: a gone kept file is replaced by a copy at the next build).
+    A file matches a path when it is that path, a line of it (``path:N``) or a file under it (a
+    folder); both are made absolute against the current folder, so give paths as you gave them
+    to ``fakg build`` (or from the same folder).
     """
     wanted = {p: _norm(p) for p in paths}
-    found: dict[str, list[NamedNode]] = {p: [] for p in wanted}
-    for source, graph in sources(store):
+    matched: set[str] = set()
+
+    def named(source: str) -> bool:
         candidates = {_norm(source), _norm(_LINE_SUFFIX.sub("", source))}
-        for p, n in wanted.items():
-            under = n.rstrip(os.sep) + os.sep
-            if any(c == n or c.startswith(under) for c in candidates):
-                found[p].append(graph)
-    return found
+        hits = [p for p, n in wanted.items()
+                if any(c == n or c.startswith(n.rstrip(os.sep) + os.sep) for c in candidates)]
+        matched.update(hits)
+        return bool(hits)
+
+    plan = Removal()
+    for source, graph in list(sources(store)):
+        files = [source, *(path for path, _ in copies(store, graph))]
+        by_name = [f for f in files if named(f)]
+        gone = [f for f in files if f in by_name or (missing and not os.path.lexists(file_of(f)))]
+        if len(gone) == len(files):
+            plan.graphs.append(graph)
+            continue
+        plan.forget += [(graph, f) for f in gone if f != source]
+        if source in by_name:
+            plan.still_read.append((source, [f for f in files if f not in gone]))
+    plan.unmatched = [p for p in wanted if p not in matched]
+    return plan
 
 
-def missing_sources(store: Store) -> list[tuple[str, NamedNode]]:
-    """``(source, graph)`` for every article whose source file no longer exists."""
-    return [(s, g) for s, g in sources(store) if not os.path.lexists(_file_of(s))]
+def carry_out(store: Store, plan: Removal) -> int:
+    """Apply ``plan`` (:func:`plan_removal`); return how many articles were removed."""
+    forget: dict[NamedNode, list[str]] = {}
+    for graph, source in plan.forget:
+        forget.setdefault(graph, []).append(source)
+    for graph, sources_ in forget.items():
+        record_copies(store, graph, forget=sources_)
+    return remove_graphs(store, plan.graphs) if plan.graphs else 0
 
 
 def remove_graphs(store: Store, graphs: Iterable[NamedNode]) -> int:
@@ -741,23 +871,51 @@ def remove_graphs(store: Store, graphs: Iterable[NamedNode]) -> int:
 
 # --- bulk loading -----------------------------------------------------------
 
+@dataclass
+class _Article:
+    graph: NamedNode
+    content_hash: str
+    nquads: bytes
+    drop: tuple[NamedNode, ...]
+    count: int
+    source: str | None
+
+
+@dataclass
+class _Chunk:
+    """What one write does: articles to (re)write, copies to record, copies to forget, in input order."""
+
+    articles: list[_Article] = field(default_factory=list)
+    copies: list[tuple[NamedNode, str, str]] = field(default_factory=list)  # (graph, file, content hash)
+    forget: list[tuple[NamedNode, str]] = field(default_factory=list)  # (graph, file)
+    drop: list[NamedNode] = field(default_factory=list)  # graphs a copy's file was the kept file of
+    size: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.articles or self.copies or self.forget or self.drop)
+
+
 class Loader:
     """Writes article graphs in chunks, on a thread of its own, with replace semantics.
 
-    ``add(graph, content_hash, nquads, count, drop=())`` queues one article:
-    its N-Quads (the quads of ``graph``, which holds ``count`` once stamped,
-    and its entries in the name index), plus older graphs to drop (the graphs
-    its source used to produce under another IRI).  A chunk is written when it
+    ``add(graph, content_hash, nquads, count, drop=(), source=None, forget=())``
+    queues one article: its N-Quads (the quads of ``graph``, which holds
+    ``count`` once stamped, and its entries in the name index), plus older
+    graphs to drop (the graphs its source used to produce under another IRI)
+    and graphs in which its source was a copy.  ``add_copy`` records a file as
+    a copy of an article.  A chunk is written when it
     holds ``chunk_bytes`` of N-Quads: the graphs it replaces are dropped, the
     N-Quads go to Oxigraph's bulk loader (a small chunk, as in an incremental
     build, goes through an ordinary transaction instead), then the
-    extractor-version stamps are written in one transaction and the name
+    extractor-version stamps are written in one transaction, the copies are
+    recorded (those of a rewritten article kept) and the name
     index is pruned of what only the dropped graphs named
     (:mod:`builder.name_index`).  At most one
     chunk waits while another is written, so memory stays bounded however
     large the build.
 
-    :meth:`pending` tells whether a graph is queued but not yet in the store;
+    :meth:`pending` tells whether a graph is queued but not yet in the store
+    (:meth:`queued_source`: from which file);
     :meth:`barrier` waits until everything queued is written.  Given a
     :class:`Writer` rather than a store, each chunk is written in a write
     window of its own; :attr:`written` counts the articles written.
@@ -768,9 +926,8 @@ class Loader:
         self.written = 0  # articles in the store
         self.chunk_bytes = chunk_bytes
         self.bulk_min_bytes = bulk_min_bytes
-        self._chunk: list[tuple[NamedNode, str, bytes, tuple]] = []
-        self._size = 0
-        self._pending: dict[str, str] = {}  # graph IRI -> content hash, queued and not yet written
+        self._chunk = _Chunk()
+        self._pending: dict[str, tuple[str, str | None]] = {}  # graph IRI -> (content hash, source), not yet written
         self._lock = threading.Lock()
         self._queue: Queue = Queue(maxsize=1)
         self._error: BaseException | None = None
@@ -782,23 +939,39 @@ class Loader:
     def pending(self, graph: NamedNode) -> str | None:
         """The content hash of ``graph`` if it is queued and not yet written, else None."""
         with self._lock:
-            return self._pending.get(graph.value)
+            return self._pending.get(graph.value, (None, None))[0]
+
+    def queued_source(self, graph: NamedNode) -> str | None:
+        """The file ``graph`` is queued from, if it is queued and not yet written."""
+        with self._lock:
+            return self._pending.get(graph.value, (None, None))[1]
 
     def add(self, graph: NamedNode, content_hash: str, nquads: bytes, count: int,
-            drop: Iterable[NamedNode] = ()) -> None:
+            drop: Iterable[NamedNode] = (), *, source: str | None = None, forget: Iterable[NamedNode] = ()) -> None:
         """Queue one article: ``graph`` holds ``count`` quads once stamped (:func:`stamped_size`).
 
-        ``nquads`` holds the graph's quads but its stamps, and the article's name index entries.
+        ``nquads`` holds the graph's quads but its stamps, and the article's name index entries;
+        ``source`` is the file it was read from, which ``forget`` (graphs) no longer record as a copy.
         """
         self._check()
-        if self.pending(graph) is not None:  # the same article twice in one build: the later one wins
+        if self.pending(graph) is not None:  # the same article twice: the later one wins
             self.barrier()
         with self._lock:
-            self._pending[graph.value] = content_hash
-        self._chunk.append((graph, content_hash, nquads, tuple(drop), count))
-        self._size += len(nquads)
-        if self._size >= self.chunk_bytes:
+            self._pending[graph.value] = (content_hash, source)
+        self._chunk.articles.append(_Article(graph, content_hash, nquads, tuple(drop), count, source))
+        self._chunk.forget += [(g, source) for g in forget]
+        self._chunk.size += len(nquads)
+        if self._chunk.size >= self.chunk_bytes:
             self._send()
+
+    def add_copy(self, graph: NamedNode, source: str, content_hash: str, drop: Iterable[NamedNode] = (),
+                 forget: Iterable[NamedNode] = ()) -> None:
+        """Record ``source`` (with this content) as a copy of the article ``graph``, queued before it;
+        drop the graphs ``source`` was the kept file of, and forget it as a copy of ``forget``."""
+        self._check()
+        self._chunk.copies.append((graph, source, content_hash))
+        self._chunk.forget += [(g, source) for g in forget]
+        self._chunk.drop += drop
 
     def barrier(self) -> None:
         """Return when everything added so far is in the store."""
@@ -815,7 +988,7 @@ class Loader:
 
     def _send(self) -> None:
         if self._chunk:
-            chunk, self._chunk, self._size = self._chunk, [], 0
+            chunk, self._chunk = self._chunk, _Chunk()
             self._queue.put(chunk)
 
     def _check(self) -> None:
@@ -837,23 +1010,37 @@ class Loader:
             finally:
                 self._queue.task_done()
 
-    def _write(self, chunk) -> None:
+    def _write(self, chunk: _Chunk) -> None:
         if isinstance(self.store, Store):
             self._write_into(self.store, chunk)
         else:  # one write window per chunk
             self.store.write(lambda store: self._write_into(store, chunk))
         with self._lock:
-            for graph, h, *_ in chunk:
-                if self._pending.get(graph.value) == h:
-                    del self._pending[graph.value]
-            self.written += len(chunk)
+            for a in chunk.articles:
+                if self._pending.get(a.graph.value, (None,))[0] == a.content_hash:
+                    del self._pending[a.graph.value]
+            self.written += len(chunk.articles)
 
-    def _write_into(self, store: Store, chunk) -> None:
-        name_index.drop_graphs(store, [g for graph, _, _, drop, _ in chunk for g in (graph, *drop)])
-        data = b"".join(nq for _, _, nq, _, _ in chunk)
+    def _write_into(self, store: Store, chunk: _Chunk) -> None:
+        articles = chunk.articles
+        # copies of an article that is rewritten stay recorded (but its kept file's own record)
+        records: dict[NamedNode, tuple[dict[str, str], set[str]]] = {}
+        for a in articles:
+            records[a.graph] = ({f: h for f, h in copies(store, a.graph) if f != a.source}, set())
+        name_index.drop_graphs(store, [g for a in articles for g in (a.graph, *a.drop)] + chunk.drop)
+        data = b"".join(a.nquads for a in articles)
         if len(data) >= self.bulk_min_bytes:
             store.bulk_load(data, format=RdfFormat.N_QUADS, lenient=True)
-        else:
+        elif data:  # (a chunk may hold only copies)
             store.load(data, format=RdfFormat.N_QUADS, lenient=True)
-        store.extend([q for graph, h, _, _, n in chunk for q in stamp_quads(graph, h, n)])
+        store.extend([q for a in articles for q in stamp_quads(a.graph, a.content_hash, a.count)])
+        for graph, source, h in chunk.copies:
+            records.setdefault(graph, ({}, set()))[0][source] = h
+        for graph, source in chunk.forget:
+            add, forget = records.setdefault(graph, ({}, set()))
+            add.pop(source, None)
+            forget.add(source)
+        for graph, (add, forget) in records.items():
+            if add or forget:
+                record_copies(store, graph, sorted(add.items()), sorted(forget))
         name_index.prune(store)

@@ -96,7 +96,11 @@ EXAMPLES = [
         "Ardabil article below). The article IRI is also the name of the graph that holds every\n"
         "quad of the article, the other blocks from it below included; `fakg:sourceFile` (shown\n"
         "relative to the repository), `fakg:contentHash` and `fakg:extractorVersion` let a rebuild\n"
-        "find the graph and skip it when nothing changed.",
+        "find the graph and skip it when nothing changed. When the same article (same agency and\n"
+        "news id) is read from several files, the file read first is the `fakg:sourceFile` and the\n"
+        "others are recorded, not extracted: `article fakg:copy c . c fakg:copyFile \"path\" ;\n"
+        "fakg:copyHash \"…\"` (`c` is `{article}/copy/{16 hex of the path's SHA-256}`). A file name\n"
+        "that is not valid UTF-8 is written with its undecodable bytes as `\\xHH` (`builder/paths.py`).",
         """SELECT ?graph ?node ?agency WHERE {
              GRAPH ?graph { ?node a schema:NewsArticle ; schema:identifier ?id ; schema:publisher/rdfs:label ?agency }
              FILTER(?node = ?graph)

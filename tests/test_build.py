@@ -1,7 +1,7 @@
 """fakg build: the same store whatever the number of workers, bad input reported, bulk loading."""
 from __future__ import annotations
 
-from pyoxigraph import Store
+from pyoxigraph import NamedNode, Store
 
 import builder.build as build_module
 from builder.build import build
@@ -62,14 +62,17 @@ def test_the_same_page_twice_is_one_graph(tmp_path):
     src = corpus(tmp_path / "in", ["t01_irna_mashhad.txt"])
     (src / "t99_copy.txt").write_bytes((src / "t01_irna_mashhad.txt").read_bytes())
     report = build([str(src)], tmp_path / "kg")
-    assert (report.articles, report.unchanged, report.extracted) == (1, 1, 2)
-    again = build([str(src)], tmp_path / "kg")  # the copy is not the graph's source: extracted, then found current
-    assert (again.articles, again.unchanged, again.extracted) == (0, 2, 1)
+    assert (report.articles, report.copies, report.extracted) == (1, 1, 2)
+    again = build([str(src)], tmp_path / "kg")  # the copy is recorded: neither is extracted again
+    assert (again.articles, again.unchanged, again.extracted) == (0, 2, 0)
     forced = build([str(src)], tmp_path / "kg", force=True)
-    assert (forced.articles, forced.unchanged) == (2, 0)  # the later page wins, as in a serial build
+    assert (forced.articles, forced.copies) == (1, 1)  # the file read first is kept, as in the first build
     store = Store.read_only(str(tmp_path / "kg"))
-    assert [q.object.value for q in store.quads_for_pattern(None, build_module.NamedNode(
-        "https://w3id.org/fakg/ontology#sourceFile"), None, None)] == [str(src / "t99_copy.txt")]
+    fakg = "https://w3id.org/fakg/ontology#"
+    assert [q.object.value for q in store.quads_for_pattern(None, NamedNode(fakg + "sourceFile"), None, None)] == [
+        str(src / "t01_irna_mashhad.txt")]
+    assert [q.object.value for q in store.quads_for_pattern(None, NamedNode(fakg + "copyFile"), None, None)] == [
+        str(src / "t99_copy.txt")]
 
 
 def test_loader_bulk_chunks_equal_transactions(tmp_path):
@@ -124,7 +127,7 @@ def test_the_summary_adds_up_and_says_what_each_number_is(tmp_path, capsys):
     assert out[0] == ("2 articles read: 2 written (new or changed), 0 unchanged, 0 failed; 2 extracted, "
                       f"0 known by their content hash; {out[0].split('; ')[-1]}")
     assert out[1].startswith(f"store {store}: 2 articles, ")
-    # one page changed, one copied under another name, one page that holds no article
+    # one page changed, one copied under another name (recorded as a copy), one page that holds no article
     page = src / "t07_tasnim_kermanshah.txt"
     page.write_text(page.read_text(encoding="utf-8") + "\nاین جمله تازه به پایان خبر افزوده شد.\n", encoding="utf-8")
     (src / "copy.txt").write_bytes((src / "t01_irna_mashhad.txt").read_bytes())
@@ -132,7 +135,8 @@ def test_the_summary_adds_up_and_says_what_each_number_is(tmp_path, capsys):
                                    + "</ul></body></html>", encoding="utf-8")
     assert main(["build", str(src), "--store", store, "-q"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("4 articles read: 1 written (new or changed), 2 unchanged, 1 failed; 3 extracted, "
+    assert out[0].startswith("4 articles read: 1 written (new or changed), 1 unchanged, 1 recorded as copies, "
+                             "1 failed; 3 extracted, "
                              "1 known by their content hash; "), out[0]
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.decode import DecodeError, binary_kind, count_arabic_letters, decode
+from builder.decode import DecodeError, binary_kind, count_arabic_letters, decode, repair_mojibake
 
 PAGE = (
     "راه‌اندازی خانه امن کودکان در شهر نمونه\r\n\r\n"
@@ -132,3 +132,42 @@ def test_arbitrary_bytes_give_text_or_decode_error(data):
         assert isinstance(decode(data), str)
     except DecodeError as e:
         assert e.reason
+
+
+# --- pages mis-decoded upstream (mojibake) ----------------------------------------------
+
+def test_mojibake_examples_are_what_the_issue_shows():
+    """«بهزیستی» as UTF-8 read as Windows-1252 and as Windows-1256."""
+    assert "بهزیستی".encode("utf-8").decode("cp1252") == "Ø¨Ù‡Ø²ÛŒØ³ØªÛŒ"
+    assert "بهزیستی".encode("utf-8").decode("cp1256") == "ط¨ظ‡ط²غŒط³طھغŒ"
+
+
+@pytest.mark.parametrize("codec", ["cp1256", "cp1252", "latin-1"])
+@pytest.mark.parametrize("save_as", ["utf-8", "utf-16"])
+def test_mojibake_is_repaired_exactly(codec, save_as):
+    """It was stored as an article without a fact (or refused as binary, for Latin-1's C1 controls)."""
+    misread = PAGE.encode("utf-8").decode(codec, errors="strict" if codec != "cp1252" else "surrogateescape")
+    if codec == "cp1252":  # a browser reads cp1252's five holes as C1 controls, not as errors
+        misread = "".join(chr(ord(c) - 0xDC00) if "\udc80" <= c <= "\udcff" else c for c in misread)
+    assert misread != PAGE and decode(misread.encode(save_as)) == PAGE
+
+
+def test_mojibake_that_does_not_turn_back_is_refused():
+    misread = PAGE.encode("utf-8").decode("cp1256")
+    cut = misread[:40] + "?" + misread[41:]  # a byte lost upstream
+    with pytest.raises(DecodeError) as e:
+        decode(cut.encode("utf-8"))
+    assert e.value.reason.startswith("mis-decoded text: UTF-8 read as Windows-1256 («")
+    assert e.value.reason.endswith("…»), and it does not turn back into UTF-8 exactly")
+    with pytest.raises(DecodeError, match="Windows-1252"):
+        decode(PAGE.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8"))  # U+FFFD for the holes
+
+
+@pytest.mark.parametrize("text", [
+    PAGE, ARABIC_LETTERS_PAGE, PAGE * 20,
+    "گزارش Øسط: " + PAGE,  # a stray Latin letter
+    ("کودکان «ع‌» و «غ‌»؛ " * 10) + PAGE,  # «ع» and «غ» before ZWNJ and «»: lead-like pairs in cp1256, but few
+])
+def test_persian_read_correctly_is_left_alone(text):
+    assert repair_mojibake(text) == text
+    assert decode(text.encode("utf-8")) == text

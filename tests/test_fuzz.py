@@ -13,10 +13,12 @@ small (``max_examples``) so that the file runs in well under a minute.
 """
 from __future__ import annotations
 
-import re
-
+import dataclasses
+import functools
 import math
+import re
 import os
+import unicodedata
 from datetime import date, datetime
 
 import pytest
@@ -29,6 +31,7 @@ from builder.document import Document, Evidence
 from builder.normalize import normalize_ranges
 from builder.numbers import find_numbers, parse_number
 from builder.pipeline import process
+from buildhelp import INVENTED
 
 WORDS = [
     # furniture and header lines
@@ -206,6 +209,93 @@ def test_pipeline_never_raises_and_evidence_points_into_the_page(raw, given):
         document_quads(doc)
 
 
+# --- invisible characters: the same facts, offsets into the page as read ----------------
+
+# RLM, LRM, ALM, ZWSP, word joiner, soft hyphen, BOM, bidi embeddings, overrides and isolates
+INVISIBLES = "\u200f\u200e\u061c\u200b\u2060\u00ad\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# where scraped pages put them most: before spaces and at line ends (and anywhere else)
+_HOT_SPOTS = [i for i, c in enumerate(INVENTED) if c in " \n"]
+insertions = st.lists(
+    st.tuples(st.one_of(st.integers(0, len(INVENTED)), st.sampled_from(_HOT_SPOTS)),
+              st.text(alphabet=INVISIBLES, min_size=1, max_size=3)),
+    min_size=1, max_size=60)
+
+
+def _with_invisibles(raw: str, inserts: list[tuple[int, str]]) -> tuple[str, list[int | None]]:
+    """``raw`` with the insertions made, and for each character of the result its offset in ``raw``
+    (None for an inserted character)."""
+    at: dict[int, str] = {}
+    for pos, chars in inserts:
+        at[pos] = at.get(pos, "") + chars
+    out, back = [], []
+    for i in range(len(raw) + 1):
+        out.append(at.get(i, ""))
+        back.extend([None] * len(at.get(i, "")))
+        if i < len(raw):
+            out.append(raw[i])
+            back.append(i)
+    return "".join(out), back
+
+
+def _facts(doc: Document, back: list[int | None] | None = None) -> dict:
+    """Everything extracted from ``doc``, every evidence offset mapped through ``back`` (which
+    must land on a character of the page, not on an inserted one)."""
+    def where(start: int, end: int) -> tuple[int, int]:
+        if back is None:
+            return start, end
+        assert back[start] is not None and back[end - 1] is not None, (start, end)
+        return back[start], back[end - 1] + 1
+
+    def mapped(item):
+        return dataclasses.replace(item, evidence=[dataclasses.replace(e, start=where(e.start, e.end)[0],
+                                                                       end=where(e.start, e.end)[1])
+                                                   for e in item.evidence])
+    return {
+        "article": doc.article, "text": doc.text,
+        "offsets": [where(o, o + 1)[0] for o in doc.offsets],
+        "persons": {k: mapped(v) for k, v in doc.persons.items()},
+        "organizations": {k: mapped(v) for k, v in doc.organizations.items()},
+        "places": {k: mapped(v) for k, v in doc.places.items()},
+        "programs": {k: mapped(v) for k, v in doc.programs.items()},
+        "posts": [mapped(p) for p in doc.posts], "statistics": [mapped(s) for s in doc.statistics],
+        "quotes": [mapped(q) for q in doc.quotes], "events": [mapped(e) for e in doc.events],
+    }
+
+
+@functools.cache
+def _clean_facts() -> dict:
+    return _facts(process(Document(source="a.txt", stem="a", raw=INVENTED)))
+
+
+def test_the_invented_article_has_facts_of_every_kind():
+    doc = process(Document(source="a.txt", stem="a", raw=INVENTED))
+    facts = _facts(doc)
+    assert [p.name for p in facts["persons"].values()] == ["کامران نیک‌پور"]
+    assert len(facts["quotes"]) == 3 and sorted(s.value for s in facts["statistics"]) == [340, 2150]
+    assert {"زنجان", "ابهر", "خرمدره"} <= set(facts["places"]) and facts["programs"] and facts["events"]
+    assert doc.article.agency == "ایسنا" and doc.article.news_id == "9904127" and doc.article.published
+
+
+@settings(max_examples=40 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(insertions)
+def test_invisible_characters_anywhere_change_no_fact(inserts):
+    """Direction marks, zero-width spaces, soft hyphens, BOMs and bidi controls inside words, before
+    spaces and at line ends made an article lose its persons and quotes.  They are taken out before
+    extraction: the facts are those of the clean page, and every offset points at the same words of
+    the page as read (the page itself is not changed)."""
+    raw, back = _with_invisibles(INVENTED, inserts)
+    doc = process(Document(source="a.txt", stem="a", raw=raw))
+    assert doc.raw == raw
+    assert _facts(doc, back) == _clean_facts()
+
+
+def test_zwnj_is_spelling_not_an_invisible_character():
+    """ZWNJ (U+200C) is part of Persian spelling («نیک‌پور», «می‌شود»): it is kept."""
+    doc = process(Document(source="a.txt", stem="a", raw=INVENTED))
+    assert doc.page == INVENTED and doc.page_offsets is None
+    assert "\u200c" in doc.persons["کامراننیکپور"].name
+
+
 # --- the reader: any bytes under any name ------------------------------------------------
 
 page_bytes = st.one_of(
@@ -232,6 +322,27 @@ def test_reader_gives_documents_or_one_line_problems(tmp_path_factory, data, ext
             assert "\n" not in str(item) and str(item).startswith(str(f).replace("\n", "\\n"))
         else:
             assert isinstance(item, Document) and item.raw.strip() and len(item.content_hash) == 64
+
+
+# --- file names: surrogate-escaped in Python, valid text in the store and in messages ----------
+
+name_chars = st.one_of(st.characters(blacklist_categories=("Cs",)), st.sampled_from("\\x8fFa0/\u202e\n"),
+                       st.integers(0x80, 0xFF).map(lambda b: chr(0xDC00 + b)))  # undecodable bytes
+
+
+@settings(max_examples=500 * SCALE, deadline=None)
+@given(st.text(alphabet=name_chars, max_size=30))
+def test_file_names_round_trip_through_the_store(name):
+    from builder.paths import from_stored, shown, stored
+
+    text = stored(name)
+    text.encode("utf-8")  # an RDF literal can hold it
+    assert from_stored(text) == name
+    if "\\" not in name and not any("\udc80" <= c <= "\udcff" for c in name):
+        assert text == name  # a name that is valid UTF-8 is stored as it is
+    line = shown(name)  # one line, printable in UTF-8, in the order written
+    line.encode("utf-8")
+    assert not any(unicodedata.category(c) in ("Cc", "Zl", "Zp") or c in INVISIBLES for c in line)
 
 
 # --- regressions found by the fuzzers -----------------------------------------------------

@@ -286,3 +286,19 @@ def test_find_numbers_never_raises_and_offsets_slice_back(text):
         assert (m.high is not None) == (m.kind == "range")
         last = m.end
     parse_number(text)
+
+
+@pytest.mark.parametrize("digits", [
+    "۳" * 5000,  # past Python's int-conversion limit (4300 digits): ValueError lost the whole article
+    ",".join(["۱۰۰"] * 2000),  # the same, grouped
+    "1" * 400 + ".5",  # a float would be inf
+    "۹" * 31,
+])
+def test_a_number_too_long_to_be_a_figure_is_skipped(digits):
+    text = f"در این استان {digits} و ۴۵ کودک کار شناسایی شدند"
+    assert [m.value for m in find_numbers(text)] == [45]
+    assert parse_number(digits) is None
+
+
+def test_the_longest_figure_is_kept():
+    assert [m.value for m in find_numbers("۹" * 30 + " ریال")] == [float("9" * 30)]

@@ -32,6 +32,7 @@ from builder.document import Document
 from builder.htmltext import html_to_text
 from builder.pipeline import process
 from builder.sources import MAX_BYTES, MAX_CHARS, InputProblem, iter_articles
+from buildhelp import INVENTED
 
 REPO = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).resolve().parent / "badinputs"
@@ -103,6 +104,8 @@ CATALOGUE = {
     "huge.txt": "file is larger than the 8 MB limit (50 MB)",
     "too_long.txt": f"text is too long for one article: over {MAX_CHARS:,} characters (not counting repeated lines)",
     "link_outside.txt": "symbolic link points outside the input tree; not followed",
+    "loop.txt": "symbolic link loop",
+    "mojibake_broken.txt": "mis-decoded text: UTF-8 read as Windows-1256 («ع©ط¯ط®ط¨…»), and it does not turn back into UTF-8 exactly",
     "good_article.txt": None,
     "mixed_digits.txt": None,
     "utf16.txt": None,
@@ -111,7 +114,13 @@ CATALOGUE = {
     "billion_laughs.html": None,
     "nested.html": None,
     "repeated.txt": None,
+    "long_number.txt": None,
+    "mojibake_1256.txt": None,
+    "mojibake_1252.txt": None,
+    "invisible_marks.txt": None,
 }
+# files that are not pages, in the folder beside them: named on one line (a notice, not a problem)
+NOT_PAGES = ["picture.png", "scan.pdf"]
 JSONL = {  # broken_lines.jsonl and huge_line.jsonl: line -> reason
     ("broken_lines.jsonl", 2): "malformed JSON line: Unterminated string starting at column 29",
     ("broken_lines.jsonl", 3): 'JSON line has no "text" string',
@@ -129,6 +138,10 @@ FIGURES = {
     "billion_laughs": [45, 120],
     "nested": [80, 120],
     "repeated": [99, 120],  # printed a thousand times
+    "long_number": [47, 120],  # and a number of 5000 digits, which is no figure
+    "mojibake_1256": [48, 120],  # UTF-8 read as Windows-1256 upstream, repaired
+    "mojibake_1252": [49, 120],  # UTF-8 read as Windows-1252 upstream, repaired
+    "invisible_marks": [51, 120],  # RLM, ZWSP, soft hyphens, bidi controls all over it
     "jl-good": [60, 120],  # broken_lines.jsonl:1
     "huge_line_1": [61, 120],
     "huge_line_3": [62, 120],
@@ -169,6 +182,21 @@ def make_catalogue(folder: Path, outside: Path) -> None:
     outside.mkdir(parents=True, exist_ok=True)
     (outside / "secret.txt").write_text(GOOD.replace("۴۵", "۶۶۶"), encoding="utf-8")
     (folder / "link_outside.txt").symlink_to(outside / "secret.txt")
+    (folder / "loop.txt").symlink_to("loop.txt")
+    (folder / "long_number.txt").write_text(
+        GOOD.replace("۴۵", "۴۷").replace("انتهای پیام", "شماره نامه این طرح " + "۷" * 5000 + " است.\n\nانتهای پیام"),
+        encoding="utf-8")
+    (folder / "mojibake_1256.txt").write_text(GOOD.replace("۴۵", "۴۸").encode("utf-8").decode("cp1256"), encoding="utf-8")
+    (folder / "mojibake_1252.txt").write_text(  # cp1252's holes (0x81 of «ف», …) as a browser reads them: C1 controls
+        GOOD.replace("۴۵", "۴۹").encode("utf-8").decode("cp1252", errors="surrogateescape").translate(
+            {c: c - 0xDC00 for c in range(0xDC80, 0xDD00)}), encoding="utf-8")
+    misread = GOOD.replace("۴۵", "۵۰").encode("utf-8").decode("cp1256")
+    (folder / "mojibake_broken.txt").write_text(misread[:60] + "?" + misread[61:], encoding="utf-8")  # a byte lost
+    (folder / "invisible_marks.txt").write_text(
+        GOOD.replace("۴۵", "۵۱").replace(" ", "\u200f ").replace("\n", "\u2060\n").replace("بهزیستی", "به\u00adزیس\u200bتی")
+        .replace("کودک", "\u202bکودک\u202c"), encoding="utf-8")
+    for name in NOT_PAGES:
+        (folder / name).write_bytes(b"\x89PNG\r\n\x1a\n" if name.endswith(".png") else b"%PDF-1.7\n")
 
 
 @pytest.fixture(scope="module")
@@ -186,7 +214,14 @@ def catalogue(tmp_path_factory):
 
 
 def problem_lines(err: list[str]) -> list[str]:
-    return [line for line in err if line.startswith("fakg: ")]
+    return [line for line in err if line.startswith("fakg: ") and not line.startswith("fakg: skipped ")]
+
+
+def test_files_that_are_not_pages_are_named_on_one_line(catalogue):
+    """An image among the pages used to vanish without a word."""
+    folder = catalogue["folder"]
+    assert [line for line in catalogue["err"] if line.startswith("fakg: skipped ")] == [
+        f"fakg: skipped 2 files that are not pages (.pdf, .png): {folder / 'picture.png'}, {folder / 'scan.pdf'}"]
 
 
 def test_catalogue_exit_status_and_no_traceback(catalogue):
@@ -195,8 +230,9 @@ def test_catalogue_exit_status_and_no_traceback(catalogue):
     text = "\n".join(c["err"])
     assert "Traceback" not in text and "Error:" not in text.replace("JSON", "")
     problems = problem_lines(c["err"])
-    # nothing on stderr but the problem lines and the closing count
-    assert [line for line in c["err"] if line not in problems] == [f"{len(problems)} input problem(s) reported above"]
+    # nothing on stderr but the problem lines, the files passed over and the closing count
+    assert [line for line in c["err"] if line not in problems and not line.startswith("fakg: skipped ")] == [
+        f"{len(problems)} input problem(s) reported above"]
     assert re.match(r"\d+ articles read: \d+ written", c["out"]), c["out"]
 
 
@@ -228,7 +264,8 @@ def test_good_files_beside_bad_ones_are_stored(catalogue):
         assert sorted(s["value"] for s in facts[stem]["statistics"]) == figures, stem
     # the same article whatever the encoding, digit script or wrapping
     reference = facts["good_article"]
-    for stem in ("mixed_digits", "external_entities", "billion_laughs"):
+    for stem in ("mixed_digits", "external_entities", "billion_laughs", "long_number", "mojibake_1256", "mojibake_1252",
+                 "invisible_marks"):
         assert facts[stem]["article"]["title"] == reference["article"]["title"], stem
         assert len(facts[stem]["organizations"]) == len(reference["organizations"]), stem
     assert facts["windows1256"]["article"]["title"] == reference["article"]["title"]  # ي/ك normalised
@@ -303,6 +340,49 @@ def test_page_with_only_a_headline_is_not_an_article(tmp_path):
     rc, out, err, _, _ = fakg("build", folder, "--store", tmp_path / "kg", "-q", *ONE_WORKER)
     assert problem_lines(err) == [f"fakg: {folder / 'menu.html'}: no article body found on the page"]
     assert rc == 1
+
+
+def _facts_of(store: Path, out: Path) -> dict:
+    assert main(["facts", "--store", str(store), "--out", str(out)]) == 0
+    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*.json")}
+
+
+def _spans(store_path) -> list[tuple[str, int, int]]:
+    """Every evidence's (span text, start, end) in the store."""
+    from pyoxigraph import NamedNode, Store
+
+    fakg_ = "https://w3id.org/fakg/ontology#"
+    store = Store.read_only(str(store_path))
+    try:
+        out = []
+        for q in store.quads_for_pattern(None, NamedNode(fakg_ + "spanText"), None, None):
+            start = next(store.quads_for_pattern(q.subject, NamedNode(fakg_ + "startOffset"), None, q.graph_name))
+            end = next(store.quads_for_pattern(q.subject, NamedNode(fakg_ + "endOffset"), None, q.graph_name))
+            out.append((q.object.value, int(start.object.value), int(end.object.value)))
+        return out
+    finally:
+        del store
+
+
+def test_invisible_characters_in_a_page_lose_no_fact(tmp_path):
+    """RLM before every space, a word joiner and a BOM at line ends, ZWSP, soft hyphens and bidi
+    controls inside words: the article kept its headline and lost its persons and quotes, silently."""
+    marked = (INVENTED.replace(" ", "\u200f ").replace("\n", "\u2060\ufeff\n").replace("نیک", "نی\u00adک")
+              .replace("زنجان", "\u202bزن\u200bجان\u202c").replace("گفت", "\u2067گفت\u2069").replace("۳۴۰", "۳\u200e۴۰"))
+    for name, text in (("clean", INVENTED), ("marked", marked)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "zanjan.txt").write_text(text, encoding="utf-8")
+        rc, out, err, _, _ = fakg("build", tmp_path / name, "--store", tmp_path / f"kg-{name}", "-q", *ONE_WORKER)
+        assert rc == 0 and err == [], err
+    clean = _facts_of(tmp_path / "kg-clean", tmp_path / "facts-clean")["zanjan"]
+    assert clean["persons"] and clean["quotes"] and clean["statistics"]
+    assert _facts_of(tmp_path / "kg-marked", tmp_path / "facts-marked")["zanjan"] == clean
+    # every offset points at the same words, now with the marks among them
+    from builder.invisible import without_invisible
+
+    spans = _spans(tmp_path / "kg-marked")
+    assert all(marked[start:end] == text for text, start, end in spans)
+    assert sorted(without_invisible(text) for text, _, _ in spans) == sorted(t for t, _, _ in _spans(tmp_path / "kg-clean"))
 
 
 def _dump(store_path) -> list[str]:
@@ -478,6 +558,66 @@ def test_json_line_messages(tmp_path, line, reason):
     f.write_text(line + "\n", encoding="utf-8")
     (item,) = iter_articles([str(f)])
     assert str(item) == f"{f}:1: {reason}"
+
+
+# --- file names -----------------------------------------------------------------------
+
+def _source_files(store_path) -> list[str]:
+    from pyoxigraph import NamedNode, Store
+
+    store = Store.read_only(str(store_path))
+    try:
+        return sorted(q.object.value for q in store.quads_for_pattern(
+            None, NamedNode("https://w3id.org/fakg/ontology#sourceFile"), None, None))
+    finally:
+        del store
+
+
+def test_a_file_name_that_is_not_utf8_travels_end_to_end(tmp_path):
+    """Such a name dropped its article ("extraction failed: ValueError …": an RDF literal cannot
+    hold the surrogate Python decodes the byte to) and every later build stopped with a traceback."""
+    folder, store = tmp_path / "in", tmp_path / "kg"
+    folder.mkdir()
+    odd = os.fsdecode(os.fsencode(str(folder)) + b"/\xd8\xa8\xd8-\xff-\\x41.txt")  # «ب», a cut «ب», a stray byte, a backslash
+    Path(odd).write_text(GOOD, encoding="utf-8")
+    (folder / "good.txt").write_text(GOOD.replace("۴۵", "۴۶").replace("۸۸۱۲۳۴", "۸۸۱۲۳۵"), encoding="utf-8")
+    rc, out, err, _, _ = fakg("build", folder, "--store", store, "-q", *ONE_WORKER)
+    assert (rc, err) == (0, []) and out.startswith("2 articles read: 2 written"), (out, err)
+    # stored as valid text: the undecodable bytes as \xHH, the backslash before "x41" doubled
+    assert _source_files(store) == [str(folder / "good.txt"), f"{folder}/ب\\xd8-\\xff-\\\\x41.txt"]
+    rc, out, err, _, _ = fakg("build", folder, "--store", store, "-q", *ONE_WORKER)
+    assert (rc, err) == (0, []) and out.startswith("2 articles read: 0 written (new or changed), 2 unchanged"), (out, err)
+    # fakg remove finds the file by its name, and --missing knows it is still there
+    rc, out, err, _, _ = fakg("remove", "--missing", "--store", store)
+    assert (rc, out.strip(), err) == (0, "removed 0 articles", [])
+    rc, out, err, _, _ = fakg("remove", odd, "--store", store)
+    assert (rc, out.strip(), err) == (0, "removed 1 articles", [])
+    rc, out, err, _, _ = fakg("remove", odd, "--store", store)  # printed escaped
+    assert rc == 1 and err == [f"fakg: {folder}/ب\\xd8-\\xff-\\x41.txt: no article in the store was built from this path"]
+
+
+def test_a_bad_file_with_an_odd_name_is_reported_on_one_escaped_line(tmp_path):
+    """Undecodable bytes print as \\xHH, a bidi override as \\u202e (raw, it reordered the line on a terminal)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    Path(os.fsdecode(os.fsencode(str(folder)) + b"/empty\xff.txt")).write_bytes(b"")
+    (folder / "txt.\u202eexe.txt").write_bytes(b"")
+    (folder / "ok.txt").write_text(GOOD, encoding="utf-8")
+    rc, out, err, _, _ = fakg("build", folder, "--store", tmp_path / "kg", "-q", *ONE_WORKER)
+    assert rc == 0 and problem_lines(err) == [f"fakg: {folder}/empty\\xff.txt: empty file",
+                                              f"fakg: {folder}/txt.\\u202eexe.txt: empty file"], err
+
+
+def test_half_a_character_escaped_in_a_json_line(tmp_path):
+    """json.loads turns "\\ud800" into a lone surrogate, which no UTF-8 hash or RDF literal holds:
+    the build stopped with a traceback.  It is read as U+FFFD, like a broken UTF-8 byte."""
+    f = tmp_path / "x.jsonl"
+    f.write_text(json.dumps({"id": "a\udcff", "title": "خانه امن\ud800", "text": GOOD.replace("۴۵", "\ud800۴۵")}) + "\n",
+                 encoding="utf-8")
+    rc, out, err, _, _ = fakg("build", f, "--store", tmp_path / "kg", "-q", *ONE_WORKER)
+    assert (rc, err) == (0, []) and out.startswith("1 article read: 1 written"), (out, err)
+    (doc,) = iter_articles([str(f)])
+    assert "\ufffd۴۵" in doc.raw and doc.given["title"] == "خانه امن\ufffd" and doc.stem == "a\ufffd"
 
 
 # --- hostile query parameters (test_queries.py covers values on library queries) ------

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from builder.document import Document
-from builder.sources import InputProblem, iter_articles
+from builder.sources import InputProblem, iter_articles, skipped_line
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -148,8 +148,8 @@ def test_recursive_folder_sorted_and_filtered(tmp_path):
     (tmp_path / "a" / "2.txt").write_text(OTHER, encoding="utf-8")
     (tmp_path / "a" / "1.TXT").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "b" / "deep" / "x.htm").write_text(f"<p>{OTHER}</p>", encoding="utf-8")
-    (tmp_path / "b" / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # skipped silently
-    (tmp_path / "b" / "notes.md").write_text(ARTICLE, encoding="utf-8")  # skipped silently
+    (tmp_path / "b" / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # not a page: skipped, named
+    (tmp_path / "b" / "notes.md").write_text(ARTICLE, encoding="utf-8")  # not a page: skipped, named
     (tmp_path / ".hidden.txt").write_text(ARTICLE, encoding="utf-8")  # skipped silently
     docs, problems = run(tmp_path)
     assert problems == []
@@ -200,7 +200,70 @@ def test_symlink_outside_tree_not_followed(tmp_path):
 
 def test_broken_symlink(tmp_path):
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
-    assert "broken symbolic link" in only_problem(tmp_path).reason
+    assert only_problem(tmp_path).reason == "broken symbolic link"
+
+
+@pytest.mark.parametrize("links", [{"self.txt": "self.txt"}, {"a.txt": "b.txt", "b.txt": "a.txt"}])
+def test_symlink_loop_is_called_a_loop(tmp_path, links):
+    """It was reported as a "broken symbolic link", which sends one looking for a missing file."""
+    for name, target in links.items():
+        (tmp_path / name).symlink_to(target)
+    docs, problems = run(tmp_path, tmp_path / next(iter(links)))  # walked, and named: reported once
+    assert docs == [] and [(Path(p.source).name, p.reason) for p in problems] == [
+        (name, "symbolic link loop") for name in sorted(links)]
+
+
+def test_file_under_a_closed_folder_says_permission_denied(tmp_path, monkeypatch):
+    """A folder this process may not enter made its files "no such file or folder"."""
+    closed = tmp_path / "closed"
+    (closed / "inner").mkdir(parents=True)
+    (closed / "inner" / "page.txt").write_text(ARTICLE, encoding="utf-8")
+    real_lstat, real_stat, real_access, real_realpath = os.lstat, os.stat, os.access, os.path.realpath
+
+    def refuse(real, follow):  # what the kernel does below a folder without search permission (not to root)
+        def call(path, *a, **kw):
+            where = real_realpath(path) if follow and kw.get("follow_symlinks", True) else str(path)
+            if where.startswith(str(closed) + os.sep):
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path, *a, **kw)
+        return call
+
+    monkeypatch.setattr(os, "lstat", refuse(real_lstat, follow=False))
+    monkeypatch.setattr(os, "stat", refuse(real_stat, follow=True))
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: str(p) != str(closed) and real_access(p, mode, **kw))
+    problem = only_problem(closed / "inner" / "page.txt")
+    assert problem.reason == f"cannot read folder {closed}: Permission denied"
+    (tmp_path / "link.txt").symlink_to(closed / "inner" / "page.txt")  # a link into it: the folder on the way to its target
+    assert only_problem(tmp_path / "link.txt").reason == f"cannot read folder {closed}: Permission denied"
+
+
+def test_file_under_a_closed_folder_for_real(tmp_path):
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    (closed / "page.txt").write_text(ARTICLE, encoding="utf-8")
+    closed.chmod(0o600)  # readable, not enterable
+    try:
+        if os.access(closed, os.X_OK):
+            pytest.skip("running as a user who can enter any folder (root)")
+        assert only_problem(closed / "page.txt").reason == f"cannot read folder {closed}: Permission denied"
+    finally:
+        closed.chmod(0o755)
+
+
+def test_files_that_are_not_pages_are_named_on_one_line(tmp_path):
+    """An image among the pages vanished without a word."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "page.txt").write_text(ARTICLE, encoding="utf-8")
+    for name in ("a.png", "sub/b.pdf", "sub/README", ".hidden.png"):
+        (tmp_path / name).write_bytes(b"x")
+    skipped = []
+    docs = [d for d in iter_articles([str(tmp_path), str(tmp_path / "sub")], skipped=skipped)]
+    assert [d.stem for d in docs] == ["page"]
+    assert skipped_line(skipped) == (f"skipped 3 files that are not pages (.pdf, .png, no extension): "
+                                     f"{tmp_path / 'a.png'}, {tmp_path / 'sub' / 'README'}, {tmp_path / 'sub' / 'b.pdf'}")
+    many = [f"in/{i}.jpg" for i in range(25)]
+    assert skipped_line(many).endswith("in/8.jpg, in/9.jpg, … and 15 more") and skipped_line(many[:1]) == (
+        "skipped 1 file that is not a page (.jpg): in/0.jpg")
 
 
 # --- HTML pages ---------------------------------------------------------------
@@ -304,6 +367,26 @@ def test_jsonl_empty_and_binary(tmp_path):
     reasons = {Path(p.source).name: p.reason for p in problems}
     assert reasons == {"blank.jsonl": "file holds only whitespace", "empty.jsonl": "empty file",
                        "zip.jsonl": "binary file (ZIP archive or office document)"}
+
+
+def test_jsonl_numbers_and_ids_too_long(tmp_path):
+    """A 5000-digit number made json.loads raise (Python's int-conversion limit) and the line was lost;
+    a 5000-character id then made `fakg facts` fail on the whole store (file name too long)."""
+    f = tmp_path / "x.jsonl"
+    f.write_text(json.dumps({"text": ARTICLE})[:-1] + ', "id": ' + "1" * 5000 + "}\n"
+                 + json.dumps({"text": OTHER, "id": "ب" * 200}) + "\n", encoding="utf-8")
+    docs, problems = run(f)
+    assert problems == [] and [d.stem for d in docs] == ["x_1", "x_2"]
+
+
+def test_jsonl_mojibake_repaired_or_refused(tmp_path):
+    misread = ARTICLE.encode("utf-8").decode("cp1256")
+    f = tmp_path / "x.jsonl"
+    f.write_text(json.dumps({"text": misread}) + "\n" + json.dumps({"text": misread[:30] + "?" + misread[31:]}) + "\n",
+                 encoding="utf-8")
+    docs, problems = run(f)
+    assert [d.raw for d in docs] == [ARTICLE]
+    assert [(p.line, p.reason.split(" («")[0]) for p in problems] == [(2, "mis-decoded text: UTF-8 read as Windows-1256")]
 
 
 # --- the example pages ------------------------------------------------------------
