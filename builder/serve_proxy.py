@@ -32,6 +32,7 @@ import http.server
 import re
 import select
 import socket
+import sys
 import time
 import urllib.parse
 from dataclasses import dataclass
@@ -84,8 +85,6 @@ class ProxyServer(http.server.ThreadingHTTPServer):
 
     def handle_error(self, request, client_address) -> None:
         """An unexpected error in one request: one line in the log, never a traceback."""
-        import sys
-
         error = sys.exc_info()[1]
         self.backend.note(f"a request from {client_address[0]} failed: {type(error).__name__}: {error}")
 
