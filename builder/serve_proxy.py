@@ -47,6 +47,7 @@ BUFFER = 1 << 20
 _HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers",
                "transfer-encoding", "upgrade", "proxy-connection", "content-length", "expect"}
 _FORM = "application/x-www-form-urlencoded"
+_METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"}
 _READ_ONLY = ("this server is read-only: SPARQL updates and Graph Store writes are refused "
               "(fakg serve --writable accepts them)")
 
@@ -114,6 +115,9 @@ class ProxyHandler(http.server.BaseHTTPRequestHandler):
                 return
             if not self.parse_request():
                 return
+            if self.command not in _METHODS:
+                self._refuse(Refusal(501, f"method {self.command[:20]} is not supported"))
+                return
             self._handle()
             self.wfile.flush()
         except (OSError, ValueError):  # the client went away or stalled (TimeoutError is an OSError)
@@ -125,8 +129,6 @@ class ProxyHandler(http.server.BaseHTTPRequestHandler):
             self._refuse(refusal)
             return False
         return super().handle_expect_100()
-
-    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_OPTIONS = do_PATCH = lambda self: self._handle()
 
     def log_message(self, format, *args) -> None:  # refusals and timeouts are noted in the log; the rest is noise
         pass
