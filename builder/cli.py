@@ -228,7 +228,8 @@ def cmd_serve(a) -> int:
     from .serve import ServeError, serve
 
     try:
-        return serve(a.store, a.port, writable=a.writable, timeout_s=a.timeout)
+        return serve(a.store, a.port, writable=a.writable, timeout_s=a.timeout, allow_service=a.allow_service or (),
+                     max_body=int(a.max_body * (1 << 20)))
     except ServeError as e:
         print(f"fakg serve: {e}", file=sys.stderr)
         return 1
@@ -356,7 +357,13 @@ def parser() -> argparse.ArgumentParser:
     _store_arg(p)
     p.add_argument("--port", type=int, default=7878, help="TCP port on 127.0.0.1 (default 7878)")
     p.add_argument("--writable", action="store_true", help="accept SPARQL Update (default: read-only)")
-    p.add_argument("--timeout", type=int, default=None, metavar="S", help="stop a query after S seconds")
+    p.add_argument("--timeout", type=float, default=60.0, metavar="S",
+                   help="stop a request after S seconds (default 60; 0: no limit)")
+    p.add_argument("--allow-service", action="append", metavar="URL",
+                   help="an endpoint that SERVICE (and LOAD) may call, e.g. https://query.wikidata.org/sparql "
+                        "(repeatable; default: none)")
+    p.add_argument("--max-body", type=float, default=16, metavar="MB",
+                   help="the largest request body, or query sent with GET, in MB (default 16)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("export", help="write the network (GEXF 1.3, GraphML) or the RDF (N-Quads, TriG, Turtle, JSON-LD)")

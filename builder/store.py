@@ -65,7 +65,13 @@ readers aborting).  So fakg adds a protocol of ``flock`` locks on files in
   which it serves; later writes cannot touch a snapshot, so it answers
   during a build, and switches to a new snapshot when the generation moves
   (see :mod:`builder.serve`).  A build that wrote waits, at its end, until
-  the running servers serve what it wrote (:meth:`StoreLocks.wait_for_servers`).
+  the running servers serve what it wrote (:meth:`StoreLocks.wait_for_servers`);
+* a ``fakg serve`` (either kind) lists the Oxigraph processes it started in
+  a file of ``STORE/fakg/children/`` that it holds locked
+  (:class:`ChildRecord`).  Its processes die with it, but should one outlive
+  a ``fakg serve`` that was killed (a writable one would hold the store
+  outside the locks), the next serve or build finds the record unlocked and
+  kills them (:meth:`StoreLocks.clear_orphans`).
 
 ``flock`` locks belong to open files, so they go with a process however it
 ends (SIGKILL included); the files are opened close-on-exec, so children do
@@ -164,10 +170,27 @@ def _open_writable(path: Path) -> Store:
         return Store(str(path))
     except OSError as e:
         if "lock" in str(e).lower():
-            holder = StoreLocks(path).holder() or "a program outside fakg's locks?"
-            raise StoreBusy(f"{path}: the store is being written by another process ({holder}); "
-                            f"try again when it ends") from e
+            raise StoreBusy(f"{path}: {_who_writes(path, str(e))}; try again when it ends") from e
         raise
+
+
+def _who_writes(path: Path, error: str) -> str:
+    """Who holds the store open for writing, for a message: another fakg writer, or another program.
+
+    The build lock names the fakg process that holds it; when that is this
+    very process (a build whose store is held open by a program outside the
+    locks, such as an ``oxigraph serve`` started by hand), the program is the
+    one holding RocksDB's own lock.
+    """
+    if "current process" in error:
+        return "the store is already open for writing in this process"
+    h = StoreLocks(path)._holder()
+    if h and h[0] != os.getpid():
+        return f"the store is being written by another process ({h[1]}, pid {h[0]})"
+    pid = _rocksdb_holder(path)
+    if pid:
+        return f"the store is held open by a program outside fakg's locks (pid {pid}: {_command_line(pid)})"
+    return "the store is held open by a program outside fakg's locks"
 
 
 # --- sharing the store between processes --------------------------------------
@@ -259,6 +282,29 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _running(pid: int) -> bool:
+    """True while ``pid`` is a process that has not ended (a zombie waiting to be reaped has ended)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[0] not in (b"Z", b"X")
+    except (OSError, IndexError):
+        return _pid_alive(pid) if not os.path.isdir("/proc") else False
+
+
+def _argv(pid: int) -> list[str]:
+    """The command line of process ``pid`` (empty when it cannot be read)."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return [a.decode("utf-8", "replace") for a in f.read().split(b"\0") if a]
+    except OSError:
+        return []
+
+
+def _command_line(pid: int, limit: int = 100) -> str:
+    text = " ".join(_argv(pid)) or "?"
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _write_atomically(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
     tmp.write_text(text, encoding="utf-8")
@@ -283,6 +329,8 @@ class StoreLocks:
       window, so a server can tell that the store changed.
     * ``serve/ID/``: one folder per running read-only ``fakg serve``
       (its snapshot, and the generation it serves).
+    * ``children/ID``: the Oxigraph processes of one running ``fakg serve``
+      (:class:`ChildRecord`).
     """
 
     def __init__(self, store: str | os.PathLike):
@@ -422,6 +470,45 @@ class StoreLocks:
                 lock.release()
         return ServerSlot(root / f"{os.getpid()}-{os.urandom(4).hex()}")
 
+    # the Oxigraph processes of running servers
+
+    def child_record(self) -> "ChildRecord | None":
+        """A record of the Oxigraph processes this process starts over the store (None: it cannot be written)."""
+        try:
+            return ChildRecord(self.dir / "children")
+        except OSError:
+            return None
+
+    def clear_orphans(self) -> list[int]:
+        """Stop the Oxigraph processes left over this store by a ``fakg serve`` that was killed; their pids.
+
+        A record whose lock can be taken has lost its owner.  Each process it
+        names is killed only if it still runs ``oxigraph`` over the location
+        recorded, inside this store (a pid may have been reused since).
+        """
+        root = self.dir / "children"
+        if fcntl is None:
+            return []
+        try:
+            records = [p for p in root.iterdir() if not p.name.startswith(".")]
+        except OSError:
+            return []
+        killed = []
+        for record in records:
+            lock = _LockFile(record)
+            if not lock.acquire(True, 0) or lock.fd is None:
+                continue  # its owner serves on
+            try:
+                for pid, location in ChildRecord.entries(record):
+                    if _serves_over(pid, location, self.store) and _kill(pid):
+                        killed.append(pid)
+                record.unlink(missing_ok=True)
+            except OSError:
+                pass
+            finally:
+                lock.release()
+        return killed
+
     def wait_for_servers(self, generation: int, timeout: float = SERVER_CATCH_UP) -> None:
         """Return when every running read-only server serves ``generation`` or later (or after ``timeout`` s)."""
         root = self.dir / "serve"
@@ -445,6 +532,74 @@ class StoreLocks:
             if not behind:
                 return
             time.sleep(0.05)
+
+
+class ChildRecord:
+    """The Oxigraph processes one running ``fakg serve`` started over a store: ``fakg/children/ID``.
+
+    Its owner holds the file locked for as long as it runs and writes in it
+    one line per process, ``pid<TAB>location``; once the owner is gone, however
+    it ended, the next serve or build can take the lock and stop what it left
+    (:meth:`StoreLocks.clear_orphans`).
+    """
+
+    def __init__(self, root: Path):
+        root.mkdir(parents=True, exist_ok=True)
+        name = f"{os.getpid()}-{os.urandom(4).hex()}"
+        hidden = root / ("." + name)  # made and locked under a name the cleaner skips
+        self._lock = _LockFile(hidden)
+        self._lock.acquire(True, 0)
+        os.rename(hidden, root / name)
+        self.path = root / name
+
+    def write(self, children: Iterable[tuple[int, Path]]) -> None:
+        if self._lock.fd is None:
+            return
+        data = "".join(f"{pid}\t{os.path.abspath(location)}\n" for pid, location in children).encode()
+        os.ftruncate(self._lock.fd, 0)
+        os.pwrite(self._lock.fd, data, 0)
+
+    def close(self) -> None:
+        self.write([])
+        try:
+            self.path.unlink()
+        except OSError:
+            pass
+        self._lock.release()
+
+    @staticmethod
+    def entries(path: Path) -> list[tuple[int, str]]:
+        out = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            pid, _, location = line.partition("\t")
+            if pid.isdigit() and location:
+                out.append((int(pid), location))
+        return out
+
+
+def _serves_over(pid: int, location: str, store: Path) -> bool:
+    """True when ``pid`` runs an Oxigraph server over ``location``, and ``location`` is ``store`` or inside it."""
+    argv = _argv(pid)
+    if not argv or not os.path.basename(argv[0]).startswith("oxigraph") or "--location" not in argv[:-1]:
+        return False
+    served = os.path.normpath(os.path.abspath(argv[argv.index("--location") + 1]))
+    root = os.path.normpath(os.path.abspath(store))
+    location = os.path.normpath(location)
+    return served == location and (location == root or location.startswith(root + os.sep))
+
+
+def _kill(pid: int, wait: float = 5.0) -> bool:
+    """SIGKILL ``pid`` and wait (at most ``wait`` seconds) until it has ended; True when it has."""
+    try:
+        os.kill(pid, 9)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    deadline = time.monotonic() + wait
+    while _running(pid) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return not _running(pid)
 
 
 class ServerSlot:
@@ -472,6 +627,24 @@ class ServerSlot:
 
 
 # --- writing --------------------------------------------------------------------
+
+def _rocksdb_holder(path: Path) -> int | None:
+    """The pid of the process holding RocksDB's LOCK file (its own ``fcntl`` record lock), if another one does."""
+    if fcntl is None:
+        return None
+    try:
+        fd = os.open(path / "LOCK", os.O_RDWR)
+    except OSError:
+        return None
+    try:
+        probe = struct.pack("hhqqi", fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
+        kind, _, _, _, pid = struct.unpack("hhqqi", fcntl.fcntl(fd, fcntl.F_GETLK, probe))
+        return pid if kind != fcntl.F_UNLCK and pid > 0 else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)  # this process holds no lock on the file: closing drops none
+
 
 if fcntl is not None and hasattr(fcntl, "F_OFD_GETLK"):
     def _rocksdb_locked(path: Path) -> bool:
@@ -552,6 +725,7 @@ class Writer:
         _may_hold_store(self.path)
         self.locks = StoreLocks(self.path)
         self.locks.hold_build(what)
+        self.locks.clear_orphans()  # a killed `fakg serve --writable` may have left its Oxigraph holding the store
         self.notice = notice
         self.wrote = False
         self._mutex = threading.RLock()  # guards the view
