@@ -164,3 +164,19 @@ def test_a_period_is_resolved_to_its_interval():
     stats = by_value(run("مدیرکل بهزیستی استان کرمانشاه گفت: در شش ماه نخست سال جاری ۴۳۰ تماس با اورژانس اجتماعی ثبت شد."))
     assert stats[430].period == "2023-03-21/2023-09-22"
     assert stats[430].measure == MEASURE + "calls"
+
+
+def test_a_bare_share_before_a_copula_further_on_is_a_share_of_the_clause_subject():
+    stats = run("نرخ بازماندگی دختران روستایی ۸/۵ درصد بیشتر از میانگین کشور است.").statistics
+    assert "بازماندگی دختران" in stats[0].subject
+
+
+def test_this_figure_restates_the_previous_shares_subject():
+    doc = run("امسال ۴۰۰ تماس ثبت شد که ۳۰ درصد آن مربوط به همسرآزاری بود؛ این رقم در سال گذشته ۲۵ درصد بود.")
+    by_value = {s.value: s.subject for s in doc.statistics}
+    assert "همسرآزاری" in by_value[25.0] and by_value[25.0] == by_value[30.0]
+
+
+def test_a_count_before_a_noun_that_is_also_a_given_name_is_a_figure():
+    doc = run("تاکنون ۴۵ افسر زن برای رسیدگی به پرونده‌ها آموزش دیده‌اند و تیم‌ها در ۸ شهرستان استان مستقر هستند.")
+    assert {s.value for s in doc.statistics} == {45.0, 8.0}

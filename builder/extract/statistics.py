@@ -27,7 +27,7 @@ from typing import NamedTuple
 from ..concepts import concept_for, measure_for
 from ..dates import find_dates
 from ..document import Document, Statistic
-from ..lexicon import is_given_name
+from ..lexicon import is_given_name, is_surname_like
 from ..numbers import PERCENT_WORD, find_numbers
 from ..textkey import key
 from . import counted
@@ -254,13 +254,14 @@ def _named_after(doc: Document, end: int) -> bool:
     at = end + m.end()
     if any(x.start == at and x.kind == "person" for x in doc.mentions):
         return True
-    name = re.match(r"(?:سید[ه]?[\s\u200c]+)?([^\s\u200c،,.:]+)", doc.text[at:at + 30])
-    if name and is_given_name(name.group(1)) and key(name.group(1)) not in _COUNTABLE and key(name.group(1)) not in _UNIT_OF:
-        return True  # a person the extractors did not name: «رویداد ۲۴ فاطمه نظری:»
+    name = re.match(r"(?:سید[ه]?[\s\u200c]+)?([^\s\u200c،,.:]+)[\s\u200c]+([^\s\u200c،,.:]+)", doc.text[at:at + 40])
+    if name and is_given_name(name.group(1)) and key(name.group(1)) not in _COUNTABLE and key(name.group(1)) not in _UNIT_OF \
+            and is_surname_like(name.group(2)):
+        return True  # a person the extractors did not name: «رویداد ۲۴ فاطمه نظری:», not «۳۵ افسر زن»
     word = re.match(r"([^\s\u200c،,.]+)[\s\u200c]+", doc.text[at:at + 20])
     if word and key(word.group(1)) in _PLACE_NOUNS:
         after = at + word.end()
-        return any(x.start in (at, after) and x.kind == "place" for x in doc.mentions)
+        return any(x.start in (at, after) and x.kind == "place" and key(x.text) not in _PLACE_NOUNS for x in doc.mentions)
     return False
 
 
@@ -486,6 +487,10 @@ def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev
     ۱۰ درصد کاهش یافت» is «درصد کاهش شمار کودکان خیابانی».
     """
     whole = head
+    if not head and pred is not None and (pred.copula or _REACHED.match(key(pred.verb))):
+        # «نرخ ترک تحصیل دختران … ۱۲/۵ درصد بیشتر از میانگین است», «… به ۳۸/۵ درصد رسیده است»: the clause's subject
+        about = counted.topic(doc, sent.start, _qualifier(doc, start)[1])
+        whole = about[0] if about is not None else whole
     if head and key(head.split()[0]) in _CHANGE:
         about = counted.topic(doc, sent.start, _qualifier(doc, start)[1])
         if about is not None:
@@ -511,6 +516,10 @@ def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev
     return _Reading(subject, part or whole, whole, whole or None, measure, back)
 
 
+# «این رقم», «این میزان», «این نسبت»: the figure restates the previous one's subject
+_SAME_FIGURE = re.compile(r"(?<![\w\u200c])(?:این|همین)[\s\u200c]+(?:رقم|میزان|نسبت|آمار|عدد|سهم)(?![\w\u200c])")
+# «این رقم», «این میزان», «این نسبت»: the figure restates the previous one's subject
+_SAME_FIGURE = re.compile(r"(?<![\w\u200c])(?:این|همین)[\s\u200c]+(?:رقم|میزان|نسبت|آمار|عدد|سهم)(?![\w\u200c])")
 _LIST_BEFORE = re.compile(r"(?:،|,|و)[\s\u200c]*$")
 
 
@@ -544,6 +553,7 @@ def extract(doc: Document) -> None:
     doc.scratch["main_place"] = _main_place(doc)
     prev: _Reading | None = None  # the last group counted: what «از این تعداد» refers to
     prev_sentence = -99
+    last_share = ""  # the last percentage's subject: what «این رقم … ۲۲ درصد بود» restates
     for sent in doc.sentences:
         text = doc.text[sent.start:sent.end]
         dates = find_dates(text, ref)
@@ -568,8 +578,11 @@ def extract(doc: Document) -> None:
             full = reading.subject
             if topic := _topic(doc, sent.start, q_start, ("درصد " + subject).strip() if _percent(n) else subject, stop):
                 full, q_start = _join("درصد" if _percent(n) else "", subject, topic[0]), topic[1]
+            if _percent(n) and not subject and last_share \
+                    and _SAME_FIGURE.search(doc.text[counted.clause_start(doc, sent.start, q_start):q_start]):
+                full = last_share  # «… ۲۸ درصد آن مربوط به کودک‌آزاری بوده؛ این رقم در سال ۱۴۰۱ ۲۲ درصد بود»
             if _percent(n):
-                sibling = reading
+                sibling, last_share = reading, full
                 full = full if full.startswith("درصد") else _join("درصد", full)
             elif unit not in ("rials", "tomans", "rate") and reading.population \
                     and key(reading.population.split()[0]) not in counted.CLASSIFIERS:
