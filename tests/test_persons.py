@@ -55,3 +55,43 @@ def test_everyday_words_that_are_given_names_need_context(sentence):
 def test_a_surname_mention_of_a_compound_given_name_is_the_same_person():
     doc = run("عزیز اله کرمی در بازدید از مرکز گفت: کار ادامه دارد.\n\nکرمی افزود: مرکز گسترش می‌یابد.")
     assert speakers(doc) == [key("عزیز اله کرمی")] * 2
+
+
+def roles(doc: Document, person: str) -> set[str]:
+    return {key(p.title) for p in doc.posts if p.holder == key(person)}
+
+
+def quotes(doc: Document) -> list[tuple[str, str]]:
+    return [(q.speaker, key(q.verb)) for q in doc.quotes]
+
+
+def test_the_post_of_a_posts_holder_is_one_role():
+    doc = run("مرتضی کاظمی معاون قضایی رییس کل دادگستری استان تهران گفت: کار ادامه دارد.")
+    assert roles(doc, "مرتضی کاظمی") == {key("معاون قضایی رییس کل دادگستری استان تهران")}
+    doc = run("حمید رسولی مشاور وزیر کشور گفت: کار ادامه دارد.")
+    assert roles(doc, "حمید رسولی") == {key("مشاور وزیر کشور")}
+
+
+def test_a_lead_after_a_sources_label_is_resolved_to_the_person_named_later():
+    doc = run("ایسنا: معاون امور اجتماعی اداره کل بهزیستی استان کرمان اظهار کرد: مهدها گسترش می‌یابند. "
+              "محمود منصوری گفت: کار ادامه دارد.")
+    assert key("معاون امور اجتماعی اداره کل بهزیستی استان کرمان") in roles(doc, "محمود منصوری")
+
+
+def test_reported_speech_after_that_and_according_to():
+    doc = run("سعید کرمانی به خبرنگار ما گفته است که تماس‌ها بیشتر شده‌اند.\n\n"
+              "به گفته وی، بیشتر تماس‌ها درباره اختلاف خانوادگی است.")
+    assert quotes(doc) == [(key("سعید کرمانی"), key("گفته است")), (key("سعید کرمانی"), key("به گفته"))]
+
+
+def test_verbs_joined_by_and_are_two_quotes_and_verbs_keep_the_pages_spelling():
+    doc = run("رضا کاظمی از افتتاح مرکز خبر داد و اظهارکرد: این مرکز ظرفیت ۴۰ کودک دارد.")
+    assert [v for _, v in quotes(doc)] == [key("خبر داد"), key("اظهارکرد")]
+    assert doc.quotes[1].verb == "اظهارکرد"
+
+
+def test_a_lead_role_is_not_given_to_a_person_holding_another_post_with_the_same_head():
+    doc = run("رئیس سازمان رفاه شهرداری یزد از پذیرش ۴۰ کارتن‌خواب در گرمخانه‌های این شهر از ابتدای پاییز خبر داد.\n\n"
+              "رضا کاظمی اظهار کرد: گرمخانه‌ها آماده‌اند.\n\n"
+              "مریم صالحی رئیس کمیسیون اجتماعی شورای شهر یزد نیز گفت: بودجه افزایش یافت.")
+    assert key("رئیس سازمان رفاه شهرداری یزد") in roles(doc, "رضا کاظمی")

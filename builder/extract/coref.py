@@ -36,8 +36,10 @@ def _holder_for(doc: Document, role: Mention) -> str | None:
     same = {p.holder for p in doc.posts if p.holder and post_key(p) == post_key(post)}
     if len(same) == 1:
         return same.pop()
+    mine = key(post.title)
     similar = {p.holder for p in doc.posts if p.holder and key(p.title.split()[0]) == head and
-               (p.organization == post.organization or post.organization is None or p.organization is None)}
+               (p.organization == post.organization if p.organization and post.organization
+                else key(p.title).startswith(mine) or mine.startswith(key(p.title)))}
     if len(similar) == 1:
         return similar.pop()
     if len(doc.persons) == 1:

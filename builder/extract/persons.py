@@ -119,7 +119,8 @@ def _through_to_apposition(units: list[Unit], j: int, k: int) -> int:
     two more words, those words are the rest of the surname, however common they are."""
     for m in range(k, min(j + 3, len(units))):
         if units[m].text in ("،", ",") and m + 1 < len(units) and match_head(units, m + 1, ("role",)):
-            if all(u.kind == "word" and is_name_word(u) or is_surname_part(u.text) for u in units[k:m]):
+            if all(u.kind == "word" and (is_name_word(u) or is_given_name(u.text)) or is_surname_part(u.text)
+                   for u in units[k:m]):
                 return m
             break
         if units[m].kind != "word":

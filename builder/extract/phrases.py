@@ -343,10 +343,16 @@ def role_phrase(units: list[Unit], i: int) -> RolePhrase | None:
         if joins and (phrase.qualifiers or n > 1) and k + 1 < len(units) and _leads_to_body(units, k + 1):
             k += 1
             continue
-        inner = match_head(units, k, ("role",)) if phrase.qualifiers or n > 1 else None
-        if inner is not None and k + inner[0] < len(units) and units[k + inner[0]].kind == "place":
+        inner = match_head(units, k, ("role",))
+        if inner is not None and k + inner[0] < len(units) and units[k + inner[0]].kind == "place" \
+                and (phrase.qualifiers or n > 1):
             # «معاون سیاسی، امنیتی و اجتماعی استاندار کردستان»: the deputy of a post
             phrase.place, phrase.end = units[k + inner[0]], k + inner[0] + 1
+            return phrase
+        if inner is not None and (sub := role_phrase(units, k)) is not None:
+            # «معاون قضایی رییس کل دادگستری استان تهران», «مشاور وزیر کشور»: the post of a post's holder
+            # (a genitive, no «و» or comma between): one role, whose body is the inner post's
+            phrase.org, phrase.place, phrase.end = sub.org, sub.place, sub.end
             return phrase
         if not is_name_word(v) or match_head(units, k, ("role",)):
             break

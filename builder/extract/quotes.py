@@ -14,9 +14,13 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Quote
+from ..invisible import without_invisible
 from .speech import opens_sentence, reporting_verbs
 
 _COLON = re.compile(r"\s*[:：]")
+_THAT = re.compile(r"[\s\u200c]*(?:[،,][\s\u200c]*)?که(?![\w\u200c])")
+_AND = re.compile(r"[\s\u200c]+و[\s\u200c]+")
+_ACCORDING = re.compile(r"(?<![\w\u200c])به[\s\u200c]*گفت(?:ه|ه[\s\u200c]*ی|ه‌ی|ە)(\s+)")
 _MIN_INDIRECT_WORDS = 3
 
 
@@ -34,28 +38,69 @@ def _speaker(doc: Document, sentence: int, verb_start: int):
     return None
 
 
+def _surface(doc: Document, start: int, end: int) -> str:
+    """Words as the page writes them («اظهارکرد», «گفتە است», «می‌گوید»), spacing collapsed."""
+    rs, re_ = doc.raw_span(start, end)
+    return re.sub(r"[\s\u200c]+", " ", without_invisible(doc.raw[rs:re_])).strip()
+
+
+def _quote(doc: Document, sent, who, verb_start: int, verb_end: int, start: int, end: int) -> None:
+    speaker, post, _ = who
+    text = doc.text[start:end].strip()
+    if text:
+        doc.quotes.append(Quote(speaker, _surface(doc, verb_start, verb_end), text, post,
+                                [doc.evidence(sent.start, sent.end, "quotes")]))
+
+
 def extract(doc: Document) -> None:
     for si, matches in reporting_verbs(doc).items():
         sent = doc.sentences[si]
         with_colon = [v for v in matches if _COLON.match(doc.text, v.end())]
         verb = with_colon[0] if with_colon else matches[-1]
+        that = None if with_colon else next((v for v in matches if _THAT.match(doc.text, v.end())), None)
+        verb = that or verb
         who = _speaker(doc, si, verb.start())
         if who is None:
             continue
-        speaker, post, mention = who
+        mention = who[2]
         if with_colon:
             colon = _COLON.match(doc.text, verb.end())
             line_end = doc.text.find("\n", colon.end())
             line_end = len(doc.text) if line_end < 0 else line_end
             start, end = colon.end(), line_end
+        elif that is not None:  # «… گفته است که …», «… اعلام کرد که …»: reported speech after «که»
+            start, end = _THAT.match(doc.text, verb.end()).end(), sent.end
         else:
             if doc.text[verb.end():sent.end].strip(" .،!؟\n"):
                 continue  # the verb is not the sentence's last word: not a report
             start, end = mention.end, verb.start()
             if len(doc.text[start:end].split()) < _MIN_INDIRECT_WORDS:
                 continue
-        text = doc.text[start:end].strip()
-        if not text:
+        # «… خبر داد و اظهار کرد: …»: verbs joined by «و» before it report the same words
+        for other in matches:
+            if other.end() <= verb.start() and other.start() > mention.end \
+                    and _AND.fullmatch(doc.text, other.end(), verb.start()):
+                _quote(doc, sent, who, other.start(), other.end(), start, end)
+        _quote(doc, sent, who, verb.start(), verb.end(), start, end)
+    _according_to(doc)
+
+
+def _according_to(doc: Document) -> None:
+    """«به گفته X، …», «به گفته‌ی وی …»: what follows in the sentence is X's."""
+    for m in _ACCORDING.finditer(doc.text):
+        si = doc.sentence_at(m.start())
+        if si < 0:
             continue
-        verb_text = re.sub(r"[\s\u200c]+", " ", verb.group()).strip()
-        doc.quotes.append(Quote(speaker, verb_text, text, post, [doc.evidence(sent.start, sent.end, "quotes")]))
+        sent = doc.sentences[si]
+        after = next((x for x in doc.mentions if x.start == m.end() and x.kind in ("person", "role", "pronoun")), None)
+        if after is None:
+            continue
+        if after.kind == "role":
+            post = doc.posts[after.ref]
+            who = (post.holder, post.title, after)
+        else:
+            who = (after.ref, None, after)
+        if who[0] is None:
+            continue
+        rest = re.match(r"[\s\u200c]*[،,]?", doc.text[after.end:sent.end])
+        _quote(doc, sent, who, m.start(), m.end() - len(m.group(1)), after.end + rest.end(), sent.end)
