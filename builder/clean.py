@@ -305,4 +305,18 @@ def clean(raw: str) -> Cleaned:
         out.body.append((line.start, line.end))
     if out.body == [title_span]:  # a headline alone (often a menu line repeated) is not an article
         return Cleaned()
+    if out.body:
+        out.body[-1] = _without_cut_word(raw, *out.body[-1])
     return out
+
+
+def _without_cut_word(raw: str, start: int, end: int) -> tuple[int, int]:
+    """A stored page cut off at a length ends in the middle of a word («… زیر پوشش کمیته امدا»):
+    when the body runs to the end of the page in a paragraph left open, its last word is dropped,
+    so that no name is read from half a word."""
+    if raw[end:].strip() or _FINISHED.search(raw[start:end]) or len(_PERSIAN_WORD.findall(raw[start:end])) < _LONG:
+        return start, end
+    cut = max(raw.rfind(" ", start, end), raw.rfind("\u200c", start, end), raw.rfind("\n", start, end))
+    if cut <= start:
+        return start, end
+    return start, start + len(raw[start:cut].rstrip())

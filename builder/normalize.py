@@ -26,7 +26,7 @@ _SPLIT_NUMBER = re.compile(r"(?<=[0-9۰-۹]) ?([٫٬,.]) ?(?=[0-9۰-۹])")
 _SPACES = " \u200c\u200d\u00a0\t"
 _DROPPABLE = _SPACES + "\u0640\u200e\u200f\ufeff"  # kashida, direction marks, BOM
 _FOLD = str.maketrans({
-    "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "٫": ".", "٬": ",",
+    "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه", "٫": ".", "٬": ",",
     **{d: str(i % 10) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩")},
     **dict.fromkeys(_SPACES, " "),
 })

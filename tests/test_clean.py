@@ -226,3 +226,11 @@ def test_a_credit_line_is_not_a_headline():
     raw = ("به گزارش خبرنگار ایرنا، مدیرکل بهزیستی یزد گفت\n"
            "از ابتدای امسال ۴۰ کودک کار در مراکز شبانه‌روزی استان پذیرش شده‌اند و خدمات آموزشی می‌گیرند.\n")
     assert clean(raw).title is None
+
+
+def test_a_page_cut_off_mid_word_loses_its_half_word():
+    raw = ("افتتاح خانه کودک در یزد\n\n"
+           "رضا کاظمی گفت: امسال ۴۰ کودک کار در مراکز شبانه‌روزی استان پذیرش شده‌اند و زیر پوشش کمیته امدا")
+    assert _body(raw).endswith("زیر پوشش کمیته")
+    whole = raw.replace("کمیته امدا", "کمیته امداد هستند.")
+    assert _body(whole).endswith("کمیته امداد هستند.")

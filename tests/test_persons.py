@@ -95,3 +95,18 @@ def test_a_lead_role_is_not_given_to_a_person_holding_another_post_with_the_same
               "رضا کاظمی اظهار کرد: گرمخانه‌ها آماده‌اند.\n\n"
               "مریم صالحی رئیس کمیسیون اجتماعی شورای شهر یزد نیز گفت: بودجه افزایش یافت.")
     assert key("رئیس سازمان رفاه شهرداری یزد") in roles(doc, "رضا کاظمی")
+
+
+# --- where the story is, and what it says it runs ---------------------------------
+
+def test_a_program_no_sentence_places_runs_where_the_story_is():
+    doc = run("رئیس اداره بهزیستی شهرستان میبد گفت: امسال مرکز جامع خدمات توانبخشی در این شهرستان افتتاح می‌شود.\n\n"
+              "رضا کاظمی افزود: پویش همدلی با مردم نیز ادامه دارد.")
+    assert doc.places[doc.setting].name == "میبد"
+    assert all(p.places == [doc.setting] for p in doc.programs.values())
+
+
+def test_the_social_emergency_named_alone_is_a_program_not_an_organisation():
+    doc = run("رضا کاظمی گفت: شهروندان می‌توانند موارد کودک‌آزاری را به اورژانس اجتماعی گزارش دهند.")
+    assert any(p.kind == "hotline" for p in doc.programs.values())
+    assert not any(o.evidence for o in doc.organizations.values() if "اورژانس" in o.name)

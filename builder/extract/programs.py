@@ -169,6 +169,14 @@ def _attach_places(doc: Document) -> None:
                 places.append(place.ref)
 
 
+def locate(doc: Document) -> None:
+    """A program that no sentence places runs where the story is (:attr:`Document.setting`): the
+    county office's new centre in its county, the provincial campaign in its province."""
+    for program in doc.programs.values():
+        if not program.places and doc.setting:
+            program.places.append(doc.setting)
+
+
 def _merge_contained(doc: Document) -> None:
     """«طرح ساماندهی» inside «طرح سه مرحله‌ای ساماندهی کودکان کار و خیابان» is that program."""
     for k in sorted(doc.programs, key=len):
@@ -206,7 +214,8 @@ def _absorb_organizations(doc: Document) -> None:
     kept = []
     for m in doc.mentions:
         outer = m.kind == "organization" and next(
-            (p for p in programs if p.start <= m.start and m.end <= p.end and (p.start, p.end) != (m.start, m.end)), None)
+            (p for p in programs if p.start <= m.start and m.end <= p.end
+             and ((p.start, p.end) != (m.start, m.end) or doc.programs[p.ref].kind == "hotline")), None)
         if not outer:
             kept.append(m)
             continue

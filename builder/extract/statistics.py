@@ -32,6 +32,7 @@ from ..numbers import PERCENT_WORD, find_numbers
 from ..textkey import key
 from . import counted
 from .counted import TOKEN, noun_phrase
+from .setting import city_of, paragraph_of, speaker_post
 from .tokens import is_function_word, is_verb
 
 _ABOUT = re.compile(r"(?:حدود|حدودا|حدوداً|در\s*حدود|نزدیک\s*به|قریب\s*به|تقریبا|تقریباً|حوالی)[\s\u200c]*$")
@@ -149,9 +150,9 @@ def _place(doc: Document, sentence: int, start: int, end: int, stop: int) -> str
        and not a list of places («در شهرستان‌های شهرکرد، فارسان و …»: the figure is
        the province's);
     3. «این شهر(ستان)» around it: the last city named before;
-    4. the jurisdiction of whoever gives it (:func:`_speaker_post`): the county of a
+    4. the jurisdiction of whoever gives it (:func:`builder.extract.setting.speaker_post`): the county of a
        county office's head, a governor's or prosecutor's city, a DG's province;
-    5. else the city of a city story (:func:`_main_place`), else the article's province:
+    5. else the city of a city story (:attr:`Document.setting`), else the article's province:
        a place elsewhere in the sentence is usually where a meeting was held.
     """
     sent = doc.sentences[sentence]
@@ -168,78 +169,23 @@ def _place(doc: Document, sentence: int, start: int, end: int, stop: int) -> str
         cities = [m for m in doc.mentions if m.kind == "place" and m.end <= start and doc.places[m.ref].kind != "province"]
         if cities:
             return cities[-1].ref
-    post = _speaker_post(doc, sentence, start)
+    post = speaker_post(doc, sentence, start)
     if post is not None:
-        city = _city_of(doc, post)
+        city = city_of(doc, post)
         if city:
             return city
         if post.place in doc.places and doc.places[post.place].kind == "province":
             return post.place
-    return doc.scratch.get("main_place") or doc.article.province
-
-
-_CITY_OFFICIALS = frozenset(key(w) for w in ("دادستان", "شهردار", "فرماندار", "بخشدار"))
-
-
-def _speaker_post(doc: Document, sentence: int, start: int):
-    """The post of whoever gives a figure: the speaker quoted in its paragraph, else the
-    official named by role at the start of its sentence («مدیرکل … از … خبر داده بود»)."""
-    para = _paragraph(doc, doc.sentences[sentence].start)
-    quoted = None
-    for q in doc.quotes:
-        qs = q.evidence[0].sentence if q.evidence else -1
-        if 0 <= qs <= sentence and _paragraph(doc, doc.sentences[qs].start) == para:
-            quoted = q
-    if quoted is not None:
-        if quoted.speaker:  # of a person's posts, the one named in this paragraph
-            held = [i for i, p in enumerate(doc.posts) if p.holder == quoted.speaker]
-            named = [m.ref for m in doc.mentions if m.kind == "role" and m.ref in held
-                     and m.sentence <= sentence and _paragraph(doc, m.start) == para]
-            return doc.posts[named[-1]] if named else doc.posts[held[0]] if held else None
-        return next((p for p in doc.posts if p.title == quoted.post), None)
-    role = next((m for m in doc.mentions if m.kind == "role" and m.sentence == sentence and m.end <= start), None)
-    return doc.posts[role.ref] if role is not None and isinstance(role.ref, int) and role.ref < len(doc.posts) else None
-
-
-def _main_place(doc: Document) -> str | None:
-    """The city a story is about when its main speaker is a city official (a mayor, a
-    county governor, a prosecutor, the head of a municipal body or of a county office);
-    else None, and figures without a place of their own belong to the article's province."""
-    speaker = next((q for q in doc.quotes if q.speaker or q.post), None)
-    post = _speaker_post(doc, speaker.evidence[0].sentence, len(doc.text)) if speaker and speaker.evidence else None
-    post = post or next((p for p in doc.posts if p.holder), None)
-    return _city_of(doc, post) if post is not None else None
-
-
-def _city_of(doc: Document, post) -> str | None:
-    """The city or county a post serves, when it is a city-level post; else None."""
-    org = doc.organizations.get(post.organization) if post.organization else None
-    seen = set()
-    while org is not None and org.place is None and org.parent and org.parent not in seen:  # «سازمان رفاه … شهرداری ساری»
-        seen.add(org.parent)
-        org = doc.organizations.get(org.parent)
-    where = (org.place if org else None) or post.place
-    if where not in doc.places or doc.places[where].kind == "province":
-        return None
-    # a university of medical sciences is named after the capital but serves the province
-    city_body = org is not None and org.kind == "government" and org.place == where and not org.name.startswith("دانشگاه")
-    county_office = key("شهرستان") in {key(w) for w in post.title.split()}
-    if city_body or county_office or key(post.title.split()[0]) in _CITY_OFFICIALS:
-        return where
-    return None
-
-
-def _paragraph(doc: Document, pos: int) -> int:
-    return doc.text.count("\n", 0, pos)
+    return doc.setting
 
 
 def _speaker(doc: Document, sentence: int) -> str | None:
     """The person quoted in this sentence, else earlier in the same paragraph."""
-    para = _paragraph(doc, doc.sentences[sentence].start)
+    para = paragraph_of(doc, doc.sentences[sentence].start)
     best = None
     for q in doc.quotes:
         qs = q.evidence[0].sentence if q.evidence else -1
-        if q.speaker and 0 <= qs <= sentence and _paragraph(doc, doc.sentences[qs].start) == para:
+        if q.speaker and 0 <= qs <= sentence and paragraph_of(doc, doc.sentences[qs].start) == para:
             best = q.speaker
     return best
 
@@ -550,7 +496,6 @@ def _names_a_population(words: str) -> bool:
 def extract(doc: Document) -> None:
     ref = doc.article.published.date() if doc.article.published else None
     seen: dict[tuple, Statistic] = {}
-    doc.scratch["main_place"] = _main_place(doc)
     prev: _Reading | None = None  # the last group counted: what «از این تعداد» refers to
     prev_sentence = -99
     last_share = ""  # the last percentage's subject: what «این رقم … ۲۲ درصد بود» restates
