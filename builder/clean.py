@@ -44,7 +44,7 @@ _META = re.compile(
     r"(?:کد\s*(?:خبر|مطلب|خبرنگار)|شناسه\s*(?:خبر|مطلب)|تاریخ\s*(?:انتشار|خبر)|زمان\s*انتشار|انتشار\s*[:：]|"
     r"به\s*روز\s*(?:شده|رسانی)|بروز\s*رسانی|آخرین\s*به\s*روز|دسته(?:\s|\u200c)*بندی|سرویس\s*[:：]|گروه\s*[:：]|"
     r"خبرنگار\s*[:：]|نویسنده\s*[:：]|منبع\s*[:：]|News\s*ID|تعداد\s*بازدید|زمان\s*مطالعه|دقیقه\s*مطالعه|"
-    r"شماره\s*(?:خبر|مطلب)\s*[:：]|^\s*(?:بیشتر\s*)?بخوانید\s*[:：]|ارتباط\s*با\s*ما\s*[:：]|(?:پیام|پست)[\s\u200c]*سنجاق[\s\u200c]*شده|"
+    r"شماره\s*(?:خبر|مطلب)\s*[:：]|^\s*(?:بیشتر\s*)?بخوانید\s*[:：]|تاریخ\s*(?:دریافت|ارسال|ثبت)\s*(?:خبر)?\s*[:：]|ارتباط\s*با\s*ما\s*[:：]|(?:پیام|پست)[\s\u200c]*سنجاق[\s\u200c]*شده|"
     # a byline: «گزارش: شیرین مرادی», «گفت‌وگو از: …», «عکس: …»
     r"^\s*(?:گزارش|گفت(?:\s|\u200c)*و(?:\s|\u200c)*گو|عکس|ترجمه|تهیه\s*و\s*تنظیم|تنظیم|به\s*قلم)\s*(?:از)?\s*[:：]\s*\S+(?:\s+\S+){0,3}\s*$|"
     r"^\s*(?:کد|شناسه|خبر)\s*[:：]?\s*[0-9۰-۹]+\s*$)",
@@ -139,6 +139,7 @@ _OPEN_END = re.compile(
 _CONTINUATION = re.compile(r"^\s*(?:است|بود|شد|شده|شدند|هستند|می[\s\u200c]*\S+|خبر\s*داد|اظهار\s*(?:کرد|داشت)|"
                            r"خاطر[\s\u200c]*نشان\s*کرد|تصریح\s*کرد|افزود|گفت)(?![\w\u200c])")
 _WRAPPED_SHARE = 0.5  # of a block's lines left open: a page wrapped at a fixed width
+_WRAPPED_LINES = 3  # long lines left open, at least: a headline, a date and a site's name are not a paragraph
 
 
 def _unwrap(raw: str, lines: list[Line], blank_before: list[bool]) -> list[Line]:
@@ -163,8 +164,9 @@ def _unwrap(raw: str, lines: list[Line], blank_before: list[bool]) -> list[Line]
     for block in blocks:
         open_ = [not _FINISHED.search(lines[i].text) for i in block]
         left_open = [lines[i] for i, o in zip(block[:-1], open_) if o]
+        long_open = sum(ln.words >= 6 for ln in left_open)  # a menu's or a page head's lines are short
         wrapped = (len(block) >= 4 and len(left_open) >= _WRAPPED_SHARE * (len(block) - 1)
-                   and sum(ln.words >= 6 for ln in left_open) >= _WRAPPED_SHARE * len(left_open))  # not a menu
+                   and long_open >= max(_WRAPPED_LINES, _WRAPPED_SHARE * len(left_open)))
         if wrapped:  # a colon there ends a wrapped line like any word: the quotation follows
             open_ = [o or lines[i].text.rstrip().endswith((":", "：")) for o, i in zip(open_, block)]
         current = lines[block[0]]
@@ -233,6 +235,7 @@ def _title_candidate(line: Line) -> bool:
         and not re.search(r"[:：؛;]\s*$", text)
         and not _SITE_NAME.search(text)
         and not _CREDIT_START.match(text)
+        and not (line.words >= _LONG and re.search(r"[.!؟?]\s*$", text))  # a body sentence repeated on the page
     )
 
 

@@ -26,11 +26,13 @@ from .lexicon import is_common_word, is_stopword
 
 _W = r"[\s\u200c]*"
 # «به گزارش …» up to the end of its phrase (a comma, a semicolon, a colon or the line's end)
-_REPORTED = re.compile(rf"(?<![\w\u200c])به{_W}گزارش\s+([^،,؛;:\n]{{1,90}})")
+_REPORTED = re.compile(rf"(?<![\w\u200c])به{_W}گزارش\s*([^،,؛;:\n]{{1,90}})")  # «به گزارشافکارنیوز،» too
 _QUOTING = re.compile(rf"\s*(?:[،,؛;]\s*)?به{_W}نقل{_W}از\s+([^،,؛;:\n]{{1,70}})")
 _FROM_OFFICE = re.compile(rf"\s+از\s+(روابط{_W}عمومی\s.+)$")
 _FROM = re.compile(r"\s+از\s+.*$")
-_INTERVIEW = re.compile(rf"(?<![\w\u200c])(?:در{_W})?گفت{_W}و?{_W}گو(?:ی)?{_W}با\s+((?:\S+\s+){{0,3}}?\S+?)(?=\s+(?:گفت|افزود|اظهار|بیان|تصریح|عنوان|اعلام|خبر\s*داد|درباره|در\s|با\s|از\s)|[،,:؛]|$)")
+_INTERVIEW_START = re.compile(rf"(?<![\w\u200c])(?:در{_W})?گفت{_W}و?{_W}گو(?:ی)?{_W}با\s+")
+# the medium's name: up to four words before the verb, a preposition or punctuation
+_INTERVIEWED = re.compile(r"((?:\S+\s+){0,3}?\S+?)(?=\s+(?:گفت|افزود|اظهار|بیان|تصریح|عنوان|اعلام|خبر\s*داد|درباره|در\s|با\s|از\s)|[،,:؛]|$)")
 # «خبرگزاری میزان - …», «ایسنا: …», «میگنا: …» opening a paragraph
 _LEAD_SOURCE = re.compile(r"^\s*((?:خبرگزاری\s+)?[\u0600-\u06FF\u200c]+(?:\s+[\u0600-\u06FF\u200c]+)?)\s*(?:[:：]|\s[-–—]\s)")
 # «ایسنا/خوزستان», «تسنیم / اردبیل -»: an agency and its desk
@@ -129,11 +131,16 @@ def from_lead(paragraph: str) -> Credit | None:
 def from_interview(paragraph: str) -> Credit | None:
     """«در گفت‌وگو با ایرنا», «در گفتگو با راسان خبر گفت»: the medium the official spoke to,
     when it is named (a known agency, or words that are not a common noun such as «رسانه‌ها»)."""
-    for m in _INTERVIEW.finditer(paragraph):
-        words = m.group(1)
-        if re.match(rf"خبرنگار(?:ان)?{_W}", words) and not find_agencies(words):
-            continue
-        found = _named(words, unknown_ok=not _common_noun(words.split()[0]))
-        if found is not None:
-            return found
+    for m in _INTERVIEW_START.finditer(paragraph):
+        after = paragraph[m.end():m.end() + 60]
+        reporter = re.match(rf"خبرنگار(?:ان)?(?:{_W}(?:گروه|حوزه|سرویس){_W}\S+)?\s+", after)
+        rest = after[reporter.end():] if reporter else after
+        hits = find_agencies(" ".join(rest.split()[:4]))  # «… با ایرنا متولی …»: a known agency first
+        if hits and hits[0][0] == 0:
+            return Credit(rest[hits[0][0]:hits[0][1]], hits[0][2], m.group() + rest[:hits[0][1]])
+        named = _INTERVIEWED.match(rest)
+        if named and not _common_noun(named.group(1).split()[0]):  # «… با راسان خبر گفت», «با خبرنگار سینا افزود»
+            found = _named(named.group(1), unknown_ok=True)
+            if found is not None:
+                return found
     return None

@@ -34,6 +34,10 @@ _NEWS_ID = re.compile(
     r"|^\s*(?:کد|شناسه|خبر)\s*[:：]?\s*([0-9۰-۹]{3,})\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# a stored page that opens with a bare number: the site's id of the story («12853⏎۰۳ آذر ۱۳۹۵», «364944 سید …»),
+# not a figure (a line of its own, or six digits or more with no unit after them: figures that large are
+# written with «هزار»)
+_OPENING_ID = re.compile(r"\s*([0-9۰-۹]{4,9}(?=[ \t]*\r?\n)|[0-9۰-۹]{6,9}(?=[ \t])(?![ \t]*(?:درصد|نفر|هزار|میلیون|میلیارد|تومان|ریال|مورد)))")
 # the page's own link printed on it: «لینک کوتاه: https://…/content/712345», «نشانی خبر: …»
 _OWN_LINK = re.compile(r"(?:لینک|پیوند|نشانی|آدرس)\s*(?:کوتاه|خبر|مطلب|کوتاه\s*خبر)|مشروح\s*(?:خبر|مطلب|گزارش)|short\s*link",
                        re.IGNORECASE)  # «مشروح خبر: https://…»: a channel post's link to the story itself
@@ -64,6 +68,8 @@ def _news_id(doc: Document) -> str | None:
     for url in urls:
         if m := _URL_ID.search(url):
             return m.group(1) or m.group(2)
+    if m := _OPENING_ID.match(doc.page):
+        return _to_latin(m.group(1))
     return None
 
 
@@ -209,7 +215,11 @@ def read_metadata(doc: Document) -> None:
     if len(rest) > 1 and len(rest[0].split()) <= 80:
         meta.lead = rest[0]
     tail = page[body_end:]
-    header = [ln.text for ln in lines if ln.start < title_start]
+    # the page head, and the short lines between the headline and the first paragraph («ایلنا:»,
+    # «باشگاه خبرنگاران - ۳۱ تیر ۱۴۰۲»), which the body leaves out
+    first_paragraph = next((s for s, _ in doc.body if title_span is None or s > title_span[0]), body_end)
+    header = [ln.text for ln in lines if ln.start < title_start
+              or (ln.start < first_paragraph and cleaning.is_meta_line(ln) and (title_span is None or ln.start > title_span[0]))]
     credit, meta.province = _agency_and_province(doc, paragraphs, header, tail)
     if credit is not None:
         meta.agency = credit.agency.name if credit.agency else credit.name

@@ -60,3 +60,9 @@ def test_interviews():
     assert from_interview("وی در گفتگو با کویرنو گفت: …").name == "کویرنو"
     assert from_interview("وی در گفت و گو با خبرنگار تسنیم افزود").name == "تسنیم"
     assert from_interview("وی در گفت‌وگو با رسانه‌ها گفت: …") is None  # a common noun, not a name
+
+
+def test_interviews_with_a_known_agency_anywhere_and_glued_credits():
+    assert from_interview("رضا کاظمی در گفتگو با ایرنا متولی اصلی طرح را بهزیستی دانست").name == "ایرنا"
+    assert from_interview("وی در گفت و گو با خبرنگار سپیدانا افزود: …").name == "سپیدانا"
+    assert from_credit_line("به گزارشسپیدانا، مدیرکل …").name == "سپیدانا"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -140,3 +140,39 @@ def test_unix_time_news_number_and_the_agency_of_a_bar_or_of_the_own_link():
     meta = _meta("ثبت ۴۰ مورد کودک‌آزاری در لرستان\n\nمدیرکل بهزیستی لرستان گفت: امسال ۴۰ مورد کودک‌آزاری در استان ثبت شد و همه موارد پیگیری شده‌اند.\n\n"
                  "📎 مشروح خبر: https://www.isna.ir/news/1403041712345/\n")
     assert meta.agency == "ایسنا" and meta.news_id == "1403041712345"
+
+
+# --- layouts of stored real pages ---------------------------------------------------
+
+REAL_BODY = ("مدیرکل بهزیستی استان یزد گفت: از ابتدای امسال ۴۰ کودک کار در مراکز شبانه‌روزی استان "
+             "پذیرش شده‌اند و خدمات آموزشی و درمانی دریافت می‌کنند.")
+
+
+@pytest.mark.parametrize("raw, news_id", [
+    ("12853\n۰۳ آذر ۱۳۹۵\n\nپذیرش ۴۰ کودک کار در یزد\n\n" + REAL_BODY, "12853"),
+    ("364944 پذیرش ۴۰ کودک کار در یزد\n\n" + REAL_BODY, "364944"),
+    ("۱۲۰۰۰ کودک کار در یزد پذیرش شدند\n\n" + REAL_BODY, None),  # a figure opening a headline
+])
+def test_a_bare_number_opening_the_page_is_its_id(raw, news_id):
+    assert _meta(raw).news_id == news_id
+
+
+def test_source_and_date_lines_between_headline_and_body():
+    raw = "پذیرش ۴۰ کودک کار در یزد\n\nباشگاه خبرنگاران - ۳۱ تیر ۱۴۰۲\n\n" + REAL_BODY + "\n"
+    meta = _meta(raw)
+    assert meta.agency == "باشگاه خبرنگاران جوان" and meta.published.date() == date(2023, 7, 22)
+    raw = "پذیرش ۴۰ کودک کار در یزد\n\nجامعه\n\nایلنا:\n\n" + REAL_BODY + "\n"
+    assert _meta(raw).agency == "ایلنا"
+
+
+def test_a_headline_over_a_date_and_a_sites_name_stays_a_headline():
+    raw = ("معاون استاندار یزد:\nآمار آسیب‌های اجتماعی در استان رو به کاهش است\n"
+           "دوشنبه 23 مرداد 1402 - 17:52:12\nپایگاه خبری کویر نو\n\n" + REAL_BODY + "\n")
+    meta = _meta(raw)
+    assert meta.title == "آمار آسیب‌های اجتماعی در استان رو به کاهش است"
+    assert meta.published.date() == date(2023, 8, 14)
+
+
+def test_a_body_sentence_repeated_on_the_page_is_not_its_headline():
+    raw = "پذیرش ۴۰ کودک کار در یزد\n\n۱۵:۱۵ ۱۴۰۲-۰۷-۱۸\n\n" + REAL_BODY + "\n\nرضا کاظمی گفت: کار ادامه دارد.\n\n" + REAL_BODY + "\n"
+    assert _meta(raw).title == "پذیرش ۴۰ کودک کار در یزد"
