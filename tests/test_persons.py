@@ -110,3 +110,42 @@ def test_the_social_emergency_named_alone_is_a_program_not_an_organisation():
     doc = run("رضا کاظمی گفت: شهروندان می‌توانند موارد کودک‌آزاری را به اورژانس اجتماعی گزارش دهند.")
     assert any(p.kind == "hotline" for p in doc.programs.values())
     assert not any(o.evidence for o in doc.organizations.values() if "اورژانس" in o.name)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a given name that is also a town
+    ("به گزارش شبستان، شهریار کرمانی، با بیان اینکه مرکز فعال است گفت: کار ادامه دارد.", "شهریار کرمانی"),
+    # a name whose space the page lost
+    ("سعیدفریور با اشاره به خدمات مرکز اظهار داشت: کار ادامه دارد.", "سعیدفریور"),
+    # a given name we do not list before a surname made of a given name and a suffix
+    ("به گزارش خبرنگار ما؛ قنبر موسی نژاد با اعلام این مطلب افزود: کار ادامه دارد.", "قنبر موسی نژاد"),
+    # a given name inside the surname, right before the post
+    ("حبیب الله مسعودی فرید معاون امور اجتماعی سازمان بهزیستی کشور اظهار کرد: کار ادامه دارد.", "حبیب الله مسعودی فرید"),
+])
+def test_more_names_of_real_pages(sentence, name):
+    doc = run(sentence)
+    assert persons(doc) == {key(name)}
+    assert key(name) in speakers(doc)
+
+
+def test_a_town_read_inside_a_name_is_no_place_and_a_compound_surname_is_no_glued_name():
+    doc = run("به گزارش شبستان، شهریار کرمانی، با بیان اینکه مرکز فعال است گفت: کار ادامه دارد.")
+    assert not any(p.name == "شهریار" for p in doc.places.values())
+    doc = run("لیلا محمدیان‌فر، مدیرعامل انجمن خیریه گفت: کار ادامه دارد.\n\nمحمدیان‌فر افزود: مرکز گسترش می‌یابد.")
+    assert persons(doc) == {key("لیلا محمدیان‌فر")}
+
+
+def test_a_later_mention_by_a_surname_made_of_a_given_name_is_the_same_person():
+    doc = run("به گزارش خبرنگار ما؛ قنبر موسی نژاد با اعلام این مطلب افزود: کار ادامه دارد.\n\n"
+              "موسی نژاد گفت: مرکز گسترش می‌یابد.")
+    assert persons(doc) == {key("قنبر موسی نژاد")} and set(speakers(doc)) == {key("قنبر موسی نژاد")}
+
+
+def test_the_deputy_of_a_mayor_and_another_post_are_two_roles():
+    doc = run("جاوید کیانی معاون شهردار و رییس سازمان اجتماعی و فرهنگی شهرداری مشهد گفت: کار ادامه دارد.")
+    assert roles(doc, "جاوید کیانی") == {key("معاون شهردار"), key("رییس سازمان اجتماعی و فرهنگی شهرداری مشهد")}
+
+
+def test_pointing_to_something_is_not_a_quote():
+    doc = run("سعید کرمانی در این نشست به وضعیت کودکان کار در استان اشاره کرد.")
+    assert not doc.quotes

@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..document import Document, Mention, Person
 from ..gazetteer import FoldedText, words_pattern
 from ..lexicon import (SURNAME_THRESHOLD, is_common_word, is_everyday_given_name, is_given_name, is_surname_like,
-                       is_surname_part, is_surname_suffix, surname_score)
+                       is_surname_part, is_surname_suffix, surname_score, word_frequency)
 from ..textkey import key
 from .phrases import is_name_word, match_head
 from .tokens import is_stop
@@ -56,6 +56,8 @@ def _name_at(units: list[Unit], i: int) -> tuple[int, int, int] | None:
     start = j
     if j < len(units) and units[j].key in _PREFIXES:
         j += 1
+    if j < len(units) and _glued_name(units[j]):  # «سعیدفریور»: a name whose space the page lost
+        return start, j + 1, 1
     given, starts = 0, []
     while j < len(units) and given < 2:
         width = _given_name_width(units, j)
@@ -86,6 +88,32 @@ def _name_at(units: list[Unit], i: int) -> tuple[int, int, int] | None:
     return start, k, given
 
 
+def _unlisted_given_name(doc: Document, sentence: int, units: list[Unit], a: int, b: int) -> int:
+    """«قنبر موسی نژاد»: a given name and a surname suffix make a surname («موسی‌نژاد»), so a word
+    before it that opens the clause and is no common word is the given name we do not list."""
+    if b - a != 2 or a == 0 or not is_surname_suffix(units[a + 1].text):
+        return a
+    w = units[a - 1]
+    if w.kind != "word" or is_common_word(w.text) or not is_name_word(w) or match_head(units, a - 1):
+        return a
+    sent = doc.sentences[sentence]
+    return a - 1 if PREAMBLE.match(doc.text[sent.start:w.start]) else a
+
+
+def _glued_name(u: Unit) -> bool:
+    """A word the lexicon does not know that is a given name and a surname-like rest glued together."""
+    if u.kind != "word" or "\u200c" in u.text or word_frequency(u.text) or is_given_name(u.text) or len(u.key) < 7:
+        return False  # a ZWNJ inside makes a compound («محمدیان‌فر»), not two words glued
+    for n in range(3, len(u.key) - 2):
+        given, rest = u.key[:n], u.key[n:]
+        if rest.startswith(("ی", "ا")):  # «محمدیان…», «علیان…»: the given name's own suffix, not a new word
+            continue
+        if is_given_name(given) and not is_everyday_given_name(given) and len(rest) >= 4 \
+                and (surname_score(rest) >= SURNAME_THRESHOLD or word_frequency(rest) is None):
+            return True  # the caller still asks for context: a post beside it or a reporting verb after
+    return False
+
+
 _QUOTE_MARKS = frozenset('"»«“”\'')
 _ALLAH = frozenset(key(w) for w in ("الله", "اله"))
 
@@ -94,6 +122,9 @@ def _given_name_width(units: list[Unit], j: int) -> int:
     """How many units the given name at ``j`` takes: 1, 2 for a compound written apart
     («عزیز اله», «روح الله»), 1 for one glued to its prefix («سیدجواد»); 0 when none starts there."""
     u = units[j]
+    if u.kind == "place":  # «شهریار مهردادی»: a given name that is also a town, before a surname
+        nxt = units[j + 1] if j + 1 < len(units) else None
+        return 1 if is_given_name(u.text) and nxt is not None and nxt.kind == "word" and is_surname_like(nxt.text) else 0
     if u.kind != "word":
         return 0
     if j + 1 < len(units) and units[j + 1].key in _ALLAH and is_given_name(u.text + "الله"):
@@ -135,7 +166,7 @@ def _through_to_role(units: list[Unit], k: int) -> int:
         if match_head(units, m, ("role",)):
             return m
         u = units[m]
-        if u.kind != "word" or is_stop(u.text) or not is_name_word(u) or m == k + 2:
+        if u.kind != "word" or is_stop(u.text) or not (is_name_word(u) or is_given_name(u.text)) or m == k + 2:
             break
     return k
 
@@ -185,7 +216,9 @@ def _is_known_surname(doc: Document, units: list[Unit], a: int, b: int) -> bool:
 
 
 def add_person(doc: Document, name: str, start: int, end: int, sentence: int, mention_start: int | None = None) -> str:
-    """Register a person; the mention may begin earlier than the name, at a title («دکتر», «خانم»)."""
+    """Register a person; the mention may begin earlier than the name, at a title («دکتر», «خانم»).
+    A place read inside the name («شهریار» of «شهریار مهردادی») was the given name: it goes."""
+    _unplace(doc, start, end)
     k = key(name)
     person = doc.persons.get(k)
     if person is None:
@@ -215,17 +248,32 @@ def extract(doc: Document) -> None:
                     span = (a, b)
             if span is None:
                 span = _rare_pair_at(units, i)
-                if span is not None and _is_known_surname(doc, units, *span):
-                    span = None
+            if span is not None and _is_known_surname(doc, units, *span):
+                span = None  # «موسی نژاد گفت» after «قنبر موسی نژاد»: a later mention, by surname
             if span is None:
                 i += 1
                 continue
             a, b = span
+            a = _unlisted_given_name(doc, si, units, a, b)
             start, end = units[a].start, units[b - 1].end
             add_person(doc, doc.text[start:end], start, end, si, units[min(i, a)].start)
             i = b
     _surname_mentions(doc)
     doc.mentions.sort(key=lambda m: m.start)
+
+
+def _unplace(doc: Document, start: int, end: int) -> None:
+    inside = [m for m in doc.mentions if m.kind == "place" and start <= m.start and m.end <= end]
+    if not inside:
+        return
+    doc.mentions[:] = [m for m in doc.mentions if m not in inside]
+    for m in inside:
+        place = doc.places.get(m.ref)
+        if place is not None:
+            place.evidence = [e for e in place.evidence if not (e.start >= doc.raw_span(start, end)[0]
+                                                                 and e.end <= doc.raw_span(start, end)[1])]
+            if not any(x.kind == "place" and x.ref == m.ref for x in doc.mentions):
+                del doc.places[m.ref]
 
 
 def surname(name: str) -> str:
@@ -237,6 +285,8 @@ def surname(name: str) -> str:
         i += 1
     if i == 0 and len(words) > 1:  # a given name we do not list: Persian names put it first
         i = 1
+    if i > 1 and is_surname_suffix(words[i]) and is_given_name(words[i - 1]):  # «قنبر موسی نژاد»: «موسی نژاد»
+        i -= 1
     return " ".join(words[i:])
 
 

@@ -340,7 +340,8 @@ def role_phrase(units: list[Unit], i: int) -> RolePhrase | None:
                 phrase.end += 2
             return _representative(units, phrase)
         joins = v.key == _CONJ or v.text in _COMMAS or v.kind == "number"
-        if joins and (phrase.qualifiers or n > 1) and k + 1 < len(units) and _leads_to_body(units, k + 1):
+        if joins and (phrase.qualifiers or n > 1) and k + 1 < len(units) and _leads_to_body(units, k + 1) \
+                and not match_head(units, k + 1, ("role",)):  # «معاون شهردار و رییس سازمان …»: a second post
             k += 1
             continue
         inner = match_head(units, k, ("role",))
@@ -351,8 +352,13 @@ def role_phrase(units: list[Unit], i: int) -> RolePhrase | None:
             return phrase
         if inner is not None and (sub := role_phrase(units, k)) is not None:
             # «معاون قضایی رییس کل دادگستری استان تهران», «مشاور وزیر کشور»: the post of a post's holder
-            # (a genitive, no «و» or comma between): one role, whose body is the inner post's
-            phrase.org, phrase.place, phrase.end = sub.org, sub.place, sub.end
+            # (a genitive, no «و» or comma between): one role, whose body is the inner post's; «معاون
+            # شهردار و رییس سازمان …» is two posts: the inner head ends the first
+            after = k + inner[0]
+            if after < len(units) and (units[after].key == _CONJ or units[after].text in _COMMAS):
+                phrase.end = after
+            else:
+                phrase.org, phrase.place, phrase.end = sub.org, sub.place, sub.end
             return phrase
         if not is_name_word(v) or match_head(units, k, ("role",)):
             break
