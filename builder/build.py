@@ -32,7 +32,10 @@ How a build flows, streaming (memory stays flat however large the corpus)::
   that comes out as a graph already written from the same content (a
   duplicate page, or a store built before the source index existed) is
   unchanged; otherwise its graph is replaced, and graphs its source produced
-  earlier under another IRI are dropped.  :class:`builder.store.Loader`
+  earlier under another IRI are dropped.  An article written is placed in a
+  story with its near-duplicates (:class:`builder.stories.Stories`, which
+  looks the signature the worker computed up in the store), and the story
+  is added to its graph.  :class:`builder.store.Loader`
   writes in chunks with Oxigraph's bulk loader on a thread of its own.
 """
 from __future__ import annotations
