@@ -62,7 +62,9 @@ not yet written are indexed in memory by the same band keys
 ``--force``) keeps its story while it still resembles another page of it or
 is its only page, so that rebuilding changes nothing that did not change;
 otherwise it is placed as a new one.  A story begun by a page that is later
-removed keeps its IRI while other pages tell it.  Changing :data:`SHINGLE_WORDS`,
+removed keeps its IRI while other pages tell it.  So a story's IRI depends on
+which page came first: a store built from the same pages in another order
+groups them alike but may name a story after another of its pages.  Changing :data:`SHINGLE_WORDS`,
 :data:`PERMUTATIONS` or the bands calls for a new extractor version (every
 article rebuilt), since signatures of two settings do not compare.
 """
