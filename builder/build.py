@@ -32,7 +32,10 @@ How a build flows, streaming (memory stays flat however large the corpus)::
   that comes out as a graph already written from the same content (a
   duplicate page, or a store built before the source index existed) is
   unchanged; otherwise its graph is replaced, and graphs its source produced
-  earlier under another IRI are dropped.  :class:`builder.store.Loader`
+  earlier under another IRI are dropped.  An article written is placed in a
+  story with its near-duplicates (:class:`builder.stories.Stories`, which
+  looks the signature the worker computed up in the store), and the story
+  is added to its graph.  :class:`builder.store.Loader`
   writes in chunks with Oxigraph's bulk loader on a thread of its own.
 """
 from __future__ import annotations
@@ -50,7 +53,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode, RdfFormat, serialize
 
-from . import iri, name_index
+from . import iri, name_index, stories
 from .document import Document
 from .graph import article_iri, document_quads, vocabulary_quads
 from .name_index import index_quads
@@ -58,6 +61,7 @@ from .paths import shown
 from .pipeline import process
 from .sources import InputProblem, iter_articles, skipped_line
 from .store import Loader, Writer, file_of, replace_graph, sources, stamped_size
+from .stories import Stories, story_quads
 
 ENGINES = ("local", "dask")
 #: A local pool starts only when at least this many articles need extracting;
@@ -218,6 +222,7 @@ def build(
         # once in a build, so only a page repeated under two names can meet its own graph (found below).
         fresh = store.read(lambda s: next(sources(s), None) is None)
         loader = Loader(store)
+        placer = Stories(store.read, lambda g: loader.pending(g) is not None)
     except BaseException:
         store.close()
         raise
@@ -249,21 +254,21 @@ def build(
                 problem(entry[1])
                 continue
             if kind == "work":
-                graph_iri, nquads, nbytes, msg = next(it)
+                graph_iri, nquads, nbytes, msg, signature = next(it)
                 nq, offset = view[offset:offset + nbytes], offset + nbytes
                 report.extracted += 1
                 if msg is not None:
                     report.failed += 1
                     problem(msg)
                 else:
-                    _store_result(entry[1], entry[2], NamedNode(graph_iri), nquads, nq)
+                    _store_result(entry[1], entry[2], NamedNode(graph_iri), nquads, nq, signature)
             else:  # "skip": current in the store, found by its hash
                 report.unchanged += 1
                 report.known += 1
             if progress:
                 progress.tick()
 
-    def _store_result(source: str, content_hash: str, graph: NamedNode, nquads: int, nq) -> None:
+    def _store_result(source: str, content_hash: str, graph: NamedNode, nquads: int, nq, signature: str | None) -> None:
         kept = _kept_file(graph)
         stale = [] if fresh else [g for g in store.graphs_of_source(source)
                                   if g != graph and loader.pending(g) is None]
@@ -272,6 +277,7 @@ def build(
             if not force and not (fresh or stale or copied) and (source, content_hash) in store.copies(graph):
                 report.unchanged += 1
                 return
+            placer.dropping(stale)
             loader.add_copy(graph, source, content_hash, stale, copied)
             report.copies += 1
             report.dropped += len(stale)
@@ -281,7 +287,10 @@ def build(
         if not force and kept == source and store.is_current(graph, content_hash):
             report.unchanged += 1
             return
-        loader.add(graph, content_hash, nq, nquads, stale, source=source, forget=copied)
+        placer.dropping(stale)
+        told = story_quads(graph, placer.place(graph, signature))  # near-duplicate pages share a story
+        nq = bytes(nq) + serialize(told, format=RdfFormat.N_QUADS)
+        loader.add(graph, content_hash, nq, nquads + len(told), stale, source=source, forget=copied)
         report.articles += 1
         report.quads += nquads
         report.dropped += len(stale)
@@ -407,8 +416,8 @@ def extract_batch(work: list[tuple], base: str | None = None, shards: str | None
     """Extract a batch of articles: ``(source, stem, raw, given, content_hash)`` each.
 
     Returns ``(records, data)``: one record per article, ``(graph IRI, quads
-    in its graph once stamped, N-Quads byte length, None)`` or ``(None, 0, 0,
-    problem line)``, and
+    in its graph once stamped, N-Quads byte length, None, its signature
+    literal)`` or ``(None, 0, 0, problem line, None)``, and
     the articles' N-Quads concatenated in order as bytes, or the path of the
     shard file in ``shards`` that holds them.
     """
@@ -420,16 +429,16 @@ def extract_batch(work: list[tuple], base: str | None = None, shards: str | None
         try:
             process(doc)
             if not doc.text.strip():
-                records.append((None, 0, 0, shown(f"{source}: no article body found on the page")))
+                records.append((None, 0, 0, shown(f"{source}: no article body found on the page"), None))
                 continue
             graph = article_iri(doc)
             quads = document_quads(doc)
             data = serialize(quads + index_quads(quads), format=RdfFormat.N_QUADS)
             count = stamped_size(quads, content_hash)
         except Exception as e:  # one bad article must not stop the batch
-            records.append((None, 0, 0, shown(f"{source}: extraction failed: {type(e).__name__}: {e}")))
+            records.append((None, 0, 0, shown(f"{source}: extraction failed: {type(e).__name__}: {e}"), None))
             continue
-        records.append((graph.value, count, len(data), None))
+        records.append((graph.value, count, len(data), None, stories.signature_in(quads)))
         parts.append(data)
     blob = b"".join(parts)
     if shards is None:

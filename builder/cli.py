@@ -53,7 +53,9 @@ def cmd_build(a) -> int:
             # precomputed counts (see queries/summary.rq): one number per article, cheap on any store
             cols, data = rows(run(store, load("summary").text))
             summary = dict(zip(cols, data[0])) if data else {}
-        print(f"store {a.store}: {_count(summary.get('articles', 0), 'article')}, "
+        pages, stories = summary.get("pages", 0), summary.get("articles", 0)  # (the query counts stories by default)
+        told = f" ({stories} {'story' if stories == 1 else 'stories'})" if stories != pages else ""
+        print(f"store {a.store}: {_count(pages, 'article')}{told}, "
               f"{_count(summary.get('quads', 0), 'quad')}, {_count(summary.get('persons', 0), 'person')}, "
               f"{_count(summary.get('organizations', 0), 'organisation')}, "
               f"{_count(summary.get('statistics', 0), 'statistic')}")

@@ -42,7 +42,7 @@ from .document import Document, Evidence
 from .iri import article_iri, mint
 from .namespaces import FAKG, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, VOCABULARY_GRAPH, WD, XSD, read_resource
 from .paths import stored
-from . import gazetteer
+from . import gazetteer, stories
 from .gazetteer import provinces
 from .concepts import concept_for, concepts_in
 from .textkey import key
@@ -203,6 +203,8 @@ class _Writer:
 
     def write(self) -> list[Quad]:
         self.article()
+        for q in stories.signature_quads(self.g, self.doc.text):  # how near-duplicate pages are found
+            self.quads[q] = None
         for i in range(len(self.doc.posts)):
             self.post(i)
         for i in range(len(self.doc.statistics)):

@@ -17,6 +17,10 @@ Scheme (``{base}`` defaults to ``https://w3id.org/fakg/``)::
     {article}/tally/{i}                    the article's figures and quotes per target group
     {article}/copy/{16 hex}                another file the article was read from (a copy,
                                            not extracted); hex of the SHA-256 of its path
+    {article}/signature                    the article's MinHash signature (builder.stories)
+    {base}story/{16 hex}                   a story: the articles that tell it (near-duplicate
+                                           pages); hex of the SHA-256 of the IRI of the
+                                           article that began it (:func:`story_iri`)
     https://w3id.org/fakg/concept/{id}     concepts: fixed, they are vocabulary
 
 The base can be changed with the environment variable ``FAKG_BASE`` (read at
@@ -46,8 +50,8 @@ _base = os.environ.get("FAKG_BASE") or DEFAULT_BASE
 # Kinds whose parts are names: keyed so that spelling variants meet.
 _KEYED = {"article", "person", "organization", "place", "program", "agency", "variable"}
 # Kinds that live inside one article: first part is the article IRI.
-_PER_ARTICLE = {"post", "statistic", "quote", "event", "evidence", "sentence", "tally", "copy"}
-_OTHER = {"concept", "activity"}
+_PER_ARTICLE = {"post", "statistic", "quote", "event", "evidence", "sentence", "tally", "copy", "signature"}
+_OTHER = {"concept", "activity", "story"}
 _ASCII_SAFE = re.compile(r"[A-Za-z0-9\-._~@]")  # unreserved, and "@" (a pchar) that the extractors use in keys
 
 
@@ -105,3 +109,14 @@ def article_iri(doc: Document) -> NamedNode:
     if len(digest) < 16:
         digest = hashlib.sha256(doc.raw.encode("utf-8")).hexdigest()
     return mint("article", "hash", digest[:16])
+
+
+def story_iri(founder: NamedNode, attempt: int = 0) -> NamedNode:
+    """The IRI of a story begun by the article ``founder``: ``{base}story/{16 hex}``.
+
+    The story keeps it for as long as any article tells it, whatever becomes of
+    the founder; ``attempt`` > 0 gives another IRI for the founder, for when its
+    first one is still told by articles it no longer resembles (:mod:`builder.stories`).
+    """
+    seed = founder.value if attempt == 0 else f"{founder.value}#{attempt}"
+    return mint("story", hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16])

@@ -22,6 +22,8 @@ name something fakg knows are therefore checked here first, by their name
                         ("press conference" is press_conference)
 ``min_articles``        a whole number, 1 or more
 ``endpoint``, ``fact``  an IRI
+``count``               ``stories`` (a story told by several near-duplicate
+                        pages counts once: :mod:`builder.stories`) or ``pages``
 ======================  ========================================================
 
 Names are compared as the queries compare them (:func:`builder.graph.search_key`:
@@ -222,6 +224,18 @@ def _count(name: str, value: str) -> Checked:
     return Checked(str(int(digits)))
 
 
+COUNTING = {"stories": "stories", "story": "stories", "pages": "pages", "page": "pages"}
+
+
+def _counting(name: str, value: str) -> Checked:
+    """What the queries count: ``stories`` (the default) or ``pages``."""
+    counted = COUNTING.get(value.lower())
+    if counted is None:
+        raise ParamError(f"{name}={value}: not stories or pages ({name}=stories counts a story told by "
+                         f"several pages once, {name}=pages counts every page)")
+    return Checked(counted)
+
+
 def _iri(name: str, value: str) -> Checked:
     if not _IRI.fullmatch(value):
         raise ParamError(f"{name}={value}: not an IRI (http://… or https://…, or <…>)")
@@ -237,4 +251,5 @@ CHECKS = {
     "min_articles": _count,
     "endpoint": _iri,
     "fact": _iri,
+    "count": _counting,
 }

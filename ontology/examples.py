@@ -108,6 +108,22 @@ EXAMPLES = [
         {"agency": _fa("ایسنا")},
     ),
     Example(
+        "fakg:Story and the article's signature",
+        "The story the article tells (`fakg:story`; near-duplicate pages, republished under another\n"
+        "credit line or cut shorter, tell the same one, and the queries count it once) and the node that\n"
+        "finds them: the MinHash signature of the body's 4-word shingles and its 32 band keys, which a\n"
+        "build looks up in the store's index to find the pages to compare (`builder/stories.py`). The story\n"
+        "is `{base}story/{16 hex}`, named after the article that began it, and is described in the graph\n"
+        "of every article that tells it.",
+        """SELECT ?graph ?node ?story ?signature ?agency WHERE {
+             GRAPH ?graph { ?node a schema:NewsArticle ; schema:identifier ?id ; schema:publisher/rdfs:label ?agency ;
+                                  fakg:story ?story ; fakg:signature ?signature }
+             FILTER(?node = ?graph)
+           } ORDER BY ?node LIMIT 1""",
+        {"agency": _fa("ایسنا")},
+        ("story", "signature"),
+    ),
+    Example(
         "schema:NewsMediaOrganization (publisher)",
         "The publisher of that article, described in its graph (English name from the gazetteer).",
         """SELECT ?graph ?node ?agency WHERE {

@@ -7,10 +7,12 @@ import builder.build as build_module
 from builder.build import build
 from builder.cli import main
 from builder.graph import document_quads, vocabulary_quads
+from builder.iri import story_iri
 from builder.pipeline import process
 from builder.sources import iter_articles
 from builder.name_index import index_quads
 from builder.store import Loader, replace_graph, stamp_quads, stamped_size
+from builder.stories import story_quads
 from buildhelp import corpus, quads
 
 
@@ -30,8 +32,8 @@ def test_workers_give_the_same_store_and_report(tmp_path, monkeypatch):
 def test_store_holds_exactly_the_documents_quads(tmp_path):
     """The N-Quads round trip through the workers and the loader loses nothing and adds nothing.
 
-    The store holds each article's graph, its stamps, the vocabulary and the
-    articles' entries in the name index."""
+    The store holds each article's graph, its story (each of these pages a story of its own, begun
+    by itself), its stamps, the vocabulary and the articles' entries in the name index."""
     src = corpus(tmp_path / "in", ["t01_irna_mashhad.txt", "t14_t15_batch.jsonl"])
     build([str(src)], tmp_path / "kg")
     expected = Store()  # in memory: Oxigraph stores some literals canonically ("1.0"^^xsd:decimal as "1")
@@ -39,6 +41,7 @@ def test_store_holds_exactly_the_documents_quads(tmp_path):
     for doc in iter_articles([str(src)]):
         process(doc)
         qs = document_quads(doc)
+        qs += story_quads(qs[0].graph_name, story_iri(qs[0].graph_name))
         expected.extend(qs + stamp_quads(qs[0].graph_name, doc.content_hash, stamped_size(qs, doc.content_hash)) + index_quads(qs))
     assert quads(tmp_path / "kg") == set(expected)
 

@@ -78,7 +78,7 @@ def test_a_table_hides_iris_and_echoed_parameters_unless_asked(capsys):
     code, out, _ = query(capsys, "officials", "--param", "person_name=کریمیان", "--all-columns", "--width", "300")
     assert code == 0
     header = out.splitlines()[0].replace(FSI, "").replace(PDI, "")
-    assert [c.strip() for c in header.split(" | ")][-2:] == ["person", "person_name"]
+    assert [c.strip() for c in header.split(" | ")][-3:] == ["person", "person_name", "count"]
     assert "https://w3id.org/fakg/person/" in out
 
 

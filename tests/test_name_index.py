@@ -139,7 +139,7 @@ def test_summary_reads_precomputed_counts_that_equal_a_scan(tmp_path, capsys):
     assert main(["remove", str(src / "a.txt"), "--store", store_path]) == 0
     build([str(_pages(tmp_path / "more", c=PAGE_A.replace("91000001", "91000003")))], store_path)
     store = Store.read_only(store_path)
-    [summary] = run_query(store, "summary", {})
+    [summary] = run_query(store, "summary", {"count": "pages"})  # a scan counts pages
     scan = run(store, """SELECT
         (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?p) AS ?persons) (COUNT(DISTINCT ?s) AS ?statistics)
         WHERE { GRAPH ?g { { ?a a schema:NewsArticle } UNION { ?p a schema:Person } UNION { ?s a schema:Observation } } }""")
@@ -147,5 +147,6 @@ def test_summary_reads_precomputed_counts_that_equal_a_scan(tmp_path, capsys):
     orgs = run(store, """SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE {
         GRAPH ?g { ?o a org:Organization FILTER NOT EXISTS { ?o a schema:NewsMediaOrganization } }
         FILTER(?g != <https://w3id.org/fakg/graph/vocabulary>) }""")
-    assert summary == {**counted, "quads": len(store), "organizations": rows(orgs)[1][0][0]}
+    assert summary == {**counted, "pages": counted["articles"], "count": "pages", "quads": len(store),
+                       "organizations": rows(orgs)[1][0][0]}
     assert (summary["articles"], summary["persons"]) == (2, 2) and summary["statistics"] >= 3

@@ -48,6 +48,7 @@ def test_an_unknown_value_is_refused_with_the_nearest_known_ones(capsys, name, p
     ("co-mentions", "min_articles=0", "not a whole number"),
     ("figures-with-population", "endpoint=wikidata", "not an IRI"),
     ("source-sentence", "fact=statistic/0", "not an IRI"),
+    ("officials", "count=articles", "not stories or pages"),
 ])
 def test_a_value_of_the_wrong_kind_is_refused(capsys, name, param, says):
     code, out, err = query(capsys, name, "--param", param)
@@ -106,3 +107,10 @@ def test_free_text_and_unset_parameters_pass_as_they_are():
     with pytest.raises(ParamError):
         check({"group": "<https://w3id.org/fakg/concept/target-group/street-kids>"})
     assert check({"group": "<https://w3id.org/fakg/concept/target-group/street-children>"})[1] == []
+
+
+def test_count_takes_stories_or_pages_however_written():
+    assert check({"count": "Pages"}) == ({"count": "pages"}, [])
+    assert check({"count": "story"}) == ({"count": "stories"}, [])
+    with pytest.raises(ParamError, match="count=twice: not stories or pages"):
+        check({"count": "twice"})

@@ -95,7 +95,7 @@ def test_hostile_values_stay_values_and_the_store_is_untouched(store):
 def test_unknown_parameters_are_refused_and_defaults_applied():
     with pytest.raises(ParamError, match="person_name"):
         bindings(load("officials"), {"nope": "1"})
-    assert bindings(load("officials"), {"person_name": "", "org_name": "x"}) == {"org_name": "x"}
+    assert bindings(load("officials"), {"person_name": "", "org_name": "x"}) == {"org_name": "x", "count": "stories"}
     assert bindings(load("figures-with-population"), {}) == {"endpoint": "<https://query.wikidata.org/sparql>"}
     assert bindings(load("figures-with-population"), {"endpoint": "http://127.0.0.1:1/sparql"}) == {
         "endpoint": "http://127.0.0.1:1/sparql"}
