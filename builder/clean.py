@@ -57,6 +57,7 @@ _MONTHS = (
 _DATE = re.compile(
     rf"[0-9۰-۹]{{1,4}}\s*[-/.]\s*[0-9۰-۹]{{1,2}}\s*[-/.]\s*[0-9۰-۹]{{1,4}}|[0-9۰-۹]{{1,2}}\s*(?:{_MONTHS})(?:\s|\u200c)*(?:ماه)?\s*[0-9۰-۹]{{2,4}}"
 )
+_PERSIAN_LETTERS = str.maketrans("يكى", "یکی")
 _PERSIAN_WORD = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u200c]{2,}")
 _LONG = 12  # words of a body paragraph; headlines and menu lines are shorter
 # items of a navigation bar or a price ticker: «صفحه نخست | سیاسی | اقتصادی», «دلار: ۶۹,۸۵۰ تومان | یورو: …»
@@ -208,7 +209,7 @@ def is_meta_line(line: Line) -> bool:
         return True
     if _is_bar(line.text) or _HASHTAGS.fullmatch(line.text):
         return True
-    if line.words <= 5 and _DATE.search(line.text):
+    if line.words <= 5 and _DATE.search(line.text.translate(_PERSIAN_LETTERS)):  # «۱۶ دي ۱۳۹۹» with Arabic ي
         return True
     return line.words <= 2 and len(line.text) < 30 and not re.search(r"[0-9۰-۹]", line.text)
 
@@ -236,6 +237,7 @@ def _title_candidate(line: Line) -> bool:
         and not _SITE_NAME.search(text)
         and not _CREDIT_START.match(text)
         and not (line.words >= _LONG and re.search(r"[.!؟?]\s*$", text))  # a body sentence repeated on the page
+        and not (" | " in text and any(len(item.split()) <= 2 for item in text.split(" | ")))  # «خبیرنیوز | خلاصه خبر»
     )
 
 

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import AgencyEntry, agency, find_agencies, find_places
-from .lexicon import is_common_word, is_stopword
+from .lexicon import is_common_word, is_given_name, is_stopword
 
 _W = r"[\s\u200c]*"
 # «به گزارش …» up to the end of its phrase (a comma, a semicolon, a colon or the line's end)
@@ -30,7 +30,7 @@ _REPORTED = re.compile(rf"(?<![\w\u200c])به{_W}گزارش\s*([^،,؛;:\n]{{1,9
 _QUOTING = re.compile(rf"\s*(?:[،,؛;]\s*)?به{_W}نقل{_W}از\s+([^،,؛;:\n]{{1,70}})")
 _FROM_OFFICE = re.compile(rf"\s+از\s+(روابط{_W}عمومی\s.+)$")
 _FROM = re.compile(r"\s+از\s+.*$")
-_INTERVIEW_START = re.compile(rf"(?<![\w\u200c])(?:در{_W})?گفت{_W}و?{_W}گو(?:ی)?{_W}با\s+")
+_INTERVIEW_START = re.compile(rf"(?<![\w\u200c])(?:در{_W})?گفت{_W}و?{_W}گو(?:ی)?(?:{_W}خود)?{_W}با\s+")
 # the medium's name: up to four words before the verb, a preposition or punctuation
 _INTERVIEWED = re.compile(r"((?:\S+\s+){0,3}?\S+?)(?=\s+(?:گفت|افزود|اظهار|بیان|تصریح|عنوان|اعلام|خبر\s*داد|درباره|در\s|با\s|از\s)|[،,:؛]|$)")
 # «خبرگزاری میزان - …», «ایسنا: …», «میگنا: …» opening a paragraph
@@ -45,7 +45,8 @@ _BEFORE_NAME = re.compile(
 _BODY_HEAD = re.compile(rf"(?:سازمان|مرکز|وزارت|اداره|دفتر|ستاد|شورا|کمیته|کمیسیون|بنیاد|انجمن|مؤسسه|موسسه|دانشگاه|"
                         rf"پژوهشکده|پژوهشگاه|معاونت|استانداری|فرمانداری|شهرداری|دادگستری|قوه|مجلس|نیروی|پلیس|بانک|صندوق|جمعیت)(?![\w\u200c])")
 _MEDIA = re.compile(rf"خبرگزاری|خبرنامه|روزنامه|هفته{_W}نامه|نشریه|پایگاه|سایت|شبکه|رادیو|نیوز|آنلاین|پرس|روابط{_W}عمومی")
-_OFFICE = re.compile(rf"^روابط{_W}عمومی\s")
+# a press office: «روابط عمومی …» (a typo in «عمومی» too), a body's «اداره ارتباطات …», «دفتر روابط عمومی …»
+_OFFICE = re.compile(rf"^(?:(?:دفتر|اداره(?:{_W}کل)?)\s+)?(?:روابط{_W}\S+|ارتباطات|اطلاع{_W}رسانی)\s")
 _DESK = re.compile(rf"\s+(?:مرکز|استان|واحد\s+مرکزی|دفتر)(?:\s+\S+){{0,3}}$")
 _MAX_WORDS = 6
 _MAX_OFFICE_WORDS = 14  # «روابط عمومی سازمان خدمات و مشارکت‌های اجتماعی شهرداری تهران»
@@ -69,11 +70,11 @@ def _named(text: str, *, unknown_ok: bool) -> Credit | None:
     name = name if office else _DESK.sub("", name)
     entry = agency(name)
     if entry is not None:
-        return Credit(name, entry, text)
+        return Credit(_as_credited(name, entry), entry, text)
     hits = find_agencies(text)
     if hits:
         s, e, entry = hits[0]
-        return Credit(text[s:e], entry, text)
+        return Credit(_as_credited(text[s:e], entry), entry, text)
     words = name.split()
     if len(words) == 1 and is_stopword(name):  # «به گزارش خبرنگار ما»: the site's own reporter
         return None
@@ -81,6 +82,24 @@ def _named(text: str, *, unknown_ok: bool) -> Credit | None:
             or re.search(r"[0-9۰-۹]", name) and len(words) > 2:
         return None
     return Credit(name, None, text)
+
+
+def _as_credited(surface: str, entry: AgencyEntry) -> str:
+    """The agency as the page names it, unless that is its long formal name («خبرگزاری دانشجویان
+    ایران», «خبرگزاری جمهوری اسلامی»): then the name it goes by («ایسنا», «ایرنا»)."""
+    return entry.name if len(surface.split()) >= 3 and len(entry.name.split()) < len(surface.split()) else surface
+
+
+def _before_name(words: str) -> str:
+    """A credit with no comma runs into the speaker's name («به گزارش تابناک سمنان محسن مسعودیان …»):
+    the source's name ends before the first given name after its first word."""
+    parts = words.split()
+    if len(parts) <= _MAX_WORDS and not any(is_given_name(w) for w in parts[1:]):
+        return words
+    for i, w in enumerate(parts[1:], 1):
+        if is_given_name(w):
+            return " ".join(parts[:i])
+    return words
 
 
 def _common_noun(word: str) -> bool:
@@ -105,7 +124,8 @@ def from_credit_line(paragraph: str) -> Credit | None:
     if source is None and (office := _FROM_OFFICE.search(reporter)):
         source = _named(office.group(1), unknown_ok=True)
     if source is None:
-        source = _named(_FROM.sub("", reporter), unknown_ok=not _BODY_HEAD.match(reporter))
+        reporter = _before_name(_FROM.sub("", reporter))
+        source = _named(reporter, unknown_ok=bool(_OFFICE.match(reporter)) or not _BODY_HEAD.match(reporter))
     # the frame is the whole credit: «… از شیراز» after the agency says where its desk is
     return Credit(source.name, source.agency, m.group()) if source else None
 
@@ -139,8 +159,39 @@ def from_interview(paragraph: str) -> Credit | None:
         if hits and hits[0][0] == 0:
             return Credit(rest[hits[0][0]:hits[0][1]], hits[0][2], m.group() + rest[:hits[0][1]])
         named = _INTERVIEWED.match(rest)
-        if named and not _common_noun(named.group(1).split()[0]):  # «… با راسان خبر گفت», «با خبرنگار سینا افزود»
+        if named is None:
+            continue
+        if entry := agency(named.group(1)):  # «با مهر،», «با خبرنگار برنا از همدان»: a name that is also a word
+            return Credit(named.group(1), entry, m.group() + named.group())
+        if reporter or not _common_noun(named.group(1).split()[0]):  # «… با راسان خبر گفت», «با خبرنگار سینا»
             found = _named(named.group(1), unknown_ok=True)
             if found is not None:
                 return found
     return None
+
+
+_SOURCE_LABEL = re.compile(rf"(?:^|\n)[\s•*\-]*منبع(?:{_W}خبر)?\s*[:：]\s*([^\n]{{2,60}})")
+# «… دارد./ایرنا»: the agency whose story it is, after the last sentence
+_TRAILER = re.compile(r"[.!؟]\s*/\s*([\u0600-\u06FF\u200c]{2,20})\s*(?:\n|$)")
+_OFFICE_LINE = re.compile(rf"(?:^|\n)\s*((?:روابط{_W}عمومی|اداره{_W}ارتباطات)[^\n.،:]{{3,90}})\s*(?:\n|$)")
+
+
+def from_source_label(page: str) -> Credit | None:
+    """«منبع: ایسنا», «• منبع خبر : باشگاه خبرنگاران جوان», anywhere on the page."""
+    m = _SOURCE_LABEL.search(page)
+    return _named(m.group(1), unknown_ok=len(m.group(1).split()) <= 3) if m else None
+
+
+def from_trailer(page: str) -> Credit | None:
+    """The story's original source named at its end: «…/ایرنا», or a press office's line of its
+    own («روابط عمومی فرمانداری ویژه شهرستان بابل») after a republished release."""
+    for m in _TRAILER.finditer(page):
+        if entry := agency(m.group(1)):
+            return Credit(m.group(1), entry, m.group())
+    m = _OFFICE_LINE.search(page)
+    return _named(m.group(1), unknown_ok=True) if m else None
+
+
+def is_office(name: str) -> bool:
+    """A press office's name («روابط عمومی …», «اداره ارتباطات …»)."""
+    return bool(_OFFICE.match(name + " "))

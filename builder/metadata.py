@@ -96,7 +96,35 @@ def _published(doc: Document, lines: list[cleaning.Line], title_start: int,
                 return (dt if dt.tzinfo else dt.replace(tzinfo=TEHRAN)), str(given)
         except ValueError:
             pass
-    return _dated_line(lines, title_start) or _dated_line(footer, -1, labelled_only=True)
+    return (_dated_line(lines, title_start) or _dated_line(footer, -1, labelled_only=True)
+            or _closing_date(footer) or _dated_in_lead(doc))
+
+
+# «… بوشهر +تصویر- اخبار بوشهر - اخبار استان‌ها تسنیم»: a site's suffix after the headline
+_SITE_SUFFIX = re.compile(r"\s*(?:\+\s*(?:تصویر|فیلم|عکس|صوت|ویدئو|ویدیو))?\s*(?:[-–|]\s*(?:اخبار|خبرگزاری|پایگاه)[^-–|]*)+$")
+
+
+def _without_site(title: str) -> str:
+    """The headline without the site's name and section the page glued after it."""
+    cut = _SITE_SUFFIX.sub("", title).strip()
+    return cut if len(cut.split()) >= 3 else title
+
+
+def _closing_date(footer: list[cleaning.Line]) -> tuple[datetime, str] | None:
+    """A date alone on the page's last line: where some press offices print the story's day."""
+    if footer and cleaning.is_meta_line(footer[-1]) and (found := parse_published(footer[-1].text)):
+        return found.dt, found.text
+    return None
+
+
+def _dated_in_lead(doc: Document) -> tuple[datetime, str] | None:
+    """A press release that dates its event in its first lines («امشب مورخ 1402/3/24، …»)."""
+    first = doc.text.split("\n", 2)[:2]
+    for para in first:
+        if m := re.search(r"(?:مورخ|به\s*تاریخ)\s+([^،,]{6,30})", para):
+            if found := parse_published(m.group(1)):
+                return found.dt, found.text
+    return None
 
 
 def _dated_line(lines: list[cleaning.Line], title_start: int, labelled_only: bool = False) -> tuple[datetime, str] | None:
@@ -124,7 +152,9 @@ def _agency_and_province(doc: Document, paragraphs: list[str], head: list[str], 
     """Who the page credits for the story (:mod:`builder.credits`), and the province of its dateline.
 
     In order: the input's own field; a credit line «به گزارش …» in the first paragraphs; a
-    dateline or a label opening one («مشهد- ایرنا-», «ایسنا: …»); a short line near the
+    dateline or a label opening one («مشهد- ایرنا-», «ایسنا: …»); a «منبع:» label; the original
+    source at the story's end («…/ایرنا», a press office's line), which takes over from a site's
+    own credit; a short line near the
     headline naming an agency («ایلنا:», «خبرگزاری جمهوری اسلامی - ۲ خرداد ۱۳۹۶», a bar
     «… | مرکز گیلان»); the medium an official spoke to («در گفت‌وگو با ایرنا»); the site of the
     page's own link; the site named by its comment rules.
@@ -142,7 +172,12 @@ def _agency_and_province(doc: Document, paragraphs: list[str], head: list[str], 
             if province is None and found.agency is not None:
                 spans = find_agencies(found.frame)
                 province = _province_in(found.frame[spans[0][1]:] if spans else "")
-    for line in head:  # the site's name printed near the headline, alone or in a bar («… | مرکز گیلان»)
+    credit = credit or credits.from_source_label(doc.page)
+    if credit is None or (credit.agency is None and not credits.is_office(credit.name)):
+        # a site's own credit gives way to the story's original source named at its end («…/ایرنا»)
+        credit = credits.from_trailer(doc.page) or credit
+    labels = [ln for ln in head if re.fullmatch(r"[^:：]{2,30}[:：]\s*", ln)]  # «ایلنا:» before a site's name
+    for line in [*labels, *head]:  # the site's name printed near the headline, alone or in a bar («… | مرکز گیلان»)
         for part in cleaning.bar_items(line):
             if credit is None and len(part.split()) <= 6 and (entry := agency_for(part)):
                 credit = Credit(entry.name, entry, part)
@@ -207,7 +242,7 @@ def read_metadata(doc: Document) -> None:
             meta.reporter = _to_latin(r.group(1))
 
     title = doc.given.get("title") or (page[title_span[0]:title_span[1]] if title_span else None)
-    meta.title = normalize_paragraph(title).strip() if title else None
+    meta.title = _without_site(normalize_paragraph(title).strip()) if title else None
     meta.url = doc.given.get("url")
     paragraphs = doc.text.split("\n") if doc.text else []
     title_key = key(meta.title or "")

@@ -66,3 +66,12 @@ def test_interviews_with_a_known_agency_anywhere_and_glued_credits():
     assert from_interview("رضا کاظمی در گفتگو با ایرنا متولی اصلی طرح را بهزیستی دانست").name == "ایرنا"
     assert from_interview("وی در گفت و گو با خبرنگار سپیدانا افزود: …").name == "سپیدانا"
     assert from_credit_line("به گزارشسپیدانا، مدیرکل …").name == "سپیدانا"
+
+
+def test_offices_and_credits_that_run_into_the_name():
+    assert from_credit_line("به گزارش اداره ارتباطات و امور بین الملل شهرداری لاهیجان، رضا …").name == \
+        "اداره ارتباطات و امور بین الملل شهرداری لاهیجان"
+    assert from_credit_line("به گزارش کویر نو محسن کرمانی ضمن بیان اینکه …").name == "کویر نو"
+    assert from_credit_line("به گزارش خبرنگار شهری خبرگزاری دانشجویان ایران (ایسنا) مرتضی …").name == "ایسنا"
+    assert from_interview("کیانی در گفتگوی خود با خبرگزاری مهر اعلام کرد").name == "خبرگزاری مهر"
+    assert from_interview("خسرو کرمانی در گفتوگو با خبرنگار مهر، اظهار کرد").name == "مهر"

@@ -176,3 +176,28 @@ def test_a_headline_over_a_date_and_a_sites_name_stays_a_headline():
 def test_a_body_sentence_repeated_on_the_page_is_not_its_headline():
     raw = "پذیرش ۴۰ کودک کار در یزد\n\n۱۵:۱۵ ۱۴۰۲-۰۷-۱۸\n\n" + REAL_BODY + "\n\nرضا کاظمی گفت: کار ادامه دارد.\n\n" + REAL_BODY + "\n"
     assert _meta(raw).title == "پذیرش ۴۰ کودک کار در یزد"
+
+
+def test_a_headline_keeps_no_site_suffix_and_a_site_bar_is_no_headline():
+    raw = "توزیع ۳۵ هزار بسته غذایی در بوشهر +تصویر- اخبار بوشهر - اخبار استان‌ها تسنیم\n\n" + REAL_BODY + "\n"
+    assert _meta(raw).title == "توزیع ۳۵ هزار بسته غذایی در بوشهر"
+    raw = "سپیدنیوز | خلاصه خبر\n\n" + REAL_BODY + "\n"
+    assert _meta(raw).title is None
+
+
+def test_dates_written_with_arabic_letters_at_the_end_or_in_the_lead():
+    raw = "سپیدنیوز\nبرگزاری مانور اورژانس اجتماعی در یزد\nسه شنبه 16 دي 1399 - 14:51:27\n\n" + REAL_BODY + "\n"
+    meta = _meta(raw)
+    assert meta.title == "برگزاری مانور اورژانس اجتماعی در یزد" and meta.published.date() == date(2021, 1, 5)
+    assert _meta("پذیرش ۴۰ کودک کار در یزد\n\n" + REAL_BODY + "\n\nشنبه ۲۷ اسفند ماه ۱۴۰۲\n").published.date() == date(2024, 3, 17)
+    raw = ("به گزارش روابط عمومی اداره بهزیستی یزد، امشب مورخ 1402/3/24، رئیس اداره بهزیستی یزد از مراکز "
+           "نگهداری کودکان کار در سطح شهر بازدید کرد و خدمات آنها را بررسی کرد.\n")
+    assert _meta(raw).published.date() == date(2023, 6, 14)
+
+
+def test_sources_named_at_the_end_or_under_a_label():
+    body = "به گزارش سپیدنیوز، " + REAL_BODY
+    assert _meta("پذیرش ۴۰ کودک کار در یزد\n\n" + body + "/ایرنا\n").agency == "ایرنا"
+    assert _meta("پذیرش ۴۰ کودک کار در یزد\n\n" + REAL_BODY + "\n• منبع خبر : باشگاه خبرنگاران جوان\n").agency == "باشگاه خبرنگاران جوان"
+    office = "روابط عمومی فرمانداری شهرستان یزد"
+    assert _meta("پذیرش ۴۰ کودک کار در یزد\n\n" + body + "\n" + office + "\n").agency == office
