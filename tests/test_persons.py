@@ -149,3 +149,22 @@ def test_the_deputy_of_a_mayor_and_another_post_are_two_roles():
 def test_pointing_to_something_is_not_a_quote():
     doc = run("سعید کرمانی در این نشست به وضعیت کودکان کار در استان اشاره کرد.")
     assert not doc.quotes
+
+
+@pytest.mark.parametrize("text, name", [
+    # a site's name before the credit, commas inside the credited office's name, a credit of two words
+    ("سپیدان خبر _ به گزارش روابط عمومی بهزیستی استان فارس ،مریم کرمانی معاون امور اجتماعی گفت : کار ادامه دارد.", "مریم کرمانی"),
+    ("به گزارش روابط عمومی اداره کل تعاون،کار و رفاه اجتماعی استان البرز، اسدالله حیدری مدیرکل بهزیستی البرز گفت: کار ادامه دارد.", "اسدالله حیدری"),
+    ("به گزارش میلاد فارس هوشنگ دلاور با بیان اینکه طرح ادامه دارد افزود: کار ادامه دارد.", "هوشنگ دلاور"),
+    # every word between quotation marks is the name's
+    ("\"کرم رضا پیردایه\"رئیس بهزیستی بروجرد گفت: کار ادامه دارد.", "کرم رضا پیردایه"),
+])
+def test_speakers_after_real_credit_lines(text, name):
+    assert key(name) in speakers(run(text))
+
+
+def test_a_surname_of_two_words_is_read_from_its_repetition():
+    doc = run("سید حسن موسوی چلک روز یکشنبه در آیین افتتاح مراکز گفت: کار ادامه دارد.\n\n"
+              "موسوی چلک اضافه کرد: ۹ هزار کودک در این مراکز نگهداری می‌شوند.")
+    assert persons(doc) == {key("سید حسن موسوی چلک")}
+    assert speakers(doc) == [key("سید حسن موسوی چلک")] * 2

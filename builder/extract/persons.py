@@ -22,7 +22,7 @@ from ..lexicon import (SURNAME_THRESHOLD, is_common_word, is_everyday_given_name
                        is_surname_part, is_surname_suffix, surname_score, word_frequency)
 from ..textkey import key
 from .phrases import is_name_word, match_head
-from .tokens import is_stop
+from .tokens import is_function_word, is_stop, is_verb
 from .speech import PREAMBLE, reporting_verbs
 from .units import Unit, sentence_units
 
@@ -91,6 +91,9 @@ def _name_at(units: list[Unit], i: int) -> tuple[int, int, int] | None:
 def _unlisted_given_name(doc: Document, sentence: int, units: list[Unit], a: int, b: int) -> int:
     """«قنبر موسی نژاد»: a given name and a surname suffix make a surname («موسی‌نژاد»), so a word
     before it that opens the clause and is no common word is the given name we do not list."""
+    if a >= 2 and units[a - 2].text in _QUOTE_MARKS and b < len(units) and units[b].text in _QUOTE_MARKS \
+            and units[a - 1].kind == "word" and is_name_word(units[a - 1]):
+        return a - 1  # «"کرم رضا پیردایه"»: between quotation marks every word is the name's
     if b - a != 2 or a == 0 or not is_surname_suffix(units[a + 1].text):
         return a
     w = units[a - 1]
@@ -258,8 +261,40 @@ def extract(doc: Document) -> None:
             start, end = units[a].start, units[b - 1].end
             add_person(doc, doc.text[start:end], start, end, si, units[min(i, a)].start)
             i = b
+    _longer_surnames(doc)
     _surname_mentions(doc)
     doc.mentions.sort(key=lambda m: m.start)
+
+
+_NEXT_WORD = re.compile(r"[\s\u200c]+([\u0620-\u064A\u066E-\u06D3]{2,})")
+
+
+def _longer_surnames(doc: Document) -> None:
+    """«سید حسن موسوی چلک روز یکشنبه …», later «موسوی چلک اضافه کرد:»: a word that follows the full
+    name and follows the surname again where the surname alone opens a sentence is the surname's
+    last word, however common it is (the page names the person the same way twice)."""
+    for k, person in list(doc.persons.items()):
+        last = surname(person.name)
+        mentions = [m for m in doc.mentions if m.kind == "person" and m.ref == k]
+        if last == person.name or not mentions:
+            continue
+        after = _NEXT_WORD.match(doc.text, mentions[0].end)
+        if after is None or is_function_word(after.group(1)) or is_verb(after.group(1)) or is_given_name(after.group(1)):
+            continue
+        again = re.compile(re.escape(last) + r"[\s\u200c]+" + re.escape(after.group(1)) + r"(?![\w\u200c])")
+        opens = [m for m in again.finditer(doc.text) if m.start() >= mentions[0].end
+                 and (si := doc.sentence_at(m.start())) >= 0 and PREAMBLE.match(doc.text[doc.sentences[si].start:m.start()])]
+        if not opens:
+            continue
+        name = f"{person.name} {after.group(1)}"
+        new = key(name)
+        doc.persons[new] = doc.persons.pop(k)
+        doc.persons[new].name = name
+        for m in mentions:
+            m.ref = new
+        first = mentions[0]
+        first.end, first.text = after.end(), doc.text[first.start:after.end()]
+        doc.persons[new].evidence[0] = doc.evidence(first.start, first.end, "persons")
 
 
 def _unplace(doc: Document, start: int, end: int) -> None:
