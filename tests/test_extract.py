@@ -272,7 +272,7 @@ def test_a_mobile_team_is_a_program_of_its_own_and_its_body_is_not_one_more_ment
     assert team.organization is not None  # the body in its name runs it
     plan = next(p for p in doc.programs.values() if p.name.startswith("طرح اورژانس اجتماعی"))
     assert plan.kind == "plan"
-    assert key("اورژانس اجتماعی ۱۲۳") in doc.programs  # the hotline is still there
+    assert key("خط ۱۲۳ اورژانس اجتماعی") in doc.programs  # the hotline is still there
     inside = [m for m in doc.mentions if m.kind == "organization" and "تیم" in doc.text[max(0, m.start - 9):m.start]]
     assert inside == []
 

@@ -168,3 +168,11 @@ def test_a_surname_of_two_words_is_read_from_its_repetition():
               "موسوی چلک اضافه کرد: ۹ هزار کودک در این مراکز نگهداری می‌شوند.")
     assert persons(doc) == {key("سید حسن موسوی چلک")}
     assert speakers(doc) == [key("سید حسن موسوی چلک")] * 2
+
+
+def test_homes_shelters_drills_and_festivals_are_programs_and_the_hotline_has_both_names():
+    doc = run("رضا کاظمی گفت: سرای سالمندان امام رضا و گرمخانه شهرداری یزد امسال فعال شدند و رزمایش کمک‌های مومنانه "
+              "ادامه دارد؛ شهروندان با خط ۱۲۳ تماس بگیرند.")
+    names = {key(p.name) for p in doc.programs.values()}
+    assert {key("سرای سالمندان امام رضا"), key("گرمخانه شهرداری یزد"), key("رزمایش کمک‌های مومنانه"),
+            key("خط ۱۲۳ اورژانس اجتماعی")} <= names

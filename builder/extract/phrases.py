@@ -75,10 +75,11 @@ PROGRAM_HEADS = {
     "طرح": "plan", "مجتمع": "complex", "مرکز": "centre", "خانه": "house", "خط": "hotline",
     "سامانه": "hotline", "برنامه": "program", "پویش": "campaign", "پروژه": "plan", "کمپ": "centre",
     "روز جهانی": "occasion", "روز ملی": "occasion", "هفته": "occasion", "تیم سیار": "team",
+    "سرای": "house", "آسایشگاه": "centre", "گرمخانه": "house", "رزمایش": "campaign", "جشنواره": "occasion",
 }
 _PROGRAM_KEYS = frozenset(key(h) for h in PROGRAM_HEADS)
 # words that may carry a personal name inside a body's name («موسسه خیریه ۱۴ معصوم», «بنیاد امام علی»)
-_NAME_CARRIERS = frozenset(key(w) for w in ("امام", "حضرت", "شهید", "شهیدان", "آیت‌الله", "علامه"))
+NAME_CARRIERS = frozenset(key(w) for w in ("امام", "حضرت", "شهید", "شهیدان", "آیت‌الله", "علامه"))
 _PLURALS = ("ان", "ها", "های", "هایی")
 # words that put a following place name in the phrase: «استان X», «شهرستان X», «کلانشهر X»
 PLACE_WORDS = frozenset(key(w) for w in ("استان", "شهرستان", "شهر", "کلانشهر", "مرکز", "بخش", "روستای", "کل"))
@@ -277,7 +278,7 @@ def org_phrase(units: list[Unit], i: int, depth: int = 0) -> OrgPhrase | None:
             k += inner[0]
             names += 1
             continue
-        carried = v.kind == "word" and is_given_name(v.text) and k > j and (units[k - 1].kind == "number" or units[k - 1].key in _NAME_CARRIERS)
+        carried = v.kind == "word" and is_given_name(v.text) and k > j and (units[k - 1].kind == "number" or units[k - 1].key in NAME_CARRIERS)
         if not (is_name_word(v) or carried) or match_head(units, k) or _ends_name(units, k):
             break
         names += 1

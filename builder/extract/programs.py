@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Mention, Program
-from ..lexicon import word_frequency
+from ..lexicon import is_given_name, word_frequency
 from ..textkey import key
-from .phrases import PLACE_WORDS, PROGRAM_HEADS, compound_verb_noun, is_name_word, match_head, takes_preposition
+from .phrases import (NAME_CARRIERS, PLACE_WORDS, PROGRAM_HEADS, compound_verb_noun, is_name_word, match_head,
+                      takes_preposition)
 from .tokens import is_past_stem
 from .units import Unit, sentence_units
 
@@ -45,8 +46,9 @@ _ANAPHORS = frozenset(key(w) for w in ("این", "همین"))  # «این طرح
 _TIME_WORDS = frozenset(key(w) for w in ("گذشته", "آینده", "جاری", "اخیر", "پیش", "قبل", "بعد", "آتی", "نخست", "اول",
                                          "دوم", "سوم", "آخر", "پایانی", "پیشین", "بعدی", "قبلی"))
 _OWN_NAME_KINDS = ("plan", "team")  # heads whose program keeps its own name around «اورژانس اجتماعی»
-_SOCIAL_EMERGENCY = re.compile(r"اورژانس[\s\u200c]*(?:های[\s\u200c]*)?اجتماعی(?:[\s\u200c]*(?:۱۲۳|123)(?![0-9۰-۹]))?")
-HOTLINE_NAME = "اورژانس اجتماعی ۱۲۳"
+_SOCIAL_EMERGENCY = re.compile(r"اورژانس[\s\u200c]*(?:های[\s\u200c]*)?اجتماعی(?:[\s\u200c]*(?:۱۲۳|123)(?![0-9۰-۹]))?"
+                               r"|خط[\s\u200c]*(?:تلفنی[\s\u200c]*)?(?:۱۲۳|123)(?![0-9۰-۹])")
+HOTLINE_NAME = "خط ۱۲۳ اورژانس اجتماعی"  # pages call it either: the name holds both
 
 
 def _head_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
@@ -102,7 +104,7 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
             continue
         if (u.key == key("و") and k > j) or takes_preposition(units, k):
             if k + 1 < len(units) and is_name_word(units[k + 1]) and not match_head(units, k + 1, ("named", "place_bound")) \
-                    and units[k + 1].key not in _PLURAL_HEADS:
+                    and units[k + 1].key not in _PLURAL_HEADS and _head_at(units, k + 1) is None:  # «… و گرمخانه …»: another
                 k += 1
                 continue
             break
@@ -118,7 +120,8 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
             if k < len(units) and units[k].kind == "place":  # «... اورژانس اجتماعی طبس»; nothing else follows the body
                 k += 1
             break
-        if not is_name_word(u) or (match_head(units, k, ("named", "place_bound")) and k > j):
+        carried = is_given_name(u.text) and k > j and units[k - 1].key in NAME_CARRIERS  # «سرای سالمندان امام رضا»
+        if not (is_name_word(u) or carried) or (match_head(units, k, ("named", "place_bound")) and k > j):
             break
         if k == j and (u.key.endswith("ترین") or u.key in _TIME_WORDS):  # «طرح بیشترین سهم», «هفته گذشته»
             return None
