@@ -176,3 +176,12 @@ def test_homes_shelters_drills_and_festivals_are_programs_and_the_hotline_has_bo
     names = {key(p.name) for p in doc.programs.values()}
     assert {key("سرای سالمندان امام رضا"), key("گرمخانه شهرداری یزد"), key("رزمایش کمک‌های مومنانه"),
             key("خط ۱۲۳ اورژانس اجتماعی")} <= names
+
+
+def test_a_role_joined_by_and_to_a_resolved_one_and_a_new_official_named_after():
+    doc = run("معاون وزیر تعاون، کار و رفاه اجتماعی و رئیس سازمان بهزیستی کشور در این نشست گفت: کار ادامه دارد.\n\n"
+              "سید جواد حسینی افزود: مراکز گسترش می‌یابد.\n\n"
+              "فرماندار خمین نیز در این نشست گفت: شهرستان آماده همکاری است.\n\n"
+              "حسین عباسی افزود: بودجه افزایش می‌یابد.")
+    assert key("رئیس سازمان بهزیستی کشور") in roles(doc, "سید جواد حسینی")
+    assert roles(doc, "حسین عباسی") == {key("فرماندار خمین")}

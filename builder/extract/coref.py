@@ -61,13 +61,38 @@ def _new_speaker(doc: Document, m: Mention) -> bool:
 
 
 def resolve_roles(doc: Document) -> None:
-    """Give speaking role-only posts their holder, then merge each person's equal posts."""
+    """Give speaking role-only posts their holder, then merge each person's equal posts.
+
+    A role joined by «و» to a resolved one is the same person's («معاون وزیر … و رئیس سازمان
+    بهزیستی کشور گفت»); «فرماندار خوی نیز … گفت» introduces someone new, so only a person named
+    after it (in the next sentences) can hold it."""
     verbs = reporting_verbs(doc)
-    for m in [m for m in doc.mentions if m.kind == "role"]:
+    roles = [m for m in doc.mentions if m.kind == "role"]
+    for m in roles:
         post = doc.posts[m.ref]
-        if post.holder is None and opens_sentence(doc, m) and m.sentence in verbs and not _new_speaker(doc, m):
-            post.holder = _holder_for(doc, m)
+        if post.holder is None and opens_sentence(doc, m) and m.sentence in verbs:
+            post.holder = _named_after(doc, m) if _new_speaker(doc, m) else _holder_for(doc, m)
+    for before, m in zip(roles, roles[1:]):
+        post = doc.posts[m.ref]
+        if post.holder is None and doc.posts[before.ref].holder and _AND.fullmatch(doc.text, before.end, m.start):
+            post.holder = doc.posts[before.ref].holder
     _merge_posts(doc)
+
+
+_AND = re.compile(r"[\s\u200c]+و[\s\u200c]+")
+_NEXT_SENTENCES = 2
+
+
+def _named_after(doc: Document, role: Mention) -> str | None:
+    """The first person speaking in the sentences right after ``role``'s (opening a sentence that
+    has a reporting verb: «حسین عباسی افزود»), holding no other post."""
+    held = {p.holder for p in doc.posts if p.holder}
+    verbs = reporting_verbs(doc)
+    for m in doc.mentions:
+        if m.kind == "person" and role.sentence < m.sentence <= role.sentence + _NEXT_SENTENCES and m.ref not in held \
+                and m.sentence in verbs and opens_sentence(doc, m):
+            return m.ref
+    return None
 
 
 def _merge_posts(doc: Document) -> None:
