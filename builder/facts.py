@@ -19,7 +19,7 @@ from pyoxigraph import Literal, NamedNode, Store, Variable
 
 from .namespaces import read_resource
 from .invisible import without_invisible
-from .textkey import key
+from .textkey import key, persian_letters
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 
@@ -123,7 +123,7 @@ def _organizations(rows: list[dict]) -> list[str]:
         if r["start"] is not None:
             o["first"] = min(o["first"], r["start"])
         if r["span"]:  # the page's words, with any direction marks or zero-width spaces it printed
-            o["spans"].append(without_invisible(r["span"]).strip())
+            o["spans"].append(persian_letters(without_invisible(r["span"])).strip())
     out = []
     for o in sorted(found.values(), key=lambda o: o["first"]):
         written = any(key(o["label"]) in key(span) for span in o["spans"])

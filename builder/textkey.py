@@ -21,6 +21,15 @@ _SEPARATORS = re.compile(r"[\s\u200c\u200d\u200e\u200f\u00a0،,؛;:.«»()\[\]\"
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
+_ARABIC_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+
+
+def persian_letters(s: str) -> str:
+    """``s`` with the Arabic yeh and kaf that Windows-1256 pages print written as Persian ی and ک;
+    nothing else changed (for text shown to a user, unlike :func:`key`)."""
+    return s.translate(_ARABIC_VARIANTS)
+
+
 @cache
 def _bmp_marks() -> re.Pattern:
     """The combining characters (diacritics) of the Basic Multilingual Plane as one character

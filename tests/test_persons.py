@@ -185,3 +185,13 @@ def test_a_role_joined_by_and_to_a_resolved_one_and_a_new_official_named_after()
               "حسین عباسی افزود: بودجه افزایش می‌یابد.")
     assert key("رئیس سازمان بهزیستی کشور") in roles(doc, "سید جواد حسینی")
     assert roles(doc, "حسین عباسی") == {key("فرماندار خمین")}
+
+
+def test_a_speakers_post_stays_on_their_follow_up_quotes():
+    doc = run("رضا کاظمی، مدیرکل بهزیستی استان یزد گفت: کار ادامه دارد.\n\nوی افزود: مراکز گسترش می‌یابد.")
+    assert [q.post for q in doc.quotes] == ["مدیرکل بهزیستی استان یزد"] * 2
+
+
+def test_a_name_with_a_preposition_inside_is_whole():
+    doc = run("رضا کاظمی گفت: مرکز مداخله در بحران بهزیستی یزد امسال به ۴۰۰ نفر خدمات داد.")
+    assert any(p.name.startswith("مرکز مداخله در بحران") for p in doc.programs.values())

@@ -669,3 +669,16 @@ def test_store_or_output_that_is_a_file_is_one_line(tmp_path):
     assert main(["build", str(BAD / "good_article.txt"), "--store", str(store), "-q", *ONE_WORKER]) == 0
     rc, _, err, _, _ = fakg("facts", "--store", store, "--out", afile / "x")
     assert rc == 1 and len(err) == 1 and "Traceback" not in "\n".join(err), err
+
+
+def test_an_organisation_printed_with_arabic_letters_is_written_with_persian_ones(tmp_path):
+    page = ("كد خبر: 4521\n\nافتتاح مركز در يزد\n\n"
+            "رضا كاظمي مديركل بهزيستي استان يزد گفت: انجمن حمايت از كودكان كار يزد امسال 40 كودك را زير پوشش گرفت.\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes(page.encode("cp1256"))
+    rc, out, err, _, _ = fakg("build", tmp_path / "in", "--store", tmp_path / "kg", "-q", *ONE_WORKER)
+    assert rc == 0, err
+    fakg("facts", "--store", tmp_path / "kg", "--out", tmp_path / "facts")
+    facts = json.loads((tmp_path / "facts" / "a.json").read_text(encoding="utf-8"))
+    names = " ".join(facts["organizations"])
+    assert "انجمن" in names and not any(c in names for c in "يك")

@@ -90,16 +90,18 @@ _OFFICE_HEADS = frozenset(key(w) for w in ("اداره", "اداره کل"))
 _MAX_HEAD_UNITS = 9  # «اداره کل تعاون ، کار و رفاه اجتماعی» is eight units
 _COMMAS = ("،", ",")
 _HONORIFICS = frozenset(key(w) for w in ("ره", "ع", "س", "عج", "ص"))
-# nouns that take «از» or «به» inside a name: «انجمن حمایت از کودکان کار», «مرکز آموزش و حمایت از کودک»
+# nouns that take a preposition inside a name: «انجمن حمایت از کودکان کار», «مرکز آموزش و حمایت از کودک»,
+# «مرکز مداخله در بحران»
 _TAKES_PREPOSITION = {
     key("از"): frozenset(key(w) for w in ("حمایت", "دفاع", "پیشگیری", "مراقبت", "محافظت", "حفاظت", "نگهداری", "صیانت", "پشتیبانی", "بازمانده", "بازماندگان", "جلوگیری", "بازدارندگی")),
     key("به"): frozenset(key(w) for w in ("رسیدگی", "خدمت‌رسانی", "خدمات‌رسانی", "کمک‌رسانی")),  # «مرکز رسیدگی به امور مساجد»
     key("با"): frozenset(key(w) for w in ("مبارزه", "مقابله")),
+    key("در"): frozenset(key(w) for w in ("مداخله", "مشارکت", "اسکان")),  # «مرکز مداخله در بحران»
 }
 
 
 def takes_preposition(units: list[Unit], k: int) -> bool:
-    """Unit ``k`` is «از»/«با» inside a name: «حمایت از کودکان», «مبارزه با آسیب‌ها»."""
+    """Unit ``k`` is «از»/«به»/«با»/«در» inside a name: «حمایت از کودکان», «مبارزه با آسیب‌ها», «مداخله در بحران»."""
     return k > 0 and units[k - 1].key in _TAKES_PREPOSITION.get(units[k].key, ())
 
 

@@ -15,6 +15,7 @@ import re
 
 from ..document import Document, Quote
 from ..invisible import without_invisible
+from ..textkey import persian_letters
 from .speech import opens_sentence, reporting_verbs
 
 _COLON = re.compile(r"\s*[:：]")
@@ -39,13 +40,16 @@ def _speaker(doc: Document, sentence: int, verb_start: int):
 
 
 def _surface(doc: Document, start: int, end: int) -> str:
-    """Words as the page writes them («اظهارکرد», «گفتە است», «می‌گوید»), spacing collapsed."""
+    """Words as the page writes them («اظهارکرد», «گفتە است», «می‌گوید»), spacing collapsed and Arabic
+    ي/ك written as Persian letters."""
     rs, re_ = doc.raw_span(start, end)
-    return re.sub(r"[\s\u200c]+", " ", without_invisible(doc.raw[rs:re_])).strip()
+    return persian_letters(re.sub(r"[\s\u200c]+", " ", without_invisible(doc.raw[rs:re_])).strip())
 
 
 def _quote(doc: Document, sent, who, verb_start: int, verb_end: int, start: int, end: int) -> None:
     speaker, post, _ = who
+    if post is None and speaker:  # «وی افزود», «کریمیان گفت»: the speaker keeps the post the article gives them
+        post = next((p.title for p in doc.posts if p.holder == speaker), None)
     text = doc.text[start:end].strip()
     if text:
         doc.quotes.append(Quote(speaker, _surface(doc, verb_start, verb_end), text, post,
