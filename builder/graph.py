@@ -59,7 +59,8 @@ _GOVERNMENT = {"government", "ministry", "provincial_office", "municipality", "c
 _PROGRAM_KINDS = {"plan", "complex", "centre", "house", "hotline", "occasion", "campaign", "team", "program"}
 _EVENT_KINDS = {"visit", "meeting", "press_conference", "opening", "session", "event"}
 _PLACE_TYPES = {"country": SCHEMA.Country, "province": SCHEMA.AdministrativeArea,
-                "county": SCHEMA.AdministrativeArea, "city": SCHEMA.City, "region": None}
+                "county": SCHEMA.AdministrativeArea, "district": SCHEMA.AdministrativeArea, "city": SCHEMA.City,
+                "village": SCHEMA.Place, "region": None}
 _DATE_TYPES = [(re.compile(r"\d{4}"), XSD.gYear, TIME.inXSDgYear),
                (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth, TIME.inXSDgYearMonth),
                (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date, TIME.inXSDDate),

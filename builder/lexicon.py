@@ -200,6 +200,15 @@ def is_stopword(token: str) -> bool:
     return key(token) in _stopwords()
 
 
+def is_ordinary_word(token: str) -> bool:
+    """``token`` is a counted word of hazm's lexicon, or one with a final «ی» («دولتی», «کوچکی») or «ه»,
+    or with «به» glued before it («بطور»): ordinary Persian.  Proper names of small places are
+    listed without a count («گتاب», «جغین»), or not at all."""
+    t = token.replace("\u200c", "")
+    return bool(word_frequency(t) or t[-1:] in ("ی", "ه") and word_frequency(t[:-1])
+                or t.startswith("ب") and word_frequency(t[1:]))
+
+
 def word_frequency(token: str) -> tuple[int, tuple[str, ...]] | None:
     """(frequency, tags) of ``token`` in hazm's words.dat, or None if not listed with a frequency."""
     return _hazm_words().get(key(token))

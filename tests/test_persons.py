@@ -195,3 +195,12 @@ def test_a_speakers_post_stays_on_their_follow_up_quotes():
 def test_a_name_with_a_preposition_inside_is_whole():
     doc = run("رضا کاظمی گفت: مرکز مداخله در بحران بهزیستی یزد امسال به ۴۰۰ نفر خدمات داد.")
     assert any(p.name.startswith("مرکز مداخله در بحران") for p in doc.programs.values())
+
+
+def test_towns_and_villages_the_gazetteer_does_not_hold_are_places():
+    doc = run("رضا کاظمی گفت: در روستای شوب محله و روستای قلعه کمیز بخش جغین شهرستان رودان و شهر گتاب "
+              "۴۰ کودک زیر پوشش هستند، اما بخش اعظم کودکان شهر بزرگ بطور کامل پوشش ندارند.")
+    found = {p.name: (p.kind, p.province) for p in doc.places.values()}
+    assert found["شوب محله"] == ("village", "هرمزگان") and found["قلعه کمیز"][0] == "village"
+    assert found["جغین"] == ("district", "هرمزگان") and found["گتاب"][0] == "city"
+    assert not {"اعظم", "اعظم کودکان", "بزرگ", "بطور"} & set(found)

@@ -63,6 +63,60 @@ def _listed(doc: Document) -> None:
             pos = m.end()
 
 
+# «روستای قلعه کمیز», «بخش جغین», «شهر گتاب»: a place the gazetteer does not hold, named after its kind
+_KIND_WORDS = {"روستای": "village", "روستا": "village", "دهستان": "district", "بخش": "district",
+               "شهرک": "city", "شهر": "city", "شهرستان": "county"}
+_KIND_HEAD = re.compile(r"(?<![\w\u200c])(" + "|".join(sorted(_KIND_WORDS, key=len, reverse=True)) + r") +(?!ها)")
+_NAME_WORD = re.compile(rf"[{_LETTERS}]+")
+
+
+def _named_by_kind(doc: Document) -> None:
+    """A place named right after its kind («روستای …», «بخش …», «شهر …», «شهرستان …») that the gazetteer
+    does not hold: one or two words, not function words or verbs, one of them at least no common word
+    («شهر بزرگ» is no place).  Its province is the next known place in the sentence («بخش جغین شهرستان
+    رودان»), else the article's."""
+    from ..lexicon import is_common_word, is_given_name, is_ordinary_word, is_stopword  # noqa: PLC0415 (hazm's lexicon)
+
+    taken = [(m.start, m.end) for m in doc.mentions if m.kind in ("place", "organization")]
+    for head in _KIND_HEAD.finditer(doc.text):
+        words = []
+        pos = head.end()
+        while len(words) < 2 and (w := _NAME_WORD.match(doc.text, pos)) is not None:
+            if is_stopword(w.group()) or w.group() in _KIND_WORDS or any(s <= w.start() < e for s, e in taken):
+                break
+            words.append(w)
+            pos = w.end()
+            if not doc.text.startswith(" ", pos):
+                break
+            pos += 1
+        village = head.group(1) in ("روستای", "روستا", "دهستان")
+        while words and (not village and is_ordinary_word(words[-1].group())
+                         or is_common_word(words[-1].group()) and (len(words) == 1 or is_common_word(words[0].group()))):
+            words.pop()  # «روستای قلعه کمیز», «روستای شوب محله»: a common word is kept beside a rare one
+        if not words or place(words[-1].group()) or any(is_given_name(w.group()) for w in words) \
+                or not village and any(is_ordinary_word(w.group()) for w in words):
+            continue  # a known place is the gazetteer's; after «شهر», «بخش» only a word ordinary Persian has not
+        start, end = words[0].start(), words[-1].end()
+        name = doc.text[start:end]
+        kind = _KIND_WORDS[head.group(1)]
+        k = f"{kind}:{key(name)}"
+        if k not in doc.places:
+            doc.places[k] = Place(name, kind, _province_after(doc, end) or doc.article.province)
+        doc.places[k].evidence.append(doc.evidence(start, end, "places"))
+        doc.mentions.append(Mention("place", start, end, name, k, doc.sentence_at(start)))
+        taken.append((start, end))
+
+
+def _province_after(doc: Document, pos: int) -> str | None:
+    """The province of the first known place after ``pos`` in its sentence."""
+    sentence = doc.sentence_at(pos)
+    for m in sorted(doc.mentions, key=lambda m: m.start):
+        if m.kind == "place" and m.start >= pos and m.sentence == sentence and m.ref in doc.places:
+            p = doc.places[m.ref]
+            return p.province if p.kind != "province" else m.ref
+    return None
+
+
 def extract(doc: Document) -> None:
     agency_spans = []
     for units in sentence_units(doc):
@@ -72,6 +126,7 @@ def extract(doc: Document) -> None:
             continue  # «خبرگزاری فارس» is the agency, not the province
         _add(doc, resolve_city(doc.text, start, entry), start, end)
     _listed(doc)
+    _named_by_kind(doc)
     province = doc.article.province
     if province and place(province):
         if doc.places or _THIS_PROVINCE.search(doc.text):
