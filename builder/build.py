@@ -216,12 +216,12 @@ def build(
         vocabulary, quads = _vocabulary()
         if force or not store.read(lambda s: set(s.quads_for_pattern(None, None, None, vocabulary)) == set(quads)):
             store.write(lambda s: replace_graph(s, vocabulary, quads))
-        if store.read(name_index.pending):  # an earlier write was killed half-way
-            store.write(name_index.prune)
+        if store.read(name_index.pending):  # an earlier build was killed half-way
+            store.write(name_index.settle)
         # A store without articles at the start needs no "already built?" lookups: each source comes
         # once in a build, so only a page repeated under two names can meet its own graph (found below).
         fresh = store.read(lambda s: next(sources(s), None) is None)
-        loader = Loader(store)
+        loader = Loader(store, sent_once=engine == "local")  # Dask workers dedupe within a batch only
         placer = Stories(store.read, lambda g: loader.pending(g) is not None)
     except BaseException:
         store.close()
@@ -274,6 +274,7 @@ def build(
                                   if g != graph and loader.pending(g) is None]
         copied = [] if fresh else [g for g in store.graphs_copied_from(source) if g != graph]
         if kept not in (None, source):  # the article is already read from another file: this one is a copy
+            loader.discard(nq)
             if not force and not (fresh or stale or copied) and (source, content_hash) in store.copies(graph):
                 report.unchanged += 1
                 return
@@ -285,6 +286,7 @@ def build(
                    f"this file is recorded as a copy")
             return
         if not force and kept == source and store.is_current(graph, content_hash):
+            loader.discard(nq)
             report.unchanged += 1
             return
         placer.dropping(stale)
@@ -341,7 +343,7 @@ def build(
         if work:
             if runner is None:
                 runner = _runner(engine, workers, scheduler)
-            future = runner.submit(work, iri.base(), shards)
+            future = runner.submit(work, iri.base(), shards, token)
             inflight += 1
         pending.append((entries, future))
         while pending and (pending[0][1] is None or inflight >= runner.max_inflight):
@@ -352,6 +354,7 @@ def build(
                 inflight -= 1
             handle(entries, result)
 
+    token = uuid.uuid4().hex  # this build, for the workers' memory of the index entries they sent
     size = batch_size or (16 if engine == "dask" else 4 if workers > 1 else 1)  # articles per batch
     entries: list = []  # what the batch being filled holds, in input order
     work: list = []  # the articles of it to extract
@@ -412,18 +415,26 @@ def _vocabulary():
 
 # --- the worker side ----------------------------------------------------------
 
-def extract_batch(work: list[tuple], base: str | None = None, shards: str | None = None):
+#: The name index entries this process has sent in the current build (:class:`builder.name_index.Sent`).
+_SENT = name_index.Sent()
+
+
+def extract_batch(work: list[tuple], base: str | None = None, shards: str | None = None, token: str | None = None):
     """Extract a batch of articles: ``(source, stem, raw, given, content_hash)`` each.
 
     Returns ``(records, data)``: one record per article, ``(graph IRI, quads
     in its graph once stamped, N-Quads byte length, None, its signature
     literal)`` or ``(None, 0, 0, problem line, None)``, and
     the articles' N-Quads concatenated in order as bytes, or the path of the
-    shard file in ``shards`` that holds them.
+    shard file in ``shards`` that holds them.  The N-Quads hold each article's
+    name index entries that this process has not sent before in build ``token``
+    (with no token, those not sent before in this batch).
     """
     if base and iri.base() != base:
         iri.set_base(base)
     records, parts = [], []
+    sent = _SENT if token is not None else name_index.Sent()
+    token = token or "batch"
     for source, stem, raw, given, content_hash in work:
         doc = Document(source=source, stem=stem, raw=raw, given=dict(given), content_hash=content_hash)
         try:
@@ -433,11 +444,13 @@ def extract_batch(work: list[tuple], base: str | None = None, shards: str | None
                 continue
             graph = article_iri(doc)
             quads = document_quads(doc)
-            data = serialize(quads + index_quads(quads), format=RdfFormat.N_QUADS)
+            entries = sent.unsent(index_quads(quads), token)
+            data = serialize(quads + entries, format=RdfFormat.N_QUADS)
             count = stamped_size(quads, content_hash)
         except Exception as e:  # one bad article must not stop the batch
             records.append((None, 0, 0, shown(f"{source}: extraction failed: {type(e).__name__}: {e}"), None))
             continue
+        sent.remember(entries)
         records.append((graph.value, count, len(data), None, stories.signature_in(quads)))
         parts.append(data)
     blob = b"".join(parts)
@@ -474,7 +487,7 @@ class _Runner:
     batch_size = 1
     max_inflight = 1
 
-    def submit(self, work, base, shards):
+    def submit(self, work, base, shards, token):
         raise NotImplementedError
 
     def close(self) -> None:
@@ -490,8 +503,8 @@ class _Done:
 
 
 class _InProcess(_Runner):
-    def submit(self, work, base, shards):
-        return _Done(extract_batch(work, base, shards))
+    def submit(self, work, base, shards, token):
+        return _Done(extract_batch(work, base, shards, token))
 
 
 def _ignore_ctrl_c() -> None:
@@ -525,8 +538,8 @@ class _Pool(_Runner):
         self.batch_size = 4
         self.max_inflight = 2 * workers + 2
 
-    def submit(self, work, base, shards):
-        return self.executor.submit(extract_batch, work, base, shards)
+    def submit(self, work, base, shards, token):
+        return self.executor.submit(extract_batch, work, base, shards, token)
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
@@ -555,8 +568,9 @@ class _Dask(_Runner):
         self.batch_size = 16
         self.max_inflight = 2 * threads + 2
 
-    def submit(self, work, base, shards):
-        return self.client.submit(extract_batch, work, base, shards, pure=False)
+    def submit(self, work, base, shards, token):
+        # a task may run twice, or on another worker than the batches before it: only within a batch
+        return self.client.submit(extract_batch, work, base, shards, None, pure=False)
 
     def close(self) -> None:
         if self.own_client:

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder.diskcache import compile_cached
 from builder.textkey import fold, key
 
 DATA = Path(__file__).parent / "data"
@@ -113,7 +114,7 @@ def tolerant_regex(phrase: str, sep: str = SEP) -> str:
 
 def words_pattern(phrases, sep: str = SEP, flags: int = 0) -> re.Pattern:
     """Compiled whole-word, leftmost-longest pattern for ``phrases``."""
-    return re.compile(LEFT + "(?:" + phrases_regex(phrases, sep) + ")" + RIGHT, flags)
+    return compile_cached(LEFT + "(?:" + phrases_regex(phrases, sep) + ")" + RIGHT, flags)
 
 
 # Everything a pattern built with SEP lets through besides letters: spacing, ZWNJ, diacritics, tatweel.

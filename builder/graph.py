@@ -2,19 +2,21 @@
 
 Provenance model (see ``ontology/README.md``): every quad of an article goes
 into one named graph whose name is the article IRI, so a rebuild replaces
-exactly that article.  Facts are nodes (posts, observations, quotes, events)
-derived from the article, and every fact or entity statement points with
-``fakg:evidence`` to an evidence node carrying the raw-page offsets, the span
-text, the extractor activity and the confidence (left out when it is 1), and ``fakg:inSentence`` the
-sentence it lies in.  Plain SPARQL 1.1 and SHACL handle this; no RDF 1.2
-triple terms are needed.
+exactly that article, and the graph name says which article a fact came from.
+Facts are nodes (posts, observations, quotes, events) derived from the
+article, and every fact or entity statement has one ``fakg:evidence`` literal
+per span it was read from: an *evidence record* (:func:`evidence_record`),
+``"180,196;1;statistics|۱۹۹ کودک خیابانی"``, holding the raw-page offsets
+(RFC 5147's ``char=S,E``), the body sentence it lies in, the extractor (and its
+confidence when below 1) and the page's words there.  One quad per piece of
+evidence, where an evidence node took six: evidence was most of an article's
+quads, and the load and the store cost per quad.
 
-Evidence is most of an article's quads (one node per mention, about 60 per
-article), so it is kept lean: the sentence text is written once per article on
-a sentence node (``{article}/sentence/{i}``) that evidence points to, not on
-every evidence node; the article is the graph's name, not a quad on every
-evidence node; and evidence nodes are untyped (``fakg:evidence`` has range
-``fakg:Evidence``; nothing reaches them any other way).
+A sentence that some evidence cites is written once per article, as its text
+alone (``{article}/sentence/{i} fakg:sentenceText``); sentences no fact cites
+are not written.  The extractors are activities of the fakg version, described
+once in the vocabulary graph (:func:`activity_quads`), not in every article.
+Plain SPARQL 1.1 and SHACL handle this; no RDF 1.2 triple terms are needed.
 
 Oxigraph does no inference, so nodes are written with both their specific and
 their general type (``schema:City`` and ``schema:Place``).  Entities that a
@@ -47,7 +49,7 @@ from .gazetteer import provinces
 from .concepts import concept_for, concepts_in
 from .textkey import key
 
-__all__ = ["article_iri", "document_quads", "vocabulary_quads"]
+__all__ = ["article_iri", "document_quads", "evidence_record", "read_evidence", "vocabulary_quads"]
 
 # Kinds with a concept in ontology/fakg.ttl; other kinds fall back to the generic concept.
 _ORG_KINDS = {"government", "ministry", "provincial_office", "municipality", "ngo", "charity", "council",
@@ -65,6 +67,38 @@ _DATE_TYPES = [(re.compile(r"\d{4}"), XSD.gYear, TIME.inXSDgYear),
                (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth, TIME.inXSDgYearMonth),
                (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date, TIME.inXSDDate),
                (re.compile(r"\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})"), XSD.dateTime, TIME.inXSDDateTimeStamp)]
+
+
+#: The extractors that write evidence (:attr:`builder.document.Evidence.extractor`).  Each is a
+#: ``prov:Activity`` of the fakg version, ``{base}activity/{version}/{extractor}``, described once in
+#: the vocabulary graph (:func:`activity_quads`); an evidence record names it by this name.
+EXTRACTORS = ("places", "organizations", "persons", "coreference", "roles", "programs", "quotes", "statistics",
+              "events")
+
+
+def evidence_record(ev: Evidence, raw: str, sentences: int) -> str:
+    """One piece of evidence as the literal ``fakg:evidence`` states: ``"S,E;I;extractor[;confidence]|words"``.
+
+    ``S,E``: the raw-page offsets (Unicode code points, end exclusive: RFC 5147's ``char=S,E``);
+    ``I``: the body sentence it lies in, ``{article}/sentence/{I}`` (empty for page metadata, or
+    when the document has no such sentence: ``sentences`` is how many it has); the extractor, and
+    its confidence only when below 1 (most readings are certain); after the first ``|``, the page's
+    own words between the offsets.  Every field before the ``|`` is free of ``;`` and ``|``, so the
+    words, last, may hold anything.  :func:`read_evidence` reads it back; the queries read it with
+    STRBEFORE/STRAFTER (``queries/source-sentence.rq``).
+    """
+    sentence = str(ev.sentence) if 0 <= ev.sentence < sentences else ""
+    reading = ev.extractor if ev.confidence >= 1 else f"{ev.extractor};{round(ev.confidence, 4)}"
+    return f"{ev.start},{ev.end};{sentence};{reading}|{raw[ev.start:ev.end]}"
+
+
+def read_evidence(record: str) -> tuple[Evidence, str]:
+    """An evidence record (:func:`evidence_record`) as ``(Evidence, words)``; sentence -1 when it names none."""
+    head, words = record.split("|", 1)
+    span, sentence, *reading = head.split(";")
+    start, end = span.split(",")
+    confidence = float(reading[1]) if len(reading) > 1 else 1.0
+    return Evidence(int(sentence) if sentence else -1, int(start), int(end), reading[0], confidence), words
 
 
 def document_quads(doc: Document) -> list[Quad]:
@@ -105,7 +139,25 @@ def vocabulary_quads() -> list[Quad]:
         for province in provinces():  # the scopes of queries for one province and group
             scope = scope_node(province.key, g)
             triples += [Triple(scope, FAKG.scopeProvince, mint("place", province.key)), Triple(scope, FAKG.scopeGroup, g)]
-    return [Quad(t.subject, t.predicate, t.object, VOCABULARY_GRAPH) for t in triples]
+    quads = [Quad(t.subject, t.predicate, t.object, VOCABULARY_GRAPH) for t in triples]
+    return quads + activity_quads()
+
+
+def activity_quads() -> list[Quad]:
+    """Each extractor of this fakg version as a ``prov:Activity``, in the vocabulary graph.
+
+    Written once per store instead of once per article that has evidence from it (33 quads
+    an article): an evidence record names its extractor, and the article's
+    ``fakg:extractorVersion`` the version, which together are the activity's IRI.
+    """
+    out = []
+    for extractor in EXTRACTORS:
+        a = mint("activity", __version__, extractor)
+        out += [Quad(a, RDF.type, PROV.Activity, VOCABULARY_GRAPH),
+                Quad(a, RDFS.label, Literal(f"fakg {__version__} {extractor}", language="en"), VOCABULARY_GRAPH),
+                Quad(a, FAKG.softwareVersion, Literal(__version__), VOCABULARY_GRAPH),
+                Quad(a, FAKG.extractor, Literal(extractor), VOCABULARY_GRAPH)]
+    return out
 
 
 _FOLD_SPACE = re.compile("[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u200c\u200d\u0640]+")
@@ -183,8 +235,7 @@ class _Writer:
         self.quads: dict[Quad, None] = {}  # ordered set
         self.described: set[NamedNode] = set()
         self.names: dict[NamedNode, tuple[bool, list[str]]] = {}  # node -> (is a place, labels to key)
-        self.sentence_nodes: dict[int, NamedNode] = {}  # described so far, by sentence index
-        self.activities: dict[str, NamedNode] = {}  # described so far, by extractor
+        self.cited: set[int] = set()  # the sentences some evidence lies in, written once each
         self.variable_groups: dict[NamedNode, dict[NamedNode, None]] = {}  # variable -> its target groups here
         self.measured: list[NamedNode] = []  # each statistic's variable
         self.provinces: list[str | None] = []  # each statistic's province key (its place's, or the place itself)
@@ -221,33 +272,17 @@ class _Writer:
 
     # -------------------------------------------------------------- provenance
 
-    def evidence(self, subject: NamedNode, owner: tuple, evidence: list[Evidence]) -> None:
-        """``subject fakg:evidence e`` for each evidence, ``e`` minted from the owner and index."""
-        raw = self.doc.raw
-        for j, ev in enumerate(evidence):
-            e = mint("evidence", self.g, *owner, j)
-            self.add(subject, FAKG.evidence, e)
-            self.add(e, FAKG.inSentence, self.sentence(ev.sentence))
-            self.add(e, FAKG.spanText, _fa(raw[ev.start:ev.end]))
-            self.add(e, FAKG.startOffset, _int(ev.start))
-            self.add(e, FAKG.endOffset, _int(ev.end))
-            if ev.confidence < 1:  # certain readings, most of them, leave it out: 6% fewer quads
-                self.add(e, FAKG.confidence, Literal(str(round(ev.confidence, 4)), datatype=XSD.decimal))
-            self.add(e, PROV.wasGeneratedBy, self.activity(ev.extractor))
-
-    def sentence(self, i: int) -> NamedNode | None:
-        """The node of body sentence ``i``, described the first time (None for page metadata, index -1)."""
-        node = self.sentence_nodes.get(i)
-        if node is None and 0 <= i < len(self.doc.sentences):
-            node = self.sentence_nodes[i] = mint("sentence", self.g, i)
-            sentence = self.doc.sentences[i]
-            start, end = self.doc.raw_span(sentence.start, sentence.end)
-            self.add(node, RDF.type, FAKG.Sentence)
-            self.add(node, FAKG.sentenceIndex, _int(i))
-            self.add(node, SCHEMA.text, _fa(sentence.text))
-            self.add(node, FAKG.startOffset, _int(start))
-            self.add(node, FAKG.endOffset, _int(end))
-        return node
+    def evidence(self, subject: NamedNode, evidence: list[Evidence]) -> None:
+        """``subject fakg:evidence "record"`` for each evidence (:func:`evidence_record`), and the
+        text of each sentence they lie in, once per article."""
+        doc = self.doc
+        raw, sentences = doc.raw, len(doc.sentences)
+        for ev in evidence:
+            self.add(subject, FAKG.evidence, Literal(evidence_record(ev, raw, sentences)))
+            if 0 <= ev.sentence < sentences and ev.sentence not in self.cited:
+                self.cited.add(ev.sentence)
+                self.add(mint("sentence", self.g, ev.sentence), FAKG.sentenceText,
+                         _fa(doc.sentences[ev.sentence].text))
 
     def name(self, node: NamedNode, label: Literal | None, place: bool = False) -> None:
         """``node rdfs:label label``, remembered for the node's ``fakg:nameKey`` (written by :meth:`name_keys`)."""
@@ -262,22 +297,12 @@ class _Writer:
                 if k:
                     self.add(node, FAKG.nameKey, Literal(k))
 
-    def activity(self, extractor: str) -> NamedNode:
-        a = self.activities.get(extractor)
-        if a is None:
-            a = self.activities[extractor] = mint("activity", __version__, extractor)
-            self.add(a, RDF.type, PROV.Activity)
-            self.add(a, RDFS.label, Literal(f"fakg {__version__} {extractor}", language="en"))
-            self.add(a, FAKG.softwareVersion, Literal(__version__))
-            self.add(a, FAKG.extractor, Literal(extractor))
-        return a
-
     def fact(self, node: NamedNode, index: int, types: tuple[NamedNode, ...]) -> None:
-        """What every per-article fact node has: types, order in the article, the article it came from."""
+        """What every per-article fact node has: types and order in the article (the article it
+        came from is the graph's name)."""
         for t in types:
             self.add(node, RDF.type, t)
         self.add(node, SCHEMA.position, _int(index))
-        self.add(node, PROV.wasDerivedFrom, self.g)
 
     # -------------------------------------------------------------- the article
 
@@ -335,7 +360,7 @@ class _Writer:
             p = self.doc.persons.get(k)
             if p:
                 self.name(node, _fa(p.name))
-                self.evidence(node, ("person", k), p.evidence)
+                self.evidence(node, p.evidence)
         return node
 
     def is_agency(self, k: str) -> bool:
@@ -382,7 +407,7 @@ class _Writer:
             self.add(node, ORG.subOrganizationOf, self.organization(parent))
         if o:
             self.add(node, SCHEMA.areaServed, self.place(o.place))
-            self.evidence(node, ("organization", k), o.evidence)
+            self.evidence(node, o.evidence)
         return node
 
     def place(self, k: str | None) -> NamedNode | None:
@@ -407,7 +432,7 @@ class _Writer:
         if province and province != k:
             self.add(node, SCHEMA.containedInPlace, self.place(province))
         if p:
-            self.evidence(node, ("place", k), p.evidence)
+            self.evidence(node, p.evidence)
         return node
 
     def program(self, k: str | None) -> NamedNode | None:
@@ -425,7 +450,7 @@ class _Writer:
             for place in p.places:
                 self.add(node, FAKG.runsIn, self.place(place))
             self.add(node, FAKG.runBy, self.organization(p.organization))
-            self.evidence(node, ("program", k), p.evidence)
+            self.evidence(node, p.evidence)
         return node
 
     # -------------------------------------------------------------- facts
@@ -440,7 +465,7 @@ class _Writer:
         holder = self.person(post.holder)
         if holder:
             self.add(holder, ORG.holds, node)
-        self.evidence(node, ("post", i), post.evidence)
+        self.evidence(node, post.evidence)
 
     def statistic(self, i: int) -> None:
         st = self.doc.statistics[i]
@@ -460,7 +485,7 @@ class _Writer:
         self.add(node, FAKG.dateText, _fa(st.period_text))
         self.add(node, PROV.wasAttributedTo, self.person(st.person))
         self.add(node, FAKG.surfaceText, _fa(st.text))
-        self.evidence(node, ("statistic", i), st.evidence)
+        self.evidence(node, st.evidence)
 
     def variable(self, st) -> NamedNode:
         """The statistical variable of a figure, shared across articles (Data Commons' StatisticalVariable).
@@ -541,7 +566,7 @@ class _Writer:
         for group in dict.fromkeys(map(concept_node, concepts_in(q.text or ""))):  # queries/quotes-about-group.rq
             self.add(node, FAKG.targetGroup, group)
             self.quote_groups.append(group)
-        self.evidence(node, ("quote", i), q.evidence)
+        self.evidence(node, q.evidence)
 
     def tally(self) -> None:
         """Per target group, how many of the article's figures and quotes are about it (``{article}/tally/{i}``).
@@ -598,7 +623,7 @@ class _Writer:
         for k in ev.participants:
             self.add(node, SCHEMA.attendee, self.participant(k))
         self.add(node, FAKG.occasion, self.program(ev.occasion))
-        self.evidence(node, ("event", i), ev.evidence)
+        self.evidence(node, ev.evidence)
 
     def participant(self, k: str) -> NamedNode | None:
         """A participant key as the person or organisation it names (None when the document knows neither)."""

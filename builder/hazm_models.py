@@ -15,6 +15,8 @@ from functools import cache
 from typing import NamedTuple
 from unittest.mock import patch
 
+from .diskcache import cached_value
+
 
 class Models(NamedTuple):
     normalizer: object  # hazm.Normalizer with its character tables built once
@@ -32,7 +34,8 @@ def models() -> Models:
     from hazm import Lemmatizer, SentenceTokenizer, WordTokenizer
 
     default = hazm.utils.default_words
-    words = hazm.utils.words_list(default)
+    with open(default, "rb") as f:  # parsed once per machine (builder.diskcache), not once per process
+        words = cached_value("hazm-words", f.read(), lambda: hazm.utils.words_list(default))
 
     def words_list(words_file=default):
         return words if words_file == default else hazm.utils.words_list(words_file)

@@ -10,9 +10,9 @@ Scheme (``{base}`` defaults to ``https://w3id.org/fakg/``)::
     {base}article/hash/{16 hex}            otherwise: the page's content hash
     {base}person/{key}                     also organization, place, program, agency
     {base}variable/{unit}/{subject key}    a statistical variable
-    {base}activity/{version}/{extractor}   the extractor that read a fact
+    {base}activity/{version}/{extractor}   the extractor that read a fact (vocabulary graph)
     {article}/statistic/{i}                per-article facts: post, statistic, quote,
-    {article}/evidence/{owner}/.../{i}     event, evidence (index in the Document),
+                                           event (index in the Document),
     {article}/sentence/{i}                 and the body sentences evidence lies in;
     {article}/tally/{i}                    the article's figures and quotes per target group
     {article}/copy/{16 hex}                another file the article was read from (a copy,
@@ -50,7 +50,7 @@ _base = os.environ.get("FAKG_BASE") or DEFAULT_BASE
 # Kinds whose parts are names: keyed so that spelling variants meet.
 _KEYED = {"article", "person", "organization", "place", "program", "agency", "variable"}
 # Kinds that live inside one article: first part is the article IRI.
-_PER_ARTICLE = {"post", "statistic", "quote", "event", "evidence", "sentence", "tally", "copy", "signature"}
+_PER_ARTICLE = {"post", "statistic", "quote", "event", "sentence", "tally", "copy", "signature"}
 _OTHER = {"concept", "activity", "story"}
 _ASCII_SAFE = re.compile(r"[A-Za-z0-9\-._~@]")  # unreserved, and "@" (a pchar) that the extractors use in keys
 

@@ -23,6 +23,7 @@ import re
 from pathlib import Path
 
 from builder.gazetteer import DATA, LEFT, RIGHT, SEP, phrases_regex
+from builder.diskcache import compile_cached
 from builder.textkey import _LETTERS, fold, key
 
 #: Minimum words.dat frequency for a token to count as a common ordinary word.
@@ -64,7 +65,7 @@ def reporting_verb_pattern() -> re.Pattern:
     «تاكيد»).  ``match.group()`` is the verb as written; normalise it with
     :func:`canonical_verb`.
     """
-    return re.compile(LEFT + "(?:" + phrases_regex(REPORTING_VERBS, SEP) + ")" + RIGHT)
+    return compile_cached(LEFT + "(?:" + phrases_regex(REPORTING_VERBS, SEP) + ")" + RIGHT)
 
 
 @functools.cache
@@ -83,7 +84,7 @@ def canonical_verb(surface: str) -> str | None:
 @functools.cache
 def role_head_pattern() -> re.Pattern:
     """Whole-word regex for any post head («مدیرکل», «مدیر کل», «رییس»), longest first."""
-    return re.compile(LEFT + "(?:" + phrases_regex(ROLE_HEADS, SEP) + ")" + RIGHT)
+    return compile_cached(LEFT + "(?:" + phrases_regex(ROLE_HEADS, SEP) + ")" + RIGHT)
 
 
 # --------------------------------------------------------------------------

@@ -48,12 +48,14 @@ readers aborting).  So fakg adds a protocol of ``flock`` locks on files in
   :class:`StoreBusy` ("the store is being written by another process (fakg
   build, pid N)") at once;
 * a writer writes in *write windows* (:class:`Writer`): it waits for the
-  readers to leave, opens the store writable, writes one chunk (old graphs
-  dropped, new ones loaded, stamps), flushes, closes the store (RocksDB
-  finishes its background work when it closes; a check on RocksDB's LOCK file
-  makes sure no handle was kept), bumps the *generation* and lets readers in
-  again.  Between windows it holds no writable handle, only a read-only view
-  for its "is this article current?" checks, closed before each window;
+  readers to leave, opens the store writable and writes chunk after chunk
+  (old graphs dropped, new ones loaded, stamps) into the open store.  After
+  each chunk it looks whether a reader waits (it holds ``turn.lock``); only
+  then, and at its end, it flushes, closes the store (RocksDB finishes its
+  background work when it closes; a check on RocksDB's LOCK file makes sure
+  no handle was kept), bumps the *generation* and lets the readers in.
+  Between windows it holds no writable handle, only a read-only view for its
+  "is this article current?" checks, closed before the next window;
 * readers (:func:`reading`: ``fakg query``, ``facts``, ``validate``,
   ``export``, ``link``, a build's closing summary) hold the lock shared for as
   long as they use the store, so they never read during a window: they wait
@@ -66,6 +68,8 @@ readers aborting).  So fakg adds a protocol of ``flock`` locks on files in
   during a build, and switches to a new snapshot when the generation moves
   (see :mod:`builder.serve`).  A build that wrote waits, at its end, until
   the running servers serve what it wrote (:meth:`StoreLocks.wait_for_servers`);
+  a server that wants a newer snapshot while a build writes is a waiting
+  reader, for which the build ends its window after its next chunk;
 * a ``fakg serve`` (either kind) lists the Oxigraph processes it started in
   a file of ``STORE/fakg/children/`` that it holds locked
   (:class:`ChildRecord`).  Its processes die with it, but should one outlive
@@ -92,7 +96,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from queue import Queue
@@ -427,6 +431,14 @@ class StoreLocks:
         finally:
             rw.release()
 
+    def readers_waiting(self) -> bool:
+        """True when a reader waits for the open write window to end (it holds ``turn.lock`` while it waits)."""
+        turn = _LockFile(self.dir / "turn.lock")
+        if turn.acquire(True, 0):
+            turn.release()
+            return False
+        return True
+
     # the generation counter
 
     def generation(self) -> tuple[int, bool]:
@@ -665,17 +677,11 @@ else:
         return False
 
 
-def _write_window(path: Path, write: Callable[[Store], None]) -> None:
-    """Open the store writable, ``write(store)``, flush, and close it again completely."""
-    store = _open_writable(path)
-    failed = False
+def _close_store(path: Path, store: Store, failed: bool) -> None:
+    """Flush ``store`` (unless a write failed in it) and close it completely: RocksDB's LOCK let go."""
     try:
-        write(store)
-        store.flush()
-    except BaseException as e:
-        failed = True
-        traceback.clear_frames(e.__traceback__)  # the frames of ``write`` hold the store
-        raise
+        if not failed:
+            store.flush()
     finally:
         del store  # RocksDB closes when the last reference goes, after its background work
         if _rocksdb_locked(path):
@@ -706,17 +712,22 @@ def _prune_info_logs(path: Path) -> None:
 class Writer:
     """The one process that writes a store (``fakg build``, ``fakg remove``), in write windows.
 
-    Holds the build lock from creation to :meth:`close`.  :meth:`write` opens
-    a window (:meth:`StoreLocks.writing`: the readers have left), opens the
-    store writable, runs the function, flushes, closes the store, bumps the
-    generation and only then lets readers in again.
+    Holds the build lock from creation to :meth:`close`.  The first
+    :meth:`write` opens a window (:meth:`StoreLocks.writing`: the readers have
+    left) and the store writable, and the window stays open, the store with
+    it, for every later write: a build bulk-loads chunk after chunk into one
+    open store.  Only when a reader waits (a query, a read-only server taking
+    a snapshot: :meth:`StoreLocks.readers_waiting`, asked after each write) is
+    the store flushed and closed, the generation bumped and the readers let
+    in; the next write opens a new window once they are done.  :meth:`close`
+    ends the last window.  (Until 0.5 every chunk had a window of its own,
+    and so an open, a flush, a close and a checkpoint: about a third of the
+    `fakg` process's CPU at 2000 articles.)
 
-    Between windows it keeps only a read-only *view* for a build's "is this
-    article current?" checks (:meth:`read`): the store itself until the first
-    window, after each window a snapshot of it in ``STORE/fakg/views/`` (a
-    checkpoint: hard links), which the next window cannot touch, so the
-    building thread goes on checking while its loader thread writes.
-    Thread-safe.
+    :meth:`read` runs a build's "is this article current?" checks on the open
+    store, or, between windows, on a read-only view of it, which a new window
+    closes first.  Thread-safe: the loader thread writes while the building
+    thread reads.
     """
 
     def __init__(self, path: str | os.PathLike, *, what: str = "fakg build",
@@ -728,13 +739,12 @@ class Writer:
         self.locks.clear_orphans()  # a killed `fakg serve --writable` may have left its Oxigraph holding the store
         self.notice = notice
         self.wrote = False
-        self._mutex = threading.RLock()  # guards the view
-        self._writing = threading.Lock()  # one window at a time
-        self._view: Store | None = None
-        self._view_dir: Path | None = None  # the snapshot the view reads, None: the store itself
-        self._views = self.locks.dir / "views"
-        self._count = 0
-        shutil.rmtree(self._views, ignore_errors=True)  # left by a writer that was killed
+        self._mutex = threading.RLock()  # guards the handles: the open store and the view
+        self._writing = threading.Lock()  # one write at a time
+        self._store: Store | None = None  # writable, while a window is open
+        self._window: ExitStack | None = None  # the locks of the open window
+        self._view: Store | None = None  # read-only, between windows
+        shutil.rmtree(self.locks.dir / "views", ignore_errors=True)  # left by a writer of fakg 0.4 that was killed
         self._generation, _ = self.locks.generation()
         try:
             if not (self.path / "CURRENT").exists():  # a new store: create it
@@ -744,51 +754,56 @@ class Writer:
             raise
 
     def read(self, fn: Callable[[Store], object]):
-        """``fn(view)`` on the store as written so far; ``fn`` must not keep the store or an iterator over it."""
+        """``fn(store)`` on the store as written so far; ``fn`` must not keep the store or an iterator over it."""
         with self._mutex:
-            if self._view is None:
-                self._view = Store.read_only(str(self._view_dir or self.path))
-            return fn(self._view)
+            store = self._store
+            if store is None:
+                if self._view is None:
+                    self._view = Store.read_only(str(self.path))
+                store = self._view
+            return fn(store)
 
     def write(self, fn: Callable[[Store], None]) -> None:
-        """Run ``fn(store)`` in a write window; ``fn`` must not keep the store or an iterator over it."""
+        """Run ``fn(store)`` in the open write window (opened first if need be); ``fn`` must not keep
+        the store or an iterator over it.  When a reader waits, the window is closed afterwards."""
         with self._writing:
-            hold = self._view_dir is None  # the view reads the store itself: nothing may read it meanwhile
-            if hold:
-                self._mutex.acquire()
-                self._view = None
+            if self._store is None:
+                self._open_window()
             try:
-                with self.locks.writing(notice=self.notice):
-                    try:
-                        _write_window(self.path, fn)
-                    finally:
-                        self._generation += 1
-                        self.wrote = True
-                        self.locks.set_generation(self._generation, writing=True)
-                view_dir = self._snapshot()
+                fn(self._store)
+            except BaseException as e:
+                traceback.clear_frames(e.__traceback__)  # the frames of ``fn`` hold the store
+                self._close_window(failed=True)
+                raise
             finally:
-                if hold:
-                    self._mutex.release()
-            with self._mutex:
-                old, self._view, self._view_dir = self._view_dir, None, view_dir
-            if old is not None:
-                shutil.rmtree(old, ignore_errors=True)
+                self.wrote = True
+            if self.locks.readers_waiting():
+                self._close_window()
 
-    def _snapshot(self) -> Path | None:
-        """A checkpoint of the store as this writer left it (no window is open), for the view."""
-        self._count += 1
-        dest = self._views / str(self._count)
+    def _open_window(self) -> None:
+        window = ExitStack()
+        window.enter_context(self.locks.writing(notice=self.notice))  # the readers have left
         try:
-            self._views.mkdir(exist_ok=True)
-            store = Store.read_only(str(self.path))
+            with self._mutex:
+                self._view = None  # no read-only handle may stay open beside a writable one
+                self._store = _open_writable(self.path)
+        except BaseException:
+            window.close()
+            raise
+        self._window = window
+
+    def _close_window(self, failed: bool = False) -> None:
+        """Flush and close the store, bump the generation, let the readers in."""
+        with self._mutex:
+            store, self._store = self._store, None
+            window, self._window = self._window, None
             try:
-                store.backup(str(dest))
+                _close_store(self.path, store, failed)
             finally:
                 del store
-        except OSError:  # no room for it, say: read the store itself, between windows only
-            shutil.rmtree(dest, ignore_errors=True)
-            return None
-        return dest
+                self._generation += 1
+                self.locks.set_generation(self._generation, writing=True)
+                window.close()
 
     # the index, as in the module functions
 
@@ -811,13 +826,18 @@ class Writer:
         return self.read(lambda s: copies(s, graph))
 
     def close(self, *, wait_for_servers: bool = True) -> None:
-        """Let the store go; when something was written, wait until read-only servers serve it."""
-        with self._mutex:
-            self._view = self._view_dir = None
-        shutil.rmtree(self._views, ignore_errors=True)
-        if self.wrote:
-            self.locks.set_generation(self._generation, writing=False)
-        self.locks.release_build()
+        """End the open window and let the store go; when something was written, wait until
+        read-only servers serve it."""
+        try:
+            with self._writing:
+                if self._store is not None:
+                    self._close_window()
+        finally:
+            with self._mutex:
+                self._view = None
+            if self.wrote:
+                self.locks.set_generation(self._generation, writing=False)
+            self.locks.release_build()
         if self.wrote and wait_for_servers:
             self.locks.wait_for_servers(self._generation)
 
@@ -1063,10 +1083,11 @@ class _Chunk:
     copies: list[tuple[NamedNode, str, str]] = field(default_factory=list)  # (graph, file, content hash)
     forget: list[tuple[NamedNode, str]] = field(default_factory=list)  # (graph, file)
     drop: list[NamedNode] = field(default_factory=list)  # graphs a copy's file was the kept file of
+    marks: set[NamedNode] = field(default_factory=set)  # entities whose index entries were thrown away
     size: int = 0
 
     def __bool__(self) -> bool:
-        return bool(self.articles or self.copies or self.forget or self.drop)
+        return bool(self.articles or self.copies or self.forget or self.drop or self.marks)
 
 
 class Loader:
@@ -1091,12 +1112,15 @@ class Loader:
     :meth:`pending` tells whether a graph is queued but not yet in the store
     (:meth:`queued_source`: from which file);
     :meth:`barrier` waits until everything queued is written.  Given a
-    :class:`Writer` rather than a store, each chunk is written in a write
-    window of its own; :attr:`written` counts the articles written.
+    :class:`Writer` rather than a store, the chunks are written through it
+    (:meth:`Writer.write`: into the store it keeps open while no reader
+    waits); :attr:`written` counts the articles written.
     """
 
-    def __init__(self, store: Store | Writer, *, chunk_bytes: int = 32 << 20, bulk_min_bytes: int = 4 << 20):
+    def __init__(self, store: Store | Writer, *, chunk_bytes: int = 32 << 20, bulk_min_bytes: int = 4 << 20,
+                 sent_once: bool = False):
         self.store = store
+        self.sent_once = sent_once  # the workers send each index entry once (name_index.Sent): settle at the end
         self.written = 0  # articles in the store
         self.chunk_bytes = chunk_bytes
         self.bulk_min_bytes = bulk_min_bytes
@@ -1147,6 +1171,12 @@ class Loader:
         self._chunk.forget += [(g, source) for g in forget]
         self._chunk.drop += drop
 
+    def discard(self, nquads: bytes) -> None:
+        """An extracted article is thrown away (stored already, or a copy): the index entries it
+        carried were sent once, so the entities they are about are settled at the end."""
+        if self.sent_once:
+            self._chunk.marks |= name_index.entities_in(bytes(nquads))
+
     def barrier(self) -> None:
         """Return when everything added so far is in the store."""
         self._send()
@@ -1157,8 +1187,19 @@ class Loader:
         self.barrier()
         self._queue.put(None)
         self._thread.join()
+        if self.sent_once and self._read(name_index.pending):
+            self._apply(name_index.settle)
         if isinstance(self.store, Store):
             self.store.flush()
+
+    def _read(self, fn):
+        return fn(self.store) if isinstance(self.store, Store) else self.store.read(fn)
+
+    def _apply(self, fn) -> None:
+        if isinstance(self.store, Store):
+            fn(self.store)
+        else:
+            self.store.write(fn)
 
     def _send(self) -> None:
         if self._chunk:
@@ -1185,10 +1226,7 @@ class Loader:
                 self._queue.task_done()
 
     def _write(self, chunk: _Chunk) -> None:
-        if isinstance(self.store, Store):
-            self._write_into(self.store, chunk)
-        else:  # one write window per chunk
-            self.store.write(lambda store: self._write_into(store, chunk))
+        self._apply(lambda store: self._write_into(store, chunk))
         with self._lock:
             for a in chunk.articles:
                 if self._pending.get(a.graph.value, (None,))[0] == a.content_hash:
@@ -1202,6 +1240,7 @@ class Loader:
         for a in articles:
             records[a.graph] = ({f: h for f, h in copies(store, a.graph) if f != a.source}, set())
         name_index.drop_graphs(store, [g for a in articles for g in (a.graph, *a.drop)] + chunk.drop)
+        name_index.mark(store, chunk.marks)
         data = b"".join(a.nquads for a in articles)
         if len(data) >= self.bulk_min_bytes:
             store.bulk_load(data, format=RdfFormat.N_QUADS, lenient=True)
@@ -1217,4 +1256,4 @@ class Loader:
         for graph, (add, forget) in records.items():
             if add or forget:
                 record_copies(store, graph, sorted(add.items()), sorted(forget))
-        name_index.prune(store)
+        name_index.prune(store, keep_marks=self.sent_once)

@@ -20,6 +20,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from .diskcache import cached_value
+
 _NON_JOINING = set("اآأإدذرزژوؤۀة")
 _SUFFIXES = ("هایی", "هایم", "هایش", "هایت", "هایمان", "هایشان", "های", "ها", "ترین", "تری", "تر")
 _MIN_FREQ = 200_000  # both halves common words: «لوت» (139k) must not split «پایلوت»
@@ -29,9 +31,13 @@ _WORD = re.compile(r"[\u0620-\u064A\u066E-\u06D3]{5,}")
 @cache
 def _lexicon() -> tuple[dict[str, int], dict[str, str]]:
     """(word -> frequency, glued compound -> compound with ZWNJ) from hazm's words.dat."""
+    data = resources.files("hazm").joinpath("data/words.dat").read_bytes()
+    return cached_value("zwnj-lexicon", data, lambda: _read_lexicon(data.decode("utf-8")))
+
+
+def _read_lexicon(text: str) -> tuple[dict[str, int], dict[str, str]]:
     freq: dict[str, int] = {}
     compounds: dict[str, str] = {}
-    text = resources.files("hazm").joinpath("data/words.dat").read_text(encoding="utf-8")
     for line in text.splitlines():
         parts = line.split("\t")
         if len(parts) < 2:

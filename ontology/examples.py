@@ -213,22 +213,32 @@ EXAMPLES = [
         {"kind": _concept("event-kind", "visit")},
     ),
     Example(
-        "fakg:Evidence, fakg:Sentence and prov:Activity",
-        "The first evidence of the street-children figure after the headline, the sentence it lies in and\n"
-        "the extractor run that produced it. Offsets index the decoded page (`fakg:spanText` is the page's\n"
-        "text there, with the page's own digits and spacing); the sentence node, written once per article\n"
-        "however many facts were read from it, holds the normalised sentence and its own offsets.\n"
-        "Evidence nodes are not typed: they are the objects of `fakg:evidence`, whose range is\n"
-        "`fakg:Evidence`.",
-        """SELECT ?graph ?node ?sentence ?activity ?value ?place WHERE {
+        "Evidence records and fakg:Sentence",
+        "The sentence of the street-children figure's first evidence after the headline. Each\n"
+        "`fakg:evidence` of a fact or entity (the Observation above has three) is one literal, an\n"
+        "evidence record `\"S,E;I;extractor[;confidence]|words\"`: offsets into the decoded page\n"
+        "(RFC 5147's `char=S,E`), the index `I` of the body sentence it lies in (empty for page\n"
+        "metadata), the extractor (and its confidence, only when below 1) and, after the first `|`,\n"
+        "the page's own words there, with its own digits and spacing. A sentence that evidence cites\n"
+        "is written once per article, at `<sentence/{I}>`, as its normalised text alone; sentences that\n"
+        "no evidence cites are not written. Sentences are not typed: they are the subjects of\n"
+        "`fakg:sentenceText`, whose domain is `fakg:Sentence`.",
+        """SELECT ?graph ?node ?value ?place WHERE {
              GRAPH ?graph { ?fact a schema:Observation ; schema:value ?value ; schema:observationAbout/rdfs:label ?place ;
-                                  fakg:evidence ?node .
-                            ?node fakg:inSentence ?sentence ; fakg:startOffset ?start ; prov:wasGeneratedBy ?activity .
-                            ?sentence fakg:sentenceIndex ?index }
-             FILTER(?index > 0)
-           } ORDER BY ?graph ?start LIMIT 1""",
+                                  fakg:evidence ?evidence .
+                            ?node fakg:sentenceText ?text }
+             BIND(STRBEFORE(STRAFTER(?evidence, ";"), ";") AS ?index)
+             FILTER(?index != "" && ?index != "0" && STRAFTER(STR(?node), "/sentence/") = ?index)
+           } ORDER BY ?graph xsd:integer(?index) LIMIT 1""",
         STREET_CHILDREN,
-        ("node", "sentence", "activity"),
+    ),
+    Example(
+        "prov:Activity (vocabulary graph)",
+        "The extractor an evidence record names, as an activity of the fakg version that built the\n"
+        "article (its `fakg:extractorVersion`): `{base}activity/{version}/{extractor}`. The activities\n"
+        "are described once, in the graph `<https://w3id.org/fakg/graph/vocabulary>`, not in every article.",
+        """SELECT ?graph ?node ?name WHERE { GRAPH ?graph { ?node a prov:Activity ; fakg:extractor ?name } }""",
+        {"name": Literal("statistics")},
     ),
     Example(
         "skos:Concept (vocabulary graph)",

@@ -110,15 +110,27 @@ def test_cli_build_workers_and_exit_status(tmp_path, capsys, monkeypatch):
     assert main(["build", str(src), "--store", store, "--workers", "0"]) == 2
 
 
-def test_write_windows_keep_only_the_newest_info_logs(tmp_path):
-    """Each write window opens the store writable, and RocksDB starts a new info log each time."""
-    from builder.store import KEEP_INFO_LOGS, Writer
+def test_writes_go_into_one_open_store_until_a_reader_waits(tmp_path):
+    """A writer keeps the store open from write to write (RocksDB starts a new info log at each
+    open: none here); a waiting reader ends the window after the write it waits for, and the
+    windows keep only the newest info logs."""
+    from builder.store import KEEP_INFO_LOGS, Writer, _LockFile
 
-    with Writer(tmp_path / "kg") as writer:
+    store = tmp_path / "kg"
+    with Writer(store) as writer:
         for _ in range(KEEP_INFO_LOGS + 4):
-            writer.write(lambda store: None)
-    assert len(list((tmp_path / "kg").glob("LOG.old.*"))) == KEEP_INFO_LOGS
-    assert (tmp_path / "kg" / "LOG").exists()
+            writer.write(lambda s: None)
+        assert not list(store.glob("LOG.old.*"))
+        generation = writer.locks.generation()[0]
+        for _ in range(KEEP_INFO_LOGS + 4):  # a window each: a reader comes (it holds turn.lock while it waits)
+            writer.write(lambda s: None)
+            waiting = _LockFile(store / "fakg" / "turn.lock")
+            assert waiting.acquire(False, 0)
+            writer.write(lambda s: None)  # ... and the window ends after this write
+            waiting.release()
+        assert writer.locks.generation()[0] == generation + KEEP_INFO_LOGS + 4
+    assert len(list(store.glob("LOG.old.*"))) == KEEP_INFO_LOGS
+    assert (store / "LOG").exists()
 
 
 def test_the_summary_adds_up_and_says_what_each_number_is(tmp_path, capsys):

@@ -14,8 +14,9 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Store, Variable
 
 from builder import graph
-from builder.document import (ArticleMeta, Document, Event, Organization, Person, Place, Post, Program, Quote,
-                              Sentence, Statistic)
+from builder import __version__
+from builder.document import (ArticleMeta, Document, Event, Evidence, Organization, Person, Place, Post, Program,
+                              Quote, Sentence, Statistic)
 from builder.iri import article_iri, mint
 from builder.namespaces import FAKG, ORG, OWL, RDF, RDFS, SCHEMA, SKOS, VOCABULARY_GRAPH, WD
 from builder.textkey import key
@@ -246,20 +247,37 @@ def test_vocabulary_graph():
             (street, SKOS.broaderTransitive, NamedNode("https://w3id.org/fakg/concept/target-group/children-at-risk"))} <= triples
 
 
-def test_evidence_points_to_a_sentence_written_once_per_article():
+def test_evidence_is_one_record_per_span_and_a_cited_sentence_is_written_once():
     doc = gilan_document()
+    doc.programs[key("روز جهانی منع کار کودکان")].evidence = []  # then no fact was read from sentence 2
     quads = graph.document_quads(doc)
     triples = {(q.subject, q.predicate, q.object) for q in quads}
     g = article_iri(doc)
+    figure = mint("statistic", g, 0)
+    start = doc.raw.index("۲۵۰ کودک خیابانی در استان گیلان")
+    record = f"{start},{start + 31};0;statistics;0.8|۲۵۰ کودک خیابانی در استان گیلان"
+    assert [o.value for s, p, o in triples if s == figure and p == FAKG.evidence] == [record]
+    assert graph.read_evidence(record) == (doc.statistics[0].evidence[0], "۲۵۰ کودک خیابانی در استان گیلان")
     first = mint("sentence", g, 0)
-    assert (first, SCHEMA.text, Literal(GILAN_BODY[0], language="fa")) in triples
-    assert (first, FAKG.sentenceIndex, Literal("0", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))) in triples
-    texts = [q for q in quads if q.predicate == SCHEMA.text and q.object.value == GILAN_BODY[0]]
-    assert len(texts) == 1  # however many facts were read from it
-    evidence = mint("evidence", g, "statistic", 0, 0)
-    assert (evidence, FAKG.inSentence, first) in triples
-    assert (evidence, FAKG.spanText, Literal("۲۵۰ کودک خیابانی در استان گیلان", language="fa")) in triples
-    assert not any(s == evidence and p == RDF.type for s, p, _ in triples)  # lean: its class is fakg:evidence's range
+    assert (first, FAKG.sentenceText, Literal(GILAN_BODY[0], language="fa")) in triples
+    assert len([q for q in quads if q.object.value == GILAN_BODY[0]]) == 1  # however many facts were read from it
+    cited = {s for s, p, _ in triples if p == FAKG.sentenceText}
+    assert cited == {mint("sentence", g, i) for i in (0, 1, 3, 4)}  # sentence 2 is cited by no evidence
+    assert not any(p in (RDF.type, SCHEMA.text) and s in cited for s, p, _ in triples)  # its text is all it has
+    # the extractors are activities of the version, described in the vocabulary graph, not in each article
+    assert not any("/activity/" in s.value for s, _, _ in triples)
+    activity = mint("activity", __version__, "statistics")
+    vocabulary = {(q.subject, q.predicate, q.object) for q in graph.vocabulary_quads()}
+    assert (activity, FAKG.extractor, Literal("statistics")) in vocabulary
+    assert {e.extractor for e in doc.statistics[0].evidence} <= set(graph.EXTRACTORS)
+
+
+def test_an_evidence_record_keeps_any_words_and_states_confidence_below_one():
+    raw = "عنوان\nمتن با | و ; و ,\nپایان"
+    record = graph.evidence_record(Evidence(-1, 6, 20, "coreference", 0.75), raw, sentences=0)
+    assert record == "6,20;;coreference;0.75|متن با | و ; و"
+    assert graph.read_evidence(record) == (Evidence(-1, 6, 20, "coreference", 0.75), "متن با | و ; و")
+    assert graph.evidence_record(Evidence(5, 0, 5, "places"), raw, sentences=2) == "0,5;;places|عنوان"  # no sentence 5
 
 
 def test_name_keys_fold_labels_as_the_queries_fold_parameters():

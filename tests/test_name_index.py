@@ -150,3 +150,56 @@ def test_summary_reads_precomputed_counts_that_equal_a_scan(tmp_path, capsys):
     assert summary == {**counted, "pages": counted["articles"], "count": "pages", "quads": len(store),
                        "organizations": rows(orgs)[1][0][0]}
     assert (summary["articles"], summary["persons"]) == (2, 2) and summary["statistics"] >= 3
+
+
+def _extracted(text: str, name: str):
+    """An invented page through the pipeline: (its graph, its article quads, its index entries)."""
+    from builder.document import Document
+    from builder.graph import article_iri, document_quads
+    from builder.pipeline import process
+
+    doc = process(Document(source=f"{name}.txt", stem=name, raw=text, content_hash=name * 64))
+    quads_ = document_quads(doc)
+    return article_iri(doc), quads_, name_index.index_quads(quads_)
+
+
+def _nquads(quads_) -> bytes:
+    from pyoxigraph import RdfFormat, serialize
+
+    return serialize(quads_, format=RdfFormat.N_QUADS)
+
+
+def test_entries_sent_once_are_settled_when_their_carrier_is_thrown_away_or_pruned():
+    """A worker sends an entity's entries with the first article that names it (name_index.Sent);
+    when that article is thrown away, or pruned before a later one names the entity, the build
+    ends with the entries the article graphs give, as a clean build does."""
+    from builder.store import Loader
+
+    page_c = PAGE_B.replace("92000002", "92000003").replace("سیاوش نیک‌پور مدیرکل بهزیستی استان سمنان گفت", "گفته شد")
+    (ga, qa, ia), (gb, qb, ib), (gc, qc, ic) = (_extracted(PAGE_A, "a"), _extracted(PAGE_B, "b"),
+                                               _extracted(page_c, "c"))
+    assert (NIKPOUR, name_index.INDEX_CLASS, SCHEMA.Person) in {(q.subject, q.predicate, q.object) for q in ia}
+    assert not any(q.subject == NIKPOUR for q in ic)
+    b_sent = [q for q in ib if q not in set(ia)]  # what a worker that sent a first sends with b
+    assert b_sent != ib
+
+    def index(store):
+        return set(store.quads_for_pattern(None, None, None, NAMES_GRAPH))
+
+    # a extracted, then thrown away (say it was already stored); b sent after it
+    store = Store()
+    loader = Loader(store, sent_once=True)
+    loader.discard(_nquads(qa + ia))
+    loader.add(gb, "b" * 64, _nquads(qb + b_sent), len(qb))
+    loader.close()
+    assert index(store) == set(ib)
+
+    # a written; then c replaces it (a's source now yields c), which prunes a's entities; then b
+    store = Store()
+    loader = Loader(store, sent_once=True, chunk_bytes=1)  # a chunk per article
+    loader.add(ga, "a" * 64, _nquads(qa + ia), len(qa))
+    loader.add(gc, "c" * 64, _nquads(qc + [q for q in ic if q not in set(ia)]), len(qc), drop=(ga,))
+    loader.add(gb, "b" * 64, _nquads(qb + [q for q in ib if q not in set(ia) | set(ic)]), len(qb))
+    loader.close()
+    assert index(store) == set(ib) | set(ic)
+    assert not any(q.subject == BARZEGAR for q in index(store))  # only a named her

@@ -351,14 +351,14 @@ def _spans(store_path) -> list[tuple[str, int, int]]:
     """Every evidence's (span text, start, end) in the store."""
     from pyoxigraph import NamedNode, Store
 
-    fakg_ = "https://w3id.org/fakg/ontology#"
+    from builder.graph import read_evidence
+
     store = Store.read_only(str(store_path))
     try:
         out = []
-        for q in store.quads_for_pattern(None, NamedNode(fakg_ + "spanText"), None, None):
-            start = next(store.quads_for_pattern(q.subject, NamedNode(fakg_ + "startOffset"), None, q.graph_name))
-            end = next(store.quads_for_pattern(q.subject, NamedNode(fakg_ + "endOffset"), None, q.graph_name))
-            out.append((q.object.value, int(start.object.value), int(end.object.value)))
+        for q in store.quads_for_pattern(None, NamedNode("https://w3id.org/fakg/ontology#evidence"), None, None):
+            ev, words = read_evidence(q.object.value)
+            out.append((words, ev.start, ev.end))
         return out
     finally:
         del store
