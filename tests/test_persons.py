@@ -204,3 +204,10 @@ def test_towns_and_villages_the_gazetteer_does_not_hold_are_places():
     assert found["شوب محله"] == ("village", "هرمزگان") and found["قلعه کمیز"][0] == "village"
     assert found["جغین"] == ("district", "هرمزگان") and found["گتاب"][0] == "city"
     assert not {"اعظم", "اعظم کودکان", "بزرگ", "بطور"} & set(found)
+
+
+def test_a_name_post_verb_lead_of_two_ordinary_words_and_plurals_are_no_names():
+    doc = run("کرم یاری، مدیرکل بهزیستی لرستان اظهار داشت: ۵۵۵ کودک کار شناسایی شدند.")
+    assert persons(doc) == {key("کرم یاری")}
+    doc = run("نشست با حضور مدیرکل امور اجتماعی استانداری و نمایندگان دستگاه‌های عضو این ستاد برگزار شد.")
+    assert not persons(doc)

@@ -203,13 +203,36 @@ def _rare_pair_at(units: list[Unit], i: int) -> tuple[int, int] | None:
         return None
     a, b = units[i], units[i + 1]
     if a.kind == "word" and b.kind == "word" and is_name_word(a) and is_name_word(b):
-        if match_head(units, i) or match_head(units, i + 1) or not is_surname_like(b.text):
+        if match_head(units, i) or match_head(units, i + 1) or not is_surname_like(b.text) or _plural(a) or _plural(b):
             return None
         if is_surname_like(a.text) or not is_common_word(a.text):  # «شیلان احمدی مهر»: a given name we do not list
             end = _through_to_apposition(units, i + 1, i + 2)
             if _context_says_person(units, i, end):
                 return i, end
     return None
+
+
+def _apposed_pair_at(doc: Document, sentence: int, units: list[Unit], i: int) -> tuple[int, int] | None:
+    """«کرم یاری، مدیرکل بهزیستی لرستان اظهار داشت»: two words opening a reported sentence with a post
+    after a comma are a name, however ordinary the words (the genre's «name, post, verb» lead)."""
+    if i + 3 >= len(units) or units[i + 2].text not in ("،", ",") or not match_head(units, i + 3, ("role",)):
+        return None
+    pair = units[i:i + 2]
+    if not all(u.kind == "word" and is_name_word(u) and not is_stop(u.text) and not _plural(u) for u in pair) \
+            or match_head(units, i) or match_head(units, i + 1):
+        return None
+    return (i, i + 2) if _opens_reported_clause(doc, sentence, units, i, i + 2) else None
+
+
+def _plural(u: Unit) -> bool:
+    """A plural noun, never a name: «دستگاه‌های», «نمایندگان» (of «نماینده»), «مددجویان» glued to a common stem."""
+    t = u.text
+    if re.search(r"\u200c(?:ها|های|هایی)$", t):
+        return True
+    k = u.key
+    if k.endswith("گان") and is_common_word(k[:-3] + "ه"):
+        return True
+    return any(k.endswith(suf) and len(k) > len(suf) + 2 and is_common_word(k[:-len(suf)]) for suf in ("های", "ها"))
 
 
 def _is_known_surname(doc: Document, units: list[Unit], a: int, b: int) -> bool:
@@ -250,7 +273,7 @@ def extract(doc: Document) -> None:
                 if strong_context or surname_ok:
                     span = (a, b)
             if span is None:
-                span = _rare_pair_at(units, i)
+                span = _rare_pair_at(units, i) or _apposed_pair_at(doc, si, units, i)
             if span is not None and _is_known_surname(doc, units, *span):
                 span = None  # «موسی نژاد گفت» after «قنبر موسی نژاد»: a later mention, by surname
             if span is None:
