@@ -1,4 +1,4 @@
-"""Invisible format characters: taken out of a page before anything reads it.
+"""Invisible format characters and leftover markup: taken out of a page before anything reads it.
 
 Scraped pages scatter direction marks (LRM, RLM, ALM), bidi embeddings,
 overrides and isolates, zero-width spaces, word joiners, soft hyphens and
@@ -10,6 +10,7 @@ changed (:class:`builder.document.Document` keeps both).
 """
 from __future__ import annotations
 
+import html
 import re
 
 __all__ = ["INVISIBLE", "visible", "without_invisible"]
@@ -23,19 +24,43 @@ INVISIBLE = "\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u206
 _INVISIBLE = re.compile(f"[{INVISIBLE}]+")
 
 
+# markup a scraper left in a text page: «مشارکت&zwnj;های», «<p>به گزارش …», «شد.<br /> وی افزود»
+_ENTITY = r"&(?:#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});"
+_TAG = r"</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>]{0,200})?/?>"
+_BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|h[1-6]|tr|blockquote)\b", re.IGNORECASE)
+_IMAGE = r"<image>[^<]{0,2000}</image>"  # an image the page showed, with its address and caption: no text of the page
+_HIDDEN = re.compile(f"[{INVISIBLE}]+|{_IMAGE}|{_ENTITY}|{_TAG}")
+
+
 def visible(raw: str) -> tuple[str, list[int] | None]:
-    """``raw`` without its invisible format characters (:data:`INVISIBLE`), and for each
-    character of the result its offset in ``raw``; the map is None when nothing was removed
-    (the common case, which costs one regex search)."""
-    if not _INVISIBLE.search(raw):
+    """What ``raw`` shows: without its invisible format characters (:data:`INVISIBLE`), and with
+    markup a scraper left in a text page read as the browser would (an entity as its character, a
+    paragraph or line-break tag as a line break, other tags as nothing); and for each character of
+    the result its offset in ``raw``.  The map is None when nothing changed (the common case,
+    which costs one regex search)."""
+    if not _HIDDEN.search(raw):
         return raw, None
+    parts: list[str] = []
     keep: list[int] = []
     pos = 0
-    for m in _INVISIBLE.finditer(raw):
+    for m in _HIDDEN.finditer(raw):
+        parts.append(raw[pos:m.start()])
         keep.extend(range(pos, m.start()))
+        shown = _shown(m.group())
+        parts.append(shown)
+        keep.extend([m.start()] * len(shown))
         pos = m.end()
+    parts.append(raw[pos:])
     keep.extend(range(pos, len(raw)))
-    return _INVISIBLE.sub("", raw), keep
+    return "".join(parts), keep
+
+
+def _shown(markup: str) -> str:
+    if markup.startswith("&"):
+        return without_invisible(html.unescape(markup))
+    if markup.startswith("<"):
+        return "\n" if _BLOCK_TAG.match(markup) else ""
+    return ""  # invisible characters
 
 
 def without_invisible(text: str) -> str:

@@ -30,6 +30,7 @@ import pytest
 from builder.cli import main, parser
 from builder.document import Document
 from builder.htmltext import html_to_text
+from builder.textkey import key
 from builder.pipeline import process
 from builder.sources import MAX_BYTES, MAX_CHARS, InputProblem, iter_articles
 from buildhelp import INVENTED
@@ -682,3 +683,19 @@ def test_an_organisation_printed_with_arabic_letters_is_written_with_persian_one
     facts = json.loads((tmp_path / "facts" / "a.json").read_text(encoding="utf-8"))
     names = " ".join(facts["organizations"])
     assert "انجمن" in names and not any(c in names for c in "يك")
+
+
+def test_markup_left_in_a_text_page_reads_as_the_browser_shows_it():
+    from builder.document import Document
+    from builder.pipeline import process
+
+    raw = ('<image>data:image/s3,"s3://crabby-images/53f0e/53f0e0d91e6d9de637a0a6486a8d5b9f6e97bebf" alt="افتتاح مرکز"</image>\nافتتاح مرکز کودکان کار در یزد\n\n'
+           
+           "<p>به گزارش کویر نو از روابط عمومی سازمان خدمات و مشارکت&zwnj;های اجتماعی شهرداری یزد، رضا کاظمی "
+           "گفت: مرکز پویاشهر امروز افتتاح شد.<br /> وی&nbsp;افزود: ۴۰ کودک کار در این مرکز آموزش می‌بینند.</p>\n")
+    doc = process(Document("t.txt", "t", raw))
+    assert doc.article.title == "افتتاح مرکز کودکان کار در یزد"
+    assert doc.article.credit == "روابط عمومی سازمان خدمات و مشارکت‌های اجتماعی شهرداری یزد"
+    assert [(q.speaker, q.verb) for q in doc.quotes] == [(key("رضا کاظمی"), "گفت"), (key("رضا کاظمی"), "افزود")]
+    person = doc.persons[key("رضا کاظمی")]
+    assert raw[person.evidence[0].start:person.evidence[0].end] == "رضا کاظمی"  # offsets still point into the page
