@@ -62,23 +62,9 @@ def reporting_verb_pattern() -> re.Pattern:
 
     Tolerates ZWNJ/space/nothing inside compounds («خاطرنشان کرد», «خاطر نشان
     کرد», «می‌گوید»/«میگوید»), hamza and Arabic letters («تأکید»/«تاکید»,
-    «تاكيد»).  ``match.group()`` is the verb as written; normalise it with
-    :func:`canonical_verb`.
+    «تاكيد»).  ``match.group()`` is the verb as written.
     """
     return compile_cached(LEFT + "(?:" + phrases_regex(REPORTING_VERBS, SEP) + ")" + RIGHT)
-
-
-@functools.cache
-def _verb_keys() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for v in _lines("reporting_verbs.txt"):  # file order: the first spelling listed is preferred
-        out.setdefault(key(v), " ".join(v.split()))
-    return out
-
-
-def canonical_verb(surface: str) -> str | None:
-    """The preferred list spelling of a reporting verb as written («تاكيد كرد» -> «تاکید کرد»)."""
-    return _verb_keys().get(key(surface))
 
 
 @functools.cache
