@@ -180,3 +180,53 @@ def test_this_figure_restates_the_previous_shares_subject():
 def test_a_count_before_a_noun_that_is_also_a_given_name_is_a_figure():
     doc = run("تاکنون ۴۵ افسر زن برای رسیدگی به پرونده‌ها آموزش دیده‌اند و تیم‌ها در ۸ شهرستان استان مستقر هستند.")
     assert {s.value for s in doc.statistics} == {45.0, 8.0}
+
+
+def test_a_number_after_a_label_is_no_figure_unless_a_scale_word_makes_it_a_count():
+    doc = run("""
+جلسه شورای اجتماعی با حضور رؤسای کمیته امداد ناحیه‌ی ۳ و ۴ برگزار شد. درسال ۹۸ شمار مددجویان کم بود.
+
+مدیرکل ثبت احوال استان گفت: از ابتدای سال ۱۲ هزار و ۴۵۰ واقعه تولد در استان به ثبت رسیده است.
+""")
+    assert [s.value for s in doc.statistics] == [12450]
+    assert doc.statistics[0].subject.startswith("واقعه تولد")
+
+
+def test_a_media_name_ending_in_a_number_and_a_criterion_of_a_plural_are_not_figures():
+    doc = run("""
+یک مددکار اجتماعی در گفت‌وگو با خبرنامه ۳۶ گفت: ۴۰ واحد مسکونی به خانواده‌های دارای حداقل ۲ فرزند معلول تحویل شد.
+""")
+    assert [s.value for s in doc.statistics] == [40]
+
+
+def test_a_qualified_count_that_looks_like_a_year_is_a_figure():
+    stats = by_value(run("معاون بهداشت استان گفت: پارسال حدود ۱۳۸۵ نوزاد، از مادران زیر ۱۸ سال به دنیا آمده‌اند."))
+    figure = stats[1385]
+    assert figure.approx == "about"
+    assert {key("نوزاد"), key("مادران"), key("دنیا")} <= words(figure.subject)  # the clause after the comma
+
+
+def test_a_perfect_without_its_auxiliary_ends_the_clause_before_a_comma():
+    stats = by_value(run("مدیرکل ثبت احوال گفت: امسال ۳۲۰ واقعه طلاق در استان به ثبت رسیده، و معاون وی تصریح کرد که روند کاهشی است."))
+    assert "تصریح" not in stats[320].subject and "رسیده" in stats[320].subject
+
+
+def test_a_long_clause_still_gives_its_verb():
+    stats = by_value(run("""
+رئیس اداره بهزیستی شهرستان گفت: ۸۰۰ کودک در همه مهدهای کودک روستایی شهرستان از وعده غذایی گرم و میوه تازه و سالم بهره‌مند می‌شوند.
+"""))
+    assert "بهره‌مند" in stats[800].subject
+
+
+def test_a_place_inside_a_name_or_after_a_noun_that_says_which_ones_stays():
+    stats = by_value(run("""
+مدیرکل کمیته امداد استان زنجان گفت: ۳۱۰ زن در طرح‌های اشتغال کمیته امداد زنجان صاحب شغل شدند و ۹۵ کودک در مدارس زنجان ثبت‌نام شدند.
+"""))
+    assert "کمیته امداد زنجان" in stats[310].subject
+    assert "در مدارس" in stats[95].subject and "زنجان" not in stats[95].subject
+
+
+def test_how_often_is_said_of_the_verb_not_of_who_is_counted():
+    stats = by_value(run("مدیرکل بهزیستی استان گفت: ۶۳۰ خانوار نیز ماهیانه از کمک‌هزینه اجاره بهره‌مند می‌شوند."))
+    assert "ماهیانه" not in stats[630].subject and "نیز" not in stats[630].subject
+    assert "کمک‌هزینه اجاره" in stats[630].subject

@@ -185,8 +185,10 @@ _PREVERB = frozenset(_K(w) for w in ("می", "نمی"))
 _FILLERS = frozenset(_K(w) for w in (
     "را", "نیز", "هم", "تاکنون", "هم‌اکنون", "اکنون", "حاضر", "فقط", "تنها", "حدود", "حدودا", "تقریبا",
     "همچنین", "همچنان", "خود", "خودش", "ما", "عمدتا", "عمدتاً", "غالبا", "بیشتر",
+    # how often, said of the verb: «۲۵۲۰ خانوار نیز ماهیانه از کمک‌هزینه … بهره‌مند می‌شوند»
+    "ماهانه", "ماهیانه", "سالانه", "سالیانه",
 ))
-_MAX_PREDICATE = 14
+_MAX_PREDICATE = 16
 _MAX_RELATIVE = 16
 # a perfect written glued («بازمانده‌اند», «کرده‌است»): hazm's lemmatiser does not know it
 _PERFECT = re.compile(r"..ه(?:اند|است|ایم|اید|بود|بودند)$")
@@ -252,7 +254,8 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: st
         link = _linker(doc, m.start(), limit)
         if link is not None:
             phrase = _before_verb(doc, noun_phrase(doc, link[1], limit), limit)
-            parts.append(f"{link[0]} {phrase.text}".strip())
+            shown = _before_place(doc, link[1], phrase)  # «در مدارس زنجان»: the town is the figure's place
+            parts.append(f"{link[0]} {shown}".strip())
             end = phrase.end if phrase.text else link[1]
             continue
         if _is_word(w) and _PARTICIPLE.search(_K(w)) and len(_K(w)) > 4 and not _finite_after(doc, m.end(), limit):
@@ -261,6 +264,16 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: st
             continue
         break
     return Words(" ".join(parts), end)
+
+
+def _before_place(doc: Document, start: int, phrase: Words) -> str:
+    """A complement's words up to a place it names that is no part of a name («مدارس | زنجان»)."""
+    names = [(x.start, x.end) for x in doc.mentions if x.kind in ("organization", "program")]
+    cut = min((x.start for x in doc.mentions if x.kind == "place" and start < x.start < phrase.end
+               and not any(s <= x.start and x.end <= e for s, e in names)), default=None)
+    if cut is None:
+        return phrase.text
+    return " ".join(m.group() for m in _tokens(doc, start, cut) if _area_stem(m.group()) not in _AREA)
 
 
 def _before_verb(doc: Document, phrase: Words, limit: int) -> Words:
@@ -311,6 +324,16 @@ class Predicate(NamedTuple):
 _NON_VERBAL = frozenset(_K(w) for w in ("قرار", "انجام", "صورت"))  # light-verb parts that say nothing
 
 
+def _verb_ahead(doc: Document, pos: int, limit: int) -> bool:
+    """A finite verb follows within a clause's length, before any punctuation or «که»."""
+    for i, m in enumerate(_tokens(doc, pos, limit)):
+        if m.group() in _PUNCT or _K(m.group()) == _K("که") or i > _MAX_PREDICATE:
+            return False
+        if is_finite(m.group()):
+            return True
+    return False
+
+
 def predicate(doc: Document, pos: int, limit: int, open_end: bool = False) -> Predicate | None:
     """The clause's verb after a figure and the words before it, or None when none is found.
 
@@ -329,8 +352,8 @@ def predicate(doc: Document, pos: int, limit: int, open_end: bool = False) -> Pr
         w, k = m.group(), _K(m.group())
         if w in "«»\"":
             continue  # a name in guillemets inside the clause («کارت حمایت تحصیلی»)
-        if w in "،," and commas == 0 and words:
-            commas += 1
+        if w in "،," and commas == 0 and (words or _verb_ahead(doc, m.end(), limit)):
+            commas += 1  # «… هزینه شده»; «۱۳۹۲ نوزاد، از مادران … به دنیا آمده‌اند»: the subject set off by a comma
             continue
         if w in _PUNCT or k == _K("که"):
             return None
@@ -346,8 +369,10 @@ def predicate(doc: Document, pos: int, limit: int, open_end: bool = False) -> Pr
         clause_end = nxt is None or nxt.group() in _PUNCT or _K(nxt.group()) in (_K("که"), _K("و"))
         if not verb and clause_end and (is_past_stem(k) or (k.startswith(("ب", "می")) and is_finite(w[1:] if k.startswith("ب") else w))):
             verb = True  # «… به ۲۴۰۰ نفر رسید.», «… برسد»: a bare past stem or subjunctive ending the clause
-        participle = k.endswith(_K("شده")) and len(k) > 4 and (  # «شناسایی‌شده» ending the clause
-            nxt is None or nxt.group() in _PUNCT or _K(nxt.group()) in _AUXILIARY | {_K("که"), _K("و")})
+        # «شناسایی‌شده» ending the clause, or a perfect that dropped its auxiliary before a comma («به ثبت رسیده، تصریح کرد»)
+        participle = len(k) > 4 and (
+            k.endswith(_K("شده")) and (nxt is None or nxt.group() in _PUNCT or _K(nxt.group()) in _AUXILIARY | {_K("که"), _K("و")})
+            or _PARTICIPLE.search(k) is not None and words and nxt is not None and nxt.group() in "،,؛;")
         if verb and k not in _COPULA | _PASSIVE and nxt is not None and _K(nxt.group()) in _PASSIVE:
             words.append(m)  # «سپرده شدند»: the participle is the verb's non-verbal part
             continue
@@ -357,7 +382,8 @@ def predicate(doc: Document, pos: int, limit: int, open_end: bool = False) -> Pr
         if len(words) > _MAX_PREDICATE:
             return None
     if open_end and words:
-        return Predicate(" ".join(m.group() for m in words if _K(m.group()) not in _FILLERS), "", False,
+        said = _without_places(doc, words)  # «افتتاح ۲۰۴ واحد … در گلستان»: where it is, is the place
+        return Predicate(" ".join(m.group() for m in said if _K(m.group()) not in _FILLERS), "", False,
                          " ".join(object_words), "", words[-1].end())
     return None
 
@@ -382,24 +408,49 @@ _EVERYWHERE = frozenset(_K(w) for w in ("سطح", "سراسر", "کل"))
 _AREA = frozenset(_K(w) for w in ("استان", "کشور", "شهر", "شهرستان", "منطقه", "مناطق", "کلانشهر", "کلان‌شهر"))
 
 
+def _area_stem(word: str) -> str:
+    """«شهرستان‌های» → «شهرستان»: an area noun in the plural is still one."""
+    k = _K(word)
+    for suffix in (_K("های"), _K("ها")):
+        if k.endswith(suffix) and k[:-len(suffix)] in _AREA:
+            return k[:-len(suffix)]
+    return k
+
+
 def _without_places(doc: Document, words: list[re.Match]) -> list[re.Match]:
-    """The words without the phrases that only say where («در شهرستان میبد», «در سطح استان»,
-    «در مناطق حاشیه شهر قزوین»): the figure's place is an attribute of its own."""
-    places = [(x.start, x.end) for x in doc.mentions if x.kind == "place"]
+    """The words without what only says where («در شهرستان میبد», «در سطح استان», «در این استان»):
+    the figure's place is an attribute of its own.  Words that say which ones stay: «در مدارس
+    قزوین» keeps «در مدارس»; a place inside a name («کمیته امداد سمنان») is the name's; a complement
+    after the place («… در استان ایلام زیر پوشش کمیته امداد») is a phrase of its own."""
+    names = [(x.start, x.end) for x in doc.mentions if x.kind in ("organization", "program")]
+    places = [(x.start, x.end) for x in doc.mentions if x.kind == "place"
+              and not any(s <= x.start and x.end <= e for s, e in names)]
     out: list[re.Match] = []
     segment: list[re.Match] = []
 
+    def in_place(m: re.Match) -> bool:
+        return any(s < m.end() and m.start() < e for s, e in places)
+
     def flush():
         where = bool(segment) and _K(segment[0].group()) in _WHERE and (
-            any(s < m.end() and m.start() < e for m in segment for s, e in places)
+            any(in_place(m) for m in segment)
             or (len(segment) >= 2 and _K(segment[1].group()) in _EVERYWHERE | _AREA)
             or (len(segment) > 2 and _K(segment[1].group()) in _DEMONSTRATIVE and _K(segment[2].group()) in _AREA))
         if not where:
             out.extend(segment)
+        else:
+            which = [m for m in segment[1:] if not in_place(m)
+                     and _area_stem(m.group()) not in _EVERYWHERE | _AREA | _DEMONSTRATIVE]
+            while which and is_function_word(which[0].group()):
+                which.pop(0)
+            while which and is_function_word(which[-1].group()):
+                which.pop()
+            if which and which[0].start() < min((m.start() for m in segment if in_place(m)), default=len(doc.text)):
+                out.extend([segment[0], *which])  # «در مدارس قزوین»: the schools say which ones
         segment.clear()
 
     for m in words:
-        if _K(m.group()) in _PREPOSITIONS:
+        if _K(m.group()) in _PREPOSITIONS or _linker(doc, m.start(), len(doc.text)) is not None:
             flush()
         segment.append(m)
     flush()

@@ -38,9 +38,20 @@ from .tokens import is_function_word, is_verb
 _ABOUT = re.compile(r"(?:حدود|حدودا|حدوداً|در\s*حدود|نزدیک\s*به|قریب\s*به|تقریبا|تقریباً|حوالی)[\s\u200c]*$")
 _MORE = re.compile(r"(?:بیش\s*از|بیشتر\s*از|بالغ\s*بر|بالای|بالاتر\s*از|افزون\s*بر|فزون\s*بر|متجاوز\s*از|فراتر\s*از)[\s\u200c]*$")
 _LESS = re.compile(r"(?:کمتر\s*از|کم[\s\u200c]*تر\s*از|زیر|کمتر\s*از|حداکثر)[\s\u200c]*$")
+# a label before its number: «منطقه ۱۲», «ناحیه‌ی ۲», «سال ۹۸», and «درسال ۹۷» written without its space
 _NOT_STAT_BEFORE = re.compile(
-    r"(?<![\w\u200c])(?:منطقه|مناطق|ناحیه|خیابان|کوچه|پلاک|بزرگراه|خط|شماره|سامانه|تلفن|تماس\s*با|کد|رتبه|مقام|ردیف|ماده|بند|تبصره|اصل|سال|سالهای|سال[\s\u200c]*های|دهه|قرن|ساعت|کیلومتر\s*مربع)[\s\u200c]*$"
+    r"(?<![\w\u200c])(?:در)?(?:منطقه|مناطق|ناحیه|خیابان|کوچه|پلاک|بزرگراه|خط|شماره|سامانه|تلفن|تماس\s*با|کد|رتبه|مقام|ردیف|ماده|بند|تبصره|اصل|سال|سالهای|سال[\s\u200c]*های|دهه|قرن|ساعت|کیلومتر\s*مربع)"
+    r"(?:\u200cی|\u0654)?[\s\u200c]*$"
 )
+# «از ابتدای سال ۲۲ هزار و ۸۹۸ واقعه …»: a year is never written with a scale word
+_YEAR_LABEL = re.compile(r"(?<![\w\u200c])(?:در)?(?:سال|سالهای|سال[\s\u200c]*های)[\s\u200c]*$")
+# «در گفت‌وگو با رویداد ۲۴»: a medium's name ends in a number
+_MEDIUM_BEFORE = re.compile(
+    r"(?:گفت[\s\u200c]*و[\s\u200c]*گو|گفتگو|مصاحبه)[\s\u200c]+با[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+[\s\u200c]*$")
+# «خانواده‌های دارای حداقل ۲ عضو معلول»: what each of a plural has, a criterion and not a count
+_CRITERION_BEFORE = re.compile(
+    r"(?:ها|های|ان)[\s\u200c]+دارای[\s\u200c]+(?:(?:حداقل|حداکثر|دست[\s\u200c]*کم)[\s\u200c]+)?$"
+    r"|(?<![\w\u200c])دارای[\s\u200c]+(?:حداقل|حداکثر|دست[\s\u200c]*کم)[\s\u200c]+$")
 # «۱۲ ساله», «۶ سالگی», «۲۴ ساعته», «۱۰ روزه»: an age or a duration used as an adjective
 _AGE_AFTER = re.compile(r"^[\s\u200c]*(?:سال(?:ه|گی)?|ساله|ماهه|روزه|ساعته)(?![\w\u200c])")
 # «۲۴ ساعت», «۴۰ دقیقه», «۹۰ روز»: a duration, not a figure
@@ -55,7 +66,7 @@ _VAGUE_BEFORE = re.compile(r"(?<![\w\u200c])(?:چند|چندین|ده[\s\u200c]*
 # the next number of a list of labels: «مناطق ۱۶ و ۱۹», «مواد ۳، ۵ و ۷»
 _LABEL_LIST_BEFORE = re.compile(
     r"(?<![\w\u200c])(?:منطقه|مناطق|ناحیه|نواحی|خیابان|کوچه|پلاک|ماده|مواد|بند|بندهای|تبصره|اصل|اصول|شماره)"
-    r"[\s\u200c]*[0-9۰-۹]+(?:[\s\u200c]*(?:،|,|و|تا)[\s\u200c]*[0-9۰-۹]+)*[\s\u200c]*(?:،|,|و|تا)[\s\u200c]*$"
+    r"(?:\u200cی|\u0654)?[\s\u200c]*[0-9۰-۹]+(?:[\s\u200c]*(?:،|,|و|تا)[\s\u200c]*[0-9۰-۹]+)*[\s\u200c]*(?:،|,|و|تا)[\s\u200c]*$"
 )
 _COUNTABLE = frozenset(key(w) for w in (
     "کودک", "نوجوان", "نفر", "زن", "مرد", "دختر", "پسر", "خانوار", "خانواده", "مددجو", "معلول", "سالمند",
@@ -75,6 +86,7 @@ _UNITS = {
     "tomans": ("تومان", "تومانی"),
 }
 _UNIT_OF = {key(w): unit for unit, words in _UNITS.items() for w in words}
+_SCALE_WORDS = frozenset(("هزار", "میلیون", "میلیارد", "تریلیون"))
 _WORD_NUMBER = re.compile(r"^[\u0620-\u064A\u066E-\u06D3\u200c\s]+$")  # letters only: «دو», not «۴»
 
 
@@ -211,6 +223,10 @@ def _named_after(doc: Document, end: int) -> bool:
     return False
 
 
+def _is_verb_or_function(word: str) -> bool:
+    return is_verb(word) or is_function_word(word)
+
+
 def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
     start, end = n.start + sent_start, n.end + sent_start
     if n.kind == "ordinal":
@@ -222,7 +238,12 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
     if _named_after(doc, end):
         return False
     before = doc.text[max(0, start - 16):start]
-    if _NOT_STAT_BEFORE.search(before) or _VAGUE_BEFORE.search(before) \
+    if _NOT_STAT_BEFORE.search(before) and not (n.unit_word in _SCALE_WORDS and _YEAR_LABEL.search(before)):
+        return False
+    if _MEDIUM_BEFORE.search(doc.text[max(0, start - 40):start]) \
+            or _CRITERION_BEFORE.search(doc.text[max(0, start - 30):start]):
+        return False
+    if _VAGUE_BEFORE.search(before) \
             or _LABEL_LIST_BEFORE.search(doc.text[max(0, start - 40):start]):
         return False
     if _AGE_AFTER.match(doc.text[end:end + 8]) or _CLOCK_AFTER.match(doc.text[end:end + 8]) \
@@ -236,7 +257,9 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
             return False
     if n.kind == "cardinal" and (1300 <= n.value <= 1500 or 1950 <= n.value <= 2100) and re.fullmatch(r"[0-9۰-۹]{4}", n.text.strip()):
         nxt = re.match(r"[\s\u200c]*([^\s\u200c،,.]+)", doc.text[end:end + 30])
-        return bool(nxt) and key(nxt.group(1)) in _COUNTABLE  # a year, unless a counted noun follows: «۱۴۰۲ تماس»
+        # a year, unless a counted noun follows («۱۴۰۲ تماس») or a qualifier says it is a quantity («حدود ۱۳۹۲ نوزاد»)
+        return bool(nxt) and (key(nxt.group(1)) in _COUNTABLE or key(nxt.group(1)) in _UNIT_OF
+                              or _qualifier(doc, start)[0] != "exact" and not _is_verb_or_function(nxt.group(1)))
     words = _WORD_NUMBER.match(n.text) is not None
     if words and n.value == 1:
         return False
