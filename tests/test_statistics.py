@@ -230,3 +230,12 @@ def test_how_often_is_said_of_the_verb_not_of_who_is_counted():
     stats = by_value(run("مدیرکل بهزیستی استان گفت: ۶۳۰ خانوار نیز ماهیانه از کمک‌هزینه اجاره بهره‌مند می‌شوند."))
     assert "ماهیانه" not in stats[630].subject and "نیز" not in stats[630].subject
     assert "کمک‌هزینه اجاره" in stats[630].subject
+
+
+def test_a_decimal_sign_before_a_count_separates_thousands_and_a_word_that_starts_with_a_number_is_a_noun():
+    stats = by_value(run("""
+مدیرکل ثبت احوال استان گفت: امسال ۴۲٫۳۱۸ واقعه ولادت ثبت شد که ۵۱۲ ولادت دوقلو و ۱۴ سه‌قلو بوده است؛ نرخ رشد ۱٫۲۵۰ درصد بود.
+"""))
+    assert 42318 in stats and stats[42318].subject.startswith("واقعه ولادت")
+    assert stats[14].subject.startswith("سه‌قلو")
+    assert 1.25 in stats and stats[1.25].unit == "percent"  # a share keeps its decimals

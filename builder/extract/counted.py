@@ -91,6 +91,11 @@ def _is_word(w: str) -> bool:
     return bool(_LETTERS.search(w)) and not re.search(r"[0-9۰-۹&]", w)
 
 
+def _a_number(word: str) -> bool:
+    """The word is a number, not a word that begins with one («سه‌قلو», «دوقلو», «چهارراه»)."""
+    return any(n.start == 0 and n.end == len(word) for n in find_numbers(word))
+
+
 def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) -> Words:
     """The noun phrase after a number: words until a function word, verb, punctuation or number.
 
@@ -107,7 +112,7 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
             words.append((age.group(), age.end()))
             pos = age.end()
             continue
-        if not _is_word(w) or find_numbers(w) or (words and _K(w) in _TIME_WORDS and not _ezafe(words[-1][0])):
+        if not _is_word(w) or _a_number(w) or (words and _K(w) in _TIME_WORDS and not _ezafe(words[-1][0])):
             break
         if _K(w) == _K("از") and words and _K(words[-1][0]) in _FROM_HEADS and head_next is False:
             nxt = _next(doc, pos, limit)

@@ -28,7 +28,7 @@ from ..concepts import concept_for, measure_for
 from ..dates import find_dates
 from ..document import Document, Statistic
 from ..lexicon import is_given_name, is_surname_like
-from ..numbers import PERCENT_WORD, find_numbers
+from ..numbers import PERCENT_WORD, align_fold, find_numbers
 from ..textkey import key
 from . import counted
 from .counted import TOKEN, noun_phrase
@@ -555,7 +555,7 @@ def extract(doc: Document) -> None:
             elif unit not in ("rials", "tomans", "rate") and reading.population \
                     and key(reading.population.split()[0]) not in counted.CLASSIFIERS:
                 prev, prev_sentence = reading, sent.index
-            value = float(n.value)
+            value = _counted_value(n, unit)
             head = key(full.split()[1] if full.startswith("درصد ") and len(full.split()) > 1 else full.split()[0]) if full else ""
             dedupe = (value, n.kind, head)
             evidence = doc.evidence(q_start, stop, "statistics")
@@ -588,6 +588,19 @@ def extract(doc: Document) -> None:
             seen[dedupe] = stat
             doc.statistics.append(stat)
     _merge_title_figures(doc)
+
+
+# «۶۵٫۹۵۱ واقعه ولادت»: the decimal sign written for a thousands separator
+_THOUSANDS_AS_DECIMAL = re.compile(r"[0-9۰-۹]{1,3}[\s\u200c]*٫[\s\u200c]*[0-9۰-۹]{3}")
+
+
+def _counted_value(n, unit: str) -> float:
+    """The figure's value; a count of people, cases or things is whole, so «۶۵٫۹۵۱» before one
+    (three digits after the sign, no scale word) is 65951, while «۲٫۵ درصد» and «۱٫۲ میلیون» stay."""
+    if n.kind == "cardinal" and unit not in ("percent", "rate", "rials", "tomans") and n.unit_word is None \
+            and _THOUSANDS_AS_DECIMAL.fullmatch(n.text.strip()):
+        return float(re.sub(r"[^0-9]", "", align_fold(n.text)))
+    return float(n.value)
 
 
 def _clause_limit(doc: Document, sent, figures: list, i: int) -> int:
