@@ -239,3 +239,17 @@ def test_a_decimal_sign_before_a_count_separates_thousands_and_a_word_that_start
     assert 42318 in stats and stats[42318].subject.startswith("واقعه ولادت")
     assert stats[14].subject.startswith("سه‌قلو")
     assert 1.25 in stats and stats[1.25].unit == "percent"  # a share keeps its decimals
+
+
+def test_the_body_tells_a_headline_figure_in_full():
+    doc = run("""
+مدیرکل بهزیستی استان سمنان گفت: صبح امروز ۱۲۶ واحد مسکونی افراد دارای معلولیت در سراسر استان به بهره‌برداری رسید و حدود ۴۰۰ خانواده در نوبت هستند.
+""", title="افتتاح ۱۲۶ واحد مسکن مددجویی در سمنان")
+    figure = by_value(doc)[126]
+    assert [s.value for s in doc.statistics].count(126) == 1
+    assert "معلولیت" in figure.subject and "بهره‌برداری" in figure.subject
+
+
+def test_a_participle_written_in_one_word_keeps_the_word_before_it_out():
+    stats = by_value(run("مدیرکل بهزیستی گفت: امسال ۳۱۰ مورد کودک‌آزاری از ۹ مرکز اورژانس اجتماعی در سطح این استان گزارش‌شده است."))
+    assert stats[310].subject.endswith("اورژانس اجتماعی گزارش‌شده")

@@ -471,7 +471,7 @@ def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, g
     # the verb's non-verbal part: the last word before it, and one joined to it by «و» («شناسایی و جمع‌آوری»)
     kept = [m for m in words if _K(m.group()) not in _FILLERS]
     verbal: list[str] = []
-    if kept and not is_function_word(kept[-1].group()):
+    if kept and not is_function_word(kept[-1].group()) and not glued:  # «گزارش‌شده» holds its own
         verbal.insert(0, kept.pop().group())
         if kept and not is_function_word(kept[-1].group()) and _K(verbal[0]).startswith(_K("ها")):  # «خانواده هایشان» written apart
             verbal.insert(0, kept.pop().group())

@@ -565,6 +565,14 @@ def extract(doc: Document) -> None:
                 first.person = first.person or _speaker(doc, sent.index)
                 if len(full.split()) > len(first.subject.split()) and key(first.subject.split()[0]) in counted.CLASSIFIERS:
                     first.subject, first.population = full, reading.population
+                elif _only_in_headline(doc, first) and sent.end > _headline_end(doc):
+                    # «افتتاح ۲۰۴ واحد مسکونی …» in the headline, «۲۰۴ واحد مسکونی … به بهره‌برداری رسید» in the
+                    # body: the body tells it in a sentence, and its qualifier is the careful one
+                    first.approx = approx if approx != "exact" else first.approx
+                    if reading.population and len(full.split()) > len(first.subject.split()):
+                        first.subject, first.population, first.whole = full, reading.population, reading.whole
+                    first.measure = reading.measure or first.measure
+                    first.concept = concept_for(reading.population) or concept_for(full) or first.concept
                 continue
             period = next((d for d in dates if d.start_date), None)
             stat = Statistic(
@@ -627,6 +635,18 @@ def _repeated(doc: Document, value: float, unit: str, reading: _Reading) -> Stat
         if (bare or unround) and (st.unit in people or st.unit == "count") and (unit in people or unit == "count"):
             return st
     return None
+
+
+def _headline_end(doc: Document) -> int:
+    """Where the headline ends in the text (its first line, when it is the article's title), else 0."""
+    title = doc.article.title
+    first = doc.text.split("\n", 1)[0]
+    return len(first) if title and key(first) == key(title) else 0
+
+
+def _only_in_headline(doc: Document, stat: Statistic) -> bool:
+    end = _headline_end(doc)
+    return bool(end) and all(0 <= e.sentence and doc.sentences[e.sentence].end <= end for e in stat.evidence[:-1])
 
 
 def _merge_title_figures(doc: Document) -> None:
