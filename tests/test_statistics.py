@@ -253,3 +253,32 @@ def test_the_body_tells_a_headline_figure_in_full():
 def test_a_participle_written_in_one_word_keeps_the_word_before_it_out():
     stats = by_value(run("مدیرکل بهزیستی گفت: امسال ۳۱۰ مورد کودک‌آزاری از ۹ مرکز اورژانس اجتماعی در سطح این استان گزارش‌شده است."))
     assert stats[310].subject.endswith("اورژانس اجتماعی گزارش‌شده")
+
+
+def test_the_parts_of_a_listed_count_carry_their_whole():
+    stats = by_value(run("""
+مدیرکل بهزیستی استان کرمانشاه گفت: کودکان شناسایی‌شده شامل ۱۴۴ کودک غیر ایرانی کارت دار شامل ۴۱ دختر و ۱۰۳ پسر، ۲۱۵ کودک ایرانی شامل ۶۲ دختر و ۱۵۳ پسر و افزون بر این ۱۸ نوجوان بی‌سرپرست هستند.
+"""))
+    assert stats[144].subject.startswith("کودک غیر ایرانی کارت دار")
+    assert stats[41].subject.startswith("دختر از کودک غیر ایرانی کارت دار")
+    assert stats[103].subject.startswith("پسر از کودک غیر ایرانی کارت دار")
+    assert stats[215].subject.startswith("کودک ایرانی") and "پسر" not in stats[215].subject  # the next whole
+    assert stats[62].subject.startswith("دختر از کودک ایرانی")
+    assert stats[153].subject == "پسر از کودک ایرانی"  # «و افزون بر این» joins no noun to it
+    assert "از" not in stats[18].subject.split()  # a larger count is no part
+
+
+def test_a_part_that_says_whose_it_is_keeps_its_own_reading():
+    stats = by_value(run("مدیر آسایشگاه گفت: ۳۰۰ مددجو که ۱۲۰ نفر از آنها معلول ذهنی هستند، از خدمات مرکز استفاده می‌کنند."))
+    assert stats[120].population == "مددجو" and "معلول" in stats[120].subject
+
+
+def test_a_bare_classifier_counts_the_group_named_before_it_in_its_sentence():
+    stats = by_value(run("""
+رئیس اداره بهزیستی شهرستان گفت: در کمپ‌های ترک اعتیاد معتادان متجاهر شهرستان در سال گذشته به ۹۴۰ نفر خدمات‌رسانی شده است.
+
+وی افزود: در اجرای طرح ساماندهی کودکان کار از ابتدای امسال ۳۱۰ نفر شامل ۲۰۰ پسر و ۱۱۰ دختر جمع‌آوری شده‌اند.
+"""))
+    assert stats[940].subject.startswith("معتادان متجاهر") and "خدمات‌رسانی" in stats[940].subject
+    assert stats[310].population == "کودکان کار"
+    assert stats[200].subject.startswith("پسر از کودکان کار")

@@ -91,6 +91,10 @@ def _is_word(w: str) -> bool:
     return bool(_LETTERS.search(w)) and not re.search(r"[0-9۰-۹&]", w)
 
 
+# «… ۱۷۷ پسر و افزون بر این …», «و علاوه بر این»: the sentence goes on, no noun is joined
+_CONNECTORS = frozenset(_K(w) for w in ("افزون", "علاوه", "همچنین", "ضمنا", "ضمناً", "سپس", "نیز"))
+
+
 def _a_number(word: str) -> bool:
     """The word is a number, not a word that begins with one («سه‌قلو», «دوقلو», «چهارراه»)."""
     return any(n.start == 0 and n.end == len(word) for n in find_numbers(word))
@@ -126,10 +130,18 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
                     and _K(nxt.group()) not in _STAT_NOUNS:
                 head_next = None  # read through once
                 continue
+        if _K(w) == _K("دار") and words:  # «مجوز دار», «معلولیت دار»: the suffix written apart
+            words.append((w, m.end()))
+            continue
+        if _K(w) == _K("غیر") and words:  # «کودک غیر ایرانی»: a negated adjective
+            nxt = _next(doc, m.end(), limit)
+            if nxt and _is_word(nxt.group()) and not is_function_word(nxt.group()):
+                words.append((w, m.end()))
+                continue
         if _K(w) == _K("و"):
             nxt = _next(doc, m.end(), limit)
             if nxt and words and not is_stop(nxt.group()) and not is_verb(nxt.group()) and not find_numbers(nxt.group()) \
-                    and not _names_start(doc, nxt.start()):
+                    and not _names_start(doc, nxt.start()) and _K(nxt.group()) not in _CONNECTORS:
                 words.append((w, m.end()))
                 continue
             break
@@ -259,6 +271,9 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: st
         link = _linker(doc, m.start(), limit)
         if link is not None:
             phrase = _before_verb(doc, noun_phrase(doc, link[1], limit), limit)
+            after = _next(doc, link[1], limit)  # None: the next figure starts at ``limit``
+            if not phrase.text and (after is None and limit < len(doc.text) or after is not None and find_numbers(after.group())):
+                break  # «۲۲۲ کودک شامل ۳۲ دختر …»: the parts are counts of their own
             shown = _before_place(doc, link[1], phrase)  # «در مدارس زنجان»: the town is the figure's place
             parts.append(f"{link[0]} {shown}".strip())
             end = phrase.end if phrase.text else link[1]

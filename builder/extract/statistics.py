@@ -77,7 +77,8 @@ _COUNTABLE = frozenset(key(w) for w in (
 # facilities are countable whatever their name: «دو گرمخانه», «سه آسایشگاه», «دو کارگاه»
 _FACILITY_SUFFIXES = tuple(key(w) for w in ("خانه", "گاه"))
 _UNITS = {
-    "persons": ("کودک", "نوجوان", "نفر", "زن", "مرد", "دختر", "پسر", "مددجو", "معلول", "سالمند", "دانش آموز", "دانش‌آموز", "کارتن خواب"),
+    "persons": ("کودک", "نوجوان", "نفر", "زن", "مرد", "دختر", "پسر", "مددجو", "معلول", "سالمند", "دانش آموز", "دانش‌آموز", "کارتن خواب",
+                "معتاد", "متکدی", "یتیم", "نوزاد", "مادر", "دانشجو", "کارگر", "تبعه", "بیمار", "مهاجر"),
     "households": ("خانوار", "خانواده"),
     "cases": ("پرونده", "مورد", "فقره"),
     "calls": ("تماس",),
@@ -407,6 +408,11 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
                 if rest:
                     return _Reading(_join(rest, mods.text, said), rest, _join(rest, pred.verbal if pred else ""),
                                     None, measure, False)
+    if classifier and not pointer and not back and not noun_before and first in _PERSON_CLASSIFIERS \
+            and (group := _group_before(doc, sent.start, q_start)):
+        # «در کمپ‌های ماده ۱۶ معتادان متجاهر … به ۱۶۵۰ نفر خدمات‌رسانی شده»: the people are those just named
+        return _Reading(_join(group, mods.text, said), group, _join(group, pred.verbal if pred else ""), None,
+                        measure, False)
     people = prev is not None and _UNIT_OF.get(key(prev.population.split()[0])) in ("persons", "households")
     if classifier and not mods.text and not noun_before and first in _PERSON_CLASSIFIERS and people \
             and (not said and sent.index - prev_sentence <= _RECENT or said and sent.index == prev_sentence):
@@ -418,6 +424,32 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
         verbal = before
     subject = _join(head, noun_before, mods.text, pred.complement if pred else "", verbal)
     return _Reading(subject, population, _join(population, mods.text, verbal), None, measure, False)
+
+
+def _group_before(doc: Document, sent_start: int, pos: int) -> str:
+    """The target group named last before ``pos`` in its sentence, as written («معتادان متجاهر»,
+    «کودکان کار»): the group a bare «نفر» counts when nothing else says whose it is; else ""."""
+    tokens = list(TOKEN.finditer(doc.text, sent_start, pos))
+    places = [m for m in doc.mentions if m.kind in ("place", "person") and sent_start <= m.start < pos]
+    for tok in reversed(tokens):
+        if is_function_word(tok.group()) or any(m.start <= tok.start() < m.end for m in places):
+            continue
+        phrase = noun_phrase(doc, tok.start(), pos).text
+        cut = next((m.start for m in places if tok.start() < m.start), None)
+        if cut is not None:
+            phrase = noun_phrase(doc, tok.start(), cut).text
+        if phrase and concept_for(" ".join(phrase.split()[:2])) and _UNIT_OF.get(_singular(phrase.split()[0])) == "persons":
+            return phrase
+    return ""
+
+
+def _singular(word: str) -> str:
+    """«کودکان» → «کودک», «معتادان» → «معتاد» (as keys): a plural person noun's singular."""
+    k = key(word)
+    for suffix in (key("ان"), key("ها"), key("های")):
+        if k.endswith(suffix) and k[:-len(suffix)] in _UNIT_OF:
+            return k[:-len(suffix)]
+    return k
 
 
 def _amount_noun_before(before: str) -> str:
@@ -527,6 +559,8 @@ def extract(doc: Document) -> None:
         dates = find_dates(text, ref)
         figures = _figures(doc, sent, dates)
         sibling: _Reading | None = None
+        last: tuple | None = None  # the sentence's previous count: (reading, value, stop)
+        whole: tuple | None = None  # the count a partition lists the parts of: (reading, value)
         for i, (n, start, end, subject, stop) in enumerate(figures):
             if _percent(n):
                 unit = "percent"
@@ -543,6 +577,12 @@ def extract(doc: Document) -> None:
                 reading = _Reading(subject, subject, subject, None, None, False)
             else:
                 reading = _read(doc, sent, n, start, end, subject, stop, limit, prev, sibling, prev_sentence)
+            if unit not in ("percent", "rate", "rials", "tomans"):
+                whole = _partition(doc, whole, last, q_start, subject, float(n.value))
+                counted_here = (reading, float(n.value), stop)
+                if whole is not None and not reading.back:  # «که ۲۰۰ نفر از آنها …» says whose it is
+                    reading = _as_part(subject, reading, whole[0])
+                last = counted_here
             full = reading.subject
             if topic := _topic(doc, sent.start, q_start, ("درصد " + subject).strip() if _percent(n) else subject, stop):
                 full, q_start = _join("درصد" if _percent(n) else "", subject, topic[0]), topic[1]
@@ -552,11 +592,11 @@ def extract(doc: Document) -> None:
             if _percent(n):
                 sibling, last_share = reading, full
                 full = full if full.startswith("درصد") else _join("درصد", full)
-            elif unit not in ("rials", "tomans", "rate") and reading.population \
+            elif unit not in ("rials", "tomans", "rate") and reading.population and whole is None \
                     and key(reading.population.split()[0]) not in counted.CLASSIFIERS:
                 prev, prev_sentence = reading, sent.index
             value = _counted_value(n, unit)
-            head = key(full.split()[1] if full.startswith("درصد ") and len(full.split()) > 1 else full.split()[0]) if full else ""
+            head = _singular(full.split()[1] if full.startswith("درصد ") and len(full.split()) > 1 else full.split()[0]) if full else ""
             dedupe = (value, n.kind, head)
             evidence = doc.evidence(q_start, stop, "statistics")
             if dedupe in seen or (same := _repeated(doc, value, unit, reading)) is not None:
@@ -571,8 +611,8 @@ def extract(doc: Document) -> None:
                     first.approx = approx if approx != "exact" else first.approx
                     if reading.population and len(full.split()) > len(first.subject.split()):
                         first.subject, first.population, first.whole = full, reading.population, reading.whole
-                    first.measure = reading.measure or first.measure
-                    first.concept = concept_for(reading.population) or concept_for(full) or first.concept
+                        first.measure = reading.measure or first.measure
+                        first.concept = concept_for(reading.population) or concept_for(full) or first.concept
                 continue
             period = next((d for d in dates if d.start_date), None)
             stat = Statistic(
@@ -609,6 +649,40 @@ def _counted_value(n, unit: str) -> float:
             and _THOUSANDS_AS_DECIMAL.fullmatch(n.text.strip()):
         return float(re.sub(r"[^0-9]", "", align_fold(n.text)))
     return float(n.value)
+
+
+# «۲۲۲ کودک … شامل ۳۲ دختر و ۱۹۰ پسر», «۶۰۰ نفر که ۵۰۰ مرد …»: what opens a count's parts
+_PARTS_OPEN = re.compile(r"(?:^|[\s\u200c])(?:شامل|که|از[\s\u200c]+جمله|یعنی|به[\s\u200c]+تفکیک)[\s\u200c]*$")
+_PARTS_GO_ON = re.compile(r"[\s\u200c]*(?:،|,|و)[\s\u200c]*")
+
+
+def _partition(doc: Document, whole: tuple | None, last: tuple | None, q_start: int, subject: str,
+               value: float) -> tuple | None:
+    """The count whose parts a figure lists, or None.
+
+    «۲۲۲ کودک غیر ایرانی مجوز دار شامل ۳۲ دختر و ۱۹۰ پسر، ۲۵۷ کودک …»: a count right after
+    another one and «شامل / که / از جمله» opens its parts; the next counts joined by «و» or a comma
+    go on with them while they are smaller and count another noun («۲۵۷ کودک» is the next whole).
+    """
+    if last is None or value >= last[1] and whole is None:
+        return None
+    gap = doc.text[last[2]:q_start]
+    head = key(subject.split()[0]) if subject else ""
+    if whole is not None and _PARTS_GO_ON.fullmatch(gap) and value < whole[1] \
+            and head != key(whole[0].population.split()[0]):
+        return whole
+    if value < last[1] and len(gap) <= 40 and _PARTS_OPEN.search(gap) and not re.search(r"[.؛;:]|[0-9۰-۹]", gap) \
+            and not any(is_verb(w) for w in gap.split()) and last[0].population \
+            and head != key(last[0].population.split()[0]):
+        return last[0], last[1]
+    return None
+
+
+def _as_part(subject: str, reading: _Reading, whole: _Reading) -> _Reading:
+    """A part of a listed count: its own noun, «از», and what the whole counts («دختر از کودک کار …»)."""
+    own = subject if key(subject.split()[0]) not in counted.CLASSIFIERS else " ".join(subject.split()[1:])
+    return _Reading(_join(own, "از", whole.core), whole.population, _join(whole.core, own), None,
+                    whole.measure or reading.measure, True)
 
 
 def _clause_limit(doc: Document, sent, figures: list, i: int) -> int:
