@@ -282,3 +282,12 @@ def test_a_bare_classifier_counts_the_group_named_before_it_in_its_sentence():
     assert stats[940].subject.startswith("معتادان متجاهر") and "خدمات‌رسانی" in stats[940].subject
     assert stats[310].population == "کودکان کار"
     assert stats[200].subject.startswith("پسر از کودکان کار")
+
+
+def test_shares_of_the_group_just_counted_by_age_in_a_list():
+    stats = by_value(run("""
+مدیرکل بهزیستی استان زنجان گفت: ۳۴۰ کودک کار در استان شناسایی شدند. ۵۲ درصد از این کودکان در سنین ۱۰ تا ۱۴ سال، ۳۱ درصد در سنین ۱۵ تا ۱۷ سال و فقط ۹ درصد در سنین زیر ۶ سال هستند.
+"""))
+    for value, age in ((52, "۱۰ تا ۱۴"), (31, "۱۵ تا ۱۷"), (9, "زیر ۶")):
+        assert stats[value].whole.startswith("کودک کار"), value
+        assert stats[value].subject.startswith("درصد کودک کار") and f"در سنین {age} سال" in stats[value].subject

@@ -184,6 +184,11 @@ _FROM_HEADS = frozenset(_K(w) for w in (
     "بازمانده", "بازماندگان", "برخوردار", "بهره‌مند", "بهرهمند", "استفاده‌کننده", "ناشی", "پیش", "خارج", "محروم",
     "دور", "جدا", "رها", "آزاد", "برآمده", "حمایت",
 ))
+# an age group after the counted noun: «در سنین ۶ تا ۱۱ سال», «در گروه سنی زیر ۱۵ سال», «با سن بالای ۶۰ سال»
+_AGE_GROUP = re.compile(
+    r"(?:در|با)[\s\u200c]+(?:سنین|سن|گروه[\s\u200c]*سنی|رده[\s\u200c]*سنی)[\s\u200c]+"
+    r"(?:(?:زیر|بالای|کمتر[\s\u200c]*از|بیش[\s\u200c]*از|بین)[\s\u200c]+)?[0-9۰-۹]+"
+    r"(?:[\s\u200c]*(?:تا|و|-)[\s\u200c]*[0-9۰-۹]+)?[\s\u200c]*(?:سالگی|ساله|سال)(?![\w\u200c])")
 # «۸۴۰ تماس به ازای هر ۱۰۰ هزار نفر»: a per-capita figure says its base
 _PER_HEAD = re.compile(r"به[\s\u200c]*ازای[\s\u200c]*هر[\s\u200c]*(?:[0-9۰-۹]+[\s\u200c]*(?:هزار|میلیون)?[\s\u200c]*)?[^\s\u200c،,.:؛;]+")
 # participles and adjectives that end a word: «شناسایی‌شده», «مراجعه‌کننده», «آسیب‌دیده», «بهبودیافته»
@@ -262,6 +267,11 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: st
             if comma is not None and comma.group() in "،,":
                 end = comma.end()  # «… که … شده بودند، ساماندهی شدند»: the main clause goes on
                 break
+            continue
+        age = _AGE_GROUP.match(doc.text, m.start(), limit)
+        if age:  # «۴۵ درصد از این کودکان در سنین ۶ تا ۱۱ سال»: which ones, by age
+            parts.append(age.group())
+            end = age.end()
             continue
         per = _PER_HEAD.match(doc.text, m.start(), limit)
         if per:

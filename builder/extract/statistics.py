@@ -519,9 +519,8 @@ def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev
 
 # «این رقم», «این میزان», «این نسبت»: the figure restates the previous one's subject
 _SAME_FIGURE = re.compile(r"(?<![\w\u200c])(?:این|همین)[\s\u200c]+(?:رقم|میزان|نسبت|آمار|عدد|سهم)(?![\w\u200c])")
-# «این رقم», «این میزان», «این نسبت»: the figure restates the previous one's subject
-_SAME_FIGURE = re.compile(r"(?<![\w\u200c])(?:این|همین)[\s\u200c]+(?:رقم|میزان|نسبت|آمار|عدد|سهم)(?![\w\u200c])")
-_LIST_BEFORE = re.compile(r"(?:،|,|و)[\s\u200c]*$")
+# the next item of a list: «…، ۳۴ درصد», «… و فقط ۲ درصد»
+_LIST_BEFORE = re.compile(r"(?:،|,|و)[\s\u200c]*(?:(?:فقط|تنها|نیز|هم)[\s\u200c]+)?$")
 
 
 def _nominal_before(doc: Document, sent_start: int, start: int) -> str:
@@ -545,7 +544,7 @@ _MEASURE_NOUNS = frozenset(key(w) for w in (
 
 def _names_a_population(words: str) -> bool:
     """The words name who is counted (a target group or a countable noun), not only a kind of figure."""
-    return bool(concept_for(words)) or any(key(w) in _UNIT_OF or key(w) in _COUNTABLE for w in words.split())
+    return bool(concept_for(words)) or any(_singular(w) in _UNIT_OF or _singular(w) in _COUNTABLE for w in words.split())
 
 
 def extract(doc: Document) -> None:
