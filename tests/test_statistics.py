@@ -291,3 +291,30 @@ def test_shares_of_the_group_just_counted_by_age_in_a_list():
     for value, age in ((52, "۱۰ تا ۱۴"), (31, "۱۵ تا ۱۷"), (9, "زیر ۶")):
         assert stats[value].whole.startswith("کودک کار"), value
         assert stats[value].subject.startswith("درصد کودک کار") and f"در سنین {age} سال" in stats[value].subject
+
+
+def test_a_list_that_writes_the_unit_after_each_figure_shares_the_counted_noun_and_labels_each_item():
+    stats = by_value(run("""
+معاون کمیته امداد استان گفت: برای خانوارهای یک نفره ۴۲۰ هزار تومان، دو نفره ۶۱۰ هزار تومان و سه نفره ۸۳۰ هزار تومان کمک‌هزینه اجاره پرداخت می‌شود.
+"""))
+    for value, size in ((420_000, "یک"), (610_000, "دو"), (830_000, "سه")):
+        assert stats[value].subject.startswith("تومان کمک‌هزینه اجاره"), value
+        assert stats[value].subject.endswith(f"خانوارهای {size} نفره"), value
+
+
+def test_in_turn_pairs_each_figure_with_its_item():
+    stats = by_value(run("""
+بر اساس داده‌های ثبت احوال، ۴۱۲۰ نفر، ۳۹۸۷ نفر و ۳۶۵۴ نفر از دختران زیر ۱۸ سال به ترتیب در سال ۹۹، ۱۴۰۰ و ۱۴۰۱ ازدواج کردند.
+"""))
+    for value, year in ((4120, "۹۹"), (3987, "۱۴۰۰"), (3654, "۱۴۰۱")):
+        assert stats[value].subject.startswith("نفر دختران زیر ۱۸ سال"), value
+        assert stats[value].subject.endswith(f"در سال {year}"), value
+
+
+def test_both_amounts_of_a_change_are_of_what_the_clause_names_before_them():
+    stats = by_value(run("""
+معاون وزیر گفت: مستمری مددجویان تنها از ۳ میلیون و ۴۰۰ هزار به ۵ میلیون تومان و مستمری سالمندان معلول از ۴ میلیون تومان به ۶ میلیون تومان می‌رسد.
+"""))
+    assert stats[3_400_000].unit == stats[5_000_000].unit == "tomans"
+    assert stats[3_400_000].subject == stats[5_000_000].subject == "تومان مستمری مددجویان"
+    assert stats[4_000_000].subject == stats[6_000_000].subject == "تومان مستمری سالمندان معلول"

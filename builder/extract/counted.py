@@ -204,7 +204,7 @@ _COPULA = frozenset(_K(w) for w in (
 _AUXILIARY = frozenset(_K(w) for w in ("است", "اند", "بود", "بودند", "باشد", "باشند"))
 _PREVERB = frozenset(_K(w) for w in ("می", "نمی"))
 # words of a clause that say nothing about what is counted
-_FILLERS = frozenset(_K(w) for w in (
+FILLERS = _FILLERS = frozenset(_K(w) for w in (
     "را", "نیز", "هم", "تاکنون", "هم‌اکنون", "اکنون", "حاضر", "فقط", "تنها", "حدود", "حدودا", "تقریبا",
     "همچنین", "همچنان", "خود", "خودش", "ما", "عمدتا", "عمدتاً", "غالبا", "بیشتر",
     # how often, said of the verb: «۲۵۲۰ خانوار نیز ماهیانه از کمک‌هزینه … بهره‌مند می‌شوند»

@@ -283,12 +283,27 @@ def _percent(n) -> bool:
     return n.kind == "percent" or (n.kind == "range" and n.unit_word == PERCENT_WORD)
 
 
-def _figures(doc: Document, sent, dates) -> list[tuple]:
-    """(number, start, end, subject, stop) of the sentence's statistics.
+class _Figure(NamedTuple):
+    """A number of a sentence that counts something, and what its list says of it."""
+    n: object  # the NumberMatch
+    start: int
+    end: int
+    subject: str  # the noun phrase after it
+    stop: int  # where that noun phrase ends
+    label: str = ""  # the item a list pairs it with: «دو نفره», «در سال ۹۸»
+    topic: str = ""  # what a change «X از A به B» is of
+
+
+def _figures(doc: Document, sent, dates) -> list[_Figure]:
+    """The sentence's statistics, with what their lists say of each.
 
     In a list the counted noun is written once, after the last figure
     («بیرجند با ۹۵۰، نهبندان با ۶۲۰ و طبس با ۴۳۰ کودک»): a figure followed by
-    «،» or «و» takes the subject of the next one.
+    «،» or «و» takes the subject of the next one, and so does a unit written after
+    each figure («۳۰۵۳۲ نفر، ۲۸۴۱۲ نفر و ۷۵۲۹ نفر از دختران …»), each item keeping its
+    label («برای خانوارهای یک نفره ۳۵۰ هزار تومان، دو نفره ۵۰۰ هزار تومان …») or the
+    one «به ترتیب» pairs it with; both sides of a change («مستمری … از ۵ میلیون به ۸
+    میلیون تومان») are amounts of what the clause names before them.
     """
     found = []
     for n in find_numbers(doc.text[sent.start:sent.end]):
@@ -307,9 +322,149 @@ def _figures(doc: Document, sent, dates) -> list[tuple]:
                 continue  # «۱۰ df»: a file name or an address, not a counted noun
             found.append([n, start, end, subject, stop])
     for i in range(len(found) - 2, -1, -1):
-        if not found[i][3] and found[i + 1][3] and _ELLIPSIS.match(doc.text[found[i][2]:found[i][2] + 3]):
+        if not found[i][3] and found[i + 1][3] and (_ELLIPSIS.match(doc.text[found[i][2]:found[i][2] + 3])
+                                                    or _CHANGE_FROM_TO(doc, found[i][1], found[i][2])):
             found[i][3] = found[i + 1][3]
-    return [tuple(f) for f in found]
+        elif found[i][3] and len(found[i + 1][3].split()) > 1 and found[i][3] == found[i + 1][3].split()[0] \
+                and key(found[i][3]) in _BARE_LIST_UNITS and _list_gap(doc, found[i][4], found[i + 1][1]) is not None:
+            # «۳۰۵۳۲ نفر، ۲۸۴۱۲ نفر و ۷۵۲۹ نفر از دختران …», «۳۵۰ هزار تومان، دو نفره ۵۰۰ هزار تومان مستمری …»
+            found[i][3] = found[i + 1][3]
+    figures = [_Figure(*f) for f in found]
+    figures = _changes(doc, sent, figures)
+    return _labels(doc, sent, figures)
+
+
+def _changes(doc: Document, sent, figures: list[_Figure]) -> list[_Figure]:
+    """«مستمری سالمندان از ۵ میلیون و ۲۰۰ هزار به ۸ میلیون تومان … می‌رسد»: both amounts count the
+    unit of the second and are of what the clause names before «از» (the figures' topic)."""
+    out = list(figures)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        q = _qualifier(doc, a.start)[1]
+        frm = re.search(r"(?<![\w\u200c])از[\s\u200c]*$", doc.text[max(sent.start, q - 6):q])
+        between = re.fullmatch(r"[\s\u200c]*(?:([^\s\u200c]+)[\s\u200c]+)?به[\s\u200c]*", doc.text[a.end:_qualifier(doc, b.start)[1]])
+        if frm is None or between is None or not b.subject:
+            continue
+        unit = b.subject.split()[0]
+        if key(unit) not in _UNIT_OF and key(unit) not in counted.CLASSIFIERS \
+                or between.group(1) and key(between.group(1)) != key(unit):  # «از ۷ میلیون تومان به ۱۰ میلیون تومان»
+            continue
+        from_at = max(sent.start, q - 6) + frm.start()
+        boundary = counted.clause_start(doc, sent.start, from_at)
+        if i > 0:
+            boundary = max(boundary, out[i - 1].stop)
+        topic = _noun_phrase_from(doc, boundary, from_at)
+        if not topic:
+            continue
+        unit_end = doc.text.find(unit, b.end) + len(unit)
+        out[i] = a._replace(subject=unit, topic=topic)
+        out[i + 1] = b._replace(subject=unit, stop=unit_end, topic=topic)
+    return out
+
+
+def _noun_phrase_from(doc: Document, begin: int, end: int) -> str:
+    """The noun phrase (with its modifiers) that opens ``begin:end``, after a joiner or a name that
+    opens it («و مستمری سالمندان معلول», «حسینی گفت: مستمری …»), else ""."""
+    for tok in TOKEN.finditer(doc.text, begin, end):
+        if tok.group() in "،,:" or key(tok.group()) == key("و") or key(tok.group()) in counted.FILLERS \
+                or any(m.kind == "person" and m.start <= tok.start() < m.end for m in doc.mentions):
+            continue
+        phrase = noun_phrase(doc, tok.start(), end)
+        if not phrase.text:
+            return ""
+        more = counted.modifiers(doc, phrase.end, end)
+        return _join(phrase.text, more.text)
+    return ""
+
+
+_IN_TURN = re.compile(r"به[\s\u200c]*ترتیب[\s\u200c]+")
+
+
+def _labels(doc: Document, sent, figures: list[_Figure]) -> list[_Figure]:
+    """The item each figure of a list is given for: the words between it and the figure before
+    («، دو نفره ۵۰۰ هزار تومان»; the first item's after its preposition: «برای خانوارهای یک نفره
+    ۳۵۰ هزار تومان»), when the list writes one unit after each figure; or, after «به ترتیب», the
+    items listed in the same order («… به ترتیب در سال ۹۷، ۹۸ و ۹۹ …»)."""
+    out = list(figures)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and out[j + 1].subject and out[j].subject and _list_gap(doc, out[j].stop, out[j + 1].start) is not None:
+            j += 1
+        if j > i:
+            run = out[i:j + 1]
+            labels = _in_turn(doc, sent, run) or _item_labels(doc, sent, run)
+            if labels:
+                out[i:j + 1] = [f._replace(label=label) for f, label in zip(run, labels)]
+        i = j + 1
+    return out
+
+
+def _in_turn(doc: Document, sent, run: list[_Figure]) -> list[str] | None:
+    """«… ۲۱ نفر و ۸ نفر از پسران … به ترتیب در سال ۹۷، ۹۸، ۹۹ و ۱۴۰۰ ازدواج کردند»: the items in order."""
+    after = doc.text[run[-1].stop:sent.end]
+    m = _IN_TURN.search(after)
+    if m is None or re.search(r"[0-9۰-۹]", after[:m.start()]) and not re.search(r"سال", after[m.end():m.end() + 12]):
+        return None
+    rest = re.match(r"[^.؛;:!؟?]*", after[m.end():]).group()
+    parts = [p.strip() for p in re.split(r"[،,]|[\s\u200c]و[\s\u200c]", rest) if p.strip()]
+    if len(parts) < len(run):
+        return None
+    parts = parts[:len(run)]
+    last_words = parts[-1].split()
+    if len(last_words) > 1:  # «… و ۱۴۰۰ ازدواج کردند»: the verb after the last item
+        parts[-1] = last_words[0]
+    head = parts[0].split()[:-1]  # «در سال ۹۷، ۹۸»: the first item's words before its own
+    return [parts[0]] + [_join(*head, p) if head and len(p.split()) == 1 else p for p in parts[1:]]
+
+
+def _item_labels(doc: Document, sent, run: list[_Figure]) -> list[str] | None:
+    """«برای خانوارهای یک نفره ۳۵۰ هزار تومان، دو نفره ۵۰۰ هزار تومان …»: each item's words; a later item
+    names the first one's head noun once («دو نفره» is «خانوارهای دو نفره»)."""
+    units = {key(f.subject.split()[0]) for f in run}
+    if len(units) != 1 or units - _BARE_LIST_UNITS:
+        return None
+    labels = [_list_gap(doc, a.stop, b.start) or "" for a, b in zip(run, run[1:])]
+    q = _qualifier(doc, run[0].start)[1]
+    lead = re.search(r"(?<![\w\u200c])(?:برای|در|به)[\s\u200c]+([^.،,؛;:«»()0-9۰-۹]{2,40}?)[\s\u200c]*$",
+                     doc.text[max(sent.start, q - 50):q])
+    first = lead.group(1) if lead and not any(is_verb(w) for w in lead.group(1).split()) else ""
+    if not any(labels) or any(f.topic for f in run) or any(_names_place(doc, sent, lab) for lab in labels) \
+            or any(lab and is_function_word(lab.split()[-1]) for lab in labels):  # «سبزوار با ۲۱۰ نفر»
+        return None
+    head = first.split()[0] if first and len(first.split()) > 1 else ""
+    return [first] + [_join(head, lab) if head and lab else lab for lab in labels]
+
+
+def _names_place(doc: Document, sent, text: str) -> bool:
+    k = key(text)
+    return bool(k) and any(m.kind == "place" and sent.start <= m.start < sent.end and key(m.text) in k for m in doc.mentions)
+
+
+# units written after each figure of a list and the counted noun once, after the last
+_BARE_LIST_UNITS = frozenset(key(w) for w in ("نفر", "تن", "مورد", "فقره", "پرونده", "خانوار", "تومان", "ریال"))
+
+
+def _CHANGE_FROM_TO(doc: Document, start: int, end: int) -> bool:
+    """«از ۵ میلیون و ۲۰۰ هزار به ۸ میلیون تومان»: the first of a change takes the unit of the second."""
+    return bool(re.search(r"(?<![\w\u200c])از[\s\u200c]*$", doc.text[max(0, start - 6):start])) \
+        and re.match(r"[\s\u200c]*به[\s\u200c]", doc.text[end:end + 5]) is not None
+
+
+# between two figures of one list: a joiner and a short label of the next item («، دو نفره», «و زنان ۱۰ تا ۱۴ سال»)
+_LIST_GAP = re.compile(r"[\s\u200c]*(?:،|,|و)[\s\u200c]*(?P<label>[^.،,؛;:!؟?«»()]{0,40}?)[\s\u200c]*")
+
+
+def _list_gap(doc: Document, stop: int, next_start: int) -> str | None:
+    """The next item's label when the text between two figures only goes on with a list, else None."""
+    m = _LIST_GAP.fullmatch(doc.text, stop, _qualifier(doc, next_start)[1])
+    if m is None:
+        return None
+    label = m.group("label")
+    words = label.split()
+    if len(words) > 5 or any(is_verb(w) or counted.is_finite(w) for w in words):
+        return None
+    return label
 
 
 class _Reading(NamedTuple):
@@ -560,7 +715,8 @@ def extract(doc: Document) -> None:
         sibling: _Reading | None = None
         last: tuple | None = None  # the sentence's previous count: (reading, value, stop)
         whole: tuple | None = None  # the count a partition lists the parts of: (reading, value)
-        for i, (n, start, end, subject, stop) in enumerate(figures):
+        for i, fig in enumerate(figures):
+            n, start, end, subject, stop = fig[:5]
             if _percent(n):
                 unit = "percent"
             elif not subject:
@@ -574,6 +730,8 @@ def extract(doc: Document) -> None:
             limit = _clause_limit(doc, sent, figures, i)
             if unit == "rate":
                 reading = _Reading(subject, subject, subject, None, None, False)
+            elif fig.topic:  # «مستمری سالمندان از ۵ میلیون به ۸ میلیون تومان می‌رسد»
+                reading = _Reading(_join(subject, fig.topic), fig.topic, fig.topic, None, measure_for(fig.topic), False)
             else:
                 reading = _read(doc, sent, n, start, end, subject, stop, limit, prev, sibling, prev_sentence)
             if unit not in ("percent", "rate", "rials", "tomans"):
@@ -583,11 +741,12 @@ def extract(doc: Document) -> None:
                     reading = _as_part(subject, reading, whole[0])
                 last = counted_here
             full = reading.subject
-            if topic := _topic(doc, sent.start, q_start, ("درصد " + subject).strip() if _percent(n) else subject, stop):
+            if not fig.topic and (topic := _topic(doc, sent.start, q_start, ("درصد " + subject).strip() if _percent(n) else subject, stop)):
                 full, q_start = _join("درصد" if _percent(n) else "", subject, topic[0]), topic[1]
             if _percent(n) and not subject and last_share \
                     and _SAME_FIGURE.search(doc.text[counted.clause_start(doc, sent.start, q_start):q_start]):
                 full = last_share  # «… ۲۸ درصد آن مربوط به کودک‌آزاری بوده؛ این رقم در سال ۱۴۰۱ ۲۲ درصد بود»
+            full = _join(full, fig.label)
             if _percent(n):
                 sibling, last_share = reading, full
                 full = full if full.startswith("درصد") else _join("درصد", full)
