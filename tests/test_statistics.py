@@ -318,3 +318,33 @@ def test_both_amounts_of_a_change_are_of_what_the_clause_names_before_them():
     assert stats[3_400_000].unit == stats[5_000_000].unit == "tomans"
     assert stats[3_400_000].subject == stats[5_000_000].subject == "تومان مستمری مددجویان"
     assert stats[4_000_000].subject == stats[6_000_000].subject == "تومان مستمری سالمندان معلول"
+
+
+def test_an_amount_in_a_phrase_says_what_it_pays_for_and_leaves_the_clause_to_the_count_before_it():
+    stats = by_value(run("""
+مدیرکل بهزیستی استان گفت: ۸۴۰ خانوار نیز از کمک‌هزینه اجاره مسکن به مبلغ ۳۰ میلیون ریال بهره‌مند می‌شوند.
+"""))
+    assert stats[840].subject.startswith("خانوار") and "بهره‌مند" in stats[840].subject
+    assert "میلیون" not in stats[840].subject and "مبلغ" not in stats[840].subject  # the amount is a figure of its own
+    assert stats[30_000_000].subject == "ریال مبلغ کمک‌هزینه اجاره مسکن"
+
+
+def test_a_bare_amount_noun_leaves_the_predicate_to_say_what_is_paid():
+    stats = by_value(run("مدیرکل بهزیستی گفت: دولت امسال مبلغ ۱۲۰ میلیارد تومان برای بیمه زنان روستایی اختصاص داده است."))
+    assert {key("بیمه"), key("زنان"), key("اختصاص")} <= words(stats[120_000_000_000].subject)
+
+
+def test_a_capacity_says_whose_and_a_loan_does_not_measure_people():
+    stats = by_value(run("""
+مدیرکل بهزیستی گفت: خانه امن استان ظرفیت پذیرش ۲۵ نفر را دارد و با ارائه تسهیلات ۳۱۵ زن در طرح‌های اشتغال صاحب شغل شدند.
+"""))
+    assert stats[25].subject.startswith("نفر ظرفیت پذیرش خانه امن")
+    assert "تسهیلات" not in stats[315].subject
+
+
+def test_a_declared_figure_is_the_value_of_what_was_declared():
+    stats = by_value(run("""
+مدیرکل بهزیستی استان ایلام ارزش هر بسته لوازم‌التحریر را ۹۰۰ هزار تومان اعلام کرد و افزود: کریمی هزینه کل طرح در مجموع ۴ میلیارد تومان عنوان کرد.
+"""))
+    assert stats[900_000].subject == "تومان ارزش هر بسته لوازم‌التحریر"
+    assert stats[4_000_000_000].subject.startswith("تومان") and "هزینه کل طرح" in stats[4_000_000_000].subject

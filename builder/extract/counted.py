@@ -46,7 +46,7 @@ _AGE_MODIFIER = re.compile(
     r"(?:[0-9۰-۹]+(?:[\s\u200c]*(?:تا|-)[\s\u200c]*[0-9۰-۹]+)?[\s\u200c]*ساله"
     r"|(?:زیر|بالای|کمتر[\s\u200c]*از|بیش[\s\u200c]*از)[\s\u200c]*[0-9۰-۹]+[\s\u200c]*سال)(?![\w\u200c])")
 # time words end a counted noun phrase: «۹۶ کودک سال گذشته …» counts children, not years
-_TIME_WORDS = frozenset(_K(w) for w in (
+TIME_WORDS = _TIME_WORDS = frozenset(_K(w) for w in (
     "سال", "سالهای", "ماه", "روز", "هفته", "امسال", "پارسال", "امروز", "دیروز", "اخیر", "جاری", "گذشته",
     "طی", "تاکنون", "هم‌اکنون", "اکنون",
 ))
@@ -487,6 +487,30 @@ def _without_places(doc: Document, words: list[re.Match]) -> list[re.Match]:
     return out
 
 
+_AMOUNT_HEADS = frozenset(_K(w) for w in ("مبلغ", "ارزش", "اعتبار", "هزینه", "رقم"))
+
+
+def _without_amounts(words: list[re.Match]) -> list[re.Match]:
+    """The words without an amount said inside the clause («به مبلغ ۲۵ میلیون ریال»): a figure of its own."""
+    out: list[re.Match] = []
+    skipping = False
+    for i, m in enumerate(words):
+        k = _K(m.group())
+        if k in (_K("به"), _K("با")) and i + 1 < len(words) and _K(words[i + 1].group()) in _AMOUNT_HEADS:
+            skipping = True
+        elif skipping and (k in _PREPOSITIONS or _LETTERS.search(m.group()) and not find_numbers(m.group())
+                           and k not in _AMOUNT_HEADS and k not in _MONEY_WORDS and k != _K("و")):
+            skipping = False
+        if not skipping:
+            out.append(m)
+        elif k in _MONEY_WORDS:
+            skipping = False
+    return out
+
+
+_MONEY_WORDS = frozenset(_K(w) for w in ("ریال", "تومان"))
+
+
 def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, glued: bool) -> Predicate:
     k = _K(verb.group())
     nxt_end = verb.end()
@@ -502,7 +526,7 @@ def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, g
             verbal.insert(0, kept.pop().group())
         if len(kept) >= 2 and _K(kept[-1].group()) == _K("و") and not is_function_word(kept[-2].group()):
             verbal[:0] = [kept.pop(-2).group(), kept.pop().group()]
-    kept = [m.group() for m in _without_places(doc, kept)]
+    kept = [m.group() for m in _without_amounts(_without_places(doc, kept))]
     verbal = [w for w in verbal if _K(w) not in _NON_VERBAL]
     passive = k in _PASSIVE
     copula = k in _COPULA

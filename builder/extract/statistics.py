@@ -493,6 +493,7 @@ _PREPOSITION_BEFORE = re.compile(r"(?<![\w\u200c])(?:در|با|طی|تا|از|م
 # «با ظرفیت ۱۵ نفر», «به ارزش ۱۲۰ میلیارد تومان», «با هزینه ۳۵ میلیارد ریال»: the noun says what is measured
 _MEASURE_NOUN_BEFORE = re.compile(
     r"(?<![\w\u200c])(?:با|به|بر|در)[\s\u200c]+((?:[^\s\u200c،,.:؛;0-9۰-۹«»()]+)(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹«»()]+)?)[\s\u200c]*$")
+_VACUOUS_AMOUNT_NOUNS = frozenset(key(w) for w in ("مبلغ", "رقم"))
 _AMOUNT_NOUNS = frozenset(key(w) for w in (
     "ظرفیت", "هزینه", "اعتبار", "ارزش", "کارمزد", "مبلغ", "بودجه", "سرمایه", "مساحت", "مستمری", "یارانه",
     "کمک", "کمک‌هزینه", "وام", "تسهیلات", "سهم", "نرخ", "میانگین", "سقف", "حقوق", "دستمزد", "مزد",
@@ -518,10 +519,19 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
     q_start = _qualifier(doc, start)[1]
     before_text = doc.text[max(sent.start, q_start - 40):q_start]
     noun_before = _amount_noun_before(before_text)
+    with_preposition = (m := _MEASURE_NOUN_BEFORE.search(before_text)) is not None \
+        and key(m.group(1).split()[0]) in _AMOUNT_NOUNS
+    if noun_before and _UNIT_OF.get(_singular(first)) in ("persons", "households") and not classifier \
+            and key(noun_before.split()[0]) not in _CAPACITY and not with_preposition:
+        noun_before = ""  # «با ارائه تسهیلات ۴۱۰ زن …»: the loan does not measure the women
+    # «مبلغ ۲۳۰ میلیارد تومان برای … اختصاص داده است»: «مبلغ» alone says only that it is an amount
+    vacuous = key(noun_before) in _VACUOUS_AMOUNT_NOUNS and not with_preposition
+    if noun_before and not vacuous and (owner := _paid_for(doc, sent.start, q_start, noun_before)):
+        noun_before = _join(noun_before, owner)  # «کمک‌هزینه امداد کودکان به مبلغ ۲۵ میلیون ریال»
     if first in _ADJECTIVAL_UNITS:
         return _Reading(_join(words[0].removesuffix("ی"), _words_before(doc, sent.start, q_start)), head, head,
                         None, measure_for(_words_before(doc, sent.start, q_start)), False)
-    in_phrase = bool(noun_before) or bool(_PREPOSITION_BEFORE.search(before_text))
+    in_phrase = bool(noun_before) and not vacuous or bool(_PREPOSITION_BEFORE.search(before_text))
     back = counted.refers_back_before(doc, sent.start, start)
     pointer = counted.pronoun_after(doc, stop, limit) if (classifier or share or not words) else None
     if pointer is not None and pointer[1] and not _names_a_population(pointer[1]):
@@ -573,12 +583,40 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
             and (not said and sent.index - prev_sentence <= _RECENT or said and sent.index == prev_sentence):
         # «مشهد با ۱۳۸۰ نفر و سبزوار با ۲۱۰ نفر»; «۴ هزار کودک کار جمع‌آوری کردیم؛ امروز ۵۰ نفر هم پیدا نمی‌کنیم»
         return _Reading(_join(prev.population, said), prev.population, prev.population, None, measure, True)
+    stated = pred is not None and pred.verbal and key(pred.verbal.split()[0]) in _DECLARING \
+        or len(words) > 1 and key(words[1]) in _DECLARING  # «۸۵۰ هزار تومان اعلام و خاطر نشان کرد»
+    if (classifier or first in _MONEY or len(words) <= 1) and stated \
+            and (declared := _declared_topic(doc, sent.start, q_start)):
+        head = words[0] if len(words) > 1 and key(words[1]) in _DECLARING else head
+        # «ارزش هر بسته معیشتی را ۸۵۰ هزار تومان اعلام کرد»: the figure is the value of what was declared
+        return _Reading(_join(head, noun_before, declared, mods.text), declared, _join(head, declared), None,
+                        measure_for(declared) or measure, False)
     population = " ".join(words[1:]) if first in counted.CLASSIFIERS and len(words) > 1 else head
     verbal = pred.verbal if pred else ""
-    if before and not verbal:
+    if before and not verbal and key(before) not in key(noun_before):
         verbal = before
     subject = _join(head, noun_before, mods.text, pred.complement if pred else "", verbal)
     return _Reading(subject, population, _join(population, mods.text, verbal), None, measure, False)
+
+
+# verbs that state a figure: «… را ۸۵۰ هزار تومان اعلام کرد», «… حدود ۱۵ هزار نفر برآورد کرد»
+_DECLARING = frozenset(key(w) for w in ("اعلام", "عنوان", "برآورد", "ذکر", "تخمین", "اعلان"))
+
+
+def _declared_topic(doc: Document, sent_start: int, q_start: int) -> str:
+    """What a declared figure is the value of: the words before «را» in its clause («ارزش هر بسته
+    معیشتی را …»), else the words that open the clause after whoever declares it («اسدی‌راد ارزش
+    این بسته‌ها در مجموع … اعلام کرد»), at most nine and no figure among them; else ""."""
+    begin = counted.clause_start(doc, sent_start, q_start)
+    tokens = list(TOKEN.finditer(doc.text, begin, q_start))
+    ra = next((t for t in reversed(tokens) if key(t.group()) == key("را")), None)
+    end = ra.start() if ra is not None else q_start
+    names = [m.end for m in doc.mentions if m.kind in ("person", "role", "organization") and begin <= m.start and m.end <= end]
+    start = max(names + [begin])
+    words = [t.group() for t in TOKEN.finditer(doc.text, start, end) if key(t.group()) not in counted.FILLERS]
+    while words and is_function_word(words[0]):
+        words.pop(0)
+    return " ".join(words) if 1 <= len(words) <= 9 and not any(re.search(r"[0-9۰-۹]", w) for w in words) else ""
 
 
 def _group_before(doc: Document, sent_start: int, pos: int) -> str:
@@ -609,14 +647,43 @@ def _singular(word: str) -> str:
 
 def _amount_noun_before(before: str) -> str:
     """The noun an amount measures when it stands right before it: «با ظرفیت ۶۰ نفر», «به ارزش ۱۲۰ میلیارد
-    تومان», «اعتباری بالغ بر ۱۲ میلیارد ریال» (qualifier already cut off), else ""."""
+    تومان», «اعتباری بالغ بر ۱۲ میلیارد ریال» (qualifier already cut off), «ظرفیت پذیرش ۳۰ نفر» (with
+    the word that says of what), else ""."""
     m = _MEASURE_NOUN_BEFORE.search(before)
     if m and key(m.group(1).split()[0]) in _AMOUNT_NOUNS:
         return m.group(1)
     m = re.search(r"(?:^|[\s\u200c])([^\s\u200c،,.:؛;0-9۰-۹«»()]+?)(?:[\u200c]?ای|ی)?[\s\u200c]*$", before)
     if m and key(m.group(1)) in _AMOUNT_NOUNS:
         return m.group(1)
+    m = re.search(r"(?:^|[\s\u200c])([^\s\u200c،,.:؛;0-9۰-۹«»()]+)[\s\u200c]+([^\s\u200c،,.:؛;0-9۰-۹«»()]+)[\s\u200c]*$", before)
+    if m and key(m.group(1)) in _AMOUNT_NOUNS and not is_function_word(m.group(2)) and not is_verb(m.group(2)) \
+            and key(m.group(2)) not in _AMOUNT_NOUNS:
+        return f"{m.group(1)} {m.group(2)}"
     return ""
+
+
+_CAPACITY = frozenset(key(w) for w in ("ظرفیت", "سقف"))
+_ADVERBIAL_NOUNS = frozenset(key(w) for w in ("صورت", "طور", "عنوان", "منظور", "دلیل"))
+
+
+def _paid_for(doc: Document, sent_start: int, q_start: int, noun_before: str) -> str:
+    """What an amount named by its noun belongs to: the words before «به مبلغ / با اعتبار / ظرفیت …»
+    («کمک‌هزینه امداد کودکان به مبلغ …», «مرکز نگهداری ظرفیت پذیرش ۳۰ نفر»), not a place or a verb."""
+    at = doc.text.rfind(noun_before.split()[0], max(sent_start, q_start - 60), q_start)
+    if at < 0:
+        return ""
+    prep = re.search(r"(?<![\w\u200c])(?:با|به|بر|در)[\s\u200c]*$", doc.text[max(sent_start, at - 6):at])
+    if prep:
+        at = max(sent_start, at - 6) + prep.start()
+    places = [m for m in doc.mentions if m.kind in ("place", "person", "organization") and sent_start <= m.start < at]
+    words = _words_before(doc, sent_start, at, most=4).split()
+    while words and key(words[0]) in counted.TIME_WORDS:
+        words.pop(0)
+    if words and key(words[0]) in _ADVERBIAL_NOUNS:
+        return ""  # «به صورت میانگین ۶۰ نفر»: how, not what
+    while words and any(m.start <= doc.text.rfind(words[-1], sent_start, at) < m.end for m in places):
+        words.pop()  # «در سقز با اعتبار …»: where, not what
+    return " ".join(words)
 
 
 _REACHED = re.compile(r"(?:ب|می|نمی)?رس(?:ید|د|یده|یدند|ند)$")  # «… به ۲۴۰۰ نفر رسید»: a predicate
@@ -848,9 +915,14 @@ def _clause_limit(doc: Document, sent, figures: list, i: int) -> int:
     prepositional phrase («… پنج هزار نفر توسط ۱۵ گشت … پذیرش شده‌اند»), else the sentence end."""
     for f in figures[i + 1:]:
         q = _qualifier(doc, f[1])[1]
-        if not _PREPOSITION_BEFORE.search(doc.text[max(sent.start, q - 12):q]):
+        if not _PREPOSITION_BEFORE.search(doc.text[max(sent.start, q - 12):q]) \
+                and not _AMOUNT_PHRASE_BEFORE.search(doc.text[max(sent.start, q - 20):q]):
             return q
     return sent.end
+
+
+# «… از کمک‌هزینه به مبلغ ۲۵ میلیون ریال بهره‌مند می‌شوند»: an amount inside another figure's clause
+_AMOUNT_PHRASE_BEFORE = re.compile(r"(?<![\w\u200c])(?:به|با)[\s\u200c]+(?:مبلغ|ارزش|اعتبار|هزینه|رقم)[\s\u200c]*$")
 
 
 def _repeated(doc: Document, value: float, unit: str, reading: _Reading) -> Statistic | None:
