@@ -348,3 +348,38 @@ def test_a_declared_figure_is_the_value_of_what_was_declared():
 """))
     assert stats[900_000].subject == "تومان ارزش هر بسته لوازم‌التحریر"
     assert stats[4_000_000_000].subject.startswith("تومان") and "هزینه کل طرح" in stats[4_000_000_000].subject
+
+
+def test_items_of_a_list_share_the_verb_of_the_last_one():
+    stats = by_value(run("""
+رئیس کمیته امداد شهرستان گفت: امسال ۶۴۰ میلیون تومان به صورت نقدی، ۲ میلیارد تومان به صورت کالا و ۱۵۰ میلیون تومان خدمات درمانی به نیازمندان کمک شده است و با ارائه وام ۲۱۰ زن و ۹۵ مرد را صاحب شغل کردیم.
+"""))
+    assert "نقدی" in stats[640_000_000].subject and "کمک" in stats[640_000_000].subject
+    assert "کالا" in stats[2_000_000_000].subject and "کمک" in stats[2_000_000_000].subject
+    assert "شغل" in stats[210].subject
+    assert "خدمات درمانی" not in stats[640_000_000].subject  # the last item's own words stay its own
+
+
+def test_a_list_of_predicate_nominals_shares_nothing():
+    stats = by_value(run("کارشناس اورژانس اجتماعی گفت: در سه ماه اخیر ۴۳ پرونده همسرآزاری، ۹ پرونده کودک‌آزاری و ۷ پرونده مربوط به سایر خشونت‌ها بوده است."))
+    assert "خشونت" not in stats[43].subject and "خشونت" not in stats[9].subject
+    assert stats[7].subject.endswith("مربوط به سایر خشونت‌ها")
+
+
+def test_this_many_include_lists_the_parts_of_the_group_just_counted():
+    stats = by_value(run("""
+مدیرکل بهزیستی گفت: امسال ۳۳ کودک بی‌سرپرست به خانواده‌های متقاضی سپرده شدند. وی افزود: این تعداد کودک شامل ۱۴ دختر و ۱۹ پسر هستند.
+"""))
+    assert stats[14].subject.startswith("دختر از کودک بی‌سرپرست") and stats[19].subject.startswith("پسر از کودک بی‌سرپرست")
+
+
+def test_reporting_a_figure_says_nothing_of_what_it_counts():
+    stats = by_value(run("مدیرکل بهزیستی استان از بیمه ۳۲۰ زن سرپرست خانوار روستایی در سال گذشته خبر داد."))
+    assert "خبر" not in stats[320].subject
+
+
+def test_a_clause_that_ends_in_a_participle_before_and_is_no_list_item():
+    stats = by_value(run("""
+مدیرکل بهزیستی گفت: کمک‌هزینه درمان هر مددجو امسال به ۶ میلیون تومان افزایش یافته و تاکنون ۹۲۰ نفر از این کمک‌هزینه استفاده کرده‌اند.
+"""))
+    assert "استفاده" not in stats[6_000_000].subject and "کرده" not in stats[6_000_000].subject

@@ -280,7 +280,7 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: st
             continue
         link = _linker(doc, m.start(), limit)
         if link is not None:
-            phrase = _before_verb(doc, noun_phrase(doc, link[1], limit), limit)
+            phrase = _before_verb(doc, _determined_phrase(doc, link[1], limit), limit)
             after = _next(doc, link[1], limit)  # None: the next figure starts at ``limit``
             if not phrase.text and (after is None and limit < len(doc.text) or after is not None and find_numbers(after.group())):
                 break  # «۲۲۲ کودک شامل ۳۲ دختر …»: the parts are counts of their own
@@ -294,6 +294,19 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: st
             continue
         break
     return Words(" ".join(parts), end)
+
+
+_DETERMINERS = frozenset(_K(w) for w in ("سایر", "دیگر", "همه", "تمام", "تمامی", "برخی", "بعضی", "کلیه"))
+
+
+def _determined_phrase(doc: Document, start: int, limit: int) -> Words:
+    """A noun phrase, with a determiner before it («مربوط به سایر خشونت‌ها», «در کلیه مدارس»)."""
+    phrase = noun_phrase(doc, start, limit)
+    first = _next(doc, start, limit)
+    if phrase.text or first is None or _K(first.group()) not in _DETERMINERS:
+        return phrase
+    rest = noun_phrase(doc, first.end(), limit)
+    return Words(f"{first.group()} {rest.text}", rest.end) if rest.text else phrase
 
 
 def _before_place(doc: Document, start: int, phrase: Words) -> str:
@@ -310,8 +323,8 @@ def _before_verb(doc: Document, phrase: Words, limit: int) -> Words:
     """A complement's noun phrase without a last word that is the next verb's own («در گرمخانه پذیرش |
     شده‌اند»: «پذیرش» belongs to the verb)."""
     nxt = _next(doc, phrase.end, limit)
-    if not phrase.text or nxt is None or not is_finite(nxt.group()):
-        return phrase
+    if not phrase.text or nxt is None or not is_finite(nxt.group()) or _K(nxt.group()) in _COPULA:
+        return phrase  # «مربوط به سایر خشونت‌ها | می‌باشد»: a copula has no non-verbal part
     parts = phrase.text.rsplit(" ", 1)
     if len(parts) == 1:
         return Words("", doc.text.rfind(parts[0], 0, phrase.end))
@@ -351,7 +364,8 @@ class Predicate(NamedTuple):
     end: int
 
 
-_NON_VERBAL = frozenset(_K(w) for w in ("قرار", "انجام", "صورت"))  # light-verb parts that say nothing
+# light-verb parts that say nothing of what is counted; «خبر داد» only reports it
+_NON_VERBAL = frozenset(_K(w) for w in ("قرار", "انجام", "صورت", "خبر"))
 
 
 def _verb_ahead(doc: Document, pos: int, limit: int) -> bool:
@@ -402,7 +416,8 @@ def predicate(doc: Document, pos: int, limit: int, open_end: bool = False) -> Pr
         # «شناسایی‌شده» ending the clause, or a perfect that dropped its auxiliary before a comma («به ثبت رسیده، تصریح کرد»)
         participle = len(k) > 4 and (
             k.endswith(_K("شده")) and (nxt is None or nxt.group() in _PUNCT or _K(nxt.group()) in _AUXILIARY | {_K("که"), _K("و")})
-            or _PARTICIPLE.search(k) is not None and words and nxt is not None and nxt.group() in "،,؛;")
+            or _PARTICIPLE.search(k) is not None and (words or "\u200c" in w) and nxt is not None
+            and (nxt.group() in "،,؛;" or _K(nxt.group()) == _K("و") and _PARTICIPLE.search(k).group().endswith(_K("ه"))))  # «… افزایش یافته و …»
         if verb and k not in _COPULA | _PASSIVE and nxt is not None and _K(nxt.group()) in _PASSIVE:
             words.append(m)  # «سپرده شدند»: the participle is the verb's non-verbal part
             continue
@@ -416,6 +431,15 @@ def predicate(doc: Document, pos: int, limit: int, open_end: bool = False) -> Pr
         return Predicate(" ".join(m.group() for m in said if _K(m.group()) not in _FILLERS), "", False,
                          " ".join(object_words), "", words[-1].end())
     return None
+
+
+def own_words(doc: Document, start: int, end: int) -> str:
+    """An item's own words before the joiner that leads to the next item of its list («به صورت
+    نقدی، …»), without fillers, places and amounts."""
+    tokens = list(_tokens(doc, start, end))
+    cut = max((i for i, m in enumerate(tokens) if m.group() in "،," or _K(m.group()) == _K("و")), default=-1)
+    words = [m for m in tokens[:cut] if m.group() not in _PUNCT and _K(m.group()) not in _FILLERS] if cut >= 0 else []
+    return " ".join(m.group() for m in _without_amounts(_without_places(doc, words)))
 
 
 _LIGHT_VERBS = frozenset(_K(w) for w in (

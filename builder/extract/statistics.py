@@ -504,13 +504,15 @@ _RECENT = 3  # sentences: how far back a bare «نفر» may take its group from
 
 
 def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, limit: int,
-          prev: _Reading | None, sibling: _Reading | None, prev_sentence: int = -99) -> _Reading:
+          prev: _Reading | None, sibling: _Reading | None, prev_sentence: int = -99,
+          gapped: counted.Predicate | None = None) -> _Reading:
     """Subject, population, measure and (for a share) whole of the figure ``n`` at ``start:end``.
 
     ``head`` is the noun phrase after the number (ending at ``stop``), ``limit`` where the
     next figure of the sentence starts, ``prev`` the last group counted before it in the
     article (for «از این تعداد», «آنان») and ``sibling`` the previous share in its sentence
-    (for «۲۹ درصد …، ۲۴ درصد در خصوص …»).
+    (for «۲۹ درصد …، ۲۴ درصد در خصوص …»); ``gapped`` the verb a list shares with its last
+    item, for an earlier item that has none of its own.
     """
     share = _percent(n) or n.kind == "fraction"
     words = head.split()
@@ -545,6 +547,9 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
     mods = counted.modifiers(doc, pos, limit, len(words), last=words[-1] if words and pos == stop else "",
                              people=_UNIT_OF.get(first) == "persons" and len(words) == 1)
     pred = None if in_phrase else counted.predicate(doc, mods.end, limit, open_end=limit >= sent.end)
+    if pred is None and gapped is not None and not in_phrase:
+        # «۸۹۰ میلیون تومان به صورت نقدی، … و ۳۰۰ میلیون تومان خدمات درمانی به نیازمندان کمک شده است»
+        pred = gapped._replace(complement=_join(counted.own_words(doc, mods.end, limit), gapped.complement))
     said = _join(pred.complement, pred.verbal) if pred else ""
     before = _nominal_before(doc, sent.start, start)
     measure = measure_for(_join(mods.text, said)) or measure_for(" ".join(words[1:])) \
@@ -800,9 +805,10 @@ def extract(doc: Document) -> None:
             elif fig.topic:  # «مستمری سالمندان از ۵ میلیون به ۸ میلیون تومان می‌رسد»
                 reading = _Reading(_join(subject, fig.topic), fig.topic, fig.topic, None, measure_for(fig.topic), False)
             else:
-                reading = _read(doc, sent, n, start, end, subject, stop, limit, prev, sibling, prev_sentence)
+                reading = _read(doc, sent, n, start, end, subject, stop, limit, prev, sibling, prev_sentence,
+                                _shared_predicate(doc, sent, figures, i))
             if unit not in ("percent", "rate", "rials", "tomans"):
-                whole = _partition(doc, whole, last, q_start, subject, float(n.value))
+                whole = _partition(doc, whole, last, q_start, subject, float(n.value), prev)
                 counted_here = (reading, float(n.value), stop)
                 if whole is not None and not reading.back:  # «که ۲۰۰ نفر از آنها …» says whose it is
                     reading = _as_part(subject, reading, whole[0])
@@ -881,14 +887,21 @@ _PARTS_OPEN = re.compile(r"(?:^|[\s\u200c])(?:شامل|که|از[\s\u200c]+جم�
 _PARTS_GO_ON = re.compile(r"[\s\u200c]*(?:،|,|و)[\s\u200c]*")
 
 
+# «این تعداد (کودک) شامل …»: the parts of the group just counted
+_THIS_MANY_INCLUDE = re.compile(
+    r"(?:این|همین)[\s\u200c]+(?:تعداد|شمار|عده|افراد)(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+)?[\s\u200c]+شامل[\s\u200c]*$")
+
+
 def _partition(doc: Document, whole: tuple | None, last: tuple | None, q_start: int, subject: str,
-               value: float) -> tuple | None:
+               value: float, prev: _Reading | None = None) -> tuple | None:
     """The count whose parts a figure lists, or None.
 
     «۲۲۲ کودک غیر ایرانی مجوز دار شامل ۳۲ دختر و ۱۹۰ پسر، ۲۵۷ کودک …»: a count right after
     another one and «شامل / که / از جمله» opens its parts; the next counts joined by «و» or a comma
     go on with them while they are smaller and count another noun («۲۵۷ کودک» is the next whole).
     """
+    if last is None and prev is not None and _THIS_MANY_INCLUDE.search(doc.text[max(0, q_start - 40):q_start]):
+        return prev, float("inf")  # «این تعداد کودک شامل ۱۲ دختر و ۱۵ پسر هستند»
     if last is None or value >= last[1] and whole is None:
         return None
     gap = doc.text[last[2]:q_start]
@@ -910,6 +923,49 @@ def _as_part(subject: str, reading: _Reading, whole: _Reading) -> _Reading:
                     whole.measure or reading.measure, True)
 
 
+def _shared_predicate(doc: Document, sent, figures: list[_Figure], i: int) -> counted.Predicate | None:
+    """The verb a list of figures shares, for figure ``i`` when a later item of its list has it:
+    the items are joined by «،» or «و» with nothing between them but their own words (no verb,
+    no figure), and the last one's clause ends in a verb («۴۱۰ زن و ۸۸۷ مرد را در طرح‌های اشتغال
+    صاحب شغل کردیم»); else None."""
+    j = i
+    while j + 1 < len(figures) and _goes_on(doc, figures[j], figures[j + 1]):
+        j += 1
+    if j == i:
+        return None
+    last = figures[j]
+    mods = counted.modifiers(doc, max(last.stop, last.end), sent.end)
+    pred = counted.predicate(doc, mods.end, sent.end)
+    if pred is None or not pred.verbal:
+        return None  # «۸۷ پرونده همسرآزاری، … و ۱۲ پرونده مربوط به … می‌باشد»: each says what it is
+    at = doc.text.rfind(pred.verbal.split()[-1], mods.end, pred.end)
+    if pred.copula and any(m.start <= at < m.end for m in doc.mentions if m.kind in ("place", "organization", "person")):
+        return None  # «… و ۱۴۰ خانواده در نهاوند هستند»: the last item's place, not a shared predicate
+    return pred._replace(complement="")  # what follows the last item is its own («… در روستاها سکونت دارند»)
+
+
+# the end of a list item: a joiner, then at most a short label of the next item
+_ITEM_END = re.compile(r"(?:،|,|(?<![\w\u200c])و)[\s\u200c]*(?:[^\s\u200c]+[\s\u200c]*){0,3}$")
+
+
+def _kind(fig: _Figure) -> str:
+    """Shares, amounts of money and counts make lists of their own kind."""
+    if _percent(fig.n):
+        return "percent"
+    return "money" if fig.subject and key(fig.subject.split()[0]) in _MONEY else "count"
+
+
+def _goes_on(doc: Document, a: _Figure, b: _Figure) -> bool:
+    """Figure ``b`` is the next item of ``a``'s list: between them only ``a``'s own words, a joiner
+    and a label, and ``b`` is no figure inside a phrase («شناسایی و در ۲ مرکز …»)."""
+    q = _qualifier(doc, b.start)[1]
+    gap = doc.text[max(a.stop, a.end):q]
+    words = gap.split()
+    return _kind(a) == _kind(b) and len(gap) <= 80 and not re.search(r"[.؛;:!؟?]", gap) and _ITEM_END.search(gap) is not None \
+        and not _PREPOSITION_BEFORE.search(doc.text[max(0, q - 12):q]) \
+        and not any(counted.is_finite(w) or key(w) == key("که") for w in words)
+
+
 def _clause_limit(doc: Document, sent, figures: list, i: int) -> int:
     """Where figure ``i``'s words end: at the next figure of its sentence that is not inside a
     prepositional phrase («… پنج هزار نفر توسط ۱۵ گشت … پذیرش شده‌اند»), else the sentence end."""
@@ -929,14 +985,16 @@ def _repeated(doc: Document, value: float, unit: str, reading: _Reading) -> Stat
     """An earlier observation of the same figure told in other words: same value, both counts of
     people, with a classifier on one side («تحصیل ۴۱۱۲ دانش‌آموز» in the headline, «۴۱۱۲ نفر» in
     the body) or a value too particular to recur by chance («۳۷ هزار و ۸۳۹ زن سرپرست خانوار», later
-    «۳۷ هزار و ۸۳۹ خانوار آن»)."""
+    «۳۷ هزار و ۸۳۹ خانوار آن»), or cases counted by a classifier («۱۸ ازدواج» in the headline, «۱۸ مورد
+    ازدواج» in the body)."""
     people = {"persons", "households"}
     for st in doc.statistics:
         if st.value != value or st.unit == "percent" or unit == "percent":
             continue
         bare = key(st.subject.split()[0]) in counted.CLASSIFIERS or key(reading.subject.split()[0]) in counted.CLASSIFIERS
         unround = value >= 100 and value % 10 != 0  # «۴۱۱۲» twice in one article is one figure
-        if (bare or unround) and (st.unit in people or st.unit == "count") and (unit in people or unit == "count"):
+        kinds = {st.unit, unit} - {"count"}
+        if (bare or unround) and (kinds <= people or kinds == {"cases"}):
             return st
     return None
 
