@@ -383,3 +383,47 @@ def test_a_clause_that_ends_in_a_participle_before_and_is_no_list_item():
 مدیرکل بهزیستی گفت: کمک‌هزینه درمان هر مددجو امسال به ۶ میلیون تومان افزایش یافته و تاکنون ۹۲۰ نفر از این کمک‌هزینه استفاده کرده‌اند.
 """))
     assert "استفاده" not in stats[6_000_000].subject and "کرده" not in stats[6_000_000].subject
+
+
+def test_the_nouns_right_before_a_figure_are_its_topic_when_the_clause_opens_otherwise():
+    stats = by_value(run("""
+معاون آموزش و پرورش گفت: شمار بازماندگان از تحصیل استان حدود ۱۲ هزار نفر برآورد شده بود، اما با بررسی‌های انجام‌شده آمار واقعی به کمتر از ۹ هزار نفر رسید.
+"""))
+    assert {key("بازماندگان"), key("تحصیل"), key("واقعی")} <= words(stats[9000].subject)
+
+
+def test_what_the_previous_clause_counted_is_restated_with_its_compound_verb():
+    stats = by_value(run("معاون اشتغال بهزیستی گفت: سال گذشته ۳۸۰ مددجو صاحب شغل شدند و امسال این رقم به ۴۶۰ نفر رسیده است."))
+    assert "صاحب شغل" in stats[380].subject
+    assert "صاحب شغل" in stats[460].subject and "رسیده" not in stats[460].subject
+
+
+def test_words_that_take_a_complement_keep_it():
+    doc = run("""
+مدیرکل بهزیستی گفت: ۲۳۰ حامی در طرح اکرام حمایت از ۴۱۰ یتیم را بر عهده دارند و در شهرستان دو سرای سالمند فعال است.
+
+کارشناس گفت: میزان طلاق در ۹ استان بالاتر از میانگین کشوری است.
+""")
+    stats = by_value(doc)
+    assert "حمایت" in stats[410].subject
+    assert 2 in stats and stats[2].subject.startswith("سرای سالمند")
+    assert "میانگین کشوری" in stats[9].subject
+
+
+def test_a_relative_clause_may_name_a_place_in_guillemets():
+    stats = by_value(run("""
+رئیس اورژانس اجتماعی گفت: حدود ۷۵ درصد از زنانی که به دلیل خشونت خانگی در «خانه امن» پذیرش شده بودند، به خانه بازگشتند.
+"""))
+    assert "خشونت خانگی" in stats[75].subject
+
+
+def test_a_headline_share_of_all_of_a_group_is_the_body_share_of_that_group():
+    doc = run("مشاور وزیر گفت: دولت حدود ۴۴ درصد از زنان سرپرست خانوار را تحت حمایت قرار داده است.",
+              title="۴۴ درصد از کل زنان سرپرست خانوار تحت پوشش حمایت دولت")
+    shares = [s for s in doc.statistics if s.value == 44]
+    assert len(shares) == 1 and shares[0].approx == "about"
+
+
+def test_a_classifier_followed_by_and_joins_no_noun_and_a_preposition_is_no_verb():
+    stats = by_value(run("وی افزود: در طول سال مراکز درمان به ۱۸ هزار نفر و کمپ‌ها به چهار هزار نفر خدمات‌دهی می‌کنند."))
+    assert "کمپ‌ها" not in stats[18000].subject and "خدمات‌دهی" in stats[18000].subject

@@ -118,7 +118,8 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
             continue
         if not _is_word(w) or _a_number(w) or (words and _K(w) in _TIME_WORDS and not _ezafe(words[-1][0])):
             break
-        if _K(w) == _K("از") and words and _K(words[-1][0]) in _FROM_HEADS and head_next is False:
+        comparative = words and _K(words[-1][0]).endswith(_K("تر")) and len(_K(words[-1][0])) > 3  # «بالاتر از …»
+        if _K(w) == _K("از") and words and (_K(words[-1][0]) in _FROM_HEADS or comparative) and head_next is False:
             nxt = _next(doc, pos, limit)
             if nxt and _is_word(nxt.group()) and not is_function_word(nxt.group()) and not find_numbers(nxt.group()):
                 words.append((w, m.end()))  # «بازمانده از تحصیل»: the word takes «از»
@@ -141,13 +142,14 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
         if _K(w) == _K("و"):
             nxt = _next(doc, m.end(), limit)
             if nxt and words and not is_stop(nxt.group()) and not is_verb(nxt.group()) and not find_numbers(nxt.group()) \
-                    and not _names_start(doc, nxt.start()) and _K(nxt.group()) not in _CONNECTORS:
+                    and not _names_start(doc, nxt.start()) and _K(nxt.group()) not in _CONNECTORS \
+                    and not (len(words) == 1 and _K(words[0][0]) in CLASSIFIERS):  # «۲۱ هزار نفر و کمپ‌ها …»
                 words.append((w, m.end()))
                 continue
             break
         glued = len(_K(w)) > 4 and _K(w).endswith(_K("شده")) and not _finite_after(doc, m.end(), limit)
         if not glued and (is_finite(w) or (words and _K(w) in (_K("شده"), _K("شد"))) or _K(w) in _PREVERB):
-            if len(words) >= 2 and not _PARTICIPLE.search(_K(words[-1][0])):
+            if len(words) >= 2 and not _PARTICIPLE.search(_K(words[-1][0])) and _K(w) not in _COPULA:
                 words.pop()  # «کودک کار شناسایی | شدند»: the verb's non-verbal part, not the counted noun's
             break
         # hazm's stop words include counted nouns («مورد», «نفر»): a head noun is only refused if it is a function word
@@ -182,7 +184,7 @@ _LINKERS = tuple(sorted((tuple(_K(w) for w in phrase.split()) for phrase in (
 # words that take «از» («بازمانده از تحصیل», «برخوردار از خدمات»): «از» after them is their complement
 _FROM_HEADS = frozenset(_K(w) for w in (
     "بازمانده", "بازماندگان", "برخوردار", "بهره‌مند", "بهرهمند", "استفاده‌کننده", "ناشی", "پیش", "خارج", "محروم",
-    "دور", "جدا", "رها", "آزاد", "برآمده", "حمایت",
+    "دور", "جدا", "رها", "آزاد", "برآمده", "حمایت", "جامانده", "جا‌مانده",
 ))
 # an age group after the counted noun: «در سنین ۶ تا ۱۱ سال», «در گروه سنی زیر ۱۵ سال», «با سن بالای ۶۰ سال»
 _AGE_GROUP = re.compile(
@@ -342,6 +344,8 @@ def _relative(doc: Document, pos: int, limit: int) -> Words | None:
     words = []
     for m in _tokens(doc, pos, limit):
         w = m.group()
+        if w in "«»\"":
+            continue  # a name in guillemets inside the clause («خانه امن»)
         if w in _PUNCT or find_numbers(w) or len(words) >= _MAX_RELATIVE:
             return None
         words.append(w)
@@ -365,6 +369,8 @@ class Predicate(NamedTuple):
 
 
 # light-verb parts that say nothing of what is counted; «خبر داد» only reports it
+# the first word of a compound non-verbal part: «صاحب شغل», «مورد حمایت», «تحت پوشش»
+_COMPOUND_HEADS = frozenset(_K(w) for w in ("صاحب", "مورد", "تحت", "زیر", "دارای", "فاقد"))
 _NON_VERBAL = frozenset(_K(w) for w in ("قرار", "انجام", "صورت", "خبر"))
 
 
@@ -411,7 +417,8 @@ def predicate(doc: Document, pos: int, limit: int, open_end: bool = False) -> Pr
             or k in _PASSIVE
         nxt = _next(doc, m.end(), limit)
         clause_end = nxt is None or nxt.group() in _PUNCT or _K(nxt.group()) in (_K("که"), _K("و"))
-        if not verb and clause_end and (is_past_stem(k) or (k.startswith(("ب", "می")) and is_finite(w[1:] if k.startswith("ب") else w))):
+        if not verb and clause_end and not is_function_word(w) and len(k) > 2 \
+                and (is_past_stem(k) or (k.startswith(("ب", "می")) and is_finite(w[1:] if k.startswith("ب") else w))):
             verb = True  # «… به ۲۴۰۰ نفر رسید.», «… برسد»: a bare past stem or subjunctive ending the clause
         # «شناسایی‌شده» ending the clause, or a perfect that dropped its auxiliary before a comma («به ثبت رسیده، تصریح کرد»)
         participle = len(k) > 4 and (
@@ -544,14 +551,18 @@ def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, g
     # the verb's non-verbal part: the last word before it, and one joined to it by «و» («شناسایی و جمع‌آوری»)
     kept = [m for m in words if _K(m.group()) not in _FILLERS]
     verbal: list[str] = []
-    if kept and not is_function_word(kept[-1].group()) and not glued:  # «گزارش‌شده» holds its own
+    if kept and not is_function_word(kept[-1].group()) and not (glued and "\u200c" in verb.group()):  # «گزارش‌شده» holds its own
         verbal.insert(0, kept.pop().group())
         if kept and not is_function_word(kept[-1].group()) and _K(verbal[0]).startswith(_K("ها")):  # «خانواده هایشان» written apart
             verbal.insert(0, kept.pop().group())
         if len(kept) >= 2 and _K(kept[-1].group()) == _K("و") and not is_function_word(kept[-2].group()):
             verbal[:0] = [kept.pop(-2).group(), kept.pop().group()]
+        if kept and _K(kept[-1].group()) in _COMPOUND_HEADS:  # «صاحب شغل شدند», «مورد حمایت هستند»
+            verbal.insert(0, kept.pop().group())
     kept = [m.group() for m in _without_amounts(_without_places(doc, kept))]
     verbal = [w for w in verbal if _K(w) not in _NON_VERBAL]
+    if len(verbal) == 1 and _REACH.match(_K(verbal[0])) and _K(verb.group()) in _AUXILIARY:
+        verbal = []  # «… به ۴۶۰ نفر رسیده است»: a perfect that says how many, not what
     passive = k in _PASSIVE
     copula = k in _COPULA
     if not passive and not copula and _PERFECT.search(k):  # «از تحصیل بازمانده‌اند»: the verb says it
@@ -559,7 +570,8 @@ def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, g
             kept.extend(verbal)
         verbal = [re.sub(r"[\u200c\s]*(?:اند|است|ایم|اید|بود|بودند)$", "", verb.group())]
     if glued:
-        verbal.append(verb.group())
+        if verbal or not _REACH.match(k):  # «… به ۵۱۵ نفر رسیده است»: says how many, not what
+            verbal.append(verb.group())
     elif passive and verbal:
         verbal.append("شده")
     elif not passive and not copula and not _PERFECT.search(k) and not is_light_verb(verb.group()) \
@@ -645,10 +657,27 @@ def topic(doc: Document, sent_start: int, start: int) -> tuple[str, int] | None:
         return pointer.group(), begin
     phrase = noun_phrase(doc, begin, start)
     if not phrase.text:
-        return None
+        return _noun_before(doc, begin, start)
     more = modifiers(doc, phrase.end, start)
     text = f"{phrase.text} {more.text}".strip()
     return text, begin
+
+
+def _noun_before(doc: Document, begin: int, start: int) -> tuple[str, int] | None:
+    """The nouns right before a figure (and its «به»), when its clause opens with something else:
+    «اما با بررسی‌های انجام‌شده آمار واقعی به کمتر از ۱۴ هزار نفر رسید» → «آمار واقعی»."""
+    tokens = [m for m in _tokens(doc, begin, start) if m.group() not in _PUNCT]
+    if tokens and _K(tokens[-1].group()) in (_K("به"), _K("تا")):
+        tokens.pop()
+    places = [(x.start, x.end) for x in doc.mentions if x.kind == "place"]
+    run: list[re.Match] = []
+    for m in reversed(tokens):
+        w = m.group()
+        if is_function_word(w) or is_finite(w) or _PARTICIPLE.search(_K(w)) or not _is_word(w) or len(run) >= 4 \
+                or any(s <= m.start() < e for s, e in places):  # «در شهر زابل ۲ هزار نفر»: where, not what
+            break
+        run.insert(0, m)
+    return (" ".join(m.group() for m in run), run[0].start()) if run else None
 
 
 def strip_stat_noun(words: str) -> str:

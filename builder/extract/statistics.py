@@ -75,7 +75,7 @@ _COUNTABLE = frozenset(key(w) for w in (
     "پایگاه", "اتاق", "تخت", "دستگاه", "نقطه", "منطقه", "محله", "فقره", "بسته", "نوبت", "دانش‌آموز", "دانش آموز",
 ))
 # facilities are countable whatever their name: «دو گرمخانه», «سه آسایشگاه», «دو کارگاه»
-_FACILITY_SUFFIXES = tuple(key(w) for w in ("خانه", "گاه"))
+_FACILITY_SUFFIXES = tuple(key(w) for w in ("خانه", "گاه", "سرا", "سرای"))
 _UNITS = {
     "persons": ("کودک", "نوجوان", "نفر", "زن", "مرد", "دختر", "پسر", "مددجو", "معلول", "سالمند", "دانش آموز", "دانش‌آموز", "کارتن خواب",
                 "معتاد", "متکدی", "یتیم", "نوزاد", "مادر", "دانشجو", "کارگر", "تبعه", "بیمار", "مهاجر"),
@@ -329,7 +329,14 @@ def _figures(doc: Document, sent, dates) -> list[_Figure]:
                 and key(found[i][3]) in _BARE_LIST_UNITS and _list_gap(doc, found[i][4], found[i + 1][1]) is not None:
             # «۳۰۵۳۲ نفر، ۲۸۴۱۲ نفر و ۷۵۲۹ نفر از دختران …», «۳۵۰ هزار تومان، دو نفره ۵۰۰ هزار تومان مستمری …»
             found[i][3] = found[i + 1][3]
-    figures = [_Figure(*f) for f in found]
+    labels = [""] * len(found)
+    for i in range(1, len(found)):
+        before, here = found[i - 1][3], found[i][3]
+        if here and len(here.split()) == 1 and key(here) in counted.CLASSIFIERS and len(before.split()) > 1 \
+                and key(before.split()[0]) == key(here) and (label := _list_gap(doc, found[i - 1][4], found[i][1])) is not None:
+            # «مادران ۵ تا ۹ سال ۱۸ مورد ازدواج و زنان ۱۰ تا ۱۴ سال ۲۴۰۵ مورد»: the noun is written once, first
+            found[i][3], labels[i] = before, label
+    figures = [_Figure(*f, label=label) for f, label in zip(found, labels)]
     figures = _changes(doc, sent, figures)
     return _labels(doc, sent, figures)
 
@@ -391,7 +398,7 @@ def _labels(doc: Document, sent, figures: list[_Figure]) -> list[_Figure]:
         j = i
         while j + 1 < len(out) and out[j + 1].subject and out[j].subject and _list_gap(doc, out[j].stop, out[j + 1].start) is not None:
             j += 1
-        if j > i:
+        if j > i and not any(f.label for f in out[i:j + 1]):
             run = out[i:j + 1]
             labels = _in_turn(doc, sent, run) or _item_labels(doc, sent, run)
             if labels:
@@ -758,11 +765,13 @@ def _nominal_before(doc: Document, sent_start: int, start: int) -> str:
     if not words:
         return ""
     last = words[-1]
-    if key(last) == key("از") and len(words) > 1:  # «از شناسایی ۴۰ کودک … خبر داد»
-        return ""
+    if key(last) == key("از") and len(words) > 1:
+        # «حمایت از ۶۵۸ یتیم»: a measure that takes «از»; not «… از ۴۰ کودک»
+        return words[-2] if key(words[-2]) in _MEASURES_TAKING_FROM else ""
     return last if measure_for(last) and key(measure_for(last) or "") and key(last) in _MEASURE_NOUNS else ""
 
 
+_MEASURES_TAKING_FROM = frozenset(key(w) for w in ("حمایت", "نگهداری", "مراقبت", "پشتیبانی", "سرپرستی", "بازدید"))
 _MEASURE_NOUNS = frozenset(key(w) for w in (
     "شناسایی", "جمع‌آوری", "جمع", "ساماندهی", "پذیرش", "ثبت", "ثبت‌نام", "افتتاح", "احداث", "تحویل",
     "ارجاع", "معرفی", "حمایت", "پوشش", "اسکان", "نگهداری", "آزادی", "بازگشت", "استخدام", "تحصیل", "اشتغال", "ساخت",
@@ -827,7 +836,7 @@ def extract(doc: Document) -> None:
                     and key(reading.population.split()[0]) not in counted.CLASSIFIERS:
                 prev, prev_sentence = reading, sent.index
             value = _counted_value(n, unit)
-            head = _singular(full.split()[1] if full.startswith("درصد ") and len(full.split()) > 1 else full.split()[0]) if full else ""
+            head = _head_of(full)
             dedupe = (value, n.kind, head)
             evidence = doc.evidence(q_start, stop, "statistics")
             if dedupe in seen or (same := _repeated(doc, value, unit, reading)) is not None:
@@ -997,6 +1006,15 @@ def _repeated(doc: Document, value: float, unit: str, reading: _Reading) -> Stat
         if (bare or unround) and (kinds <= people or kinds == {"cases"}):
             return st
     return None
+
+
+_QUANTIFIERS = frozenset(key(w) for w in ("درصد", "کل", "همه", "مجموع", "تمام", "کلیه"))
+
+
+def _head_of(subject: str) -> str:
+    """The noun a figure counts, for telling repeats apart: «درصد از کل زنان …» and «درصد زنان …» are of «زن»."""
+    words = [w for w in subject.split() if key(w) not in _QUANTIFIERS and key(w) != key("از")]
+    return _singular(words[0]) if words else key(subject.split()[0]) if subject else ""
 
 
 def _headline_end(doc: Document) -> int:
