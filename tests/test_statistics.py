@@ -427,3 +427,28 @@ def test_a_headline_share_of_all_of_a_group_is_the_body_share_of_that_group():
 def test_a_classifier_followed_by_and_joins_no_noun_and_a_preposition_is_no_verb():
     stats = by_value(run("وی افزود: در طول سال مراکز درمان به ۱۸ هزار نفر و کمپ‌ها به چهار هزار نفر خدمات‌دهی می‌کنند."))
     assert "کمپ‌ها" not in stats[18000].subject and "خدمات‌دهی" in stats[18000].subject
+
+
+def test_another_group_of_the_same_size_is_another_figure():
+    doc = run("""
+رئیس بهزیستی گفت: ۹۰ هزار زن سرپرست خانوار تحت پوشش هستند که از این تعداد ۴۰ هزار نفر بیمه روستایی دارند. وی افزود: ۴۰ هزار زن سرپرست خانوار دیگر نیز بیمه تامین اجتماعی دارند.
+""")
+    assert [s.value for s in doc.statistics].count(40_000) == 2
+
+
+def test_the_share_of_a_place_is_a_part_of_the_group_just_counted():
+    stats = by_value(run("مدیرکل بهزیستی لرستان گفت: ۶۱۲ کودک کار در استان شناسایی شده است که سهم بروجرد ۱۸۴ کودک است."))
+    assert stats[184].subject.startswith("کودک کار") and "شناسایی" in stats[184].subject
+    assert stats[184].place == key("بروجرد")
+
+
+def test_a_count_that_a_group_makes_up_is_of_that_group():
+    stats = by_value(run("وی گفت: دو درصد جمعیت شهرستان معادل چهار هزار و ۲۰۰ نفر را سالمندان بی‌سرپرست تشکیل می‌دهند."))
+    assert stats[4200].subject == "نفر سالمندان بی‌سرپرست"
+
+
+def test_a_change_written_as_an_adjective_is_a_share_of_what_follows():
+    doc = run("مدیرکل بهزیستی گفت: مستمری مددجویان با افزایش ۲۵ درصدی برای ۹۸ هزار نفر واریز شد.",
+              title="افزایش ۲۵ درصدی مستمری مددجویان بهزیستی")
+    share = next(s for s in doc.statistics if s.value == 25)
+    assert share.subject.startswith("درصد افزایش مستمری مددجویان")

@@ -565,6 +565,10 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
         measure = MEASURES + "calls"  # «۴۳۰ تماس … ثبت شد»: calls, whatever was done with them
     if share:
         return _read_share(doc, sent, n, start, _join(noun_before, head), mods, pred, said, measure, back, prev, sibling)
+    if not back and prev is not None and _SHARE_OF_BEFORE.search(before_text) and prev.population \
+            and (first in counted.CLASSIFIERS or _singular(first) == _singular(prev.population.split()[0])):
+        back = True  # «… ۵۵۵ کودک کار شناسایی شده که سهم خرم‌آباد ۲۷۱ کودک …»: a part of the group just counted
+        mods, said = counted.Words("", mods.end), ""
     if back and prev is not None and (first in counted.CLASSIFIERS or (prev.population and first == key(prev.population.split()[0]))):
         rest = " ".join(words[1:])
         kept = words[0] if first in counted.CLASSIFIERS else ""  # «۱۳۵ نفر از آنان»: the classifier stays
@@ -605,6 +609,10 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
                         measure_for(declared) or measure, False)
     population = " ".join(words[1:]) if first in counted.CLASSIFIERS and len(words) > 1 else head
     verbal = pred.verbal if pred else ""
+    if pred is not None and pred.complement and _SHARE_VERB.search(verbal) and "را" in doc.text[stop:pred.end].split():
+        # «… دو هزار و پانصد نفر را معلولین تشکیل می‌دهند»: they are the verb's subject
+        population = pred.complement
+        return _Reading(_join(head, pred.complement), population, _join(head, population), None, measure, False)
     if before and not verbal and key(before) not in key(noun_before):
         verbal = before
     subject = _join(head, noun_before, mods.text, pred.complement if pred else "", verbal)
@@ -726,7 +734,10 @@ def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev
         # «نرخ ترک تحصیل دختران … ۱۲/۵ درصد بیشتر از میانگین است», «… به ۳۸/۵ درصد رسیده است»: the clause's subject
         about = counted.topic(doc, sent.start, _qualifier(doc, start)[1])
         whole = about[0] if about is not None else whole
-    if head and key(head.split()[0]) in _CHANGE:
+    before = _words_before(doc, sent.start, _qualifier(doc, start)[1], most=1)
+    if n.text.endswith("درصدی") and key(before) in _CHANGE:
+        whole = _join(before, head)  # «افزایش ۳۰ درصدی مستمری مددجویان»: a change of what follows
+    elif head and key(head.split()[0]) in _CHANGE:
         about = counted.topic(doc, sent.start, _qualifier(doc, start)[1])
         if about is not None:
             whole = _join(head, about[0])
@@ -839,7 +850,8 @@ def extract(doc: Document) -> None:
             head = _head_of(full)
             dedupe = (value, n.kind, head)
             evidence = doc.evidence(q_start, stop, "statistics")
-            if dedupe in seen or (same := _repeated(doc, value, unit, reading)) is not None:
+            another = any(key(w) in _ANOTHER for w in full.split())  # «۵۵ هزار زن سرپرست خانوار دیگر»: not the same
+            if not another and (dedupe in seen or (same := _repeated(doc, value, unit, reading)) is not None):
                 first = seen[dedupe] if dedupe in seen else same
                 first.evidence.append(evidence)
                 first.person = first.person or _speaker(doc, sent.index)
@@ -873,7 +885,7 @@ def extract(doc: Document) -> None:
                 text=doc.text[q_start:stop],
                 evidence=[evidence],
             )
-            seen[dedupe] = stat
+            seen.setdefault(dedupe, stat)
             doc.statistics.append(stat)
     _merge_title_figures(doc)
 
@@ -1008,6 +1020,9 @@ def _repeated(doc: Document, value: float, unit: str, reading: _Reading) -> Stat
     return None
 
 
+# «سهم خرم‌آباد ۲۷۱ کودک»: the part of the group just counted that falls to a place or kind
+_SHARE_OF_BEFORE = re.compile(r"(?<![\w\u200c])سهم[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+)?[\s\u200c]*$")
+_ANOTHER = frozenset(key(w) for w in ("دیگر", "دیگری"))
 _QUANTIFIERS = frozenset(key(w) for w in ("درصد", "کل", "همه", "مجموع", "تمام", "کلیه"))
 
 
@@ -1031,7 +1046,8 @@ def _only_in_headline(doc: Document, stat: Statistic) -> bool:
 
 def _merge_title_figures(doc: Document) -> None:
     """A headline figure restated in the body in other words («۱۷ درصد مداخلات …» in the
-    title, «۱۷ درصد کودک‌آزاری» in the body) is the body's observation: same value, same unit."""
+    title, «۱۷ درصد کودک‌آزاری» in the body) is the body's observation: same value, same unit;
+    when the body says only its unit («با افزایش ۳۰ درصدی برای …»), the headline says what it is of."""
     title = doc.article.title
     first = doc.text.split("\n", 1)[0]
     if not title or key(first) != key(title):
@@ -1041,4 +1057,7 @@ def _merge_title_figures(doc: Document) -> None:
         body = next((s for s in doc.statistics if s not in in_title and s.value == stat.value and s.unit == stat.unit), None)
         if body is not None:
             body.evidence = stat.evidence + body.evidence
+            if len(body.subject.split()) == 1 and len(stat.subject.split()) > 1:
+                body.subject, body.population, body.whole = stat.subject, stat.population, stat.whole
+                body.concept = body.concept or stat.concept
             doc.statistics.remove(stat)
