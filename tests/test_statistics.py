@@ -452,3 +452,17 @@ def test_a_change_written_as_an_adjective_is_a_share_of_what_follows():
               title="افزایش ۲۵ درصدی مستمری مددجویان بهزیستی")
     share = next(s for s in doc.statistics if s.value == 25)
     assert share.subject.startswith("درصد افزایش مستمری مددجویان")
+
+
+def test_a_relative_clause_with_a_figure_of_its_own_leaves_the_main_verb_to_the_count_before_it():
+    stats = by_value(run("مدیر آسایشگاه گفت: هم‌اکنون ۵۲۰ مددجو که ۱۸۰ نفر از آنها معلول ذهنی هستند، از خدمات این مرکز استفاده می‌کنند."))
+    assert "استفاده" in stats[520].subject and "معلول" not in stats[520].subject
+    assert "معلول" in stats[180].subject
+
+
+def test_what_counted_people_pay_is_said_in_their_clause():
+    stats = by_value(run("""
+مدیرکل کمیته امداد گفت: بیش از ۹ هزار حامی که ساکن استان‌های دیگر هستند، ماهانه ۸۰۰ هزار ریال به حساب هر یتیم واریز می‌کنند.
+"""))
+    assert "واریز" in stats[9000].subject and "ریال" not in stats[9000].subject
+    assert stats[800_000].unit == "rials"

@@ -262,6 +262,8 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: st
         if _K(w) == _K("که"):
             rel = _relative(doc, m.end(), limit) if 1 <= head_words <= 3 and not parts else None
             if rel is None:
+                if (skip := counted_clause_end(doc, m.end(), limit)) is not None:
+                    end = skip  # «۴۰۰ مددجو که ۲۰۰ نفر از آنها معلول هستند، از خدمات …»: a clause of its own figure
                 break
             parts.append(f"که {rel.text}")
             end = rel.end
@@ -319,6 +321,21 @@ def _before_place(doc: Document, start: int, phrase: Words) -> str:
     if cut is None:
         return phrase.text
     return " ".join(m.group() for m in _tokens(doc, start, cut) if _area_stem(m.group()) not in _AREA)
+
+
+def counted_clause_end(doc: Document, pos: int, limit: int) -> int | None:
+    """Where a relative clause that counts something of its own ends, when a comma closes it and the
+    main clause goes on («که ۲۰۰ نفر از آنها … هستند، …»): just after that comma, else None."""
+    tokens = list(_tokens(doc, pos, limit))
+    first = next(iter(tokens), None)
+    if first is None or not find_numbers(first.group()):
+        return None
+    for i, m in enumerate(tokens[:_MAX_RELATIVE + 4]):
+        if m.group() in "،,":
+            return m.end() if i + 1 < len(tokens) and any(is_finite(t.group()) for t in tokens[i + 1:]) else None
+        if m.group() in _PUNCT and m.group() not in "«»\"":
+            return None
+    return None
 
 
 def _before_verb(doc: Document, phrase: Words, limit: int) -> Words:
@@ -522,7 +539,9 @@ _AMOUNT_HEADS = frozenset(_K(w) for w in ("مبلغ", "ارزش", "اعتبار"
 
 
 def _without_amounts(words: list[re.Match]) -> list[re.Match]:
-    """The words without an amount said inside the clause («به مبلغ ۲۵ میلیون ریال»): a figure of its own."""
+    """The words without an amount said inside the clause («به مبلغ ۲۵ میلیون ریال», «ماهانه ۱۴۰۰ هزار
+    ریال»): a figure of its own."""
+    words = _without_money(words)
     out: list[re.Match] = []
     skipping = False
     for i, m in enumerate(words):
@@ -540,6 +559,22 @@ def _without_amounts(words: list[re.Match]) -> list[re.Match]:
 
 
 _MONEY_WORDS = frozenset(_K(w) for w in ("ریال", "تومان"))
+
+
+def _without_money(words: list[re.Match]) -> list[re.Match]:
+    """The words without a sum of money written in them: its number words and its unit."""
+    out: list[re.Match] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and (find_numbers(words[j].group()) or _K(words[j].group()) == _K("و") and j > i):
+            j += 1
+        if j > i and j < len(words) and _K(words[j].group()) in _MONEY_WORDS:
+            i = j + 1  # «یک‌میلیون و چهارصد هزار ریال»
+            continue
+        out.append(words[i])
+        i += 1
+    return out
 
 
 def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, glued: bool) -> Predicate:

@@ -78,7 +78,8 @@ _COUNTABLE = frozenset(key(w) for w in (
 _FACILITY_SUFFIXES = tuple(key(w) for w in ("خانه", "گاه", "سرا", "سرای"))
 _UNITS = {
     "persons": ("کودک", "نوجوان", "نفر", "زن", "مرد", "دختر", "پسر", "مددجو", "معلول", "سالمند", "دانش آموز", "دانش‌آموز", "کارتن خواب",
-                "معتاد", "متکدی", "یتیم", "نوزاد", "مادر", "دانشجو", "کارگر", "تبعه", "بیمار", "مهاجر"),
+                "معتاد", "متکدی", "یتیم", "نوزاد", "مادر", "دانشجو", "کارگر", "تبعه", "بیمار", "مهاجر", "حامی", "مددکار",
+                "داوطلب"),
     "households": ("خانوار", "خانواده"),
     "cases": ("پرونده", "مورد", "فقره"),
     "calls": ("تماس",),
@@ -990,8 +991,17 @@ def _goes_on(doc: Document, a: _Figure, b: _Figure) -> bool:
 def _clause_limit(doc: Document, sent, figures: list, i: int) -> int:
     """Where figure ``i``'s words end: at the next figure of its sentence that is not inside a
     prepositional phrase («… پنج هزار نفر توسط ۱۵ گشت … پذیرش شده‌اند»), else the sentence end."""
+    here = figures[i]
+    nested = counted.counted_clause_end(doc, doc.text.find("که", here.stop, sent.end) + 2, sent.end) \
+        if re.match(r"[\s\u200c]*که[\s\u200c]", doc.text[here.stop:here.stop + 6]) else None
     for f in figures[i + 1:]:
         q = _qualifier(doc, f[1])[1]
+        if nested is not None and q < nested:
+            continue  # «۴۰۰ مددجو که ۲۰۰ نفر از آنها …، …»: a relative clause's own figure
+        if _kind(here) == "count" and _kind(f) == "money" and _UNIT_OF.get(_singular(here.subject.split()[0])) in ("persons", "households") \
+                and not re.search(r"[؛;:]", doc.text[here.stop:q]) \
+                and not re.search(r"(?:[،,]|(?<![\w\u200c])و)[\s\u200c]*$", doc.text[here.stop:q]):
+            continue  # «۱۱ هزار حامی … ماهانه ۱۴۰۰ هزار ریال به حساب یتیمان واریز می‌کنند»: what they pay, in their clause
         if not _PREPOSITION_BEFORE.search(doc.text[max(sent.start, q - 12):q]) \
                 and not _AMOUNT_PHRASE_BEFORE.search(doc.text[max(sent.start, q - 20):q]):
             return q
