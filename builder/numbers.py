@@ -376,6 +376,10 @@ class _Parser:
         """Token index after a following «درصد»/«%», if there is one."""
         if self._is(j, "text", {"درصد", "درصدی"}) or self._is(j, "ch", _PERCENT_SIGNS, gaps="0s"):
             return j + 1
+        # «چهار در صد» written in two words, not «۳ در صد هزار» (a rate per hundred thousand)
+        if self._is(j, "text", {"در"}, gaps="zs") and self._is(j + 1, "word", {"صد"}, gaps="zs") \
+                and not self._scale_at(j + 2):
+            return j + 2
         return None
 
     def match(self, i: int, lone_nine: bool) -> _Hit | None:

@@ -162,6 +162,8 @@ def test_statistics_sentence_in_both_digit_scripts(script):
     ("بیست و نه نفر", [("بیست و نه", "cardinal", 29, None, None)]),
     ("دو و نیم ساعت", [("دو و نیم", "cardinal", 2.5, None, None)]),
     ("کد خبر: 1403032315898", [("1403032315898", "cardinal", 1403032315898, None, None)]),
+    ("حدود سه در صد کاهش", [("سه در صد", "percent", 3, None, "درصد")]),  # «درصد» in two words
+    ("۳ در صد هزار نفر", [("۳", "cardinal", 3, None, None), ("صد هزار", "cardinal", 100_000, None, "هزار")]),
 ])
 def test_find_numbers(text, expected):
     assert spans(text) == expected

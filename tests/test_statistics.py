@@ -180,3 +180,289 @@ def test_this_figure_restates_the_previous_shares_subject():
 def test_a_count_before_a_noun_that_is_also_a_given_name_is_a_figure():
     doc = run("تاکنون ۴۵ افسر زن برای رسیدگی به پرونده‌ها آموزش دیده‌اند و تیم‌ها در ۸ شهرستان استان مستقر هستند.")
     assert {s.value for s in doc.statistics} == {45.0, 8.0}
+
+
+def test_a_number_after_a_label_is_no_figure_unless_a_scale_word_makes_it_a_count():
+    doc = run("""
+جلسه شورای اجتماعی با حضور رؤسای کمیته امداد ناحیه‌ی ۳ و ۴ برگزار شد. درسال ۹۸ شمار مددجویان کم بود.
+
+مدیرکل ثبت احوال استان گفت: از ابتدای سال ۱۲ هزار و ۴۵۰ واقعه تولد در استان به ثبت رسیده است.
+""")
+    assert [s.value for s in doc.statistics] == [12450]
+    assert doc.statistics[0].subject.startswith("واقعه تولد")
+
+
+def test_a_media_name_ending_in_a_number_and_a_criterion_of_a_plural_are_not_figures():
+    doc = run("""
+یک مددکار اجتماعی در گفت‌وگو با خبرنامه ۳۶ گفت: ۴۰ واحد مسکونی به خانواده‌های دارای حداقل ۲ فرزند معلول تحویل شد.
+""")
+    assert [s.value for s in doc.statistics] == [40]
+
+
+def test_a_qualified_count_that_looks_like_a_year_is_a_figure():
+    stats = by_value(run("معاون بهداشت استان گفت: پارسال حدود ۱۳۸۵ نوزاد، از مادران زیر ۱۸ سال به دنیا آمده‌اند."))
+    figure = stats[1385]
+    assert figure.approx == "about"
+    assert {key("نوزاد"), key("مادران"), key("دنیا")} <= words(figure.subject)  # the clause after the comma
+
+
+def test_a_perfect_without_its_auxiliary_ends_the_clause_before_a_comma():
+    stats = by_value(run("مدیرکل ثبت احوال گفت: امسال ۳۲۰ واقعه طلاق در استان به ثبت رسیده، و معاون وی تصریح کرد که روند کاهشی است."))
+    assert "تصریح" not in stats[320].subject and "رسیده" in stats[320].subject
+
+
+def test_a_long_clause_still_gives_its_verb():
+    stats = by_value(run("""
+رئیس اداره بهزیستی شهرستان گفت: ۸۰۰ کودک در همه مهدهای کودک روستایی شهرستان از وعده غذایی گرم و میوه تازه و سالم بهره‌مند می‌شوند.
+"""))
+    assert "بهره‌مند" in stats[800].subject
+
+
+def test_a_place_inside_a_name_or_after_a_noun_that_says_which_ones_stays():
+    stats = by_value(run("""
+مدیرکل کمیته امداد استان زنجان گفت: ۳۱۰ زن در طرح‌های اشتغال کمیته امداد زنجان صاحب شغل شدند و ۹۵ کودک در مدارس زنجان ثبت‌نام شدند.
+"""))
+    assert "کمیته امداد زنجان" in stats[310].subject
+    assert "در مدارس" in stats[95].subject and "زنجان" not in stats[95].subject
+
+
+def test_how_often_is_said_of_the_verb_not_of_who_is_counted():
+    stats = by_value(run("مدیرکل بهزیستی استان گفت: ۶۳۰ خانوار نیز ماهیانه از کمک‌هزینه اجاره بهره‌مند می‌شوند."))
+    assert "ماهیانه" not in stats[630].subject and "نیز" not in stats[630].subject
+    assert "کمک‌هزینه اجاره" in stats[630].subject
+
+
+def test_a_decimal_sign_before_a_count_separates_thousands_and_a_word_that_starts_with_a_number_is_a_noun():
+    stats = by_value(run("""
+مدیرکل ثبت احوال استان گفت: امسال ۴۲٫۳۱۸ واقعه ولادت ثبت شد که ۵۱۲ ولادت دوقلو و ۱۴ سه‌قلو بوده است؛ نرخ رشد ۱٫۲۵۰ درصد بود.
+"""))
+    assert 42318 in stats and stats[42318].subject.startswith("واقعه ولادت")
+    assert stats[14].subject.startswith("سه‌قلو")
+    assert 1.25 in stats and stats[1.25].unit == "percent"  # a share keeps its decimals
+
+
+def test_the_body_tells_a_headline_figure_in_full():
+    doc = run("""
+مدیرکل بهزیستی استان سمنان گفت: صبح امروز ۱۲۶ واحد مسکونی افراد دارای معلولیت در سراسر استان به بهره‌برداری رسید و حدود ۴۰۰ خانواده در نوبت هستند.
+""", title="افتتاح ۱۲۶ واحد مسکن مددجویی در سمنان")
+    figure = by_value(doc)[126]
+    assert [s.value for s in doc.statistics].count(126) == 1
+    assert "معلولیت" in figure.subject and "بهره‌برداری" in figure.subject
+
+
+def test_a_participle_written_in_one_word_keeps_the_word_before_it_out():
+    stats = by_value(run("مدیرکل بهزیستی گفت: امسال ۳۱۰ مورد کودک‌آزاری از ۹ مرکز اورژانس اجتماعی در سطح این استان گزارش‌شده است."))
+    assert stats[310].subject.endswith("اورژانس اجتماعی گزارش‌شده")
+
+
+def test_the_parts_of_a_listed_count_carry_their_whole():
+    stats = by_value(run("""
+مدیرکل بهزیستی استان کرمانشاه گفت: کودکان شناسایی‌شده شامل ۱۴۴ کودک غیر ایرانی کارت دار شامل ۴۱ دختر و ۱۰۳ پسر، ۲۱۵ کودک ایرانی شامل ۶۲ دختر و ۱۵۳ پسر و افزون بر این ۱۸ نوجوان بی‌سرپرست هستند.
+"""))
+    assert stats[144].subject.startswith("کودک غیر ایرانی کارت دار")
+    assert stats[41].subject.startswith("دختر از کودک غیر ایرانی کارت دار")
+    assert stats[103].subject.startswith("پسر از کودک غیر ایرانی کارت دار")
+    assert stats[215].subject.startswith("کودک ایرانی") and "پسر" not in stats[215].subject  # the next whole
+    assert stats[62].subject.startswith("دختر از کودک ایرانی")
+    assert stats[153].subject == "پسر از کودک ایرانی"  # «و افزون بر این» joins no noun to it
+    assert "از" not in stats[18].subject.split()  # a larger count is no part
+
+
+def test_a_part_that_says_whose_it_is_keeps_its_own_reading():
+    stats = by_value(run("مدیر آسایشگاه گفت: ۳۰۰ مددجو که ۱۲۰ نفر از آنها معلول ذهنی هستند، از خدمات مرکز استفاده می‌کنند."))
+    assert stats[120].population == "مددجو" and "معلول" in stats[120].subject
+
+
+def test_a_bare_classifier_counts_the_group_named_before_it_in_its_sentence():
+    stats = by_value(run("""
+رئیس اداره بهزیستی شهرستان گفت: در کمپ‌های ترک اعتیاد معتادان متجاهر شهرستان در سال گذشته به ۹۴۰ نفر خدمات‌رسانی شده است.
+
+وی افزود: در اجرای طرح ساماندهی کودکان کار از ابتدای امسال ۳۱۰ نفر شامل ۲۰۰ پسر و ۱۱۰ دختر جمع‌آوری شده‌اند.
+"""))
+    assert stats[940].subject.startswith("معتادان متجاهر") and "خدمات‌رسانی" in stats[940].subject
+    assert stats[310].population == "کودکان کار"
+    assert stats[200].subject.startswith("پسر از کودکان کار")
+
+
+def test_shares_of_the_group_just_counted_by_age_in_a_list():
+    stats = by_value(run("""
+مدیرکل بهزیستی استان زنجان گفت: ۳۴۰ کودک کار در استان شناسایی شدند. ۵۲ درصد از این کودکان در سنین ۱۰ تا ۱۴ سال، ۳۱ درصد در سنین ۱۵ تا ۱۷ سال و فقط ۹ درصد در سنین زیر ۶ سال هستند.
+"""))
+    for value, age in ((52, "۱۰ تا ۱۴"), (31, "۱۵ تا ۱۷"), (9, "زیر ۶")):
+        assert stats[value].whole.startswith("کودک کار"), value
+        assert stats[value].subject.startswith("درصد کودک کار") and f"در سنین {age} سال" in stats[value].subject
+
+
+def test_a_list_that_writes_the_unit_after_each_figure_shares_the_counted_noun_and_labels_each_item():
+    stats = by_value(run("""
+معاون کمیته امداد استان گفت: برای خانوارهای یک نفره ۴۲۰ هزار تومان، دو نفره ۶۱۰ هزار تومان و سه نفره ۸۳۰ هزار تومان کمک‌هزینه اجاره پرداخت می‌شود.
+"""))
+    for value, size in ((420_000, "یک"), (610_000, "دو"), (830_000, "سه")):
+        assert stats[value].subject.startswith("تومان کمک‌هزینه اجاره"), value
+        assert stats[value].subject.endswith(f"خانوارهای {size} نفره"), value
+
+
+def test_in_turn_pairs_each_figure_with_its_item():
+    stats = by_value(run("""
+بر اساس داده‌های ثبت احوال، ۴۱۲۰ نفر، ۳۹۸۷ نفر و ۳۶۵۴ نفر از دختران زیر ۱۸ سال به ترتیب در سال ۹۹، ۱۴۰۰ و ۱۴۰۱ ازدواج کردند.
+"""))
+    for value, year in ((4120, "۹۹"), (3987, "۱۴۰۰"), (3654, "۱۴۰۱")):
+        assert stats[value].subject.startswith("نفر دختران زیر ۱۸ سال"), value
+        assert stats[value].subject.endswith(f"در سال {year}"), value
+
+
+def test_both_amounts_of_a_change_are_of_what_the_clause_names_before_them():
+    stats = by_value(run("""
+معاون وزیر گفت: مستمری مددجویان تنها از ۳ میلیون و ۴۰۰ هزار به ۵ میلیون تومان و مستمری سالمندان معلول از ۴ میلیون تومان به ۶ میلیون تومان می‌رسد.
+"""))
+    assert stats[3_400_000].unit == stats[5_000_000].unit == "tomans"
+    assert stats[3_400_000].subject == stats[5_000_000].subject == "تومان مستمری مددجویان"
+    assert stats[4_000_000].subject == stats[6_000_000].subject == "تومان مستمری سالمندان معلول"
+
+
+def test_an_amount_in_a_phrase_says_what_it_pays_for_and_leaves_the_clause_to_the_count_before_it():
+    stats = by_value(run("""
+مدیرکل بهزیستی استان گفت: ۸۴۰ خانوار نیز از کمک‌هزینه اجاره مسکن به مبلغ ۳۰ میلیون ریال بهره‌مند می‌شوند.
+"""))
+    assert stats[840].subject.startswith("خانوار") and "بهره‌مند" in stats[840].subject
+    assert "میلیون" not in stats[840].subject and "مبلغ" not in stats[840].subject  # the amount is a figure of its own
+    assert stats[30_000_000].subject == "ریال مبلغ کمک‌هزینه اجاره مسکن"
+
+
+def test_a_bare_amount_noun_leaves_the_predicate_to_say_what_is_paid():
+    stats = by_value(run("مدیرکل بهزیستی گفت: دولت امسال مبلغ ۱۲۰ میلیارد تومان برای بیمه زنان روستایی اختصاص داده است."))
+    assert {key("بیمه"), key("زنان"), key("اختصاص")} <= words(stats[120_000_000_000].subject)
+
+
+def test_a_capacity_says_whose_and_a_loan_does_not_measure_people():
+    stats = by_value(run("""
+مدیرکل بهزیستی گفت: خانه امن استان ظرفیت پذیرش ۲۵ نفر را دارد و با ارائه تسهیلات ۳۱۵ زن در طرح‌های اشتغال صاحب شغل شدند.
+"""))
+    assert stats[25].subject.startswith("نفر ظرفیت پذیرش خانه امن")
+    assert "تسهیلات" not in stats[315].subject
+
+
+def test_a_declared_figure_is_the_value_of_what_was_declared():
+    stats = by_value(run("""
+مدیرکل بهزیستی استان ایلام ارزش هر بسته لوازم‌التحریر را ۹۰۰ هزار تومان اعلام کرد و افزود: کریمی هزینه کل طرح در مجموع ۴ میلیارد تومان عنوان کرد.
+"""))
+    assert stats[900_000].subject == "تومان ارزش هر بسته لوازم‌التحریر"
+    assert stats[4_000_000_000].subject.startswith("تومان") and "هزینه کل طرح" in stats[4_000_000_000].subject
+
+
+def test_items_of_a_list_share_the_verb_of_the_last_one():
+    stats = by_value(run("""
+رئیس کمیته امداد شهرستان گفت: امسال ۶۴۰ میلیون تومان به صورت نقدی، ۲ میلیارد تومان به صورت کالا و ۱۵۰ میلیون تومان خدمات درمانی به نیازمندان کمک شده است و با ارائه وام ۲۱۰ زن و ۹۵ مرد را صاحب شغل کردیم.
+"""))
+    assert "نقدی" in stats[640_000_000].subject and "کمک" in stats[640_000_000].subject
+    assert "کالا" in stats[2_000_000_000].subject and "کمک" in stats[2_000_000_000].subject
+    assert "شغل" in stats[210].subject
+    assert "خدمات درمانی" not in stats[640_000_000].subject  # the last item's own words stay its own
+
+
+def test_a_list_of_predicate_nominals_shares_nothing():
+    stats = by_value(run("کارشناس اورژانس اجتماعی گفت: در سه ماه اخیر ۴۳ پرونده همسرآزاری، ۹ پرونده کودک‌آزاری و ۷ پرونده مربوط به سایر خشونت‌ها بوده است."))
+    assert "خشونت" not in stats[43].subject and "خشونت" not in stats[9].subject
+    assert stats[7].subject.endswith("مربوط به سایر خشونت‌ها")
+
+
+def test_this_many_include_lists_the_parts_of_the_group_just_counted():
+    stats = by_value(run("""
+مدیرکل بهزیستی گفت: امسال ۳۳ کودک بی‌سرپرست به خانواده‌های متقاضی سپرده شدند. وی افزود: این تعداد کودک شامل ۱۴ دختر و ۱۹ پسر هستند.
+"""))
+    assert stats[14].subject.startswith("دختر از کودک بی‌سرپرست") and stats[19].subject.startswith("پسر از کودک بی‌سرپرست")
+
+
+def test_reporting_a_figure_says_nothing_of_what_it_counts():
+    stats = by_value(run("مدیرکل بهزیستی استان از بیمه ۳۲۰ زن سرپرست خانوار روستایی در سال گذشته خبر داد."))
+    assert "خبر" not in stats[320].subject
+
+
+def test_a_clause_that_ends_in_a_participle_before_and_is_no_list_item():
+    stats = by_value(run("""
+مدیرکل بهزیستی گفت: کمک‌هزینه درمان هر مددجو امسال به ۶ میلیون تومان افزایش یافته و تاکنون ۹۲۰ نفر از این کمک‌هزینه استفاده کرده‌اند.
+"""))
+    assert "استفاده" not in stats[6_000_000].subject and "کرده" not in stats[6_000_000].subject
+
+
+def test_the_nouns_right_before_a_figure_are_its_topic_when_the_clause_opens_otherwise():
+    stats = by_value(run("""
+معاون آموزش و پرورش گفت: شمار بازماندگان از تحصیل استان حدود ۱۲ هزار نفر برآورد شده بود، اما با بررسی‌های انجام‌شده آمار واقعی به کمتر از ۹ هزار نفر رسید.
+"""))
+    assert {key("بازماندگان"), key("تحصیل"), key("واقعی")} <= words(stats[9000].subject)
+
+
+def test_what_the_previous_clause_counted_is_restated_with_its_compound_verb():
+    stats = by_value(run("معاون اشتغال بهزیستی گفت: سال گذشته ۳۸۰ مددجو صاحب شغل شدند و امسال این رقم به ۴۶۰ نفر رسیده است."))
+    assert "صاحب شغل" in stats[380].subject
+    assert "صاحب شغل" in stats[460].subject and "رسیده" not in stats[460].subject
+
+
+def test_words_that_take_a_complement_keep_it():
+    doc = run("""
+مدیرکل بهزیستی گفت: ۲۳۰ حامی در طرح اکرام حمایت از ۴۱۰ یتیم را بر عهده دارند و در شهرستان دو سرای سالمند فعال است.
+
+کارشناس گفت: میزان طلاق در ۹ استان بالاتر از میانگین کشوری است.
+""")
+    stats = by_value(doc)
+    assert "حمایت" in stats[410].subject
+    assert 2 in stats and stats[2].subject.startswith("سرای سالمند")
+    assert "میانگین کشوری" in stats[9].subject
+
+
+def test_a_relative_clause_may_name_a_place_in_guillemets():
+    stats = by_value(run("""
+رئیس اورژانس اجتماعی گفت: حدود ۷۵ درصد از زنانی که به دلیل خشونت خانگی در «خانه امن» پذیرش شده بودند، به خانه بازگشتند.
+"""))
+    assert "خشونت خانگی" in stats[75].subject
+
+
+def test_a_headline_share_of_all_of_a_group_is_the_body_share_of_that_group():
+    doc = run("مشاور وزیر گفت: دولت حدود ۴۴ درصد از زنان سرپرست خانوار را تحت حمایت قرار داده است.",
+              title="۴۴ درصد از کل زنان سرپرست خانوار تحت پوشش حمایت دولت")
+    shares = [s for s in doc.statistics if s.value == 44]
+    assert len(shares) == 1 and shares[0].approx == "about"
+
+
+def test_a_classifier_followed_by_and_joins_no_noun_and_a_preposition_is_no_verb():
+    stats = by_value(run("وی افزود: در طول سال مراکز درمان به ۱۸ هزار نفر و کمپ‌ها به چهار هزار نفر خدمات‌دهی می‌کنند."))
+    assert "کمپ‌ها" not in stats[18000].subject and "خدمات‌دهی" in stats[18000].subject
+
+
+def test_another_group_of_the_same_size_is_another_figure():
+    doc = run("""
+رئیس بهزیستی گفت: ۹۰ هزار زن سرپرست خانوار تحت پوشش هستند که از این تعداد ۴۰ هزار نفر بیمه روستایی دارند. وی افزود: ۴۰ هزار زن سرپرست خانوار دیگر نیز بیمه تامین اجتماعی دارند.
+""")
+    assert [s.value for s in doc.statistics].count(40_000) == 2
+
+
+def test_the_share_of_a_place_is_a_part_of_the_group_just_counted():
+    stats = by_value(run("مدیرکل بهزیستی لرستان گفت: ۶۱۲ کودک کار در استان شناسایی شده است که سهم بروجرد ۱۸۴ کودک است."))
+    assert stats[184].subject.startswith("کودک کار") and "شناسایی" in stats[184].subject
+    assert stats[184].place == key("بروجرد")
+
+
+def test_a_count_that_a_group_makes_up_is_of_that_group():
+    stats = by_value(run("وی گفت: دو درصد جمعیت شهرستان معادل چهار هزار و ۲۰۰ نفر را سالمندان بی‌سرپرست تشکیل می‌دهند."))
+    assert stats[4200].subject == "نفر سالمندان بی‌سرپرست"
+
+
+def test_a_change_written_as_an_adjective_is_a_share_of_what_follows():
+    doc = run("مدیرکل بهزیستی گفت: مستمری مددجویان با افزایش ۲۵ درصدی برای ۹۸ هزار نفر واریز شد.",
+              title="افزایش ۲۵ درصدی مستمری مددجویان بهزیستی")
+    share = next(s for s in doc.statistics if s.value == 25)
+    assert share.subject.startswith("درصد افزایش مستمری مددجویان")
+
+
+def test_a_relative_clause_with_a_figure_of_its_own_leaves_the_main_verb_to_the_count_before_it():
+    stats = by_value(run("مدیر آسایشگاه گفت: هم‌اکنون ۵۲۰ مددجو که ۱۸۰ نفر از آنها معلول ذهنی هستند، از خدمات این مرکز استفاده می‌کنند."))
+    assert "استفاده" in stats[520].subject and "معلول" not in stats[520].subject
+    assert "معلول" in stats[180].subject
+
+
+def test_what_counted_people_pay_is_said_in_their_clause():
+    stats = by_value(run("""
+مدیرکل کمیته امداد گفت: بیش از ۹ هزار حامی که ساکن استان‌های دیگر هستند، ماهانه ۸۰۰ هزار ریال به حساب هر یتیم واریز می‌کنند.
+"""))
+    assert "واریز" in stats[9000].subject and "ریال" not in stats[9000].subject
+    assert stats[800_000].unit == "rials"

@@ -46,7 +46,7 @@ _AGE_MODIFIER = re.compile(
     r"(?:[0-9۰-۹]+(?:[\s\u200c]*(?:تا|-)[\s\u200c]*[0-9۰-۹]+)?[\s\u200c]*ساله"
     r"|(?:زیر|بالای|کمتر[\s\u200c]*از|بیش[\s\u200c]*از)[\s\u200c]*[0-9۰-۹]+[\s\u200c]*سال)(?![\w\u200c])")
 # time words end a counted noun phrase: «۹۶ کودک سال گذشته …» counts children, not years
-_TIME_WORDS = frozenset(_K(w) for w in (
+TIME_WORDS = _TIME_WORDS = frozenset(_K(w) for w in (
     "سال", "سالهای", "ماه", "روز", "هفته", "امسال", "پارسال", "امروز", "دیروز", "اخیر", "جاری", "گذشته",
     "طی", "تاکنون", "هم‌اکنون", "اکنون",
 ))
@@ -91,6 +91,15 @@ def _is_word(w: str) -> bool:
     return bool(_LETTERS.search(w)) and not re.search(r"[0-9۰-۹&]", w)
 
 
+# «… ۱۷۷ پسر و افزون بر این …», «و علاوه بر این»: the sentence goes on, no noun is joined
+_CONNECTORS = frozenset(_K(w) for w in ("افزون", "علاوه", "همچنین", "ضمنا", "ضمناً", "سپس", "نیز"))
+
+
+def _a_number(word: str) -> bool:
+    """The word is a number, not a word that begins with one («سه‌قلو», «دوقلو», «چهارراه»)."""
+    return any(n.start == 0 and n.end == len(word) for n in find_numbers(word))
+
+
 def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) -> Words:
     """The noun phrase after a number: words until a function word, verb, punctuation or number.
 
@@ -107,9 +116,10 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
             words.append((age.group(), age.end()))
             pos = age.end()
             continue
-        if not _is_word(w) or find_numbers(w) or (words and _K(w) in _TIME_WORDS and not _ezafe(words[-1][0])):
+        if not _is_word(w) or _a_number(w) or (words and _K(w) in _TIME_WORDS and not _ezafe(words[-1][0])):
             break
-        if _K(w) == _K("از") and words and _K(words[-1][0]) in _FROM_HEADS and head_next is False:
+        comparative = words and _K(words[-1][0]).endswith(_K("تر")) and len(_K(words[-1][0])) > 3  # «بالاتر از …»
+        if _K(w) == _K("از") and words and (_K(words[-1][0]) in _FROM_HEADS or comparative) and head_next is False:
             nxt = _next(doc, pos, limit)
             if nxt and _is_word(nxt.group()) and not is_function_word(nxt.group()) and not find_numbers(nxt.group()):
                 words.append((w, m.end()))  # «بازمانده از تحصیل»: the word takes «از»
@@ -121,16 +131,25 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
                     and _K(nxt.group()) not in _STAT_NOUNS:
                 head_next = None  # read through once
                 continue
+        if _K(w) == _K("دار") and words:  # «مجوز دار», «معلولیت دار»: the suffix written apart
+            words.append((w, m.end()))
+            continue
+        if _K(w) == _K("غیر") and words:  # «کودک غیر ایرانی»: a negated adjective
+            nxt = _next(doc, m.end(), limit)
+            if nxt and _is_word(nxt.group()) and not is_function_word(nxt.group()):
+                words.append((w, m.end()))
+                continue
         if _K(w) == _K("و"):
             nxt = _next(doc, m.end(), limit)
             if nxt and words and not is_stop(nxt.group()) and not is_verb(nxt.group()) and not find_numbers(nxt.group()) \
-                    and not _names_start(doc, nxt.start()):
+                    and not _names_start(doc, nxt.start()) and _K(nxt.group()) not in _CONNECTORS \
+                    and not (len(words) == 1 and _K(words[0][0]) in CLASSIFIERS):  # «۲۱ هزار نفر و کمپ‌ها …»
                 words.append((w, m.end()))
                 continue
             break
         glued = len(_K(w)) > 4 and _K(w).endswith(_K("شده")) and not _finite_after(doc, m.end(), limit)
         if not glued and (is_finite(w) or (words and _K(w) in (_K("شده"), _K("شد"))) or _K(w) in _PREVERB):
-            if len(words) >= 2 and not _PARTICIPLE.search(_K(words[-1][0])):
+            if len(words) >= 2 and not _PARTICIPLE.search(_K(words[-1][0])) and _K(w) not in _COPULA:
                 words.pop()  # «کودک کار شناسایی | شدند»: the verb's non-verbal part, not the counted noun's
             break
         # hazm's stop words include counted nouns («مورد», «نفر»): a head noun is only refused if it is a function word
@@ -165,8 +184,13 @@ _LINKERS = tuple(sorted((tuple(_K(w) for w in phrase.split()) for phrase in (
 # words that take «از» («بازمانده از تحصیل», «برخوردار از خدمات»): «از» after them is their complement
 _FROM_HEADS = frozenset(_K(w) for w in (
     "بازمانده", "بازماندگان", "برخوردار", "بهره‌مند", "بهرهمند", "استفاده‌کننده", "ناشی", "پیش", "خارج", "محروم",
-    "دور", "جدا", "رها", "آزاد", "برآمده", "حمایت",
+    "دور", "جدا", "رها", "آزاد", "برآمده", "حمایت", "جامانده", "جا‌مانده",
 ))
+# an age group after the counted noun: «در سنین ۶ تا ۱۱ سال», «در گروه سنی زیر ۱۵ سال», «با سن بالای ۶۰ سال»
+_AGE_GROUP = re.compile(
+    r"(?:در|با)[\s\u200c]+(?:سنین|سن|گروه[\s\u200c]*سنی|رده[\s\u200c]*سنی)[\s\u200c]+"
+    r"(?:(?:زیر|بالای|کمتر[\s\u200c]*از|بیش[\s\u200c]*از|بین)[\s\u200c]+)?[0-9۰-۹]+"
+    r"(?:[\s\u200c]*(?:تا|و|-)[\s\u200c]*[0-9۰-۹]+)?[\s\u200c]*(?:سالگی|ساله|سال)(?![\w\u200c])")
 # «۸۴۰ تماس به ازای هر ۱۰۰ هزار نفر»: a per-capita figure says its base
 _PER_HEAD = re.compile(r"به[\s\u200c]*ازای[\s\u200c]*هر[\s\u200c]*(?:[0-9۰-۹]+[\s\u200c]*(?:هزار|میلیون)?[\s\u200c]*)?[^\s\u200c،,.:؛;]+")
 # participles and adjectives that end a word: «شناسایی‌شده», «مراجعه‌کننده», «آسیب‌دیده», «بهبودیافته»
@@ -182,11 +206,13 @@ _COPULA = frozenset(_K(w) for w in (
 _AUXILIARY = frozenset(_K(w) for w in ("است", "اند", "بود", "بودند", "باشد", "باشند"))
 _PREVERB = frozenset(_K(w) for w in ("می", "نمی"))
 # words of a clause that say nothing about what is counted
-_FILLERS = frozenset(_K(w) for w in (
+FILLERS = _FILLERS = frozenset(_K(w) for w in (
     "را", "نیز", "هم", "تاکنون", "هم‌اکنون", "اکنون", "حاضر", "فقط", "تنها", "حدود", "حدودا", "تقریبا",
     "همچنین", "همچنان", "خود", "خودش", "ما", "عمدتا", "عمدتاً", "غالبا", "بیشتر",
+    # how often, said of the verb: «۲۵۲۰ خانوار نیز ماهیانه از کمک‌هزینه … بهره‌مند می‌شوند»
+    "ماهانه", "ماهیانه", "سالانه", "سالیانه",
 ))
-_MAX_PREDICATE = 14
+_MAX_PREDICATE = 16
 _MAX_RELATIVE = 16
 # a perfect written glued («بازمانده‌اند», «کرده‌است»): hazm's lemmatiser does not know it
 _PERFECT = re.compile(r"..ه(?:اند|است|ایم|اید|بود|بودند)$")
@@ -236,6 +262,8 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: st
         if _K(w) == _K("که"):
             rel = _relative(doc, m.end(), limit) if 1 <= head_words <= 3 and not parts else None
             if rel is None:
+                if (skip := counted_clause_end(doc, m.end(), limit)) is not None:
+                    end = skip  # «۴۰۰ مددجو که ۲۰۰ نفر از آنها معلول هستند، از خدمات …»: a clause of its own figure
                 break
             parts.append(f"که {rel.text}")
             end = rel.end
@@ -244,6 +272,11 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: st
                 end = comma.end()  # «… که … شده بودند، ساماندهی شدند»: the main clause goes on
                 break
             continue
+        age = _AGE_GROUP.match(doc.text, m.start(), limit)
+        if age:  # «۴۵ درصد از این کودکان در سنین ۶ تا ۱۱ سال»: which ones, by age
+            parts.append(age.group())
+            end = age.end()
+            continue
         per = _PER_HEAD.match(doc.text, m.start(), limit)
         if per:
             parts.append(per.group())
@@ -251,8 +284,12 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: st
             continue
         link = _linker(doc, m.start(), limit)
         if link is not None:
-            phrase = _before_verb(doc, noun_phrase(doc, link[1], limit), limit)
-            parts.append(f"{link[0]} {phrase.text}".strip())
+            phrase = _before_verb(doc, _determined_phrase(doc, link[1], limit), limit)
+            after = _next(doc, link[1], limit)  # None: the next figure starts at ``limit``
+            if not phrase.text and (after is None and limit < len(doc.text) or after is not None and find_numbers(after.group())):
+                break  # «۲۲۲ کودک شامل ۳۲ دختر …»: the parts are counts of their own
+            shown = _before_place(doc, link[1], phrase)  # «در مدارس زنجان»: the town is the figure's place
+            parts.append(f"{link[0]} {shown}".strip())
             end = phrase.end if phrase.text else link[1]
             continue
         if _is_word(w) and _PARTICIPLE.search(_K(w)) and len(_K(w)) > 4 and not _finite_after(doc, m.end(), limit):
@@ -263,12 +300,50 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: st
     return Words(" ".join(parts), end)
 
 
+_DETERMINERS = frozenset(_K(w) for w in ("سایر", "دیگر", "همه", "تمام", "تمامی", "برخی", "بعضی", "کلیه"))
+
+
+def _determined_phrase(doc: Document, start: int, limit: int) -> Words:
+    """A noun phrase, with a determiner before it («مربوط به سایر خشونت‌ها», «در کلیه مدارس»)."""
+    phrase = noun_phrase(doc, start, limit)
+    first = _next(doc, start, limit)
+    if phrase.text or first is None or _K(first.group()) not in _DETERMINERS:
+        return phrase
+    rest = noun_phrase(doc, first.end(), limit)
+    return Words(f"{first.group()} {rest.text}", rest.end) if rest.text else phrase
+
+
+def _before_place(doc: Document, start: int, phrase: Words) -> str:
+    """A complement's words up to a place it names that is no part of a name («مدارس | زنجان»)."""
+    names = [(x.start, x.end) for x in doc.mentions if x.kind in ("organization", "program")]
+    cut = min((x.start for x in doc.mentions if x.kind == "place" and start < x.start < phrase.end
+               and not any(s <= x.start and x.end <= e for s, e in names)), default=None)
+    if cut is None:
+        return phrase.text
+    return " ".join(m.group() for m in _tokens(doc, start, cut) if _area_stem(m.group()) not in _AREA)
+
+
+def counted_clause_end(doc: Document, pos: int, limit: int) -> int | None:
+    """Where a relative clause that counts something of its own ends, when a comma closes it and the
+    main clause goes on («که ۲۰۰ نفر از آنها … هستند، …»): just after that comma, else None."""
+    tokens = list(_tokens(doc, pos, limit))
+    first = next(iter(tokens), None)
+    if first is None or not find_numbers(first.group()):
+        return None
+    for i, m in enumerate(tokens[:_MAX_RELATIVE + 4]):
+        if m.group() in "،,":
+            return m.end() if i + 1 < len(tokens) and any(is_finite(t.group()) for t in tokens[i + 1:]) else None
+        if m.group() in _PUNCT and m.group() not in "«»\"":
+            return None
+    return None
+
+
 def _before_verb(doc: Document, phrase: Words, limit: int) -> Words:
     """A complement's noun phrase without a last word that is the next verb's own («در گرمخانه پذیرش |
     شده‌اند»: «پذیرش» belongs to the verb)."""
     nxt = _next(doc, phrase.end, limit)
-    if not phrase.text or nxt is None or not is_finite(nxt.group()):
-        return phrase
+    if not phrase.text or nxt is None or not is_finite(nxt.group()) or _K(nxt.group()) in _COPULA:
+        return phrase  # «مربوط به سایر خشونت‌ها | می‌باشد»: a copula has no non-verbal part
     parts = phrase.text.rsplit(" ", 1)
     if len(parts) == 1:
         return Words("", doc.text.rfind(parts[0], 0, phrase.end))
@@ -286,6 +361,8 @@ def _relative(doc: Document, pos: int, limit: int) -> Words | None:
     words = []
     for m in _tokens(doc, pos, limit):
         w = m.group()
+        if w in "«»\"":
+            continue  # a name in guillemets inside the clause («خانه امن»)
         if w in _PUNCT or find_numbers(w) or len(words) >= _MAX_RELATIVE:
             return None
         words.append(w)
@@ -308,7 +385,20 @@ class Predicate(NamedTuple):
     end: int
 
 
-_NON_VERBAL = frozenset(_K(w) for w in ("قرار", "انجام", "صورت"))  # light-verb parts that say nothing
+# light-verb parts that say nothing of what is counted; «خبر داد» only reports it
+# the first word of a compound non-verbal part: «صاحب شغل», «مورد حمایت», «تحت پوشش»
+_COMPOUND_HEADS = frozenset(_K(w) for w in ("صاحب", "مورد", "تحت", "زیر", "دارای", "فاقد"))
+_NON_VERBAL = frozenset(_K(w) for w in ("قرار", "انجام", "صورت", "خبر"))
+
+
+def _verb_ahead(doc: Document, pos: int, limit: int) -> bool:
+    """A finite verb follows within a clause's length, before any punctuation or «که»."""
+    for i, m in enumerate(_tokens(doc, pos, limit)):
+        if m.group() in _PUNCT or _K(m.group()) == _K("که") or i > _MAX_PREDICATE:
+            return False
+        if is_finite(m.group()):
+            return True
+    return False
 
 
 def predicate(doc: Document, pos: int, limit: int, open_end: bool = False) -> Predicate | None:
@@ -329,8 +419,8 @@ def predicate(doc: Document, pos: int, limit: int, open_end: bool = False) -> Pr
         w, k = m.group(), _K(m.group())
         if w in "«»\"":
             continue  # a name in guillemets inside the clause («کارت حمایت تحصیلی»)
-        if w in "،," and commas == 0 and words:
-            commas += 1
+        if w in "،," and commas == 0 and (words or _verb_ahead(doc, m.end(), limit)):
+            commas += 1  # «… هزینه شده»; «۱۳۹۲ نوزاد، از مادران … به دنیا آمده‌اند»: the subject set off by a comma
             continue
         if w in _PUNCT or k == _K("که"):
             return None
@@ -344,10 +434,14 @@ def predicate(doc: Document, pos: int, limit: int, open_end: bool = False) -> Pr
             or k in _PASSIVE
         nxt = _next(doc, m.end(), limit)
         clause_end = nxt is None or nxt.group() in _PUNCT or _K(nxt.group()) in (_K("که"), _K("و"))
-        if not verb and clause_end and (is_past_stem(k) or (k.startswith(("ب", "می")) and is_finite(w[1:] if k.startswith("ب") else w))):
+        if not verb and clause_end and not is_function_word(w) and len(k) > 2 \
+                and (is_past_stem(k) or (k.startswith(("ب", "می")) and is_finite(w[1:] if k.startswith("ب") else w))):
             verb = True  # «… به ۲۴۰۰ نفر رسید.», «… برسد»: a bare past stem or subjunctive ending the clause
-        participle = k.endswith(_K("شده")) and len(k) > 4 and (  # «شناسایی‌شده» ending the clause
-            nxt is None or nxt.group() in _PUNCT or _K(nxt.group()) in _AUXILIARY | {_K("که"), _K("و")})
+        # «شناسایی‌شده» ending the clause, or a perfect that dropped its auxiliary before a comma («به ثبت رسیده، تصریح کرد»)
+        participle = len(k) > 4 and (
+            k.endswith(_K("شده")) and (nxt is None or nxt.group() in _PUNCT or _K(nxt.group()) in _AUXILIARY | {_K("که"), _K("و")})
+            or _PARTICIPLE.search(k) is not None and (words or "\u200c" in w) and nxt is not None
+            and (nxt.group() in "،,؛;" or _K(nxt.group()) == _K("و") and _PARTICIPLE.search(k).group().endswith(_K("ه"))))  # «… افزایش یافته و …»
         if verb and k not in _COPULA | _PASSIVE and nxt is not None and _K(nxt.group()) in _PASSIVE:
             words.append(m)  # «سپرده شدند»: the participle is the verb's non-verbal part
             continue
@@ -357,9 +451,19 @@ def predicate(doc: Document, pos: int, limit: int, open_end: bool = False) -> Pr
         if len(words) > _MAX_PREDICATE:
             return None
     if open_end and words:
-        return Predicate(" ".join(m.group() for m in words if _K(m.group()) not in _FILLERS), "", False,
+        said = _without_places(doc, words)  # «افتتاح ۲۰۴ واحد … در گلستان»: where it is, is the place
+        return Predicate(" ".join(m.group() for m in said if _K(m.group()) not in _FILLERS), "", False,
                          " ".join(object_words), "", words[-1].end())
     return None
+
+
+def own_words(doc: Document, start: int, end: int) -> str:
+    """An item's own words before the joiner that leads to the next item of its list («به صورت
+    نقدی، …»), without fillers, places and amounts."""
+    tokens = list(_tokens(doc, start, end))
+    cut = max((i for i, m in enumerate(tokens) if m.group() in "،," or _K(m.group()) == _K("و")), default=-1)
+    words = [m for m in tokens[:cut] if m.group() not in _PUNCT and _K(m.group()) not in _FILLERS] if cut >= 0 else []
+    return " ".join(m.group() for m in _without_amounts(_without_places(doc, words)))
 
 
 _LIGHT_VERBS = frozenset(_K(w) for w in (
@@ -382,27 +486,94 @@ _EVERYWHERE = frozenset(_K(w) for w in ("سطح", "سراسر", "کل"))
 _AREA = frozenset(_K(w) for w in ("استان", "کشور", "شهر", "شهرستان", "منطقه", "مناطق", "کلانشهر", "کلان‌شهر"))
 
 
+def _area_stem(word: str) -> str:
+    """«شهرستان‌های» → «شهرستان»: an area noun in the plural is still one."""
+    k = _K(word)
+    for suffix in (_K("های"), _K("ها")):
+        if k.endswith(suffix) and k[:-len(suffix)] in _AREA:
+            return k[:-len(suffix)]
+    return k
+
+
 def _without_places(doc: Document, words: list[re.Match]) -> list[re.Match]:
-    """The words without the phrases that only say where («در شهرستان میبد», «در سطح استان»,
-    «در مناطق حاشیه شهر قزوین»): the figure's place is an attribute of its own."""
-    places = [(x.start, x.end) for x in doc.mentions if x.kind == "place"]
+    """The words without what only says where («در شهرستان میبد», «در سطح استان», «در این استان»):
+    the figure's place is an attribute of its own.  Words that say which ones stay: «در مدارس
+    قزوین» keeps «در مدارس»; a place inside a name («کمیته امداد سمنان») is the name's; a complement
+    after the place («… در استان ایلام زیر پوشش کمیته امداد») is a phrase of its own."""
+    names = [(x.start, x.end) for x in doc.mentions if x.kind in ("organization", "program")]
+    places = [(x.start, x.end) for x in doc.mentions if x.kind == "place"
+              and not any(s <= x.start and x.end <= e for s, e in names)]
     out: list[re.Match] = []
     segment: list[re.Match] = []
 
+    def in_place(m: re.Match) -> bool:
+        return any(s < m.end() and m.start() < e for s, e in places)
+
     def flush():
         where = bool(segment) and _K(segment[0].group()) in _WHERE and (
-            any(s < m.end() and m.start() < e for m in segment for s, e in places)
+            any(in_place(m) for m in segment)
             or (len(segment) >= 2 and _K(segment[1].group()) in _EVERYWHERE | _AREA)
             or (len(segment) > 2 and _K(segment[1].group()) in _DEMONSTRATIVE and _K(segment[2].group()) in _AREA))
         if not where:
             out.extend(segment)
+        else:
+            which = [m for m in segment[1:] if not in_place(m)
+                     and _area_stem(m.group()) not in _EVERYWHERE | _AREA | _DEMONSTRATIVE]
+            while which and is_function_word(which[0].group()):
+                which.pop(0)
+            while which and is_function_word(which[-1].group()):
+                which.pop()
+            if which and which[0].start() < min((m.start() for m in segment if in_place(m)), default=len(doc.text)):
+                out.extend([segment[0], *which])  # «در مدارس قزوین»: the schools say which ones
         segment.clear()
 
     for m in words:
-        if _K(m.group()) in _PREPOSITIONS:
+        if _K(m.group()) in _PREPOSITIONS or _linker(doc, m.start(), len(doc.text)) is not None:
             flush()
         segment.append(m)
     flush()
+    return out
+
+
+_AMOUNT_HEADS = frozenset(_K(w) for w in ("مبلغ", "ارزش", "اعتبار", "هزینه", "رقم"))
+
+
+def _without_amounts(words: list[re.Match]) -> list[re.Match]:
+    """The words without an amount said inside the clause («به مبلغ ۲۵ میلیون ریال», «ماهانه ۱۴۰۰ هزار
+    ریال»): a figure of its own."""
+    words = _without_money(words)
+    out: list[re.Match] = []
+    skipping = False
+    for i, m in enumerate(words):
+        k = _K(m.group())
+        if k in (_K("به"), _K("با")) and i + 1 < len(words) and _K(words[i + 1].group()) in _AMOUNT_HEADS:
+            skipping = True
+        elif skipping and (k in _PREPOSITIONS or _LETTERS.search(m.group()) and not find_numbers(m.group())
+                           and k not in _AMOUNT_HEADS and k not in _MONEY_WORDS and k != _K("و")):
+            skipping = False
+        if not skipping:
+            out.append(m)
+        elif k in _MONEY_WORDS:
+            skipping = False
+    return out
+
+
+_MONEY_WORDS = frozenset(_K(w) for w in ("ریال", "تومان"))
+
+
+def _without_money(words: list[re.Match]) -> list[re.Match]:
+    """The words without a sum of money written in them: its number words and its unit."""
+    out: list[re.Match] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and (find_numbers(words[j].group()) or _K(words[j].group()) == _K("و") and j > i):
+            j += 1
+        if j > i and j < len(words) and _K(words[j].group()) in _MONEY_WORDS:
+            i = j + 1  # «یک‌میلیون و چهارصد هزار ریال»
+            continue
+        out.append(words[i])
+        i += 1
     return out
 
 
@@ -415,14 +586,18 @@ def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, g
     # the verb's non-verbal part: the last word before it, and one joined to it by «و» («شناسایی و جمع‌آوری»)
     kept = [m for m in words if _K(m.group()) not in _FILLERS]
     verbal: list[str] = []
-    if kept and not is_function_word(kept[-1].group()):
+    if kept and not is_function_word(kept[-1].group()) and not (glued and "\u200c" in verb.group()):  # «گزارش‌شده» holds its own
         verbal.insert(0, kept.pop().group())
         if kept and not is_function_word(kept[-1].group()) and _K(verbal[0]).startswith(_K("ها")):  # «خانواده هایشان» written apart
             verbal.insert(0, kept.pop().group())
         if len(kept) >= 2 and _K(kept[-1].group()) == _K("و") and not is_function_word(kept[-2].group()):
             verbal[:0] = [kept.pop(-2).group(), kept.pop().group()]
-    kept = [m.group() for m in _without_places(doc, kept)]
+        if kept and _K(kept[-1].group()) in _COMPOUND_HEADS:  # «صاحب شغل شدند», «مورد حمایت هستند»
+            verbal.insert(0, kept.pop().group())
+    kept = [m.group() for m in _without_amounts(_without_places(doc, kept))]
     verbal = [w for w in verbal if _K(w) not in _NON_VERBAL]
+    if len(verbal) == 1 and _REACH.match(_K(verbal[0])) and _K(verb.group()) in _AUXILIARY:
+        verbal = []  # «… به ۴۶۰ نفر رسیده است»: a perfect that says how many, not what
     passive = k in _PASSIVE
     copula = k in _COPULA
     if not passive and not copula and _PERFECT.search(k):  # «از تحصیل بازمانده‌اند»: the verb says it
@@ -430,7 +605,8 @@ def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, g
             kept.extend(verbal)
         verbal = [re.sub(r"[\u200c\s]*(?:اند|است|ایم|اید|بود|بودند)$", "", verb.group())]
     if glued:
-        verbal.append(verb.group())
+        if verbal or not _REACH.match(k):  # «… به ۵۱۵ نفر رسیده است»: says how many, not what
+            verbal.append(verb.group())
     elif passive and verbal:
         verbal.append("شده")
     elif not passive and not copula and not _PERFECT.search(k) and not is_light_verb(verb.group()) \
@@ -516,10 +692,27 @@ def topic(doc: Document, sent_start: int, start: int) -> tuple[str, int] | None:
         return pointer.group(), begin
     phrase = noun_phrase(doc, begin, start)
     if not phrase.text:
-        return None
+        return _noun_before(doc, begin, start)
     more = modifiers(doc, phrase.end, start)
     text = f"{phrase.text} {more.text}".strip()
     return text, begin
+
+
+def _noun_before(doc: Document, begin: int, start: int) -> tuple[str, int] | None:
+    """The nouns right before a figure (and its «به»), when its clause opens with something else:
+    «اما با بررسی‌های انجام‌شده آمار واقعی به کمتر از ۱۴ هزار نفر رسید» → «آمار واقعی»."""
+    tokens = [m for m in _tokens(doc, begin, start) if m.group() not in _PUNCT]
+    if tokens and _K(tokens[-1].group()) in (_K("به"), _K("تا")):
+        tokens.pop()
+    places = [(x.start, x.end) for x in doc.mentions if x.kind == "place"]
+    run: list[re.Match] = []
+    for m in reversed(tokens):
+        w = m.group()
+        if is_function_word(w) or is_finite(w) or _PARTICIPLE.search(_K(w)) or not _is_word(w) or len(run) >= 4 \
+                or any(s <= m.start() < e for s, e in places):  # «در شهر زابل ۲ هزار نفر»: where, not what
+            break
+        run.insert(0, m)
+    return (" ".join(m.group() for m in run), run[0].start()) if run else None
 
 
 def strip_stat_noun(words: str) -> str:
