@@ -170,7 +170,7 @@ class HazmFloor:
 def one_core_rates(corpus: Path, sample: int) -> dict:
     from pyoxigraph import RdfFormat, serialize
 
-    from builder.build import warm_up
+    from builder.runners import warm_up
     from builder.graph import document_quads
     from builder.pipeline import process
 
@@ -308,7 +308,8 @@ def _cpu() -> float:
 
 def _realpages_child(folder: str, store: str) -> None:
     """Entry point of the child process for :func:`realpages`: prints its figures as JSON."""
-    from builder.build import build, warm_up
+    from builder.build import build
+    from builder.runners import warm_up
     from builder.sources import iter_articles
 
     floor_of = HazmFloor()
@@ -377,7 +378,7 @@ def _consume(result) -> int:
 
 def _oxigraph_query(store_path: str, name: str, repeat: int, budget: float, bound: bool, conn) -> None:
     from builder.sparql import library, run
-    from builder.store import open_store
+    from builder.access import open_store
 
     try:
         store = open_store(store_path, read_only=True)
@@ -444,7 +445,7 @@ def rdflib_latencies(store_path: Path, names: list[str], timeout: float, bound: 
 
     from builder.namespaces import PREFIXES
     from builder.sparql import bindings, library
-    from builder.store import open_store
+    from builder.access import open_store
     from pyoxigraph import RdfFormat
 
     store = open_store(store_path, read_only=True)

@@ -15,7 +15,7 @@ How a build flows, streaming (memory stays flat however large the corpus)::
                        never extracted)              bytes)       problems)         stamp)
 
 * The parent reads and hashes every input, and asks the store (see
-  :mod:`builder.store`: each graph records its source file, content hash and
+  :mod:`builder.index`: each graph records its source file, content hash and
   extractor version) whether this source was already built from this
   content; such an article is counted unchanged and never extracted.
 * The others go in small batches to the workers: in-process
@@ -35,14 +35,12 @@ How a build flows, streaming (memory stays flat however large the corpus)::
   earlier under another IRI are dropped.  An article written is placed in a
   story with its near-duplicates (:class:`builder.stories.Stories`, which
   looks the signature the worker computed up in the store), and the story
-  is added to its graph.  :class:`builder.store.Loader`
+  is added to its graph.  :class:`builder.loader.Loader`
   writes in chunks with Oxigraph's bulk loader on a thread of its own.
 """
 from __future__ import annotations
 
-import gc
 import itertools
-import multiprocessing
 import os
 import sys
 import time
@@ -53,24 +51,20 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode, RdfFormat, serialize
 
-from . import iri, name_index, stories
-from .document import Document
-from .graph import article_iri, document_quads, vocabulary_quads
-from .name_index import index_quads
+from . import iri, name_index
+from .access import Writer
+from .index import file_of, replace_graph, sources
+from .loader import Loader
 from .paths import shown
-from .pipeline import process
+from .runners import InProcess, Pool, Runner, runner
 from .sources import InputProblem, iter_articles, skipped_line
-from .store import Loader, Writer, file_of, replace_graph, sources, stamped_size
 from .stories import Stories, story_quads
+from .vocabulary import vocabulary_quads
 
 ENGINES = ("local", "dask")
 #: A local pool starts only when at least this many articles need extracting;
 #: fewer are extracted in this process (quicker than starting the pool's fork server).
 POOL_MIN_ARTICLES = 200
-
-
-class EngineUnavailable(RuntimeError):
-    """The engine asked for cannot run here (the dask extra is not installed)."""
 
 
 class BuildInterrupted(KeyboardInterrupt):
@@ -176,7 +170,6 @@ def build(
     engine: str = "local",
     scheduler=None,
     shards: str | os.PathLike | None = None,
-    batch_size: int | None = None,
 ) -> BuildReport:
     """Build ``paths`` into the store at ``store_path``; return what happened.
 
@@ -188,8 +181,8 @@ def build(
     process can reach) workers write their N-Quads there as shard files
     instead of sending them back.
 
-    The store is written in write windows (:class:`builder.store.Writer`):
-    another build meanwhile gets :class:`builder.store.StoreBusy`, readers
+    The store is written in write windows (:class:`builder.access.Writer`):
+    another build meanwhile gets :class:`builder.locks.StoreBusy`, readers
     see each window whole, and ``on_notice`` hears when the build waits for
     readers.  Ctrl-C stores what was extracted before it and raises
     :class:`BuildInterrupted`.
@@ -202,44 +195,165 @@ def build(
     items = iter_articles(paths, skipped=report.skipped)
     head = _up_to_first_article(items)
     if not head or isinstance(head[-1], InputProblem):  # nothing to build: no store is made, none is opened
-        for problem_ in head:
-            report.problems.append(str(problem_))
+        for problem in head:
+            report.problems.append(str(problem))
             if on_problem:
-                on_problem(str(problem_))
+                on_problem(str(problem))
         return report
-    items = itertools.chain(head, items)
     if shards is not None:
         os.makedirs(shards, exist_ok=True)
         shards = os.fspath(shards)
-    store = Writer(store_path, what="fakg build", notice=on_notice)
-    try:
+    run = _Build(store_path, report, force=force, on_problem=on_problem, on_notice=on_notice, progress=progress,
+                 engine=engine, scheduler=scheduler, shards=shards)
+    return run.run(itertools.chain(head, items))
+
+
+class _Build:
+    """One build: the store open for writing, the batches in flight, the report so far.
+
+    The parent's part of the flow in the module docstring: :meth:`run` reads
+    the inputs and asks the store whether each is current, :meth:`submit` and
+    :meth:`dispatch` send batches to the workers (holding the first ones back
+    until a local pool is worth starting), and :meth:`handle` takes each
+    batch's results in input order and queues what changed for the loader
+    (:meth:`store_result`).
+    """
+
+    def __init__(self, store_path, report: BuildReport, *, force: bool, on_problem, on_notice, progress,
+                 engine: str, scheduler, shards: str | None):
+        self.report, self.force, self.on_problem, self.on_notice = report, force, on_problem, on_notice
+        self.progress, self.engine, self.workers, self.scheduler, self.shards = (
+            progress, engine, report.workers, scheduler, shards)
+        self.runner: Runner | None = None  # created when the first article needs extracting
+        self.pending: deque = deque()  # (entries, future or None), in input order
+        self.inflight = 0
+        self.held: list = []  # batches waiting to see whether a local pool is worth starting
+        self.held_articles = 0
+        self.token = uuid.uuid4().hex  # this build, for the workers' memory of the index entries they sent
+        self.store = Writer(store_path, what="fakg build", notice=on_notice)
+        try:
+            self._prepare()
+        except BaseException:
+            self.store.close()
+            raise
+
+    def _prepare(self) -> None:
+        """The vocabulary graph current, an earlier killed build's index marks settled, the loader started."""
+        store = self.store
         vocabulary, quads = _vocabulary()
-        if force or not store.read(lambda s: set(s.quads_for_pattern(None, None, None, vocabulary)) == set(quads)):
+        if self.force or not store.read(lambda s: set(s.quads_for_pattern(None, None, None, vocabulary)) == set(quads)):
             store.write(lambda s: replace_graph(s, vocabulary, quads))
         if store.read(name_index.pending):  # an earlier build was killed half-way
             store.write(name_index.settle)
         # A store without articles at the start needs no "already built?" lookups: each source comes
         # once in a build, so only a page repeated under two names can meet its own graph (found below).
-        fresh = store.read(lambda s: next(sources(s), None) is None)
-        loader = Loader(store, sent_once=engine == "local")  # Dask workers dedupe within a batch only
-        placer = Stories(store.read, lambda g: loader.pending(g) is not None)
-    except BaseException:
-        store.close()
-        raise
-    runner: _Runner | None = None  # created when the first article needs extracting
-    pending: deque = deque()  # (entries, future or None), in input order
-    inflight = 0
+        self.fresh = store.read(lambda s: next(sources(s), None) is None)
+        self.loader = Loader(store, sent_once=self.engine == "local")  # Dask workers dedupe within a batch only
+        self.placer = Stories(store.read, lambda g: self.loader.pending(g) is not None)
 
-    def problem(msg: str) -> None:
-        report.problems.append(msg)
-        if on_problem:
-            on_problem(msg)
+    def run(self, items) -> BuildReport:
+        """Read ``items`` (articles and input problems) in batches through the workers into the store."""
+        size = 16 if self.engine == "dask" else 4 if self.workers > 1 else 1  # articles per batch
+        entries: list = []  # what the batch being filled holds, in input order
+        work: list = []  # the articles of it to extract
+        try:
+            for item in items:
+                if isinstance(item, InputProblem):
+                    entries.append(("problem", str(item)))
+                elif not self.force and not self.fresh and self.store.current_graph(item.source, item.content_hash):
+                    entries.append(("skip",))
+                else:
+                    entries.append(("work", item.source, item.content_hash))
+                    work.append((item.source, item.stem, item.raw, item.given, item.content_hash))
+                if len(work) >= size or len(entries) >= 256:
+                    self.submit(entries, work)
+                    entries, work = [], []
+            if self.report.skipped:
+                self.notice(skipped_line(self.report.skipped))
+            self.submit(entries, work, last=True)
+            while self.pending:
+                entries, future = self.pending.popleft()
+                self.handle(entries, future.result() if future is not None else None)
+        except KeyboardInterrupt:
+            interrupted = True
+        else:
+            interrupted = False
+        finally:
+            self.close()
+        if interrupted:
+            raise BuildInterrupted(self.report, self.loader.written)
+        return self.report
 
-    def notice(msg: str) -> None:
-        if on_notice:
-            on_notice(shown(msg))
+    def close(self) -> None:
+        """Stop the workers and write what was extracted (even after Ctrl-C), then let the store go."""
+        try:
+            if self.runner is not None:
+                self.runner.close()
+            if self.progress:
+                self.progress.close()
+            self.loader.close()
+        finally:
+            self.store.close()
 
-    def handle(entries, result) -> None:
+    def problem(self, msg: str) -> None:
+        self.report.problems.append(msg)
+        if self.on_problem:
+            self.on_problem(msg)
+
+    def notice(self, msg: str) -> None:
+        if self.on_notice:
+            self.on_notice(shown(msg))
+
+    # -------------------------------------------------------------- sending batches
+
+    def submit(self, entries: list, work: list, last: bool = False) -> None:
+        """Send a batch, or hold it back while too few articles were seen to start a local pool."""
+        if self.runner is None and work and self.engine == "local" and self.workers > 1:
+            # Starting the pool costs a fork server that loads the models (several seconds):
+            # a few articles to extract (a typical incremental build) go faster in this process.
+            self.held.append((entries, work))
+            self.held_articles += len(work)
+            if self.held_articles < POOL_MIN_ARTICLES and not last:
+                return
+            self._release(Pool(self.workers) if self.held_articles >= POOL_MIN_ARTICLES else InProcess())
+            return
+        if self.held and not work and not last:  # keep input order: this batch waits behind the held ones
+            self.held.append((entries, work))
+            return
+        if self.held:  # the end of the input with too few articles for a pool
+            self.held.append((entries, work))
+            self._release(InProcess())
+            return
+        self.dispatch(entries, work)
+
+    def _release(self, runner: Runner) -> None:
+        """Dispatch the held batches to ``runner``, now that it is chosen."""
+        self.runner = runner
+        batches, self.held[:] = list(self.held), []
+        for entries, work in batches:
+            self.dispatch(entries, work)
+
+    def dispatch(self, entries: list, work: list) -> None:
+        """Send a batch to the runner, and handle the results that are due, in input order."""
+        future = None
+        if work:
+            if self.runner is None:
+                self.runner = runner(self.engine, self.workers, self.scheduler)
+            future = self.runner.submit(work, iri.base(), self.shards, self.token)
+            self.inflight += 1
+        self.pending.append((entries, future))
+        while self.pending and (self.pending[0][1] is None or self.inflight >= self.runner.max_inflight):
+            entries, future = self.pending.popleft()
+            result = None
+            if future is not None:
+                result = future.result()
+                self.inflight -= 1
+            self.handle(entries, result)
+
+    # -------------------------------------------------------------- taking results
+
+    def handle(self, entries: list, result) -> None:
+        """A batch's results (records and N-Quads, or a shard file), article by article, in input order."""
         records, data = result if result is not None else ([], b"")
         if isinstance(data, str):  # a shard file
             with open(data, "rb") as f:
@@ -251,147 +365,65 @@ def build(
         for entry in entries:
             kind = entry[0]
             if kind == "problem":
-                problem(entry[1])
+                self.problem(entry[1])
                 continue
             if kind == "work":
                 graph_iri, nquads, nbytes, msg, signature = next(it)
                 nq, offset = view[offset:offset + nbytes], offset + nbytes
-                report.extracted += 1
+                self.report.extracted += 1
                 if msg is not None:
-                    report.failed += 1
-                    problem(msg)
+                    self.report.failed += 1
+                    self.problem(msg)
                 else:
-                    _store_result(entry[1], entry[2], NamedNode(graph_iri), nquads, nq, signature)
+                    self.store_result(entry[1], entry[2], NamedNode(graph_iri), nquads, nq, signature)
             else:  # "skip": current in the store, found by its hash
-                report.unchanged += 1
-                report.known += 1
-            if progress:
-                progress.tick()
+                self.report.unchanged += 1
+                self.report.known += 1
+            if self.progress:
+                self.progress.tick()
 
-    def _store_result(source: str, content_hash: str, graph: NamedNode, nquads: int, nq, signature: str | None) -> None:
-        kept = _kept_file(graph)
-        stale = [] if fresh else [g for g in store.graphs_of_source(source)
-                                  if g != graph and loader.pending(g) is None]
-        copied = [] if fresh else [g for g in store.graphs_copied_from(source) if g != graph]
+    def store_result(self, source: str, content_hash: str, graph: NamedNode, nquads: int, nq,
+                     signature: str | None) -> None:
+        """One extracted article: unchanged, a copy of one read from another file, or queued to be written."""
+        store, loader, report = self.store, self.loader, self.report
+        kept = self.kept_file(graph)
+        stale = [] if self.fresh else [g for g in store.graphs_of_source(source)
+                                       if g != graph and loader.pending(g) is None]
+        copied = [] if self.fresh else [g for g in store.graphs_copied_from(source) if g != graph]
         if kept not in (None, source):  # the article is already read from another file: this one is a copy
             loader.discard(nq)
-            if not force and not (fresh or stale or copied) and (source, content_hash) in store.copies(graph):
+            if not self.force and not (self.fresh or stale or copied) and (source, content_hash) in store.copies(graph):
                 report.unchanged += 1
                 return
-            placer.dropping(stale)
+            self.placer.dropping(stale)
             loader.add_copy(graph, source, content_hash, stale, copied)
             report.copies += 1
             report.dropped += len(stale)
-            notice(f"{source}: the same article as {kept} ({graph.value}); {kept} is kept, "
-                   f"this file is recorded as a copy")
+            self.notice(f"{source}: the same article as {kept} ({graph.value}); {kept} is kept, "
+                        f"this file is recorded as a copy")
             return
-        if not force and kept == source and store.is_current(graph, content_hash):
+        if not self.force and kept == source and store.is_current(graph, content_hash):
             loader.discard(nq)
             report.unchanged += 1
             return
-        placer.dropping(stale)
-        told = story_quads(graph, placer.place(graph, signature))  # near-duplicate pages share a story
+        self.placer.dropping(stale)
+        told = story_quads(graph, self.placer.place(graph, signature))  # near-duplicate pages share a story
         nq = bytes(nq) + serialize(told, format=RdfFormat.N_QUADS)
         loader.add(graph, content_hash, nq, nquads + len(told), stale, source=source, forget=copied)
         report.articles += 1
         report.quads += nquads
         report.dropped += len(stale)
 
-    def _kept_file(graph: NamedNode) -> str | None:
+    def kept_file(self, graph: NamedNode) -> str | None:
         """The file ``graph`` is read from, queued in this build or in the store; None when the article
         is new, or when its kept file is gone or was read by an older extractor (this file replaces it)."""
-        queued = loader.queued_source(graph)
+        queued = self.loader.queued_source(graph)
         if queued is not None:
             return queued
-        record = store.kept(graph)
+        record = self.store.kept(graph)
         if record is None or not (record.current and os.path.lexists(file_of(record.source))):
             return None
         return record.source
-
-    held: list = []  # batches waiting to see whether a local pool is worth starting
-    held_articles = 0
-
-    def submit(entries: list, work: list, last: bool = False) -> None:
-        nonlocal runner, held_articles
-        if runner is None and work and engine == "local" and workers > 1:
-            # Starting the pool costs a fork server that loads the models (several seconds):
-            # a few articles to extract (a typical incremental build) go faster in this process.
-            held.append((entries, work))
-            held_articles += len(work)
-            if held_articles < POOL_MIN_ARTICLES and not last:
-                return
-            runner = _Pool(workers) if held_articles >= POOL_MIN_ARTICLES else _InProcess()
-            batches, held[:] = list(held), []
-            for e, w in batches:
-                dispatch(e, w)
-            return
-        if held and not work and not last:  # keep input order: this batch waits behind the held ones
-            held.append((entries, work))
-            return
-        if held:  # the end of the input with too few articles for a pool
-            held.append((entries, work))
-            runner = _InProcess()
-            batches, held[:] = list(held), []
-            for e, w in batches:
-                dispatch(e, w)
-            return
-        dispatch(entries, work)
-
-    def dispatch(entries: list, work: list) -> None:
-        nonlocal runner, inflight
-        future = None
-        if work:
-            if runner is None:
-                runner = _runner(engine, workers, scheduler)
-            future = runner.submit(work, iri.base(), shards, token)
-            inflight += 1
-        pending.append((entries, future))
-        while pending and (pending[0][1] is None or inflight >= runner.max_inflight):
-            entries, future = pending.popleft()
-            result = None
-            if future is not None:
-                result = future.result()
-                inflight -= 1
-            handle(entries, result)
-
-    token = uuid.uuid4().hex  # this build, for the workers' memory of the index entries they sent
-    size = batch_size or (16 if engine == "dask" else 4 if workers > 1 else 1)  # articles per batch
-    entries: list = []  # what the batch being filled holds, in input order
-    work: list = []  # the articles of it to extract
-    try:
-        for item in items:
-            if isinstance(item, InputProblem):
-                entries.append(("problem", str(item)))
-            elif not force and not fresh and store.current_graph(item.source, item.content_hash) is not None:
-                entries.append(("skip",))
-            else:
-                entries.append(("work", item.source, item.content_hash))
-                work.append((item.source, item.stem, item.raw, item.given, item.content_hash))
-            if len(work) >= size or len(entries) >= 256:
-                submit(entries, work)
-                entries, work = [], []
-        if report.skipped:
-            notice(skipped_line(report.skipped))
-        submit(entries, work, last=True)
-        while pending:
-            entries, future = pending.popleft()
-            handle(entries, future.result() if future is not None else None)
-    except KeyboardInterrupt:
-        interrupted = True
-    else:
-        interrupted = False
-    finally:
-        try:
-            if runner is not None:
-                runner.close()
-            if progress:
-                progress.close()
-            loader.close()  # what was extracted is written, even after Ctrl-C
-        finally:
-            store.close()
-    if interrupted:
-        raise BuildInterrupted(report, loader.written)
-    return report
 
 
 def _up_to_first_article(items) -> list:
@@ -411,177 +443,3 @@ def _up_to_first_article(items) -> list:
 def _vocabulary():
     quads = vocabulary_quads()
     return quads[0].graph_name, quads
-
-
-# --- the worker side ----------------------------------------------------------
-
-#: The name index entries this process has sent in the current build (:class:`builder.name_index.Sent`).
-_SENT = name_index.Sent()
-
-
-def extract_batch(work: list[tuple], base: str | None = None, shards: str | None = None, token: str | None = None):
-    """Extract a batch of articles: ``(source, stem, raw, given, content_hash)`` each.
-
-    Returns ``(records, data)``: one record per article, ``(graph IRI, quads
-    in its graph once stamped, N-Quads byte length, None, its signature
-    literal)`` or ``(None, 0, 0, problem line, None)``, and
-    the articles' N-Quads concatenated in order as bytes, or the path of the
-    shard file in ``shards`` that holds them.  The N-Quads hold each article's
-    name index entries that this process has not sent before in build ``token``
-    (with no token, those not sent before in this batch).
-    """
-    if base and iri.base() != base:
-        iri.set_base(base)
-    records, parts = [], []
-    sent = _SENT if token is not None else name_index.Sent()
-    token = token or "batch"
-    for source, stem, raw, given, content_hash in work:
-        doc = Document(source=source, stem=stem, raw=raw, given=dict(given), content_hash=content_hash)
-        try:
-            process(doc)
-            if not doc.text.strip():
-                records.append((None, 0, 0, shown(f"{source}: no article body found on the page"), None))
-                continue
-            graph = article_iri(doc)
-            quads = document_quads(doc)
-            entries = sent.unsent(index_quads(quads), token)
-            data = serialize(quads + entries, format=RdfFormat.N_QUADS)
-            count = stamped_size(quads, content_hash)
-        except Exception as e:  # one bad article must not stop the batch
-            records.append((None, 0, 0, shown(f"{source}: extraction failed: {type(e).__name__}: {e}"), None))
-            continue
-        sent.remember(entries)
-        records.append((graph.value, count, len(data), None, stories.signature_in(quads)))
-        parts.append(data)
-    blob = b"".join(parts)
-    if shards is None:
-        return records, blob
-    path = os.path.join(shards, f"part-{uuid.uuid4().hex}.nq")
-    with open(path, "wb") as f:
-        f.write(blob)
-    return records, path
-
-
-WARM_UP_TEXT = (
-    "ایرنا - کد خبر: 1\n\nشناسایی ۱۲۰ کودک کار در تهران\n\n"
-    "به گزارش ایرنا، علی محمدی مدیرکل بهزیستی استان تهران گفت: "
-    "دو هزار و ۳۰۰ کودک کار و خیابانی در تهران و شهرری شناسایی شدند.\n"
-)
-
-
-def warm_up() -> None:
-    """Load hazm's models, the gazetteer regexes and the lexicons (several seconds, once per process).
-
-    Then ``gc.freeze()``: the models are millions of long-lived objects that
-    every full garbage collection would walk again (about 0.5 ms per article),
-    and walking them in a forked worker writes their reference counts' pages,
-    undoing the copy-on-write sharing with the fork server.
-    """
-    process(Document(source="warm-up", stem="warm-up", raw=WARM_UP_TEXT, content_hash="0" * 64))
-    gc.freeze()
-
-
-# --- where batches run ----------------------------------------------------------
-
-class _Runner:
-    batch_size = 1
-    max_inflight = 1
-
-    def submit(self, work, base, shards, token):
-        raise NotImplementedError
-
-    def close(self) -> None:
-        pass
-
-
-class _Done:
-    def __init__(self, value):
-        self.value = value
-
-    def result(self):
-        return self.value
-
-
-class _InProcess(_Runner):
-    def submit(self, work, base, shards, token):
-        return _Done(extract_batch(work, base, shards, token))
-
-
-def _ignore_ctrl_c() -> None:
-    """In a pool worker: Ctrl-C on the terminal reaches the whole process group; the build handles it."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-class _Pool(_Runner):
-    """A local process pool whose workers start warm.
-
-    Workers fork from a server process (multiprocessing's ``forkserver``) that
-    loaded the pipeline once (:mod:`builder._warm`), so the models are loaded
-    once per build rather than once per worker, and no worker inherits this
-    process's threads (the loader, RocksDB's).  The pool is only created once
-    :data:`POOL_MIN_ARTICLES` articles need extracting: a rebuild with a few
-    changes extracts them in this process and starts none.  Where there is no fork server (Windows), workers are spawned
-    and each loads the pipeline on its first batch.
-    """
-
-    def __init__(self, workers: int):
-        from concurrent.futures import ProcessPoolExecutor
-
-        if "forkserver" in multiprocessing.get_all_start_methods():
-            ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["builder._warm"])
-        else:
-            ctx = multiprocessing.get_context("spawn")
-        self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_ignore_ctrl_c)
-        self.batch_size = 4
-        self.max_inflight = 2 * workers + 2
-
-    def submit(self, work, base, shards, token):
-        return self.executor.submit(extract_batch, work, base, shards, token)
-
-    def close(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
-
-
-class _Dask(_Runner):
-    """Batches as tasks on a Dask cluster (``distributed``): the one at ``scheduler``, or a local one."""
-
-    def __init__(self, workers: int, scheduler):
-        try:
-            from distributed import Client, LocalCluster
-        except ImportError as e:
-            raise EngineUnavailable("the dask engine needs the optional extra: pip install 'fakg[dask]'") from e
-        import logging
-
-        self.cluster = None
-        if scheduler is None:
-            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=logging.ERROR)
-            self.client, self.own_client = Client(self.cluster), True
-        elif isinstance(scheduler, str):
-            self.client, self.own_client = Client(scheduler), True
-        else:  # a Client (or anything with submit/nthreads) given by the caller
-            self.client, self.own_client = scheduler, False
-        threads = sum(self.client.nthreads().values()) or workers
-        self.batch_size = 16
-        self.max_inflight = 2 * threads + 2
-
-    def submit(self, work, base, shards, token):
-        # a task may run twice, or on another worker than the batches before it: only within a batch
-        return self.client.submit(extract_batch, work, base, shards, None, pure=False)
-
-    def close(self) -> None:
-        if self.own_client:
-            self.client.close()
-        if self.cluster is not None:
-            self.cluster.close()
-
-
-def _runner(engine: str, workers: int, scheduler) -> _Runner:
-    if engine == "dask":
-        return _Dask(workers, scheduler)
-    if workers > 1:
-        return _Pool(workers)
-    return _InProcess()

@@ -1,8 +1,9 @@
-"""The ``fakg`` command.  Each sub-command is a thin shell over a library function.
+"""The ``fakg`` command.  Each sub-command parses its arguments, calls the library object
+(:class:`builder.store.Store`: one method per sub-command) and prints what it returns.
 
 Exit status: 0 success; 1 nothing could be built (or, with ``--strict``, any
 input problem), validation violations, a failed query, or a store another
-process writes (one line: see :mod:`builder.store` for how processes share a
+process writes (one line: see :mod:`builder.locks` for how processes share a
 store); 2 usage errors; 130 interrupted (Ctrl-C).  Output cut short by its reader
 (``fakg query … | head``) ends quietly, as the reader wanted.
 """
@@ -14,22 +15,24 @@ import re
 import shutil
 import sys
 
+from .locks import StoreBusy
 from .paths import shown
 from .sparql import TABLE_WIDTH
-from .store import DEFAULT_STORE, StoreBusy
+from .store import DEFAULT_STORE, QueryFailed, Store
 
 
 def _store_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", default=DEFAULT_STORE, help=f"store directory (default: ./{DEFAULT_STORE})")
 
 
-def cmd_build(a) -> int:
-    from .build import BuildInterrupted, EngineUnavailable, Progress, build
-    from .sparql import load, rows, run
-    from .store import reading
+def _say(line: str) -> None:
+    """One line on standard error (messages are one line already; names never break one)."""
+    print(f"fakg: {shown(line)}", file=sys.stderr)
 
-    def problem(msg: str) -> None:
-        print(f"fakg: {shown(msg)}", file=sys.stderr)  # messages are one line already; names never break one
+
+def cmd_build(a) -> int:
+    from .build import BuildInterrupted, Progress
+    from .runners import EngineUnavailable
 
     if a.workers is not None and a.workers < 1:
         print("fakg build: --workers wants a number of 1 or more", file=sys.stderr)
@@ -37,10 +40,11 @@ def cmd_build(a) -> int:
     if a.scheduler and a.engine != "dask":
         print("fakg build: --scheduler goes with --engine dask", file=sys.stderr)
         return 2
+    kg = Store(a.store)
     try:
-        report = build(a.paths, a.store, force=a.force, on_problem=problem, on_notice=problem,
-                       progress=Progress() if not a.quiet else None,
-                       workers=a.workers, engine=a.engine, scheduler=a.scheduler, shards=a.shards)
+        report = kg.build(a.paths, force=a.force, on_problem=_say, on_notice=_say,
+                          progress=Progress() if not a.quiet else None,
+                          workers=a.workers, engine=a.engine, scheduler=a.scheduler, shards=a.shards)
     except EngineUnavailable as e:
         print(f"fakg build: {e}", file=sys.stderr)
         return 2
@@ -49,16 +53,7 @@ def cmd_build(a) -> int:
         return 130
     print(_build_summary(report))
     if os.path.isdir(a.store):  # a build that read no article makes no store
-        with reading(a.store) as store:  # the store as built, unless another build has started since
-            # precomputed counts (see queries/summary.rq): one number per article, cheap on any store
-            cols, data = rows(run(store, load("summary").text))
-            summary = dict(zip(cols, data[0])) if data else {}
-        pages, stories = summary.get("pages", 0), summary.get("articles", 0)  # (the query counts stories by default)
-        told = f" ({stories} {'story' if stories == 1 else 'stories'})" if stories != pages else ""
-        print(f"store {a.store}: {_count(pages, 'article')}{told}, "
-              f"{_count(summary.get('quads', 0), 'quad')}, {_count(summary.get('persons', 0), 'person')}, "
-              f"{_count(summary.get('organizations', 0), 'organisation')}, "
-              f"{_count(summary.get('statistics', 0), 'statistic')}")
+        print(_store_summary(a.store, kg.summary()))  # the store as built, unless another build has started since
     if report.problems:
         print(f"{len(report.problems)} input problem(s) reported above", file=sys.stderr)
     if not report.built_anything or (a.strict and report.problems):
@@ -82,52 +77,42 @@ def _build_summary(report) -> str:
             f"{report.known} known by their content hash; {_count(report.quads, 'quad')} written")
 
 
+def _store_summary(store: str, summary: dict) -> str:
+    """The store's size from the counts the builder wrote (``queries/summary.rq``: one number per article)."""
+    pages, stories = summary.get("pages", 0), summary.get("articles", 0)  # (the query counts stories by default)
+    told = f" ({stories} {'story' if stories == 1 else 'stories'})" if stories != pages else ""
+    return (f"store {store}: {_count(pages, 'article')}{told}, "
+            f"{_count(summary.get('quads', 0), 'quad')}, {_count(summary.get('persons', 0), 'person')}, "
+            f"{_count(summary.get('organizations', 0), 'organisation')}, "
+            f"{_count(summary.get('statistics', 0), 'statistic')}")
+
+
 def _say_interrupted(line: str) -> None:
     newline = "\n" if sys.stderr.isatty() else ""  # after ^C (and a progress bar) on a terminal
     print(newline + line, file=sys.stderr)
 
 
 def cmd_remove(a) -> int:
-    from .store import Writer, carry_out, must_be_store, plan_removal
-
     if not a.paths and not a.missing:
         print("fakg remove: name files or folders, or use --missing", file=sys.stderr)
         return 2
-    must_be_store(a.store)  # else one line, from main()
-    removed = 0
-    with Writer(a.store, what="fakg remove", notice=lambda msg: print(f"fakg: {msg}", file=sys.stderr)) as store:
-        plan = store.read(lambda s: plan_removal(s, a.paths, missing=a.missing))
-        for path in plan.unmatched:
-            print(f"fakg: {shown(path)}: no article in the store was built from this path", file=sys.stderr)
-        for path, others in plan.still_read:
-            print(f"fakg: {shown(path)}: its article is also read from {shown(', '.join(others))}; "
-                  f"not removed (name every file it is read from)", file=sys.stderr)
-        if plan.graphs or plan.forget:
-            def remove(s):
-                nonlocal removed
-                removed = carry_out(s, plan)
-
-            store.write(remove)
-    print(f"removed {removed} articles")
+    plan = Store(a.store).remove(a.paths, missing=a.missing, on_notice=lambda msg: print(f"fakg: {msg}", file=sys.stderr))
+    for path in plan.unmatched:
+        _say(f"{path}: no article in the store was built from this path")
+    for path, others in plan.still_read:
+        _say(f"{path}: its article is also read from {', '.join(others)}; not removed (name every file it is read from)")
+    print(f"removed {plan.removed} articles")
     return 1 if plan.unmatched else 0
 
 
 def cmd_facts(a) -> int:
-    from .facts import write_facts
-    from .store import reading
-
-    with reading(a.store) as store:
-        n = write_facts(store, a.out)
+    n = Store(a.store).facts(a.out)
     print(f"wrote {n} facts files to {a.out}")
     return 0
 
 
 def cmd_validate(a) -> int:
-    from .store import reading
-    from .validate import validate_store
-
-    with reading(a.store) as store:
-        violations = validate_store(store)
+    violations = Store(a.store).validate()
     for v in violations:
         print(v)
     print(f"{len(violations)} violation(s)")
@@ -135,9 +120,7 @@ def cmd_validate(a) -> int:
 
 
 def cmd_query(a) -> int:
-    from .params import check
-    from .sparql import ParamError, bindings, format_rows, library, load, rows, run
-    from .store import reading
+    from .sparql import ParamError, format_rows, library
 
     if a.list:
         for name, q in library().items():
@@ -158,58 +141,17 @@ def cmd_query(a) -> int:
             print(f"fakg query: a parameter name is letters, digits and _ only, got {k!r}", file=sys.stderr)
             return 2
         params[k.strip()] = v
-    try:
-        q = load(a.query)
-    except KeyError as e:
-        print(f"fakg query: {e.args[0]}", file=sys.stderr)
-        return 1
-    try:
-        bindings(q, params)  # the names first: "officials has no parameter from"
-        params, notes = check(params)
+    try:  # no store, a file, a busy store: one line, from main()
+        result = Store(a.store).query(a.query, params, on_note=lambda note: print(f"fakg query: {note}", file=sys.stderr))
     except ParamError as e:
         print(f"fakg query: {e}", file=sys.stderr)
         return 2
-    for note in notes:
-        print(f"fakg query: {note}", file=sys.stderr)
-    with reading(a.store) as store:  # no store, a file, a busy store: one line, from main()
-        try:
-            cols, data = rows(run(store, q, params))
-        except ParamError as e:
-            print(f"fakg query: {e}", file=sys.stderr)
-            return 2
-        except SyntaxError as e:
-            print(f"fakg query: {q.name}: {e}", file=sys.stderr)
-            return 1
-        except OSError as e:  # Oxigraph's error for a SERVICE endpoint it cannot reach
-            endpoint = bindings(q, params).get("endpoint")
-            if "SERVICE" not in q.text:
-                print(f"fakg query: {q.name}: {e}", file=sys.stderr)
-            else:
-                print(f"fakg query: {q.name}: cannot reach the endpoint {str(endpoint or 'of its SERVICE').strip('<>')} ({e}). "
-                      f"No network? Run it again where the endpoint can be reached, or give one that can "
-                      f"(--param endpoint=URL).", file=sys.stderr)
-            return 1
-        except RuntimeError as e:
-            print(f"fakg query: {q.name}: {e}", file=sys.stderr)
-            return 1
-    cols, data = _shown_columns(cols, data, q, params, table=a.format == "table" and not a.all_columns)
+    except QueryFailed as e:
+        print(f"fakg query: {e}", file=sys.stderr)
+        return 1
+    cols, data = result.shown(table=a.format == "table" and not a.all_columns)
     _emit(format_rows(cols, data, a.format, width=_table_width(a.width)))
     return 0
-
-
-def _shown_columns(cols: list[str], data: list[list], q, params: dict, *, table: bool):
-    """The columns worth printing: a table leaves out IRIs and the parameters' echo; data formats keep them.
-
-    A parameter's column repeats the value given in every row, and an IRI is
-    a key for programs (``--all-columns``, CSV, TSV and JSON keep them); a
-    parameter that was not set is an empty column, left out everywhere.
-    """
-    from .sparql import iri_columns
-
-    hidden = (iri_columns(cols, data) | set(q.params)) if table else set()
-    keep = [i for i, c in enumerate(cols)
-            if c not in hidden and not (c in q.params and c not in params and all(r[i] is None for r in data))]
-    return [cols[i] for i in keep], [[r[i] for i in keep] for r in data]
 
 
 def _table_width(asked: int | None) -> int:
@@ -238,58 +180,47 @@ def cmd_serve(a) -> int:
 
 
 def cmd_export(a) -> int:
-    from .export import dump, network, write_gexf, write_graphml
-    from .store import reading
-
     if not (a.gexf or a.graphml or a.out):
         print("fakg export: say what to write: --gexf FILE, --graphml FILE, or --format F --out FILE", file=sys.stderr)
         return 2
     if a.out and not a.format:
         print("fakg export: --out needs --format nquads|trig|turtle|jsonld", file=sys.stderr)
         return 2
-    with reading(a.store) as store:
-        G = network(store, min_co_mentions=a.min_co_mentions) if a.gexf or a.graphml else None
-        if a.out:
-            try:
-                dump(store, a.out, a.format, graph=a.graph)
-            except ValueError as e:
-                print(f"fakg export: {e}", file=sys.stderr)
-                return 2
-    if a.gexf:
-        write_gexf(G, a.gexf)
-        print(f"wrote {a.gexf}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges (GEXF 1.3, dynamic)")
-    if a.graphml:
-        write_graphml(G, a.graphml)
-        print(f"wrote {a.graphml}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges (GraphML)")
+    kg = Store(a.store)
+    if a.out:
+        try:
+            kg.export(a.out, a.format, graph=a.graph)
+        except ValueError as e:
+            print(f"fakg export: {e}", file=sys.stderr)
+            return 2
+    if a.gexf or a.graphml:
+        G = kg.export_network(gexf=a.gexf, graphml=a.graphml, min_co_mentions=a.min_co_mentions)
+        for path, name in ((a.gexf, "GEXF 1.3, dynamic"), (a.graphml, "GraphML")):
+            if path:
+                print(f"wrote {path}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges ({name})")
     if a.out:
         print(f"wrote {a.out} ({a.format})")
     return 0
 
 
 def cmd_link(a) -> int:
-    from .store import reading
-
-    with reading(a.store) as store:  # with --online, builds wait for the look-ups (at most --limit of them)
-        return _link(a, store)
-
-
-def _link(a, store) -> int:
-    from .link import WIKIDATA_API, Offline, coverage, entities, reconcile
+    from .link import WIKIDATA_API, Offline
     from .sparql import format_rows
 
+    kg = Store(a.store)
     if not a.online:
-        for kind, (linked, total) in coverage(store).items():
+        links = kg.link()
+        for kind, (linked, total) in links.coverage.items():
             print(f"{kind:14} {linked:5} of {total:5} linked to Wikidata")
-        unlinked = [e for e in entities(store) if e.kind == "organization" and e.wikidata is None]
-        if unlinked:
-            print(f"\n{len(unlinked)} organisation(s) without a Wikidata link, most mentioned first "
+        if links.unlinked:
+            print(f"\n{len(links.unlinked)} organisation(s) without a Wikidata link, most mentioned first "
                   f"(`fakg link --online` looks them up):")
             print(format_rows(["articles", "organization", "iri"],
-                              [[e.articles, e.label, e.iri] for e in unlinked[:a.limit]], "table",
+                              [[e.articles, e.label, e.iri] for e in links.unlinked[:a.limit]], "table",
                               width=_table_width(a.width)))
         return 0
-    try:
-        found = reconcile(store, api=a.api or WIKIDATA_API, limit=a.limit, timeout=a.timeout)
+    try:  # builds wait for the look-ups (at most --limit of them)
+        found = kg.link_online(api=a.api or WIKIDATA_API, limit=a.limit, timeout=a.timeout)
     except Offline as e:
         print(f"fakg link: {e}. No network, so nothing was looked up; the store is unchanged. "
               f"Run `fakg link --online` again where Wikidata can be reached.", file=sys.stderr)
@@ -312,6 +243,15 @@ def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="fakg", description="Persian welfare news into a knowledge graph")
     sub = ap.add_subparsers(dest="command", required=True)
 
+    _add_build_commands(sub)
+    _add_read_commands(sub)
+    _add_serve_and_export(sub)
+    _add_link(sub)
+    return ap
+
+
+def _add_build_commands(sub) -> None:
+    """The commands that write the store: build and remove."""
     p = sub.add_parser("build", help="extract articles (files, folders, globs) into the store")
     p.add_argument("paths", nargs="+")
     _store_arg(p)
@@ -333,6 +273,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--missing", action="store_true", help="also remove articles whose source file no longer exists")
     p.set_defaults(func=cmd_remove)
 
+
+def _add_read_commands(sub) -> None:
+    """The commands that read the store into files or tables: facts, validate, query."""
     p = sub.add_parser("facts", help="write one facts JSON per article, read back from the store")
     _store_arg(p)
     p.add_argument("--out", required=True)
@@ -355,6 +298,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--list", action="store_true", help="list the queries with their questions and parameters")
     p.set_defaults(func=cmd_query)
 
+
+def _add_serve_and_export(sub) -> None:
+    """The commands that hand the store to other tools: serve, export."""
     p = sub.add_parser("serve", help="serve the store as a SPARQL endpoint (Oxigraph server, 127.0.0.1)")
     _store_arg(p)
     p.add_argument("--port", type=int, default=7878, help="TCP port on 127.0.0.1 (default 7878)")
@@ -379,6 +325,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--graph", metavar="IRI", help="with --format turtle: only this named graph (default: the union)")
     p.set_defaults(func=cmd_export)
 
+
+def _add_link(sub) -> None:
+    """The Wikidata links: link."""
     p = sub.add_parser("link", help="Wikidata links of places and organisations; --online: look up the missing ones")
     _store_arg(p)
     p.add_argument("--online", action="store_true", help="search Wikidata (wbsearchentities) for unlinked organisations")
@@ -389,8 +338,6 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--width", type=int, default=None, metavar="N",
                    help=f"a table fits N columns (default: the terminal's width, {TABLE_WIDTH} when not a terminal)")
     p.set_defaults(func=cmd_link)
-    return ap
-
 
 def main(argv: list[str] | None = None) -> int:
     a = parser().parse_args(argv)

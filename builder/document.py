@@ -15,29 +15,24 @@ characters (direction marks, zero-width spaces, soft hyphens…; see
 article body) and convert positions with :meth:`Document.evidence`; ``offsets``
 maps ``text`` straight to ``raw``.
 
-Entities are kept in dicts keyed by their comparison key
-(:func:`builder.textkey.key` of the canonical name), so the same person or
-organisation mentioned twice is one entry, and the same key in two articles
-mints the same IRI.
+The entities and facts are the items of the kinds of :mod:`builder.kinds`
+(whose dataclasses are re-exported here): each kind's record names the
+attribute that holds them, a dict keyed by comparison key
+(:func:`builder.textkey.key` of the canonical name) for a named kind, so the
+same person mentioned twice is one entry and the same key in two articles
+mints the same IRI, or a list for the facts of one article.  A kind declared
+after these has its attribute all the same (:meth:`Document.__getattr__`).
 """
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
+from .evidence import Evidence
 from .invisible import visible
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """Where a fact was read: sentence index, raw-page offsets, who read it and how sure."""
-
-    sentence: int  # index into Document.sentences, -1 for page metadata
-    start: int  # offset into Document.raw
-    end: int
-    extractor: str  # component name, e.g. "persons"
-    confidence: float = 1.0
+from .kinds import (Event, Organization, Person, Place, Post, Program, Quote, Statistic,  # noqa: F401 (the extractors' names)
+                    by_attribute)
 
 
 @dataclass
@@ -87,91 +82,6 @@ class Mention:
 
 
 @dataclass
-class Person:
-    name: str  # full name as best written (normalised text)
-    evidence: list[Evidence] = field(default_factory=list)
-
-
-@dataclass
-class Organization:
-    name: str  # canonical Persian name, e.g. "اداره کل بهزیستی استان اردبیل"
-    kind: str = "organization"  # government | ministry | provincial_office | municipality | ngo | charity | council | headquarters | agency | office | organization
-    parent: str | None = None  # key of the parent organisation (org:subOrganizationOf)
-    place: str | None = None  # key of the place it serves (province/city)
-    aliases: set[str] = field(default_factory=set)  # other surface forms seen
-    evidence: list[Evidence] = field(default_factory=list)
-
-
-@dataclass
-class Place:
-    name: str  # canonical Persian name from the gazetteer
-    kind: str = "province"  # province | city | county | country
-    province: str | None = None  # key of the enclosing province for cities/counties
-    evidence: list[Evidence] = field(default_factory=list)
-
-
-@dataclass
-class Post:
-    """A role (org:Post), with or without a known holder."""
-
-    title: str  # the role phrase, e.g. "مدیر کل بهزیستی خوزستان"
-    holder: str | None = None  # person key
-    organization: str | None = None  # organisation key
-    place: str | None = None  # jurisdiction, place key
-    evidence: list[Evidence] = field(default_factory=list)
-
-
-@dataclass
-class Program:
-    name: str
-    kind: str = "plan"  # plan | complex | centre | house | hotline | occasion | program
-    places: list[str] = field(default_factory=list)  # place keys where it runs
-    organization: str | None = None  # organisation key that runs it
-    evidence: list[Evidence] = field(default_factory=list)
-
-
-@dataclass
-class Statistic:
-    value: float
-    approx: str = "exact"  # exact | about | more_than | less_than
-    unit: str = "count"  # persons | percent | rate (per thousand, «در هزار») | cases | centres | calls | rials | tomans | count | ...
-    subject: str = ""  # what is counted, as the article says it, e.g. "کودک خیابانی شناسایی‌شده در مشهد"
-    population: str = ""  # the counted noun, a classifier resolved, e.g. "کودک خیابانی"; for a share, the part
-    measure: str | None = None  # what happened to them: a concept of ontology/measures.ttl (identified, admitted, …)
-    whole: str | None = None  # for a share: what it is a share of («کودکان کار شناسایی‌شده»)
-    high: float | None = None  # a range's maximum («بین ۲۰ تا ۳۰ درصد»: value 20, high 30)
-    average: bool = False  # «به طور متوسط», «میانگین»: an average per unit, not a total
-    place: str | None = None  # place key
-    period: str | None = None  # ISO date or interval "start/end"
-    period_text: str | None = None  # the time phrase as written
-    person: str | None = None  # person key the figure is attributed to
-    concept: str | None = None  # target-group concept id (see builder/data/target_groups.csv)
-    text: str = ""  # the surface phrase of the figure
-    evidence: list[Evidence] = field(default_factory=list)
-
-
-@dataclass
-class Quote:
-    speaker: str | None  # person key (None: an official named by role only)
-    verb: str  # reporting verb as normalised, e.g. "اظهار کرد"
-    text: str  # the quoted words
-    post: str | None = None  # post title when the speaker is named by role only
-    evidence: list[Evidence] = field(default_factory=list)
-
-
-@dataclass
-class Event:
-    kind: str  # visit | meeting | press_conference | opening | session
-    name: str = ""
-    date: date | None = None
-    date_text: str | None = None
-    place: str | None = None  # place key
-    participants: list[str] = field(default_factory=list)  # person/org keys
-    occasion: str | None = None  # program key of the occasion (e.g. a world day)
-    evidence: list[Evidence] = field(default_factory=list)
-
-
-@dataclass
 class Document:
     source: str  # file path (and ":line" for JSON Lines)
     stem: str  # facts file stem (see tests/README.md)
@@ -209,6 +119,15 @@ class Document:
 
     def __post_init__(self) -> None:
         self.page, self.page_offsets = visible(self.raw)
+
+    def __getattr__(self, name: str):
+        """The items of a kind that has no field here (declared in :mod:`builder.kinds` only), made empty
+        on first use; any other unknown attribute is an error as usual."""
+        kind = by_attribute(name) if not name.startswith("_") else None
+        if kind is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        items = self.__dict__[name] = kind.empty()
+        return items
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` range of ``text`` to the covering range of ``raw``."""

@@ -69,75 +69,16 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import networkx as nx
-from pyoxigraph import DefaultGraph, NamedNode, QuerySolutions, RdfFormat, Store, Triple, serialize
+from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Store, Triple, serialize
 
+from .kinds import KINDS
 from .namespaces import PREFIXES, VOCABULARY_GRAPH
+from .sparql import query_files, solutions
 
-RELATIONS = ("holds_post_in", "sub_organization_of", "serves", "runs_in", "run_by", "located_in",
-             "figure_about", "reported_figure_on", "spoke_about", "co_mentioned")
-NODE_TYPES = ("person", "organization", "place", "program", "target_group")
-COLORS = {  # viz:color per node type (Gephi shows them as they are)
-    "person": (228, 87, 46), "organization": (41, 128, 185), "place": (39, 174, 96),
-    "program": (142, 68, 173), "target_group": (243, 156, 18),
-}
-
-_ENTITIES = """
-SELECT ?node ?type ?g WHERE {
-  GRAPH ?g {
-    VALUES (?class ?type) { (schema:Person "person") (org:Organization "organization")
-                            (schema:Place "place") (fakg:Program "program") }
-    ?node a ?class .
-    FILTER NOT EXISTS { ?node a schema:NewsMediaOrganization }
-  }
-  FILTER(?g != <https://w3id.org/fakg/graph/vocabulary>)
-}"""
-_LABELS = """
-SELECT ?node ?label (COUNT(*) AS ?n) WHERE {
-  GRAPH ?g {
-    VALUES ?class { schema:Person org:Organization schema:Place fakg:Program }
-    ?node a ?class ; rdfs:label ?label .
-  }
-  FILTER(?g != <https://w3id.org/fakg/graph/vocabulary>)
-}
-GROUP BY ?node ?label"""
-_LINKS = """
-SELECT DISTINCT ?node ?wikidata ?iso WHERE {
-  { ?node owl:sameAs ?wikidata FILTER(STRSTARTS(STR(?wikidata), "http://www.wikidata.org/entity/")) }
-  UNION { ?node fakg:isoCode ?iso }
-}"""
-_PLACE_KINDS = """
-SELECT DISTINCT ?node ?kind WHERE {
-  GRAPH ?g { ?node a schema:Place ; fakg:kind ?k }
-  BIND(STRAFTER(STR(?k), "place-kind/") AS ?kind)
-}"""
-_ARTICLES = """
-SELECT ?g ?published WHERE { GRAPH ?g { ?g a schema:NewsArticle OPTIONAL { ?g schema:datePublished ?published } } }"""
-_MENTIONS = """
-SELECT ?g ?node WHERE { GRAPH ?g { ?g schema:mentions ?node } }"""
-_RELATIONS = {
-    "holds_post_in": "SELECT ?g ?a ?b ?extra WHERE { GRAPH ?g { ?a org:holds ?post . ?post org:postIn ?b "
-                     "OPTIONAL { ?post rdfs:label ?extra } } }",
-    "sub_organization_of": "SELECT ?g ?a ?b WHERE { GRAPH ?g { ?a org:subOrganizationOf ?b } }",
-    "serves": "SELECT ?g ?a ?b WHERE { GRAPH ?g { ?a a org:Organization ; schema:areaServed ?b } }",
-    "runs_in": "SELECT ?g ?a ?b WHERE { GRAPH ?g { ?a fakg:runsIn ?b } }",
-    "run_by": "SELECT ?g ?a ?b WHERE { GRAPH ?g { ?a fakg:runBy ?b } }",
-    "located_in": "SELECT ?g ?a ?b WHERE { GRAPH ?g { ?a schema:containedInPlace ?b } }",
-    "figure_about": "SELECT ?g ?a ?b ?extra WHERE { GRAPH ?g { ?extra schema:variableMeasured/fakg:targetGroup ?a ; "
-                    "schema:observationAbout ?b } }",
-    "reported_figure_on": "SELECT ?g ?a ?b WHERE { GRAPH ?g { ?s schema:variableMeasured/fakg:targetGroup ?b ; "
-                          "prov:wasAttributedTo ?a } }",
-    "spoke_about": "SELECT ?g ?a ?b WHERE { GRAPH ?g { ?q a fakg:Quote ; fakg:targetGroup ?b ; prov:wasAttributedTo ?a } }",
-}
-_TARGET_GROUPS = """
-SELECT ?node ?label (LANG(?label) AS ?lang) WHERE {
-  GRAPH <https://w3id.org/fakg/graph/vocabulary> { ?node skos:inScheme fakg:TargetGroups ; skos:prefLabel ?label }
-}"""
-
-
-def _select(store: Store, query: str):
-    result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
-    assert isinstance(result, QuerySolutions)
-    return result
+#: viz:color of each kind of node (Gephi shows them as they are): the network kinds' own, and target groups'
+COLORS = {**{k.network: k.color for k in KINDS if k.network}, "target_group": (243, 156, 18)}
+#: the relations between nodes, each read by ``queries/export/relations/{relation}.rq`` (besides co-mentions)
+RELATIONS = tuple(sorted(name[:-3] for name in query_files("export/relations")))
 
 
 def _day(published) -> str | None:
@@ -151,82 +92,14 @@ def _qid(iri: str) -> str:
 
 def network(store: Store, *, co_mentions: bool = True, min_co_mentions: int = 1) -> nx.MultiDiGraph:
     """The actors, places, programs and target groups of ``store`` and their relations (see the module doc)."""
-    days: dict[str, str | None] = {}
-    for row in _select(store, _ARTICLES):
-        days[row["g"].value] = _day(row["published"])
-
+    days = {row["g"].value: _day(row["published"]) for row in solutions(store, "export/articles")}
     G = nx.MultiDiGraph()
-    graphs_of: dict[str, set[str]] = defaultdict(set)  # node -> graphs that describe it
-    for row in _select(store, _ENTITIES):
-        node, g = row["node"].value, row["g"].value
-        if node not in G:
-            G.add_node(node, type=row["type"].value, iri=node)
-        graphs_of[node].add(g)
-
-    labels: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
-    for row in _select(store, _LABELS):
-        lab = row["label"]
-        labels[row["node"].value][lab.language or ""][lab.value] += int(row["n"].value)
-    for node, by_lang in labels.items():
-        if node not in G:
-            continue
-        for lang, attr in (("fa", "label"), ("en", "label_en")):
-            if by_lang.get(lang):
-                G.nodes[node][attr] = min(by_lang[lang].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-
-    for row in _select(store, _PLACE_KINDS):
-        node = row["node"].value
-        if node in G and G.nodes[node]["type"] == "place":
-            G.nodes[node]["kind"] = row["kind"].value
-            if row["kind"].value == "province" and G.nodes[node].get("label"):
-                G.nodes[node]["label"] = province_label(G.nodes[node]["label"])
-
-    for row in _select(store, _LINKS):
-        node = row["node"].value
-        if node in G:
-            if row["wikidata"] is not None:
-                G.nodes[node]["wikidata"] = _qid(row["wikidata"].value)
-            if row["iso"] is not None:
-                G.nodes[node]["iso"] = row["iso"].value
-
-    mentioned: dict[str, set[str]] = defaultdict(set)  # node -> articles that mention it
-    actors_in: dict[str, set[str]] = defaultdict(set)  # article -> persons and organisations it mentions
-    for row in _select(store, _MENTIONS):
-        node, g = row["node"].value, row["g"].value
-        if node in G:
-            mentioned[node].add(g)
-            if G.nodes[node]["type"] in ("person", "organization"):
-                actors_in[g].add(node)
-
-    tg_labels: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in _select(store, _TARGET_GROUPS):
-        tg_labels[row["node"].value][row["lang"].value] = row["label"].value
-
-    edges: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    extras: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for relation, query in _RELATIONS.items():
-        for row in _select(store, query):
-            a, b, g = row["a"].value, row["b"].value, row["g"].value
-            for end in (a, b):
-                if end not in G and end in tg_labels:
-                    G.add_node(end, type="target_group", iri=end, label=tg_labels[end].get("fa", _qid(end)),
-                               label_en=tg_labels[end].get("en"))
-            if a not in G or b not in G or a == b:
-                continue
-            edges[(a, b, relation)].add(g)
-            if relation in ("holds_post_in", "figure_about") and row["extra"] is not None:
-                extras[(a, b, relation)].add(row["extra"].value)
+    graphs_of = _nodes(store, G)
+    _describe_nodes(store, G)
+    mentioned, actors_in = _mentions(store, G)
+    edges, extras = _relations(store, G)
     if co_mentions:
-        pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for g, actors in actors_in.items():
-            ordered = sorted(actors)
-            for i, a in enumerate(ordered):
-                for b in ordered[i + 1:]:
-                    pairs[(a, b)].add(g)
-        for (a, b), gs in pairs.items():
-            if len(gs) >= min_co_mentions:
-                edges[(a, b, "co_mentioned")] = gs
-
+        edges.update(_co_mentions(actors_in, min_co_mentions))
     for node, data in G.nodes(data=True):
         gs = mentioned.get(node, set()) | graphs_of.get(node, set())  # named, or implied (a parent body)
         data["articles"] = len(gs)
@@ -241,6 +114,95 @@ def network(store: Store, *, co_mentions: bool = True, min_co_mentions: int = 1)
         _time(data, gs, days)
         G.add_edge(a, b, key=relation, **data)
     return G
+
+
+def _nodes(store: Store, G: nx.MultiDiGraph) -> dict[str, set[str]]:
+    """Add a node for each entity of a network kind (:attr:`builder.kinds.Kind.network`); the graphs describing each."""
+    graphs_of: dict[str, set[str]] = defaultdict(set)
+    for kind in KINDS:
+        if kind.network:
+            for row in solutions(store, "export/nodes", {"class": kind.classes[0]}):
+                node = row["node"].value
+                if node not in G:
+                    G.add_node(node, type=kind.network, iri=node)
+                graphs_of[node].add(row["g"].value)
+    return graphs_of
+
+
+def _describe_nodes(store: Store, G: nx.MultiDiGraph) -> None:
+    """Labels (the spelling seen most often, by language), place kinds, Wikidata ids and ISO codes."""
+    labels: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    for kind in KINDS:
+        if kind.network:
+            for row in solutions(store, "export/labels", {"class": kind.classes[0]}):
+                lab = row["label"]
+                labels[row["node"].value][lab.language or ""][lab.value] += int(row["n"].value)
+    for node, by_lang in labels.items():
+        if node not in G:
+            continue
+        for lang, attr in (("fa", "label"), ("en", "label_en")):
+            if by_lang.get(lang):
+                G.nodes[node][attr] = min(by_lang[lang].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    for row in solutions(store, "export/place-kinds"):
+        node = row["node"].value
+        if node in G and G.nodes[node]["type"] == "place":
+            G.nodes[node]["kind"] = row["kind"].value
+            if row["kind"].value == "province" and G.nodes[node].get("label"):
+                G.nodes[node]["label"] = province_label(G.nodes[node]["label"])
+    for row in solutions(store, "export/links"):
+        node = row["node"].value
+        if node in G:
+            if row["wikidata"] is not None:
+                G.nodes[node]["wikidata"] = _qid(row["wikidata"].value)
+            if row["iso"] is not None:
+                G.nodes[node]["iso"] = row["iso"].value
+
+
+def _mentions(store: Store, G: nx.MultiDiGraph) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Node -> the articles that mention it, and article -> the persons and organisations it mentions."""
+    mentioned: dict[str, set[str]] = defaultdict(set)
+    actors_in: dict[str, set[str]] = defaultdict(set)
+    for row in solutions(store, "export/mentions"):
+        node, g = row["node"].value, row["g"].value
+        if node in G:
+            mentioned[node].add(g)
+            if G.nodes[node]["type"] in ("person", "organization"):
+                actors_in[g].add(node)
+    return mentioned, actors_in
+
+
+def _relations(store: Store, G: nx.MultiDiGraph):
+    """``(a, b, relation) -> articles`` of every relation between nodes, and the posts and figures behind
+    ``holds_post_in`` and ``figure_about``; target groups become nodes as relations reach them."""
+    tg_labels: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in solutions(store, "export/target-groups"):
+        tg_labels[row["node"].value][row["lang"].value] = row["label"].value
+    edges: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    extras: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for relation in RELATIONS:
+        for row in solutions(store, f"export/relations/{relation}"):
+            a, b, g = row["a"].value, row["b"].value, row["g"].value
+            for end in (a, b):
+                if end not in G and end in tg_labels:
+                    G.add_node(end, type="target_group", iri=end, label=tg_labels[end].get("fa", _qid(end)),
+                               label_en=tg_labels[end].get("en"))
+            if a not in G or b not in G or a == b:
+                continue
+            edges[(a, b, relation)].add(g)
+            if relation in ("holds_post_in", "figure_about") and row["extra"] is not None:
+                extras[(a, b, relation)].add(row["extra"].value)
+    return edges, extras
+
+
+def _co_mentions(actors_in: dict[str, set[str]], min_co_mentions: int) -> dict[tuple[str, str, str], set[str]]:
+    """Persons and organisations named in the same articles, pairs seen in at least ``min_co_mentions``."""
+    pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for g, actors in actors_in.items():
+        ordered = sorted(actors)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                pairs[(a, b)].add(g)
+    return {(a, b, "co_mentioned"): gs for (a, b), gs in pairs.items() if len(gs) >= min_co_mentions}
 
 
 PROVINCE_WORD = "استان"
@@ -356,7 +318,6 @@ def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
 
 DUMP_FORMATS = {"nquads": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG, "jsonld": RdfFormat.JSON_LD,
                 "turtle": RdfFormat.TURTLE}
-_UNION = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def dump(store: Store, path: str | os.PathLike, fmt: str, *, graph: str | None = None,
@@ -382,7 +343,7 @@ def dump(store: Store, path: str | os.PathLike, fmt: str, *, graph: str | None =
         store.dump(str(path), rdf_format, from_graph=node, prefixes=prefixes)
         return
     if fmt == "turtle":
-        triples = (Triple(r["s"], r["p"], r["o"]) for r in _select(store, _UNION))
+        triples = (Triple(r["s"], r["p"], r["o"]) for r in solutions(store, "export/union"))
         serialize(triples, str(path), rdf_format, prefixes=prefixes)
         return
     if include_vocabulary:

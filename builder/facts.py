@@ -13,15 +13,15 @@ import json
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from pyoxigraph import Literal, NamedNode, Store, Variable
+from pyoxigraph import NamedNode, Store, Variable
 
-from .namespaces import read_resource
+from .dates import TEHRAN
 from .invisible import without_invisible
+from .kinds import KINDS
+from .namespaces import read_resource
+from .sparql import value
 from .textkey import key, persian_letters
-
-TEHRAN = ZoneInfo("Asia/Tehran")
 
 
 @cache
@@ -30,22 +30,11 @@ def _query(name: str) -> str:
 
 
 def _rows(store: Store, name: str, graph: NamedNode | None = None) -> list[dict]:
-    """Rows of query ``name`` as dicts of Python values (None when unbound)."""
+    """Rows of query ``name`` as dicts of Python values (:func:`builder.sparql.value`; None when unbound)."""
     subs = {Variable("g"): graph} if graph is not None else None
     result = store.query(_query(name), substitutions=subs)
     names = [v.value for v in result.variables]
-    return [{n: _value(row[n]) for n in names} for row in result]
-
-
-def _value(term):
-    if term is None:
-        return None
-    if isinstance(term, Literal):
-        if term.datatype.value.endswith(("#integer", "#decimal", "#double", "#float")):
-            number = float(term.value)
-            return int(number) if number.is_integer() else number
-        return term.value
-    return term.value
+    return [{n: value(row[n]) for n in names} for row in result]
 
 
 def _published(value: str | None) -> str | None:
@@ -69,24 +58,27 @@ def _unique(values) -> list:
 
 
 def article_facts(store: Store, graph_iri: NamedNode | str) -> dict:
-    """The facts of the article whose graph is ``graph_iri``."""
+    """The facts of the article whose graph is ``graph_iri``: its metadata, and the items of each kind
+    that has an entry in the facts JSON (:attr:`builder.kinds.Kind.facts`), read with its query."""
     g = graph_iri if isinstance(graph_iri, NamedNode) else NamedNode(graph_iri)
     meta = next(iter(_rows(store, "article", g)), {})
-    return {
+    out = {
         "article": {
             "agency": meta.get("agency"),
             "published": _published(meta.get("published")),
             "news_id": meta.get("news_id"),
             "title": meta.get("title"),
         },
-        "persons": _persons(_rows(store, "persons", g)),
-        "organizations": _unique(_organizations(_rows(store, "organizations", g))),
-        "places": _unique(r["name"] for r in _rows(store, "places", g)),
-        "programs": _programs(_rows(store, "programs", g)),
-        "statistics": _statistics(_rows(store, "statistics", g)),
-        "quotes": [{"speaker": r["speaker"], "verb": r["verb"], "fragment": r["text"]}
-                   for r in _rows(store, "quotes", g)],
     }
+    for kind in KINDS:
+        if kind.facts:
+            out[kind.facts] = _SHAPES.get(kind.facts, _names)(_rows(store, kind.facts, g))
+    return out
+
+
+def _names(rows: list[dict]) -> list[str]:
+    """The items' ``name`` column, each once (a kind's entry unless :data:`_SHAPES` says otherwise)."""
+    return _unique(r["name"] for r in rows)
 
 
 def _persons(rows: list[dict]) -> list[dict]:
@@ -154,6 +146,20 @@ def _statistics(rows: list[dict]) -> list[dict]:
         out.append({"value": r["value"], "approx": r["approx"] or "exact", "unit_or_subject": subject or r["unit"],
                     "place": r["place"], "text": r["text"]})
     return out
+
+
+def _quotes(rows: list[dict]) -> list[dict]:
+    return [{"speaker": r["speaker"], "verb": r["verb"], "fragment": r["text"]} for r in rows]
+
+
+#: how the rows of each kind's facts query become its entry (others: :func:`_names`)
+_SHAPES = {
+    "persons": _persons,
+    "organizations": lambda rows: _unique(_organizations(rows)),
+    "programs": _programs,
+    "statistics": _statistics,
+    "quotes": _quotes,
+}
 
 
 def write_facts(store: Store, out_dir: str | Path) -> int:

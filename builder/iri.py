@@ -8,11 +8,13 @@ Scheme (``{base}`` defaults to ``https://w3id.org/fakg/``)::
 
     {base}article/{agency}/{news id}       agency and news id known
     {base}article/hash/{16 hex}            otherwise: the page's content hash
-    {base}person/{key}                     also organization, place, program, agency
+    {base}person/{key}                     also organization, place, program (the named kinds
+                                           of builder.kinds), agency
     {base}variable/{unit}/{subject key}    a statistical variable
     {base}activity/{version}/{extractor}   the extractor that read a fact (vocabulary graph)
     {article}/statistic/{i}                per-article facts: post, statistic, quote,
-                                           event (index in the Document),
+                                           event (the in-article kinds of builder.kinds;
+                                           index in the Document),
     {article}/sentence/{i}                 and the body sentences evidence lies in;
     {article}/tally/{i}                    the article's figures and quotes per target group
     {article}/copy/{16 hex}                another file the article was read from (a copy,
@@ -41,16 +43,17 @@ from functools import lru_cache
 from pyoxigraph import NamedNode
 
 from .document import Document
+from .kinds import IN_ARTICLE, KINDS, NAMED
 from .namespaces import CONCEPT
 from .textkey import key
 
 DEFAULT_BASE = "https://w3id.org/fakg/"
 _base = os.environ.get("FAKG_BASE") or DEFAULT_BASE
 
-# Kinds whose parts are names: keyed so that spelling variants meet.
-_KEYED = {"article", "person", "organization", "place", "program", "agency", "variable"}
-# Kinds that live inside one article: first part is the article IRI.
-_PER_ARTICLE = {"post", "statistic", "quote", "event", "sentence", "tally", "copy", "signature"}
+# Kinds whose parts are names: keyed so that spelling variants meet (the named kinds of builder.kinds, and these).
+_KEYED = {"article", "agency", "variable", *(k.name for k in KINDS if k.scope == NAMED)}
+# Kinds that live inside one article: first part is the article IRI (the facts of builder.kinds, and these).
+_PER_ARTICLE = {"sentence", "tally", "copy", "signature", *(k.name for k in KINDS if k.scope == IN_ARTICLE)}
 _OTHER = {"concept", "activity", "story"}
 _ASCII_SAFE = re.compile(r"[A-Za-z0-9\-._~@]")  # unreserved, and "@" (a pchar) that the extractors use in keys
 

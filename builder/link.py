@@ -29,43 +29,12 @@ from dataclasses import dataclass, field
 from pyoxigraph import Store
 
 from . import __version__
-from .namespaces import PREFIXES
+from .sparql import solutions
 from .textkey import key
 
 WIKIDATA_API = "https://www.wikidata.org/w/api.php"
 USER_AGENT = f"fakg/{__version__} (Persian welfare news knowledge graph; https://w3id.org/fakg) python-urllib"
 TIMEOUT = 5.0
-
-# Each query stays inside one article graph and is aggregated once, so the cost grows with the
-# number of articles, not with (articles naming an entity) squared as a join over the union would.
-_KINDS = """
-SELECT DISTINCT ?entity ?kind WHERE {
-  GRAPH ?g {
-    { ?entity a org:Organization . BIND("organization" AS ?kind)
-      FILTER NOT EXISTS { ?entity a schema:NewsMediaOrganization } }
-    UNION { ?entity a schema:Place ; fakg:kind ?placeKind . BIND(STRAFTER(STR(?placeKind), "place-kind/") AS ?kind) }
-  }
-}"""
-_LABELS = """
-SELECT ?entity ?label (COUNT(*) AS ?n) WHERE {
-  GRAPH ?g { VALUES ?class { org:Organization schema:Place } ?entity a ?class ; rdfs:label ?label FILTER(lang(?label) = "fa") }
-}
-GROUP BY ?entity ?label"""
-_LINKS = """
-SELECT DISTINCT ?entity ?wikidata ?iso WHERE {
-  GRAPH ?g {
-    { ?entity owl:sameAs ?wikidata FILTER(STRSTARTS(STR(?wikidata), "http://www.wikidata.org/entity/")) }
-    UNION { ?entity fakg:isoCode ?iso }
-  }
-}"""
-# An article counts for every place and organisation its graph describes: those it names
-# (schema:mentions) and those it only implies, such as «شهرداری تهران» above a municipal body it names.
-_ARTICLES = """
-SELECT ?entity (COUNT(DISTINCT ?g) AS ?articles) WHERE {
-  GRAPH ?g { ?g a schema:NewsArticle . VALUES ?class { org:Organization schema:Place } ?entity a ?class }
-}
-GROUP BY ?entity"""
-
 
 class Offline(RuntimeError):
     """Wikidata could not be reached (no network, DNS, timeout, refused)."""
@@ -98,22 +67,22 @@ class Reconciled:
 
 def entities(store: Store) -> list[Entity]:
     """Every place and organisation of the store (publishers excluded) with its links, places first."""
-    def select(query):
-        return store.query(query, prefixes=PREFIXES)
+    def select(name):  # queries/link/: each stays inside one article graph and is aggregated once
+        return solutions(store, f"link/{name}")
 
-    kinds = {r["entity"].value: r["kind"].value for r in select(_KINDS)}
+    kinds = {r["entity"].value: r["kind"].value for r in select("kinds")}
     labels: dict[str, tuple[int, str]] = {}
-    for r in select(_LABELS):
+    for r in select("labels"):
         e, label, n = r["entity"].value, r["label"].value, int(r["n"].value)
         if e not in labels or (-n, label) < (-labels[e][0], labels[e][1]):
             labels[e] = (n, label)
     wikidata, iso = {}, {}
-    for r in select(_LINKS):
+    for r in select("links"):
         if r["wikidata"] is not None:
             wikidata[r["entity"].value] = r["wikidata"].value.rsplit("/", 1)[-1]
         if r["iso"] is not None:
             iso[r["entity"].value] = r["iso"].value
-    articles = {r["entity"].value: int(r["articles"].value) for r in select(_ARTICLES)}
+    articles = {r["entity"].value: int(r["articles"].value) for r in select("articles")}
     out = [Entity(e, kind, labels.get(e, (0, None))[1], wikidata.get(e), iso.get(e), articles.get(e, 0))
            for e, kind in kinds.items()]
     out.sort(key=lambda e: (e.kind == "organization", e.kind, -e.articles, e.label or ""))

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from . import clean as cleaning
 from . import credits
 from .credits import Credit
-from .dates import parse_published, plausibly_published
+from .published import parse_published, plausibly_published
 from .document import Document
 from .gazetteer import agency_for, find_agencies, find_places
 from .normalize import normalize_paragraph

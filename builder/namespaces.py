@@ -1,9 +1,18 @@
 """Vocabulary namespaces as pyoxigraph term factories, and the packaged RDF/SPARQL files.
 
 Every module that writes or reads quads spells terms through these objects
-(``SCHEMA("Person")`` or ``SCHEMA.Person``) so that a typo is one place to
-fix and :data:`PREFIXES` (handed to ``Store.query``) always agrees with what
-the builder writes.
+(``SCHEMA.Person`` or ``SCHEMA("Person")``) so that :data:`PREFIXES` (handed
+to ``Store.query``) always agrees with what the builder writes.
+
+The vocabularies are *closed*: a namespace knows the terms that the
+ontology files use (``ontology/fakg.ttl``, which declares every ``fakg:``
+term and re-declares every reused one the builder writes, the two concept
+schemes and ``shapes.ttl``), and a term outside them is an error at once
+(``FAKG.evidnce`` raises :class:`AttributeError`), as rdflib's
+``DefinedNamespace`` with ``_fail`` does, instead of minting an IRI that no
+query or shape knows.  A new term is declared in ``fakg.ttl`` first.  Only
+:data:`WD` (Wikidata ids are data) and :data:`CONCEPT` (concepts are minted
+by :func:`builder.iri.mint`) are open prefixes.
 
 The ontology namespace :data:`FAKG` and the concept namespace
 (:data:`CONCEPT`) are fixed: they name published vocabulary, not data, so they
@@ -11,14 +20,18 @@ do not move with ``FAKG_BASE`` (see :mod:`builder.iri`).
 """
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from pyoxigraph import NamedNode
+from pyoxigraph import NamedNode, RdfFormat, parse
+
+#: the files whose terms make up the closed vocabularies
+VOCABULARY_FILES = ("fakg.ttl", "target-groups.ttl", "measures.ttl", "shapes.ttl")
 
 
-class Namespace:
-    """An IRI prefix; calling it or reading an attribute gives a :class:`NamedNode`.
+class Prefix:
+    """An open IRI prefix; calling it or reading an attribute gives a :class:`NamedNode`.
 
     Not a ``str`` subclass, so ``SCHEMA.title`` cannot silently be ``str.title``.
     A term read as an attribute is made once and kept as an instance attribute,
@@ -30,23 +43,51 @@ class Namespace:
         self.iri = iri
 
     def __call__(self, local: str) -> NamedNode:
-        return NamedNode(self.iri + local)
+        return NamedNode(self.iri + self._checked(local))
 
     def __getattr__(self, local: str) -> NamedNode:  # only called for names not yet kept
         if local.startswith("__"):
             raise AttributeError(local)
-        term = self.__dict__[local] = NamedNode(self.iri + local)
+        term = self.__dict__[local] = NamedNode(self.iri + self._checked(local))
         return term
+
+    def _checked(self, local: str) -> str:
+        return local
 
     def __str__(self) -> str:
         return self.iri
 
     def __repr__(self) -> str:
-        return f"Namespace({self.iri!r})"
+        return f"{type(self).__name__}({self.iri!r})"
+
+
+class Namespace(Prefix):
+    """A closed vocabulary: only the terms the ontology files use (:func:`vocabulary_terms`)."""
+
+    def __contains__(self, local: str) -> bool:
+        return local in vocabulary_terms(self.iri)
+
+    def _checked(self, local: str) -> str:
+        if local not in vocabulary_terms(self.iri):
+            raise AttributeError(f"{local!r} is not a term of {self.iri} in the ontology files "
+                                 f"({', '.join(VOCABULARY_FILES)}); declare it in ontology/fakg.ttl first")
+        return local
+
+
+@cache
+def vocabulary_terms(namespace: str) -> frozenset[str]:
+    """The local names of every IRI in ``namespace`` that the ontology files use (any position, datatypes too)."""
+    out = set()
+    for name in VOCABULARY_FILES:
+        for t in parse(read_resource("ontology", name), format=RdfFormat.TURTLE):
+            for term in (t.subject, t.predicate, t.object, getattr(t.object, "datatype", None)):
+                if isinstance(term, NamedNode) and term.value.startswith(namespace):
+                    out.add(term.value[len(namespace):])
+    return frozenset(out)
 
 
 FAKG = Namespace("https://w3id.org/fakg/ontology#")
-CONCEPT = Namespace("https://w3id.org/fakg/concept/")
+CONCEPT = Prefix("https://w3id.org/fakg/concept/")
 SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
@@ -58,7 +99,7 @@ RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
 RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
 OWL = Namespace("http://www.w3.org/2002/07/owl#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
-WD = Namespace("http://www.wikidata.org/entity/")
+WD = Prefix("http://www.wikidata.org/entity/")
 
 VOCABULARY_GRAPH = NamedNode("https://w3id.org/fakg/graph/vocabulary")
 #: The store-wide name index (:mod:`builder.name_index`).

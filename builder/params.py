@@ -26,7 +26,7 @@ name something fakg knows are therefore checked here first, by their name
                         pages counts once: :mod:`builder.stories`) or ``pages``
 ======================  ========================================================
 
-Names are compared as the queries compare them (:func:`builder.graph.search_key`:
+Names are compared as the queries compare them (:func:`builder.vocabulary.search_key`:
 spacing, ZWNJ, Arabic letter forms and case do not matter).  A value that is
 not known raises :class:`builder.sparql.ParamError` with one line naming the
 parameter and the nearest known values (:mod:`difflib`); other parameters
@@ -44,7 +44,7 @@ import jdatetime
 from pyoxigraph import Literal, RdfFormat, parse
 
 from . import concepts, gazetteer
-from .graph import search_key
+from .vocabulary import search_key
 from .namespaces import SKOS, read_resource
 from .sparql import ParamError
 from .textkey import DIGITS_TO_LATIN

@@ -25,7 +25,7 @@ or whose client left, is replaced, since only stopping it stops the query.
   limit).  Updates and Graph Store writes get HTTP 403.
 * ``writable=True``: ``oxigraph serve`` over the store itself, SPARQL Update
   too.  It holds the store's build lock and its write lock while it runs
-  (see :mod:`builder.store`): ``fakg build`` is refused with one line, and
+  (see :mod:`builder.locks`): ``fakg build`` is refused with one line, and
   ``fakg query`` says at once that the store is served writable.  The store
   opens in one process only, so a spoiled child is stopped (with the requests
   it was answering) and a new one started.
@@ -54,7 +54,8 @@ from pathlib import Path
 from .serve_children import (Child, ServeError, Spawner, answers, oxigraph_executable,  # noqa: F401 (API)
                              server_command, start_child, terminate)
 from .serve_proxy import DEFAULT_MAX_BODY, ProxyServer
-from .store import READ_WAIT, StoreBusy, StoreLocks
+from . import serve_records
+from .locks import READ_WAIT, StoreBusy, StoreLocks
 
 DEFAULT_PORT = 7878
 HOST = "127.0.0.1"
@@ -169,9 +170,9 @@ class Server:
         except OSError as e:
             raise ServeError(f"port {self.port} on {self.host} is in use (another server?); choose one with --port") from e
         self._locks = StoreLocks(self.store)
-        self._locks.clear_orphans()
+        serve_records.clear_orphans(self._locks)
         self._spawner = Spawner()
-        self._record = self._locks.child_record()
+        self._record = serve_records.child_record(self._locks)
         if self.writable:
             self._locks.hold_build(f"fakg serve --writable {self.url}")
             window = self._locks.writing(wait=READ_WAIT)
@@ -180,7 +181,7 @@ class Server:
             self._install(self._start_child(self.store, wait))
         else:
             try:
-                self._slot = self._locks.server_slot()
+                self._slot = serve_records.server_slot(self._locks)
             except OSError:  # the store folder cannot be written: serve it as it is (nobody can build into it)
                 self._slot = None
             self._switch(wait)
@@ -197,7 +198,7 @@ class Server:
         if self._slot is not None:
             location = self._slot.new_snapshot_path()
             try:
-                generation = self._locks.snapshot(location)
+                generation = serve_records.snapshot(self._locks, location)
             except BaseException:
                 shutil.rmtree(location, ignore_errors=True)
                 raise

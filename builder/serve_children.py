@@ -12,7 +12,7 @@ exec, to be sent SIGKILL when its parent goes (``prctl(PR_SET_PDEATHSIG)``).
 The kernel's "parent" is the *thread* that forked, so every child is started
 from one thread that lives as long as the server (:class:`Spawner`), never
 from a request's thread.  As a second line, the children are listed in the
-store (:class:`builder.store.ChildRecord`) and the next serve or build kills
+store (:class:`builder.serve_records.ChildRecord`) and the next serve or build kills
 any that outlived their server.
 
 **A private address.**  A child listens on a random port of a random address

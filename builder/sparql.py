@@ -36,7 +36,7 @@ measured in ``benchmarks/README.md``):
   fakg:nameKey ?k } } … } } }`` yields one empty row when ``?p`` is unset and
   the matching nodes when it is set; the rest of the query is a ``LATERAL``
   after it, so it starts from those nodes.  Keys are the ``fakg:nameKey``
-  literals the builder stores (:func:`builder.graph.search_key`), so no label
+  literals the builder stores (:func:`builder.vocabulary.search_key`), so no label
   of the store is folded at query time.
 * a lookup value must be the first pattern of its own ``LATERAL`` block (the
   planner may otherwise scan another pattern first); a scan that should only
@@ -62,7 +62,7 @@ from pathlib import Path
 
 from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, Store, Variable
 
-from .namespaces import PREFIXES
+from .namespaces import PREFIXES, read_resource
 
 
 class ParamError(ValueError):
@@ -124,7 +124,17 @@ def load(name_or_file: str) -> LibraryQuery:
 
 def resource(relative: str) -> str:
     """Text of a query file inside ``queries/`` (e.g. ``facts/persons.rq``)."""
-    return resources.files("builder.queries").joinpath(relative).read_text(encoding="utf-8")
+    return read_resource("queries", relative)
+
+
+def query_files(folder: str) -> list[str]:
+    """The names of the ``.rq`` files in ``queries/{folder}``, sorted."""
+    return sorted(e.name for e in resources.files("builder.queries").joinpath(folder).iterdir() if e.name.endswith(".rq"))
+
+
+def solutions(store: Store, name: str, params: dict | None = None) -> QuerySolutions:
+    """The solutions of ``queries/{name}.rq`` (``export/nodes``), its parameters bound, as pyoxigraph terms."""
+    return run(store, resource(f"{name}.rq"), params)
 
 
 def term(value: str):
@@ -190,17 +200,16 @@ def rows(result) -> tuple[list[str], list[list]]:
     if not isinstance(result, QuerySolutions):
         raise TypeError("only SELECT and ASK queries are tabulated")
     cols = [v.value for v in result.variables]
-    out = []
-    for sol in result:
-        out.append([_py(sol[c]) for c in cols])
-    return cols, out
+    return cols, [[value(sol[c]) for c in cols] for sol in result]
 
 
 class Iri(str):
     """An IRI among a result's values: a ``str`` (as before) that tables can tell from text."""
 
 
-def _py(t):
+def value(t):
+    """An RDF term as a Python value: a number for a numeric literal (int when whole), the text of
+    any other literal, an :class:`Iri` for an IRI, None for unbound."""
     if t is None:
         return None
     if isinstance(t, Literal):

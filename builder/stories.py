@@ -4,7 +4,7 @@ Real corpora hold one story many times: an agency's report republished by
 other sites under their own credit line, cut shorter or with a few words
 changed, or one page saved as ``.txt``, ``.html`` and ``.jsonl``.  Such pages
 are different articles (different IRIs: exact copies, same agency and news id,
-are one article already, see :mod:`builder.store`), and each is kept; they
+are one article already, see :mod:`builder.index`), and each is kept; they
 share a *story* node::
 
     GRAPH <article> { <article> fakg:story <story> . <story> a fakg:Story }
@@ -181,9 +181,9 @@ def _value(store: Store, subject: NamedNode, predicate: NamedNode, graph: NamedN
 class Stories:
     """Places each article a build writes in a story, in input order.
 
-    ``read(fn)`` runs ``fn`` on the store as written so far (:meth:`builder.store.Writer.read`);
+    ``read(fn)`` runs ``fn`` on the store as written so far (:meth:`builder.access.Writer.read`);
     ``queued(graph)`` tells whether the loader still holds ``graph`` unwritten
-    (:meth:`builder.store.Loader.pending`).  Articles placed but not yet in the store are kept here,
+    (:meth:`builder.loader.Loader.pending`).  Articles placed but not yet in the store are kept here,
     with their band keys, and forgotten once written: the store then answers for them.
     """
 

@@ -4,19 +4,21 @@ from __future__ import annotations
 from pyoxigraph import NamedNode, Store
 
 import builder.build as build_module
+import builder.runners as runners
 from builder.build import build
 from builder.cli import main
-from builder.graph import document_quads, vocabulary_quads
+from builder.graph import document_quads
+from builder.vocabulary import vocabulary_quads
 from builder.iri import story_iri
 from builder.pipeline import process
 from builder.sources import iter_articles
 from builder.name_index import index_quads
-from builder.store import Loader, replace_graph, stamp_quads, stamped_size
+from builder.index import replace_graph, stamp_quads, stamped_size
+from builder.loader import Loader
 from builder.stories import story_quads
-from buildhelp import corpus, quads
 
 
-def test_workers_give_the_same_store_and_report(tmp_path, monkeypatch):
+def test_workers_give_the_same_store_and_report(tmp_path, monkeypatch, corpus, quads):
     monkeypatch.setattr(build_module, "POOL_MIN_ARTICLES", 0)  # a pool even for a handful of articles
     src = corpus(tmp_path / "in")
     (src / "empty.txt").write_bytes(b"")
@@ -29,7 +31,7 @@ def test_workers_give_the_same_store_and_report(tmp_path, monkeypatch):
     assert quads(tmp_path / "one") == quads(tmp_path / "two")
 
 
-def test_store_holds_exactly_the_documents_quads(tmp_path):
+def test_store_holds_exactly_the_documents_quads(tmp_path, corpus, quads):
     """The N-Quads round trip through the workers and the loader loses nothing and adds nothing.
 
     The store holds each article's graph, its story (each of these pages a story of its own, begun
@@ -46,7 +48,7 @@ def test_store_holds_exactly_the_documents_quads(tmp_path):
     assert quads(tmp_path / "kg") == set(expected)
 
 
-def test_one_failing_article_does_not_stop_the_batch(tmp_path, monkeypatch):
+def test_one_failing_article_does_not_stop_the_batch(tmp_path, monkeypatch, corpus):
     src = corpus(tmp_path / "in", ["t01_irna_mashhad.txt", "t07_tasnim_kermanshah.txt"])
 
     def flaky(doc):
@@ -54,14 +56,14 @@ def test_one_failing_article_does_not_stop_the_batch(tmp_path, monkeypatch):
             raise ValueError("boom")
         return process(doc)
 
-    monkeypatch.setattr(build_module, "process", flaky)
+    monkeypatch.setattr(runners, "process", flaky)
     seen = []
     report = build([str(src)], tmp_path / "kg", on_problem=seen.append)
     assert report.articles == 1
     assert seen == [f"{src / 't01_irna_mashhad.txt'}: extraction failed: ValueError: boom"]
 
 
-def test_the_same_page_twice_is_one_graph(tmp_path):
+def test_the_same_page_twice_is_one_graph(tmp_path, corpus):
     src = corpus(tmp_path / "in", ["t01_irna_mashhad.txt"])
     (src / "t99_copy.txt").write_bytes((src / "t01_irna_mashhad.txt").read_bytes())
     report = build([str(src)], tmp_path / "kg")
@@ -78,7 +80,7 @@ def test_the_same_page_twice_is_one_graph(tmp_path):
         str(src / "t99_copy.txt")]
 
 
-def test_loader_bulk_chunks_equal_transactions(tmp_path):
+def test_loader_bulk_chunks_equal_transactions(tmp_path, corpus):
     docs = [process(d) for d in iter_articles([str(corpus(tmp_path / "in", ["t01_irna_mashhad.txt", "t14_t15_batch.jsonl"]))])]
     plain, bulk = Store(str(tmp_path / "plain")), Store(str(tmp_path / "bulk"))
     loader = Loader(bulk, chunk_bytes=1, bulk_min_bytes=0)  # every article its own bulk-loaded chunk
@@ -93,7 +95,7 @@ def test_loader_bulk_chunks_equal_transactions(tmp_path):
     assert set(plain) == set(bulk)
 
 
-def test_cli_build_workers_and_exit_status(tmp_path, capsys, monkeypatch):
+def test_cli_build_workers_and_exit_status(tmp_path, capsys, monkeypatch, corpus):
     monkeypatch.setattr(build_module, "POOL_MIN_ARTICLES", 0)
     src = corpus(tmp_path / "in", ["t01_irna_mashhad.txt"])
     (src / "empty.txt").write_bytes(b"")
@@ -114,7 +116,8 @@ def test_writes_go_into_one_open_store_until_a_reader_waits(tmp_path):
     """A writer keeps the store open from write to write (RocksDB starts a new info log at each
     open: none here); a waiting reader ends the window after the write it waits for, and the
     windows keep only the newest info logs."""
-    from builder.store import KEEP_INFO_LOGS, Writer, _LockFile
+    from builder.access import KEEP_INFO_LOGS, Writer
+    from builder.locks import _LockFile
 
     store = tmp_path / "kg"
     with Writer(store) as writer:
@@ -133,7 +136,7 @@ def test_writes_go_into_one_open_store_until_a_reader_waits(tmp_path):
     assert (store / "LOG").exists()
 
 
-def test_the_summary_adds_up_and_says_what_each_number_is(tmp_path, capsys):
+def test_the_summary_adds_up_and_says_what_each_number_is(tmp_path, capsys, corpus):
     """Every article read is written, unchanged or failed, and was extracted or known by its hash."""
     src = corpus(tmp_path / "in", ["t01_irna_mashhad.txt", "t07_tasnim_kermanshah.txt"])
     store = str(tmp_path / "kg")
@@ -155,7 +158,7 @@ def test_the_summary_adds_up_and_says_what_each_number_is(tmp_path, capsys):
                              "1 known by their content hash; "), out[0]
 
 
-def test_progress_counts_articles_as_they_are(tmp_path, capsys, monkeypatch):
+def test_progress_counts_articles_as_they_are(tmp_path, capsys, monkeypatch, corpus):
     monkeypatch.setattr(build_module.Progress, "EVERY", 0.0)  # a line per article, as a long build gives
     src = corpus(tmp_path / "in", ["t01_irna_mashhad.txt", "t07_tasnim_kermanshah.txt", "t13_tasnim_yasuj.html"])
     assert main(["build", str(src), "--store", str(tmp_path / "kg"), "--workers", "1"]) == 0

@@ -1,10 +1,12 @@
 """Page cleaning: the article body without menus, comment rules, related headlines and adverts."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from builder.clean import clean
-from seeds import SEEDS
+SEEDS = Path(__file__).resolve().parent.parent / "examples" / "articles"
 
 
 def _body(raw: str) -> str:

@@ -1,10 +1,10 @@
 """Issue 8: queries and builds on one store at the same time.
 
-The protocol (builder/store.py, "Sharing the store between processes"):
+The protocol (builder/locks.py, "Sharing the store between processes"):
 
 * two writers: ``fakg build`` (or ``remove``, or ``serve --writable``) takes
   the store's build lock without waiting; a second one on the same store gets
-  :class:`builder.store.StoreBusy`: one line naming the holder, exit status 1;
+  :class:`builder.locks.StoreBusy`: one line naming the holder, exit status 1;
 * ``fakg query``/``facts``/``validate``/``export``/``link`` hold the store's
   read/write lock shared while they read it, and a build writes in short
   write windows that hold it exclusively (store opened writable, one chunk
@@ -38,7 +38,7 @@ from pathlib import Path
 import pytest
 
 from builder import serve
-from test_crash import REPO, build_cmd, change_figures, dump, library_build, make_corpus
+REPO = Path(__file__).resolve().parent.parent
 
 N = 20  # articles
 
@@ -70,7 +70,7 @@ def _at_most_6_gb():
 
 
 @pytest.fixture(scope="module")
-def busy(tmp_path_factory):
+def busy(tmp_path_factory, build_cmd, change_figures, library_build, make_corpus):
     """A store being updated by a slow build, read all along, and a second build tried meanwhile."""
     tmp = tmp_path_factory.mktemp("busy")
     corpus, store, clean = make_corpus(tmp / "in", N), tmp / "kg", tmp / "clean"
@@ -119,7 +119,7 @@ def test_a_second_build_is_refused_with_one_line(busy):
     assert line.startswith(f"fakg: {store}: ") and "another process" in line, line
 
 
-def test_the_first_build_is_not_disturbed(busy):
+def test_the_first_build_is_not_disturbed(busy, dump):
     assert busy["writer_rc"] == 0 and "Traceback" not in busy["writer_err"], busy["writer_err"]
     assert dump(busy["store"]) == dump(busy["clean"])  # readers and the refused build changed nothing
 
@@ -168,7 +168,7 @@ def _fresh(url: str, corpus: Path) -> int:
     return sum(b["h"]["value"] in want for b in _ask(url, HASHES))
 
 
-def test_read_only_server_keeps_answering_during_a_build(tmp_path):
+def test_read_only_server_keeps_answering_during_a_build(tmp_path, build_cmd, change_figures, library_build, make_corpus):
     corpus, store = make_corpus(tmp_path / "in", 6), tmp_path / "kg"
     library_build(corpus, store)
     change_figures(corpus, every=1)
@@ -188,7 +188,7 @@ def test_read_only_server_keeps_answering_during_a_build(tmp_path):
     assert not any((store / "fakg" / "serve").iterdir())  # the snapshots went with the server
 
 
-def test_build_under_a_read_only_server_is_refused_or_seen(tmp_path):
+def test_build_under_a_read_only_server_is_refused_or_seen(tmp_path, change_figures, library_build, make_corpus):
     corpus, store = make_corpus(tmp_path / "in", 4), tmp_path / "kg"
     library_build(corpus, store)
     change_figures(corpus, every=1)
@@ -198,7 +198,7 @@ def test_build_under_a_read_only_server_is_refused_or_seen(tmp_path):
         assert p.returncode == 1 or _fresh(server.query_url, corpus) == 4
 
 
-def test_writable_server_and_build_one_refused_with_one_line(tmp_path):
+def test_writable_server_and_build_one_refused_with_one_line(tmp_path, library_build, make_corpus):
     corpus, store = make_corpus(tmp_path / "in", 2), tmp_path / "kg"
     library_build(corpus, store)
     with serve.Server(store, serve.free_port(), writable=True):
@@ -209,7 +209,7 @@ def test_writable_server_and_build_one_refused_with_one_line(tmp_path):
     assert line.startswith(f"fakg: {store}: ") and "another process" in line, line
 
 
-def test_writable_server_makes_queries_say_so_at_once(tmp_path):
+def test_writable_server_makes_queries_say_so_at_once(tmp_path, library_build, make_corpus):
     corpus, store = make_corpus(tmp_path / "in", 2), tmp_path / "kg"
     library_build(corpus, store)
     with serve.Server(store, serve.free_port(), writable=True) as server:
@@ -225,10 +225,11 @@ def test_writable_server_makes_queries_say_so_at_once(tmp_path):
     assert p.returncode == 0, p.stderr  # once it stops
 
 
-def test_a_reader_holds_off_a_write_window_and_a_window_holds_off_readers(tmp_path):
+def test_a_reader_holds_off_a_write_window_and_a_window_holds_off_readers(tmp_path, change_figures, library_build, make_corpus):
     """In one process, with threads: the locks are on open files, not on processes."""
     from builder.build import build
-    from builder.store import StoreBusy, StoreLocks, reading
+    from builder.access import reading
+    from builder.locks import StoreBusy, StoreLocks
 
     corpus, store = make_corpus(tmp_path / "in", 2), tmp_path / "kg"
     library_build(corpus, store)

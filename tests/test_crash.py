@@ -18,9 +18,9 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import signal
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -28,81 +28,10 @@ from pathlib import Path
 from pyoxigraph import Store
 
 REPO = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((REPO / "examples" / "articles").glob("*.txt"))
 SOURCE_FILE = "https://w3id.org/fakg/ontology#sourceFile"
 CONTENT_HASH = "https://w3id.org/fakg/ontology#contentHash"
 
-# The CLI; with "slow-small-chunks" the bulk loader's chunks are made tiny (keyword-only
-# defaults of builder.store.Loader, if it has them) and every extracted article prints a
-# marker and takes 0.25 s more, so that a kill can be aimed between and inside writes.
-_RUN = """
-import sys, time
-if sys.argv[1] == "slow-small-chunks":
-    try:
-        from builder import store
-        kw = store.Loader.__init__.__kwdefaults__ or {}
-        if "chunk_bytes" in kw:
-            kw["chunk_bytes"] = 64 * 1024
-        if "bulk_min_bytes" in kw:
-            kw["bulk_min_bytes"] = 16 * 1024
-    except (ImportError, AttributeError):
-        pass
-    import builder.build
-    _process = builder.build.process
-
-    def process(doc):
-        out = _process(doc)
-        sys.stderr.write("@@article\\n")
-        sys.stderr.flush()
-        time.sleep(0.25)
-        return out
-
-    builder.build.process = process
-from builder.cli import main
-sys.exit(main(sys.argv[2:]))
-"""
-
-
-def _one_worker() -> list[str]:
-    import argparse
-
-    from builder.cli import parser
-
-    sub = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
-    return ["--workers", "1"] if "--workers" in sub.choices["build"]._option_string_actions else []
-
-
-ONE_WORKER = _one_worker()
-_ID = re.compile(r"(کد\s*خبر\s*:?\s*)([0-9۰-۹]+)")
-
-
-def make_corpus(folder: Path, n: int = 40) -> Path:
-    """``n`` articles: the examples in turn, each with a news id of its own."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(n):
-        src = EXAMPLES[i % len(EXAMPLES)]
-        text = src.read_text(encoding="utf-8")
-        if _ID.search(text):
-            text = _ID.sub(lambda m: f"{m[1]}{m[2]}{i:02d}", text, count=1)
-        else:
-            text = f"کد خبر: 55{i:04d}\n" + text
-        (folder / f"{i:03d}_{src.stem[:3]}.txt").write_text(text, encoding="utf-8")
-    return folder
-
-
-def change_figures(folder: Path, every: int = 3) -> None:
-    """Edit every ``every``-th page: a figure in it changes (its graph must be replaced)."""
-    for k, f in enumerate(sorted(folder.glob("*.txt"))):
-        if k % every == 0:
-            text = f.read_text(encoding="utf-8")
-            f.write_text(re.sub(r"[0-9۰-۹]+ (?=کودک)", "۳۱۷ ", text, count=1) + "\n", encoding="utf-8")
-
-
-def build_cmd(corpus: Path, store: Path, *extra: str, mode: str = "normal") -> list[str]:
-    return [sys.executable, "-c", _RUN, mode, "build", str(corpus), "--store", str(store), *ONE_WORKER, *extra]
-
-
-def run_build(corpus: Path, store: Path, *extra: str) -> tuple[float, subprocess.CompletedProcess]:
+def run_build(build_cmd, corpus: Path, store: Path, *extra: str) -> tuple[float, subprocess.CompletedProcess]:
     started = time.monotonic()
     p = subprocess.run(build_cmd(corpus, store, "-q", *extra), capture_output=True, text=True, timeout=600,
                        stdin=subprocess.DEVNULL, cwd=REPO)
@@ -110,18 +39,7 @@ def run_build(corpus: Path, store: Path, *extra: str) -> tuple[float, subprocess
     return time.monotonic() - started, p
 
 
-def library_build(corpus: Path, store: Path) -> None:
-    """The same build in this process (hazm stays loaded): for stores a test starts from or compares with."""
-    from builder.build import build
-
-    try:
-        report = build([str(corpus)], store, workers=1)
-    except TypeError:  # a build() without workers
-        report = build([str(corpus)], store)
-    assert report.built_anything and not report.problems, report.problems
-
-
-def killed_build(corpus: Path, store: Path, *, after: float = 0.0, on_progress: bool = False,
+def killed_build(build_cmd, corpus: Path, store: Path, *, after: float = 0.0, on_progress: bool = False,
                  articles: int = 0, mode: str = "normal") -> str:
     """Start a build and SIGKILL its whole process group: at its first progress line with
     ``on_progress`` (waiting at most 60 s), after its ``articles``-th extracted article (mode
@@ -160,14 +78,6 @@ def killed_build(corpus: Path, store: Path, *, after: float = 0.0, on_progress: 
     return "".join(line for line in lines if not line.startswith("@@"))
 
 
-def dump(store_path: Path) -> list[str]:
-    store = Store.read_only(str(store_path))
-    try:
-        return sorted(str(q) for q in store)
-    finally:
-        del store
-
-
 def sources(store_path: Path) -> list[str]:
     store = Store.read_only(str(store_path))
     try:
@@ -187,21 +97,21 @@ def opens_for_writing(store_path: Path) -> None:
         del store
 
 
-def test_sigkill_during_a_first_build_then_rebuild_equals_clean_build(tmp_path):
+def test_sigkill_during_a_first_build_then_rebuild_equals_clean_build(tmp_path, dump, make_corpus, build_cmd):
     corpus = make_corpus(tmp_path / "in")
     clean, crashed = tmp_path / "clean", tmp_path / "crashed"
-    run_build(corpus, clean)
+    run_build(build_cmd, corpus, clean)
     expected = dump(clean)
     assert sources(clean) == sorted(str(f) for f in corpus.glob("*.txt"))  # 40 articles, one graph each
 
     # killed at its first progress line (printed after ~5 s of work), then again ~1.5 s after a restart
-    printed = killed_build(corpus, crashed, on_progress=True)
+    printed = killed_build(build_cmd, corpus, crashed, on_progress=True)
     assert "Traceback" not in printed
     opens_for_writing(crashed)
-    killed_build(corpus, crashed, after=1.5)
+    killed_build(build_cmd, corpus, crashed, after=1.5)
     opens_for_writing(crashed)
 
-    _, p = run_build(corpus, crashed)
+    _, p = run_build(build_cmd, corpus, crashed)
     assert dump(crashed) == expected
     assert sources(crashed) == sources(clean)
 
@@ -217,26 +127,24 @@ def fresh(store_path: Path, corpus: Path) -> int:
         del store
 
 
-def test_sigkill_while_writing_an_update_then_rebuild_equals_clean_build(tmp_path):
+def test_sigkill_while_writing_an_update_then_rebuild_equals_clean_build(tmp_path, change_figures, dump, library_build, make_corpus, build_cmd):
     corpus = make_corpus(tmp_path / "in")
     crashed, clean = tmp_path / "crashed", tmp_path / "clean"
     library_build(corpus, crashed)
     change_figures(corpus)  # 14 of the 40 pages change: their graphs are dropped and written again
-    for i in (40, 41):  # and two new pages
-        src = EXAMPLES[i % len(EXAMPLES)].read_text(encoding="utf-8")
-        (corpus / f"{i:03d}_new.txt").write_text(_ID.sub(lambda m: f"{m[1]}{m[2]}{i}", src, count=1)
-                                                 if _ID.search(src) else f"کد خبر: 66{i:04d}\n" + src, encoding="utf-8")
+    for new in sorted(make_corpus(tmp_path / "more", 42).glob("04[01]_*.txt")):  # and two new pages
+        shutil.copy(new, corpus / new.name)
     counts = [fresh(crashed, corpus)]  # 26 unchanged pages are current
 
     # kills aimed between and inside writes (tiny chunks, slowed extraction): each leaves a
     # store that opens, and each resumed build gets further
     for articles, after in ((3, 0.05), (4, 0.15), (5, 0.3)):
-        printed = killed_build(corpus, crashed, articles=articles, after=after, mode="slow-small-chunks")
+        printed = killed_build(build_cmd, corpus, crashed, articles=articles, after=after, mode="slow-small-chunks")
         assert "Traceback" not in printed
         opens_for_writing(crashed)
         counts.append(fresh(crashed, corpus))
     assert counts[0] < counts[-1] < 42, counts  # the kills did land in the middle of the update
-    run_build(corpus, crashed)
+    run_build(build_cmd, corpus, crashed)
 
     library_build(corpus, clean)
     assert dump(crashed) == dump(clean)
@@ -244,7 +152,7 @@ def test_sigkill_while_writing_an_update_then_rebuild_equals_clean_build(tmp_pat
     assert len(srcs) == len(set(srcs)) == 42  # nothing duplicated, nothing lost
 
 
-def test_ctrl_c_during_a_build_says_one_line_and_keeps_what_was_built(tmp_path):
+def test_ctrl_c_during_a_build_says_one_line_and_keeps_what_was_built(tmp_path, build_cmd, dump, library_build, make_corpus):
     """SIGINT to the build's process group, as Ctrl-C on a terminal: exit 130, one line, no traceback;
     the articles extracted before it are stored, and building again ends where a clean build ends."""
     corpus = make_corpus(tmp_path / "in", 12)
@@ -274,7 +182,7 @@ def test_ctrl_c_during_a_build_says_one_line_and_keeps_what_was_built(tmp_path):
     assert m, line
     assert 3 <= int(m[1]) < 12 and len(sources(store)) == int(m[1])
 
-    _, rebuilt = run_build(corpus, store)
+    _, rebuilt = run_build(build_cmd, corpus, store)
     assert rebuilt.stdout.startswith(f"12 articles read: {12 - int(m[1])} written (new or changed), {m[1]} unchanged, ")
     library_build(corpus, clean)
     assert dump(store) == dump(clean)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 from builder.build import build
-from buildhelp import corpus, quads
 
 distributed = pytest.importorskip(
     "distributed", reason="the dask engine needs the optional extra: pip install -e '.[dask]'"
@@ -21,7 +20,7 @@ def client():
     cluster.close()
 
 
-def test_dask_build_equals_local_build(tmp_path, client):
+def test_dask_build_equals_local_build(tmp_path, client, corpus, quads):
     src = corpus(tmp_path / "in")
     (src / "empty.txt").write_bytes(b"")
     local = build([str(src)], tmp_path / "local")

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.dates import EARLIEST_PUBLISHED, TEHRAN, DateMatch, find_dates, parse_published, plausibly_published
+from builder.dates import TEHRAN, DateMatch, find_dates
+from builder.published import EARLIEST_PUBLISHED, parse_published, plausibly_published
 
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 LATIN = str.maketrans("", "")

@@ -17,8 +17,9 @@ import score
 from builder.build import build
 from builder.facts import write_facts
 from builder.iri import mint
-from builder.store import open_store
-from seeds import ROOT, SEEDS, seed_store_path
+from builder.access import open_store
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "examples" / "articles"
 
 OWN = ROOT / "tests" / "articles"
 OWN_GOLD = ROOT / "tests" / "gold"
@@ -48,8 +49,8 @@ def own_store(tmp_path_factory) -> Path:
     return store
 
 
-def test_seed_scores_meet_the_bar(tmp_path):
-    f1 = _score(seed_store_path(), SEED_GOLD, tmp_path / "facts")
+def test_seed_scores_meet_the_bar(tmp_path, seed_store):
+    f1 = _score(seed_store, SEED_GOLD, tmp_path / "facts")
     assert f1["micro"] >= 0.95, f1
     low = {k: v for k, v in f1.items() if v < 0.85}
     assert not low, f1
@@ -62,9 +63,9 @@ def test_own_articles_score_at_least_0_9(own_store, tmp_path):
     assert f1["statistics"] >= 0.9 and f1["statistic_attributes"] >= 0.9, f1
 
 
-def test_facts_files_are_named_by_stem(tmp_path):
+def test_facts_files_are_named_by_stem(tmp_path, seed_store):
     out = tmp_path / "facts"
-    n = write_facts(open_store(seed_store_path(), read_only=True), out)
+    n = write_facts(open_store(seed_store, read_only=True), out)
     assert n == 5
     assert sorted(p.stem for p in out.glob("*.json")) == sorted(p.stem for p in SEEDS.glob("*.txt"))
 

@@ -11,7 +11,6 @@ from pyoxigraph import NamedNode, RdfFormat, Store, parse
 
 from builder.cli import main
 from builder.export import GEXF_NS, dump, network, write_gexf, write_graphml
-from seeds import seed_store_path
 
 G13 = "{http://gexf.net/1.3}"
 SCHEMAS = Path(__file__).resolve().parent / "schemas" / "gexf-1.3"
@@ -19,8 +18,8 @@ KARIMIAN = "https://w3id.org/fakg/person/مهرانکریمیان"
 
 
 @pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.read_only(str(seed_store_path()))
+def store(seed_store) -> Store:
+    return Store.read_only(str(seed_store))
 
 
 @pytest.fixture(scope="module")
@@ -189,8 +188,8 @@ def test_turtle_of_one_graph(store, tmp_path):
         dump(store, tmp_path / "x.ttl", "turtle", graph="https://example.org/none")
 
 
-def test_cli_export(tmp_path, capsys):
-    store = str(seed_store_path())
+def test_cli_export(tmp_path, capsys, seed_store):
+    store = str(seed_store)
     gexf, graphml, trig = tmp_path / "n.gexf", tmp_path / "n.graphml", tmp_path / "kg.trig"
     assert main(["export", "--store", store, "--gexf", str(gexf), "--graphml", str(graphml)]) == 0
     assert "GEXF 1.3" in capsys.readouterr().out

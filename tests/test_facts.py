@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from pyoxigraph import Variable
 
 from builder.facts import article_facts, write_facts
 from builder.iri import article_iri, mint
 from builder.namespaces import read_resource
-from test_graph import fake_gazetteer, gilan_document, store_with, tehran_document  # noqa: F401 (fixture)
+pytestmark = pytest.mark.usefixtures("fake_gazetteer")
 
 GILAN_FACTS = {
     "article": {"agency": "ایسنا", "published": "2024-07-29", "news_id": "1403050812345",
@@ -35,20 +36,20 @@ GILAN_FACTS = {
 }
 
 
-def test_article_facts_content():
+def test_article_facts_content(gilan_document, store_with, tehran_document):
     doc = gilan_document()
     store = store_with(doc, tehran_document())
     assert article_facts(store, article_iri(doc)) == GILAN_FACTS
 
 
-def test_published_is_the_tehran_local_date():
+def test_published_is_the_tehran_local_date(gilan_document, store_with):
     # 00:30 in Tehran is still the previous day in UTC: the facts keep the Tehran date
     doc = gilan_document()
     assert doc.article.published.astimezone(__import__("datetime").timezone.utc).date().isoformat() == "2024-07-28"
     assert article_facts(store_with(doc), article_iri(doc))["article"]["published"] == "2024-07-29"
 
 
-def test_missing_metadata_is_null():
+def test_missing_metadata_is_null(store_with, tehran_document):
     doc = tehran_document()
     facts = article_facts(store_with(doc), article_iri(doc))
     assert facts["article"] == {"agency": "تسنیم", "published": None, "news_id": None, "title": "ادامه برنامه‌ها"}
@@ -56,7 +57,7 @@ def test_missing_metadata_is_null():
     assert facts["statistics"] == [] and facts["quotes"] == []
 
 
-def test_write_facts_files_are_deterministic(tmp_path):
+def test_write_facts_files_are_deterministic(tmp_path, gilan_document, store_with, tehran_document):
     store = store_with(gilan_document(), tehran_document())
     assert write_facts(store, tmp_path / "a") == 2
     write_facts(store_with(tehran_document(), gilan_document()), tmp_path / "b")
@@ -70,7 +71,7 @@ def test_write_facts_files_are_deterministic(tmp_path):
     assert json.loads(text) == GILAN_FACTS
 
 
-def test_source_sentence_query_returns_the_sentence():
+def test_source_sentence_query_returns_the_sentence(gilan_document, store_with):
     doc = gilan_document()
     store = store_with(doc)
     fact = mint("statistic", article_iri(doc), 0)
@@ -84,7 +85,7 @@ def test_source_sentence_query_returns_the_sentence():
     assert row["extractor"].value == "statistics" and float(row["confidence"].value) == 0.8
 
 
-def test_source_sentence_of_an_entity_spans_articles():
+def test_source_sentence_of_an_entity_spans_articles(gilan_document, store_with, tehran_document):
     store = store_with(gilan_document(), tehran_document())
     person = mint("person", "مریم احمدی")
     rows = list(store.query(read_resource("queries", "source-sentence.rq"), substitutions={Variable("fact"): person}))

@@ -13,6 +13,8 @@ small (``max_examples``) so that the file runs in well under a minute.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import dataclasses
 import functools
 import math
@@ -26,12 +28,13 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from builder.clean import clean
-from builder.dates import find_dates, parse_published
+from builder.dates import find_dates
+from builder.published import parse_published
 from builder.document import Document, Evidence
 from builder.normalize import normalize_ranges
 from builder.numbers import find_numbers, parse_number
 from builder.pipeline import process
-from buildhelp import INVENTED
+INVENTED = (Path(__file__).resolve().parent / "data" / "invented.txt").read_text(encoding="utf-8")
 
 WORDS = [
     # furniture and header lines

@@ -7,9 +7,9 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Store
 
 import builder.build as build_module
+import builder.runners as runners
 from builder.build import build
 from builder.cli import main
-from buildhelp import INVENTED, corpus, graphs, quads
 
 FAKG = "https://w3id.org/fakg/ontology#"
 SOURCE_FILE, COPY_FILE, COPY_HASH = (NamedNode(FAKG + n) for n in ("sourceFile", "copyFile", "copyHash"))
@@ -17,7 +17,7 @@ SOURCE_FILE, COPY_FILE, COPY_HASH = (NamedNode(FAKG + n) for n in ("sourceFile",
 EXTRA = "\n\nمدیرکل بهزیستی استان در پایان گفت: ۴۵ کودک دیگر نیز به زودی پذیرش می‌شوند.\n"
 
 
-def test_rebuild_extracts_only_changed_and_new_files(tmp_path, monkeypatch):
+def test_rebuild_extracts_only_changed_and_new_files(tmp_path, monkeypatch, corpus, quads):
     src = corpus(tmp_path / "in")
     first = build([str(src)], tmp_path / "kg")
     assert (first.articles, first.extracted) == (5, 5)
@@ -27,7 +27,7 @@ def test_rebuild_extracts_only_changed_and_new_files(tmp_path, monkeypatch):
         raise AssertionError(f"{doc.source} was extracted")
 
     with monkeypatch.context() as m:
-        m.setattr(build_module, "process", no_extraction)
+        m.setattr(runners, "process", no_extraction)
         again = build([str(src)], tmp_path / "kg")
     assert (again.articles, again.unchanged, again.extracted, again.problems) == (0, 5, 0, [])
 
@@ -42,7 +42,7 @@ def test_rebuild_extracts_only_changed_and_new_files(tmp_path, monkeypatch):
     assert quads(tmp_path / "kg") == quads(tmp_path / "clean")
 
 
-def test_a_page_whose_article_iri_changes_drops_its_old_graph(tmp_path):
+def test_a_page_whose_article_iri_changes_drops_its_old_graph(tmp_path, corpus, quads):
     src = corpus(tmp_path / "in", ["t01_irna_mashhad.txt", "t07_tasnim_kermanshah.txt"])
     build([str(src)], tmp_path / "kg")
     page = src / "t01_irna_mashhad.txt"
@@ -53,7 +53,7 @@ def test_a_page_whose_article_iri_changes_drops_its_old_graph(tmp_path):
     assert quads(tmp_path / "kg") == quads(tmp_path / "clean")
 
 
-def test_remove_paths_and_missing_sources(tmp_path, capsys):
+def test_remove_paths_and_missing_sources(tmp_path, capsys, corpus, graphs, quads):
     src = corpus(tmp_path / "in")
     store = str(tmp_path / "kg")
     build([str(src)], store)
@@ -83,9 +83,9 @@ def test_remove_paths_and_missing_sources(tmp_path, capsys):
     assert graphs(store) == {"https://w3id.org/fakg/graph/vocabulary"}
 
 
-def test_a_build_into_an_empty_store_makes_no_lookups(tmp_path, monkeypatch):
+def test_a_build_into_an_empty_store_makes_no_lookups(tmp_path, monkeypatch, corpus):
     """Each source comes once per build, so a store without articles needs no "already built?" lookups."""
-    from builder.store import Writer
+    from builder.access import Writer
 
     calls = []
     for name in ("current_graph", "graphs_of_source"):
@@ -100,11 +100,11 @@ def test_a_build_into_an_empty_store_makes_no_lookups(tmp_path, monkeypatch):
 
 # --- one story in two files -------------------------------------------------------------
 
-def _two_copies(folder: Path) -> Path:
+def _two_copies(folder: Path, invented: str) -> Path:
     """The invented article (ایسنا, news id ۹۹۰۴۱۲۷) in a.txt, and in b.txt one byte apart."""
     folder.mkdir(parents=True)
-    (folder / "a.txt").write_text(INVENTED, encoding="utf-8")
-    (folder / "b.txt").write_text(INVENTED + "\n", encoding="utf-8")
+    (folder / "a.txt").write_text(invented, encoding="utf-8")
+    (folder / "b.txt").write_text(invented + "\n", encoding="utf-8")
     return folder
 
 
@@ -120,23 +120,23 @@ def _records(store_path) -> dict[str, list]:
         del store
 
 
-def test_one_story_in_two_files_is_one_article_and_rebuilds_change_nothing(tmp_path, monkeypatch):
+def test_one_story_in_two_files_is_one_article_and_rebuilds_change_nothing(tmp_path, monkeypatch, quads, invented):
     """Two files with the same agency and news id: the first build said nothing, and every rebuild
     extracted the story again and flipped the store between the two files."""
-    src = _two_copies(tmp_path / "in")
+    src = _two_copies(tmp_path / "in", invented)
     notices = []
     first = build([str(src)], tmp_path / "kg", on_notice=notices.append)
     assert (first.articles, first.copies, first.problems) == (1, 1, [])
     assert notices == [f"{src / 'b.txt'}: the same article as {src / 'a.txt'} (https://w3id.org/fakg/article/ایسنا/9904127); "
                        f"{src / 'a.txt'} is kept, this file is recorded as a copy"]
-    b_hash = hashlib.sha256((INVENTED + "\n").encode("utf-8")).hexdigest()
+    b_hash = hashlib.sha256((invented + "\n").encode("utf-8")).hexdigest()
     assert _records(tmp_path / "kg") == {"kept": [str(src / "a.txt")], "copies": [(str(src / "b.txt"), b_hash)]}
     before = quads(tmp_path / "kg")
 
     def no_extraction(doc):
         raise AssertionError(f"{doc.source} was extracted")
 
-    monkeypatch.setattr(build_module, "process", no_extraction)
+    monkeypatch.setattr(runners, "process", no_extraction)
     for _ in range(2):  # no re-extraction, no flip, nothing said
         notices.clear()
         again = build([str(src)], tmp_path / "kg", on_notice=notices.append)
@@ -149,13 +149,13 @@ def test_one_story_in_two_files_is_one_article_and_rebuilds_change_nothing(tmp_p
     assert (forced.articles, forced.copies) == (1, 1) and quads(tmp_path / "kg") == before
 
 
-def test_a_copy_that_changes_stays_a_copy_and_an_edited_original_keeps_its_copies(tmp_path):
-    src = _two_copies(tmp_path / "in")
+def test_a_copy_that_changes_stays_a_copy_and_an_edited_original_keeps_its_copies(tmp_path, quads, invented):
+    src = _two_copies(tmp_path / "in", invented)
     build([str(src)], tmp_path / "kg")
-    (src / "b.txt").write_text(INVENTED + "\n\n", encoding="utf-8")
+    (src / "b.txt").write_text(invented + "\n\n", encoding="utf-8")
     report = build([str(src)], tmp_path / "kg")
     assert (report.articles, report.copies, report.extracted) == (0, 1, 1)
-    (src / "a.txt").write_text(INVENTED.replace("۳۴۰", "۳۵۰"), encoding="utf-8")
+    (src / "a.txt").write_text(invented.replace("۳۴۰", "۳۵۰"), encoding="utf-8")
     report = build([str(src)], tmp_path / "kg")
     assert (report.articles, report.unchanged, report.extracted) == (1, 1, 1)
     build([str(src)], tmp_path / "clean")
@@ -163,8 +163,8 @@ def test_a_copy_that_changes_stays_a_copy_and_an_edited_original_keeps_its_copie
     assert _records(tmp_path / "kg")["copies"][0][0] == str(src / "b.txt")
 
 
-def test_cli_says_which_file_was_kept(tmp_path, capsys):
-    src = _two_copies(tmp_path / "in")
+def test_cli_says_which_file_was_kept(tmp_path, capsys, invented):
+    src = _two_copies(tmp_path / "in", invented)
     assert main(["build", str(src), "--store", str(tmp_path / "kg"), "-q", "--workers", "1", "--strict"]) == 0
     out = capsys.readouterr()
     assert out.err.splitlines() == [f"fakg: {src / 'b.txt'}: the same article as {src / 'a.txt'} "
@@ -174,9 +174,9 @@ def test_cli_says_which_file_was_kept(tmp_path, capsys):
                               "0 failed; 2 extracted")
 
 
-def test_remove_missing_keeps_an_article_still_read_from_another_path(tmp_path, capsys):
+def test_remove_missing_keeps_an_article_still_read_from_another_path(tmp_path, capsys, graphs, quads, invented):
     """`fakg remove --missing` removed an article whose text was still there under another path."""
-    src = _two_copies(tmp_path / "in")
+    src = _two_copies(tmp_path / "in", invented)
     store = str(tmp_path / "kg")
     build([str(src)], store)
     (src / "a.txt").unlink()  # the kept file goes; its copy stays
@@ -192,8 +192,8 @@ def test_remove_missing_keeps_an_article_still_read_from_another_path(tmp_path, 
     assert capsys.readouterr().out.strip() == "removed 1 articles"
 
 
-def test_remove_missing_forgets_a_copy_that_is_gone(tmp_path, capsys):
-    src = _two_copies(tmp_path / "in")
+def test_remove_missing_forgets_a_copy_that_is_gone(tmp_path, capsys, quads, invented):
+    src = _two_copies(tmp_path / "in", invented)
     store = str(tmp_path / "kg")
     build([str(src)], store)
     (src / "b.txt").unlink()
@@ -203,8 +203,8 @@ def test_remove_missing_forgets_a_copy_that_is_gone(tmp_path, capsys):
     assert quads(store) == quads(tmp_path / "clean")
 
 
-def test_remove_a_path_of_an_article_read_from_several(tmp_path, capsys):
-    src = _two_copies(tmp_path / "in")
+def test_remove_a_path_of_an_article_read_from_several(tmp_path, capsys, invented):
+    src = _two_copies(tmp_path / "in", invented)
     store = str(tmp_path / "kg")
     build([str(src)], store)
     # the kept file named alone: the article is still read from the copy, so it stays, and that is said

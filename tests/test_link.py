@@ -17,7 +17,7 @@ from builder.link import Offline, USER_AGENT, coverage, entities, parse_search, 
 from builder.namespaces import PREFIXES
 from builder.serve import free_port
 from builder.textkey import key
-from seeds import ROOT, seed_store_path
+ROOT = Path(__file__).resolve().parent.parent
 
 PACKAGE = ROOT / "builder" / "data"
 SHARED = ROOT.parent / "shared" / "data"
@@ -94,8 +94,8 @@ def test_every_province_and_capital_of_the_reference_data_is_in_the_gazetteer():
 
 
 @pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.read_only(str(seed_store_path()))
+def store(seed_store) -> Store:
+    return Store.read_only(str(seed_store))
 
 
 def test_the_store_links_provinces_and_capitals(store, shared):
@@ -115,8 +115,8 @@ def test_the_store_links_provinces_and_capitals(store, shared):
     assert coverage(store)["province"] == (5, 5)
 
 
-def test_link_report_offline(capsys):
-    assert main(["link", "--store", str(seed_store_path()), "--width", "200"]) == 0
+def test_link_report_offline(capsys, seed_store):
+    assert main(["link", "--store", str(seed_store), "--width", "200"]) == 0
     out = capsys.readouterr().out
     assert "province" in out and "5 of     5 linked" in out
     assert "اداره کل بهزیستی استان خوزستان" in out  # unlinked, most mentioned first
@@ -229,8 +229,8 @@ def test_reconcile_against_a_local_stand_in(store, fake_api):
     assert not {r.entity.iri for r in found} & linked  # only organisations without a link are looked up
 
 
-def test_cli_link_online_with_stand_in(fake_api, capsys):
-    assert main(["link", "--online", "--store", str(seed_store_path()), "--api", fake_api, "--limit", "2",
+def test_cli_link_online_with_stand_in(fake_api, capsys, seed_store):
+    assert main(["link", "--online", "--store", str(seed_store), "--api", fake_api, "--limit", "2",
                  "--format", "csv"]) == 0
     captured = capsys.readouterr()
     rows = list(csv.DictReader(captured.out.splitlines()))
@@ -247,10 +247,10 @@ def test_http_errors_are_not_taken_for_no_network(fake_api):
     assert not isinstance(raised.value, Offline)
 
 
-def test_without_network_it_says_so_and_looks_nothing_up(store, capsys):
+def test_without_network_it_says_so_and_looks_nothing_up(store, capsys, seed_store):
     api = f"http://127.0.0.1:{free_port()}/w/api.php"  # nothing listens: as good as no network
     with pytest.raises(Offline, match="cannot reach"):
         reconcile(store, api=api, limit=1, timeout=5)
-    assert main(["link", "--online", "--store", str(seed_store_path()), "--api", api]) == 1
+    assert main(["link", "--online", "--store", str(seed_store), "--api", api]) == 1
     err = capsys.readouterr().err
     assert "No network" in err and "nothing was looked up" in err and "unchanged" in err

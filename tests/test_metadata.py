@@ -1,6 +1,8 @@
 """Article metadata: agency, news id, title, lead, category, reporter, publication date, province."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import json
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -9,7 +11,8 @@ import pytest
 
 from builder.document import Document
 from builder.pipeline import clean, metadata, normalize
-from seeds import ROOT, SEEDS
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "examples" / "articles"
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 

@@ -1,6 +1,8 @@
 """The store-wide name index (builder.name_index): each named entity once, kept true by builds and removals."""
 from __future__ import annotations
 
+import pytest
+
 from pyoxigraph import Literal, Store
 
 from builder import name_index
@@ -9,7 +11,6 @@ from builder.cli import main
 from builder.iri import mint
 from builder.namespaces import FAKG, NAMES_GRAPH, RDF, SCHEMA, VOCABULARY_GRAPH
 from builder.sparql import load, rows, run
-from buildhelp import graphs, quads
 
 # Invented pages: two articles name the same official, the first also a second one.
 PAGE_A = """ایرنا - کد خبر: 91000001
@@ -39,13 +40,15 @@ def _pages(folder, **pages):
     return folder
 
 
-def _index(store_path) -> set:
-    return {(q.subject, q.predicate, q.object) for q in quads(store_path) if q.graph_name == NAMES_GRAPH}
+@pytest.fixture
+def index_of(quads):
+    """``index_of(store_path)``: the triples of a store's name index."""
+    return lambda store_path: {(q.subject, q.predicate, q.object) for q in quads(store_path) if q.graph_name == NAMES_GRAPH}
 
 
-def test_index_holds_each_named_entity_once_with_its_keys_and_classes(tmp_path):
+def test_index_holds_each_named_entity_once_with_its_keys_and_classes(tmp_path, index_of):
     build([str(_pages(tmp_path / "in", a=PAGE_A, b=PAGE_B))], tmp_path / "kg")
-    index = _index(tmp_path / "kg")
+    index = index_of(tmp_path / "kg")
     assert (NIKPOUR, name_index.INDEX_KEY, Literal("سیاوشنیکپور")) in index
     assert (NIKPOUR, name_index.INDEX_CLASS, SCHEMA.Person) in index
     assert (BARZEGAR, name_index.INDEX_CLASS, SCHEMA.Person) in index
@@ -64,12 +67,12 @@ def test_index_holds_each_named_entity_once_with_its_keys_and_classes(tmp_path):
     assert keyed == {(s, o) for s, p, o in index if p == name_index.INDEX_KEY}
 
 
-def test_removing_an_article_prunes_only_what_no_other_article_names(tmp_path, capsys):
+def test_removing_an_article_prunes_only_what_no_other_article_names(tmp_path, capsys, graphs, quads, index_of):
     src = _pages(tmp_path / "in", a=PAGE_A, b=PAGE_B)
     store = str(tmp_path / "kg")
     build([str(src)], store)
     assert main(["remove", str(src / "a.txt"), "--store", store]) == 0
-    index = _index(store)
+    index = index_of(store)
     assert (NIKPOUR, name_index.INDEX_CLASS, SCHEMA.Person) in index  # article b still names him
     assert not [t for t in index if t[0] == BARZEGAR]  # only article a named her
     (src / "a.txt").unlink()
@@ -79,20 +82,20 @@ def test_removing_an_article_prunes_only_what_no_other_article_names(tmp_path, c
     assert graphs(store) == {"https://w3id.org/fakg/graph/vocabulary"}
 
 
-def test_a_changed_article_takes_its_old_names_out_of_the_index(tmp_path):
+def test_a_changed_article_takes_its_old_names_out_of_theindex(tmp_path, quads, index_of):
     src = _pages(tmp_path / "in", a=PAGE_A)
     build([str(src)], tmp_path / "kg")
     (src / "a.txt").write_text(PAGE_A.replace("ژاله برزگر", "فرناز کاویانی"), encoding="utf-8")
     report = build([str(src)], tmp_path / "kg")
     assert (report.articles, report.extracted) == (1, 1)
-    index = _index(tmp_path / "kg")
+    index = index_of(tmp_path / "kg")
     assert not [t for t in index if t[0] == BARZEGAR]
     assert (mint("person", "فرناز کاویانی"), name_index.INDEX_CLASS, SCHEMA.Person) in index
     build([str(src)], tmp_path / "clean")
     assert quads(tmp_path / "kg") == quads(tmp_path / "clean")
 
 
-def test_marks_left_by_a_killed_write_are_pruned_by_the_next_build(tmp_path):
+def test_marks_left_by_a_killed_write_are_pruned_by_the_next_build(tmp_path, quads, index_of):
     src = _pages(tmp_path / "in", a=PAGE_A, b=PAGE_B)
     build([str(src)], tmp_path / "kg")
     # a write killed after dropping article a's graph, before loading it again and pruning
@@ -106,7 +109,7 @@ def test_marks_left_by_a_killed_write_are_pruned_by_the_next_build(tmp_path):
     (src / "a.txt").unlink()  # and the page is gone by the next build: its persons must leave the index
     report = build([str(src)], tmp_path / "kg")
     assert report.unchanged == 1
-    assert not [t for t in _index(tmp_path / "kg") if t[0] == BARZEGAR]
+    assert not [t for t in index_of(tmp_path / "kg") if t[0] == BARZEGAR]
     build([str(src)], tmp_path / "clean")
     assert quads(tmp_path / "kg") == quads(tmp_path / "clean")
 
@@ -116,7 +119,7 @@ def run_query(store, name, params):
     return [dict(zip(cols, r)) for r in data]
 
 
-def test_name_queries_start_from_the_index(tmp_path):
+def test_name_queries_start_from_theindex(tmp_path):
     """A part of a name finds the person through the index, in every article that names them."""
     build([str(_pages(tmp_path / "in", a=PAGE_A, b=PAGE_B))], tmp_path / "kg")
     store = Store.read_only(str(tmp_path / "kg"))
@@ -169,11 +172,11 @@ def _nquads(quads_) -> bytes:
     return serialize(quads_, format=RdfFormat.N_QUADS)
 
 
-def test_entries_sent_once_are_settled_when_their_carrier_is_thrown_away_or_pruned():
+def test_entries_sent_once_are_settled_when_their_carrier_is_thrown_away_or_pruned(index_of):
     """A worker sends an entity's entries with the first article that names it (name_index.Sent);
     when that article is thrown away, or pruned before a later one names the entity, the build
     ends with the entries the article graphs give, as a clean build does."""
-    from builder.store import Loader
+    from builder.loader import Loader
 
     page_c = PAGE_B.replace("92000002", "92000003").replace("سیاوش نیک‌پور مدیرکل بهزیستی استان سمنان گفت", "گفته شد")
     (ga, qa, ia), (gb, qb, ib), (gc, qc, ic) = (_extracted(PAGE_A, "a"), _extracted(PAGE_B, "b"),
@@ -183,7 +186,7 @@ def test_entries_sent_once_are_settled_when_their_carrier_is_thrown_away_or_prun
     b_sent = [q for q in ib if q not in set(ia)]  # what a worker that sent a first sends with b
     assert b_sent != ib
 
-    def index(store):
+    def index_of(store):
         return set(store.quads_for_pattern(None, None, None, NAMES_GRAPH))
 
     # a extracted, then thrown away (say it was already stored); b sent after it
@@ -192,7 +195,7 @@ def test_entries_sent_once_are_settled_when_their_carrier_is_thrown_away_or_prun
     loader.discard(_nquads(qa + ia))
     loader.add(gb, "b" * 64, _nquads(qb + b_sent), len(qb))
     loader.close()
-    assert index(store) == set(ib)
+    assert index_of(store) == set(ib)
 
     # a written; then c replaces it (a's source now yields c), which prunes a's entities; then b
     store = Store()
@@ -201,5 +204,5 @@ def test_entries_sent_once_are_settled_when_their_carrier_is_thrown_away_or_prun
     loader.add(gc, "c" * 64, _nquads(qc + [q for q in ic if q not in set(ia)]), len(qc), drop=(ga,))
     loader.add(gb, "b" * 64, _nquads(qb + [q for q in ib if q not in set(ia) | set(ic)]), len(qb))
     loader.close()
-    assert index(store) == set(ib) | set(ic)
-    assert not any(q.subject == BARZEGAR for q in index(store))  # only a named her
+    assert index_of(store) == set(ib) | set(ic)
+    assert not any(q.subject == BARZEGAR for q in index_of(store))  # only a named her

@@ -9,7 +9,7 @@ from builder.concepts import concept_for, target_groups
 from builder.iri import mint
 from builder.namespaces import FAKG, ORG, OWL, RDF, RDFS, SH, SKOS, read_resource
 from builder.textkey import key
-from test_graph import fake_gazetteer, gilan_document  # noqa: F401 (fixture)
+pytestmark = pytest.mark.usefixtures("fake_gazetteer")
 
 _DECLARATIONS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty}
 
@@ -44,7 +44,7 @@ def test_every_concept_has_fa_and_en_pref_label():
         assert any(s == concept and p == SKOS.inScheme for s, p, _ in vocabulary), concept
 
 
-def test_every_term_the_builder_writes_is_declared_and_shaped():
+def test_every_term_the_builder_writes_is_declared_and_shaped(gilan_document):
     quads = graph.document_quads(gilan_document())
     predicates = {q.predicate for q in quads} - {RDF.type}
     classes = {q.object for q in quads if q.predicate == RDF.type}

@@ -17,7 +17,6 @@ from pyoxigraph import Literal, Quad, RdfFormat, Store, parse
 from builder.iri import DEFAULT_BASE, base
 from builder.namespaces import FAKG, ORG, PROV, RDF, SCHEMA, SKOS
 from builder.ontology import examples  # ontology/examples.py
-from seeds import seed_store_path
 
 pytestmark = pytest.mark.skipif(base() != DEFAULT_BASE, reason="the README shows IRIs under the default base")
 
@@ -25,8 +24,8 @@ README = examples.README.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.read_only(str(seed_store_path()))
+def store(seed_store) -> Store:
+    return Store.read_only(str(seed_store))
 
 
 def _generated(text: str) -> str:

@@ -9,19 +9,26 @@ import pytest
 from builder.cli import main
 from builder.params import check
 from builder.sparql import ParamError
-from seeds import seed_store_path
 
 
-def query(capsys, *args) -> tuple[int, str, str]:
-    code = main(["query", *args, "--store", str(seed_store_path())])
-    out = capsys.readouterr()
-    return code, out.out, out.err
+@pytest.fixture
+def query(capsys, seed_store):
+    """``query(*args)``: ``fakg query ARGS`` on the seed store; its exit status, output and errors."""
+    def run(*args) -> tuple[int, str, str]:
+        code = main(["query", *args, "--store", str(seed_store)])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+    return run
 
 
-def rows(capsys, *args) -> list[dict]:
-    code, out, err = query(capsys, *args, "--format", "json")
-    assert code == 0, err
-    return json.loads(out)
+@pytest.fixture
+def rows(query):
+    """``rows(*args)``: the rows ``fakg query ARGS --format json`` prints."""
+    def run(*args) -> list[dict]:
+        code, out, err = query(*args, "--format", "json")
+        assert code == 0, err
+        return json.loads(out)
+    return run
 
 
 @pytest.mark.parametrize("name, param, nearest", [
@@ -32,8 +39,8 @@ def rows(capsys, *args) -> list[dict]:
     ("quotes-about-group", "group=کودکان خیابانیی", "کودکان خیابانی"),
     ("events", "event_kind=presconference", "press_conference"),
 ])
-def test_an_unknown_value_is_refused_with_the_nearest_known_ones(capsys, name, param, nearest):
-    code, out, err = query(capsys, name, "--param", param)
+def test_an_unknown_value_is_refused_with_the_nearest_known_ones(capsys, name, param, nearest, query):
+    code, out, err = query(name, "--param", param)
     assert code == 2 and out == ""
     lines = err.splitlines()
     assert len(lines) == 1, err
@@ -50,36 +57,36 @@ def test_an_unknown_value_is_refused_with_the_nearest_known_ones(capsys, name, p
     ("source-sentence", "fact=statistic/0", "not an IRI"),
     ("officials", "count=articles", "not stories or pages"),
 ])
-def test_a_value_of_the_wrong_kind_is_refused(capsys, name, param, says):
-    code, out, err = query(capsys, name, "--param", param)
+def test_a_value_of_the_wrong_kind_is_refused(capsys, name, param, says, query):
+    code, out, err = query(name, "--param", param)
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and param in err and says in err, err
 
 
-def test_known_names_are_accepted_however_written(capsys):
-    tehran = rows(capsys, "figures-by-province", "--param", "province=تهران")
+def test_known_names_are_accepted_however_written(capsys, rows):
+    tehran = rows("figures-by-province", "--param", "province=تهران")
     assert tehran
     for spelling in ("Tehran", "tehran province", "استان تهران", "IR-23"):
-        assert rows(capsys, "figures-by-province", "--param", f"province={spelling}") == \
+        assert rows("figures-by-province", "--param", f"province={spelling}") == \
             [dict(r, province=spelling) for r in tehran], spelling
-    assert rows(capsys, "events", "--param", "province=اهواز")  # a city of the gazetteer
-    street = rows(capsys, "figures-by-province", "--param", "group=street children")
+    assert rows("events", "--param", "province=اهواز")  # a city of the gazetteer
+    street = rows("figures-by-province", "--param", "group=street children")
     assert {r["value"] for r in street} >= {199}
 
 
-def test_a_jalali_date_is_read_as_its_iso_day(capsys):
+def test_a_jalali_date_is_read_as_its_iso_day(capsys, query, rows):
     """The Tehran page is dated 2023-12-05 (14 Azar 1402); the Ardabil page has no date."""
-    dated = rows(capsys, "figures-by-province", "--param", "province=تهران")
+    dated = rows("figures-by-province", "--param", "province=تهران")
     for value in ("1402-09", "1402/09/01", "۱۴۰۲/۰۹/۰۱", "1402-09-14", "1402"):
-        code, out, err = query(capsys, "figures-by-province", "--param", "province=تهران", "--param", f"from={value}",
+        code, out, err = query("figures-by-province", "--param", "province=تهران", "--param", f"from={value}",
                                "--format", "json")
         assert code == 0 and len(json.loads(out)) == len(dated), value
         assert "Jalali" in err and "2023-" in err or "2023-03-21" in err, err
     # 1402-09 as the start: Azar 1st is 2023-11-22; as the end ("to"): Azar 30th is 2023-12-21
-    assert rows(capsys, "figures-by-province", "--param", "province=تهران", "--param", "from=1402-10") == []
-    assert len(rows(capsys, "figures-by-province", "--param", "province=تهران", "--param", "to=1402-09")) == len(dated)
-    assert rows(capsys, "figures-by-province", "--param", "province=تهران", "--param", "to=1402-09-13") == []
-    code, _, err = query(capsys, "figures-by-province", "--param", "from=1402-09")
+    assert rows("figures-by-province", "--param", "province=تهران", "--param", "from=1402-10") == []
+    assert len(rows("figures-by-province", "--param", "province=تهران", "--param", "to=1402-09")) == len(dated)
+    assert rows("figures-by-province", "--param", "province=تهران", "--param", "to=1402-09-13") == []
+    code, _, err = query("figures-by-province", "--param", "from=1402-09")
     assert "from=1402-09 is a Jalali date: read as 2023-11-22" in err
 
 
@@ -88,16 +95,16 @@ def test_iso_dates_stay_as_they_are():
     assert check({"from": "2023/6/1"})[0] == {"from": "2023-06-01"}
 
 
-def test_an_event_kind_is_matched_never_dropped(capsys):
-    press = rows(capsys, "events", "--param", "event_kind=press_conference")
+def test_an_event_kind_is_matched_never_dropped(capsys, rows):
+    press = rows("events", "--param", "event_kind=press_conference")
     assert press and {r["kind"] for r in press} == {"press_conference"}
     for spelling in ("press conference", "Press-Conference", "نشست خبری"):
-        assert rows(capsys, "events", "--param", f"event_kind={spelling}") == \
+        assert rows("events", "--param", f"event_kind={spelling}") == \
             [dict(r, event_kind="press_conference") for r in press], spelling
 
 
-def test_a_number_in_persian_digits_counts(capsys):
-    assert rows(capsys, "co-mentions", "--param", "min_articles=۱") == rows(capsys, "co-mentions", "--param",
+def test_a_number_in_persian_digits_counts(capsys, rows):
+    assert rows("co-mentions", "--param", "min_articles=۱") == rows("co-mentions", "--param",
                                                                             "min_articles=1")
 
 

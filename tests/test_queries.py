@@ -14,28 +14,28 @@ import dataclasses
 import json
 import re
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from pyoxigraph import Literal, NamedNode, Quad, Store
+from pyoxigraph import Literal, NamedNode, Store
 
-from builder import graph
+from builder import graph, vocabulary
 from builder.build import build
 from builder.cli import main
 from builder.document import ArticleMeta, Document, Evidence, Organization, Person, Place, Statistic
-from builder.namespaces import WD
-from builder.serve import Server, free_port
+from builder.serve import free_port
 from builder.sparql import ParamError, _width, bindings, format_rows, library, load, rows, run, term
 from builder.textkey import key
-from buildhelp import ARTICLES
-from seeds import seed_store_path
+
+ARTICLES = Path(__file__).resolve().parent / "articles"
 
 HOSTILE = ['x" } ; DROP ALL ; #', "<http://evil>", "'; DELETE WHERE { ?s ?p ?o } #", "?s", "<not an iri>", "۱۲۳"]
 
 
 @pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.read_only(str(seed_store_path()))
+def store(seed_store) -> Store:
+    return Store.read_only(str(seed_store))
 
 
 def ask(store: Store, name: str, **params) -> list[dict]:
@@ -212,7 +212,7 @@ def _article(stem: str, news_id: str, published: datetime | None, figures: list[
 def disagreeing() -> Store:
     tehran = ZoneInfo("Asia/Tehran")
     s = Store()
-    s.extend(graph.vocabulary_quads())
+    s.extend(vocabulary.vocabulary_quads())
     people, offices = ["رضا محمدی"], ["اداره کل بهزیستی استان اردبیل"]
     street, labour = "street-children", "child-labourers"
     for doc in (_article("a", "1001", datetime(2024, 1, 10, 9, 0, tzinfo=tehran), [(199, "کودک خیابانی", street)], people, offices),
@@ -245,7 +245,7 @@ def test_latest_figure_takes_the_latest_article(disagreeing):
 def test_an_undated_figure_is_latest_only_where_nothing_is_dated():
     tehran = ZoneInfo("Asia/Tehran")
     s = Store()
-    s.extend(graph.vocabulary_quads())
+    s.extend(vocabulary.vocabulary_quads())
     for doc in (_article("a", "1001", None, [(199, "کودک خیابانی", "street-children"), (70, "کودک کار", "child-labourers")]),
                 _article("b", "1002", datetime(2024, 1, 25, 9, 0, tzinfo=tehran), [(250, "کودک خیابانی", "street-children")])):
         s.extend(graph.document_quads(doc))
@@ -343,9 +343,9 @@ def test_target_groups_overview(store):
         {"کودکان خیابانی", "کودکان کار و خیابان"}
 
 
-def test_working_and_street_children_count_under_both_groups(capsys):
+def test_working_and_street_children_count_under_both_groups(capsys, seed_store):
     """«کودکان کار و خیابان» (the Tehran page's 92 places) are child labourers and street children both."""
-    store = str(seed_store_path())
+    store = str(seed_store)
 
     def values(*params) -> set:
         assert main(["query", "figures-by-province", "--store", store, "--format", "json",
@@ -389,32 +389,6 @@ def test_target_group_tallies_count_what_a_scan_counts(tmp_path):
 # ------------------------------------------------------------------------------------------ Wikidata (stand-in)
 
 
-@pytest.fixture(scope="module")
-def wikidata_standin(tmp_path_factory):
-    """A local Oxigraph server with a few Wikidata-shaped population statements."""
-    path = tmp_path_factory.mktemp("wikidata") / "store"
-    s = Store(str(path))
-    p, ps, pq, wdt = (f"http://www.wikidata.org/prop/{x}" for x in ("", "statement/", "qualifier/", "direct/"))
-    xsd = "http://www.w3.org/2001/XMLSchema#"
-
-    def statement(item: str, n: int, population: int, year: str | None):
-        node = NamedNode(f"http://www.wikidata.org/entity/statement/{item}-{n}")
-        s.add(Quad(WD(item), NamedNode(p + "P1082"), node))
-        s.add(Quad(node, NamedNode(ps + "P1082"), Literal(str(population), datatype=NamedNode(xsd + "decimal"))))
-        if year:
-            s.add(Quad(node, NamedNode(pq + "P585"), Literal(f"{year}-01-01T00:00:00Z", datatype=NamedNode(xsd + "dateTime"))))
-
-    for province in ("Q134228", "Q241119", "Q590866"):  # Ardabil, Khuzestan, Tehran provinces
-        s.add(Quad(WD("Q794"), NamedNode(wdt + "P150"), WD(province)))
-    statement("Q134228", 1, 1_000_000, "2016")
-    statement("Q134228", 2, 900_000, "2006")  # older census: not used
-    statement("Q241119", 1, 4_000_000, None)
-    s.flush()
-    del s
-    with Server(path, free_port()) as server:
-        yield server
-
-
 def test_figures_with_population_through_service(store, wikidata_standin):
     found = ask(store, "figures-with-population", endpoint=wikidata_standin.query_url)
     ardabil = [r for r in found if r["value"] == 199]
@@ -428,9 +402,9 @@ def test_figures_with_population_through_service(store, wikidata_standin):
                                               province="IR-24")} == {"اردبیل"}
 
 
-def test_figures_with_population_without_the_endpoint(capsys):
+def test_figures_with_population_without_the_endpoint(capsys, seed_store):
     port = free_port()  # nothing listens there
-    code = main(["query", "figures-with-population", "--store", str(seed_store_path()),
+    code = main(["query", "figures-with-population", "--store", str(seed_store),
                  "--param", f"endpoint=http://127.0.0.1:{port}/sparql"])
     assert code == 1
     err = capsys.readouterr().err
@@ -449,8 +423,8 @@ def test_cli_list_shows_every_query_and_its_question(capsys):
     assert "--param person_name=" in out
 
 
-def test_cli_query_formats(capsys):
-    store = str(seed_store_path())
+def test_cli_query_formats(capsys, seed_store):
+    store = str(seed_store)
     assert main(["query", "officials", "--store", store, "--param", "person_name=كريميان", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {r["name"] for r in data} == {"مهران کریمیان"} and data[0]["person_name"] == "كريميان"
@@ -462,8 +436,8 @@ def test_cli_query_formats(capsys):
     assert "۱۹۹ کودک خیابانی" in capsys.readouterr().out
 
 
-def test_cli_hostile_parameter_values(capsys):
-    store = str(seed_store_path())
+def test_cli_hostile_parameter_values(capsys, seed_store):
+    store = str(seed_store)
     for value in HOSTILE:
         assert main(["query", "officials", "--store", store, "--param", f"person_name={value}"]) == 0
         assert "(0 rows)" in capsys.readouterr().out
@@ -473,8 +447,8 @@ def test_cli_hostile_parameter_values(capsys):
     assert json.loads(capsys.readouterr().out)[0]["articles"] == 5
 
 
-def test_cli_usage_errors(capsys):
-    store = str(seed_store_path())
+def test_cli_usage_errors(capsys, seed_store):
+    store = str(seed_store)
     assert main(["query", "officials", "--store", store, "--param", "nope=1"]) == 2
     assert "person_name" in capsys.readouterr().err
     assert main(["query", "officials", "--store", store, "--param", "person_name"]) == 2

@@ -33,7 +33,6 @@ from builder.htmltext import html_to_text
 from builder.textkey import key
 from builder.pipeline import process
 from builder.sources import MAX_BYTES, MAX_CHARS, InputProblem, iter_articles
-from buildhelp import INVENTED
 
 REPO = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).resolve().parent / "badinputs"
@@ -352,7 +351,7 @@ def _spans(store_path) -> list[tuple[str, int, int]]:
     """Every evidence's (span text, start, end) in the store."""
     from pyoxigraph import NamedNode, Store
 
-    from builder.graph import read_evidence
+    from builder.evidence import read_evidence
 
     store = Store.read_only(str(store_path))
     try:
@@ -365,12 +364,12 @@ def _spans(store_path) -> list[tuple[str, int, int]]:
         del store
 
 
-def test_invisible_characters_in_a_page_lose_no_fact(tmp_path):
+def test_invisible_characters_in_a_page_lose_no_fact(tmp_path, invented):
     """RLM before every space, a word joiner and a BOM at line ends, ZWSP, soft hyphens and bidi
     controls inside words: the article kept its headline and lost its persons and quotes, silently."""
-    marked = (INVENTED.replace(" ", "\u200f ").replace("\n", "\u2060\ufeff\n").replace("نیک", "نی\u00adک")
+    marked = (invented.replace(" ", "\u200f ").replace("\n", "\u2060\ufeff\n").replace("نیک", "نی\u00adک")
               .replace("زنجان", "\u202bزن\u200bجان\u202c").replace("گفت", "\u2067گفت\u2069").replace("۳۴۰", "۳\u200e۴۰"))
-    for name, text in (("clean", INVENTED), ("marked", marked)):
+    for name, text in (("clean", invented), ("marked", marked)):
         (tmp_path / name).mkdir()
         (tmp_path / name / "zanjan.txt").write_text(text, encoding="utf-8")
         rc, out, err, _, _ = fakg("build", tmp_path / name, "--store", tmp_path / f"kg-{name}", "-q", *ONE_WORKER)

@@ -26,17 +26,17 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 from builder.cli import main
 from builder.serve import ServeError, Server, free_port, server_command
 from builder.sparql import library, load
-from builder.store import ChildRecord, _rocksdb_holder
-from seeds import ROOT, seed_store_path
-from test_queries import wikidata_standin  # noqa: F401 (a fixture)
+from builder.access import _rocksdb_holder
+from builder.serve_records import ChildRecord
+ROOT = Path(__file__).resolve().parent.parent
 
 ARTICLES = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://schema.org/NewsArticle> }"
 
 
 @pytest.fixture(scope="module")
-def server():
+def server(seed_store):
     """The seed store served read-only on a free port; always stopped."""
-    s = Server(seed_store_path(), free_port())
+    s = Server(seed_store, free_port())
     try:
         s.start()
         yield s
@@ -137,8 +137,8 @@ def test_missing_store_is_reported(tmp_path, capsys):
     assert "no store" in capsys.readouterr().err
 
 
-def test_busy_port_is_reported(server):
-    second = Server(seed_store_path(), server.port)
+def test_busy_port_is_reported(server, seed_store):
+    second = Server(seed_store, server.port)
     try:
         with pytest.raises(ServeError, match="in use"):
             second.start(wait=10)
@@ -155,10 +155,11 @@ COUNT_CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 ROWS_CROSS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # streams rows for hours
 
 
-def _store_copy(tmp_path) -> Path:
+@pytest.fixture
+def store_copy(tmp_path, seed_store) -> Path:
     """A copy of the seed store that a test may write (the seed store is shared)."""
     dest = tmp_path / "kg"
-    shutil.copytree(seed_store_path(), dest, ignore=shutil.ignore_patterns("fakg"))
+    shutil.copytree(seed_store, dest, ignore=shutil.ignore_patterns("fakg"))
     return dest
 
 
@@ -226,9 +227,9 @@ def _settles(check, within: float = 20) -> bool:
 
 
 @pytest.fixture
-def writable(tmp_path):
+def writable(tmp_path, store_copy):
     """A copy of the seed store served writable; always stopped."""
-    s = Server(_store_copy(tmp_path), free_port(), writable=True)
+    s = Server(store_copy, free_port(), writable=True)
     try:
         s.start()
         yield s
@@ -357,8 +358,8 @@ def test_load_and_service_in_updates_are_refused(writable, listener):
     assert not _ask(writable, "ASK { <urn:a> <urn:b> <urn:c> }")  # the refused update ran no part
 
 
-def test_allowed_endpoints_are_called(tmp_path, listener):
-    with Server(seed_store_path(), free_port(), allow_service=[listener.url]) as s:
+def test_allowed_endpoints_are_called(tmp_path, listener, seed_store):
+    with Server(seed_store, free_port(), allow_service=[listener.url]) as s:
         status, body = _call(s.query_url, **_form(query=f"SELECT * WHERE {{ SERVICE SILENT <{listener.url}> {{ ?s ?p ?o }} }}"))
         assert status == 200, body
     assert _settles(lambda: len(listener.accepted) == 1)  # the allowed endpoint was asked, once
@@ -391,8 +392,8 @@ def test_the_scan_reads_the_text_as_oxigraph_does(text, refused):
 # 3. query time
 
 
-def test_a_query_past_the_time_limit_gets_504_and_leaves_no_child_behind(tmp_path):
-    store = _store_copy(tmp_path)
+def test_a_query_past_the_time_limit_gets_504_and_leaves_no_child_behind(tmp_path, store_copy):
+    store = store_copy
     with Server(store, free_port(), timeout_s=3) as s:
         started = time.monotonic()
         status, body = _call(s.query_url, **_form(query=COUNT_CROSS), timeout=120)
@@ -409,10 +410,8 @@ def test_a_query_past_the_time_limit_gets_504_and_leaves_no_child_behind(tmp_pat
     assert _oxigraph_children(store) == []
 
 
-def test_abandoned_queries_leave_no_children_or_snapshots(tmp_path):
+def test_abandoned_queries_leave_no_children_or_snapshots(tmp_path, change_figures, library_build, make_corpus):
     """The issue: three abandoned queries and three builds left 4 children and a 279 MB serve folder."""
-    from test_crash import change_figures, library_build, make_corpus
-
     corpus, store = make_corpus(tmp_path / "in", 2), tmp_path / "kg"
     library_build(corpus, store)
     with Server(store, free_port(), timeout_s=None) as s:  # no time limit: only the client leaving stops them
@@ -467,14 +466,14 @@ def _recorded_children(store: Path) -> list[int]:
 
 
 def _alive(pid: int) -> bool:
-    from builder.store import _running
+    from builder.locks import _running
 
     return _running(pid)
 
 
 @pytest.mark.parametrize("mode", [["--writable"], []])
-def test_kill_9_of_serve_takes_its_child_along_and_a_build_goes_on(tmp_path, mode):
-    store = _store_copy(tmp_path)
+def test_kill_9_of_serve_takes_its_child_along_and_a_build_goes_on(tmp_path, mode, store_copy):
+    store = store_copy
     p = _serve_process(store, free_port(), *mode)
     (child,) = _recorded_children(store)
     assert _alive(child)
@@ -486,11 +485,11 @@ def test_kill_9_of_serve_takes_its_child_along_and_a_build_goes_on(tmp_path, mod
     assert b.returncode == 0 and "Traceback" not in b.stderr, b.stderr
 
 
-def test_a_stale_record_is_cleared_by_the_next_build(tmp_path):
+def test_a_stale_record_is_cleared_by_the_next_build(tmp_path, store_copy):
     """An Oxigraph left over the store by a serve killed before its children could go: the build stops it."""
     from builder.serve import server_command
 
-    store = _store_copy(tmp_path)
+    store = store_copy
     orphan = subprocess.Popen(server_command(store, free_port(), writable=True), stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     bystander = subprocess.Popen(["sleep", "60"])
@@ -512,11 +511,11 @@ def test_a_stale_record_is_cleared_by_the_next_build(tmp_path):
             proc.wait()
 
 
-def test_a_program_holding_the_store_is_named_not_the_build_itself(tmp_path):
+def test_a_program_holding_the_store_is_named_not_the_build_itself(tmp_path, store_copy):
     """The issue: `fakg build` said "being written by another process (fakg build, pid <its own pid>)"."""
     from builder.serve import server_command
 
-    store = _store_copy(tmp_path)
+    store = store_copy
     holder = subprocess.Popen(server_command(store, free_port(), writable=True), stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     try:
@@ -536,8 +535,8 @@ def test_a_program_holding_the_store_is_named_not_the_build_itself(tmp_path):
 # 5. request size and malformed requests
 
 
-def test_bodies_past_the_limit_get_413(tmp_path):
-    with Server(seed_store_path(), free_port(), max_body=1 << 20) as s:
+def test_bodies_past_the_limit_get_413(tmp_path, seed_store):
+    with Server(seed_store, free_port(), max_body=1 << 20) as s:
         head = b"POST /query HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nContent-Type: application/sparql-query\r\n" % s.port
         status, body = _raw(s.port, head + b"Content-Length: %d\r\n\r\nSELECT" % (1 << 30))  # 1 GB announced
         assert status == 413 and b"larger than the limit of 1048576 bytes" in body, body
@@ -574,8 +573,8 @@ def test_malformed_bodies_get_400(server, headers, body, expected):
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
-def test_stopping_with_queries_in_flight_prints_no_traceback(tmp_path, sig):
-    port, store = free_port(), _store_copy(tmp_path)
+def test_stopping_with_queries_in_flight_prints_no_traceback(tmp_path, sig, store_copy):
+    port, store = free_port(), store_copy
     p = _serve_process(store, port, "--timeout", "0")
     (child,) = _recorded_children(store)
     threads = [threading.Thread(target=lambda q=q: _swallow(_call, f"http://127.0.0.1:{port}/query", **_form(query=q)),
@@ -628,9 +627,9 @@ def test_figures_with_population_over_http_names_its_endpoint(server):
     assert "SERVICE ?endpoint" in refused.value.read().decode()
 
 
-def test_figures_with_population_runs_with_an_allowed_endpoint(wikidata_standin):
+def test_figures_with_population_runs_with_an_allowed_endpoint(wikidata_standin, seed_store):
     text = load("figures-with-population").text.replace("SERVICE ?endpoint", f"SERVICE <{wikidata_standin.query_url}>")
-    with Server(seed_store_path(), free_port(), allow_service=[wikidata_standin.query_url]) as s:
+    with Server(seed_store, free_port(), allow_service=[wikidata_standin.query_url]) as s:
         client = SPARQLWrapper(s.query_url)
         client.setQuery(text)
         client.setReturnFormat(JSON)

@@ -20,7 +20,6 @@ from builder.cli import main
 from builder.iri import story_iri
 from builder.sparql import load, rows, run
 from builder.validate import validate_store
-from buildhelp import quads
 
 A = """ایسنا - کد خبر: ۱۴۰۲۱۱۰۵۸
 ۳ آذر ۱۴۰۲ - ۰۹:۱۵
@@ -220,7 +219,7 @@ def test_a_story_is_not_set_against_its_own_copy(tmp_path):
 # ------------------------------------------------------------------------------------------ incremental builds
 
 
-def test_a_later_page_joins_its_story_and_rebuilds_change_nothing(tmp_path):
+def test_a_later_page_joins_its_story_and_rebuilds_change_nothing(tmp_path, quads):
     src = _folder(tmp_path / "in", {"a.txt": A, "c.txt": C})
     store = tmp_path / "kg"
     build([str(src)], store)
@@ -252,7 +251,7 @@ def test_removing_pages_leaves_no_story_behind(tmp_path):
         del s
 
 
-def test_a_page_that_changed_leaves_the_story_its_copies_still_tell(tmp_path):
+def test_a_page_that_changed_leaves_the_story_its_copies_still_tell(tmp_path, quads):
     src = _folder(tmp_path / "in", {"a.txt": A, "b.txt": B})
     store = tmp_path / "kg"
     build([str(src)], store)

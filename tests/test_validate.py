@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import gc
 import shutil
-from types import SimpleNamespace
 
-import pytest
 from pyoxigraph import Literal, Quad, Store
 
 from builder import gazetteer, graph
@@ -13,25 +11,13 @@ from builder.cli import main
 from builder.iri import article_iri, mint
 from builder.namespaces import FAKG, PREFIXES, RDF, SCHEMA
 from builder.validate import validate_store
-from seeds import seed_store_path
-from test_graph import _fake_agency, _fake_org, _fake_place, gilan_document, store_with, tehran_document
-
-# Not test_graph's autouse fixture: imported here it would also swap the gazetteer for the seed tests
-# below, and the session-wide seed store (tests/seeds.py) would be built with the fake one.
 
 
-@pytest.fixture
-def fake_gazetteer(monkeypatch):
-    """test_graph's fixed gazetteer, for the tests on its hand-built documents."""
-    monkeypatch.setattr(graph, "gazetteer", SimpleNamespace(place=_fake_place, organization=_fake_org,
-                                                            agency=_fake_agency))
-
-
-def test_good_store_has_no_violations(fake_gazetteer):
+def test_good_store_has_no_violations(fake_gazetteer, gilan_document, store_with, tehran_document):
     assert validate_store(store_with(gilan_document(), tehran_document())) == []
 
 
-def test_observation_without_value_is_reported(fake_gazetteer):
+def test_observation_without_value_is_reported(fake_gazetteer, gilan_document, store_with):
     doc = gilan_document()
     store = store_with(doc)
     statistic = mint("statistic", article_iri(doc), 0)
@@ -42,7 +28,7 @@ def test_observation_without_value_is_reported(fake_gazetteer):
     assert "statistic/0>" in violations[0] and "schema:value" in violations[0]
 
 
-def test_bad_approximation_and_unlabelled_mention_are_reported(fake_gazetteer):
+def test_bad_approximation_and_unlabelled_mention_are_reported(fake_gazetteer, gilan_document, store_with):
     doc = gilan_document()
     g = article_iri(doc)
     store = store_with(doc)
@@ -58,13 +44,13 @@ def test_bad_approximation_and_unlabelled_mention_are_reported(fake_gazetteer):
 # ------------------------------------------------------------------------------------------ the seed build
 
 
-def test_seed_build_has_no_violations():
+def test_seed_build_has_no_violations(seed_store):
     assert graph.gazetteer is gazetteer  # the seed store must be built with the real gazetteer
-    assert validate_store(Store.read_only(str(seed_store_path()))) == []
+    assert validate_store(Store.read_only(str(seed_store))) == []
 
 
-def test_cli_validate_exits_0_on_the_seeds_and_1_with_the_violations_of_a_broken_copy(tmp_path, capsys):
-    seeds = seed_store_path()
+def test_cli_validate_exits_0_on_the_seeds_and_1_with_the_violations_of_a_broken_copy(tmp_path, capsys, seed_store):
+    seeds = seed_store
     broken = tmp_path / "kg"
     shutil.copytree(seeds, broken)  # copied first, while no store of this test holds the seeds open
 

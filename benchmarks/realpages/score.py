@@ -54,7 +54,7 @@ def extract(rows: list[dict], out: Path) -> None:
     """Build the cached pages of ``rows`` into a temporary store and write their facts to ``out``."""
     from builder.build import build
     from builder.facts import write_facts
-    from builder.store import reading
+    from builder.access import reading
 
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(tmp) / "kg"
