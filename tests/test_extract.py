@@ -87,6 +87,17 @@ def test_titles_before_and_after_names(sentence, person, role):
     assert key(role) in roles_of(doc, person)
 
 
+@pytest.mark.parametrize("mark", ["", "«"])
+def test_each_guest_of_a_list_holds_the_post_after_their_own_name(mark):
+    """«با حضور X مدیرکل …، Y معاون …»: the first post is X's, not the next guest's; quote
+    marks around the names change nothing."""
+    close = "»" if mark else ""
+    doc = run(f"نشست شورای سالمندان با حضور {mark}مهدی توکلی{close} مدیرکل بهزیستی استان همدان، "
+              f"{mark}سارا نیک‌پور{close} معاون استاندار همدان و نمایندگان دستگاه‌ها برگزار شد.")
+    assert roles_of(doc, "مهدی توکلی") == {key("مدیرکل بهزیستی استان همدان")}
+    assert roles_of(doc, "سارا نیک‌پور") == {key("معاون استاندار همدان")}
+
+
 def test_a_common_word_after_a_name_is_not_part_of_it():
     doc = run("به گزارش ایسنا، خسرو امیدوار پیش از ظهر امروز در نشست خبری اظهار داشت: خدمات ادامه دارد.")
     assert names(doc.persons) == {key("خسرو امیدوار")}

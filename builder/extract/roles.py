@@ -18,6 +18,8 @@ from .phrases import RolePhrase, role_phrase
 from .units import Unit, sentence_units
 
 _COMMAS = ("،", ",")
+#: marks a page may put around a name («با حضور «علی کریمی» مدیرکل …»): they separate nothing
+_QUOTE_MARKS = ("«", "»", '"', "“", "”")
 
 
 def post_key(post: Post) -> tuple:
@@ -27,23 +29,30 @@ def post_key(post: Post) -> tuple:
 
 
 def _neighbour_person(doc: Document, units: list[Unit], ph: RolePhrase) -> str | None:
-    """The person named directly before or after the role (one comma allowed between)."""
-    persons = [m for m in doc.mentions if m.kind == "person"]
-    after = ph.end
-    if after < len(units) and units[after].text in _COMMAS:
-        after += 1
-    if after < len(units):
-        for m in persons:
-            if m.start == units[after].start:
-                return m.ref
-    before = ph.start - 1
-    if before >= 0 and (units[before].text in _COMMAS or units[before].key == key("که")):  # «X، مدیرکل …», «X که دبیر … است»
-        before -= 1
-    if before >= 0:
-        for m in persons:
-            if m.end == units[before].end:
-                return m.ref
-    return None
+    """The person named directly before or after the role.
+
+    A name right against the role wins over one across a comma (or «که»), and the one
+    before over the one after: in «با حضور علی کریمی مدیرکل …، حسن احمدی معاون …» each
+    post is the name's before it, not the next item's.  Quote marks a page puts around a
+    name («با حضور «علی کریمی» مدیرکل …») separate nothing.
+    """
+    starts = {m.start: m.ref for m in doc.mentions if m.kind == "person"}
+    ends = {m.end: m.ref for m in doc.mentions if m.kind == "person"}
+
+    def after(i: int) -> str | None:
+        i += i < len(units) and units[i].text in _QUOTE_MARKS
+        return starts.get(units[i].start) if i < len(units) else None
+
+    def before(i: int) -> str | None:
+        i -= i >= 0 and units[i].text in _QUOTE_MARKS
+        return ends.get(units[i].end) if i >= 0 else None
+
+    def separator(i: int) -> bool:
+        return 0 <= i < len(units) and (units[i].text in _COMMAS or units[i].key == key("که"))
+
+    return (before(ph.start - 1) or after(ph.end)
+            or (after(ph.end + 1) if separator(ph.end) and units[ph.end].text in _COMMAS else None)
+            or (before(ph.start - 2) if separator(ph.start - 1) else None))
 
 
 def _coordinated_holder(doc: Document, units: list[Unit], ph: RolePhrase) -> str | None:
