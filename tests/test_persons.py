@@ -170,6 +170,14 @@ def test_a_surname_of_two_words_is_read_from_its_repetition():
     assert speakers(doc) == [key("سید حسن موسوی چلک")] * 2
 
 
+def test_a_two_word_surname_that_hazm_spaces_inside_is_still_read_from_its_repetition():
+    """hazm's affix spacing writes «دهمرده» as «دهم‌رده»; the surname's last word is still one word."""
+    doc = run("مهدی راحت دهمرده در زابل اظهار داشت: آمار تماس‌ها بیشتر شده است.\n\n"
+              "راحت دهمرده با اشاره به برنامه‌های استان گفت: کار ادامه دارد.")
+    assert persons(doc) == {key("مهدی راحت دهمرده")}
+    assert speakers(doc) == [key("مهدی راحت دهمرده")] * 2
+
+
 def test_homes_shelters_drills_and_festivals_are_programs_and_the_hotline_has_both_names():
     doc = run("رضا کاظمی گفت: سرای سالمندان امام رضا و گرمخانه شهرداری یزد امسال فعال شدند و رزمایش کمک‌های مومنانه "
               "ادامه دارد؛ شهروندان با خط ۱۲۳ تماس بگیرند.")

@@ -289,7 +289,8 @@ def extract(doc: Document) -> None:
     doc.mentions.sort(key=lambda m: m.start)
 
 
-_NEXT_WORD = re.compile(r"[\s\u200c]+([\u0620-\u064A\u066E-\u06D3]{2,})")
+#: the next word, ZWNJs inside it included: hazm's affix spacing writes «دهمرده» as «دهم‌رده»
+_NEXT_WORD = re.compile(r"[\s\u200c]+([\u0620-\u064A\u066E-\u06D3][\u0620-\u064A\u066E-\u06D3\u200c]*[\u0620-\u064A\u066E-\u06D3])")
 
 
 def _longer_surnames(doc: Document) -> None:
