@@ -299,6 +299,13 @@ def test_an_anaphoric_program_takes_the_places_of_its_sentence_and_time_words_ar
     assert not any(p.name.startswith("هفته") for p in doc.programs.values())
 
 
+def test_a_centre_described_only_by_adjectives_is_no_program():
+    """«مرکز ویژه‌ای», «سامانه تلفنی», «مرکز اصلی و مناسب» say what kind of place, not which one."""
+    doc = run("مدیرکل بهزیستی استان یزد گفت: برای این کودکان یک مرکز ویژه‌ای ساخته می‌شود و سامانه تلفنی نیز "
+              "راه‌اندازی شد. مرکز اصلی و مناسب هنوز نداریم اما مرکز مشاوره تلفنی فعال است.")
+    assert {p.name for p in doc.programs.values()} == {"مرکز مشاوره تلفنی"}
+
+
 def test_a_counted_noun_before_a_verb_is_not_a_program_but_a_counted_kind_of_program_is():
     doc = run("""
 مدیرکل بهزیستی استان قم گفت: شمار مراکز مشاوره از ۸ به ۱۲ مرکز رسید و کودکان در ۵ خانه کودک نگهداری می‌شوند.

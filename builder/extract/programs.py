@@ -32,6 +32,7 @@ _PLURAL_HEADS = frozenset(key(w) for w in ("مراکز", "طرح‌ها", "طر�
 _ADJECTIVES_ONLY = frozenset(key(w) for w in (
     "دولتی", "غیردولتی", "غیر", "خصوصی", "فعال", "جدید", "مختلف", "تخصصی", "مربوط", "مربوطه", "مذکور",
     "یادشده", "یاد", "شده", "اصلی", "ملی", "استانی", "شهری", "روستایی", "پایلوت", "آزمایشی",
+    "ویژه", "مناسب", "شبانه‌روزی", "تلفنی", "مجاز", "غیرمجاز", "بین‌المللی",
 ))
 _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوهشهای", "تحقیقات", "آمار", "اطلاعات", "رشد"))
 _NUMBERED = frozenset(key(w) for w in ("ماده", "شماره", "بند", "تبصره"))
@@ -75,6 +76,8 @@ def _quoted(units: list[Unit], k: int) -> int | None:
 def _is_adjective(u: Unit) -> bool:
     """A word that only describes («روزانه», «شبانه‌روزی», «غیردولتی», «بیشترین», «زودتر»): no name by itself."""
     if u.key in _ADJECTIVES_ONLY or u.key.endswith("ترین"):
+        return True
+    if u.key.endswith("ای") and u.key[:-2] in _ADJECTIVES_ONLY:  # indefinite «مرکز ویژه‌ای»: some centre
         return True
     found = word_frequency(u.text)
     if not found and u.key.endswith("تر"):  # a comparative the lexicon lacks: «زودتر» from «زود»
@@ -129,8 +132,9 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
             content += 1
         k += 1
     while k > j and (units[k - 1].key in PLACE_WORDS or units[k - 1].key == key("و")  # «خانه کودک و نوجوان استان»
-                     or (content > 1 and units[k - 1].key in _STATUS_WORDS)):  # «خانه کودک و نوجوان جدید»
-        content -= units[k - 1].key in _STATUS_WORDS
+                     or (units[k - 1].key in _STATUS_WORDS  # «خانه کودک و نوجوان جدید»
+                         and (content > 1 or _is_adjective(units[k - 1])))):
+        content -= units[k - 1].key in _STATUS_WORDS and not _is_adjective(units[k - 1])
         k -= 1
     if content == 0 or units[j].key in PLACE_WORDS or units[j].key in _RESEARCH:
         return None
