@@ -306,6 +306,14 @@ def test_a_centre_described_only_by_adjectives_is_no_program():
     assert {p.name for p in doc.programs.values()} == {"مرکز مشاوره تلفنی"}
 
 
+def test_a_body_described_only_by_adjectives_is_no_organisation():
+    doc = run("مدیرکل بهزیستی استان یزد گفت: یک کمیته ویژه‌ای تشکیل شد و کارگروه تخصصی نیز جلسه دارد؛ "
+              "کارگروه سلامت و کمیته فنی هم حضور داشتند.")
+    names = {o.name for o in doc.organizations.values()}
+    assert {"کارگروه سلامت", "کمیته فنی"} <= names
+    assert not any(n.startswith(("کمیته ویژه", "کارگروه تخصصی")) for n in names)
+
+
 def test_a_counted_noun_before_a_verb_is_not_a_program_but_a_counted_kind_of_program_is():
     doc = run("""
 مدیرکل بهزیستی استان قم گفت: شمار مراکز مشاوره از ۸ به ۱۲ مرکز رسید و کودکان در ۵ خانه کودک نگهداری می‌شوند.

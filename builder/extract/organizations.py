@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..document import Document, Mention, Organization
 from ..gazetteer import organization, place
 from ..textkey import key
-from .phrases import CITY_LEVEL, NATIONAL, PLACE_BOUND, PLACE_WORDS, OrgPhrase, org_phrase
+from .phrases import CITY_LEVEL, NATIONAL, PLACE_BOUND, PLACE_WORDS, OrgPhrase, is_descriptive, org_phrase
 from .units import Unit, sentence_units
 
 _PLACE_BOUND_KEYS = {key(h): h for h in PLACE_BOUND}
@@ -92,6 +92,8 @@ def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str
     own_end = b if ph.parent is None else ph.parent.start
     name = _text(doc, units, a, own_end)
     words = [u for u in units[a:own_end] if u.kind != "place" and u.key not in PLACE_WORDS and u.key not in NATIONAL]
+    if len(words) > 1 and all(is_descriptive(u) for u in words[1:]):  # «کمیته ویژه‌ای», «کارگروه تخصصی»: some body
+        return None
     base = "".join(u.key for u in words)
     place_key = _place_key(doc, ph.place)
     k = base + ("@" + place_key if place_key else "")

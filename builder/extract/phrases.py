@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from ..lexicon import ROLE_HEADS, is_given_name
+from ..lexicon import ROLE_HEADS, is_given_name, word_frequency
 from ..textkey import key
 from .tokens import is_function_word, is_light_verb, is_number_word, is_verb
 from .units import Unit
@@ -398,3 +398,24 @@ def _representative(units: list[Unit], phrase: RolePhrase) -> RolePhrase:
         if org is not None:
             phrase.org, phrase.end = org, org.end
     return phrase
+
+
+#: words that only describe («مرکز غیردولتی», «کمیته مذکور», «کارگروه تخصصی»): a head with these alone names nothing
+_ADJECTIVES_ONLY = frozenset(key(w) for w in (
+    "دولتی", "غیردولتی", "غیر", "خصوصی", "فعال", "جدید", "مختلف", "تخصصی", "مربوط", "مربوطه", "مذکور",
+    "یادشده", "یاد", "شده", "اصلی", "ملی", "استانی", "شهری", "روستایی", "پایلوت", "آزمایشی",
+    "ویژه", "مناسب", "شبانه‌روزی", "تلفنی", "مجاز", "غیرمجاز", "بین‌المللی",
+))
+
+
+def is_descriptive(u: Unit) -> bool:
+    """A word that only describes what kind of body or centre, never which one («روزانه», «شبانه‌روزی», «غیردولتی», «بیشترین», «زودتر»): no name by itself."""
+    if u.key in _ADJECTIVES_ONLY or u.key.endswith("ترین"):
+        return True
+    if u.key.endswith("ای") and u.key[:-2] in _ADJECTIVES_ONLY:  # indefinite «مرکز ویژه‌ای»: some centre
+        return True
+    found = word_frequency(u.text)
+    if not found and u.key.endswith("تر"):  # a comparative the lexicon lacks: «زودتر» from «زود»
+        found = word_frequency(u.text[:-2].rstrip("\u200c"))
+        return bool(found) and bool({"AJ", "ADV"} & set(found[1]))
+    return bool(found) and "AJ" in found[1] and "N" not in found[1]

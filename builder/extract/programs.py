@@ -20,20 +20,15 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Mention, Program
-from ..lexicon import is_given_name, word_frequency
+from ..lexicon import is_given_name
 from ..textkey import key
-from .phrases import (NAME_CARRIERS, PLACE_WORDS, PROGRAM_HEADS, compound_verb_noun, is_name_word, match_head,
+from .phrases import (NAME_CARRIERS, PLACE_WORDS, PROGRAM_HEADS, compound_verb_noun, is_descriptive, is_name_word, match_head,
                       takes_preposition)
 from .tokens import is_past_stem
 from .units import Unit, sentence_units
 
 _HEAD_KEYS = {key(h): (h, kind) for h, kind in PROGRAM_HEADS.items()}
 _PLURAL_HEADS = frozenset(key(w) for w in ("مراکز", "طرح‌ها", "طرحهای", "خانه‌ها", "خانه‌های", "مجتمع‌ها", "برنامه‌ها", "برنامه‌های"))
-_ADJECTIVES_ONLY = frozenset(key(w) for w in (
-    "دولتی", "غیردولتی", "غیر", "خصوصی", "فعال", "جدید", "مختلف", "تخصصی", "مربوط", "مربوطه", "مذکور",
-    "یادشده", "یاد", "شده", "اصلی", "ملی", "استانی", "شهری", "روستایی", "پایلوت", "آزمایشی",
-    "ویژه", "مناسب", "شبانه‌روزی", "تلفنی", "مجاز", "غیرمجاز", "بین‌المللی",
-))
 _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوهشهای", "تحقیقات", "آمار", "اطلاعات", "رشد"))
 _NUMBERED = frozenset(key(w) for w in ("ماده", "شماره", "بند", "تبصره"))
 _SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع"))
@@ -71,19 +66,6 @@ def _quoted(units: list[Unit], k: int) -> int | None:
             if units[e].text == "»":
                 return e + 1 if e > k + 1 else None
     return None
-
-
-def _is_adjective(u: Unit) -> bool:
-    """A word that only describes («روزانه», «شبانه‌روزی», «غیردولتی», «بیشترین», «زودتر»): no name by itself."""
-    if u.key in _ADJECTIVES_ONLY or u.key.endswith("ترین"):
-        return True
-    if u.key.endswith("ای") and u.key[:-2] in _ADJECTIVES_ONLY:  # indefinite «مرکز ویژه‌ای»: some centre
-        return True
-    found = word_frequency(u.text)
-    if not found and u.key.endswith("تر"):  # a comparative the lexicon lacks: «زودتر» from «زود»
-        found = word_frequency(u.text[:-2].rstrip("\u200c"))
-        return bool(found) and bool({"AJ", "ADV"} & set(found[1]))
-    return bool(found) and "AJ" in found[1] and "N" not in found[1]
 
 
 def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
@@ -128,13 +110,13 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
             break
         if k == j and (u.key.endswith("ترین") or u.key in _TIME_WORDS):  # «طرح بیشترین سهم», «هفته گذشته»
             return None
-        if not _is_adjective(u):
+        if not is_descriptive(u):
             content += 1
         k += 1
     while k > j and (units[k - 1].key in PLACE_WORDS or units[k - 1].key == key("و")  # «خانه کودک و نوجوان استان»
                      or (units[k - 1].key in _STATUS_WORDS  # «خانه کودک و نوجوان جدید»
-                         and (content > 1 or _is_adjective(units[k - 1])))):
-        content -= units[k - 1].key in _STATUS_WORDS and not _is_adjective(units[k - 1])
+                         and (content > 1 or is_descriptive(units[k - 1])))):
+        content -= units[k - 1].key in _STATUS_WORDS and not is_descriptive(units[k - 1])
         k -= 1
     if content == 0 or units[j].key in PLACE_WORDS or units[j].key in _RESEARCH:
         return None
