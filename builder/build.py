@@ -372,9 +372,10 @@ class _Build:
                 nq, offset = view[offset:offset + nbytes], offset + nbytes
                 self.report.extracted += 1
                 if msg is not None:
-                    self.report.failed += 1
                     self.problem(msg)
-                else:
+                if graph_iri is None:  # extraction failed: nothing to store
+                    self.report.failed += 1
+                else:  # stored, perhaps without what a failed extractor would have found (``msg``)
                     self.store_result(entry[1], entry[2], NamedNode(graph_iri), nquads, nq, signature)
             else:  # "skip": current in the store, found by its hash
                 self.report.unchanged += 1

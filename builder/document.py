@@ -110,6 +110,8 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    # extractors that failed on this article («persons: UnboundLocalError: …»): the others' facts are kept
+    problems: list[str] = field(default_factory=list)
     # where the story is (a place key: a city story's city, else the article's province), set by extract.setting
     setting: str | None = None
     # working data shared between components of one run (e.g. sentence units); never written out

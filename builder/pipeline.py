@@ -53,7 +53,20 @@ COMPONENTS = [clean, normalize, metadata.read_metadata, *EXTRACTORS]
 
 
 def process(doc: Document) -> Document:
-    """Run every component over ``doc`` in order and return it."""
+    """Run every component over ``doc`` in order and return it.
+
+    Reading the page (cleaning, normalising, metadata) must succeed, or there is no article.
+    An extractor that fails on a page it did not foresee costs only its own findings: the
+    failure goes to ``doc.problems`` (the build reports it as one line) and the later
+    extractors still run, so one rule's bug does not lose a whole article's facts.
+    """
     for component in COMPONENTS:
-        component(doc)
+        if component not in EXTRACTORS:
+            component(doc)
+            continue
+        try:
+            component(doc)
+        except Exception as e:  # noqa: BLE001 - any extractor bug; reported, not raised
+            name = f"{component.__module__.rsplit('.', 1)[-1]}.{component.__name__}"
+            doc.problems.append(f"{name} failed ({type(e).__name__}: {e})")
     return doc

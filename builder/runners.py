@@ -38,8 +38,9 @@ def extract_batch(work: list[tuple], base: str | None = None, shards: str | None
     """Extract a batch of articles: ``(source, stem, raw, given, content_hash)`` each.
 
     Returns ``(records, data)``: one record per article, ``(graph IRI, quads
-    in its graph once stamped, N-Quads byte length, None, its signature
-    literal)`` or ``(None, 0, 0, problem line, None)``, and
+    in its graph once stamped, N-Quads byte length, None or the line naming the
+    extractors that failed on it, its signature literal)`` or ``(None, 0, 0,
+    problem line, None)``, and
     the articles' N-Quads concatenated in order as bytes, or the path of the
     shard file in ``shards`` that holds them.  The N-Quads hold each article's
     name index entries that this process has not sent before in build ``token``
@@ -66,7 +67,8 @@ def extract_batch(work: list[tuple], base: str | None = None, shards: str | None
             records.append((None, 0, 0, shown(f"{source}: extraction failed: {type(e).__name__}: {e}"), None))
             continue
         sent.remember(entries)
-        records.append((graph.value, count, len(data), None, stories.signature_in(quads)))
+        partial = shown(f"{source}: stored without some facts: {'; '.join(doc.problems)}") if doc.problems else None
+        records.append((graph.value, count, len(data), partial, stories.signature_in(quads)))
         parts.append(data)
     blob = b"".join(parts)
     if shards is None:

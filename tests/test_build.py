@@ -10,6 +10,8 @@ from builder.cli import main
 from builder.graph import document_quads
 from builder.vocabulary import vocabulary_quads
 from builder.iri import story_iri
+from builder import pipeline
+from builder.extract import statistics
 from builder.pipeline import process
 from builder.sources import iter_articles
 from builder.name_index import index_quads
@@ -61,6 +63,25 @@ def test_one_failing_article_does_not_stop_the_batch(tmp_path, monkeypatch, corp
     report = build([str(src)], tmp_path / "kg", on_problem=seen.append)
     assert report.articles == 1
     assert seen == [f"{src / 't01_irna_mashhad.txt'}: extraction failed: ValueError: boom"]
+
+
+def test_a_failing_extractor_costs_only_its_own_facts(tmp_path, monkeypatch, corpus):
+    """An extractor's bug on an unforeseen page is reported on one line; the article is stored
+    with what the other extractors found (here its persons and quotes, without its figures)."""
+    src = corpus(tmp_path / "in", ["t01_irna_mashhad.txt"])
+
+    def broken(doc):
+        raise UnboundLocalError("cannot access local variable 'core'")
+
+    monkeypatch.setattr(pipeline, "COMPONENTS", [broken if c is statistics.extract else c for c in pipeline.COMPONENTS])
+    monkeypatch.setattr(pipeline, "EXTRACTORS", [broken if c is statistics.extract else c for c in pipeline.EXTRACTORS])
+    seen = []
+    report = build([str(src)], tmp_path / "kg", workers=1, on_problem=seen.append)
+    assert (report.articles, report.failed) == (1, 0)
+    assert seen == [f"{src / 't01_irna_mashhad.txt'}: stored without some facts: "
+                    "test_build.broken failed (UnboundLocalError: cannot access local variable 'core')"]
+    doc = pipeline.process(next(iter(iter_articles([str(src / "t01_irna_mashhad.txt")]))))
+    assert doc.persons and doc.quotes and not doc.statistics
 
 
 def test_the_same_page_twice_is_one_graph(tmp_path, corpus):

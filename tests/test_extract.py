@@ -314,6 +314,15 @@ def test_a_body_described_only_by_adjectives_is_no_organisation():
     assert not any(n.startswith(("کمیته ویژه", "کارگروه تخصصی")) for n in names)
 
 
+def test_the_relief_foundations_long_name_in_a_national_story_is_the_national_body():
+    """«کمیته امداد حضرت امام خمینی» with no province anywhere once made the organisation
+    extractor fail (a name it keys by its national body, read before that body was known)."""
+    doc = process(Document(source="a.txt", stem="a", raw="وزیر رفاه از افزایش مستمری خانواده‌های تحت پوشش "
+                                                          "کمیته امداد حضرت امام خمینی (ره) از مهرماه امسال خبر داد."))
+    assert doc.problems == []
+    assert key("کمیته امداد امام خمینی") in doc.organizations
+
+
 def test_a_counted_noun_before_a_verb_is_not_a_program_but_a_counted_kind_of_program_is():
     doc = run("""
 مدیرکل بهزیستی استان قم گفت: شمار مراکز مشاوره از ۸ به ۱۲ مرکز رسید و کودکان در ۵ خانه کودک نگهداری می‌شوند.

@@ -178,6 +178,12 @@ def test_a_two_word_surname_that_hazm_spaces_inside_is_still_read_from_its_repet
     assert speakers(doc) == [key("مهدی راحت دهمرده")] * 2
 
 
+def test_sayyid_glued_to_a_given_name_we_do_not_list_opens_a_name():
+    doc = run("سیدصولت مرتضوی در نشست امروز گفت: مستمری‌ها افزایش می‌یابد.")
+    assert persons(doc) == {key("سیدصولت مرتضوی")}
+    assert run("سیدالشهدا را یاد کردند و مراسم در مسجد برگزار شد.").persons == {}
+
+
 def test_homes_shelters_drills_and_festivals_are_programs_and_the_hotline_has_both_names():
     doc = run("رضا کاظمی گفت: سرای سالمندان امام رضا و گرمخانه شهرداری یزد امسال فعال شدند و رزمایش کمک‌های مومنانه "
               "ادامه دارد؛ شهروندان با خط ۱۲۳ تماس بگیرند.")

@@ -56,7 +56,8 @@ def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str
         entry = ph.entry
         return entry.key, entry.name, entry.kind, (key(entry.parent) if entry.parent else None), None
     if ph.kind in ("known", "place_bound"):
-        head = _PLACE_BOUND_KEYS.get(key(units[ph.start].text)) or _PLACE_BOUND_KEYS.get(key(head), head)
+        head = (_PLACE_BOUND_KEYS.get(key(units[ph.start].text)) or _PLACE_BOUND_KEYS.get(key(head))
+                or (ph.entry and _PLACE_BOUND_KEYS.get(key(ph.entry.name))) or head)  # «کمیته امداد حضرت امام خمینی»
         parent, office = PLACE_BOUND.get(head, (None, False))
         if ph.national:
             if not parent:
@@ -66,6 +67,7 @@ def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str
         if ph.generic:
             return None
         city_level = key(head) in CITY_LEVEL
+        core = _core(head)
         place_key = _place_key(doc, ph.place) or (None if city_level else _last_office(doc, parent or core)
                                                   or doc.article.province)
         entry = place(place_key) if place_key else None
@@ -74,7 +76,6 @@ def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str
                 return None
             k = _national(doc, parent)
             return k, doc.organizations[k].name, doc.organizations[k].kind, None, None
-        core = _core(head)
         if office:
             name = f"اداره کل {core} استان {entry.name}" if entry.kind == "province" else f"اداره {core} شهرستان {entry.name}"
         else:

@@ -137,6 +137,11 @@ def _given_name_width(units: list[Unit], j: int) -> int:
     for prefix in _PREFIXES:  # «سیدجواد», «سیدمهدی»: the prefix glued on
         if u.key.startswith(prefix) and len(u.key) > len(prefix) + 2 and is_given_name(u.key[len(prefix):]):
             return 1
+    rest = u.key[len("سید"):] if u.key.startswith("سید") and not u.key.startswith("سیده") else ""
+    nxt = units[j + 1] if j + 1 < len(units) else None
+    if len(rest) >= 3 and not is_common_word(rest) and not word_frequency(u.text) \
+            and nxt is not None and nxt.kind == "word" and is_surname_like(nxt.text):
+        return 1  # «سیدصولت مرتضوی»: «سید» glued to a given name we do not list, before a surname
     return 0
 
 
