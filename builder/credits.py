@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import AgencyEntry, agency, find_agencies, find_places
-from .lexicon import is_common_word, is_given_name, is_stopword
+from .lexicon import ROLE_HEADS, is_common_word, is_given_name, is_stopword
 
 _W = r"[\s\u200c]*"
 # «به گزارش …» up to the end of its phrase (a comma, a semicolon, a colon or the line's end)
@@ -37,6 +37,8 @@ _INTERVIEWED = re.compile(r"((?:\S+\s+){0,3}?\S+?)(?=\s+(?:گفت|افزود|ا�
 _LEAD_SOURCE = re.compile(r"^\s*((?:خبرگزاری\s+)?[\u0600-\u06FF\u200c]+(?:\s+[\u0600-\u06FF\u200c]+)?)\s*(?:[:：]|\s[-–—]\s)")
 # «ایسنا/خوزستان», «تسنیم / اردبیل -»: an agency and its desk
 _SLASH_DATELINE = re.compile(r"^\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*/\s*[\u0600-\u06FF\u200c ]{2,25}?(?=[\s\-–—،,]|$)")
+# «تهران (پانا) - …»: a city, the agency in brackets, a dash
+_PAREN_DATELINE = re.compile(r"^\s*[\u0600-\u06FF\u200c ]{2,25}?\s*\(\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*\)\s*[-–—]")
 # words that say who at the source, not which source: «خبرنگار», «گروه اجتماعی», «پایگاه خبری»
 _BEFORE_NAME = re.compile(
     rf"^(?:(?:خبرنگار(?:ان)?|گروه(?:\s+(?:اجتماعی|سیاسی|اقتصادی|فرهنگی|استان{_W}ها|جامعه|خبر|اخبار|فضای\s+مجازی))?|"
@@ -90,14 +92,17 @@ def _as_credited(surface: str, entry: AgencyEntry) -> str:
     return entry.name if len(surface.split()) >= 3 and len(entry.name.split()) < len(surface.split()) else surface
 
 
+#: first words of posts: a credit with no comma that runs into a post ends before it
+_POST_WORDS = frozenset(h.split()[0] for h in ROLE_HEADS) - {"خبرنگار", "عضو", "فعال"}
+
+
 def _before_name(words: str) -> str:
-    """A credit with no comma runs into the speaker's name («به گزارش تابناک سمنان محسن مسعودیان …»):
-    the source's name ends before the first given name after its first word."""
+    """A credit with no comma runs into the speaker's name («به گزارش تابناک سمنان محسن مسعودیان …»)
+    or post («به گزارش روابط عمومی بهزیستی استان یزد کارشناس مسئول …»): the source's name ends
+    before the first given name after its first word, or the first post after its second."""
     parts = words.split()
-    if len(parts) <= _MAX_WORDS and not any(is_given_name(w) for w in parts[1:]):
-        return words
     for i, w in enumerate(parts[1:], 1):
-        if is_given_name(w):
+        if is_given_name(w) or (i >= 2 and w in _POST_WORDS):
             return " ".join(parts[:i])
     return words
 
@@ -145,7 +150,10 @@ def from_lead(paragraph: str) -> Credit | None:
     dateline = re.match(r"^\s*[\u0600-\u06FF\u200c ]{2,25}?\s*[-–—/]\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*[-–—/]", head)
     if dateline:
         return _named(dateline.group(1), unknown_ok=False)
+    if paren := _PAREN_DATELINE.match(head):  # «تهران (پانا) -»
+        return _named(paren.group(1), unknown_ok=False)
     return None
+
 
 
 def from_interview(paragraph: str) -> Credit | None:

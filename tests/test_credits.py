@@ -4,6 +4,9 @@ from __future__ import annotations
 import pytest
 
 from builder.credits import from_credit_line, from_interview, from_lead
+from builder.document import Document
+from builder.pipeline import process
+from builder.textkey import key
 
 
 @pytest.mark.parametrize("paragraph, name, agency", [
@@ -44,6 +47,7 @@ def test_what_is_not_a_credited_source(paragraph):
     ("خبرگزاری میزان - رئیس دادگستری …", "خبرگزاری میزان"),
     ("تسنیم: مدیرکل بهزیستی …", "تسنیم"),
     ("سپیدانا: مدیرکل بهزیستی …", "سپیدانا"),  # one rare word before a colon opening the lead
+    ("شیراز (پانا) - مدیرکل بهزیستی …", "پانا"),  # a city, the agency in brackets, a dash
 ])
 def test_leads(paragraph, name):
     credit = from_lead(paragraph)
@@ -75,3 +79,14 @@ def test_offices_and_credits_that_run_into_the_name():
     assert from_credit_line("به گزارش خبرنگار شهری خبرگزاری دانشجویان ایران (ایسنا) مرتضی …").name == "ایسنا"
     assert from_interview("کیانی در گفتگوی خود با خبرگزاری مهر اعلام کرد").name == "خبرگزاری مهر"
     assert from_interview("خسرو کرمانی در گفتوگو با خبرنگار مهر، اظهار کرد").name == "مهر"
+    assert from_credit_line("به گزارش روابط عمومی بهزیستی استان فارس کارشناس مسئول مراکز مشاوره گفت: …").name == \
+        "روابط عمومی بهزیستی استان فارس"  # an office's credit with no comma ends before the post
+
+
+@pytest.mark.parametrize("lead", [
+    "شیراز (پانا) - مدیرکل بهزیستی استان فارس از ظرفیت ۵۰۰ نفری برای اسکان شبانه خبر داد.",
+    "به گزارش روابط عمومی بهزیستی استان فارس مدیرکل بهزیستی استان فارس از ظرفیت ۵۰۰ نفری خبر داد.",
+])
+def test_a_post_after_a_bracketed_dateline_or_an_office_credit_is_the_leads_speaker(lead):
+    doc = process(Document(source="a.txt", stem="a", raw=f"ظرفیت اسکان شبانه\n\n{lead}\nحسن کریمی گفت: ظرفیت بیشتر می‌شود."))
+    assert [(q.speaker, q.verb) for q in doc.quotes] == [(key("حسن کریمی"), "خبر داد"), (key("حسن کریمی"), "گفت")]
