@@ -100,8 +100,9 @@ def is_given_name(token: str) -> bool:
     k = key(token)
     if not k:
         return False
-    # compounds with «الله» and «عبدال‌»: «کرامت‌الله», «عبدالرحیم»
-    if (k.endswith("الله") and len(k) >= 6 and k[:-4] in _hazm_words()) or (k.startswith("عبدال") and len(k) >= 7):
+    # compounds with «الله», «عبدال‌» and «الدین»: «کرامت‌الله», «عبدالرحیم», «فریدالدین»
+    if (k.endswith("الله") and len(k) >= 6 and k[:-4] in _hazm_words()) or (k.startswith("عبدال") and len(k) >= 7) \
+            or (k.endswith("الدین") and len(k) >= 7 and k[:-5] in _hazm_words()):
         return True
     return k in given_names()
 

@@ -184,6 +184,19 @@ def test_sayyid_glued_to_a_given_name_we_do_not_list_opens_a_name():
     assert run("سیدالشهدا را یاد کردند و مراسم در مسجد برگزار شد.").persons == {}
 
 
+def test_a_given_name_compounded_with_aldin_opens_a_name():
+    doc = run("به گزارش روابط عمومی بهزیستی همدان، فریدالدین صالحی در بازدید از مرکز مشاوره افزود: خدمات ادامه دارد.")
+    assert persons(doc) == {key("فریدالدین صالحی")}
+
+
+def test_a_post_in_brackets_after_the_name_is_the_names_and_closes_the_surname():
+    doc = run("این بازدید با حضور دکتر سید علی کاظمی چلک (معاون امور اجتماعی بهزیستی کشور و رئیس انجمن "
+              "مددکاران اجتماعی ایران) و حمید نوری انجام شد.")
+    assert key("سید علی کاظمی چلک") in persons(doc)
+    held = {key(p.title) for p in doc.posts if p.holder == key("سید علی کاظمی چلک")}
+    assert held == {key("معاون امور اجتماعی بهزیستی کشور"), key("رئیس انجمن مددکاران اجتماعی ایران")}
+
+
 def test_homes_shelters_drills_and_festivals_are_programs_and_the_hotline_has_both_names():
     doc = run("رضا کاظمی گفت: سرای سالمندان امام رضا و گرمخانه شهرداری یزد امسال فعال شدند و رزمایش کمک‌های مومنانه "
               "ادامه دارد؛ شهروندان با خط ۱۲۳ تماس بگیرند.")

@@ -154,10 +154,11 @@ def _opens_reported_clause(doc: Document, sentence: int, units: list[Unit], a: i
 
 
 def _through_to_apposition(units: list[Unit], j: int, k: int) -> int:
-    """«سردار غلامحسین کریمی دهقان، فرمانده ...»: when a comma and a role follow within
-    two more words, those words are the rest of the surname, however common they are."""
+    """«سردار غلامحسین کریمی دهقان، فرمانده ...», «سید حسن موسوی چلک (معاون …)»: when a comma or
+    a bracket and a role follow within two more words, those words are the rest of the surname,
+    however common they are."""
     for m in range(k, min(j + 3, len(units))):
-        if units[m].text in ("،", ",") and m + 1 < len(units) and match_head(units, m + 1, ("role",)):
+        if units[m].text in ("،", ",", "(") and m + 1 < len(units) and match_head(units, m + 1, ("role",)):
             if all(u.kind == "word" and (is_name_word(u) or is_given_name(u.text)) or is_surname_part(u.text)
                    for u in units[k:m]):
                 return m
@@ -187,7 +188,7 @@ def _context_says_person(units: list[Unit], a: int, b: int) -> bool:
     after = units[b] if b < len(units) else None
     if before is not None and before.key in _TITLES:
         return True
-    if after is not None and after.text in ("،", ",") and b + 1 < len(units) and match_head(units, b + 1, ("role",)):
+    if after is not None and after.text in ("،", ",", "(") and b + 1 < len(units) and match_head(units, b + 1, ("role",)):
         return True
     if after is not None and match_head(units, b, ("role",)):
         return True

@@ -44,7 +44,7 @@ def _neighbour_person(doc: Document, units: list[Unit], ph: RolePhrase) -> str |
         return starts.get(units[i].start) if i < len(units) else None
 
     def before(i: int) -> str | None:
-        i -= i >= 0 and units[i].text in _QUOTE_MARKS
+        i -= i >= 0 and units[i].text in _QUOTE_MARKS + ("(",)  # «X (معاون …)»: the post in brackets
         return ends.get(units[i].end) if i >= 0 else None
 
     def separator(i: int) -> bool:
