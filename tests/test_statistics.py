@@ -466,3 +466,14 @@ def test_what_counted_people_pay_is_said_in_their_clause():
 """))
     assert "واریز" in stats[9000].subject and "ریال" not in stats[9000].subject
     assert stats[800_000].unit == "rials"
+
+
+def test_the_parts_listed_after_a_back_reference_are_parts_of_the_same_group_and_its_place():
+    """«از این آمار ۴۱۰ نفر مرد و ۹۸ نفر زن»: both items are parts of the group counted before
+    (not the second a part of the first), and counted where the group was."""
+    doc = run("مدیرکل بهزیستی خراسان رضوی گفت: امسال ۵۰۸ متکدی در مشهد جمع‌آوری شدند.\n"
+              "وی افزود: از این آمار تعداد ۴۱۰ نفر مرد و ۹۸ نفر زن بودند.")
+    stats = by_value(doc)
+    assert words(stats[410].subject) >= {"متکدی", "مرد"} and "زن" not in words(stats[410].subject)
+    assert words(stats[98].subject) >= {"متکدی", "زن"} and "مرد" not in words(stats[98].subject)
+    assert stats[410].place == stats[98].place == key("مشهد")

@@ -154,8 +154,8 @@ _THIS_CITY = re.compile(r"(?:این|همین)[\s\u200c]*(?:شهرستان|شهر
 _BARE_QUALIFIER = re.compile(rf"^[\s\u200c]*(?:(?:نیز|هم)[\s\u200c]+)?(?:(?:{_NEAR_QUALIFIER}|هم[\s\u200c]*اکنون|اکنون)[\s\u200c]*)?$")
 
 
-def _place(doc: Document, sentence: int, start: int, end: int, stop: int) -> str | None:
-    """The place a figure is about.
+def _place(doc: Document, sentence: int, start: int, end: int, stop: int, group: str | None = None) -> str | None:
+    """The place a figure is about (``group``: the place of the group it is a part of).
 
     1. a place it is given for («چابهار با حدود شش هزار کودک»), or the place it
        directly follows («در شهرستان قوچان حدود ۳۲۰ خانوار»);
@@ -164,6 +164,7 @@ def _place(doc: Document, sentence: int, start: int, end: int, stop: int) -> str
        and not a list of places («در شهرستان‌های شهرکرد، فارسان و …»: the figure is
        the province's);
     3. «این شهر(ستان)» around it: the last city named before;
+       a part of a group counted before («از این تعداد ۱۲ نفر دختر»): the group's place;
     4. the jurisdiction of whoever gives it (:func:`builder.extract.setting.speaker_post`): the county of a
        county office's head, a governor's or prosecutor's city, a DG's province;
     5. else the city of a city story (:attr:`Document.setting`), else the article's province:
@@ -183,6 +184,8 @@ def _place(doc: Document, sentence: int, start: int, end: int, stop: int) -> str
         cities = [m for m in doc.mentions if m.kind == "place" and m.end <= start and doc.places[m.ref].kind != "province"]
         if cities:
             return cities[-1].ref
+    if group is not None:
+        return group
     post = speaker_post(doc, sentence, start)
     if post is not None:
         city = city_of(doc, post)
@@ -800,6 +803,7 @@ def extract(doc: Document) -> None:
     seen: dict[tuple, Statistic] = {}
     prev: _Reading | None = None  # the last group counted: what «از این تعداد» refers to
     prev_sentence = -99
+    prev_place: str | None = None  # where the group ``prev`` was counted
     last_share = ""  # the last percentage's subject: what «این رقم … ۲۲ درصد بود» restates
     for sent in doc.sentences:
         text = doc.text[sent.start:sent.end]
@@ -845,8 +849,10 @@ def extract(doc: Document) -> None:
                 sibling, last_share = reading, full
                 full = full if full.startswith("درصد") else _join("درصد", full)
             elif unit not in ("rials", "tomans", "rate") and reading.population and whole is None \
-                    and key(reading.population.split()[0]) not in counted.CLASSIFIERS:
-                prev, prev_sentence = reading, sent.index
+                    and key(reading.population.split()[0]) not in counted.CLASSIFIERS and not reading.back:
+                # a part of the group («از این آمار ۴۱۰ نفر مرد و ۹۸ نفر زن») leaves the group the one
+                # its siblings and later «از این تعداد» refer to
+                prev, prev_sentence, prev_place = reading, sent.index, None
             value = _counted_value(n, unit)
             head = _head_of(full)
             dedupe = (value, n.kind, head)
@@ -878,7 +884,7 @@ def extract(doc: Document) -> None:
                 whole=reading.whole,
                 high=n.high,
                 average=bool(_AVERAGE.search(doc.text[max(sent.start, q_start - 30):q_start])),
-                place=_place(doc, sent.index, start, end, stop),
+                place=_place(doc, sent.index, start, end, stop, prev_place if reading.back else None),
                 period=period.iso if period else None,
                 period_text=period.text if period else None,
                 person=_speaker(doc, sent.index),
@@ -888,6 +894,8 @@ def extract(doc: Document) -> None:
             )
             seen.setdefault(dedupe, stat)
             doc.statistics.append(stat)
+            if prev is reading:
+                prev_place = stat.place
     _merge_title_figures(doc)
 
 
