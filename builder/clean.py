@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .textkey import key
@@ -150,7 +151,8 @@ def _unwrap(raw: str, lines: list[Line], blank_before: list[bool]) -> list[Line]
     Within a block of lines with no blank line between them, a line is joined to the next when
     the block is wrapped as a whole (at least four lines and half of them left open), or when
     its last word cannot end a sentence («از», «وی», «مدیرکل», a comma) or the next line starts
-    with the verb of its clause («است.», «خاطرنشان کرد:»).  A headline ends in none of these.
+    with the verb of its clause («است.», «خاطرنشان کرد:»).  A headline ends in none of these,
+    and a line printed again right after itself is a headline repeated, never a wrapped line.
     """
     from .lexicon import is_given_name  # the lexicon loads lists: only when a page has lines
 
@@ -170,6 +172,7 @@ def _unwrap(raw: str, lines: list[Line], blank_before: list[bool]) -> list[Line]
                    and long_open >= max(_WRAPPED_LINES, _WRAPPED_SHARE * len(left_open)))
         if wrapped:  # a colon there ends a wrapped line like any word: the quotation follows
             open_ = [o or lines[i].text.rstrip().endswith((":", "：")) for o, i in zip(open_, block)]
+        printed = Counter(lines[i].text.strip() for i in block)
         current = lines[block[0]]
         for n, i in enumerate(block[1:], 1):
             nxt = lines[i]
@@ -177,7 +180,8 @@ def _unwrap(raw: str, lines: list[Line], blank_before: list[bool]) -> list[Line]
             join = open_[n - 1] and (
                 wrapped or _OPEN_END.search(current.text) or _CONTINUATION.match(nxt.text)
                 or (is_given_name(last_word) and len(current.text.split()) <= 3))
-            if join and not (_META.search(current.text) or _is_bar(current.text) or _END.match(nxt.text)):
+            repeated = printed[lines[block[n - 1]].text.strip()] > 1  # a headline printed twice or more
+            if join and not (repeated or _META.search(current.text) or _is_bar(current.text) or _END.match(nxt.text)):
                 current = Line(current.start, nxt.end, raw[current.start:nxt.end])
             else:
                 out.append(current)

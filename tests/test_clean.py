@@ -210,6 +210,18 @@ def test_a_paragraph_wrapped_at_a_fixed_width_is_one_line():
     assert any("اظهار کرد: این کودکان" in b for b in body)  # a quotation stays with its verb
 
 
+def test_a_headline_printed_three_times_above_a_wrapped_body_is_the_title():
+    head = "سال گذشته ۳۲۰۰ دختر کمتر از ۱۵ سال در استان زنجان ازدواج کرده‌اند"
+    raw = (f"{head}\n{head}\n{head}\n"
+           "هنوز چند ماه از انتشار آمار ازدواج دختران زیر پانزده سال در کشور نمی‌گذرد که معاون\n"
+           "امور جوانان اداره کل ورزش و جوانان استان زنجان از ثبت ازدواج ۳۲۰۰ دختر کمتر از پانزده\n"
+           "سال در این استان خبر داده و گفته است که این آمار نسبت به سال قبل بیشتر شده و\n"
+           "نگرانی‌های زیادی را در میان فعالان حقوق کودک به وجود آورده است.\n")
+    c = clean(raw)
+    assert raw[c.title[0]:c.title[1]] == head
+    assert all(head not in raw[s:e] for s, e in c.body[1:])
+
+
 def test_lines_left_open_are_joined_and_headlines_are_not():
     raw = ("افتتاح مرکز کودکان کار در یزد\n"
            "به گزارش ایسنا، رضا کاظمی مدیرکل\n"
