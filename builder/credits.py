@@ -34,7 +34,7 @@ _INTERVIEW_START = re.compile(rf"(?<![\w\u200c])(?:در{_W})?گفت{_W}و?{_W}گ
 # the medium's name: up to four words before the verb, a preposition or punctuation
 _INTERVIEWED = re.compile(r"((?:\S+\s+){0,3}?\S+?)(?=\s+(?:گفت|افزود|اظهار|بیان|تصریح|عنوان|اعلام|خبر\s*داد|درباره|در\s|با\s|از\s)|[،,:؛]|$)")
 # «خبرگزاری میزان - …», «ایسنا: …», «میگنا: …» opening a paragraph
-_LEAD_SOURCE = re.compile(r"^\s*((?:خبرگزاری\s+)?[\u0600-\u06FF\u200c]+(?:\s+[\u0600-\u06FF\u200c]+)?)\s*(?:[:：]|\s[-–—]\s)")
+_LEAD_SOURCE = re.compile(r"^\s*((?:خبرگزاری\s+)?[\u0600-\u06FF\u200c]+(?:\s+[\u0600-\u06FF\u200c]+)?)\s*(?:[:：]|\s?[-–—]\s)")
 # «ایسنا/خوزستان», «تسنیم / اردبیل -»: an agency and its desk
 _SLASH_DATELINE = re.compile(r"^\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*/\s*[\u0600-\u06FF\u200c ]{2,25}?(?=[\s\-–—،,]|$)")
 # «تهران (پانا) - …»: a city, the agency in brackets, a dash
@@ -137,14 +137,16 @@ def from_credit_line(paragraph: str) -> Credit | None:
 
 def from_lead(paragraph: str) -> Credit | None:
     """A source opening a paragraph: a dateline («مشهد- ایرنا-», «ایسنا/خوزستان») or a label
-    («ایسنا: …», «خبرگزاری میزان - …»); an unknown name only as one rare word before a colon."""
+    («ایسنا: …», «خبرگزاری میزان - …»); an unknown name only as one rare word before a colon,
+    or before a dash when it ends in digits as sites' names do («مخاطب۲۴- …»)."""
     head = paragraph[:60]
     if (slash := _SLASH_DATELINE.match(head)) and (found := _named(slash.group(1), unknown_ok=False)):
         return Credit(found.name, found.agency, slash.group())  # the frame keeps the desk's province
     m = _LEAD_SOURCE.match(head)
     if m and (found := _named(m.group(1), unknown_ok=False)):
         return found
-    if m and ":" in head[m.end(1):m.end()] and len(m.group(1).split()) == 1 and not is_common_word(m.group(1)):
+    if m and len(m.group(1).split()) == 1 and not is_common_word(m.group(1)) \
+            and (":" in head[m.end(1):m.end()] or re.search(r"[0-9۰-۹]$", m.group(1))):  # «مخاطب۲۴- …»
         if not find_places(m.group(1)):
             return Credit(m.group(1), None, m.group())
     dateline = re.match(r"^\s*[\u0600-\u06FF\u200c ]{2,25}?\s*[-–—/]\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*[-–—/]", head)

@@ -48,13 +48,14 @@ def test_what_is_not_a_credited_source(paragraph):
     ("تسنیم: مدیرکل بهزیستی …", "تسنیم"),
     ("سپیدانا: مدیرکل بهزیستی …", "سپیدانا"),  # one rare word before a colon opening the lead
     ("شیراز (پانا) - مدیرکل بهزیستی …", "پانا"),  # a city, the agency in brackets, a dash
+    ("خبرنامه۳۶- حدود ۶۰۰ هزار دانش‌آموز …", "خبرنامه۳۶"),  # a site's name ending in digits, a dash
 ])
 def test_leads(paragraph, name):
     credit = from_lead(paragraph)
     assert credit is not None and credit.name == name
 
 
-@pytest.mark.parametrize("paragraph", ["وزیر کار: سخن …", "مدیرکل بهزیستی: …", "کرمان: بارش …"])
+@pytest.mark.parametrize("paragraph", ["وزیر کار: سخن …", "مدیرکل بهزیستی: …", "کرمان: بارش …", "تهران- مدیرکل …"])
 def test_a_speaker_or_place_before_a_colon_is_no_source(paragraph):
     assert from_lead(paragraph) is None
 
