@@ -197,6 +197,15 @@ def test_a_post_in_brackets_after_the_name_is_the_names_and_closes_the_surname()
     assert held == {key("معاون امور اجتماعی بهزیستی کشور"), key("رئیس انجمن مددکاران اجتماعی ایران")}
 
 
+def test_the_counselling_line_is_a_hotline_and_neither_line_is_an_organisation():
+    doc = run("حسن کریمی مدیرکل بهزیستی استان البرز گفت: خدمات اورژانس اجتماعی البرز گسترش یافت و صدای مشاور ۱۴۸۰ "
+              "به ۲۰ هزار تماس پاسخ داد؛ شهروندان با خط ۱۴۸۰ تماس بگیرند.")
+    lines = {p.name: p for p in doc.programs.values() if p.kind == "hotline"}
+    assert set(lines) == {"خط ۱۲۳ اورژانس اجتماعی", "خط ۱۴۸۰ صدای مشاور"}
+    assert len(lines["خط ۱۴۸۰ صدای مشاور"].evidence) == 2
+    assert not any(k.startswith((key("اورژانس اجتماعی"), key("صدای مشاور"))) for k in doc.organizations)
+
+
 def test_homes_shelters_drills_and_festivals_are_programs_and_the_hotline_has_both_names():
     doc = run("رضا کاظمی گفت: سرای سالمندان امام رضا و گرمخانه شهرداری یزد امسال فعال شدند و رزمایش کمک‌های مومنانه "
               "ادامه دارد؛ شهروندان با خط ۱۲۳ تماس بگیرند.")

@@ -45,6 +45,12 @@ _OWN_NAME_KINDS = ("plan", "team")  # heads whose program keeps its own name aro
 _SOCIAL_EMERGENCY = re.compile(r"اورژانس[\s\u200c]*(?:های[\s\u200c]*)?اجتماعی(?:[\s\u200c]*(?:۱۲۳|123)(?![0-9۰-۹]))?"
                                r"|خط[\s\u200c]*(?:تلفنی[\s\u200c]*)?(?:۱۲۳|123)(?![0-9۰-۹])")
 HOTLINE_NAME = "خط ۱۲۳ اورژانس اجتماعی"  # pages call it either: the name holds both
+# Behzisti's counselling line: «صدای مشاور», «صدای مشاور ۱۴۸۰», «خط ۱۴۸۰», «سامانه ۱۴۸۰»
+_COUNSEL_LINE = re.compile(r"صدای[\s\u200c]*مشاور(?:[\s\u200c]*(?:۱۴۸۰|1480)(?![0-9۰-۹]))?"
+                           r"|(?:خط|سامانه|شماره)[\s\u200c]*(?:تلفنی[\s\u200c]*)?(?:۱۴۸۰|1480)(?![0-9۰-۹])")
+COUNSEL_LINE_NAME = "خط ۱۴۸۰ صدای مشاور"
+#: the organisations (gazetteer keys) that are these lines: named alone, they are the programs
+_HOTLINE_BODIES = frozenset(key(w) for w in ("اورژانس اجتماعی", "صدای مشاور"))
 
 
 def _head_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
@@ -205,16 +211,24 @@ def _absorb_organizations(doc: Document) -> None:
         outer = m.kind == "organization" and next(
             (p for p in programs if p.start <= m.start and m.end <= p.end
              and ((p.start, p.end) != (m.start, m.end) or doc.programs[p.ref].kind == "hotline")), None)
-        if not outer:
+        line = m.kind == "organization" and m.ref.split("@")[0] in _HOTLINE_BODIES and next(
+            (p for p in programs if p.start < m.end and m.start < p.end and doc.programs[p.ref].kind == "hotline"), None)
+        if not (outer or line):
             kept.append(m)
             continue
-        program = doc.programs[outer.ref]
-        program.organization = program.organization or m.ref
+        if outer and not line:  # the line is not run by itself
+            program = doc.programs[outer.ref]
+            program.organization = program.organization or m.ref
         org = doc.organizations.get(m.ref)
         if org is not None:
             gone = doc.evidence(m.start, m.end, "organizations")
             org.evidence = [e for e in org.evidence if e != gone]
     doc.mentions[:] = kept
+    # «اورژانس اجتماعی البرز», «صدای مشاور»: the line, not a body, when nothing else names it so
+    used = {m.ref for m in doc.mentions if m.kind == "organization"} | {o.parent for o in doc.organizations.values()} \
+        | {p.organization for p in doc.posts} | {p.organization for p in doc.programs.values()}
+    for k in [k for k in doc.organizations if k.split("@")[0] in _HOTLINE_BODIES and k not in used]:
+        del doc.organizations[k]
 
 
 def extract(doc: Document) -> None:
@@ -232,11 +246,14 @@ def extract(doc: Document) -> None:
             name = doc.text[start:stop]
             if _SOCIAL_EMERGENCY.search(name) and kind not in _OWN_NAME_KINDS:
                 name, kind = HOTLINE_NAME, "hotline"
+            elif _COUNSEL_LINE.fullmatch(name):
+                name, kind = COUNSEL_LINE_NAME, "hotline"
             _add(doc, name, kind, start, stop, si)
             i = end
-    for m in _SOCIAL_EMERGENCY.finditer(doc.text):
-        if not any(p.start <= m.start() < p.end for p in doc.mentions if p.kind == "program"):
-            _add(doc, HOTLINE_NAME, "hotline", m.start(), m.end(), doc.sentence_at(m.start()))
+    for pattern, name in ((_SOCIAL_EMERGENCY, HOTLINE_NAME), (_COUNSEL_LINE, COUNSEL_LINE_NAME)):
+        for m in pattern.finditer(doc.text):
+            if not any(p.start <= m.start() < p.end for p in doc.mentions if p.kind == "program"):
+                _add(doc, name, "hotline", m.start(), m.end(), doc.sentence_at(m.start()))
     _merge_contained(doc)
     doc.mentions.sort(key=lambda m: m.start)
     _absorb_organizations(doc)
