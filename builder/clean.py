@@ -61,6 +61,7 @@ _DATE = re.compile(
 _PERSIAN_LETTERS = str.maketrans("يكى", "یکی")
 _PERSIAN_WORD = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u200c]{2,}")
 _LONG = 12  # words of a body paragraph; headlines and menu lines are shorter
+_SHORT_LINE = 6  # a site's name or a byline between a headline and its story is shorter
 # items of a navigation bar or a price ticker: «صفحه نخست | سیاسی | اقتصادی», «دلار: ۶۹,۸۵۰ تومان | یورو: …»
 _BAR_SEPARATOR = re.compile(r"\s[|›•·]\s")
 _BAR_LABEL = re.compile(r"^[^|›•·:]{0,40}:\s")  # «قیمت ارز: », «اوقات شرعی به افق یزد: » (not a clock's «۰۵:۰۷»)
@@ -89,8 +90,9 @@ class Cleaned:
 
 # a crawler's stamp at the top of a stored page: « date 2025-10-08 » before the story's first words
 _CRAWL_STAMP = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?=\s|$)")
-# a channel post's bullet inside a line: «… هستند 🔸️شکرالله …» (a symbol after a space starts an item)
-_BULLET = re.compile(r"(?<=\s)(?:[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]*)+(?=\S)")
+# a channel post's bullet inside a line: «… هستند 🔸️شکرالله …», «… در غرب خراسان 👤 محمدحسین …»
+# (a symbol after a space starts an item, before a letter or digit, with or without a space)
+_BULLET = re.compile(r"(?<=\s)(?:[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]*)+(?=[ \u00a0]?[^\W_])")
 
 
 def _trimmed(raw: str, s: int, e: int) -> tuple[int, int]:
@@ -259,33 +261,42 @@ def _long_headline(lines: list[Line], i: int, last: int) -> bool:
     line = lines[i]
     if line.words > 24 or re.search(r"[.!?؟…»\"]\s*$", line.text) or not _title_candidate(line):
         return False
-    after = next((j for j in range(i + 1, last) if not is_meta_line(lines[j])), None)
+    # the paragraph after it, past a date line and a short line or two (the site's name, a byline)
+    after = next((j for j in range(i + 1, min(last, i + 5))
+                  if not is_meta_line(lines[j]) and lines[j].words >= _SHORT_LINE), None)
     return after is not None and lines[after].words >= _LONG
 
 
-def _title_index(lines: list[Line], first: int, last: int) -> tuple[int | None, set[int]]:
-    """The title line and the later lines that repeat it.
+def _title_index(lines: list[Line], first: int, last: int) -> tuple[int | None, set[int], int | None]:
+    """The title line, the later lines that repeat it, and the line the story starts at.
 
     Pages print the headline twice (page title and article title): the first
     repeated line is the title.  Otherwise the title is the last headline-like
     line before the first long paragraph (menus, breadcrumbs, site names and
-    surtitles ending in a colon come before it).
+    surtitles ending in a colon come before it).  The story starts at its title,
+    except where a summary is printed above the title: then it starts at the summary.
     """
     window = range(first, min(last, first + 40))
     keys = {i: key(lines[i].text) for i in window}
     for i in window:
         repeats = {j for j in window if j > i and keys[j] == keys[i]}
         if repeats and _title_candidate(lines[i]):
-            return i, repeats
+            return i, repeats, i
     body = next((i for i in window if _paragraph(lines[i])), None)
     if body is None:
-        return None, set()
+        return None, set(), None
     if _long_headline(lines, body, last):
-        return body, set()
+        return body, set(), body
     for i in range(body - 1, max(first, body - 4) - 1, -1):
         if _title_candidate(lines[i]):
-            return i, set()
-    return None, set()
+            return i, set(), i
+    # a summary before the page's date lines, the headline after them («سرتیتر: / خلاصه / کد خبر /
+    # تاریخ انتشار / تیتر / متن»): a headline right after a date line and right before a paragraph
+    for i in range(body + 2, min(last - 1, body + 8)):
+        if is_meta_line(lines[i - 1]) and _title_candidate(lines[i]) and lines[i].words < _LONG \
+                and _paragraph(lines[i + 1]):
+            return i, set(), body  # the summary is the story's lead
+    return None, set(), None
 
 
 def clean(raw: str) -> Cleaned:
@@ -298,11 +309,11 @@ def clean(raw: str) -> Cleaned:
         first += 1
     if first == end:
         return Cleaned()
-    title, repeats = _title_index(lines, first, end)
+    title, repeats, begin = _title_index(lines, first, end)
     if title is None:  # no headline: the body starts at the first long paragraph
         title_span, begin = None, next((i for i in range(first, end) if lines[i].words >= _LONG), first)
     else:
-        title_span, begin = (lines[title].start, lines[title].end), title
+        title_span = (lines[title].start, lines[title].end)
     out = Cleaned(title=title_span, header_end=lines[begin].start)
     seen: set[str] = set()
     for i in range(begin, end):

@@ -222,6 +222,34 @@ def test_a_headline_printed_three_times_above_a_wrapped_body_is_the_title():
     assert all(head not in raw[s:e] for s, e in c.body[1:])
 
 
+def test_a_long_headline_over_a_date_and_the_sites_name_is_the_title():
+    head = "آمار طلاق در استان گلستان در سال گذشته با اجرای طرح‌های مشاوره روبه کاهش است"
+    raw = ("معاون استاندار گلستان:\n" + head + "\nدوشنبه ۲۳ مرداد ۱۴۰۲ - ۱۷:۵۲\nپایگاه خبری گلستان ما\n"
+           "به گزارش پایگاه خبری گلستان ما، حسن کریمی معاون استاندار گلستان در نشست شورای اجتماعی استان "
+           "گفت: آمار طلاق در سال گذشته کمتر شد.\n")
+    c = clean(raw)
+    assert raw[c.title[0]:c.title[1]] == head
+
+
+def test_a_summary_printed_above_the_date_lines_and_the_headline_is_the_lead():
+    head = "۴۸ درصد مددجویان کمیته امداد زنجان زنان سرپرست خانوار هستند"
+    summary = ("مدیرکل کمیته امداد استان زنجان با بیان اینکه ۴۸ درصد مددجویان این نهاد زنان سرپرست خانوار هستند، "
+               "گفت: آموزش مهارت برای این زنان ادامه دارد.")
+    raw = ("مدیرکل کمیته امداد استان زنجان:\n" + summary + "\nکد خبر: ۹۲۱۱۰۴\nتاریخ انتشار: ۰۴ دی ۱۳۹۹ - ۱۴:۲۸\n"
+           + head + "\nبه گزارش تابناک زنجان، علی رحیمی ضمن بیان این مطلب افزود: ۱۲ هزار زن سرپرست خانوار "
+           "تحت حمایت هستند.\n")
+    c = clean(raw)
+    assert raw[c.title[0]:c.title[1]] == head
+    assert raw[c.body[0][0]:c.body[0][1]] == summary
+
+
+def test_a_channel_posts_title_and_its_person_bullet_are_two_lines():
+    raw = ("ساخت دو مرکز نگهداری معتادان متجاهر در غرب استان 👤 رضا کاظمی، دبیر شورای هماهنگی مبارزه با مواد "
+           "مخدر استان گفت: این دو مرکز تا پایان سال ساخته می‌شوند و ظرفیت نگهداری بیشتر می‌شود.\n")
+    c = clean(raw)
+    assert raw[c.title[0]:c.title[1]] == "ساخت دو مرکز نگهداری معتادان متجاهر در غرب استان"
+
+
 def test_lines_left_open_are_joined_and_headlines_are_not():
     raw = ("افتتاح مرکز کودکان کار در یزد\n"
            "به گزارش ایسنا، رضا کاظمی مدیرکل\n"
