@@ -106,6 +106,21 @@ def test_a_program_no_sentence_places_runs_where_the_story_is():
     assert all(p.places == [doc.setting] for p in doc.programs.values())
 
 
+def test_an_office_of_a_provincial_body_named_after_a_city_is_a_county_office():
+    doc = run("رئیس اداره بهزیستی سبزوار گفت: امسال مرکز جامع خدمات توانبخشی افتتاح می‌شود.")
+    assert doc.places[doc.setting].name == "سبزوار"
+
+
+def test_a_story_whose_headline_names_one_city_of_its_province_is_about_that_city():
+    raw = ("کد خبر: 123456\n\nفعالیت ۴۰۰ مرکز ترک اعتیاد در مشهد\n\n"
+           "مدیرکل بهزیستی خراسان رضوی گفت: هم اکنون ۴۰۰ مرکز درمان سرپایی اعتیاد فعال است.\n")
+    doc = process(Document("t.txt", "t", raw))
+    assert doc.places[doc.setting].name == "مشهد"
+    assert [doc.places[s.place].name for s in doc.statistics] == ["مشهد"]
+    other = process(Document("t.txt", "t", raw.replace("در مشهد", "در مشهد و نیشابور")))
+    assert other.setting == key("خراسان رضوی")  # two cities: the story is the province's
+
+
 def test_the_social_emergency_named_alone_is_a_program_not_an_organisation():
     doc = run("رضا کاظمی گفت: شهروندان می‌توانند موارد کودک‌آزاری را به اورژانس اجتماعی گزارش دهند.")
     assert any(p.kind == "hotline" for p in doc.programs.values())

@@ -57,7 +57,9 @@ def city_of(doc: Document, post) -> str | None:
         return None
     # a university of medical sciences is named after the capital but serves the province
     city_body = org is not None and org.kind == "government" and org.place == where and not org.name.startswith("دانشگاه")
-    county_office = key("شهرستان") in {key(w) for w in post.title.split()}
+    # «رئیس اداره بهزیستی مشهد»: an office of a provincial body keyed at a city is its county office
+    county_office = key("شهرستان") in {key(w) for w in post.title.split()} \
+        or (org is not None and org.kind == "provincial_office" and org.place == where)
     if city_body or county_office or key(post.title.split()[0]) in _CITY_OFFICIALS:
         return where
     return None
@@ -69,5 +71,21 @@ def paragraph_of(doc: Document, pos: int) -> int:
 
 
 
+def headline_city(doc: Document) -> str | None:
+    """The one city or county the headline names, in the article's province (or any, when the
+    article has none): «فعالیت ۴۰۰ مرکز ترک اعتیاد در مشهد» is a story about Mashhad, though
+    its speaker may serve the province."""
+    first = doc.text.split("\n", 1)[0]
+    if not doc.article.title or key(first) != key(doc.article.title):  # the text opens with its headline
+        return None
+    named = {m.ref for m in doc.mentions if m.kind == "place" and m.end <= len(first)}
+    cities = {k for k in named if k in doc.places and doc.places[k].kind in ("city", "county")}
+    provinces = {k for k in named if k in doc.places and doc.places[k].kind == "province"}
+    if len(cities) != 1 or provinces - {doc.article.province}:
+        return None
+    city = next(iter(cities))
+    return city if doc.article.province in (None, doc.places[city].province) else None
+
+
 def extract(doc: Document) -> None:
-    doc.setting = main_place(doc) or doc.article.province
+    doc.setting = main_place(doc) or headline_city(doc) or doc.article.province
