@@ -477,3 +477,10 @@ def test_the_parts_listed_after_a_back_reference_are_parts_of_the_same_group_and
     assert words(stats[410].subject) >= {"متکدی", "مرد"} and "زن" not in words(stats[410].subject)
     assert words(stats[98].subject) >= {"متکدی", "زن"} and "مرد" not in words(stats[98].subject)
     assert stats[410].place == stats[98].place == key("مشهد")
+
+
+def test_a_figure_counted_out_by_barshomord_is_the_count_of_the_object_before_ra():
+    """«مددجویان … را (از سطح …،) حدود ۱۲۰۰ نفر برشمرد»: the people are the object, across a comma."""
+    for middle in ("", "از سطح شیرخوارگی تا سن ۲۳ سالگی، "):
+        doc = run(f"مدیرکل بهزیستی استان یزد تعداد مددجویان تحت پوشش بهزیستی استان را {middle}حدود ۱۲۰۰ نفر بر شمرد.")
+        assert words(by_value(doc)[1200].subject) >= {key("مددجویان"), key("پوشش")}

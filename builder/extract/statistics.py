@@ -603,7 +603,8 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
             and (not said and sent.index - prev_sentence <= _RECENT or said and sent.index == prev_sentence):
         # «مشهد با ۱۳۸۰ نفر و سبزوار با ۲۱۰ نفر»; «۴ هزار کودک کار جمع‌آوری کردیم؛ امروز ۵۰ نفر هم پیدا نمی‌کنیم»
         return _Reading(_join(prev.population, said), prev.population, prev.population, None, measure, True)
-    stated = pred is not None and pred.verbal and key(pred.verbal.split()[0]) in _DECLARING \
+    stated = pred is not None and pred.verbal and (key(pred.verbal.split()[0]) in _DECLARING
+                                                   or key(pred.verbal).startswith(_COUNTING_VERBS)) \
         or len(words) > 1 and key(words[1]) in _DECLARING  # «۸۵۰ هزار تومان اعلام و خاطر نشان کرد»
     if (classifier or first in _MONEY or len(words) <= 1) and stated \
             and (declared := _declared_topic(doc, sent.start, q_start)):
@@ -625,6 +626,8 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
 
 # verbs that state a figure: «… را ۸۵۰ هزار تومان اعلام کرد», «… حدود ۱۵ هزار نفر برآورد کرد»
 _DECLARING = frozenset(key(w) for w in ("اعلام", "عنوان", "برآورد", "ذکر", "تخمین", "اعلان"))
+# «مددجویان … را حدود ۱۷۰۰ نفر برشمرد»: simple verbs that do the same
+_COUNTING_VERBS = tuple(key(w) for w in ("برشمرد", "بر شمرد", "شمرد"))
 
 
 def _declared_topic(doc: Document, sent_start: int, q_start: int) -> str:
@@ -634,12 +637,20 @@ def _declared_topic(doc: Document, sent_start: int, q_start: int) -> str:
     begin = counted.clause_start(doc, sent_start, q_start)
     tokens = list(TOKEN.finditer(doc.text, begin, q_start))
     ra = next((t for t in reversed(tokens) if key(t.group()) == key("را")), None)
+    if ra is None:  # «… را از سطح شیرخوارگی تا سن ۲۳ سالگی، حدود ۱۷۰۰ نفر برشمرد»: the object before a comma
+        earlier = list(TOKEN.finditer(doc.text, sent_start, begin))
+        ra = next((t for t in reversed(earlier) if key(t.group()) == key("را")), None)
+        if ra is not None:
+            begin = counted.clause_start(doc, sent_start, ra.start())
     end = ra.start() if ra is not None else q_start
-    names = [m.end for m in doc.mentions if m.kind in ("person", "role", "organization") and begin <= m.start and m.end <= end]
+    # who declares it: a person or a post (a body too, when no «را» marks the object, which may name one)
+    kinds = ("person", "role") if ra is not None else ("person", "role", "organization")
+    names = [m.end for m in doc.mentions if m.kind in kinds and begin <= m.start and m.end <= end]
     start = max(names + [begin])
     words = [t.group() for t in TOKEN.finditer(doc.text, start, end) if key(t.group()) not in counted.FILLERS]
     while words and is_function_word(words[0]):
         words.pop(0)
+    words = counted.strip_stat_noun(" ".join(words)).split() or words  # «تعداد مددجویان …» counts the مددجویان
     return " ".join(words) if 1 <= len(words) <= 9 and not any(re.search(r"[0-9۰-۹]", w) for w in words) else ""
 
 
