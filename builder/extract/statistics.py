@@ -640,6 +640,8 @@ def _declared_topic(doc: Document, sent_start: int, q_start: int) -> str:
     if ra is None:  # «… را از سطح شیرخوارگی تا سن ۲۳ سالگی، حدود ۱۷۰۰ نفر برشمرد»: the object before a comma
         earlier = list(TOKEN.finditer(doc.text, sent_start, begin))
         ra = next((t for t in reversed(earlier) if key(t.group()) == key("را")), None)
+        if ra is not None and re.search(r"[:؛;]|(?:اعلام|عنوان|برآورد)[\s\u200c]*(?:کرد|نمود)", doc.text[ra.end():q_start]):
+            ra = None  # that «را» is another figure's, or before the clause the figure is quoted in
         if ra is not None:
             begin = counted.clause_start(doc, sent_start, ra.start())
     end = ra.start() if ra is not None else q_start
