@@ -221,6 +221,13 @@ def test_the_counselling_line_is_a_hotline_and_neither_line_is_an_organisation()
     assert not any(k.startswith((key("اورژانس اجتماعی"), key("صدای مشاور"))) for k in doc.organizations)
 
 
+def test_a_foreign_name_in_quotation_marks_before_a_post_is_a_person():
+    doc = run("«مونیکا نیلسون»، نماینده یونیسف در ایران گفت: حقوق کودکان باید رعایت شود.\n\nنیلسون افزود: همکاری ادامه دارد.")
+    assert persons(doc) == {key("مونیکا نیلسون")}
+    assert speakers(doc) == [key("مونیکا نیلسون")] * 2
+    assert persons(run("«کودکان کار»، نماینده مجلس گفت: کار ادامه دارد.")) == set()
+
+
 def test_homes_shelters_drills_and_festivals_are_programs_and_the_hotline_has_both_names():
     doc = run("رضا کاظمی گفت: سرای سالمندان امام رضا و گرمخانه شهرداری یزد امسال فعال شدند و رزمایش کمک‌های مومنانه "
               "ادامه دارد؛ شهروندان با خط ۱۲۳ تماس بگیرند.")

@@ -230,6 +230,24 @@ def _apposed_pair_at(doc: Document, sentence: int, units: list[Unit], i: int) ->
     return (i, i + 2) if _opens_reported_clause(doc, sentence, units, i, i + 2) else None
 
 
+def _quoted_pair_at(units: list[Unit], i: int) -> tuple[int, int] | None:
+    """«"مونیکا نیلسون"، نماینده یونیسف …»: two or three words a page sets in quotation marks right
+    before a post are a name, though we list neither (a foreign name, a rare given name)."""
+    if i == 0 or units[i - 1].text not in _QUOTE_MARKS:
+        return None
+    for n in (2, 3):
+        close = i + n
+        if close >= len(units) or units[close].text not in _QUOTE_MARKS:
+            continue
+        words = units[i:close]
+        if not all(u.kind == "word" and is_name_word(u) and not is_common_word(u.text) and not _plural(u) for u in words) \
+                or any(match_head(units, j) for j in range(i, close)):
+            return None
+        after = close + 1 + (close + 1 < len(units) and units[close + 1].text in ("،", ","))
+        return (i, close) if after < len(units) and match_head(units, after, ("role",)) else None
+    return None
+
+
 def _plural(u: Unit) -> bool:
     """A plural noun, never a name: «دستگاه‌های», «نمایندگان» (of «نماینده»), «مددجویان» glued to a common stem."""
     t = u.text
@@ -279,7 +297,7 @@ def extract(doc: Document) -> None:
                 if strong_context or surname_ok:
                     span = (a, b)
             if span is None:
-                span = _rare_pair_at(units, i) or _apposed_pair_at(doc, si, units, i)
+                span = _rare_pair_at(units, i) or _apposed_pair_at(doc, si, units, i) or _quoted_pair_at(units, i)
             if span is not None and _is_known_surname(doc, units, *span):
                 span = None  # «موسی نژاد گفت» after «قنبر موسی نژاد»: a later mention, by surname
             if span is None:
