@@ -26,7 +26,7 @@ from .lexicon import ROLE_HEADS, is_common_word, is_given_name, is_stopword
 
 _W = r"[\s\u200c]*"
 # «به گزارش …» up to the end of its phrase (a comma, a semicolon, a colon or the line's end)
-_REPORTED = re.compile(rf"(?<![\w\u200c])به{_W}گزارش\s*([^،,؛;:\n]{{1,90}})")  # «به گزارشافکارنیوز،» too
+_REPORTED = re.compile(rf"(?<![\w\u200c])به{_W}گزا?رش\s*([^،,؛;:\n]{{1,90}})")  # «به گزارشافکارنیوز،», «به گزرش» too
 _QUOTING = re.compile(rf"\s*(?:[،,؛;]\s*)?به{_W}نقل{_W}از\s+([^،,؛;:\n]{{1,70}})")
 _FROM_OFFICE = re.compile(rf"\s+از\s+(روابط{_W}عمومی\s.+)$")
 _FROM = re.compile(r"\s+از\s+.*$")

@@ -104,7 +104,16 @@ def is_given_name(token: str) -> bool:
     if (k.endswith("الله") and len(k) >= 6 and k[:-4] in _hazm_words()) or (k.startswith("عبدال") and len(k) >= 7) \
             or (k.endswith("الدین") and len(k) >= 7 and k[:-5] in _hazm_words()):
         return True
-    return k in given_names()
+    return k in given_names() or _two_given_names(k)
+
+
+_NAME_ENDS = ("علی", "رضا", "حسین", "حسن", "محمد", "مهدی", "جواد", "اکبر", "اصغر")
+
+
+def _two_given_names(k: str) -> bool:
+    """«عباسعلی», «حسینعلی», «غلامرضا», «محمدجواد»: two given names written as one, the second of
+    the few that end such compounds."""
+    return any(k.endswith(end) and len(k) - len(end) >= 3 and k[:-len(end)] in given_names() for end in _NAME_ENDS)
 
 
 @functools.cache

@@ -228,6 +228,23 @@ def test_a_foreign_name_in_quotation_marks_before_a_post_is_a_person():
     assert persons(run("«کودکان کار»، نماینده مجلس گفت: کار ادامه دارد.")) == set()
 
 
+@pytest.mark.parametrize("text, name", [
+    ("به گزارش روابط عمومی اداره کل بهزیستی استان، «عباسعلی کاویانی» اظهار کرد: مسکن مهم است.", "عباسعلی کاویانی"),
+    ("به گزارش ایران سپید سیدصباح قریشی در حاشیه افتتاح خانه حمایتی گفت: کار ادامه دارد.", "سیدصباح قریشی"),
+    ("حبیب الله مسعودی فرید در این باره افزود: خانه‌های امن فعال‌اند.", "حبیب الله مسعودی فرید"),
+    # «به گزرش», a typo the page keeps, still opens the reported clause of an everyday given name
+    ("به گزرش راسخون به نقل از تسنیم، شیرین صدرنوری در پاسخ به سوالی گفت: آمار افزایش یافته است.", "شیرین صدرنوری"),
+])
+def test_names_of_real_leads(text, name):
+    doc = run(text)
+    assert persons(doc) == {key(name)}
+    assert speakers(doc) == [key(name)]
+
+
+def test_two_names_in_a_row_stay_two_persons():
+    assert persons(run("علی محمدی حسن کریمی را در جلسه دید.")) == {key("علی محمدی"), key("حسن کریمی")}
+
+
 def test_homes_shelters_drills_and_festivals_are_programs_and_the_hotline_has_both_names():
     doc = run("رضا کاظمی گفت: سرای سالمندان امام رضا و گرمخانه شهرداری یزد امسال فعال شدند و رزمایش کمک‌های مومنانه "
               "ادامه دارد؛ شهروندان با خط ۱۲۳ تماس بگیرند.")

@@ -80,6 +80,9 @@ def _name_at(units: list[Unit], i: int) -> tuple[int, int, int] | None:
     k = _through_to_apposition(units, j, k)
     if k > j:
         k = _through_to_role(units, k)
+    if j < k < len(units) - 1 and k - j < 3 and units[k].kind == "word" and is_given_name(units[k].text) \
+            and (units[k + 1].kind != "word" or is_stop(units[k + 1].text) or is_verb(units[k + 1].text)):
+        k += 1  # «حبیب الله مسعودی فرید در …»: a given name that ends a surname, no name after it
     if k == j:
         # «علی محمدی»: the second "given name" may be the surname
         if given == 2:
@@ -139,9 +142,9 @@ def _given_name_width(units: list[Unit], j: int) -> int:
             return 1
     rest = u.key[len("سید"):] if u.key.startswith("سید") and not u.key.startswith("سیده") else ""
     nxt = units[j + 1] if j + 1 < len(units) else None
-    if len(rest) >= 3 and not is_common_word(rest) and not word_frequency(u.text) \
-            and nxt is not None and nxt.kind == "word" and is_surname_like(nxt.text):
-        return 1  # «سیدصولت مرتضوی»: «سید» glued to a given name we do not list, before a surname
+    if len(rest) >= 3 and not word_frequency(u.text) and nxt is not None and nxt.kind == "word" \
+            and is_surname_like(nxt.text) and not (is_common_word(rest) and is_common_word(nxt.text)):
+        return 1  # «سیدصولت مرتضوی», «سیدصباح قریشی»: «سید» glued to a given name we do not list
     return 0
 
 
