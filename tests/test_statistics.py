@@ -484,3 +484,10 @@ def test_a_figure_counted_out_by_barshomord_is_the_count_of_the_object_before_ra
     for middle in ("", "از سطح شیرخوارگی تا سن ۲۳ سالگی، "):
         doc = run(f"مدیرکل بهزیستی استان یزد تعداد مددجویان تحت پوشش بهزیستی استان را {middle}حدود ۱۲۰۰ نفر بر شمرد.")
         assert words(by_value(doc)[1200].subject) >= {key("مددجویان"), key("پوشش")}
+
+
+def test_a_change_says_when_each_amount_was_before_its_second():
+    """«از ۹۱۰ نفر در دولت قبل به ۳۹۰۰ نفر»: both amounts count what the clause names before «از»."""
+    stats = by_value(run("مدیرکل بهزیستی استان ایلام گفت: ارائه خدمات مددکاری به معلولان از ۹۱۰ نفر در دولت قبل "
+                         "به ۳۹۰۰ نفر در دولت جدید رسید."))
+    assert "مددکاری" in words(stats[910].subject) and "مددکاری" in words(stats[3900].subject)

@@ -353,7 +353,9 @@ def _changes(doc: Document, sent, figures: list[_Figure]) -> list[_Figure]:
         a, b = out[i], out[i + 1]
         q = _qualifier(doc, a.start)[1]
         frm = re.search(r"(?<![\w\u200c])از[\s\u200c]*$", doc.text[max(sent.start, q - 6):q])
-        between = re.fullmatch(r"[\s\u200c]*(?:([^\s\u200c]+)[\s\u200c]+)?به[\s\u200c]*", doc.text[a.end:_qualifier(doc, b.start)[1]])
+        # «از ۹۲۳ نفر (در) دولت قبل به ۳۹۳۲ نفر»: the first amount's unit, and when it was, before «به»
+        between = re.fullmatch(r"[\s\u200c]*(?:([^\s\u200c]+)(?:[\s\u200c]+[^\s\u200c0-9۰-۹،,.:؛;]+){0,4}?[\s\u200c]+)?به[\s\u200c]*",
+                               doc.text[a.end:_qualifier(doc, b.start)[1]])
         if frm is None or between is None or not b.subject:
             continue
         unit = b.subject.split()[0]
