@@ -39,6 +39,8 @@ _LEAD_SOURCE = re.compile(r"^\s*((?:خبرگزاری\s+)?[\u0600-\u06FF\u200c]+(
 _SLASH_DATELINE = re.compile(r"^\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*/\s*[\u0600-\u06FF\u200c ]{2,25}?(?=[\s\-–—،,]|$)")
 # «تهران (پانا) - …»: a city, the agency in brackets, a dash
 _PAREN_DATELINE = re.compile(r"^\s*[\u0600-\u06FF\u200c ]{2,25}?\s*\(\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*\)\s*[-–—]")
+# «بیرجند - خبرنگار دنیای اقتصاد: …»: a city, a dash, the medium's reporter and a colon
+_REPORTER_DATELINE = re.compile(r"^\s*[\u0600-\u06FF\u200c ]{2,25}?\s*[-–—]\s*خبرنگار\s+([\u0600-\u06FF\u200c ]{2,30}?)\s*[:：]")
 # words that say who at the source, not which source: «خبرنگار», «گروه اجتماعی», «پایگاه خبری»
 _BEFORE_NAME = re.compile(
     rf"^(?:(?:خبرنگار(?:ان)?|گروه(?:\s+(?:اجتماعی|سیاسی|اقتصادی|فرهنگی|استان{_W}ها|جامعه|خبر|اخبار|فضای\s+مجازی))?|"
@@ -80,6 +82,8 @@ def _named(text: str, *, unknown_ok: bool) -> Credit | None:
     words = name.split()
     if len(words) == 1 and is_stopword(name):  # «به گزارش خبرنگار ما»: the site's own reporter
         return None
+    if any(w in ("این", "همین") for w in words):  # «روابط عمومی این سازمان»: a body named before
+        return None
     if not unknown_ok or not words or len(words) > (_MAX_OFFICE_WORDS if office else _MAX_WORDS) \
             or re.search(r"[0-9۰-۹]", name) and len(words) > 2:
         return None
@@ -102,8 +106,8 @@ def _before_name(words: str) -> str:
     before the first given name after its first word, or the first post after its second."""
     parts = words.split()
     for i, w in enumerate(parts[1:], 1):
-        if is_given_name(w) or (i >= 2 and w in _POST_WORDS):
-            return " ".join(parts[:i])
+        if is_given_name(w) or (i >= 2 and w in _POST_WORDS) or (w.startswith("سید") and len(w) > 5):
+            return " ".join(parts[:i])  # «… ایران سپید سیدصباح قریشی»: «سید» glued to the name
     return words
 
 
@@ -124,8 +128,9 @@ def from_credit_line(paragraph: str) -> Credit | None:
     elif outer := _QUOTING.match(paragraph, m.end()):  # «به گزارش X؛ به نقل از Y،»
         quoted = outer.group(1)
     source = None
-    if quoted is not None:  # the quoted source is the story's, if it is a medium or an office
-        source = _named(quoted, unknown_ok=bool(_MEDIA.search(quoted)))
+    if quoted is not None:  # the quoted source is the story's, if it is a medium or an office (not a body)
+        source = _named(quoted, unknown_ok=bool(_MEDIA.search(quoted))
+                        or (len(quoted.split()) <= 3 and not _BODY_HEAD.match(quoted.strip())))
     if source is None and (office := _FROM_OFFICE.search(reporter)):
         source = _named(office.group(1), unknown_ok=True)
     if source is None:
@@ -154,13 +159,19 @@ def from_lead(paragraph: str) -> Credit | None:
         return _named(dateline.group(1), unknown_ok=False)
     if paren := _PAREN_DATELINE.match(head):  # «تهران (پانا) -»
         return _named(paren.group(1), unknown_ok=False)
+    if desk := _REPORTER_DATELINE.match(head):  # «بیرجند - خبرنگار دنیای اقتصاد: …»
+        return _named(desk.group(1), unknown_ok=True)
     return None
 
 
 
 def from_interview(paragraph: str) -> Credit | None:
     """«در گفت‌وگو با ایرنا», «در گفتگو با راسان خبر گفت»: the medium the official spoke to,
-    when it is named (a known agency, or words that are not a common noun such as «رسانه‌ها»)."""
+    when it is named (a known agency, or words that are not a common noun such as «رسانه‌ها»);
+    or told: «… به خبرگزاری ایلنا گفت» (a known agency)."""
+    if told := _TOLD.search(paragraph):
+        if entry := agency(told.group(1)):
+            return Credit(told.group(1), entry, told.group())
     for m in _INTERVIEW_START.finditer(paragraph):
         after = paragraph[m.end():m.end() + 60]
         reporter = re.match(rf"خبرنگار(?:ان)?(?:{_W}(?:گروه|حوزه|سرویس){_W}\S+)?\s+", after)
@@ -180,6 +191,8 @@ def from_interview(paragraph: str) -> Credit | None:
     return None
 
 
+# «… به خبرگزاری ایلنا گفت», «به ایسنا گفته است»: the agency an official told
+_TOLD = re.compile(rf"(?<![\w\u200c])به\s+((?:خبرگزاری\s+)?[\u0600-\u06FF\u200c]+)\s+(?:گفت|گفته{_W}است|اعلام{_W}کرد)")
 _SOURCE_LABEL = re.compile(rf"(?:^|\n)[\s•*\-]*منبع(?:{_W}خبر)?\s*[:：]\s*([^\n]{{2,60}})")
 # «… دارد./ایرنا»: the agency whose story it is, after the last sentence
 _TRAILER = re.compile(r"[.!؟]\s*/\s*([\u0600-\u06FF\u200c]{2,20})\s*(?:\n|$)")

@@ -91,3 +91,12 @@ def test_offices_and_credits_that_run_into_the_name():
 def test_a_post_after_a_bracketed_dateline_or_an_office_credit_is_the_leads_speaker(lead):
     doc = process(Document(source="a.txt", stem="a", raw=f"ظرفیت اسکان شبانه\n\n{lead}\nحسن کریمی گفت: ظرفیت بیشتر می‌شود."))
     assert [(q.speaker, q.verb) for q in doc.quotes] == [(key("حسن کریمی"), "خبر داد"), (key("حسن کریمی"), "گفت")]
+
+
+def test_credits_of_real_layouts():
+    assert from_credit_line("به گزارش ایران سپید سیدصباح قریشی در حاشیه افتتاح خانه گفت …").name == "ایران سپید"
+    # a site's credit quoting a medium by an unknown name: the medium's story
+    assert from_credit_line("به گزارش شبکه خبری راه نو ؛ به نقل از عصرکویر ، همزمان با …").name == "عصرکویر"
+    assert from_credit_line("به گزارش روابط عمومی این سازمان، علی کاظمی افزود …") is None  # named before
+    assert from_lead("بیرجند - خبرنگار دنیای اقتصاد: معاون امور اجتماعی …").name == "دنیای اقتصاد"
+    assert from_interview("رضا کاظمی روز شنبه در این باره به خبرگزاری ایلنا گفت که …").agency.name == "ایلنا"
