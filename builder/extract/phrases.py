@@ -363,6 +363,9 @@ def role_phrase(units: list[Unit], i: int) -> RolePhrase | None:
             else:
                 phrase.org, phrase.place, phrase.end = sub.org, sub.place, sub.end
             return phrase
+        if v.key == key("از") and (phrase.qualifiers or n > 1) and _leads_to_body(units, k + 1):
+            k += 1  # «معاون پیشگیری از وقوع جرم دادگستری البرز»: the field runs on to the body
+            continue
         if not is_name_word(v) or match_head(units, k, ("role",)):
             break
         phrase.qualifiers.append(k)
@@ -379,13 +382,19 @@ def _listed_words(units: list[Unit], k: int) -> bool:
     return False
 
 
-def _leads_to_body(units: list[Unit], k: int) -> bool:
-    """Within three words from ``k`` the role reaches an organisation or a place («فرهنگی، اجتماعی شهرداری اصفهان»)."""
-    for j in range(k, min(k + 3, len(units))):
+def _leads_to_body(units: list[Unit], k: int, reach: int = 3) -> bool:
+    """Within ``reach`` words from ``k`` the role reaches an organisation or a place («فرهنگی، اجتماعی
+    شهرداری اصفهان»); a list of the post's fields may run between («پژوهش، برنامه‌ریزی و نیروی انسانی
+    اداره کل …»), but no other post."""
+    words = 0
+    for j in range(k, len(units)):
         u = units[j]
         if u.kind in ("place", "org") or (u.kind == "word" and match_head(units, j, ("named", "place_bound"))):
             return True
-        if not (is_name_word(u) or u.kind == "number"):
+        if u.key == _CONJ or u.text in _COMMAS:
+            continue
+        words += 1
+        if words > reach or not (is_name_word(u) or u.kind == "number") or match_head(units, j, ("role",)):
             return False
     return False
 
