@@ -366,7 +366,10 @@ def role_phrase(units: list[Unit], i: int) -> RolePhrase | None:
         if v.key == key("از") and (phrase.qualifiers or n > 1) and _leads_to_body(units, k + 1):
             k += 1  # «معاون پیشگیری از وقوع جرم دادگستری البرز»: the field runs on to the body
             continue
-        if not is_name_word(v) or match_head(units, k, ("role",)):
+        # «عضو کمیسیون عمران شورای شهر تهران»: a word that is also a given name, right before the body
+        field = v.kind == "word" and is_given_name(v.text) and k + 1 < len(units) \
+            and (units[k + 1].kind in ("org", "place") or match_head(units, k + 1, ("named", "place_bound")))
+        if not (is_name_word(v) or field) or match_head(units, k, ("role",)):
             break
         phrase.qualifiers.append(k)
         k += 1
