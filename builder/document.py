@@ -4,7 +4,10 @@ Like a spaCy ``Doc``: the reader creates a :class:`Document` from one input
 article, then each component in :mod:`builder.pipeline` fills in part of it
 (cleaning -> body spans, normalisation -> ``text`` and its offset map,
 metadata -> ``article``, extractors -> entities and facts), and finally
-:mod:`builder.graph` turns the finished document into quads.
+:mod:`builder.graph` turns the finished document into quads.  Each attribute is a
+*layer*: one component assigns it, and the components that read it declare so
+(:mod:`builder.components`), so that every exchange between components is here,
+typed, and checked when the pipeline is assembled.
 
 Coordinates: ``raw`` is the decoded page exactly as read; every offset stored
 in :class:`Evidence` points into ``raw`` so that a researcher can find the
@@ -26,13 +29,18 @@ after these has its attribute all the same (:meth:`Document.__getattr__`).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from .evidence import Evidence
 from .invisible import visible
 from .kinds import (Event, Organization, Person, Place, Post, Program, Quote, Statistic,  # noqa: F401 (the extractors' names)
                     by_attribute)
+
+if TYPE_CHECKING:
+    from .extract.units import Unit
 
 
 @dataclass
@@ -93,12 +101,20 @@ class Document:
     # (None: nothing was removed, page is raw); set from raw when the document is made
     page: str = field(init=False, repr=False)
     page_offsets: list[int] | None = field(init=False, repr=False)
-    # cleaning: the ranges of page that belong to the article body (sorted, disjoint)
+    # cleaning: the ranges of page that belong to the article body (sorted, disjoint), and the
+    # headline's range of page (None: the cleaner found none), which the metadata reads
     body: list[tuple[int, int]] = field(default_factory=list)
+    title_span: tuple[int, int] | None = None
     # normalisation: text and, for every char of text, its offset in raw
     text: str = ""
     offsets: list[int] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    # each sentence as units: words, numbers, punctuation, gazetteer names (component "units",
+    # builder.extract.units), which the chunkers walk; None until that component has run
+    units: list[list[Unit]] | None = field(default=None, repr=False)
+    # the reporting verbs of each sentence, by sentence index (component "verbs",
+    # builder.extract.speech); None until that component has run
+    reporting_verbs: dict[int, list[re.Match]] | None = field(default=None, repr=False)
 
     article: ArticleMeta = field(default_factory=ArticleMeta)
     persons: dict[str, Person] = field(default_factory=dict)
@@ -112,8 +128,6 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     # where the story is (a place key: a city story's city, else the article's province), set by extract.setting
     setting: str | None = None
-    # working data shared between components of one run (e.g. sentence units); never written out
-    scratch: dict = field(default_factory=dict, repr=False)
     # sentence start offsets for sentence_at, which every piece of evidence calls
     _sentence_starts: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
 

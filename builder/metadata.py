@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from . import clean as cleaning
 from . import credits
+from .components import component
 from .credits import Credit
 from .published import parse_published, plausibly_published
 from .document import Document
@@ -218,13 +219,14 @@ def _main_province(doc: Document) -> str | None:
     return ranked[0][0]
 
 
+@component("metadata", requires=("page", "given", "body", "title_span", "text"), assigns=("article",))
 def read_metadata(doc: Document) -> None:
     meta = doc.article
     page = doc.page
     lines = cleaning.lines_of(page)
     body_start = doc.body[0][0] if doc.body else len(page)
     body_end = doc.body[-1][1] if doc.body else len(page)
-    title_span = doc.given.pop("_title_span", None)
+    title_span = doc.title_span
     title_start = title_span[0] if title_span else body_start
     head = [ln for ln in lines if ln.end <= body_end]
 

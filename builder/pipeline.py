@@ -8,11 +8,16 @@ Read this file top to bottom to follow an article from page text to facts:
                     sentences and words (:mod:`builder.normalize`);
 3. ``metadata``   – agency, news id, title, lead, date, province (:mod:`builder.metadata`);
 4. the extractors in :mod:`builder.extract`, each filling its part of the
-   document (places, organisations, persons and posts, programs, statistics,
-   quotes, events).
+   document (sentence units and reporting verbs, then places, organisations,
+   persons and posts, programs, statistics, quotes, events).
 
 :mod:`builder.graph` then turns the document into quads.  Each component is a
-plain function ``component(doc) -> None``; :data:`COMPONENTS` is the order.
+function ``component(doc) -> None`` declared with :func:`builder.components.component`:
+its name (the extractor its evidence names), the Document layers it requires and
+those it assigns.  :data:`COMPONENTS` is the order, checked when this module is
+imported: a component that needs a layer no earlier one makes stops the start
+with a :class:`builder.components.PipelineError`.  ``python -m builder.components``
+prints the table.
 """
 from __future__ import annotations
 
@@ -20,18 +25,22 @@ import re
 
 from . import clean as cleaning
 from . import metadata
+from .components import assemble, component
 from .document import Document, Sentence
 from .extract import COMPONENTS as EXTRACTORS
 from .hazm_models import models
 from .normalize import normalize_ranges
 
 
+@component("clean", requires=("page",), assigns=("body", "title_span"))
 def clean(doc: Document) -> None:
+    """The article body's ranges of the page, and the headline's."""
     result = cleaning.clean(doc.page)
     doc.body = result.body
-    doc.given.setdefault("_title_span", result.title)
+    doc.title_span = result.title
 
 
+@component("normalize", requires=("raw", "page", "page_offsets", "body"), assigns=("text", "offsets", "sentences"))
 def normalize(doc: Document) -> None:
     """Normalised text, its raw-offset map, sentences (per paragraph) and their words."""
     doc.text, doc.offsets = normalize_ranges(doc.page, doc.body)
@@ -49,7 +58,7 @@ def normalize(doc: Document) -> None:
             cursor = end
 
 
-COMPONENTS = [clean, normalize, metadata.read_metadata, *EXTRACTORS]
+COMPONENTS = assemble([clean, normalize, metadata.read_metadata, *EXTRACTORS])
 
 
 def process(doc: Document) -> Document:

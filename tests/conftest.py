@@ -20,9 +20,11 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from builder import graph, vocabulary
 from builder.build import build
+from builder.components import needed
 from builder.document import (ArticleMeta, Document, Event, Organization, Person, Place, Post, Program, Quote,
                               Sentence, Statistic)
 from builder.namespaces import WD
+from builder.pipeline import COMPONENTS
 from builder.serve import Server, free_port
 from builder.textkey import key
 
@@ -250,6 +252,29 @@ def tehran_document():
 def store_with():
     """``store_with(*docs)``: an in-memory store of the vocabulary and these documents' quads."""
     return _store_with
+
+
+# ------------------------------------------------------------------------------------------ one component at a time
+
+def _prepared(raw: str, name: str, source: str = "invented.txt") -> Document:
+    """A Document of ``raw`` on which only the components that the one called ``name`` requires have
+    run (:func:`builder.components.needed`, from the declarations), ready for that one alone."""
+    doc = Document(source, Path(source).stem, raw)
+    for c in needed(COMPONENTS, name):
+        c(doc)
+    return doc
+
+
+@pytest.fixture(scope="session")
+def prepared():
+    """``prepared(raw, name)``: a Document of ``raw`` prepared by the components that ``name`` requires."""
+    return _prepared
+
+
+@pytest.fixture(scope="session")
+def component():
+    """``component(name)``: the pipeline's component of that name."""
+    return lambda name: next(c for c in COMPONENTS if c.name == name)
 
 
 # ------------------------------------------------------------------------------------------ a Wikidata stand-in

@@ -14,7 +14,11 @@ from __future__ import annotations
 import re
 
 from ..dates import find_dates
+from ..components import component
 from ..document import Document, Event
+
+#: the component's name, the extractor its evidence names (see builder.components)
+NAME = "events"
 
 TRIGGERS = (
     ("press_conference", re.compile(r"نشست[\s\u200c]*خبری|کنفرانس[\s\u200c]*خبری")),
@@ -25,6 +29,7 @@ TRIGGERS = (
 _OCCASION = re.compile(r"به[\s\u200c]*مناسبت")
 
 
+@component(NAME, requires=("text", "sentences", "article", "mentions", "posts", "programs"), assigns=("events",))
 def extract(doc: Document) -> None:
     ref = doc.article.published.date() if doc.article.published else None
     seen: dict[tuple, Event] = {}
@@ -57,4 +62,4 @@ def extract(doc: Document) -> None:
                     event.participants.append(x.ref)
                 if x.kind == "role" and doc.posts[x.ref].holder and doc.posts[x.ref].holder not in event.participants:
                     event.participants.append(doc.posts[x.ref].holder)
-            event.evidence.append(doc.evidence(sent.start + m.start(), sent.start + m.end(), "events"))
+            event.evidence.append(doc.evidence(sent.start + m.start(), sent.start + m.end(), NAME))

@@ -16,15 +16,26 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..components import component
 from ..document import Document, Mention, Person
 from ..gazetteer import FoldedText, words_pattern
 from ..lexicon import (SURNAME_THRESHOLD, is_common_word, is_everyday_given_name, is_given_name, is_surname_like,
                        is_surname_part, is_surname_suffix, surname_score, word_frequency)
 from ..textkey import key
+from .coref import NAME as COREFERENCE
 from .phrases import is_name_word, match_head
 from .tokens import is_function_word, is_stop, is_verb
-from .speech import PREAMBLE, reporting_verbs
-from .units import Unit, sentence_units
+from .speech import PREAMBLE
+from .units import Unit
+
+#: the component's name, the extractor its evidence names (see builder.components)
+NAME = "persons"
+#: what persons changes of the places' output, and why (see builder.components)
+EDITS = {
+    "places": "a place read inside a person's name («شهریار» of «شهریار مهردادی») was the given name: the "
+              "place's evidence there goes, and the place if nothing else names it; only the whole name shows it",
+    "mentions": "those place mentions go with it",
+}
 
 _TITLES = frozenset(key(w) for w in (
     "دکتر", "مهندس", "حجت‌الاسلام", "حجت الاسلام", "حجت‌الاسلام‌والمسلمین", "والمسلمین", "آیت‌الله", "آیت الله", "سردار",
@@ -145,7 +156,7 @@ def _opens_reported_clause(doc: Document, sentence: int, units: list[Unit], a: i
     sent = doc.sentences[sentence]
     if not PREAMBLE.match(doc.text[sent.start:units[a].start]):
         return False
-    return any(v.start() >= units[b - 1].end for v in reporting_verbs(doc).get(sentence, []))
+    return any(v.start() >= units[b - 1].end for v in doc.reporting_verbs.get(sentence, []))
 
 
 def _through_to_apposition(units: list[Unit], j: int, k: int) -> int:
@@ -249,14 +260,16 @@ def add_person(doc: Document, name: str, start: int, end: int, sentence: int, me
     person = doc.persons.get(k)
     if person is None:
         person = doc.persons[k] = Person(name)
-    person.evidence.append(doc.evidence(start, end, "persons"))
+    person.evidence.append(doc.evidence(start, end, NAME))
     first = start if mention_start is None else mention_start
     doc.mentions.append(Mention("person", first, end, doc.text[first:end], k, sentence))
     return k
 
 
+@component(NAME, requires=("text", "sentences", "units", "reporting_verbs", "mentions"),
+           assigns=("persons", "mentions"), edits=EDITS)
 def extract(doc: Document) -> None:
-    for si, units in enumerate(sentence_units(doc)):
+    for si, units in enumerate(doc.units):
         i = 0
         while i < len(units):
             found = _name_at(units, i)
@@ -317,7 +330,7 @@ def _longer_surnames(doc: Document) -> None:
             m.ref = new
         first = mentions[0]
         first.end, first.text = after.end(), doc.text[first.start:after.end()]
-        doc.persons[new].evidence[0] = doc.evidence(first.start, first.end, "persons")
+        doc.persons[new].evidence[0] = doc.evidence(first.start, first.end, NAME)
 
 
 def _unplace(doc: Document, start: int, end: int) -> None:
@@ -380,5 +393,5 @@ def _surname_mentions(doc: Document) -> None:
                       if any(s < m.start() for s in named.get(k, ()))]
             k = max(before)[1] if before else people[0]
             doc.mentions.append(Mention("person", m.start(), m.end(), m.group(), k, doc.sentence_at(m.start())))
-            doc.persons[k].evidence.append(doc.evidence(m.start(), m.end(), "coreference", 0.8))
+            doc.persons[k].evidence.append(doc.evidence(m.start(), m.end(), COREFERENCE, 0.8))
             taken.append((m.start(), m.end()))

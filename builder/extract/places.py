@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 
+from ..components import component
 from ..document import Document, Mention, Place
 from ..gazetteer import capital_of, city_named_like, find_places, place
 from ..textkey import key
-from .units import sentence_units
+
+#: the component's name, the extractor its evidence names (see builder.components)
+NAME = "places"
 
 _CITY_BEFORE = re.compile(r"(?:شهر|کلانشهر|شهرداری|شهرستان|فرمانداری|مرکز\s*استان)[\s\u200c]*$")
 _PROVINCE_BEFORE = re.compile(r"(?:استان|استانداری)[\s\u200c]*$")
@@ -30,7 +33,7 @@ def _add(doc: Document, entry, start: int, end: int) -> str:
     found = doc.places.get(k)
     if found is None:
         found = doc.places[k] = Place(entry.name, entry.kind, entry.province if entry.kind != "province" else None)
-    found.evidence.append(doc.evidence(start, end, "places"))
+    found.evidence.append(doc.evidence(start, end, NAME))
     doc.mentions.append(Mention("place", start, end, doc.text[start:end], k, doc.sentence_at(start)))
     return k
 
@@ -102,7 +105,7 @@ def _named_by_kind(doc: Document) -> None:
         k = f"{kind}:{key(name)}"
         if k not in doc.places:
             doc.places[k] = Place(name, kind, _province_after(doc, end) or doc.article.province)
-        doc.places[k].evidence.append(doc.evidence(start, end, "places"))
+        doc.places[k].evidence.append(doc.evidence(start, end, NAME))
         doc.mentions.append(Mention("place", start, end, name, k, doc.sentence_at(start)))
         taken.append((start, end))
 
@@ -117,9 +120,10 @@ def _province_after(doc: Document, pos: int) -> str | None:
     return None
 
 
+@component(NAME, requires=("text", "sentences", "units", "article"), assigns=("places", "mentions"))
 def extract(doc: Document) -> None:
     agency_spans = []
-    for units in sentence_units(doc):
+    for units in doc.units:
         agency_spans += [(u.start, u.end) for u in units if u.kind == "agency"]
     for start, end, entry in find_places(doc.text):
         if any(s <= start < e for s, e in agency_spans):

@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import re
 
+from ..components import component
 from ..document import Document, Quote
 from ..invisible import without_invisible
 from ..textkey import persian_letters
-from .speech import opens_sentence, reporting_verbs
+from .speech import opens_sentence
+
+#: the component's name, the extractor its evidence names (see builder.components)
+NAME = "quotes"
 
 _COLON = re.compile(r"\s*[:：]")
 _THAT = re.compile(r"[\s\u200c]*(?:[،,][\s\u200c]*)?که(?![\w\u200c])")
@@ -53,11 +57,12 @@ def _quote(doc: Document, sent, who, verb_start: int, verb_end: int, start: int,
     text = doc.text[start:end].strip()
     if text:
         doc.quotes.append(Quote(speaker, _surface(doc, verb_start, verb_end), text, post,
-                                [doc.evidence(sent.start, sent.end, "quotes")]))
+                                [doc.evidence(sent.start, sent.end, NAME)]))
 
 
+@component(NAME, requires=("raw", "text", "sentences", "reporting_verbs", "mentions", "posts"), assigns=("quotes",))
 def extract(doc: Document) -> None:
-    for si, matches in reporting_verbs(doc).items():
+    for si, matches in doc.reporting_verbs.items():
         sent = doc.sentences[si]
         with_colon = [v for v in matches if _COLON.match(doc.text, v.end())]
         verb = with_colon[0] if with_colon else matches[-1]

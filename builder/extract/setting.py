@@ -9,8 +9,12 @@ sentence places) read it.
 """
 from __future__ import annotations
 
+from ..components import component
 from ..document import Document
 from ..textkey import key
+
+#: the component's name, the extractor its evidence names (see builder.components)
+NAME = "setting"
 
 _CITY_OFFICIALS = frozenset(key(w) for w in ("دادستان", "شهردار", "فرماندار", "بخشدار"))
 
@@ -69,5 +73,7 @@ def paragraph_of(doc: Document, pos: int) -> int:
 
 
 
+@component(NAME, requires=("text", "article", "mentions", "places", "organizations", "posts", "quotes"),
+           assigns=("setting",))
 def extract(doc: Document) -> None:
     doc.setting = main_place(doc) or doc.article.province

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..components import component
 from ..document import Document, Mention
 from ..lexicon import reporting_verb_pattern
 
@@ -32,19 +33,17 @@ PREAMBLE = re.compile(
 )
 
 
-def reporting_verbs(doc: Document) -> dict[int, list[re.Match]]:
-    """Reporting-verb matches (positions in ``doc.text``) by sentence index."""
-    cached = doc.scratch.get("verbs")
-    if cached is not None:
-        return cached
+@component("verbs", requires=("text", "sentences"), assigns=("reporting_verbs",))
+def find_reporting_verbs(doc: Document) -> None:
+    """Reporting-verb matches (positions in ``doc.text``) by sentence index (:attr:`Document.reporting_verbs`),
+    found once for persons, coreference and quotes."""
     pattern = reporting_verb_pattern()
     out: dict[int, list[re.Match]] = {}
     for sent in doc.sentences:
         found = list(pattern.finditer(doc.text, sent.start, sent.end))
         if found:
             out[sent.index] = found
-    doc.scratch["verbs"] = out
-    return out
+    doc.reporting_verbs = out
 
 
 def opens_sentence(doc: Document, mention: Mention) -> bool:

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from ..concepts import concept_for, measure_for
 from ..dates import find_dates
+from ..components import component
 from ..document import Document, Statistic
 from ..lexicon import is_given_name, is_surname_like
 from ..numbers import PERCENT_WORD, align_fold, find_numbers
@@ -34,6 +35,9 @@ from . import counted
 from .counted import TOKEN, noun_phrase
 from .setting import city_of, paragraph_of, speaker_post
 from .tokens import is_function_word, is_verb
+
+#: the component's name, the extractor its evidence names (see builder.components)
+NAME = "statistics"
 
 _ABOUT = re.compile(r"(?:حدود|حدودا|حدوداً|در\s*حدود|نزدیک\s*به|قریب\s*به|تقریبا|تقریباً|حوالی)[\s\u200c]*$")
 _MORE = re.compile(r"(?:بیش\s*از|بیشتر\s*از|بالغ\s*بر|بالای|بالاتر\s*از|افزون\s*بر|فزون\s*بر|متجاوز\s*از|فراتر\s*از)[\s\u200c]*$")
@@ -795,6 +799,8 @@ def _names_a_population(words: str) -> bool:
     return bool(concept_for(words)) or any(_singular(w) in _UNIT_OF or _singular(w) in _COUNTABLE for w in words.split())
 
 
+@component(NAME, requires=("text", "sentences", "article", "mentions", "places", "posts", "quotes", "setting"),
+           assigns=("statistics",))
 def extract(doc: Document) -> None:
     ref = doc.article.published.date() if doc.article.published else None
     seen: dict[tuple, Statistic] = {}
@@ -850,7 +856,7 @@ def extract(doc: Document) -> None:
             value = _counted_value(n, unit)
             head = _head_of(full)
             dedupe = (value, n.kind, head)
-            evidence = doc.evidence(q_start, stop, "statistics")
+            evidence = doc.evidence(q_start, stop, NAME)
             another = any(key(w) in _ANOTHER for w in full.split())  # «۵۵ هزار زن سرپرست خانوار دیگر»: not the same
             if not another and (dedupe in seen or (same := _repeated(doc, value, unit, reading)) is not None):
                 first = seen[dedupe] if dedupe in seen else same

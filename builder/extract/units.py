@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..components import component
 from ..document import Document
 from ..gazetteer import find_agencies, find_organizations, find_places
 from ..textkey import key
@@ -56,11 +57,13 @@ def _gazetteer_spans(text: str) -> list[tuple[int, int, str, object]]:
     return kept
 
 
-def sentence_units(doc: Document) -> list[list[Unit]]:
-    """Units of every sentence, computed once per document."""
-    cached = doc.scratch.get("units")
-    if cached is not None:
-        return cached
+@component("units", requires=("text", "sentences"), assigns=("units",))
+def segment(doc: Document) -> None:
+    """Units of every sentence (:attr:`Document.units`), made once for every chunker."""
+    doc.units = _sentence_units(doc)
+
+
+def _sentence_units(doc: Document) -> list[list[Unit]]:
     spans = _gazetteer_spans(doc.text)
     out = []
     si = 0
@@ -87,7 +90,6 @@ def sentence_units(doc: Document) -> list[list[Unit]]:
             units.append(_plain(tok))
             ti += 1
         out.append(units)
-    doc.scratch["units"] = out
     return out
 
 
