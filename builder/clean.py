@@ -25,7 +25,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .textkey import key
+from .patterns import GAP, LETTER
+from .textkey import key, persian_letters
 
 # A line that starts with one of these ends the article (and everything after it is furniture).
 _END = re.compile(
@@ -44,7 +45,7 @@ _META = re.compile(
     r"(?:کد\s*(?:خبر|مطلب|خبرنگار)|شناسه\s*(?:خبر|مطلب)|تاریخ\s*(?:انتشار|خبر)|زمان\s*انتشار|انتشار\s*[:：]|"
     r"به\s*روز\s*(?:شده|رسانی)|بروز\s*رسانی|آخرین\s*به\s*روز|دسته(?:\s|\u200c)*بندی|سرویس\s*[:：]|گروه\s*[:：]|"
     r"خبرنگار\s*[:：]|نویسنده\s*[:：]|منبع\s*[:：]|News\s*ID|تعداد\s*بازدید|زمان\s*مطالعه|دقیقه\s*مطالعه|"
-    r"شماره\s*(?:خبر|مطلب)\s*[:：]|^\s*(?:بیشتر\s*)?بخوانید\s*[:：]|تاریخ\s*(?:دریافت|ارسال|ثبت)\s*(?:خبر)?\s*[:：]|ارتباط\s*با\s*ما\s*[:：]|(?:پیام|پست)[\s\u200c]*سنجاق[\s\u200c]*شده|"
+    rf"شماره\s*(?:خبر|مطلب)\s*[:：]|^\s*(?:بیشتر\s*)?بخوانید\s*[:：]|تاریخ\s*(?:دریافت|ارسال|ثبت)\s*(?:خبر)?\s*[:：]|ارتباط\s*با\s*ما\s*[:：]|(?:پیام|پست){GAP}سنجاق{GAP}شده|"
     # a byline: «گزارش: شیرین مرادی», «گفت‌وگو از: …», «عکس: …»
     r"^\s*(?:گزارش|گفت(?:\s|\u200c)*و(?:\s|\u200c)*گو|عکس|ترجمه|تهیه\s*و\s*تنظیم|تنظیم|به\s*قلم)\s*(?:از)?\s*[:：]\s*\S+(?:\s+\S+){0,3}\s*$|"
     r"^\s*(?:کد|شناسه|خبر)\s*[:：]?\s*[0-9۰-۹]+\s*$)",
@@ -57,8 +58,7 @@ _MONTHS = (
 _DATE = re.compile(
     rf"[0-9۰-۹]{{1,4}}\s*[-/.]\s*[0-9۰-۹]{{1,2}}\s*[-/.]\s*[0-9۰-۹]{{1,4}}|[0-9۰-۹]{{1,2}}\s*(?:{_MONTHS})(?:\s|\u200c)*(?:ماه)?\s*[0-9۰-۹]{{2,4}}"
 )
-_PERSIAN_LETTERS = str.maketrans("يكى", "یکی")
-_PERSIAN_WORD = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u200c]{2,}")
+_PERSIAN_WORD = re.compile(rf"[{LETTER}\u200c]{{2,}}")
 _LONG = 12  # words of a body paragraph; headlines and menu lines are shorter
 # items of a navigation bar or a price ticker: «صفحه نخست | سیاسی | اقتصادی», «دلار: ۶۹,۸۵۰ تومان | یورو: …»
 _BAR_SEPARATOR = re.compile(r"\s[|›•·]\s")
@@ -135,10 +135,10 @@ _FINISHED = re.compile(r"[.!?؟…»\"”:：؛;|\-–—>)\]]\s*$")
 # noun, a pronoun or a post head waiting for its verb or organisation, a comma
 _OPEN_END = re.compile(
     r"(?:[،,]|(?<![\w\u200c])(?:از|در|به|با|برای|بر|تا|که|را|و|یا|این|آن|وی|او|خبرنگار|"
-    r"مدیر[\s\u200c]*کل|مدیر|معاون|رئیس|رییس|دبیر|سرپرست|فرماندار|استاندار|شهردار|دادستان|نماینده|وزیر))\s*$")
+    rf"مدیر{GAP}کل|مدیر|معاون|رئیس|رییس|دبیر|سرپرست|فرماندار|استاندار|شهردار|دادستان|نماینده|وزیر))\s*$")
 # words that cannot start one: a verb finishing the previous line's clause
-_CONTINUATION = re.compile(r"^\s*(?:است|بود|شد|شده|شدند|هستند|می[\s\u200c]*\S+|خبر\s*داد|اظهار\s*(?:کرد|داشت)|"
-                           r"خاطر[\s\u200c]*نشان\s*کرد|تصریح\s*کرد|افزود|گفت)(?![\w\u200c])")
+_CONTINUATION = re.compile(rf"^\s*(?:است|بود|شد|شده|شدند|هستند|می{GAP}\S+|خبر\s*داد|اظهار\s*(?:کرد|داشت)|"
+                           rf"خاطر{GAP}نشان\s*کرد|تصریح\s*کرد|افزود|گفت)(?![\w\u200c])")
 _WRAPPED_SHARE = 0.5  # of a block's lines left open: a page wrapped at a fixed width
 _WRAPPED_LINES = 3  # long lines left open, at least: a headline, a date and a site's name are not a paragraph
 
@@ -209,7 +209,7 @@ def is_meta_line(line: Line) -> bool:
         return True
     if _is_bar(line.text) or _HASHTAGS.fullmatch(line.text):
         return True
-    if line.words <= 5 and _DATE.search(line.text.translate(_PERSIAN_LETTERS)):  # «۱۶ دي ۱۳۹۹» with Arabic ي
+    if line.words <= 5 and _DATE.search(persian_letters(line.text)):  # «۱۶ دي ۱۳۹۹» with Arabic ي
         return True
     return line.words <= 2 and len(line.text) < 30 and not re.search(r"[0-9۰-۹]", line.text)
 

@@ -23,8 +23,9 @@ from dataclasses import dataclass
 
 from .gazetteer import AgencyEntry, agency, find_agencies, find_places
 from .lexicon import is_common_word, is_given_name, is_stopword
+from .patterns import GAP
 
-_W = r"[\s\u200c]*"
+_W = rf"{GAP}"
 # «به گزارش …» up to the end of its phrase (a comma, a semicolon, a colon or the line's end)
 _REPORTED = re.compile(rf"(?<![\w\u200c])به{_W}گزارش\s*([^،,؛;:\n]{{1,90}})")  # «به گزارشافکارنیوز،» too
 _QUOTING = re.compile(rf"\s*(?:[،,؛;]\s*)?به{_W}نقل{_W}از\s+([^،,؛;:\n]{{1,70}})")

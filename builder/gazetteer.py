@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder.diskcache import compile_cached
+from builder.patterns import GAP
 from builder.textkey import fold, key
 
 DATA = Path(__file__).parent / "data"
@@ -41,8 +42,6 @@ DATA = Path(__file__).parent / "data"
 # Spelling-tolerant regexes
 # --------------------------------------------------------------------------
 
-#: Gap allowed between the words of a name: space, newline, ZWNJ or nothing.
-SEP = r"[\s\u200c]*"
 #: Organisation names may also keep or drop the comma of «وزارت تعاون، کار و ...».
 ORG_SEP = r"[\s\u200c،,]*"
 # After each letter: optional diacritics (harakat, hamza above, superscript alef) and tatweel.
@@ -74,7 +73,7 @@ def _tokens(phrase: str) -> list[str]:
     return out
 
 
-def phrases_regex(phrases, sep: str = SEP) -> str:
+def phrases_regex(phrases, sep: str = GAP) -> str:
     """Regex source (no boundaries) matching any of ``phrases``, longest first.
 
     The phrases are merged into a trie so the regex tries each text position
@@ -107,17 +106,12 @@ def phrases_regex(phrases, sep: str = SEP) -> str:
     return emit(trie) if trie else "(?!)"
 
 
-def tolerant_regex(phrase: str, sep: str = SEP) -> str:
-    """Regex source for one phrase, tolerant of spelling, diacritics and word gaps."""
-    return phrases_regex([phrase], sep)
-
-
-def words_pattern(phrases, sep: str = SEP, flags: int = 0) -> re.Pattern:
+def words_pattern(phrases, sep: str = GAP, flags: int = 0) -> re.Pattern:
     """Compiled whole-word, leftmost-longest pattern for ``phrases``."""
     return compile_cached(LEFT + "(?:" + phrases_regex(phrases, sep) + ")" + RIGHT, flags)
 
 
-# Everything a pattern built with SEP lets through besides letters: spacing, ZWNJ, diacritics, tatweel.
+# Everything a pattern built with GAP lets through besides letters: spacing, ZWNJ, diacritics, tatweel.
 _NOT_LETTERS = re.compile(r"[^\s\u200c\u064b-\u065f\u0670\u0640]+")
 _VARIANTS = str.maketrans({c: letter for letter, cls in _CLASSES.items() for c in cls[1:-1]})
 
@@ -126,7 +120,7 @@ class FoldedText:
     """``text`` as the tolerant patterns read it: letter variants folded, spacing, ZWNJ,
     diacritics and tatweel dropped.
 
-    Whatever :func:`words_pattern` (with :data:`SEP`) matches for a phrase reads
+    Whatever :func:`words_pattern` (with :data:`GAP`) matches for a phrase reads
     here as the phrase's folded letters.  So where they do not occur, no match
     can start, and the caller may skip compiling the pattern at all (about a
     millisecond for each name).
@@ -369,16 +363,16 @@ def organization(key_or_name: str) -> OrgEntry | None:
 
 # Words that, just before a bare ambiguous name, show it is a news source.
 _SOURCE_BEFORE = re.compile(
-    r"(?:خبرگزاری|پایگاه[\s\u200c]*(?:خبری|اطلاع[\s\u200c]*رسانی)(?:[\s\u200c]*تحلیلی)?|روزنامه|سایت"
-    r"|به[\s\u200c]*گزارش|به[\s\u200c]*نقل[\s\u200c]*از|منبع[\s\u200c]*:|گزارش)[\s\u200c]*$"
+    rf"(?:خبرگزاری|پایگاه{GAP}(?:خبری|اطلاع{GAP}رسانی)(?:{GAP}تحلیلی)?|روزنامه|سایت"
+    rf"|به{GAP}گزارش|به{GAP}نقل{GAP}از|منبع{GAP}:|گزارش){GAP}$"
 )
-_SOURCE_AFTER = re.compile(r"^[\s\u200c]*[/|]")
+_SOURCE_AFTER = re.compile(rf"^{GAP}[/|]")
 # Leading words stripped by agency_for() before looking a name up.
 _LEAD = re.compile(
-    r"^(?:به[\s\u200c]*گزارش|به[\s\u200c]*نقل[\s\u200c]*از|منبع[\s\u200c]*:|خبرگزاری|پایگاه[\s\u200c]*خبری"
-    r"(?:[\s\u200c]*تحلیلی)?|پایگاه[\s\u200c]*اطلاع[\s\u200c]*رسانی|سایت)[\s\u200c:]*"
+    rf"^(?:به{GAP}گزارش|به{GAP}نقل{GAP}از|منبع{GAP}:|خبرگزاری|پایگاه{GAP}خبری"
+    rf"(?:{GAP}تحلیلی)?|پایگاه{GAP}اطلاع{GAP}رسانی|سایت)[\s\u200c:]*"
 )
-_TAIL = re.compile(r"[\s\u200c]*(?:[/|،,؛:\-–(]|\s+از\s+|\s+در\s+).*$", re.S)
+_TAIL = re.compile(rf"{GAP}(?:[/|،,؛:\-–(]|\s+از\s+|\s+در\s+).*$", re.S)
 _HOST = re.compile(r"(?:https?://)?(?:www\.)?([a-z0-9.\-]+\.[a-z]{2,})", re.I)
 
 

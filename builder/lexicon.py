@@ -22,7 +22,8 @@ import importlib.util
 import re
 from pathlib import Path
 
-from builder.gazetteer import DATA, LEFT, RIGHT, SEP, phrases_regex
+from builder.gazetteer import DATA, LEFT, RIGHT, phrases_regex
+from builder.patterns import GAP
 from builder.diskcache import compile_cached
 from builder.textkey import _LETTERS, fold, key
 
@@ -64,13 +65,7 @@ def reporting_verb_pattern() -> re.Pattern:
     کرد», «می‌گوید»/«میگوید»), hamza and Arabic letters («تأکید»/«تاکید»,
     «تاكيد»).  ``match.group()`` is the verb as written.
     """
-    return compile_cached(LEFT + "(?:" + phrases_regex(REPORTING_VERBS, SEP) + ")" + RIGHT)
-
-
-@functools.cache
-def role_head_pattern() -> re.Pattern:
-    """Whole-word regex for any post head («مدیرکل», «مدیر کل», «رییس»), longest first."""
-    return compile_cached(LEFT + "(?:" + phrases_regex(ROLE_HEADS, SEP) + ")" + RIGHT)
+    return compile_cached(LEFT + "(?:" + phrases_regex(REPORTING_VERBS, GAP) + ")" + RIGHT)
 
 
 # --------------------------------------------------------------------------

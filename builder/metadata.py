@@ -16,19 +16,18 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from . import clean as cleaning
 from . import credits
 from .components import component
 from .credits import Credit
-from .published import parse_published, plausibly_published
+from .dates import TEHRAN
 from .document import Document
 from .gazetteer import agency_for, find_agencies, find_places
 from .normalize import normalize_paragraph
+from .published import parse_published, plausibly_published
 from .textkey import DIGITS_TO_LATIN, key
 
-TEHRAN = ZoneInfo("Asia/Tehran")
 
 _NEWS_ID = re.compile(
     r"(?:کد\s*(?:خبر|مطلب)|شناسه\s*(?:خبر|مطلب)|شماره\s*(?:خبر|مطلب)|News\s*ID|خبر\s*شماره)\s*[:：#]?\s*([0-9۰-۹]{3,})"

@@ -63,6 +63,6 @@ COMPONENTS = assemble([clean, normalize, metadata.read_metadata, *EXTRACTORS])
 
 def process(doc: Document) -> Document:
     """Run every component over ``doc`` in order and return it."""
-    for component in COMPONENTS:
-        component(doc)
+    for step in COMPONENTS:
+        step(doc)
     return doc

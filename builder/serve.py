@@ -61,8 +61,6 @@ DEFAULT_PORT = 7878
 HOST = "127.0.0.1"
 #: seconds a request may take, by default (``fakg serve --timeout``)
 DEFAULT_TIMEOUT = 60.0
-#: the endpoint ``queries/figures-with-population.rq`` calls by default
-WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"
 
 
 def free_port(host: str = HOST) -> int:
@@ -354,10 +352,6 @@ class Server:
         """Block until the server stops or fails; return its exit status."""
         self._done.wait()
         return self._status
-
-    def ready(self) -> bool:
-        """True when the endpoint answers an ASK."""
-        return answers(self.host, self.port)
 
     def stop(self, grace: float = 5.0) -> None:
         """Stop the server (children: terminate, then kill after ``grace`` seconds) and let the store go."""

@@ -21,11 +21,12 @@ from functools import cache
 from importlib import resources
 
 from .diskcache import cached_value
+from .patterns import LETTER
 
 _NON_JOINING = set("اآأإدذرزژوؤۀة")
 _SUFFIXES = ("هایی", "هایم", "هایش", "هایت", "هایمان", "هایشان", "های", "ها", "ترین", "تری", "تر")
 _MIN_FREQ = 200_000  # both halves common words: «لوت» (139k) must not split «پایلوت»
-_WORD = re.compile(r"[\u0620-\u064A\u066E-\u06D3]{5,}")
+_WORD = re.compile(rf"[{LETTER}]{{5,}}")
 
 
 @cache

@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 
 from builder import diskcache
-from builder.gazetteer import LEFT, RIGHT, SEP, phrases_regex
+from builder.gazetteer import LEFT, RIGHT, phrases_regex
+from builder.patterns import GAP
 
 # An invented list long enough to be cached: place-like names with spelling variants.
 NAMES = [f"شهرک {a} {b}" for a in ("نوین", "امید", "گلستان", "بهار", "سپیده") for b in range(400)]
-SOURCE = LEFT + "(?:" + phrases_regex(NAMES, SEP) + ")" + RIGHT
+SOURCE = LEFT + "(?:" + phrases_regex(NAMES, GAP) + ")" + RIGHT
 TEXT = "ساکنان شهرك  گلستان 17 و شهرک‌امید ۲۰۳ و شهرک بهاران ۵ گفتند"
 
 

@@ -19,6 +19,7 @@ import re
 
 from ..components import component
 from ..document import Document, Mention
+from ..patterns import GAP
 from ..textkey import key
 from .roles import post_key
 from .speech import opens_sentence
@@ -62,7 +63,7 @@ def _holder_for(doc: Document, role: Mention) -> str | None:
 
 # «به گفته X، …»: X is the source of what follows, a subject like one opening the sentence
 _ATTRIBUTED = re.compile(r"(?<![\w\u200c])به[\s\u200c]+گفته[\s\u200c]+$")
-_ALSO = re.compile(r"^[\s\u200c]*(?:،\s*)?نیز(?![\w\u200c])")
+_ALSO = re.compile(rf"^{GAP}(?:،\s*)?نیز(?![\w\u200c])")
 
 
 def _new_speaker(doc: Document, m: Mention) -> bool:

@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from ..document import Document
 from ..numbers import find_numbers
+from ..patterns import GAP
 from ..textkey import key
 from .tokens import is_function_word, is_light_verb, is_past_stem, is_stop, is_verb
 
@@ -43,8 +44,8 @@ _PREPOSITIONS = frozenset(_K(w) for w in ("از", "در", "به", "با", "بر�
 _DEMONSTRATIVE = frozenset(_K(w) for w in ("این", "آن", "همین"))
 # an age after the counted noun belongs to it: «کودک ۳ تا ۶ ساله», «نوجوان ۱۵ ساله»
 _AGE_MODIFIER = re.compile(
-    r"(?:[0-9۰-۹]+(?:[\s\u200c]*(?:تا|-)[\s\u200c]*[0-9۰-۹]+)?[\s\u200c]*ساله"
-    r"|(?:زیر|بالای|کمتر[\s\u200c]*از|بیش[\s\u200c]*از)[\s\u200c]*[0-9۰-۹]+[\s\u200c]*سال)(?![\w\u200c])")
+    rf"(?:[0-9۰-۹]+(?:{GAP}(?:تا|-){GAP}[0-9۰-۹]+)?{GAP}ساله"
+    rf"|(?:زیر|بالای|کمتر{GAP}از|بیش{GAP}از){GAP}[0-9۰-۹]+{GAP}سال)(?![\w\u200c])")
 # time words end a counted noun phrase: «۹۶ کودک سال گذشته …» counts children, not years
 TIME_WORDS = _TIME_WORDS = frozenset(_K(w) for w in (
     "سال", "سالهای", "ماه", "روز", "هفته", "امسال", "پارسال", "امروز", "دیروز", "اخیر", "جاری", "گذشته",
@@ -188,11 +189,11 @@ _FROM_HEADS = frozenset(_K(w) for w in (
 ))
 # an age group after the counted noun: «در سنین ۶ تا ۱۱ سال», «در گروه سنی زیر ۱۵ سال», «با سن بالای ۶۰ سال»
 _AGE_GROUP = re.compile(
-    r"(?:در|با)[\s\u200c]+(?:سنین|سن|گروه[\s\u200c]*سنی|رده[\s\u200c]*سنی)[\s\u200c]+"
-    r"(?:(?:زیر|بالای|کمتر[\s\u200c]*از|بیش[\s\u200c]*از|بین)[\s\u200c]+)?[0-9۰-۹]+"
-    r"(?:[\s\u200c]*(?:تا|و|-)[\s\u200c]*[0-9۰-۹]+)?[\s\u200c]*(?:سالگی|ساله|سال)(?![\w\u200c])")
+    rf"(?:در|با)[\s\u200c]+(?:سنین|سن|گروه{GAP}سنی|رده{GAP}سنی)[\s\u200c]+"
+    rf"(?:(?:زیر|بالای|کمتر{GAP}از|بیش{GAP}از|بین)[\s\u200c]+)?[0-9۰-۹]+"
+    rf"(?:{GAP}(?:تا|و|-){GAP}[0-9۰-۹]+)?{GAP}(?:سالگی|ساله|سال)(?![\w\u200c])")
 # «۸۴۰ تماس به ازای هر ۱۰۰ هزار نفر»: a per-capita figure says its base
-_PER_HEAD = re.compile(r"به[\s\u200c]*ازای[\s\u200c]*هر[\s\u200c]*(?:[0-9۰-۹]+[\s\u200c]*(?:هزار|میلیون)?[\s\u200c]*)?[^\s\u200c،,.:؛;]+")
+_PER_HEAD = re.compile(rf"به{GAP}ازای{GAP}هر{GAP}(?:[0-9۰-۹]+{GAP}(?:هزار|میلیون)?{GAP})?[^\s\u200c،,.:؛;]+")
 # participles and adjectives that end a word: «شناسایی‌شده», «مراجعه‌کننده», «آسیب‌دیده», «بهبودیافته»
 _PARTICIPLE = re.compile(r"(?:شده|کننده|کنندگان|دیده|دیدگان|یافته|یافتگان|گرفته|رسیده)$")
 _PASSIVE = frozenset(_K(w) for w in (
@@ -624,8 +625,8 @@ _GROUP_NOUNS = frozenset(_K(w) for w in (
 _PRONOUNS = frozenset(_K(w) for w in ("آنها", "آنان", "آن", "اینها", "ایشان", "آن‌ها", "این‌ها"))
 # «از این تعداد», «از این میان», «از آنان», «از این تعداد کودک کار،» before a figure
 _BACK_BEFORE = re.compile(
-    r"(?:از|در)[\s\u200c]+(?:(?:این|آن|همین)[\s\u200c]*(?:تعداد|میان|افراد|عده|جمع|مجموع|رقم|موارد)|آنان|آنها|آن[\s\u200c]*ها|این[\s\u200c]*ها)"
-    r"(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+){0,3}[\s\u200c]*[،,]?[\s\u200c]*$")
+    rf"(?:از|در)[\s\u200c]+(?:(?:این|آن|همین){GAP}(?:تعداد|میان|افراد|عده|جمع|مجموع|رقم|موارد)|آنان|آنها|آن{GAP}ها|این{GAP}ها)"
+    rf"(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+){{0,3}}{GAP}[،,]?{GAP}$")
 
 
 def refers_back_before(doc: Document, clause_start: int, start: int) -> bool:
@@ -669,7 +670,7 @@ def pronoun_after(doc: Document, pos: int, limit: int) -> tuple[int, str] | None
 
 # where a clause starts: punctuation, «که», «اینکه», or «و» after a finite verb («… است و …»)
 _CLAUSE_START = re.compile(
-    r".*(?:[:،,؛;]|(?<![\w\u200c])(?:که|این[\s\u200c]*که|(?:است|بود|بوده|شد|شده|دارد|دارند|هستند)[\s\u200c]+و)(?![\w\u200c]))",
+    rf".*(?:[:،,؛;]|(?<![\w\u200c])(?:که|این{GAP}که|(?:است|بود|بوده|شد|شده|دارد|دارند|هستند)[\s\u200c]+و)(?![\w\u200c]))",
     re.S)
 
 

@@ -16,17 +16,18 @@ import re
 from ..dates import find_dates
 from ..components import component
 from ..document import Document, Event
+from ..patterns import GAP
 
 #: the component's name, the extractor its evidence names (see builder.components)
 NAME = "events"
 
 TRIGGERS = (
-    ("press_conference", re.compile(r"نشست[\s\u200c]*خبری|کنفرانس[\s\u200c]*خبری")),
-    ("visit", re.compile(r"بازدید[\s\u200c]*(?:از|کرد|کردند|کردیم)|سفر[\s\u200c]*به")),
-    ("opening", re.compile(r"افتتاح|به[\s\u200c]*بهره[\s\u200c]*برداری[\s\u200c]*(?:رسید|می[\s\u200c]*رسد|رسیده)|راه[\s\u200c]*اندازی[\s\u200c]*(?:شد|کرد|کردیم)")),
-    ("meeting", re.compile(r"(?:نشست|جلسه|همایش|مجمع|گردهمایی|کارگروه)[^.؟!\n]{0,80}?برگزار[\s\u200c]*(?:شد|گردید|می[\s\u200c]*شود)|(?:در|طی)[\s\u200c]*(?:نشست|جلسه)")),
+    ("press_conference", re.compile(rf"نشست{GAP}خبری|کنفرانس{GAP}خبری")),
+    ("visit", re.compile(rf"بازدید{GAP}(?:از|کرد|کردند|کردیم)|سفر{GAP}به")),
+    ("opening", re.compile(rf"افتتاح|به{GAP}بهره{GAP}برداری{GAP}(?:رسید|می{GAP}رسد|رسیده)|راه{GAP}اندازی{GAP}(?:شد|کرد|کردیم)")),
+    ("meeting", re.compile(rf"(?:نشست|جلسه|همایش|مجمع|گردهمایی|کارگروه)[^.؟!\n]{{0,80}}?برگزار{GAP}(?:شد|گردید|می{GAP}شود)|(?:در|طی){GAP}(?:نشست|جلسه)")),
 )
-_OCCASION = re.compile(r"به[\s\u200c]*مناسبت")
+_OCCASION = re.compile(rf"به{GAP}مناسبت")
 
 
 @component(NAME, requires=("text", "sentences", "article", "mentions", "posts", "programs"), assigns=("events",))

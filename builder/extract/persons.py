@@ -21,6 +21,7 @@ from ..document import Document, Mention, Person
 from ..gazetteer import FoldedText, words_pattern
 from ..lexicon import (SURNAME_THRESHOLD, is_common_word, is_everyday_given_name, is_given_name, is_surname_like,
                        is_surname_part, is_surname_suffix, surname_score, word_frequency)
+from ..patterns import GAP, LETTER
 from ..textkey import key
 from .coref import NAME as COREFERENCE
 from .phrases import is_name_word, match_head
@@ -302,7 +303,7 @@ def extract(doc: Document) -> None:
     doc.mentions.sort(key=lambda m: m.start)
 
 
-_NEXT_WORD = re.compile(r"[\s\u200c]+([\u0620-\u064A\u066E-\u06D3]{2,})")
+_NEXT_WORD = re.compile(rf"[\s\u200c]+([{LETTER}]{{2,}})")
 
 
 def _longer_surnames(doc: Document) -> None:
@@ -364,7 +365,7 @@ def surname(name: str) -> str:
 @lru_cache(maxsize=1024)  # compiling takes about a millisecond, and officials recur across articles
 def _surname_pattern(last: str) -> re.Pattern:
     """Tolerant of letter variants and of a space, ZWNJ or nothing anywhere inside («قلی زاده» = «قلی‌زاده»)."""
-    return words_pattern([last], sep=r"[\s\u200c]*")
+    return words_pattern([last], sep=rf"{GAP}")
 
 
 def _surname_mentions(doc: Document) -> None:

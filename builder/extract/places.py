@@ -13,19 +13,20 @@ import re
 from ..components import component
 from ..document import Document, Mention, Place
 from ..gazetteer import capital_of, city_named_like, find_places, place
+from ..patterns import GAP, LETTER
 from ..textkey import key
 
 #: the component's name, the extractor its evidence names (see builder.components)
 NAME = "places"
 
-_CITY_BEFORE = re.compile(r"(?:شهر|کلانشهر|شهرداری|شهرستان|فرمانداری|مرکز\s*استان)[\s\u200c]*$")
-_PROVINCE_BEFORE = re.compile(r"(?:استان|استانداری)[\s\u200c]*$")
-_CAPITAL = re.compile(r"مرکز[\s\u200c]*استان|مرکز[\s\u200c]*این[\s\u200c]*استان")
+_CITY_BEFORE = re.compile(rf"(?:شهر|کلانشهر|شهرداری|شهرستان|فرمانداری|مرکز\s*استان){GAP}$")
+_PROVINCE_BEFORE = re.compile(rf"(?:استان|استانداری){GAP}$")
+_CAPITAL = re.compile(rf"مرکز{GAP}استان|مرکز{GAP}این{GAP}استان")
 _TEHRAN_CITY = re.compile(r"پایتخت")
-_LIST_HEAD = re.compile(r"(?:شهرستان|شهر|استان|بخش)[\s\u200c]*(?:های|ها)[\s\u200c]+")
-_LETTERS = "\u0620-\u064A\u066E-\u06D3\u200c"  # Persian letters and ZWNJ, not «،» (which is in the same block)
+_LIST_HEAD = re.compile(rf"(?:شهرستان|شهر|استان|بخش){GAP}(?:های|ها)[\s\u200c]+")
+_LETTERS = LETTER + r"\u200c"  # Persian letters and ZWNJ, not «،» (which is in the same block)
 _ITEM = re.compile(rf"\s*([{_LETTERS}]+(?:[ \u200c][{_LETTERS}]+){{0,2}}?)\s*(?:،|,|\sو\s|$|(?=[.:؛\n])|(?=\s))")
-_THIS_PROVINCE = re.compile(r"(?:این|همین)[\s\u200c]*استان|سطح[\s\u200c]*استان|سراسر[\s\u200c]*استان")
+_THIS_PROVINCE = re.compile(rf"(?:این|همین){GAP}استان|سطح{GAP}استان|سراسر{GAP}استان")
 
 
 def _add(doc: Document, entry, start: int, end: int) -> str:

@@ -22,6 +22,7 @@ import re
 from ..components import component
 from ..document import Document, Mention, Program
 from ..lexicon import is_given_name, word_frequency
+from ..patterns import GAP
 from ..textkey import key
 from . import organizations
 from .phrases import (NAME_CARRIERS, PLACE_WORDS, PROGRAM_HEADS, compound_verb_noun, is_name_word, match_head,
@@ -58,8 +59,8 @@ _ANAPHORS = frozenset(key(w) for w in ("این", "همین"))  # «این طرح
 _TIME_WORDS = frozenset(key(w) for w in ("گذشته", "آینده", "جاری", "اخیر", "پیش", "قبل", "بعد", "آتی", "نخست", "اول",
                                          "دوم", "سوم", "آخر", "پایانی", "پیشین", "بعدی", "قبلی"))
 _OWN_NAME_KINDS = ("plan", "team")  # heads whose program keeps its own name around «اورژانس اجتماعی»
-_SOCIAL_EMERGENCY = re.compile(r"اورژانس[\s\u200c]*(?:های[\s\u200c]*)?اجتماعی(?:[\s\u200c]*(?:۱۲۳|123)(?![0-9۰-۹]))?"
-                               r"|خط[\s\u200c]*(?:تلفنی[\s\u200c]*)?(?:۱۲۳|123)(?![0-9۰-۹])")
+_SOCIAL_EMERGENCY = re.compile(rf"اورژانس{GAP}(?:های{GAP})?اجتماعی(?:{GAP}(?:۱۲۳|123)(?![0-9۰-۹]))?"
+                               rf"|خط{GAP}(?:تلفنی{GAP})?(?:۱۲۳|123)(?![0-9۰-۹])")
 HOTLINE_NAME = "خط ۱۲۳ اورژانس اجتماعی"  # pages call it either: the name holds both
 
 

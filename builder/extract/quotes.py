@@ -16,6 +16,7 @@ import re
 from ..components import component
 from ..document import Document, Quote
 from ..invisible import without_invisible
+from ..patterns import GAP
 from ..textkey import persian_letters
 from .speech import opens_sentence
 
@@ -23,9 +24,9 @@ from .speech import opens_sentence
 NAME = "quotes"
 
 _COLON = re.compile(r"\s*[:：]")
-_THAT = re.compile(r"[\s\u200c]*(?:[،,][\s\u200c]*)?که(?![\w\u200c])")
+_THAT = re.compile(rf"{GAP}(?:[،,]{GAP})?که(?![\w\u200c])")
 _AND = re.compile(r"[\s\u200c]+و[\s\u200c]+")
-_ACCORDING = re.compile(r"(?<![\w\u200c])به[\s\u200c]*گفت(?:ه|ه[\s\u200c]*ی|ه‌ی|ە)(\s+)")
+_ACCORDING = re.compile(rf"(?<![\w\u200c])به{GAP}گفت(?:ه|ه{GAP}ی|ه‌ی|ە)(\s+)")
 _MIN_INDIRECT_WORDS = 3
 
 
@@ -111,5 +112,5 @@ def _according_to(doc: Document) -> None:
             who = (after.ref, None, after)
         if who[0] is None:
             continue
-        rest = re.match(r"[\s\u200c]*[،,]?", doc.text[after.end:sent.end])
+        rest = re.match(rf"{GAP}[،,]?", doc.text[after.end:sent.end])
         _quote(doc, sent, who, m.start(), m.end() - len(m.group(1)), after.end + rest.end(), sent.end)

@@ -30,6 +30,7 @@ from ..components import component
 from ..document import Document, Statistic
 from ..lexicon import is_given_name, is_surname_like
 from ..numbers import PERCENT_WORD, align_fold, find_numbers
+from ..patterns import GAP, LETTER
 from ..textkey import key
 from . import counted
 from .counted import TOKEN, noun_phrase
@@ -39,38 +40,38 @@ from .tokens import is_function_word, is_verb
 #: the component's name, the extractor its evidence names (see builder.components)
 NAME = "statistics"
 
-_ABOUT = re.compile(r"(?:حدود|حدودا|حدوداً|در\s*حدود|نزدیک\s*به|قریب\s*به|تقریبا|تقریباً|حوالی)[\s\u200c]*$")
-_MORE = re.compile(r"(?:بیش\s*از|بیشتر\s*از|بالغ\s*بر|بالای|بالاتر\s*از|افزون\s*بر|فزون\s*بر|متجاوز\s*از|فراتر\s*از)[\s\u200c]*$")
-_LESS = re.compile(r"(?:کمتر\s*از|کم[\s\u200c]*تر\s*از|زیر|کمتر\s*از|حداکثر)[\s\u200c]*$")
+_ABOUT = re.compile(rf"(?:حدود|حدودا|حدوداً|در\s*حدود|نزدیک\s*به|قریب\s*به|تقریبا|تقریباً|حوالی){GAP}$")
+_MORE = re.compile(rf"(?:بیش\s*از|بیشتر\s*از|بالغ\s*بر|بالای|بالاتر\s*از|افزون\s*بر|فزون\s*بر|متجاوز\s*از|فراتر\s*از){GAP}$")
+_LESS = re.compile(rf"(?:کمتر\s*از|کم{GAP}تر\s*از|زیر|کمتر\s*از|حداکثر){GAP}$")
 # a label before its number: «منطقه ۱۲», «ناحیه‌ی ۲», «سال ۹۸», and «درسال ۹۷» written without its space
 _NOT_STAT_BEFORE = re.compile(
-    r"(?<![\w\u200c])(?:در)?(?:منطقه|مناطق|ناحیه|خیابان|کوچه|پلاک|بزرگراه|خط|شماره|سامانه|تلفن|تماس\s*با|کد|رتبه|مقام|ردیف|ماده|بند|تبصره|اصل|سال|سالهای|سال[\s\u200c]*های|دهه|قرن|ساعت|کیلومتر\s*مربع)"
-    r"(?:\u200cی|\u0654)?[\s\u200c]*$"
+    rf"(?<![\w\u200c])(?:در)?(?:منطقه|مناطق|ناحیه|خیابان|کوچه|پلاک|بزرگراه|خط|شماره|سامانه|تلفن|تماس\s*با|کد|رتبه|مقام|ردیف|ماده|بند|تبصره|اصل|سال|سالهای|سال{GAP}های|دهه|قرن|ساعت|کیلومتر\s*مربع)"
+    rf"(?:\u200cی|\u0654)?{GAP}$"
 )
 # «از ابتدای سال ۲۲ هزار و ۸۹۸ واقعه …»: a year is never written with a scale word
-_YEAR_LABEL = re.compile(r"(?<![\w\u200c])(?:در)?(?:سال|سالهای|سال[\s\u200c]*های)[\s\u200c]*$")
+_YEAR_LABEL = re.compile(rf"(?<![\w\u200c])(?:در)?(?:سال|سالهای|سال{GAP}های){GAP}$")
 # «در گفت‌وگو با رویداد ۲۴»: a medium's name ends in a number
 _MEDIUM_BEFORE = re.compile(
-    r"(?:گفت[\s\u200c]*و[\s\u200c]*گو|گفتگو|مصاحبه)[\s\u200c]+با[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+[\s\u200c]*$")
+    rf"(?:گفت{GAP}و{GAP}گو|گفتگو|مصاحبه)[\s\u200c]+با[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+{GAP}$")
 # «خانواده‌های دارای حداقل ۲ عضو معلول»: what each of a plural has, a criterion and not a count
 _CRITERION_BEFORE = re.compile(
-    r"(?:ها|های|ان)[\s\u200c]+دارای[\s\u200c]+(?:(?:حداقل|حداکثر|دست[\s\u200c]*کم)[\s\u200c]+)?$"
-    r"|(?<![\w\u200c])دارای[\s\u200c]+(?:حداقل|حداکثر|دست[\s\u200c]*کم)[\s\u200c]+$")
+    rf"(?:ها|های|ان)[\s\u200c]+دارای[\s\u200c]+(?:(?:حداقل|حداکثر|دست{GAP}کم)[\s\u200c]+)?$"
+    rf"|(?<![\w\u200c])دارای[\s\u200c]+(?:حداقل|حداکثر|دست{GAP}کم)[\s\u200c]+$")
 # «۱۲ ساله», «۶ سالگی», «۲۴ ساعته», «۱۰ روزه»: an age or a duration used as an adjective
-_AGE_AFTER = re.compile(r"^[\s\u200c]*(?:سال(?:ه|گی)?|ساله|ماهه|روزه|ساعته)(?![\w\u200c])")
+_AGE_AFTER = re.compile(rf"^{GAP}(?:سال(?:ه|گی)?|ساله|ماهه|روزه|ساعته)(?![\w\u200c])")
 # «۲۴ ساعت», «۴۰ دقیقه», «۹۰ روز»: a duration, not a figure
-_DURATION_AFTER = re.compile(r"^[\s\u200c]*(?:ساعت|دقیقه|ثانیه|روز|هفته|ماه)(?![\w\u200c])")
+_DURATION_AFTER = re.compile(rf"^{GAP}(?:ساعت|دقیقه|ثانیه|روز|هفته|ماه)(?![\w\u200c])")
 # «با ۱۲۳ تماس بگیرند», «به ۱۳۷ اطلاع دهند»: a number dialled, not counted
-_DIALLED = re.compile(r"^[^،,.؛;:]{0,40}?(?:تماس|اطلاع|خبر)[\s\u200c]*(?:ب?گیر|گرفت|حاصل|ده|داد)")
+_DIALLED = re.compile(rf"^[^،,.؛;:]{{0,40}}?(?:تماس|اطلاع|خبر){GAP}(?:ب?گیر|گرفت|حاصل|ده|داد)")
 _HOTLINES = frozenset({110, 115, 123, 125, 137, 1480, 1570, 1525, 1526})
 # «ساعت از ۱۱ شب گذشته», «۲ بامداد»: a clock time
-_CLOCK_AFTER = re.compile(r"^[\s\u200c]*(?:شب|بامداد|صبح|عصر|ظهر)(?![\w\u200c])")
+_CLOCK_AFTER = re.compile(rf"^{GAP}(?:شب|بامداد|صبح|عصر|ظهر)(?![\w\u200c])")
 # «چند هزار میلیارد تومان», «ده‌ها هزار نفر»: a vague amount, not a figure
-_VAGUE_BEFORE = re.compile(r"(?<![\w\u200c])(?:چند|چندین|ده[\s\u200c]*ها|صدها|هزاران)[\s\u200c]*$")
+_VAGUE_BEFORE = re.compile(rf"(?<![\w\u200c])(?:چند|چندین|ده{GAP}ها|صدها|هزاران){GAP}$")
 # the next number of a list of labels: «مناطق ۱۶ و ۱۹», «مواد ۳، ۵ و ۷»
 _LABEL_LIST_BEFORE = re.compile(
     r"(?<![\w\u200c])(?:منطقه|مناطق|ناحیه|نواحی|خیابان|کوچه|پلاک|ماده|مواد|بند|بندهای|تبصره|اصل|اصول|شماره)"
-    r"(?:\u200cی|\u0654)?[\s\u200c]*[0-9۰-۹]+(?:[\s\u200c]*(?:،|,|و|تا)[\s\u200c]*[0-9۰-۹]+)*[\s\u200c]*(?:،|,|و|تا)[\s\u200c]*$"
+    rf"(?:\u200cی|\u0654)?{GAP}[0-9۰-۹]+(?:{GAP}(?:،|,|و|تا){GAP}[0-9۰-۹]+)*{GAP}(?:،|,|و|تا){GAP}$"
 )
 _COUNTABLE = frozenset(key(w) for w in (
     "کودک", "نوجوان", "نفر", "زن", "مرد", "دختر", "پسر", "خانوار", "خانواده", "مددجو", "معلول", "سالمند",
@@ -93,7 +94,7 @@ _UNITS = {
 }
 _UNIT_OF = {key(w): unit for unit, words in _UNITS.items() for w in words}
 _SCALE_WORDS = frozenset(("هزار", "میلیون", "میلیارد", "تریلیون"))
-_WORD_NUMBER = re.compile(r"^[\u0620-\u064A\u066E-\u06D3\u200c\s]+$")  # letters only: «دو», not «۴»
+_WORD_NUMBER = re.compile(rf"^[{LETTER}\u200c\s]+$")  # letters only: «دو», not «۴»
 
 
 _QUALIFIERS = (("about", _ABOUT), ("more_than", _MORE), ("less_than", _LESS))
@@ -111,12 +112,12 @@ def _qualifier(doc: Document, start: int) -> tuple[str, int]:
 
 
 # «یارانه ماهانه هر سالمند ۸۵ میلیون ریال است»: a bare measure before a copula is the predicate
-_COPULA_AFTER = re.compile(r"[\s\u200c]*(?:است|بود|بوده|می[\s\u200c]*باشد|هست|رسید|رسیده|می[\s\u200c]*رسد)(?![\w\u200c])")
+_COPULA_AFTER = re.compile(rf"{GAP}(?:است|بود|بوده|می{GAP}باشد|هست|رسید|رسیده|می{GAP}رسد)(?![\w\u200c])")
 _BARE_MEASURES = frozenset(key(w) for w in ("درصد", "ریال", "تومان", "دقیقه", "ساعت", "روز", "برابر"))
 # «میزان بازگشت … پنج درصد و در سال گذشته حدود ۱۰ درصد بود»: the first of two figures of one predicate
 _LIST_THEN_COPULA = re.compile(
-    r"[\s\u200c]*و(?![\w\u200c])[^،,؛;:.]{0,60}?[0-9۰-۹\u0620-\u06D3][\s\u200c]*(?:درصد|ریال|تومان)"
-    r"[\s\u200c]*(?:است|بود|بوده|می[\s\u200c]*باشد|هست|رسید|رسیده|می[\s\u200c]*رسد)(?![\w\u200c])")
+    rf"{GAP}و(?![\w\u200c])[^،,؛;:.]{{0,60}}?[0-9۰-۹\u0620-\u06D3]{GAP}(?:درصد|ریال|تومان)"
+    rf"{GAP}(?:است|بود|بوده|می{GAP}باشد|هست|رسید|رسیده|می{GAP}رسد)(?![\w\u200c])")
 
 
 def _topic(doc: Document, sent_start: int, start: int, subject: str, stop: int) -> tuple[str, int] | None:
@@ -147,15 +148,15 @@ def _inside(doc: Document, start: int, end: int, kinds: tuple[str, ...]) -> bool
 
 
 _NEAR_QUALIFIER = r"(?:حدود|حدودا|تقریبا|بیش\s*از|بیشتر\s*از|نزدیک\s*به|قریب\s*به|بالغ\s*بر|کمتر\s*از)"
-_WITH = re.compile(rf"[\s\u200c]+با[\s\u200c]+{_NEAR_QUALIFIER}?[\s\u200c]*$")
+_WITH = re.compile(rf"[\s\u200c]+با[\s\u200c]+{_NEAR_QUALIFIER}?{GAP}$")
 _LIST_JOIN = re.compile(r"(?:^|[\s\u200c])(?:و|با)[\s\u200c]")
 # «در شهرستان‌های شهرکرد، فارسان و لردگان»: the first of a list, not the figure's one place
-_PLURAL_PLACE_BEFORE = re.compile(r"(?:شهرستان|شهر|استان|روستا|بخش)[\s\u200c]*ها(?:ی)?[\s\u200c]*$")
-_THIS_CITY = re.compile(r"(?:این|همین)[\s\u200c]*(?:شهرستان|شهر)(?![\w\u200c])")
+_PLURAL_PLACE_BEFORE = re.compile(rf"(?:شهرستان|شهر|استان|روستا|بخش){GAP}ها(?:ی)?{GAP}$")
+_THIS_CITY = re.compile(rf"(?:این|همین){GAP}(?:شهرستان|شهر)(?![\w\u200c])")
 
 
 # between a place and its figure: «در شهرستان آبیک نیز کمتر از ۳۰۰ کودک»
-_BARE_QUALIFIER = re.compile(rf"^[\s\u200c]*(?:(?:نیز|هم)[\s\u200c]+)?(?:(?:{_NEAR_QUALIFIER}|هم[\s\u200c]*اکنون|اکنون)[\s\u200c]*)?$")
+_BARE_QUALIFIER = re.compile(rf"^{GAP}(?:(?:نیز|هم)[\s\u200c]+)?(?:(?:{_NEAR_QUALIFIER}|هم{GAP}اکنون|اکنون){GAP})?$")
 
 
 def _place(doc: Document, sentence: int, start: int, end: int, stop: int) -> str | None:
@@ -214,7 +215,7 @@ _PLACE_NOUNS = frozenset(key(w) for w in ("استان", "شهرستان", "شه�
 def _named_after(doc: Document, end: int) -> bool:
     """What follows the number is a name, not a counted noun: a person («رویداد ۲۴ فاطمه نظری»,
     a news id before the reporter), or places listed after their count («دو استان البرز و تهران»)."""
-    m = re.match(r"[\s\u200c]*", doc.text[end:end + 4])
+    m = re.match(rf"{GAP}", doc.text[end:end + 4])
     at = end + m.end()
     if any(x.start == at and x.kind == "person" for x in doc.mentions):
         return True
@@ -255,14 +256,14 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
     if _AGE_AFTER.match(doc.text[end:end + 8]) or _CLOCK_AFTER.match(doc.text[end:end + 8]) \
             or _DURATION_AFTER.match(doc.text[end:end + 8]):
         return False
-    if re.search(r"(?<![\w\u200c])(?:با|به)[\s\u200c]*$", before) and _DIALLED.match(doc.text[end:end + 60]):
+    if re.search(rf"(?<![\w\u200c])(?:با|به){GAP}$", before) and _DIALLED.match(doc.text[end:end + 60]):
         return False
     if n.kind == "cardinal" and n.value in _HOTLINES and re.fullmatch(r"[0-9۰-۹]+", n.text.strip()):
-        nxt = re.match(r"[\s\u200c]*([^\s\u200c،,.]+)", doc.text[end:end + 30])
+        nxt = re.match(rf"{GAP}([^\s\u200c،,.]+)", doc.text[end:end + 30])
         if not nxt or key(nxt.group(1)) not in _COUNTABLE:
             return False
     if n.kind == "cardinal" and (1300 <= n.value <= 1500 or 1950 <= n.value <= 2100) and re.fullmatch(r"[0-9۰-۹]{4}", n.text.strip()):
-        nxt = re.match(r"[\s\u200c]*([^\s\u200c،,.]+)", doc.text[end:end + 30])
+        nxt = re.match(rf"{GAP}([^\s\u200c،,.]+)", doc.text[end:end + 30])
         # a year, unless a counted noun follows («۱۴۰۲ تماس») or a qualifier says it is a quantity («حدود ۱۳۹۲ نوزاد»)
         return bool(nxt) and (key(nxt.group(1)) in _COUNTABLE or key(nxt.group(1)) in _UNIT_OF
                               or _qualifier(doc, start)[0] != "exact" and not _is_verb_or_function(nxt.group(1)))
@@ -270,15 +271,15 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
     if words and n.value == 1:
         return False
     if words and n.value < 10 and n.kind != "percent":
-        nxt = re.match(r"[\s\u200c]*([^\s،,.]+)", doc.text[end:end + 30])
+        nxt = re.match(rf"{GAP}([^\s،,.]+)", doc.text[end:end + 30])
         return bool(nxt) and (key(nxt.group(1)) in _COUNTABLE or key(nxt.group(1)).endswith(_FACILITY_SUFFIXES))
     return True
 
 
-_ELLIPSIS = re.compile(r"^[\s\u200c]*(?:،|,|و(?![\w\u200c]))")
+_ELLIPSIS = re.compile(rf"^{GAP}(?:،|,|و(?![\w\u200c]))")
 # a rate's denominator: «۳/۲ در هزار کودک», «۱۸ در ۱۰۰ هزار نفر», «به ازای هر ۱۰۰ هزار نفر»
-_PER = r"(?:در|هر)[\s\u200c]*"
-_RATE_AFTER = re.compile(r"[\s\u200c]*در[\s\u200c]*(?:(?:ده|صد|یکصد|[0-9۰-۹]+)[\s\u200c]*)?(?:هزار|میلیون)(?![\w\u200c])")
+_PER = rf"(?:در|هر){GAP}"
+_RATE_AFTER = re.compile(rf"{GAP}در{GAP}(?:(?:ده|صد|یکصد|[0-9۰-۹]+){GAP})?(?:هزار|میلیون)(?![\w\u200c])")
 _DENOMINATOR_BEFORE = re.compile(rf"(?<![\w\u200c]){_PER}$")
 _DENOMINATORS = {10, 100, 1000, 10_000, 100_000, 1_000_000}
 
@@ -353,8 +354,8 @@ def _changes(doc: Document, sent, figures: list[_Figure]) -> list[_Figure]:
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         q = _qualifier(doc, a.start)[1]
-        frm = re.search(r"(?<![\w\u200c])از[\s\u200c]*$", doc.text[max(sent.start, q - 6):q])
-        between = re.fullmatch(r"[\s\u200c]*(?:([^\s\u200c]+)[\s\u200c]+)?به[\s\u200c]*", doc.text[a.end:_qualifier(doc, b.start)[1]])
+        frm = re.search(rf"(?<![\w\u200c])از{GAP}$", doc.text[max(sent.start, q - 6):q])
+        between = re.fullmatch(rf"{GAP}(?:([^\s\u200c]+)[\s\u200c]+)?به{GAP}", doc.text[a.end:_qualifier(doc, b.start)[1]])
         if frm is None or between is None or not b.subject:
             continue
         unit = b.subject.split()[0]
@@ -389,7 +390,7 @@ def _noun_phrase_from(doc: Document, begin: int, end: int) -> str:
     return ""
 
 
-_IN_TURN = re.compile(r"به[\s\u200c]*ترتیب[\s\u200c]+")
+_IN_TURN = re.compile(rf"به{GAP}ترتیب[\s\u200c]+")
 
 
 def _labels(doc: Document, sent, figures: list[_Figure]) -> list[_Figure]:
@@ -438,7 +439,7 @@ def _item_labels(doc: Document, sent, run: list[_Figure]) -> list[str] | None:
         return None
     labels = [_list_gap(doc, a.stop, b.start) or "" for a, b in zip(run, run[1:])]
     q = _qualifier(doc, run[0].start)[1]
-    lead = re.search(r"(?<![\w\u200c])(?:برای|در|به)[\s\u200c]+([^.،,؛;:«»()0-9۰-۹]{2,40}?)[\s\u200c]*$",
+    lead = re.search(rf"(?<![\w\u200c])(?:برای|در|به)[\s\u200c]+([^.،,؛;:«»()0-9۰-۹]{{2,40}}?){GAP}$",
                      doc.text[max(sent.start, q - 50):q])
     first = lead.group(1) if lead and not any(is_verb(w) for w in lead.group(1).split()) else ""
     if not any(labels) or any(f.topic for f in run) or any(_names_place(doc, sent, lab) for lab in labels) \
@@ -459,12 +460,12 @@ _BARE_LIST_UNITS = frozenset(key(w) for w in ("نفر", "تن", "مورد", "ف�
 
 def _CHANGE_FROM_TO(doc: Document, start: int, end: int) -> bool:
     """«از ۵ میلیون و ۲۰۰ هزار به ۸ میلیون تومان»: the first of a change takes the unit of the second."""
-    return bool(re.search(r"(?<![\w\u200c])از[\s\u200c]*$", doc.text[max(0, start - 6):start])) \
-        and re.match(r"[\s\u200c]*به[\s\u200c]", doc.text[end:end + 5]) is not None
+    return bool(re.search(rf"(?<![\w\u200c])از{GAP}$", doc.text[max(0, start - 6):start])) \
+        and re.match(rf"{GAP}به[\s\u200c]", doc.text[end:end + 5]) is not None
 
 
 # between two figures of one list: a joiner and a short label of the next item («، دو نفره», «و زنان ۱۰ تا ۱۴ سال»)
-_LIST_GAP = re.compile(r"[\s\u200c]*(?:،|,|و)[\s\u200c]*(?P<label>[^.،,؛;:!؟?«»()]{0,40}?)[\s\u200c]*")
+_LIST_GAP = re.compile(rf"{GAP}(?:،|,|و){GAP}(?P<label>[^.،,؛;:!؟?«»()]{{0,40}}?){GAP}")
 
 
 def _list_gap(doc: Document, stop: int, next_start: int) -> str | None:
@@ -493,7 +494,7 @@ _PERSIAN = re.compile(r"[\u0620-\u06D3]")
 _CHANGE = frozenset(key(w) for w in ("کاهش", "افزایش", "رشد", "کاهشی", "افزایشی"))
 _MONEY = frozenset(key(w) for w in ("ریال", "تومان"))
 _SHARE_VERB = re.compile(r"تشکیل")  # «… ۵۰ درصد مددجویان را تشکیل می‌دهند»: the clause's subject is the part
-_AVERAGE = re.compile(r"(?:به[\s\u200c]*طور[\s\u200c]*)?(?:متوسط|میانگین)[\s\u200c]*(?:[^\s\u200c]+[\s\u200c]*)?$")
+_AVERAGE = re.compile(rf"(?:به{GAP}طور{GAP})?(?:متوسط|میانگین){GAP}(?:[^\s\u200c]+{GAP})?$")
 
 
 def _join(*parts: str | None) -> str:
@@ -501,10 +502,10 @@ def _join(*parts: str | None) -> str:
 
 
 # a figure inside a prepositional phrase («در ۱۰ شهرستان», «با ۱۶۵ نفر») is not the clause's subject
-_PREPOSITION_BEFORE = re.compile(r"(?<![\w\u200c])(?:در|با|طی|تا|از|میان|بین|توسط)[\s\u200c]*$")
+_PREPOSITION_BEFORE = re.compile(rf"(?<![\w\u200c])(?:در|با|طی|تا|از|میان|بین|توسط){GAP}$")
 # «با ظرفیت ۱۵ نفر», «به ارزش ۱۲۰ میلیارد تومان», «با هزینه ۳۵ میلیارد ریال»: the noun says what is measured
 _MEASURE_NOUN_BEFORE = re.compile(
-    r"(?<![\w\u200c])(?:با|به|بر|در)[\s\u200c]+((?:[^\s\u200c،,.:؛;0-9۰-۹«»()]+)(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹«»()]+)?)[\s\u200c]*$")
+    rf"(?<![\w\u200c])(?:با|به|بر|در)[\s\u200c]+((?:[^\s\u200c،,.:؛;0-9۰-۹«»()]+)(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹«»()]+)?){GAP}$")
 _VACUOUS_AMOUNT_NOUNS = frozenset(key(w) for w in ("مبلغ", "رقم"))
 _AMOUNT_NOUNS = frozenset(key(w) for w in (
     "ظرفیت", "هزینه", "اعتبار", "ارزش", "کارمزد", "مبلغ", "بودجه", "سرمایه", "مساحت", "مستمری", "یارانه",
@@ -677,10 +678,10 @@ def _amount_noun_before(before: str) -> str:
     m = _MEASURE_NOUN_BEFORE.search(before)
     if m and key(m.group(1).split()[0]) in _AMOUNT_NOUNS:
         return m.group(1)
-    m = re.search(r"(?:^|[\s\u200c])([^\s\u200c،,.:؛;0-9۰-۹«»()]+?)(?:[\u200c]?ای|ی)?[\s\u200c]*$", before)
+    m = re.search(rf"(?:^|[\s\u200c])([^\s\u200c،,.:؛;0-9۰-۹«»()]+?)(?:[\u200c]?ای|ی)?{GAP}$", before)
     if m and key(m.group(1)) in _AMOUNT_NOUNS:
         return m.group(1)
-    m = re.search(r"(?:^|[\s\u200c])([^\s\u200c،,.:؛;0-9۰-۹«»()]+)[\s\u200c]+([^\s\u200c،,.:؛;0-9۰-۹«»()]+)[\s\u200c]*$", before)
+    m = re.search(rf"(?:^|[\s\u200c])([^\s\u200c،,.:؛;0-9۰-۹«»()]+)[\s\u200c]+([^\s\u200c،,.:؛;0-9۰-۹«»()]+){GAP}$", before)
     if m and key(m.group(1)) in _AMOUNT_NOUNS and not is_function_word(m.group(2)) and not is_verb(m.group(2)) \
             and key(m.group(2)) not in _AMOUNT_NOUNS:
         return f"{m.group(1)} {m.group(2)}"
@@ -697,7 +698,7 @@ def _paid_for(doc: Document, sent_start: int, q_start: int, noun_before: str) ->
     at = doc.text.rfind(noun_before.split()[0], max(sent_start, q_start - 60), q_start)
     if at < 0:
         return ""
-    prep = re.search(r"(?<![\w\u200c])(?:با|به|بر|در)[\s\u200c]*$", doc.text[max(sent_start, at - 6):at])
+    prep = re.search(rf"(?<![\w\u200c])(?:با|به|بر|در){GAP}$", doc.text[max(sent_start, at - 6):at])
     if prep:
         at = max(sent_start, at - 6) + prep.start()
     places = [m for m in doc.mentions if m.kind in ("place", "person", "organization") and sent_start <= m.start < at]
@@ -770,7 +771,7 @@ def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev
 # «این رقم», «این میزان», «این نسبت»: the figure restates the previous one's subject
 _SAME_FIGURE = re.compile(r"(?<![\w\u200c])(?:این|همین)[\s\u200c]+(?:رقم|میزان|نسبت|آمار|عدد|سهم)(?![\w\u200c])")
 # the next item of a list: «…، ۳۴ درصد», «… و فقط ۲ درصد»
-_LIST_BEFORE = re.compile(r"(?:،|,|و)[\s\u200c]*(?:(?:فقط|تنها|نیز|هم)[\s\u200c]+)?$")
+_LIST_BEFORE = re.compile(rf"(?:،|,|و){GAP}(?:(?:فقط|تنها|نیز|هم)[\s\u200c]+)?$")
 
 
 def _nominal_before(doc: Document, sent_start: int, start: int) -> str:
@@ -898,7 +899,7 @@ def extract(doc: Document) -> None:
 
 
 # «۶۵٫۹۵۱ واقعه ولادت»: the decimal sign written for a thousands separator
-_THOUSANDS_AS_DECIMAL = re.compile(r"[0-9۰-۹]{1,3}[\s\u200c]*٫[\s\u200c]*[0-9۰-۹]{3}")
+_THOUSANDS_AS_DECIMAL = re.compile(rf"[0-9۰-۹]{{1,3}}{GAP}٫{GAP}[0-9۰-۹]{{3}}")
 
 
 def _counted_value(n, unit: str) -> float:
@@ -911,13 +912,13 @@ def _counted_value(n, unit: str) -> float:
 
 
 # «۲۲۲ کودک … شامل ۳۲ دختر و ۱۹۰ پسر», «۶۰۰ نفر که ۵۰۰ مرد …»: what opens a count's parts
-_PARTS_OPEN = re.compile(r"(?:^|[\s\u200c])(?:شامل|که|از[\s\u200c]+جمله|یعنی|به[\s\u200c]+تفکیک)[\s\u200c]*$")
-_PARTS_GO_ON = re.compile(r"[\s\u200c]*(?:،|,|و)[\s\u200c]*")
+_PARTS_OPEN = re.compile(rf"(?:^|[\s\u200c])(?:شامل|که|از[\s\u200c]+جمله|یعنی|به[\s\u200c]+تفکیک){GAP}$")
+_PARTS_GO_ON = re.compile(rf"{GAP}(?:،|,|و){GAP}")
 
 
 # «این تعداد (کودک) شامل …»: the parts of the group just counted
 _THIS_MANY_INCLUDE = re.compile(
-    r"(?:این|همین)[\s\u200c]+(?:تعداد|شمار|عده|افراد)(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+)?[\s\u200c]+شامل[\s\u200c]*$")
+    rf"(?:این|همین)[\s\u200c]+(?:تعداد|شمار|عده|افراد)(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+)?[\s\u200c]+شامل{GAP}$")
 
 
 def _partition(doc: Document, whole: tuple | None, last: tuple | None, q_start: int, subject: str,
@@ -973,7 +974,7 @@ def _shared_predicate(doc: Document, sent, figures: list[_Figure], i: int) -> co
 
 
 # the end of a list item: a joiner, then at most a short label of the next item
-_ITEM_END = re.compile(r"(?:،|,|(?<![\w\u200c])و)[\s\u200c]*(?:[^\s\u200c]+[\s\u200c]*){0,3}$")
+_ITEM_END = re.compile(rf"(?:،|,|(?<![\w\u200c])و){GAP}(?:[^\s\u200c]+{GAP}){{0,3}}$")
 
 
 def _kind(fig: _Figure) -> str:
@@ -999,14 +1000,14 @@ def _clause_limit(doc: Document, sent, figures: list, i: int) -> int:
     prepositional phrase («… پنج هزار نفر توسط ۱۵ گشت … پذیرش شده‌اند»), else the sentence end."""
     here = figures[i]
     nested = counted.counted_clause_end(doc, doc.text.find("که", here.stop, sent.end) + 2, sent.end) \
-        if re.match(r"[\s\u200c]*که[\s\u200c]", doc.text[here.stop:here.stop + 6]) else None
+        if re.match(rf"{GAP}که[\s\u200c]", doc.text[here.stop:here.stop + 6]) else None
     for f in figures[i + 1:]:
         q = _qualifier(doc, f[1])[1]
         if nested is not None and q < nested:
             continue  # «۴۰۰ مددجو که ۲۰۰ نفر از آنها …، …»: a relative clause's own figure
         if _kind(here) == "count" and _kind(f) == "money" and _UNIT_OF.get(_singular(here.subject.split()[0])) in ("persons", "households") \
                 and not re.search(r"[؛;:]", doc.text[here.stop:q]) \
-                and not re.search(r"(?:[،,]|(?<![\w\u200c])و)[\s\u200c]*$", doc.text[here.stop:q]):
+                and not re.search(rf"(?:[،,]|(?<![\w\u200c])و){GAP}$", doc.text[here.stop:q]):
             continue  # «۱۱ هزار حامی … ماهانه ۱۴۰۰ هزار ریال به حساب یتیمان واریز می‌کنند»: what they pay, in their clause
         if not _PREPOSITION_BEFORE.search(doc.text[max(sent.start, q - 12):q]) \
                 and not _AMOUNT_PHRASE_BEFORE.search(doc.text[max(sent.start, q - 20):q]):
@@ -1015,7 +1016,7 @@ def _clause_limit(doc: Document, sent, figures: list, i: int) -> int:
 
 
 # «… از کمک‌هزینه به مبلغ ۲۵ میلیون ریال بهره‌مند می‌شوند»: an amount inside another figure's clause
-_AMOUNT_PHRASE_BEFORE = re.compile(r"(?<![\w\u200c])(?:به|با)[\s\u200c]+(?:مبلغ|ارزش|اعتبار|هزینه|رقم)[\s\u200c]*$")
+_AMOUNT_PHRASE_BEFORE = re.compile(rf"(?<![\w\u200c])(?:به|با)[\s\u200c]+(?:مبلغ|ارزش|اعتبار|هزینه|رقم){GAP}$")
 
 
 def _repeated(doc: Document, value: float, unit: str, reading: _Reading) -> Statistic | None:
@@ -1037,7 +1038,7 @@ def _repeated(doc: Document, value: float, unit: str, reading: _Reading) -> Stat
 
 
 # «سهم خرم‌آباد ۲۷۱ کودک»: the part of the group just counted that falls to a place or kind
-_SHARE_OF_BEFORE = re.compile(r"(?<![\w\u200c])سهم[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+)?[\s\u200c]*$")
+_SHARE_OF_BEFORE = re.compile(rf"(?<![\w\u200c])سهم[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+)?{GAP}$")
 _ANOTHER = frozenset(key(w) for w in ("دیگر", "دیگری"))
 _QUANTIFIERS = frozenset(key(w) for w in ("درصد", "کل", "همه", "مجموع", "تمام", "کلیه"))
 

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from ..document import Document, Sentence
 from ..hazm_models import models
 from ..numbers import parse_number
+from ..patterns import LETTER
 from ..textkey import key
 
 
@@ -69,7 +70,7 @@ _COPULAS = frozenset(key(w) for w in (
     "میشود", "میشوند", "میکند", "میکنند", "نمیشود", "گردید", "گردد",
 ))
 _ADJECTIVAL = frozenset(("بسته", "خسته", "وابسته", "پیوسته", "گذشته", "آینده", "دسته", "نامه"))
-_WORD = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u200cA-Za-z]")
+_WORD = re.compile(rf"[{LETTER}\u200cA-Za-z]")
 
 
 def is_word(t: str) -> bool:

@@ -19,10 +19,11 @@ from functools import lru_cache
 from ..components import component
 from ..document import Document
 from ..gazetteer import find_agencies, find_organizations, find_places
+from ..patterns import GAP
 from ..textkey import key
 from .tokens import Token, is_word, sentence_tokens
 
-_AGENCY_CONTEXT = re.compile(r"(?:خبرگزاری|به\s*گزارش|پایگاه\s*خبری|سایت|خبرنگار|روزنامه)[\s\u200c]*$")
+_AGENCY_CONTEXT = re.compile(rf"(?:خبرگزاری|به\s*گزارش|پایگاه\s*خبری|سایت|خبرنگار|روزنامه){GAP}$")
 
 
 @dataclass(frozen=True)
