@@ -22,9 +22,9 @@ import importlib.util
 import re
 from pathlib import Path
 
+from builder.diskcache import compile_cached
 from builder.gazetteer import DATA, LEFT, RIGHT, phrases_regex
 from builder.patterns import GAP
-from builder.diskcache import compile_cached
 from builder.textkey import _LETTERS, fold, key
 
 #: Minimum words.dat frequency for a token to count as a common ordinary word.
@@ -39,6 +39,11 @@ _PERSIAN_WORD = re.compile(r"[\u0600-\u06ff]+")
 def _lines(name: str) -> list[str]:
     with open(DATA / name, encoding="utf-8") as f:
         return [s.strip() for s in f if s.strip() and not s.lstrip().startswith("#")]
+
+
+def table(name: str) -> list[tuple[str, ...]]:
+    """The rows of a tab-separated list in builder/data, each a tuple of its cells (comments and blank lines left out)."""
+    return [tuple(cell.strip() for cell in line.split("\t")) for line in _lines(name)]
 
 
 def _longest_first(items) -> tuple[str, ...]:

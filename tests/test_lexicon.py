@@ -57,3 +57,14 @@ def test_reporting_verbs_in_variant_spellings():
     assert pat.search("در این گفتگو و گفتار") is None
     assert L.REPORTING_VERBS[0] != "گفت"  # longest first
     assert {"گفت", "افزود", "اظهار کرد", "تأکید کرد", "گفته است", "افزوده است"} <= set(L.REPORTING_VERBS)
+
+
+def test_the_heads_and_units_read_from_builder_data():
+    from builder.extract.phrases import CITY_LEVEL, NAMED_HEADS, PLACE_BOUND, PROGRAM_HEADS
+    from builder.extract.statistics import _UNIT_OF
+
+    assert PLACE_BOUND["اداره کل بهزیستی"] == ("سازمان بهزیستی کشور", True)
+    assert PLACE_BOUND["شهرداری"] == (None, False)
+    assert key("فرمانداری") in CITY_LEVEL and key("بهزیستی") not in CITY_LEVEL
+    assert "سازمان" in NAMED_HEADS and PROGRAM_HEADS["طرح"] == "plan" and PROGRAM_HEADS["روز جهانی"] == "occasion"
+    assert _UNIT_OF[key("کودک")] == "persons" and _UNIT_OF[key("خانوار")] == "households"

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from ..dates import find_dates
 from ..components import component
+from ..dates import find_dates
 from ..document import Document, Event
 from ..patterns import GAP
 

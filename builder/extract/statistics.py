@@ -28,7 +28,7 @@ from ..concepts import concept_for, measure_for
 from ..dates import find_dates
 from ..components import component
 from ..document import Document, Statistic
-from ..lexicon import is_given_name, is_surname_like
+from ..lexicon import is_given_name, is_surname_like, table
 from ..numbers import PERCENT_WORD, align_fold, find_numbers
 from ..patterns import GAP, LETTER
 from ..textkey import key
@@ -81,18 +81,8 @@ _COUNTABLE = frozenset(key(w) for w in (
 ))
 # facilities are countable whatever their name: «دو گرمخانه», «سه آسایشگاه», «دو کارگاه»
 _FACILITY_SUFFIXES = tuple(key(w) for w in ("خانه", "گاه", "سرا", "سرای"))
-_UNITS = {
-    "persons": ("کودک", "نوجوان", "نفر", "زن", "مرد", "دختر", "پسر", "مددجو", "معلول", "سالمند", "دانش آموز", "دانش‌آموز", "کارتن خواب",
-                "معتاد", "متکدی", "یتیم", "نوزاد", "مادر", "دانشجو", "کارگر", "تبعه", "بیمار", "مهاجر", "حامی", "مددکار",
-                "داوطلب"),
-    "households": ("خانوار", "خانواده"),
-    "cases": ("پرونده", "مورد", "فقره"),
-    "calls": ("تماس",),
-    "centres": ("مرکز", "مهد", "خانه", "موسسه", "مؤسسه", "پایگاه", "مدرسه"),
-    "rials": ("ریال", "ریالی"),
-    "tomans": ("تومان", "تومانی"),
-}
-_UNIT_OF = {key(w): unit for unit, words in _UNITS.items() for w in words}
+# counted noun -> the unit of its figures («کودک»: persons), from builder/data/units.tsv
+_UNIT_OF = {key(word): unit for unit, word in table("units.tsv")}
 _SCALE_WORDS = frozenset(("هزار", "میلیون", "میلیارد", "تریلیون"))
 _WORD_NUMBER = re.compile(rf"^[{LETTER}\u200c\s]+$")  # letters only: «دو», not «۴»
 
