@@ -61,7 +61,7 @@ def test_reporting_verbs_in_variant_spellings():
 
 def test_the_heads_and_units_read_from_builder_data():
     from builder.extract.phrases import CITY_LEVEL, NAMED_HEADS, PLACE_BOUND, PROGRAM_HEADS
-    from builder.extract.statistics import _UNIT_OF
+    from builder.extract.figures import _UNIT_OF
 
     assert PLACE_BOUND["اداره کل بهزیستی"] == ("سازمان بهزیستی کشور", True)
     assert PLACE_BOUND["شهرداری"] == (None, False)
