@@ -3,7 +3,7 @@
 As spaCy's ``@Language.component(name, assigns=…, requires=…)`` and ``analyze_pipes``: every
 component of :mod:`builder.pipeline` is declared with :func:`component`, and the pipeline is
 assembled by :func:`assemble`, which refuses, with one clear message, a component that needs a
-layer no earlier component makes.  A layer is an attribute of :class:`builder.document.Document`
+layer no earlier component makes.  A layer is an attribute of :class:`builder.text.document.Document`
 (``units``, ``persons``, ``mentions``…); the reader gives the first ones (:data:`GIVEN`).
 
 Three kinds of declaration:
@@ -20,7 +20,7 @@ Three kinds of declaration:
     them.  Editing is the exception; the reason is there for the next engineer who changes
     either component.
 
-The component's name is the name its evidence carries (:attr:`builder.evidence.Evidence.extractor`)
+The component's name is the name its evidence carries (:attr:`builder.text.evidence.Evidence.extractor`)
 and the name of its ``prov:Activity`` in the graph.  ``python -m builder.components`` prints the
 table of the real pipeline.
 """
@@ -68,7 +68,7 @@ def component(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str]
 
 def layers() -> frozenset[str]:
     """Every layer a component may name: the Document's fields and the attributes of the kinds."""
-    from .document import Document
+    from .text.document import Document
     from .kinds import KINDS
 
     return frozenset(f.name for f in dataclasses.fields(Document) if not f.name.startswith("_")) \

@@ -2,16 +2,16 @@
 
 Read this file top to bottom to follow an article from page text to facts:
 
-1. ``clean``      – cut the article body out of the page furniture (:mod:`builder.clean`),
+1. ``clean``      – cut the article body out of the page furniture (:mod:`builder.read.clean`),
                     reading ``doc.page``: the page without its invisible characters;
 2. ``normalize``  – hazm-normalise the body, keep a map to raw offsets, split
-                    sentences and words (:mod:`builder.normalize`);
-3. ``metadata``   – agency, news id, title, lead, date, province (:mod:`builder.metadata`);
+                    sentences and words (:mod:`builder.text.normalize`);
+3. ``metadata``   – agency, news id, title, lead, date, province (:mod:`builder.read.metadata`);
 4. the extractors in :mod:`builder.extract`, each filling its part of the
    document (sentence units and reporting verbs, then places, organisations,
    persons and posts, programs, statistics, quotes, events).
 
-:mod:`builder.graph` then turns the document into quads.  Each component is a
+:mod:`builder.graph.graph` then turns the document into quads.  Each component is a
 function ``component(doc) -> None`` declared with :func:`builder.components.component`:
 its name (the extractor its evidence names), the Document layers it requires and
 those it assigns.  :data:`COMPONENTS` is the order, checked when this module is
@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import re
 
-from . import clean as cleaning
-from . import metadata
+from .read import clean as cleaning
+from .read import metadata
 from .components import assemble, component
-from .document import Document, Sentence
+from .text.document import Document, Sentence
 from .extract import COMPONENTS as EXTRACTORS
-from .hazm_models import models
-from .normalize import normalize_ranges
+from .text.hazm_models import models
+from .text.normalize import normalize_ranges
 
 
 @component("clean", requires=("page",), assigns=("body", "title_span"))

@@ -18,15 +18,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from builder import graph, vocabulary
+from builder.graph import graph, vocabulary
 from builder.build import build
 from builder.components import needed
-from builder.document import (ArticleMeta, Document, Event, Organization, Person, Place, Post, Program, Quote,
-                              Sentence, Statistic)
-from builder.namespaces import WD
+from builder.text.document import (ArticleMeta, Document, Event, Organization, Person, Place, Post, Program, Quote,
+                                   Sentence, Statistic)
+from builder.graph.namespaces import WD
 from builder.pipeline import COMPONENTS
-from builder.serve import Server, free_port
-from builder.textkey import key
+from builder.storage.serve import Server, free_port
+from builder.text.textkey import key
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "articles"
@@ -142,7 +142,7 @@ def _fake_agency(k):
 
 @pytest.fixture
 def fake_gazetteer(monkeypatch):
-    """The interface of builder/gazetteer.py (place, organization, agency) with a few fixed entries."""
+    """The interface of builder/text/gazetteer.py (place, organization, agency) with a few fixed entries."""
     monkeypatch.setattr(graph, "gazetteer", SimpleNamespace(place=_fake_place, organization=_fake_org,
                                                             agency=_fake_agency))
 
@@ -308,13 +308,13 @@ def wikidata_standin(tmp_path_factory):
 # ------------------------------------------------------------------------------------------ builds of the crash tests
 
 # The CLI; with "slow-small-chunks" the bulk loader's chunks are made tiny (keyword-only
-# defaults of builder.loader.Loader, if it has them) and every extracted article prints a
+# defaults of builder.storage.loader.Loader, if it has them) and every extracted article prints a
 # marker and takes 0.25 s more, so that a kill can be aimed between and inside writes.
 _RUN = """
 import sys, time
 if sys.argv[1] == "slow-small-chunks":
     try:
-        from builder import loader
+        from builder.storage import loader
         kw = loader.Loader.__init__.__kwdefaults__ or {}
         if "chunk_bytes" in kw:
             kw["chunk_bytes"] = 64 * 1024

@@ -7,15 +7,15 @@ import builder.build as build_module
 import builder.runners as runners
 from builder.build import build
 from builder.cli import main
-from builder.graph import document_quads
-from builder.vocabulary import vocabulary_quads
-from builder.iri import story_iri
+from builder.graph.graph import document_quads
+from builder.graph.vocabulary import vocabulary_quads
+from builder.graph.iri import story_iri
 from builder.pipeline import process
-from builder.sources import iter_articles
-from builder.name_index import index_quads
-from builder.index import replace_graph, stamp_quads, stamped_size
-from builder.loader import Loader
-from builder.stories import story_quads
+from builder.read.sources import iter_articles
+from builder.graph.name_index import index_quads
+from builder.storage.index import replace_graph, stamp_quads, stamped_size
+from builder.storage.loader import Loader
+from builder.graph.stories import story_quads
 
 
 def test_workers_give_the_same_store_and_report(tmp_path, monkeypatch, corpus, quads):
@@ -116,8 +116,8 @@ def test_writes_go_into_one_open_store_until_a_reader_waits(tmp_path):
     """A writer keeps the store open from write to write (RocksDB starts a new info log at each
     open: none here); a waiting reader ends the window after the write it waits for, and the
     windows keep only the newest info logs."""
-    from builder.access import KEEP_INFO_LOGS, Writer
-    from builder.locks import _LockFile
+    from builder.storage.access import KEEP_INFO_LOGS, Writer
+    from builder.storage.locks import _LockFile
 
     store = tmp_path / "kg"
     with Writer(store) as writer:

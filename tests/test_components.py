@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from builder import vocabulary
+from builder.graph import vocabulary
 from builder.components import ADDITIVE, Component, PipelineError, assemble, component, layers, needed, problems, table
-from builder.document import Document
+from builder.text.document import Document
 from builder.kinds import by_attribute
 from builder.pipeline import COMPONENTS, process
-from builder.sources import iter_articles
-from builder.textkey import key
+from builder.read.sources import iter_articles
+from builder.text.textkey import key
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = [c.name for c in COMPONENTS]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from builder import gazetteer as g
-from builder.textkey import key
+from builder.text import gazetteer as g
+from builder.text.textkey import key
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "data"

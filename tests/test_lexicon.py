@@ -2,8 +2,8 @@
 
 The Persian sentences are invented for these tests.
 """
-from builder import lexicon as L
-from builder.textkey import key
+from builder.text import lexicon as L
+from builder.text.textkey import key
 
 
 def test_given_names():

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from builder.document import Document
+from builder.text.document import Document
 from builder.pipeline import clean, metadata, normalize
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "articles"

@@ -1,6 +1,6 @@
 """Every fact's provenance, compact and complete, on the seed and test builds.
 
-Evidence is one literal per span (``builder.evidence.evidence_record``); these tests check
+Evidence is one literal per span (``builder.text.evidence.evidence_record``); these tests check
 that nothing of what the evidence nodes of 0.4 held is lost: for every fact and entity,
 ``queries/source-sentence.rq`` gives exactly the rows its document's evidence gives
 (article, file, sentence text, the page's words, offsets, extractor, confidence), every
@@ -14,19 +14,19 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
-from builder import graph
+from builder.graph import graph
 from builder.build import build
-from builder.document import Document
-from builder.evidence import read_evidence
-from builder.graph import article_iri
-from builder.vocabulary import EXTRACTORS
-from builder.iri import mint
-from builder.namespaces import FAKG, VOCABULARY_GRAPH
+from builder.text.document import Document
+from builder.text.evidence import read_evidence
+from builder.graph.graph import article_iri
+from builder.graph.vocabulary import EXTRACTORS
+from builder.graph.iri import mint
+from builder.graph.namespaces import FAKG, VOCABULARY_GRAPH
 from builder.pipeline import process
-from builder.sources import iter_articles
-from builder.sparql import library, run
-from builder.access import reading
-from builder.validate import validate_store
+from builder.read.sources import iter_articles
+from builder.use.sparql import library, run
+from builder.storage.access import reading
+from builder.use.validate import validate_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"seeds": ROOT / "examples" / "articles", "tests": ROOT / "tests" / "articles"}

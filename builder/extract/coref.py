@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 
 from ..components import component
-from ..document import Document, Mention
-from ..patterns import GAP
-from ..textkey import key
+from ..text.document import Document, Mention
+from ..text.patterns import GAP
+from ..text.textkey import key
 from .roles import post_key
 from .speech import opens_sentence
 

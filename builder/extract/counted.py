@@ -25,10 +25,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..document import Document
-from ..numbers import find_numbers
-from ..patterns import GAP
-from ..textkey import key
+from ..text.document import Document
+from ..text.numbers import find_numbers
+from ..text.patterns import GAP
+from ..text.textkey import key
 from .tokens import is_function_word, is_past_stem, is_stop, is_verb
 
 TOKEN = re.compile(r"[^\s\u200c،,.:؛;!؟?()«»\"]+(?:\u200c[^\s\u200c،,.:؛;!؟?()«»\"]+)*|[،,.:؛;!؟?()«»\"]")

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from ..components import component
-from ..dates import find_dates
-from ..document import Document, Event
-from ..patterns import GAP
+from ..text.dates import find_dates
+from ..text.document import Document, Event
+from ..text.patterns import GAP
 
 #: the component's name, the extractor its evidence names (see builder.components)
 NAME = "events"

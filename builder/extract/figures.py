@@ -1,7 +1,7 @@
 """Where the figures of a sentence are, and which of them are statistics.
 
 A number in a news sentence is often no statistic: a year, an age, a hotline, a clock time, an
-ordinal, a law's article.  This module finds the numbers of a sentence (:func:`builder.numbers.find_numbers`),
+ordinal, a law's article.  This module finds the numbers of a sentence (:func:`builder.text.numbers.find_numbers`),
 keeps those that count or measure something (:func:`_is_statistic`), reads their qualifier («حدود»,
 «بیش از»), their changes («از ۳۰ به ۴۵ درصد») and the labels of a list of figures («به ترتیب …»),
 for :mod:`builder.extract.statistics`.
@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..document import Document
-from ..lexicon import is_given_name, is_surname_like, table
-from ..numbers import PERCENT_WORD, find_numbers
-from ..patterns import GAP, LETTER
-from ..textkey import key
+from ..text.document import Document
+from ..text.lexicon import is_given_name, is_surname_like, table
+from ..text.numbers import PERCENT_WORD, find_numbers
+from ..text.patterns import GAP, LETTER
+from ..text.textkey import key
 from . import counted
 from .counted import TOKEN, noun_phrase
 from .tokens import is_function_word, is_verb

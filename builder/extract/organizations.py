@@ -12,9 +12,9 @@ organisation of the story.
 from __future__ import annotations
 
 from ..components import component
-from ..document import Document, Mention, Organization
-from ..gazetteer import organization, place
-from ..textkey import key
+from ..text.document import Document, Mention, Organization
+from ..text.gazetteer import organization, place
+from ..text.textkey import key
 from .phrases import CITY_LEVEL, NATIONAL, PLACE_BOUND, PLACE_WORDS, OrgPhrase, org_phrase
 from .units import Unit
 

@@ -17,12 +17,12 @@ import re
 from functools import lru_cache
 
 from ..components import component
-from ..document import Document, Mention, Person
-from ..gazetteer import FoldedText, words_pattern
-from ..lexicon import (SURNAME_THRESHOLD, is_common_word, is_everyday_given_name, is_given_name, is_surname_like,
-                       is_surname_part, is_surname_suffix, surname_score, word_frequency)
-from ..patterns import GAP, LETTER
-from ..textkey import key
+from ..text.document import Document, Mention, Person
+from ..text.gazetteer import FoldedText, words_pattern
+from ..text.lexicon import (SURNAME_THRESHOLD, is_common_word, is_everyday_given_name, is_given_name, is_surname_like,
+                            is_surname_part, is_surname_suffix, surname_score, word_frequency)
+from ..text.patterns import GAP, LETTER
+from ..text.textkey import key
 from .coref import NAME as COREFERENCE
 from .phrases import is_name_word, match_head
 from .tokens import is_function_word, is_stop, is_verb

@@ -13,7 +13,7 @@ them with two kinds of organisation heads:
   (included), or a further head, which starts the parent organisation
   («دفتر ... سازمان بهزیستی کشور»).
 
-A role phrase is a role head from :mod:`builder.lexicon` plus up to a few
+A role phrase is a role head from :mod:`builder.text.lexicon` plus up to a few
 qualifier words («امور اجتماعی», «عمومی و انقلاب») and optionally an
 organisation phrase or a place.
 """
@@ -22,8 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from ..lexicon import ROLE_HEADS, is_given_name, table
-from ..textkey import key
+from ..text.lexicon import ROLE_HEADS, is_given_name, table
+from ..text.textkey import key
 from .tokens import is_function_word, is_light_verb, is_number_word, is_verb
 from .units import Unit
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from ..components import component
-from ..document import Document, Mention, Place
-from ..gazetteer import capital_of, city_named_like, find_places, place
-from ..patterns import GAP, LETTER
-from ..textkey import key
+from ..text.document import Document, Mention, Place
+from ..text.gazetteer import capital_of, city_named_like, find_places, place
+from ..text.patterns import GAP, LETTER
+from ..text.textkey import key
 
 #: the component's name, the extractor its evidence names (see builder.components)
 NAME = "places"
@@ -79,7 +79,7 @@ def _named_by_kind(doc: Document) -> None:
     does not hold: one or two words, not function words or verbs, one of them at least no common word
     («شهر بزرگ» is no place).  Its province is the next known place in the sentence («بخش جغین شهرستان
     رودان»), else the article's."""
-    from ..lexicon import is_common_word, is_given_name, is_ordinary_word, is_stopword  # noqa: PLC0415 (hazm's lexicon)
+    from ..text.lexicon import is_common_word, is_given_name, is_ordinary_word, is_stopword  # noqa: PLC0415 (hazm's lexicon)
 
     taken = [(m.start, m.end) for m in doc.mentions if m.kind in ("place", "organization")]
     for head in _KIND_HEAD.finditer(doc.text):

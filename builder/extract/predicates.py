@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..document import Document
-from ..numbers import find_numbers
+from ..text.document import Document
+from ..text.numbers import find_numbers
 from .counted import _AREA, _AUXILIARY, _COPULA, _DEMONSTRATIVE, _FILLERS, _K, _LETTERS, _PARTICIPLE, _PASSIVE, _PERFECT, _PREPOSITIONS, _PREVERB, _PUNCT, _area_stem, _linker, _next, _tokens, is_finite
 from .tokens import is_function_word, is_light_verb, is_past_stem
 

@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 
 from ..components import component
-from ..document import Document, Mention, Program
-from ..lexicon import is_given_name, word_frequency
-from ..patterns import GAP
-from ..textkey import key
+from ..text.document import Document, Mention, Program
+from ..text.lexicon import is_given_name, word_frequency
+from ..text.patterns import GAP
+from ..text.textkey import key
 from . import organizations
 from .phrases import (NAME_CARRIERS, PLACE_WORDS, PROGRAM_HEADS, compound_verb_noun, is_name_word, match_head,
                       takes_preposition)

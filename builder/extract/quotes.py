@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 
 from ..components import component
-from ..document import Document, Quote
-from ..invisible import without_invisible
-from ..patterns import GAP
-from ..textkey import persian_letters
+from ..text.document import Document, Quote
+from ..text.invisible import without_invisible
+from ..text.patterns import GAP
+from ..text.textkey import persian_letters
 from .speech import opens_sentence
 
 #: the component's name, the extractor its evidence names (see builder.components)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..concepts import concept_for, measure_for
-from ..document import Document
-from ..patterns import GAP
-from ..textkey import key
+from ..graph.concepts import concept_for, measure_for
+from ..text.document import Document
+from ..text.patterns import GAP
+from ..text.textkey import key
 from . import counted, predicates
 from .counted import TOKEN, noun_phrase
 from .figures import _COUNTABLE, _UNIT_OF, _join, _percent, _qualifier

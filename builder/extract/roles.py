@@ -12,8 +12,8 @@ One person's mentions of one post («مدیر کل بهزیستی», later «م�
 from __future__ import annotations
 
 from ..components import component
-from ..document import Document, Mention, Post
-from ..textkey import key
+from ..text.document import Document, Mention, Post
+from ..text.textkey import key
 from .organizations import register
 from .phrases import RolePhrase, role_phrase
 from .units import Unit

@@ -10,8 +10,8 @@ sentence places) read it.
 from __future__ import annotations
 
 from ..components import component
-from ..document import Document
-from ..textkey import key
+from ..text.document import Document
+from ..text.textkey import key
 
 #: the component's name, the extractor its evidence names (see builder.components)
 NAME = "setting"

@@ -1,7 +1,7 @@
 """Where reporting verbs are, and whether a mention is the subject opening its sentence.
 
 Shared by coreference (a role that opens a reported sentence is a speaker)
-and quotes.  Verbs come from :func:`builder.lexicon.reporting_verb_pattern`,
+and quotes.  Verbs come from :func:`builder.text.lexicon.reporting_verb_pattern`,
 tolerant of ZWNJ/space variants («خبرداد», «تأکید کرد»).
 """
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from ..components import component
-from ..document import Document, Mention
-from ..lexicon import reporting_verb_pattern
+from ..text.document import Document, Mention
+from ..text.lexicon import reporting_verb_pattern
 
 # what may precede the subject: a dateline, «به گزارش ...،», and a few discourse adverbs
 PREAMBLE = re.compile(

@@ -1,6 +1,6 @@
 """Statistics: every figure in the body that counts something, as an observation.
 
-For each number (:func:`builder.numbers.find_numbers`) in a sentence:
+For each number (:func:`builder.text.numbers.find_numbers`) in a sentence:
 
 * **not a statistic** when it is an ordinal, part of a date or a year, an age
   («زیر ۱۸ سال», «۱۸-۱۳ سال»), a hotline or phone number («خط ۱۲۳»), a rank,
@@ -24,12 +24,12 @@ from __future__ import annotations
 import re
 
 from ..components import component
-from ..concepts import concept_for, measure_for
-from ..dates import find_dates
-from ..document import Document, Statistic
-from ..numbers import align_fold
-from ..patterns import GAP
-from ..textkey import key
+from ..graph.concepts import concept_for, measure_for
+from ..text.dates import find_dates
+from ..text.document import Document, Statistic
+from ..text.numbers import align_fold
+from ..text.patterns import GAP
+from ..text.textkey import key
 from . import counted, predicates
 from .counted import TOKEN, noun_phrase
 from .figures import _Figure, _RATE_AFTER, _UNIT_OF, _figures, _join, _percent, _qualifier

@@ -11,11 +11,11 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from ..document import Document, Sentence
-from ..hazm_models import models
-from ..numbers import parse_number
-from ..patterns import LETTER
-from ..textkey import key
+from ..text.document import Document, Sentence
+from ..text.hazm_models import models
+from ..text.numbers import parse_number
+from ..text.patterns import LETTER
+from ..text.textkey import key
 
 
 class Token(NamedTuple):

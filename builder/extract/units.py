@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..components import component
-from ..document import Document
-from ..gazetteer import find_agencies, find_organizations, find_places
-from ..patterns import GAP
-from ..textkey import key
+from ..text.document import Document
+from ..text.gazetteer import find_agencies, find_organizations, find_places
+from ..text.patterns import GAP
+from ..text.textkey import key
 from .tokens import Token, is_word, sentence_tokens
 
 _AGENCY_CONTEXT = re.compile(rf"(?:خبرگزاری|به\s*گزارش|پایگاه\s*خبری|سایت|خبرنگار|روزنامه){GAP}$")
