@@ -21,7 +21,7 @@ Three kinds of declaration:
     either component.
 
 The component's name is the name its evidence carries (:attr:`builder.text.evidence.Evidence.extractor`)
-and the name of its ``prov:Activity`` in the graph.  ``python -m builder.components`` prints the
+and, for a component declared with ``evidence=True``, the name of its ``prov:Activity`` in the graph.  ``python -m builder.components`` prints the
 table of the real pipeline.
 """
 from __future__ import annotations
@@ -49,6 +49,7 @@ class Component:
     requires: tuple[str, ...] = ()
     assigns: tuple[str, ...] = ()
     edits: Mapping[str, str] = field(default_factory=dict)  # layer -> why this component changes it
+    evidence: bool = False  # evidence names it: a prov:Activity of the vocabulary graph
 
     def __call__(self, doc) -> None:
         self.run(doc)
@@ -59,10 +60,11 @@ class Component:
 
 
 def component(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (),
-              edits: Mapping[str, str] | None = None) -> Callable[[Callable], Component]:
-    """Declare ``fn(doc) -> None`` a pipeline component (see the module's docstring)."""
+              edits: Mapping[str, str] | None = None, evidence: bool = False) -> Callable[[Callable], Component]:
+    """Declare ``fn(doc) -> None`` a pipeline component (see the module's docstring); ``evidence``: the
+    evidence it or another component writes names it (:func:`builder.graph.vocabulary.extractors`)."""
     def declare(fn: Callable) -> Component:
-        return Component(name, fn, tuple(requires), tuple(assigns), dict(edits or {}))
+        return Component(name, fn, tuple(requires), tuple(assigns), dict(edits or {}), evidence)
     return declare
 
 

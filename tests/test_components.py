@@ -157,7 +157,7 @@ def test_components_change_only_the_layers_they_declare():
 def test_the_evidence_names_its_component():
     written = {e.extractor for doc in _documents() for items in _entities_and_facts(process(doc)) for e in items}
     assert written <= set(NAMES)
-    assert written == set(vocabulary.EXTRACTORS)
+    assert written == set(vocabulary.extractors())
 
 
 def _entities_and_facts(doc: Document):

@@ -140,7 +140,7 @@ def test_evidence_is_one_record_per_span_and_a_cited_sentence_is_written_once(gi
     activity = mint("activity", __version__, "statistics")
     vocab = {(q.subject, q.predicate, q.object) for q in vocabulary.vocabulary_quads()}
     assert (activity, FAKG.extractor, Literal("statistics")) in vocab
-    assert {e.extractor for e in doc.statistics[0].evidence} <= set(vocabulary.EXTRACTORS)
+    assert {e.extractor for e in doc.statistics[0].evidence} <= set(vocabulary.extractors())
 
 
 def test_an_evidence_record_keeps_any_words_and_states_confidence_below_one():

@@ -153,7 +153,7 @@ def resolve_pronouns(doc: Document) -> None:
 
 
 @component(NAME, requires=("text", "reporting_verbs", "mentions", "persons", "posts"), assigns=("mentions",),
-           edits=EDITS)
+           edits=EDITS, evidence=True)
 def extract(doc: Document) -> None:
     resolve_roles(doc)
     resolve_pronouns(doc)

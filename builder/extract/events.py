@@ -30,7 +30,8 @@ TRIGGERS = (
 _OCCASION = re.compile(rf"به{GAP}مناسبت")
 
 
-@component(NAME, requires=("text", "sentences", "article", "mentions", "posts", "programs"), assigns=("events",))
+@component(NAME, requires=("text", "sentences", "article", "mentions", "posts", "programs"), assigns=("events",),
+           evidence=True)
 def extract(doc: Document) -> None:
     ref = doc.article.published.date() if doc.article.published else None
     seen: dict[tuple, Event] = {}

@@ -179,7 +179,8 @@ def _merge_prefixes(doc: Document) -> None:
                 o.parent = fuller[0]
 
 
-@component(NAME, requires=("text", "units", "article", "mentions"), assigns=("organizations", "mentions"))
+@component(NAME, requires=("text", "units", "article", "mentions"), assigns=("organizations", "mentions"),
+           evidence=True)
 def extract(doc: Document) -> None:
     for si, units in enumerate(doc.units):
         i = 0

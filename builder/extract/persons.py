@@ -268,7 +268,7 @@ def add_person(doc: Document, name: str, start: int, end: int, sentence: int, me
 
 
 @component(NAME, requires=("text", "sentences", "units", "reporting_verbs", "mentions"),
-           assigns=("persons", "mentions"), edits=EDITS)
+           assigns=("persons", "mentions"), edits=EDITS, evidence=True)
 def extract(doc: Document) -> None:
     for si, units in enumerate(doc.units):
         i = 0

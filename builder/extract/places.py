@@ -121,7 +121,7 @@ def _province_after(doc: Document, pos: int) -> str | None:
     return None
 
 
-@component(NAME, requires=("text", "sentences", "units", "article"), assigns=("places", "mentions"))
+@component(NAME, requires=("text", "sentences", "units", "article"), assigns=("places", "mentions"), evidence=True)
 def extract(doc: Document) -> None:
     agency_spans = []
     for units in doc.units:

@@ -248,7 +248,7 @@ def _absorb_organizations(doc: Document) -> None:
 
 
 @component(NAME, requires=("text", "units", "mentions", "organizations"), assigns=("programs", "mentions"),
-           edits=EDITS)
+           edits=EDITS, evidence=True)
 def extract(doc: Document) -> None:
     for si, units in enumerate(doc.units):
         i = 0

@@ -61,7 +61,8 @@ def _quote(doc: Document, sent, who, verb_start: int, verb_end: int, start: int,
                                 [doc.evidence(sent.start, sent.end, NAME)]))
 
 
-@component(NAME, requires=("raw", "text", "sentences", "reporting_verbs", "mentions", "posts"), assigns=("quotes",))
+@component(NAME, requires=("raw", "text", "sentences", "reporting_verbs", "mentions", "posts"), assigns=("quotes",),
+           evidence=True)
 def extract(doc: Document) -> None:
     for si, matches in doc.reporting_verbs.items():
         sent = doc.sentences[si]

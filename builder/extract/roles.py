@@ -92,7 +92,7 @@ def add_post(doc: Document, post: Post) -> int:
 
 
 @component(NAME, requires=("text", "units", "mentions", "persons", "organizations"), assigns=("posts", "mentions"),
-           edits=EDITS)
+           edits=EDITS, evidence=True)
 def extract(doc: Document) -> None:
     for si, units in enumerate(doc.units):
         i = 0

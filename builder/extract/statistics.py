@@ -141,7 +141,7 @@ _SAME_FIGURE = re.compile(r"(?<![\w\u200c])(?:این|همین)[\s\u200c]+(?:رق
 
 
 @component(NAME, requires=("text", "sentences", "article", "mentions", "places", "posts", "quotes", "setting"),
-           assigns=("statistics",))
+           assigns=("statistics",), evidence=True)
 def extract(doc: Document) -> None:
     ref = doc.article.published.date() if doc.article.published else None
     seen: dict[tuple, Statistic] = {}

@@ -22,13 +22,15 @@ from ..text.gazetteer import provinces
 from .iri import mint
 from .namespaces import FAKG, PROV, RDF, RDFS, SKOS, VOCABULARY_GRAPH, read_resource
 
-#: The extractors that write evidence (:attr:`builder.text.document.Evidence.extractor`).  Each is a
-#: ``prov:Activity`` of the fakg version, ``{base}activity/{version}/{extractor}``, described once in
-#: the vocabulary graph (:func:`activity_quads`); an evidence record names it by this name.
-EXTRACTORS = ("places", "organizations", "persons", "coreference", "roles", "programs", "quotes", "statistics",
-              "events")
 
+def extractors() -> tuple[str, ...]:
+    """The extractors evidence names (:attr:`builder.text.evidence.Evidence.extractor`): the pipeline's
+    components declared with ``evidence=True``, in pipeline order.  Each is a ``prov:Activity`` of the
+    fakg version, ``{base}activity/{version}/{extractor}``, described once in the vocabulary graph
+    (:func:`activity_quads`)."""
+    from ..pipeline import COMPONENTS  # here, not at the top: the pipeline's extractors import the graph stage
 
+    return tuple(c.name for c in COMPONENTS if c.evidence)
 
 
 def vocabulary_quads() -> list[Quad]:
@@ -76,7 +78,7 @@ def activity_quads() -> list[Quad]:
     ``fakg:extractorVersion`` the version, which together are the activity's IRI.
     """
     out = []
-    for extractor in EXTRACTORS:
+    for extractor in extractors():
         a = mint("activity", __version__, extractor)
         out += [Quad(a, RDF.type, PROV.Activity, VOCABULARY_GRAPH),
                 Quad(a, RDFS.label, Literal(f"fakg {__version__} {extractor}", language="en"), VOCABULARY_GRAPH),
