@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 from ..components import component
-from ..text.dates import find_dates
 from ..text.document import Document, Event
 from ..text.patterns import GAP
 
@@ -30,10 +29,9 @@ TRIGGERS = (
 _OCCASION = re.compile(rf"به{GAP}مناسبت")
 
 
-@component(NAME, requires=("text", "sentences", "article", "mentions", "posts", "programs"), assigns=("events",),
+@component(NAME, requires=("text", "sentences", "dates", "article", "mentions", "posts", "programs"), assigns=("events",),
            evidence=True)
 def extract(doc: Document) -> None:
-    ref = doc.article.published.date() if doc.article.published else None
     seen: dict[tuple, Event] = {}
     for sent in doc.sentences:
         text = doc.text[sent.start:sent.end]
@@ -41,7 +39,7 @@ def extract(doc: Document) -> None:
             m = pattern.search(text)
             if not m:
                 continue
-            dates = [d for d in find_dates(text, ref) if d.start_date]
+            dates = [d for d in doc.dates[sent.index] if d.start_date]
             date = dates[0] if dates else None
             mentions = [x for x in doc.mentions if x.sentence == sent.index]
             places = [x.ref for x in mentions if x.kind == "place"]

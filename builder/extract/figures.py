@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ..text.document import Document
 from ..text.lexicon import is_given_name, is_surname_like, table
-from ..text.numbers import PERCENT_WORD, find_numbers
+from ..text.numbers import PERCENT_WORD
 from ..text.patterns import GAP, LETTER
 from ..text.textkey import key
 from . import counted
@@ -189,7 +189,7 @@ def _figures(doc: Document, sent, dates) -> list[_Figure]:
     میلیون تومان») are amounts of what the clause names before them.
     """
     found = []
-    for n in find_numbers(doc.text[sent.start:sent.end]):
+    for n in doc.numbers[sent.index]:
         start, end = n.start + sent.start, n.end + sent.start
         if n.value in _DENOMINATORS and _DENOMINATOR_BEFORE.search(doc.text[max(0, start - 8):start]):
             continue  # «در هزار», «هر ۱۰۰ هزار نفر»: the base of a rate

@@ -25,7 +25,6 @@ import re
 
 from ..components import component
 from ..graph.concepts import concept_for, measure_for
-from ..text.dates import find_dates
 from ..text.document import Document, Statistic
 from ..text.numbers import align_fold
 from ..text.patterns import GAP
@@ -140,17 +139,16 @@ _AVERAGE = re.compile(rf"(?:به{GAP}طور{GAP})?(?:متوسط|میانگین){
 _SAME_FIGURE = re.compile(r"(?<![\w\u200c])(?:این|همین)[\s\u200c]+(?:رقم|میزان|نسبت|آمار|عدد|سهم)(?![\w\u200c])")
 
 
-@component(NAME, requires=("text", "sentences", "article", "mentions", "places", "posts", "quotes", "setting"),
+@component(NAME, requires=("text", "sentences", "numbers", "dates", "article", "mentions", "places", "posts", "quotes",
+                           "setting"),
            assigns=("statistics",), evidence=True)
 def extract(doc: Document) -> None:
-    ref = doc.article.published.date() if doc.article.published else None
     seen: dict[tuple, Statistic] = {}
     prev: _Reading | None = None  # the last group counted: what «از این تعداد» refers to
     prev_sentence = -99
     last_share = ""  # the last percentage's subject: what «این رقم … ۲۲ درصد بود» restates
     for sent in doc.sentences:
-        text = doc.text[sent.start:sent.end]
-        dates = find_dates(text, ref)
+        dates = doc.dates[sent.index]
         figures = _figures(doc, sent, dates)
         sibling: _Reading | None = None
         last: tuple | None = None  # the sentence's previous count: (reading, value, stop)

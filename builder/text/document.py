@@ -40,6 +40,8 @@ from ..kinds import Event, Organization, Person, Place, Post, Program, Quote, St
 
 if TYPE_CHECKING:
     from ..extract.units import Unit
+    from .dates import DateMatch
+    from .numbers import NumberMatch
 
 
 @dataclass
@@ -114,6 +116,10 @@ class Document:
     # the reporting verbs of each sentence, by sentence index (component "verbs",
     # builder.extract.speech); None until that component has run
     reporting_verbs: dict[int, list[re.Match]] | None = field(default=None, repr=False)
+    # the number expressions and the date phrases of each sentence, by sentence index, offsets into the
+    # sentence (components "numbers" and "dates", builder.extract.sentence_spans); None until they have run
+    numbers: list[list[NumberMatch]] | None = field(default=None, repr=False)
+    dates: list[list[DateMatch]] | None = field(default=None, repr=False)
 
     article: ArticleMeta = field(default_factory=ArticleMeta)
     persons: dict[str, Person] = field(default_factory=dict)
