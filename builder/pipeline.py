@@ -6,10 +6,11 @@ Read this file top to bottom to follow an article from page text to facts:
                     reading ``doc.page``: the page without its invisible characters;
 2. ``normalize``  – hazm-normalise the body, keep a map to raw offsets, split
                     sentences and words (:mod:`builder.text.normalize`);
-3. ``metadata``   – agency, news id, title, lead, date, province (:mod:`builder.read.metadata`);
-4. the extractors in :mod:`builder.extract`, each filling its part of the
-   document (sentence units and reporting verbs, then places, organisations,
-   persons and posts, programs, statistics, quotes, events).
+3. ``place_names`` – every gazetteer place the body names, found once;
+4. ``metadata``   – agency, news id, title, lead, date, province (:mod:`builder.read.metadata`);
+5. the extractors in :mod:`builder.extract`, each filling its part of the
+   document (sentence units, reporting verbs, numbers and dates, then places,
+   organisations, persons and posts, programs, statistics, quotes, events).
 
 :mod:`builder.graph.graph` then turns the document into quads.  Each component is a
 function ``component(doc) -> None`` declared with :func:`builder.components.component`:
@@ -23,11 +24,12 @@ from __future__ import annotations
 
 import re
 
+from .components import assemble, component
+from .extract import COMPONENTS as EXTRACTORS
 from .read import clean as cleaning
 from .read import metadata
-from .components import assemble, component
 from .text.document import Document, Sentence
-from .extract import COMPONENTS as EXTRACTORS
+from .text.gazetteer import find_places
 from .text.hazm_models import models
 from .text.normalize import normalize_ranges
 
@@ -58,7 +60,14 @@ def normalize(doc: Document) -> None:
             cursor = end
 
 
-COMPONENTS = assemble([clean, normalize, metadata.read_metadata, *EXTRACTORS])
+@component("place_names", requires=("text",), assigns=("place_names",))
+def place_names(doc: Document) -> None:
+    """Every gazetteer place named in the body, found once for the metadata (the story's province),
+    the units and the places."""
+    doc.place_names = find_places(doc.text)
+
+
+COMPONENTS = assemble([clean, normalize, place_names, metadata.read_metadata, *EXTRACTORS])
 
 
 def process(doc: Document) -> Document:

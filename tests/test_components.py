@@ -32,7 +32,7 @@ def _pipeline(*names: str) -> list[Component]:
 def test_the_real_pipeline_fits_together():
     assert problems(COMPONENTS) == []
     assert assemble(COMPONENTS) == tuple(COMPONENTS)
-    assert NAMES[:5] == ["clean", "normalize", "metadata", "units", "verbs"] and NAMES[-1] == "events"
+    assert NAMES[:6] == ["clean", "normalize", "place_names", "metadata", "units", "verbs"] and NAMES[-1] == "events"
 
 
 def test_a_misordered_pipeline_is_refused_naming_the_component_and_the_layer():
@@ -91,8 +91,9 @@ def test_a_layer_is_a_document_attribute_or_a_kind():
 
 
 def test_needed_follows_requirements_back_through_the_pipeline():
-    assert [c.name for c in needed(COMPONENTS, "units")] == ["clean", "normalize"]
-    assert [c.name for c in needed(COMPONENTS, "places")] == ["clean", "normalize", "metadata", "units"]
+    assert [c.name for c in needed(COMPONENTS, "verbs")] == ["clean", "normalize"]
+    assert [c.name for c in needed(COMPONENTS, "units")] == ["clean", "normalize", "place_names"]
+    assert [c.name for c in needed(COMPONENTS, "places")] == ["clean", "normalize", "place_names", "metadata", "units"]
     events = [c.name for c in needed(COMPONENTS, "events")]
     assert "program_places" in events and "statistics" not in events
     with pytest.raises(KeyError):

@@ -12,7 +12,7 @@ import re
 
 from ..components import component
 from ..text.document import Document, Mention, Place
-from ..text.gazetteer import capital_of, city_named_like, find_places, place
+from ..text.gazetteer import capital_of, city_named_like, place
 from ..text.patterns import GAP, LETTER
 from ..text.textkey import key
 
@@ -121,12 +121,12 @@ def _province_after(doc: Document, pos: int) -> str | None:
     return None
 
 
-@component(NAME, requires=("text", "sentences", "units", "article"), assigns=("places", "mentions"), evidence=True)
+@component(NAME, requires=("text", "sentences", "units", "place_names", "article"), assigns=("places", "mentions"), evidence=True)
 def extract(doc: Document) -> None:
     agency_spans = []
     for units in doc.units:
         agency_spans += [(u.start, u.end) for u in units if u.kind == "agency"]
-    for start, end, entry in find_places(doc.text):
+    for start, end, entry in doc.place_names:
         if any(s <= start < e for s, e in agency_spans):
             continue  # «خبرگزاری فارس» is the agency, not the province
         _add(doc, resolve_city(doc.text, start, entry), start, end)

@@ -208,7 +208,7 @@ def _main_province(doc: Document) -> str | None:
     (cities count for their province) twice as often as any other.  A national
     story that lists provinces has none."""
     counts: dict[str, int] = {}
-    for _, _, entry in find_places(doc.text):
+    for _, _, entry in doc.place_names:
         prov = entry.key if entry.kind == "province" else entry.province
         if prov:
             counts[prov] = counts.get(prov, 0) + 1
@@ -218,7 +218,7 @@ def _main_province(doc: Document) -> str | None:
     return ranked[0][0]
 
 
-@component("metadata", requires=("page", "given", "body", "title_span", "text"), assigns=("article",))
+@component("metadata", requires=("page", "given", "body", "title_span", "text", "place_names"), assigns=("article",))
 def read_metadata(doc: Document) -> None:
     meta = doc.article
     page = doc.page

@@ -41,6 +41,7 @@ from ..kinds import Event, Organization, Person, Place, Post, Program, Quote, St
 if TYPE_CHECKING:
     from ..extract.units import Unit
     from .dates import DateMatch
+    from .gazetteer import PlaceEntry
     from .numbers import NumberMatch
 
 
@@ -110,6 +111,9 @@ class Document:
     text: str = ""
     offsets: list[int] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    # every gazetteer place named in text, (start, end, entry), leftmost-longest (component "place_names",
+    # builder.pipeline), read by the metadata, the units and the places; None until it has run
+    place_names: list[tuple[int, int, PlaceEntry]] | None = field(default=None, repr=False)
     # each sentence as units: words, numbers, punctuation, gazetteer names (component "units",
     # builder.extract.units), which the chunkers walk; None until that component has run
     units: list[list[Unit]] | None = field(default=None, repr=False)

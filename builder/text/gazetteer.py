@@ -265,7 +265,7 @@ def find_places(text: str) -> list[tuple[int, int, PlaceEntry]]:
     return list(_places_in(text))
 
 
-@functools.lru_cache(maxsize=64)  # metadata, places and units each scan the same article text
+@functools.lru_cache(maxsize=64)  # short texts recur: a dateline, a category, a credit
 def _places_in(text: str) -> tuple[tuple[int, int, PlaceEntry], ...]:
     return tuple(_find(_place_pattern(), _place_surfaces(), text))
 
