@@ -68,3 +68,12 @@ def test_the_heads_and_units_read_from_builder_data():
     assert key("فرمانداری") in CITY_LEVEL and key("بهزیستی") not in CITY_LEVEL
     assert "سازمان" in NAMED_HEADS and PROGRAM_HEADS["طرح"] == "plan" and PROGRAM_HEADS["روز جهانی"] == "occasion"
     assert _UNIT_OF[key("کودک")] == "persons" and _UNIT_OF[key("خانوار")] == "households"
+
+
+def test_event_triggers_read_from_builder_data_with_the_word_gap():
+    from builder.extract.events import TRIGGERS
+
+    kinds = dict(TRIGGERS)
+    assert list(kinds) == ["press_conference", "visit", "opening", "meeting"]
+    assert kinds["press_conference"].search("در نشست‌خبری امروز") and kinds["press_conference"].search("نشستخبری")
+    assert kinds["opening"].search("این مرکز به بهره برداری رسید") and not kinds["visit"].search("دیدار کرد")

@@ -15,17 +15,14 @@ import re
 
 from ..components import component
 from ..text.document import Document, Event
+from ..text.lexicon import table
 from ..text.patterns import GAP
 
 #: the component's name, the extractor its evidence names (see builder.components)
 NAME = "events"
 
-TRIGGERS = (
-    ("press_conference", re.compile(rf"نشست{GAP}خبری|کنفرانس{GAP}خبری")),
-    ("visit", re.compile(rf"بازدید{GAP}(?:از|کرد|کردند|کردیم)|سفر{GAP}به")),
-    ("opening", re.compile(rf"افتتاح|به{GAP}بهره{GAP}برداری{GAP}(?:رسید|می{GAP}رسد|رسیده)|راه{GAP}اندازی{GAP}(?:شد|کرد|کردیم)")),
-    ("meeting", re.compile(rf"(?:نشست|جلسه|همایش|مجمع|گردهمایی|کارگروه)[^.؟!\n]{{0,80}}?برگزار{GAP}(?:شد|گردید|می{GAP}شود)|(?:در|طی){GAP}(?:نشست|جلسه)")),
-)
+#: (kind, pattern) in the order tried, from builder/data/event_triggers.tsv
+TRIGGERS = tuple((kind, re.compile(pattern.replace("{GAP}", GAP))) for kind, pattern in table("event_triggers.tsv"))
 _OCCASION = re.compile(rf"به{GAP}مناسبت")
 
 
