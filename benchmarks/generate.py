@@ -2,7 +2,7 @@
 
 Every page is invented: officials are drawn from ``builder/data/given_names.txt``
 and made-up surnames, posts from role templates over the provinces, cities
-and organisations of the gazetteer (``builder.gazetteer``), figures are random
+and organisations of the gazetteer (``builder.text.gazetteer``), figures are random
 and written in Persian or Latin digits, with thousands separators or in words
 («دو هزار و ۳۰۰»), approximations («حدود», «بیش از»), percentages and money.
 The pages carry the furniture of real news sites: menus, a date line in one of
@@ -26,7 +26,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import gazetteer
+from builder.text import gazetteer
 
 DATA = Path(gazetteer.__file__).parent / "data"
 

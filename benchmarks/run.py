@@ -8,7 +8,7 @@ Figures (see benchmarks/README.md):
   ``SentenceTokenizer().tokenize`` and ``WordTokenizer().tokenize`` over the page, the
   three built before the clock starts), one core: the least any Persian pipeline pays.
 * ``extract_aps``: articles/s of :func:`builder.pipeline.process`, one core;
-  ``graph_aps``: of :func:`builder.graph.document_quads` + N-Quads serialisation.
+  ``graph_aps``: of :func:`builder.graph.graph.document_quads` + N-Quads serialisation.
 * ``build_aps`` / ``quads_per_s``: ``fakg build`` of the whole corpus into a new
   store, all cores, in a child process so that the memory figures are the
   build's: ``peak_rss_mb`` the largest summed RSS of its process tree
@@ -86,14 +86,14 @@ QUERY_PARAMS: dict[str, dict[str, str]] = {
     "organization-hierarchy": {"org_name": "بهزیستی استان اردبیل"},
     "programs": {"program_name": "خانه کودک", "province": "اردبیل"},
     "quotes-about-group": {"group": "out-of-school-children"},
-    "source-sentence": {"fact": "person:حیدر کیا"},  # minted with builder.iri.mint (the base may differ)
+    "source-sentence": {"fact": "person:حیدر کیا"},  # minted with builder.graph.iri.mint (the base may differ)
     "target-groups": {"group": "working-and-street-children"},
 }
 
 
 def query_params(name: str, bound: bool = True) -> dict[str, str]:
     """:data:`QUERY_PARAMS` of query ``name``, with ``kind:key`` values minted as IRIs ({} unless ``bound``)."""
-    from builder.iri import mint
+    from builder.graph.iri import mint
 
     out = {}
     if not bound:
@@ -109,7 +109,7 @@ def sparql11(text: str) -> str:
 
     ``LATERAL { OPTIONAL { X } }`` becomes ``OPTIONAL { X }`` and ``LATERAL { X }`` the group
     ``{ X }``.  The library queries are written so that this is the same question: a LATERAL block
-    only reads variables the block also binds or the query's parameters (see builder/sparql.py),
+    only reads variables the block also binds or the query's parameters (see builder/use/sparql.py),
     so evaluating it once and joining gives the rows that evaluating it per row gives, only slower.
     """
     out, i = [], 0
@@ -140,8 +140,8 @@ def cores() -> int:
 # --- one-core rates on a sample ----------------------------------------------------------
 
 def _sample_docs(corpus: Path, n: int):
-    from builder.document import Document
-    from builder.sources import iter_articles
+    from builder.text.document import Document
+    from builder.read.sources import iter_articles
 
     out = []
     for item in iter_articles([str(corpus)]):
@@ -171,7 +171,7 @@ def one_core_rates(corpus: Path, sample: int) -> dict:
     from pyoxigraph import RdfFormat, serialize
 
     from builder.runners import warm_up
-    from builder.graph import document_quads
+    from builder.graph.graph import document_quads
     from builder.pipeline import process
 
     floor_of = HazmFloor()
@@ -310,7 +310,7 @@ def _realpages_child(folder: str, store: str) -> None:
     """Entry point of the child process for :func:`realpages`: prints its figures as JSON."""
     from builder.build import build
     from builder.runners import warm_up
-    from builder.sources import iter_articles
+    from builder.read.sources import iter_articles
 
     floor_of = HazmFloor()
     warm_up()
@@ -377,8 +377,8 @@ def _consume(result) -> int:
 
 
 def _oxigraph_query(store_path: str, name: str, repeat: int, budget: float, bound: bool, conn) -> None:
-    from builder.sparql import library, run
-    from builder.access import open_store
+    from builder.use.sparql import library, run
+    from builder.storage.access import open_store
 
     try:
         store = open_store(store_path, read_only=True)
@@ -412,7 +412,7 @@ def _in_child(target, args, timeout: float):
 
 def oxigraph_latencies(store_path: Path, repeat: int, timeout: float, bound: bool = True) -> dict:
     """Median latency of each library query (:data:`QUERY_PARAMS` if ``bound``) on the store, each in a child killed at ``timeout``."""
-    from builder.sparql import library
+    from builder.use.sparql import library
 
     out = {}
     for name, q in library().items():
@@ -443,9 +443,9 @@ def rdflib_latencies(store_path: Path, names: list[str], timeout: float, bound: 
     """Load the store's quads into an rdflib Dataset, then time each query in a forked child (killed at ``timeout``)."""
     import rdflib
 
-    from builder.namespaces import PREFIXES
-    from builder.sparql import bindings, library
-    from builder.access import open_store
+    from builder.graph.namespaces import PREFIXES
+    from builder.use.sparql import bindings, library
+    from builder.storage.access import open_store
     from pyoxigraph import RdfFormat
 
     store = open_store(store_path, read_only=True)
@@ -481,7 +481,7 @@ def _with_prologue(text: str, prologue: str) -> str:
 
 
 def _rdflib_term(value):
-    from builder.sparql import term
+    from builder.use.sparql import term
 
     t = term(str(value))
     import rdflib

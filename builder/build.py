@@ -15,7 +15,7 @@ How a build flows, streaming (memory stays flat however large the corpus)::
                        never extracted)              bytes)       problems)         stamp)
 
 * The parent reads and hashes every input, and asks the store (see
-  :mod:`builder.index`: each graph records its source file, content hash and
+  :mod:`builder.storage.index`: each graph records its source file, content hash and
   extractor version) whether this source was already built from this
   content; such an article is counted unchanged and never extracted.
 * The others go in small batches to the workers: in-process
@@ -24,7 +24,7 @@ How a build flows, streaming (memory stays flat however large the corpus)::
   returns the article's quads serialised as N-Quads bytes with a little
   metadata (graph IRI, quad count, or the problem), or writes them to a shard
   file in ``shards`` and returns its path; the quads include the article's
-  entries in the store-wide name index (:mod:`builder.name_index`).  At
+  entries in the store-wide name index (:mod:`builder.graph.name_index`).  At
   most a few batches per worker are in flight, so neither inputs nor
   results pile up.
 * Results are taken in input order, so the store, the report and the
@@ -33,9 +33,9 @@ How a build flows, streaming (memory stays flat however large the corpus)::
   duplicate page, or a store built before the source index existed) is
   unchanged; otherwise its graph is replaced, and graphs its source produced
   earlier under another IRI are dropped.  An article written is placed in a
-  story with its near-duplicates (:class:`builder.stories.Stories`, which
+  story with its near-duplicates (:class:`builder.graph.stories.Stories`, which
   looks the signature the worker computed up in the store), and the story
-  is added to its graph.  :class:`builder.loader.Loader`
+  is added to its graph.  :class:`builder.storage.loader.Loader`
   writes in chunks with Oxigraph's bulk loader on a thread of its own.
 """
 from __future__ import annotations
@@ -51,15 +51,15 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode, RdfFormat, serialize
 
-from . import iri, name_index
-from .access import Writer
-from .index import file_of, replace_graph, sources
-from .loader import Loader
-from .paths import shown
+from .graph import iri, name_index
+from .storage.access import Writer
+from .storage.index import file_of, replace_graph, sources
+from .storage.loader import Loader
+from .read.paths import shown
 from .runners import InProcess, Pool, Runner, runner
-from .sources import InputProblem, iter_articles, skipped_line
-from .stories import Stories, story_quads
-from .vocabulary import vocabulary_quads
+from .read.sources import InputProblem, iter_articles, skipped_line
+from .graph.stories import Stories, story_quads
+from .graph.vocabulary import vocabulary_quads
 
 ENGINES = ("local", "dask")
 #: A local pool starts only when at least this many articles need extracting;
@@ -181,8 +181,8 @@ def build(
     process can reach) workers write their N-Quads there as shard files
     instead of sending them back.
 
-    The store is written in write windows (:class:`builder.access.Writer`):
-    another build meanwhile gets :class:`builder.locks.StoreBusy`, readers
+    The store is written in write windows (:class:`builder.storage.access.Writer`):
+    another build meanwhile gets :class:`builder.storage.locks.StoreBusy`, readers
     see each window whole, and ``on_notice`` hears when the build waits for
     readers.  Ctrl-C stores what was extracted before it and raises
     :class:`BuildInterrupted`.

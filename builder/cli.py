@@ -3,7 +3,7 @@
 
 Exit status: 0 success; 1 nothing could be built (or, with ``--strict``, any
 input problem), validation violations, a failed query, or a store another
-process writes (one line: see :mod:`builder.locks` for how processes share a
+process writes (one line: see :mod:`builder.storage.locks` for how processes share a
 store); 2 usage errors; 130 interrupted (Ctrl-C).  Output cut short by its reader
 (``fakg query … | head``) ends quietly, as the reader wanted.
 """
@@ -15,9 +15,9 @@ import re
 import shutil
 import sys
 
-from .locks import StoreBusy
-from .paths import shown
-from .sparql import TABLE_WIDTH
+from .storage.locks import StoreBusy
+from .read.paths import shown
+from .use.sparql import TABLE_WIDTH
 from .store import DEFAULT_STORE, QueryFailed, Store
 
 
@@ -120,7 +120,7 @@ def cmd_validate(a) -> int:
 
 
 def cmd_query(a) -> int:
-    from .sparql import ParamError, format_rows, library
+    from .use.sparql import ParamError, format_rows, library
 
     if a.list:
         for name, q in library().items():
@@ -169,7 +169,7 @@ def _emit(text: str) -> None:
 
 
 def cmd_serve(a) -> int:
-    from .serve import ServeError, serve
+    from .storage.serve import ServeError, serve
 
     try:
         return serve(a.store, a.port, writable=a.writable, timeout_s=a.timeout, allow_service=a.allow_service or (),
@@ -204,8 +204,8 @@ def cmd_export(a) -> int:
 
 
 def cmd_link(a) -> int:
-    from .link import WIKIDATA_API, Offline
-    from .sparql import format_rows
+    from .use.link import WIKIDATA_API, Offline
+    from .use.sparql import format_rows
 
     kg = Store(a.store)
     if not a.online:

@@ -2,36 +2,47 @@
 
 Read this file top to bottom to follow an article from page text to facts:
 
-1. ``clean``      – cut the article body out of the page furniture (:mod:`builder.clean`),
+1. ``clean``      – cut the article body out of the page furniture (:mod:`builder.read.clean`),
                     reading ``doc.page``: the page without its invisible characters;
 2. ``normalize``  – hazm-normalise the body, keep a map to raw offsets, split
-                    sentences and words (:mod:`builder.normalize`);
-3. ``metadata``   – agency, news id, title, lead, date, province (:mod:`builder.metadata`);
-4. the extractors in :mod:`builder.extract`, each filling its part of the
-   document (places, organisations, persons and posts, programs, statistics,
-   quotes, events).
+                    sentences and words (:mod:`builder.text.normalize`);
+3. ``place_names`` – every gazetteer place the body names, found once;
+4. ``metadata``   – agency, news id, title, lead, date, province (:mod:`builder.read.metadata`);
+5. the extractors in :mod:`builder.extract`, each filling its part of the
+   document (sentence units, reporting verbs, numbers and dates, then places,
+   organisations, persons and posts, programs, statistics, quotes, events).
 
-:mod:`builder.graph` then turns the document into quads.  Each component is a
-plain function ``component(doc) -> None``; :data:`COMPONENTS` is the order.
+:mod:`builder.graph.graph` then turns the document into quads.  Each component is a
+function ``component(doc) -> None`` declared with :func:`builder.components.component`:
+its name (the extractor its evidence names), the Document layers it requires and
+those it assigns.  :data:`COMPONENTS` is the order, checked when this module is
+imported: a component that needs a layer no earlier one makes stops the start
+with a :class:`builder.components.PipelineError`.  ``python -m builder.components``
+prints the table.
 """
 from __future__ import annotations
 
 import re
 
-from . import clean as cleaning
-from . import metadata
-from .document import Document, Sentence
+from .components import assemble, component
 from .extract import COMPONENTS as EXTRACTORS
-from .hazm_models import models
-from .normalize import normalize_ranges
+from .read import clean as cleaning
+from .read import metadata
+from .text.document import Document, Sentence
+from .text.gazetteer import find_places
+from .text.hazm_models import models
+from .text.normalize import normalize_ranges
 
 
+@component("clean", requires=("page",), assigns=("body", "title_span"))
 def clean(doc: Document) -> None:
+    """The article body's ranges of the page, and the headline's."""
     result = cleaning.clean(doc.page)
     doc.body = result.body
-    doc.given.setdefault("_title_span", result.title)
+    doc.title_span = result.title
 
 
+@component("normalize", requires=("raw", "page", "page_offsets", "body"), assigns=("text", "offsets", "sentences"))
 def normalize(doc: Document) -> None:
     """Normalised text, its raw-offset map, sentences (per paragraph) and their words."""
     doc.text, doc.offsets = normalize_ranges(doc.page, doc.body)
@@ -49,7 +60,14 @@ def normalize(doc: Document) -> None:
             cursor = end
 
 
-COMPONENTS = [clean, normalize, metadata.read_metadata, *EXTRACTORS]
+@component("place_names", requires=("text",), assigns=("place_names",))
+def place_names(doc: Document) -> None:
+    """Every gazetteer place named in the body, found once for the metadata (the story's province),
+    the units and the places."""
+    doc.place_names = find_places(doc.text)
+
+
+COMPONENTS = assemble([clean, normalize, place_names, metadata.read_metadata, *EXTRACTORS])
 
 
 def process(doc: Document) -> Document:
@@ -60,13 +78,12 @@ def process(doc: Document) -> Document:
     failure goes to ``doc.problems`` (the build reports it as one line) and the later
     extractors still run, so one rule's bug does not lose a whole article's facts.
     """
-    for component in COMPONENTS:
-        if component not in EXTRACTORS:
-            component(doc)
+    for step in COMPONENTS:
+        if step not in EXTRACTORS:
+            step(doc)
             continue
         try:
-            component(doc)
+            step(doc)
         except Exception as e:  # noqa: BLE001 - any extractor bug; reported, not raised
-            name = f"{component.__module__.rsplit('.', 1)[-1]}.{component.__name__}"
-            doc.problems.append(f"{name} failed ({type(e).__name__}: {e})")
+            doc.problems.append(f"{step.name} failed ({type(e).__name__}: {e})")
     return doc

@@ -17,12 +17,12 @@ import uuid
 
 from pyoxigraph import RdfFormat, serialize
 
-from . import iri, name_index, stories
-from .document import Document
-from .graph import article_iri, document_quads
-from .index import stamped_size
-from .name_index import index_quads
-from .paths import shown
+from .graph import iri, name_index, stories
+from .text.document import Document
+from .graph.graph import article_iri, document_quads
+from .storage.index import stamped_size
+from .graph.name_index import index_quads
+from .read.paths import shown
 from .pipeline import process
 
 
@@ -30,7 +30,7 @@ class EngineUnavailable(RuntimeError):
     """The engine asked for cannot run here (the dask extra is not installed)."""
 
 
-#: The name index entries this process has sent in the current build (:class:`builder.name_index.Sent`).
+#: The name index entries this process has sent in the current build (:class:`builder.graph.name_index.Sent`).
 _SENT = name_index.Sent()
 
 

@@ -12,11 +12,11 @@ prints::
     kg.query("officials", province="IR-24").dicts()
 
 Every read holds the store for reading while it runs, so it never sees a
-build's write half-done (:mod:`builder.locks`); ``build`` and ``remove`` write
-in write windows (:class:`builder.access.Writer`), and another writer
-meanwhile gets :class:`builder.locks.StoreBusy`.  A missing store is
+build's write half-done (:mod:`builder.storage.locks`); ``build`` and ``remove`` write
+in write windows (:class:`builder.storage.access.Writer`), and another writer
+meanwhile gets :class:`builder.storage.locks.StoreBusy`.  A missing store is
 :class:`FileNotFoundError`, a path that is a file
-:class:`builder.access.NotAStore`, both with one-line messages.
+:class:`builder.storage.access.NotAStore`, both with one-line messages.
 """
 from __future__ import annotations
 
@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .access import NotAStore, Writer, must_be_store, reading  # noqa: F401 (NotAStore: raised here)
-from .locks import StoreBusy  # noqa: F401 (raised here)
+from .storage.access import NotAStore, Writer, must_be_store, reading  # noqa: F401 (NotAStore: raised here)
+from .storage.locks import StoreBusy  # noqa: F401 (raised here)
 
 DEFAULT_STORE = "kg"
 
@@ -55,7 +55,7 @@ class Result:
         a key for programs (``--all-columns``, CSV, TSV and JSON keep them); a
         parameter that was not set is an empty column, left out everywhere.
         """
-        from .sparql import iri_columns
+        from .use.sparql import iri_columns
 
         declared = self.query.params
         hidden = (iri_columns(self.columns, self.rows) | set(declared)) if table else set()
@@ -98,10 +98,10 @@ class Store:
                on_notice: Callable[[str], None] | None = None):
         """Remove the articles read from ``paths`` (and, with ``missing``, from files that are gone).
 
-        Returns the plan carried out (:class:`builder.index.Removal`), with ``removed``: how many
+        Returns the plan carried out (:class:`builder.storage.index.Removal`), with ``removed``: how many
         articles went.  An article also read from files not named stays (``still_read``).
         """
-        from .index import carry_out, plan_removal
+        from .storage.index import carry_out, plan_removal
 
         must_be_store(self.path)
         with Writer(self.path, what="fakg remove", notice=on_notice) as store:
@@ -119,11 +119,11 @@ class Store:
               **named) -> Result:
         """Run a library query by name, or a ``.rq`` file, with parameters (``params`` and keywords).
 
-        Parameters are checked first (:func:`builder.params.check`: :class:`builder.sparql.ParamError`,
+        Parameters are checked first (:func:`builder.use.params.check`: :class:`builder.use.sparql.ParamError`,
         one line, for an unknown name or value); ``on_note`` hears what was read from them.
         """
-        from .params import check
-        from .sparql import bindings, load
+        from .use.params import check
+        from .use.sparql import bindings, load
 
         given = {**(params or {}), **named}
         try:
@@ -145,15 +145,15 @@ class Store:
         return result.dicts()[0] if result.rows else {}
 
     def facts(self, out_dir: str | os.PathLike) -> int:
-        """One facts JSON per article in ``out_dir``; how many were written (:mod:`builder.facts`)."""
-        from .facts import write_facts
+        """One facts JSON per article in ``out_dir``; how many were written (:mod:`builder.use.facts`)."""
+        from .use.facts import write_facts
 
         with self.reading() as store:
             return write_facts(store, out_dir)
 
     def network(self, *, min_co_mentions: int = 1):
-        """The network of persons, organisations, places, programs and target groups (:func:`builder.export.network`)."""
-        from .export import network
+        """The network of persons, organisations, places, programs and target groups (:func:`builder.use.export.network`)."""
+        from .use.export import network
 
         with self.reading() as store:
             return network(store, min_co_mentions=min_co_mentions)
@@ -161,7 +161,7 @@ class Store:
     def export_network(self, *, gexf: str | os.PathLike | None = None, graphml: str | os.PathLike | None = None,
                        min_co_mentions: int = 1):
         """Write the network as GEXF 1.3 (``gexf``) and/or GraphML (``graphml``); return it (a networkx graph)."""
-        from .export import write_gexf, write_graphml
+        from .use.export import write_gexf, write_graphml
 
         G = self.network(min_co_mentions=min_co_mentions)
         if gexf:
@@ -172,22 +172,22 @@ class Store:
 
     def export(self, path: str | os.PathLike, fmt: str, *, graph: str | None = None) -> None:
         """Write the RDF as ``nquads``, ``trig``, ``jsonld`` (every named graph) or ``turtle`` (the union, or
-        the one named ``graph``) (:func:`builder.export.dump`); a bad format or graph is :class:`ValueError`."""
-        from .export import dump
+        the one named ``graph``) (:func:`builder.use.export.dump`); a bad format or graph is :class:`ValueError`."""
+        from .use.export import dump
 
         with self.reading() as store:
             dump(store, path, fmt, graph=graph)
 
     def validate(self) -> list[str]:
         """Every SHACL violation, one line each (``ontology/shapes.ttl``); empty when the store is valid."""
-        from .validate import validate_store
+        from .use.validate import validate_store
 
         with self.reading() as store:
             return validate_store(store)
 
     def link(self) -> Links:
         """Which places and organisations link to Wikidata, and the organisations that do not, most mentioned first."""
-        from .link import coverage, entities
+        from .use.link import coverage, entities
 
         with self.reading() as store:
             found = entities(store)
@@ -195,23 +195,23 @@ class Store:
         return Links(covered, [e for e in found if e.kind == "organization" and e.wikidata is None])
 
     def link_online(self, **options) -> list:
-        """Wikidata candidates for the unlinked organisations (:func:`builder.link.reconcile` and its options);
+        """Wikidata candidates for the unlinked organisations (:func:`builder.use.link.reconcile` and its options);
         nothing is written.  Builds wait while the look-ups run."""
-        from .link import reconcile
+        from .use.link import reconcile
 
         with self.reading() as store:
             return reconcile(store, **options)
 
     def serve(self, port: int | None = None, **options):
-        """A SPARQL endpoint over the store (:class:`builder.serve.Server`, not yet started: use it as a context manager)."""
-        from .serve import DEFAULT_PORT, Server
+        """A SPARQL endpoint over the store (:class:`builder.storage.serve.Server`, not yet started: use it as a context manager)."""
+        from .storage.serve import DEFAULT_PORT, Server
 
         return Server(self.path, DEFAULT_PORT if port is None else port, **options)
 
 
 def _run(store, q, params: dict) -> tuple[list[str], list[list]]:
     """Columns and rows of ``q`` on ``store``, its failures as :class:`QueryFailed` (parameters: ParamError)."""
-    from .sparql import bindings, rows, run
+    from .use.sparql import bindings, rows, run
 
     try:
         return rows(run(store, q, params))

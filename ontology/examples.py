@@ -36,9 +36,9 @@ from pyoxigraph import Literal, NamedNode, Store, Variable
 
 from builder import __version__
 from builder.build import build
-from builder.iri import base
-from builder.namespaces import CONCEPT, FAKG, PREFIXES, RDF, RDFS, SKOS, WD, XSD
-from builder.sparql import format_rows, load, rows, run
+from builder.graph.iri import base
+from builder.graph.namespaces import CONCEPT, FAKG, PREFIXES, RDF, RDFS, SKOS, WD, XSD
+from builder.use.sparql import format_rows, load, rows, run
 
 ROOT = Path(__file__).resolve().parent.parent
 README = Path(__file__).resolve().parent / "README.md"
@@ -100,7 +100,7 @@ EXAMPLES = [
         "news id) is read from several files, the file read first is the `fakg:sourceFile` and the\n"
         "others are recorded, not extracted: `article fakg:copy c . c fakg:copyFile \"path\" ;\n"
         "fakg:copyHash \"…\"` (`c` is `{article}/copy/{16 hex of the path's SHA-256}`). A file name\n"
-        "that is not valid UTF-8 is written with its undecodable bytes as `\\xHH` (`builder/paths.py`).",
+        "that is not valid UTF-8 is written with its undecodable bytes as `\\xHH` (`builder/read/paths.py`).",
         """SELECT ?graph ?node ?agency WHERE {
              GRAPH ?graph { ?node a schema:NewsArticle ; schema:identifier ?id ; schema:publisher/rdfs:label ?agency }
              FILTER(?node = ?graph)
@@ -112,7 +112,7 @@ EXAMPLES = [
         "The story the article tells (`fakg:story`; near-duplicate pages, republished under another\n"
         "credit line or cut shorter, tell the same one, and the queries count it once) and the node that\n"
         "finds them: the MinHash signature of the body's 4-word shingles and its 32 band keys, which a\n"
-        "build looks up in the store's index to find the pages to compare (`builder/stories.py`). The story\n"
+        "build looks up in the store's index to find the pages to compare (`builder/graph/stories.py`). The story\n"
         "is `{base}story/{16 hex}`, named after the article that began it, and is described in the graph\n"
         "of every article that tells it.",
         """SELECT ?graph ?node ?story ?signature ?agency WHERE {

@@ -18,13 +18,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from builder import graph, vocabulary
+from builder.graph import graph, vocabulary
 from builder.build import build
-from builder.document import (ArticleMeta, Document, Event, Organization, Person, Place, Post, Program, Quote,
-                              Sentence, Statistic)
-from builder.namespaces import WD
-from builder.serve import Server, free_port
-from builder.textkey import key
+from builder.components import needed
+from builder.text.document import (ArticleMeta, Document, Event, Organization, Person, Place, Post, Program, Quote,
+                                   Sentence, Statistic)
+from builder.graph.namespaces import WD
+from builder.pipeline import COMPONENTS
+from builder.storage.serve import Server, free_port
+from builder.text.textkey import key
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "articles"
@@ -140,7 +142,7 @@ def _fake_agency(k):
 
 @pytest.fixture
 def fake_gazetteer(monkeypatch):
-    """The interface of builder/gazetteer.py (place, organization, agency) with a few fixed entries."""
+    """The interface of builder/text/gazetteer.py (place, organization, agency) with a few fixed entries."""
     monkeypatch.setattr(graph, "gazetteer", SimpleNamespace(place=_fake_place, organization=_fake_org,
                                                             agency=_fake_agency))
 
@@ -252,6 +254,29 @@ def store_with():
     return _store_with
 
 
+# ------------------------------------------------------------------------------------------ one component at a time
+
+def _prepared(raw: str, name: str, source: str = "invented.txt") -> Document:
+    """A Document of ``raw`` on which only the components that the one called ``name`` requires have
+    run (:func:`builder.components.needed`, from the declarations), ready for that one alone."""
+    doc = Document(source, Path(source).stem, raw)
+    for c in needed(COMPONENTS, name):
+        c(doc)
+    return doc
+
+
+@pytest.fixture(scope="session")
+def prepared():
+    """``prepared(raw, name)``: a Document of ``raw`` prepared by the components that ``name`` requires."""
+    return _prepared
+
+
+@pytest.fixture(scope="session")
+def component():
+    """``component(name)``: the pipeline's component of that name."""
+    return lambda name: next(c for c in COMPONENTS if c.name == name)
+
+
 # ------------------------------------------------------------------------------------------ a Wikidata stand-in
 
 @pytest.fixture(scope="module")
@@ -283,13 +308,13 @@ def wikidata_standin(tmp_path_factory):
 # ------------------------------------------------------------------------------------------ builds of the crash tests
 
 # The CLI; with "slow-small-chunks" the bulk loader's chunks are made tiny (keyword-only
-# defaults of builder.loader.Loader, if it has them) and every extracted article prints a
+# defaults of builder.storage.loader.Loader, if it has them) and every extracted article prints a
 # marker and takes 0.25 s more, so that a kill can be aimed between and inside writes.
 _RUN = """
 import sys, time
 if sys.argv[1] == "slow-small-chunks":
     try:
-        from builder import loader
+        from builder.storage import loader
         kw = loader.Loader.__init__.__kwdefaults__ or {}
         if "chunk_bytes" in kw:
             kw["chunk_bytes"] = 64 * 1024

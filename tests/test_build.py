@@ -1,23 +1,25 @@
 """fakg build: the same store whatever the number of workers, bad input reported, bulk loading."""
 from __future__ import annotations
 
+import dataclasses
+
 from pyoxigraph import NamedNode, Store
 
 import builder.build as build_module
 import builder.runners as runners
 from builder.build import build
 from builder.cli import main
-from builder.graph import document_quads
-from builder.vocabulary import vocabulary_quads
-from builder.iri import story_iri
+from builder.graph.graph import document_quads
+from builder.graph.vocabulary import vocabulary_quads
+from builder.graph.iri import story_iri
 from builder import pipeline
 from builder.extract import statistics
 from builder.pipeline import process
-from builder.sources import iter_articles
-from builder.name_index import index_quads
-from builder.index import replace_graph, stamp_quads, stamped_size
-from builder.loader import Loader
-from builder.stories import story_quads
+from builder.read.sources import iter_articles
+from builder.graph.name_index import index_quads
+from builder.storage.index import replace_graph, stamp_quads, stamped_size
+from builder.storage.loader import Loader
+from builder.graph.stories import story_quads
 
 
 def test_workers_give_the_same_store_and_report(tmp_path, monkeypatch, corpus, quads):
@@ -70,16 +72,17 @@ def test_a_failing_extractor_costs_only_its_own_facts(tmp_path, monkeypatch, cor
     with what the other extractors found (here its persons and quotes, without its figures)."""
     src = corpus(tmp_path / "in", ["t01_irna_mashhad.txt"])
 
-    def broken(doc):
+    def fails(doc):
         raise UnboundLocalError("cannot access local variable 'core'")
 
+    broken = dataclasses.replace(statistics.extract, run=fails)
     monkeypatch.setattr(pipeline, "COMPONENTS", [broken if c is statistics.extract else c for c in pipeline.COMPONENTS])
     monkeypatch.setattr(pipeline, "EXTRACTORS", [broken if c is statistics.extract else c for c in pipeline.EXTRACTORS])
     seen = []
     report = build([str(src)], tmp_path / "kg", workers=1, on_problem=seen.append)
     assert (report.articles, report.failed) == (1, 0)
     assert seen == [f"{src / 't01_irna_mashhad.txt'}: stored without some facts: "
-                    "test_build.broken failed (UnboundLocalError: cannot access local variable 'core')"]
+                    "statistics failed (UnboundLocalError: cannot access local variable 'core')"]
     doc = pipeline.process(next(iter(iter_articles([str(src / "t01_irna_mashhad.txt")]))))
     assert doc.persons and doc.quotes and not doc.statistics
 
@@ -137,8 +140,8 @@ def test_writes_go_into_one_open_store_until_a_reader_waits(tmp_path):
     """A writer keeps the store open from write to write (RocksDB starts a new info log at each
     open: none here); a waiting reader ends the window after the write it waits for, and the
     windows keep only the newest info logs."""
-    from builder.access import KEEP_INFO_LOGS, Writer
-    from builder.locks import _LockFile
+    from builder.storage.access import KEEP_INFO_LOGS, Writer
+    from builder.storage.locks import _LockFile
 
     store = tmp_path / "kg"
     with Writer(store) as writer:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.clean import clean
+from builder.read.clean import clean
 SEEDS = Path(__file__).resolve().parent.parent / "examples" / "articles"
 
 

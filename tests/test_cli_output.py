@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from builder.cli import main
-from builder.sparql import FSI, PDI, _width
+from builder.use.sparql import FSI, PDI, _width
 
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = ["officials", "figures-by-province", "events", "quotes-about-group", "latest-figure", "co-mentions",

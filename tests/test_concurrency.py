@@ -1,10 +1,10 @@
 """Issue 8: queries and builds on one store at the same time.
 
-The protocol (builder/locks.py, "Sharing the store between processes"):
+The protocol (builder/storage/locks.py, "Sharing the store between processes"):
 
 * two writers: ``fakg build`` (or ``remove``, or ``serve --writable``) takes
   the store's build lock without waiting; a second one on the same store gets
-  :class:`builder.locks.StoreBusy`: one line naming the holder, exit status 1;
+  :class:`builder.storage.locks.StoreBusy`: one line naming the holder, exit status 1;
 * ``fakg query``/``facts``/``validate``/``export``/``link`` hold the store's
   read/write lock shared while they read it, and a build writes in short
   write windows that hold it exclusively (store opened writable, one chunk
@@ -37,7 +37,7 @@ from pathlib import Path
 
 import pytest
 
-from builder import serve
+from builder.storage import serve
 REPO = Path(__file__).resolve().parent.parent
 
 N = 20  # articles
@@ -228,8 +228,8 @@ def test_writable_server_makes_queries_say_so_at_once(tmp_path, library_build, m
 def test_a_reader_holds_off_a_write_window_and_a_window_holds_off_readers(tmp_path, change_figures, library_build, make_corpus):
     """In one process, with threads: the locks are on open files, not on processes."""
     from builder.build import build
-    from builder.access import reading
-    from builder.locks import StoreBusy, StoreLocks
+    from builder.storage.access import reading
+    from builder.storage.locks import StoreBusy, StoreLocks
 
     corpus, store = make_corpus(tmp_path / "in", 2), tmp_path / "kg"
     library_build(corpus, store)

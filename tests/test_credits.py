@@ -1,12 +1,12 @@
-"""Who a page credits for its story (builder/credits.py), on invented credit lines of the genre."""
+"""Who a page credits for its story (builder/read/credits.py), on invented credit lines of the genre."""
 from __future__ import annotations
 
 import pytest
 
-from builder.credits import from_credit_line, from_interview, from_lead
-from builder.document import Document
+from builder.read.credits import from_credit_line, from_interview, from_lead
+from builder.text.document import Document
 from builder.pipeline import process
-from builder.textkey import key
+from builder.text.textkey import key
 
 
 @pytest.mark.parametrize("paragraph, name, agency", [

@@ -1,4 +1,4 @@
-"""Tests for builder.dates: publication stamps, dates in running text, relative phrases."""
+"""Tests for builder.text.dates: publication stamps, dates in running text, relative phrases."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.dates import TEHRAN, DateMatch, find_dates
-from builder.published import EARLIEST_PUBLISHED, parse_published, plausibly_published
+from builder.text.dates import TEHRAN, DateMatch, find_dates
+from builder.read.published import EARLIEST_PUBLISHED, parse_published, plausibly_published
 
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 LATIN = str.maketrans("", "")

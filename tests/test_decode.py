@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.decode import DecodeError, binary_kind, count_arabic_letters, decode, repair_mojibake
+from builder.read.decode import DecodeError, binary_kind, count_arabic_letters, decode, repair_mojibake
 
 PAGE = (
     "راه‌اندازی خانه امن کودکان در شهر نمونه\r\n\r\n"

@@ -1,14 +1,15 @@
-"""The start-up cache (builder.diskcache): large regexes and word tables read back as they were made."""
+"""The start-up cache (builder.text.diskcache): large regexes and word tables read back as they were made."""
 from __future__ import annotations
 
 import re
 
-from builder import diskcache
-from builder.gazetteer import LEFT, RIGHT, SEP, phrases_regex
+from builder.text import diskcache
+from builder.text.gazetteer import LEFT, RIGHT, phrases_regex
+from builder.text.patterns import GAP
 
 # An invented list long enough to be cached: place-like names with spelling variants.
 NAMES = [f"شهرک {a} {b}" for a in ("نوین", "امید", "گلستان", "بهار", "سپیده") for b in range(400)]
-SOURCE = LEFT + "(?:" + phrases_regex(NAMES, SEP) + ")" + RIGHT
+SOURCE = LEFT + "(?:" + phrases_regex(NAMES, GAP) + ")" + RIGHT
 TEXT = "ساکنان شهرك  گلستان 17 و شهرک‌امید ۲۰۳ و شهرک بهاران ۵ گفتند"
 
 

@@ -15,9 +15,9 @@ from pyoxigraph import Store, Variable
 
 import score
 from builder.build import build
-from builder.facts import write_facts
-from builder.iri import mint
-from builder.access import open_store
+from builder.use.facts import write_facts
+from builder.graph.iri import mint
+from builder.storage.access import open_store
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "articles"
 

@@ -10,7 +10,7 @@ import rdflib
 from pyoxigraph import NamedNode, RdfFormat, Store, parse
 
 from builder.cli import main
-from builder.export import GEXF_NS, dump, network, write_gexf, write_graphml
+from builder.use.export import GEXF_NS, dump, network, write_gexf, write_graphml
 
 G13 = "{http://gexf.net/1.3}"
 SCHEMAS = Path(__file__).resolve().parent / "schemas" / "gexf-1.3"

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from builder.document import Document
+from builder.text.document import Document
 from builder.pipeline import process
-from builder.textkey import key
+from builder.text.textkey import key
 
 HEAD = "کد خبر: 123456\nسه‌شنبه ۱۴ آذر ۱۴۰۲ - ۱۰:۰۰\n\n"
 

@@ -6,9 +6,9 @@ import json
 import pytest
 from pyoxigraph import Variable
 
-from builder.facts import article_facts, write_facts
-from builder.iri import article_iri, mint
-from builder.namespaces import read_resource
+from builder.use.facts import article_facts, write_facts
+from builder.graph.iri import article_iri, mint
+from builder.graph.namespaces import read_resource
 pytestmark = pytest.mark.usefixtures("fake_gazetteer")
 
 GILAN_FACTS = {

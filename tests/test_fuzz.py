@@ -27,12 +27,12 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from builder.clean import clean
-from builder.dates import find_dates
-from builder.published import parse_published
-from builder.document import Document, Evidence
-from builder.normalize import normalize_ranges
-from builder.numbers import find_numbers, parse_number
+from builder.read.clean import clean
+from builder.text.dates import find_dates
+from builder.read.published import parse_published
+from builder.text.document import Document, Evidence
+from builder.text.normalize import normalize_ranges
+from builder.text.numbers import find_numbers, parse_number
 from builder.pipeline import process
 INVENTED = (Path(__file__).resolve().parent / "data" / "invented.txt").read_text(encoding="utf-8")
 
@@ -193,7 +193,7 @@ def _evidence(doc: Document):
 @given(st.one_of(article_like, any_text), st.dictionaries(st.sampled_from(["title", "published", "agency", "url", "id"]),
                                  st.one_of(st.text(max_size=40), persian_like), max_size=3))
 def test_pipeline_never_raises_and_evidence_points_into_the_page(raw, given):
-    from builder.graph import article_iri, document_quads
+    from builder.graph.graph import article_iri, document_quads
 
     doc = Document(source="fuzz.txt", stem="fuzz", raw=raw, given=dict(given), content_hash="0" * 64)
     process(doc)
@@ -316,7 +316,7 @@ page_bytes = st.one_of(
 @settings(max_examples=200 * SCALE, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(page_bytes, st.sampled_from([".txt", ".html", ".htm", ".jsonl", ".md"]))
 def test_reader_gives_documents_or_one_line_problems(tmp_path_factory, data, ext):
-    from builder.sources import InputProblem, iter_articles
+    from builder.read.sources import InputProblem, iter_articles
 
     folder = tmp_path_factory.mktemp("page")
     f = folder / f"page\n{ext}"  # a newline in the name must not break the one-line report
@@ -337,7 +337,7 @@ name_chars = st.one_of(st.characters(blacklist_categories=("Cs",)), st.sampled_f
 @settings(max_examples=500 * SCALE, deadline=None)
 @given(st.text(alphabet=name_chars, max_size=30))
 def test_file_names_round_trip_through_the_store(name):
-    from builder.paths import from_stored, shown, stored
+    from builder.read.paths import from_stored, shown, stored
 
     text = stored(name)
     text.encode("utf-8")  # an RDF literal can hold it

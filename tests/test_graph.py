@@ -7,12 +7,13 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import Literal, NamedNode, Store, Variable
 
-from builder import evidence, graph, vocabulary
+from builder.text import evidence
+from builder.graph import graph, vocabulary
 from builder import __version__
-from builder.document import Evidence
-from builder.iri import article_iri, mint
-from builder.namespaces import FAKG, ORG, OWL, RDF, RDFS, SCHEMA, SKOS, VOCABULARY_GRAPH, WD
-from builder.textkey import key
+from builder.text.document import Evidence
+from builder.graph.iri import article_iri, mint
+from builder.graph.namespaces import FAKG, ORG, OWL, RDF, RDFS, SCHEMA, SKOS, VOCABULARY_GRAPH, WD
+from builder.text.textkey import key
 
 pytestmark = pytest.mark.usefixtures("fake_gazetteer")
 
@@ -139,7 +140,7 @@ def test_evidence_is_one_record_per_span_and_a_cited_sentence_is_written_once(gi
     activity = mint("activity", __version__, "statistics")
     vocab = {(q.subject, q.predicate, q.object) for q in vocabulary.vocabulary_quads()}
     assert (activity, FAKG.extractor, Literal("statistics")) in vocab
-    assert {e.extractor for e in doc.statistics[0].evidence} <= set(vocabulary.EXTRACTORS)
+    assert {e.extractor for e in doc.statistics[0].evidence} <= set(vocabulary.extractors())
 
 
 def test_an_evidence_record_keeps_any_words_and_states_confidence_below_one():
@@ -160,7 +161,7 @@ def test_name_keys_fold_labels_as_the_queries_fold_parameters(gilan_document):
 
 @pytest.mark.parametrize("text", ["مهران\u200cکريميان", " كريم  ی ", "آأإا", "ΣΑΣ İ", "a\u00a0b\u2003c\u001cd", "استان اردبیل", "Ardabil Province"])
 def test_search_key_is_the_sparql_fold(text):
-    """builder.vocabulary.search_key must give what the queries' LCASE(REPLACE(...)) gives for a parameter."""
+    """builder.graph.vocabulary.search_key must give what the queries' LCASE(REPLACE(...)) gives for a parameter."""
     fold = ('LCASE(REPLACE(REPLACE(REPLACE(REPLACE(STR(?x), "[\\\\s\\u200c\\u200d\\u0640]+", ""), "[\\u064a\\u0649]", "\\u06cc"),'
             ' "\\u0643", "\\u06a9"), "[\\u0622\\u0623\\u0625]", "\\u0627"))')
     query = f'SELECT ?x ({fold} AS ?k) (REPLACE({fold}, "^\\u0627\\u0633\\u062a\\u0627\\u0646|province$", "") AS ?p) WHERE {{}}'

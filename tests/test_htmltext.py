@@ -7,7 +7,7 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.htmltext import html_to_text
+from builder.read.htmltext import html_to_text
 
 TITLE = "افتتاح خانه امن کودکان در شهر نمونه"
 P1 = "مدیر بهزیستی شهر نمونه امروز از راه‌اندازی یک خانه امن برای کودکان کار خبر داد و گفت: این مرکز به ۴۵ کودک خدمات آموزشی می‌دهد."

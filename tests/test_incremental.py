@@ -85,7 +85,7 @@ def test_remove_paths_and_missing_sources(tmp_path, capsys, corpus, graphs, quad
 
 def test_a_build_into_an_empty_store_makes_no_lookups(tmp_path, monkeypatch, corpus):
     """Each source comes once per build, so a store without articles needs no "already built?" lookups."""
-    from builder.access import Writer
+    from builder.storage.access import Writer
 
     calls = []
     for name in ("current_graph", "graphs_of_source"):

@@ -2,8 +2,8 @@
 
 The Persian sentences are invented for these tests.
 """
-from builder import lexicon as L
-from builder.textkey import key
+from builder.text import lexicon as L
+from builder.text.textkey import key
 
 
 def test_given_names():
@@ -34,8 +34,6 @@ def test_role_heads_longest_first():
     lengths = [len(key(h)) for h in heads]
     assert lengths == sorted(lengths, reverse=True)
     assert heads.index("معاون امور اجتماعی") < heads.index("معاون")
-    m = L.role_head_pattern().search("به گفته مدیر‌کل بهزیستی")
-    assert m and key(m.group()) == key("مدیرکل")
 
 
 def test_reporting_verbs_in_variant_spellings():
@@ -59,3 +57,23 @@ def test_reporting_verbs_in_variant_spellings():
     assert pat.search("در این گفتگو و گفتار") is None
     assert L.REPORTING_VERBS[0] != "گفت"  # longest first
     assert {"گفت", "افزود", "اظهار کرد", "تأکید کرد", "گفته است", "افزوده است"} <= set(L.REPORTING_VERBS)
+
+
+def test_the_heads_and_units_read_from_builder_data():
+    from builder.extract.phrases import CITY_LEVEL, NAMED_HEADS, PLACE_BOUND, PROGRAM_HEADS
+    from builder.extract.figures import _UNIT_OF
+
+    assert PLACE_BOUND["اداره کل بهزیستی"] == ("سازمان بهزیستی کشور", True)
+    assert PLACE_BOUND["شهرداری"] == (None, False)
+    assert key("فرمانداری") in CITY_LEVEL and key("بهزیستی") not in CITY_LEVEL
+    assert "سازمان" in NAMED_HEADS and PROGRAM_HEADS["طرح"] == "plan" and PROGRAM_HEADS["روز جهانی"] == "occasion"
+    assert _UNIT_OF[key("کودک")] == "persons" and _UNIT_OF[key("خانوار")] == "households"
+
+
+def test_event_triggers_read_from_builder_data_with_the_word_gap():
+    from builder.extract.events import TRIGGERS
+
+    kinds = dict(TRIGGERS)
+    assert list(kinds) == ["press_conference", "visit", "opening", "meeting"]
+    assert kinds["press_conference"].search("در نشست‌خبری امروز") and kinds["press_conference"].search("نشستخبری")
+    assert kinds["opening"].search("این مرکز به بهره برداری رسید") and not kinds["visit"].search("دیدار کرد")

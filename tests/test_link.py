@@ -13,10 +13,10 @@ import pytest
 from pyoxigraph import Store
 
 from builder.cli import main
-from builder.link import Offline, USER_AGENT, coverage, entities, parse_search, reconcile, search
-from builder.namespaces import PREFIXES
-from builder.serve import free_port
-from builder.textkey import key
+from builder.use.link import Offline, USER_AGENT, coverage, entities, parse_search, reconcile, search
+from builder.graph.namespaces import PREFIXES
+from builder.storage.serve import free_port
+from builder.text.textkey import key
 ROOT = Path(__file__).resolve().parent.parent
 
 PACKAGE = ROOT / "builder" / "data"

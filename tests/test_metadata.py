@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from builder.document import Document
-from builder.pipeline import clean, metadata, normalize
+from builder.text.document import Document
+from builder.pipeline import clean, metadata, normalize, place_names
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "articles"
 
@@ -21,6 +21,7 @@ def _meta(raw: str, given: dict | None = None):
     doc = Document("x.txt", "x", raw, dict(given or {}))
     clean(doc)
     normalize(doc)
+    place_names(doc)
     metadata.read_metadata(doc)
     return doc.article
 

@@ -1,16 +1,16 @@
-"""The store-wide name index (builder.name_index): each named entity once, kept true by builds and removals."""
+"""The store-wide name index (builder.graph.name_index): each named entity once, kept true by builds and removals."""
 from __future__ import annotations
 
 import pytest
 
 from pyoxigraph import Literal, Store
 
-from builder import name_index
+from builder.graph import name_index
 from builder.build import build
 from builder.cli import main
-from builder.iri import mint
-from builder.namespaces import FAKG, NAMES_GRAPH, RDF, SCHEMA, VOCABULARY_GRAPH
-from builder.sparql import load, rows, run
+from builder.graph.iri import mint
+from builder.graph.namespaces import FAKG, NAMES_GRAPH, RDF, SCHEMA, VOCABULARY_GRAPH
+from builder.use.sparql import load, rows, run
 
 # Invented pages: two articles name the same official, the first also a second one.
 PAGE_A = """ایرنا - کد خبر: 91000001
@@ -157,8 +157,8 @@ def test_summary_reads_precomputed_counts_that_equal_a_scan(tmp_path, capsys):
 
 def _extracted(text: str, name: str):
     """An invented page through the pipeline: (its graph, its article quads, its index entries)."""
-    from builder.document import Document
-    from builder.graph import article_iri, document_quads
+    from builder.text.document import Document
+    from builder.graph.graph import article_iri, document_quads
     from builder.pipeline import process
 
     doc = process(Document(source=f"{name}.txt", stem=name, raw=text, content_hash=name * 64))
@@ -176,7 +176,7 @@ def test_entries_sent_once_are_settled_when_their_carrier_is_thrown_away_or_prun
     """A worker sends an entity's entries with the first article that names it (name_index.Sent);
     when that article is thrown away, or pruned before a later one names the entity, the build
     ends with the entries the article graphs give, as a clean build does."""
-    from builder.loader import Loader
+    from builder.storage.loader import Loader
 
     page_c = PAGE_B.replace("92000002", "92000003").replace("سیاوش نیک‌پور مدیرکل بهزیستی استان سمنان گفت", "گفته شد")
     (ga, qa, ia), (gb, qb, ib), (gc, qc, ic) = (_extracted(PAGE_A, "a"), _extracted(PAGE_B, "b"),

@@ -1,4 +1,4 @@
-"""Tests for builder.numbers: values, kinds, offsets, and round trips through words."""
+"""Tests for builder.text.numbers: values, kinds, offsets, and round trips through words."""
 from __future__ import annotations
 
 from fractions import Fraction
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.numbers import align_fold, find_numbers, parse_number
+from builder.text.numbers import align_fold, find_numbers, parse_number
 
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")

@@ -4,11 +4,11 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import Literal, NamedNode, RdfFormat, parse
 
-from builder import graph, iri
-from builder.concepts import concept_for, target_groups
-from builder.iri import mint
-from builder.namespaces import FAKG, ORG, OWL, RDF, RDFS, SH, SKOS, read_resource
-from builder.textkey import key
+from builder.graph import graph, iri
+from builder.graph.concepts import concept_for, target_groups
+from builder.graph.iri import mint
+from builder.graph.namespaces import FAKG, ORG, OWL, RDF, RDFS, SH, SKOS, read_resource
+from builder.text.textkey import key
 pytestmark = pytest.mark.usefixtures("fake_gazetteer")
 
 _DECLARATIONS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty}

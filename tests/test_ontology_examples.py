@@ -14,8 +14,8 @@ import re
 import pytest
 from pyoxigraph import Literal, Quad, RdfFormat, Store, parse
 
-from builder.iri import DEFAULT_BASE, base
-from builder.namespaces import FAKG, ORG, PROV, RDF, SCHEMA, SKOS
+from builder.graph.iri import DEFAULT_BASE, base
+from builder.graph.namespaces import FAKG, ORG, PROV, RDF, SCHEMA, SKOS
 from builder.ontology import examples  # ontology/examples.py
 
 pytestmark = pytest.mark.skipif(base() != DEFAULT_BASE, reason="the README shows IRIs under the default base")

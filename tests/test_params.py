@@ -7,8 +7,8 @@ import json
 import pytest
 
 from builder.cli import main
-from builder.params import check
-from builder.sparql import ParamError
+from builder.use.params import check
+from builder.use.sparql import ParamError
 
 
 @pytest.fixture

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from builder.document import Document
+from builder.text.document import Document
 from builder.pipeline import process
-from builder.textkey import key
+from builder.text.textkey import key
 
 
 def run(body: str) -> Document:

@@ -1,6 +1,6 @@
 """Every fact's provenance, compact and complete, on the seed and test builds.
 
-Evidence is one literal per span (``builder.evidence.evidence_record``); these tests check
+Evidence is one literal per span (``builder.text.evidence.evidence_record``); these tests check
 that nothing of what the evidence nodes of 0.4 held is lost: for every fact and entity,
 ``queries/source-sentence.rq`` gives exactly the rows its document's evidence gives
 (article, file, sentence text, the page's words, offsets, extractor, confidence), every
@@ -14,19 +14,19 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
-from builder import graph
+from builder.graph import graph
 from builder.build import build
-from builder.document import Document
-from builder.evidence import read_evidence
-from builder.graph import article_iri
-from builder.vocabulary import EXTRACTORS
-from builder.iri import mint
-from builder.namespaces import FAKG, VOCABULARY_GRAPH
+from builder.text.document import Document
+from builder.text.evidence import read_evidence
+from builder.graph.graph import article_iri
+from builder.graph.vocabulary import extractors
+from builder.graph.iri import mint
+from builder.graph.namespaces import FAKG, VOCABULARY_GRAPH
 from builder.pipeline import process
-from builder.sources import iter_articles
-from builder.sparql import library, run
-from builder.access import reading
-from builder.validate import validate_store
+from builder.read.sources import iter_articles
+from builder.use.sparql import library, run
+from builder.storage.access import reading
+from builder.use.validate import validate_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"seeds": ROOT / "examples" / "articles", "tests": ROOT / "tests" / "articles"}
@@ -94,14 +94,14 @@ def test_every_record_is_well_formed_and_its_sentence_written_once(built):
             for q in store.quads_for_pattern(None, FAKG.evidence, None, g):
                 ev, words = read_evidence(q.object.value)
                 assert 0 <= ev.start <= ev.end <= len(doc.raw) and words == doc.raw[ev.start:ev.end]
-                assert ev.extractor in EXTRACTORS and 0 < ev.confidence <= 1
+                assert ev.extractor in extractors() and 0 < ev.confidence <= 1
                 if ev.sentence >= 0:
                     node = mint("sentence", g, ev.sentence)
                     assert written.get(node) == doc.sentences[ev.sentence].text
                     cited.add(node)
             assert set(written) == cited  # only sentences a record names are written
         activities = {q.object.value for q in store.quads_for_pattern(None, FAKG.extractor, None, VOCABULARY_GRAPH)}
-        assert activities == set(EXTRACTORS)
+        assert activities == set(extractors())
 
 
 def test_the_shapes_accept_the_build_and_refuse_a_malformed_record(built):

@@ -20,13 +20,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from pyoxigraph import Literal, NamedNode, Store
 
-from builder import graph, vocabulary
+from builder.graph import graph, vocabulary
 from builder.build import build
 from builder.cli import main
-from builder.document import ArticleMeta, Document, Evidence, Organization, Person, Place, Statistic
-from builder.serve import free_port
-from builder.sparql import ParamError, _width, bindings, format_rows, library, load, rows, run, term
-from builder.textkey import key
+from builder.text.document import ArticleMeta, Document, Evidence, Organization, Person, Place, Statistic
+from builder.storage.serve import free_port
+from builder.use.sparql import ParamError, _width, bindings, format_rows, library, load, rows, run, term
+from builder.text.textkey import key
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
 

@@ -28,11 +28,11 @@ from pathlib import Path
 import pytest
 
 from builder.cli import main, parser
-from builder.document import Document
-from builder.htmltext import html_to_text
-from builder.textkey import key
+from builder.text.document import Document
+from builder.read.htmltext import html_to_text
+from builder.text.textkey import key
 from builder.pipeline import process
-from builder.sources import MAX_BYTES, MAX_CHARS, InputProblem, iter_articles
+from builder.read.sources import MAX_BYTES, MAX_CHARS, InputProblem, iter_articles
 
 REPO = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).resolve().parent / "badinputs"
@@ -351,7 +351,7 @@ def _spans(store_path) -> list[tuple[str, int, int]]:
     """Every evidence's (span text, start, end) in the store."""
     from pyoxigraph import NamedNode, Store
 
-    from builder.evidence import read_evidence
+    from builder.text.evidence import read_evidence
 
     store = Store.read_only(str(store_path))
     try:
@@ -378,7 +378,7 @@ def test_invisible_characters_in_a_page_lose_no_fact(tmp_path, invented):
     assert clean["persons"] and clean["quotes"] and clean["statistics"]
     assert _facts_of(tmp_path / "kg-marked", tmp_path / "facts-marked")["zanjan"] == clean
     # every offset points at the same words, now with the marks among them
-    from builder.invisible import without_invisible
+    from builder.text.invisible import without_invisible
 
     spans = _spans(tmp_path / "kg-marked")
     assert all(marked[start:end] == text for text, start, end in spans)
@@ -630,7 +630,7 @@ def test_half_a_character_escaped_in_a_json_line(tmp_path):
     "a\u0000b\u202e",
 ])
 def test_hostile_value_stays_a_value(tmp_path, capsys, value):
-    from builder.sparql import run as run_query
+    from builder.use.sparql import run as run_query
     from pyoxigraph import Store
 
     store_path = tmp_path / "kg"
@@ -685,7 +685,7 @@ def test_an_organisation_printed_with_arabic_letters_is_written_with_persian_one
 
 
 def test_markup_left_in_a_text_page_reads_as_the_browser_shows_it():
-    from builder.document import Document
+    from builder.text.document import Document
     from builder.pipeline import process
 
     raw = ('<image>data:image/s3,"s3://crabby-images/53f0e/53f0e0d91e6d9de637a0a6486a8d5b9f6e97bebf" alt="افتتاح مرکز"</image>\nافتتاح مرکز کودکان کار در یزد\n\n'

@@ -24,10 +24,10 @@ from SPARQLWrapper import CSV, JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from builder.cli import main
-from builder.serve import ServeError, Server, free_port, server_command
-from builder.sparql import library, load
-from builder.access import _rocksdb_holder
-from builder.serve_records import ChildRecord
+from builder.storage.serve import ServeError, Server, free_port, server_command
+from builder.use.sparql import library, load
+from builder.storage.access import _rocksdb_holder
+from builder.storage.serve_records import ChildRecord
 ROOT = Path(__file__).resolve().parent.parent
 
 ARTICLES = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://schema.org/NewsArticle> }"
@@ -382,7 +382,7 @@ def test_allowed_endpoints_are_called(tmp_path, listener, seed_store):
     ("SELECT * WHERE { SERVICE#\n<http://127.0.0.1:9/> {} }", True),
 ])
 def test_the_scan_reads_the_text_as_oxigraph_does(text, refused):
-    from builder.serve_filter import outbound_refusal
+    from builder.storage.serve_filter import outbound_refusal
 
     assert (outbound_refusal(text, [], update=False) is not None) == refused
     allowed = outbound_refusal(text, ["http://127.0.0.1:9/", "http://127.0.0.1:9/sparql"], update=False)
@@ -466,7 +466,7 @@ def _recorded_children(store: Path) -> list[int]:
 
 
 def _alive(pid: int) -> bool:
-    from builder.locks import _running
+    from builder.storage.locks import _running
 
     return _running(pid)
 
@@ -487,7 +487,7 @@ def test_kill_9_of_serve_takes_its_child_along_and_a_build_goes_on(tmp_path, mod
 
 def test_a_stale_record_is_cleared_by_the_next_build(tmp_path, store_copy):
     """An Oxigraph left over the store by a serve killed before its children could go: the build stops it."""
-    from builder.serve import server_command
+    from builder.storage.serve import server_command
 
     store = store_copy
     orphan = subprocess.Popen(server_command(store, free_port(), writable=True), stdout=subprocess.DEVNULL,
@@ -513,7 +513,7 @@ def test_a_stale_record_is_cleared_by_the_next_build(tmp_path, store_copy):
 
 def test_a_program_holding_the_store_is_named_not_the_build_itself(tmp_path, store_copy):
     """The issue: `fakg build` said "being written by another process (fakg build, pid <its own pid>)"."""
-    from builder.serve import server_command
+    from builder.storage.serve import server_command
 
     store = store_copy
     holder = subprocess.Popen(server_command(store, free_port(), writable=True), stdout=subprocess.DEVNULL,

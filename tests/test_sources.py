@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.document import Document
-from builder.sources import InputProblem, iter_articles, skipped_line
+from builder.text.document import Document
+from builder.read.sources import InputProblem, iter_articles, skipped_line
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -115,7 +115,7 @@ def test_permission_error_is_a_problem(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("builder.sources.open", refuse, raising=False)
+    monkeypatch.setattr("builder.read.sources.open", refuse, raising=False)
     problem = only_problem(f)
     assert problem.reason == "cannot read file: Permission denied"
 

@@ -5,9 +5,9 @@ written on sentences made up for it in the style of provincial welfare news.
 """
 from __future__ import annotations
 
-from builder.document import Document
+from builder.text.document import Document
 from builder.pipeline import process
-from builder.textkey import key
+from builder.text.textkey import key
 
 HEAD = "کد خبر: 654321\nدوشنبه ۱۸ دی ۱۴۰۲ - ۰۹:۳۰\n\n"
 MEASURE = "https://w3id.org/fakg/concept/measure/"

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from pyoxigraph import NamedNode, Store
 
-from builder import stories
+from builder.graph import stories
 from builder.build import build
 from builder.cli import main
-from builder.iri import story_iri
-from builder.sparql import load, rows, run
-from builder.validate import validate_store
+from builder.graph.iri import story_iri
+from builder.use.sparql import load, rows, run
+from builder.use.validate import validate_store
 
 A = """ایسنا - کد خبر: ۱۴۰۲۱۱۰۵۸
 ۳ آذر ۱۴۰۲ - ۰۹:۱۵

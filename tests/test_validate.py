@@ -6,11 +6,12 @@ import shutil
 
 from pyoxigraph import Literal, Quad, Store
 
-from builder import gazetteer, graph
+from builder.text import gazetteer
+from builder.graph import graph
 from builder.cli import main
-from builder.iri import article_iri, mint
-from builder.namespaces import FAKG, PREFIXES, RDF, SCHEMA
-from builder.validate import validate_store
+from builder.graph.iri import article_iri, mint
+from builder.graph.namespaces import FAKG, PREFIXES, RDF, SCHEMA
+from builder.use.validate import validate_store
 
 
 def test_good_store_has_no_violations(fake_gazetteer, gilan_document, store_with, tehran_document):

@@ -39,8 +39,8 @@ def from_answers(answers: list[Path]) -> dict[str, str]:
 
 def live(url: str) -> str:
     """The article text of the page at ``url`` today (fakg's HTML reader)."""
-    from builder.decode import decode
-    from builder.htmltext import html_to_text
+    from builder.read.decode import decode
+    from builder.read.htmltext import html_to_text
 
     with urllib.request.urlopen(url, timeout=30) as response:
         text, _ = html_to_text(decode(response.read()))

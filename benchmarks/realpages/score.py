@@ -53,8 +53,8 @@ def missing_pages(rows: list[dict]) -> list[str]:
 def extract(rows: list[dict], out: Path) -> None:
     """Build the cached pages of ``rows`` into a temporary store and write their facts to ``out``."""
     from builder.build import build
-    from builder.facts import write_facts
-    from builder.access import reading
+    from builder.use.facts import write_facts
+    from builder.storage.access import reading
 
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(tmp) / "kg"

@@ -17,10 +17,21 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Mention
-from ..textkey import key
+from ..components import component
+from ..text.document import Document, Mention
+from ..text.patterns import GAP
+from ..text.textkey import key
 from .roles import post_key
-from .speech import opens_sentence, reporting_verbs
+from .speech import opens_sentence
+
+#: the component's name, the extractor its evidence names (see builder.components)
+NAME = "coreference"
+#: what coreference changes of the roles' output, and why (see builder.components)
+EDITS = {
+    "posts": "a speaking post named only by its role gets the holder coreference finds, and one person's "
+             "equal posts are merged: the holder is known only once pronouns and surnames are resolved",
+    "mentions": "the role mentions of merged posts point to the post they were merged into",
+}
 
 # «وی», and descriptions that point back like pronouns: «این مقام مسئول», «این مسئول»
 _PRONOUNS = re.compile(
@@ -52,7 +63,7 @@ def _holder_for(doc: Document, role: Mention) -> str | None:
 
 # «به گفته X، …»: X is the source of what follows, a subject like one opening the sentence
 _ATTRIBUTED = re.compile(r"(?<![\w\u200c])به[\s\u200c]+گفته[\s\u200c]+$")
-_ALSO = re.compile(r"^[\s\u200c]*(?:،\s*)?نیز(?![\w\u200c])")
+_ALSO = re.compile(rf"^{GAP}(?:،\s*)?نیز(?![\w\u200c])")
 
 
 def _new_speaker(doc: Document, m: Mention) -> bool:
@@ -66,7 +77,7 @@ def resolve_roles(doc: Document) -> None:
     A role joined by «و» to a resolved one is the same person's («معاون وزیر … و رئیس سازمان
     بهزیستی کشور گفت»); «فرماندار خوی نیز … گفت» introduces someone new, so only a person named
     after it (in the next sentences) can hold it."""
-    verbs = reporting_verbs(doc)
+    verbs = doc.reporting_verbs
     roles = [m for m in doc.mentions if m.kind == "role"]
     for m in roles:
         post = doc.posts[m.ref]
@@ -87,7 +98,7 @@ def _named_after(doc: Document, role: Mention) -> str | None:
     """The first person speaking in the sentences right after ``role``'s (opening a sentence that
     has a reporting verb: «حسین عباسی افزود»), holding no other post."""
     held = {p.holder for p in doc.posts if p.holder}
-    verbs = reporting_verbs(doc)
+    verbs = doc.reporting_verbs
     for m in doc.mentions:
         if m.kind == "person" and role.sentence < m.sentence <= role.sentence + _NEXT_SENTENCES and m.ref not in held \
                 and m.sentence in verbs and opens_sentence(doc, m):
@@ -141,6 +152,8 @@ def resolve_pronouns(doc: Document) -> None:
     doc.mentions.sort(key=lambda m: m.start)
 
 
+@component(NAME, requires=("text", "reporting_verbs", "mentions", "persons", "posts"), assigns=("mentions",),
+           edits=EDITS, evidence=True)
 def extract(doc: Document) -> None:
     resolve_roles(doc)
     resolve_pronouns(doc)

@@ -9,7 +9,7 @@ that say what is counted, in the genre's patterns:
 * its **modifiers** (:func:`modifiers`): participles («شناسایی‌شده», «مراجعه‌کننده»),
   complements that say which ones («تحت پوشش …», «در ارتباط با …», «درباره …», «مربوط به …»,
   «بازمانده از …»), and a short relative clause («که از اتباع هستند»);
-* the **predicate** of its clause (:func:`predicate`) when the figure is its subject or
+* the **predicate** of its clause (:func:`builder.extract.predicates.predicate`) when the figure is its subject or
   object: «… شناسایی و جمع‌آوری شدند» makes «شناسایی و جمع‌آوری شده»; a copula keeps its
   complement («… از اتباع هستند»);
 * **back-references** (:func:`refers_back`): «از این تعداد», «آنان», «این افراد» and a
@@ -25,10 +25,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..document import Document
-from ..numbers import find_numbers
-from ..textkey import key
-from .tokens import is_function_word, is_light_verb, is_past_stem, is_stop, is_verb
+from ..text.document import Document
+from ..text.numbers import find_numbers
+from ..text.patterns import GAP
+from ..text.textkey import key
+from .tokens import is_function_word, is_past_stem, is_stop, is_verb
 
 TOKEN = re.compile(r"[^\s\u200c،,.:؛;!؟?()«»\"]+(?:\u200c[^\s\u200c،,.:؛;!؟?()«»\"]+)*|[،,.:؛;!؟?()«»\"]")
 _PUNCT = frozenset("،,.:؛;!؟?()«»\"")
@@ -43,8 +44,8 @@ _PREPOSITIONS = frozenset(_K(w) for w in ("از", "در", "به", "با", "بر�
 _DEMONSTRATIVE = frozenset(_K(w) for w in ("این", "آن", "همین"))
 # an age after the counted noun belongs to it: «کودک ۳ تا ۶ ساله», «نوجوان ۱۵ ساله»
 _AGE_MODIFIER = re.compile(
-    r"(?:[0-9۰-۹]+(?:[\s\u200c]*(?:تا|-)[\s\u200c]*[0-9۰-۹]+)?[\s\u200c]*ساله"
-    r"|(?:زیر|بالای|کمتر[\s\u200c]*از|بیش[\s\u200c]*از)[\s\u200c]*[0-9۰-۹]+[\s\u200c]*سال)(?![\w\u200c])")
+    rf"(?:[0-9۰-۹]+(?:{GAP}(?:تا|-){GAP}[0-9۰-۹]+)?{GAP}ساله"
+    rf"|(?:زیر|بالای|کمتر{GAP}از|بیش{GAP}از){GAP}[0-9۰-۹]+{GAP}سال)(?![\w\u200c])")
 # time words end a counted noun phrase: «۹۶ کودک سال گذشته …» counts children, not years
 TIME_WORDS = _TIME_WORDS = frozenset(_K(w) for w in (
     "سال", "سالهای", "ماه", "روز", "هفته", "امسال", "پارسال", "امروز", "دیروز", "اخیر", "جاری", "گذشته",
@@ -188,11 +189,11 @@ _FROM_HEADS = frozenset(_K(w) for w in (
 ))
 # an age group after the counted noun: «در سنین ۶ تا ۱۱ سال», «در گروه سنی زیر ۱۵ سال», «با سن بالای ۶۰ سال»
 _AGE_GROUP = re.compile(
-    r"(?:در|با)[\s\u200c]+(?:سنین|سن|گروه[\s\u200c]*سنی|رده[\s\u200c]*سنی)[\s\u200c]+"
-    r"(?:(?:زیر|بالای|کمتر[\s\u200c]*از|بیش[\s\u200c]*از|بین)[\s\u200c]+)?[0-9۰-۹]+"
-    r"(?:[\s\u200c]*(?:تا|و|-)[\s\u200c]*[0-9۰-۹]+)?[\s\u200c]*(?:سالگی|ساله|سال)(?![\w\u200c])")
+    rf"(?:در|با)[\s\u200c]+(?:سنین|سن|گروه{GAP}سنی|رده{GAP}سنی)[\s\u200c]+"
+    rf"(?:(?:زیر|بالای|کمتر{GAP}از|بیش{GAP}از|بین)[\s\u200c]+)?[0-9۰-۹]+"
+    rf"(?:{GAP}(?:تا|و|-){GAP}[0-9۰-۹]+)?{GAP}(?:سالگی|ساله|سال)(?![\w\u200c])")
 # «۸۴۰ تماس به ازای هر ۱۰۰ هزار نفر»: a per-capita figure says its base
-_PER_HEAD = re.compile(r"به[\s\u200c]*ازای[\s\u200c]*هر[\s\u200c]*(?:[0-9۰-۹]+[\s\u200c]*(?:هزار|میلیون)?[\s\u200c]*)?[^\s\u200c،,.:؛;]+")
+_PER_HEAD = re.compile(rf"به{GAP}ازای{GAP}هر{GAP}(?:[0-9۰-۹]+{GAP}(?:هزار|میلیون)?{GAP})?[^\s\u200c،,.:؛;]+")
 # participles and adjectives that end a word: «شناسایی‌شده», «مراجعه‌کننده», «آسیب‌دیده», «بهبودیافته»
 _PARTICIPLE = re.compile(r"(?:شده|کننده|کنندگان|دیده|دیدگان|یافته|یافتگان|گرفته|رسیده)$")
 _PASSIVE = frozenset(_K(w) for w in (
@@ -212,7 +213,6 @@ FILLERS = _FILLERS = frozenset(_K(w) for w in (
     # how often, said of the verb: «۲۵۲۰ خانوار نیز ماهیانه از کمک‌هزینه … بهره‌مند می‌شوند»
     "ماهانه", "ماهیانه", "سالانه", "سالیانه",
 ))
-_MAX_PREDICATE = 16
 _MAX_RELATIVE = 16
 # a perfect written glued («بازمانده‌اند», «کرده‌است»): hazm's lemmatiser does not know it
 _PERFECT = re.compile(r"..ه(?:اند|است|ایم|اید|بود|بودند)$")
@@ -373,116 +373,6 @@ def _relative(doc: Document, pos: int, limit: int) -> Words | None:
                 return Words(" ".join(words), nxt.end())
             return Words(" ".join(words), m.end())
     return None
-
-
-class Predicate(NamedTuple):
-    """The rest of a figure's clause: complement words, the verb's non-verbal part as a participle."""
-    complement: str  # «به خانواده‌هایشان», «در مرکز نگهداری»
-    verbal: str  # «شناسایی و جمع‌آوری شده», «تحت پوشش»
-    copula: bool  # the verb is «است/هستند/بود»: the complement says what they are
-    object: str  # the figure is the verb's object: the words of its noun phrase before «را» («این نهاد»), or ""
-    verb: str  # the verb as written («تشکیل می‌دهند» gives «می‌دهند»)
-    end: int
-
-
-# light-verb parts that say nothing of what is counted; «خبر داد» only reports it
-# the first word of a compound non-verbal part: «صاحب شغل», «مورد حمایت», «تحت پوشش»
-_COMPOUND_HEADS = frozenset(_K(w) for w in ("صاحب", "مورد", "تحت", "زیر", "دارای", "فاقد"))
-_NON_VERBAL = frozenset(_K(w) for w in ("قرار", "انجام", "صورت", "خبر"))
-
-
-def _verb_ahead(doc: Document, pos: int, limit: int) -> bool:
-    """A finite verb follows within a clause's length, before any punctuation or «که»."""
-    for i, m in enumerate(_tokens(doc, pos, limit)):
-        if m.group() in _PUNCT or _K(m.group()) == _K("که") or i > _MAX_PREDICATE:
-            return False
-        if is_finite(m.group()):
-            return True
-    return False
-
-
-def predicate(doc: Document, pos: int, limit: int, open_end: bool = False) -> Predicate | None:
-    """The clause's verb after a figure and the words before it, or None when none is found.
-
-    The clause ends at «که», at punctuation (a comma only after a verb-less stretch of a
-    list: «برای توانمندسازی، آموزش و … هزینه شده») or at ``limit``, where the next figure
-    starts; a verb further than ``_MAX_PREDICATE`` words away belongs to another clause.  A
-    passive verb (شد، شدند، می‌شوند، گردید) turns its non-verbal part into a participle
-    («شناسایی … شده»).  With ``open_end`` (``limit`` is the end of a sentence that a scraped
-    page cut off) the words read are the predicate even without a verb.
-    """
-    words: list[re.Match] = []
-    object_words: list[str] = []
-    obj = False
-    commas = 0
-    for m in _tokens(doc, pos, limit):
-        w, k = m.group(), _K(m.group())
-        if w in "«»\"":
-            continue  # a name in guillemets inside the clause («کارت حمایت تحصیلی»)
-        if w in "،," and commas == 0 and (words or _verb_ahead(doc, m.end(), limit)):
-            commas += 1  # «… هزینه شده»; «۱۳۹۲ نوزاد، از مادران … به دنیا آمده‌اند»: the subject set off by a comma
-            continue
-        if w in _PUNCT or k == _K("که"):
-            return None
-        if k == _K("را"):
-            obj = True
-            object_words, words = [m.group() for m in words], []  # «۴۵ درصد مددجویان این نهاد را …»
-            continue
-        if k in _PREVERB:
-            continue
-        verb = is_finite(w) and not (_PARTICIPLE.search(k) and k not in _PASSIVE | _COPULA) and not k.endswith(_K("شده")) \
-            or k in _PASSIVE
-        nxt = _next(doc, m.end(), limit)
-        clause_end = nxt is None or nxt.group() in _PUNCT or _K(nxt.group()) in (_K("که"), _K("و"))
-        if not verb and clause_end and not is_function_word(w) and len(k) > 2 \
-                and (is_past_stem(k) or (k.startswith(("ب", "می")) and is_finite(w[1:] if k.startswith("ب") else w))):
-            verb = True  # «… به ۲۴۰۰ نفر رسید.», «… برسد»: a bare past stem or subjunctive ending the clause
-        # «شناسایی‌شده» ending the clause, or a perfect that dropped its auxiliary before a comma («به ثبت رسیده، تصریح کرد»)
-        participle = len(k) > 4 and (
-            k.endswith(_K("شده")) and (nxt is None or nxt.group() in _PUNCT or _K(nxt.group()) in _AUXILIARY | {_K("که"), _K("و")})
-            or _PARTICIPLE.search(k) is not None and (words or "\u200c" in w) and nxt is not None
-            and (nxt.group() in "،,؛;" or _K(nxt.group()) == _K("و") and _PARTICIPLE.search(k).group().endswith(_K("ه"))))  # «… افزایش یافته و …»
-        if verb and k not in _COPULA | _PASSIVE and nxt is not None and _K(nxt.group()) in _PASSIVE:
-            words.append(m)  # «سپرده شدند»: the participle is the verb's non-verbal part
-            continue
-        if verb or participle:
-            return _assemble(doc, words, m, obj, participle and not verb)._replace(object=" ".join(object_words))
-        words.append(m)
-        if len(words) > _MAX_PREDICATE:
-            return None
-    if open_end and words:
-        said = _without_places(doc, words)  # «افتتاح ۲۰۴ واحد … در گلستان»: where it is, is the place
-        return Predicate(" ".join(m.group() for m in said if _K(m.group()) not in _FILLERS), "", False,
-                         " ".join(object_words), "", words[-1].end())
-    return None
-
-
-def own_words(doc: Document, start: int, end: int) -> str:
-    """An item's own words before the joiner that leads to the next item of its list («به صورت
-    نقدی، …»), without fillers, places and amounts."""
-    tokens = list(_tokens(doc, start, end))
-    cut = max((i for i, m in enumerate(tokens) if m.group() in "،," or _K(m.group()) == _K("و")), default=-1)
-    words = [m for m in tokens[:cut] if m.group() not in _PUNCT and _K(m.group()) not in _FILLERS] if cut >= 0 else []
-    return " ".join(m.group() for m in _without_amounts(_without_places(doc, words)))
-
-
-_LIGHT_VERBS = frozenset(_K(w) for w in (
-    "کردند", "کردیم", "کرده", "می‌کنند", "می‌کند", "کنند", "دارند", "دارد", "داشتند", "داشت", "داشته",
-    "گرفت", "گرفتند", "گرفته", "می‌گیرند", "نمودند", "نمود", "دادند", "داد", "داده", "می‌دهند", "می‌دهد",
-    "یافت", "یافتند", "یافته", "رسید", "رسیدند", "رسیده", "می‌رسد",
-))
-
-
-_REACH = re.compile(r"(?:ب|می|نمی)?رس(?:ید|د|یده|یدند|ند)$")  # «… به ۷۸ کودک می‌رسید»: says how many, not what
-
-
-def verbal_is_compound(verbal: list[str]) -> bool:
-    """The words before the verb already say what happened (they end in a participle)."""
-    return bool(verbal) and _PARTICIPLE.search(_K(verbal[-1])) is not None
-
-
-_WHERE = frozenset(_K(w) for w in ("در", "از"))
-_EVERYWHERE = frozenset(_K(w) for w in ("سطح", "سراسر", "کل"))
 _AREA = frozenset(_K(w) for w in ("استان", "کشور", "شهر", "شهرستان", "منطقه", "مناطق", "کلانشهر", "کلان‌شهر"))
 
 
@@ -495,127 +385,6 @@ def _area_stem(word: str) -> str:
     return k
 
 
-def _without_places(doc: Document, words: list[re.Match]) -> list[re.Match]:
-    """The words without what only says where («در شهرستان میبد», «در سطح استان», «در این استان»):
-    the figure's place is an attribute of its own.  Words that say which ones stay: «در مدارس
-    قزوین» keeps «در مدارس»; a place inside a name («کمیته امداد سمنان») is the name's; a complement
-    after the place («… در استان ایلام زیر پوشش کمیته امداد») is a phrase of its own."""
-    names = [(x.start, x.end) for x in doc.mentions if x.kind in ("organization", "program")]
-    places = [(x.start, x.end) for x in doc.mentions if x.kind == "place"
-              and not any(s <= x.start and x.end <= e for s, e in names)]
-    out: list[re.Match] = []
-    segment: list[re.Match] = []
-
-    def in_place(m: re.Match) -> bool:
-        return any(s < m.end() and m.start() < e for s, e in places)
-
-    def flush():
-        where = bool(segment) and _K(segment[0].group()) in _WHERE and (
-            any(in_place(m) for m in segment)
-            or (len(segment) >= 2 and _K(segment[1].group()) in _EVERYWHERE | _AREA)
-            or (len(segment) > 2 and _K(segment[1].group()) in _DEMONSTRATIVE and _K(segment[2].group()) in _AREA))
-        if not where:
-            out.extend(segment)
-        else:
-            which = [m for m in segment[1:] if not in_place(m)
-                     and _area_stem(m.group()) not in _EVERYWHERE | _AREA | _DEMONSTRATIVE]
-            while which and is_function_word(which[0].group()):
-                which.pop(0)
-            while which and is_function_word(which[-1].group()):
-                which.pop()
-            if which and which[0].start() < min((m.start() for m in segment if in_place(m)), default=len(doc.text)):
-                out.extend([segment[0], *which])  # «در مدارس قزوین»: the schools say which ones
-        segment.clear()
-
-    for m in words:
-        if _K(m.group()) in _PREPOSITIONS or _linker(doc, m.start(), len(doc.text)) is not None:
-            flush()
-        segment.append(m)
-    flush()
-    return out
-
-
-_AMOUNT_HEADS = frozenset(_K(w) for w in ("مبلغ", "ارزش", "اعتبار", "هزینه", "رقم"))
-
-
-def _without_amounts(words: list[re.Match]) -> list[re.Match]:
-    """The words without an amount said inside the clause («به مبلغ ۲۵ میلیون ریال», «ماهانه ۱۴۰۰ هزار
-    ریال»): a figure of its own."""
-    words = _without_money(words)
-    out: list[re.Match] = []
-    skipping = False
-    for i, m in enumerate(words):
-        k = _K(m.group())
-        if k in (_K("به"), _K("با")) and i + 1 < len(words) and _K(words[i + 1].group()) in _AMOUNT_HEADS:
-            skipping = True
-        elif skipping and (k in _PREPOSITIONS or _LETTERS.search(m.group()) and not find_numbers(m.group())
-                           and k not in _AMOUNT_HEADS and k not in _MONEY_WORDS and k != _K("و")):
-            skipping = False
-        if not skipping:
-            out.append(m)
-        elif k in _MONEY_WORDS:
-            skipping = False
-    return out
-
-
-_MONEY_WORDS = frozenset(_K(w) for w in ("ریال", "تومان"))
-
-
-def _without_money(words: list[re.Match]) -> list[re.Match]:
-    """The words without a sum of money written in them: its number words and its unit."""
-    out: list[re.Match] = []
-    i = 0
-    while i < len(words):
-        j = i
-        while j < len(words) and (find_numbers(words[j].group()) or _K(words[j].group()) == _K("و") and j > i):
-            j += 1
-        if j > i and j < len(words) and _K(words[j].group()) in _MONEY_WORDS:
-            i = j + 1  # «یک‌میلیون و چهارصد هزار ریال»
-            continue
-        out.append(words[i])
-        i += 1
-    return out
-
-
-def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, glued: bool) -> Predicate:
-    k = _K(verb.group())
-    nxt_end = verb.end()
-    nxt = _next(doc, verb.end(), len(doc.text))
-    if nxt is not None and _K(nxt.group()) in _AUXILIARY | _PASSIVE:
-        nxt_end = nxt.end()  # «شده است», «کرده اند»: one verb
-    # the verb's non-verbal part: the last word before it, and one joined to it by «و» («شناسایی و جمع‌آوری»)
-    kept = [m for m in words if _K(m.group()) not in _FILLERS]
-    verbal: list[str] = []
-    if kept and not is_function_word(kept[-1].group()) and not (glued and "\u200c" in verb.group()):  # «گزارش‌شده» holds its own
-        verbal.insert(0, kept.pop().group())
-        if kept and not is_function_word(kept[-1].group()) and _K(verbal[0]).startswith(_K("ها")):  # «خانواده هایشان» written apart
-            verbal.insert(0, kept.pop().group())
-        if len(kept) >= 2 and _K(kept[-1].group()) == _K("و") and not is_function_word(kept[-2].group()):
-            verbal[:0] = [kept.pop(-2).group(), kept.pop().group()]
-        if kept and _K(kept[-1].group()) in _COMPOUND_HEADS:  # «صاحب شغل شدند», «مورد حمایت هستند»
-            verbal.insert(0, kept.pop().group())
-    kept = [m.group() for m in _without_amounts(_without_places(doc, kept))]
-    verbal = [w for w in verbal if _K(w) not in _NON_VERBAL]
-    if len(verbal) == 1 and _REACH.match(_K(verbal[0])) and _K(verb.group()) in _AUXILIARY:
-        verbal = []  # «… به ۴۶۰ نفر رسیده است»: a perfect that says how many, not what
-    passive = k in _PASSIVE
-    copula = k in _COPULA
-    if not passive and not copula and _PERFECT.search(k):  # «از تحصیل بازمانده‌اند»: the verb says it
-        if verbal:
-            kept.extend(verbal)
-        verbal = [re.sub(r"[\u200c\s]*(?:اند|است|ایم|اید|بود|بودند)$", "", verb.group())]
-    if glued:
-        if verbal or not _REACH.match(k):  # «… به ۵۱۵ نفر رسیده است»: says how many, not what
-            verbal.append(verb.group())
-    elif passive and verbal:
-        verbal.append("شده")
-    elif not passive and not copula and not _PERFECT.search(k) and not is_light_verb(verb.group()) \
-            and k not in _LIGHT_VERBS and not _REACH.match(k) and not verbal_is_compound(verbal):
-        verbal.append(verb.group())  # «به مدرسه بازگشتند»: the verb itself says what happened
-    complement = " ".join(kept)
-    return Predicate(complement, " ".join(verbal), copula, "", doc.text[verb.start():nxt_end], nxt_end)
-
-
 # -- back-references and topics --------------------------------------------------------------
 
 _STAT_NOUNS = frozenset(_K(w) for w in ("تعداد", "شمار", "آمار", "میزان", "رقم", "عدد", "مجموع", "جمع", "میان", "بین"))
@@ -624,11 +393,11 @@ _GROUP_NOUNS = frozenset(_K(w) for w in (
 _PRONOUNS = frozenset(_K(w) for w in ("آنها", "آنان", "آن", "اینها", "ایشان", "آن‌ها", "این‌ها"))
 # «از این تعداد», «از این میان», «از این آمار», «از آنان», «از این تعداد کودک کار،» before a figure
 _BACK_BEFORE = re.compile(
-    r"(?:از|در)[\s\u200c]+(?:(?:این|آن|همین)[\s\u200c]*(?:تعداد|میان|افراد|عده|جمع|مجموع|رقم|موارد|آمار|شمار|میزان)|آنان|آنها|آن[\s\u200c]*ها|این[\s\u200c]*ها)"
-    r"(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+){0,3}"
+    rf"(?:از|در)[\s\u200c]+(?:(?:این|آن|همین){GAP}(?:تعداد|میان|افراد|عده|جمع|مجموع|رقم|موارد|آمار|شمار|میزان)|آنان|آنها|آن{GAP}ها|این{GAP}ها)"
+    rf"(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+){{0,3}}"
     # and the items of its list before this one: «از این آمار ۴۱۰ نفر مرد و ۹۸ نفر زن»
-    r"(?:[\s\u200c]+[0-9۰-۹][0-9۰-۹٬,]*(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+){1,3}[\s\u200c]+و){0,3}"
-    r"[\s\u200c]*[،,]?[\s\u200c]*$")
+    rf"(?:[\s\u200c]+[0-9۰-۹][0-9۰-۹٬,]*(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+){{1,3}}[\s\u200c]+و){{0,3}}"
+    rf"{GAP}[،,]?{GAP}$")
 
 
 def refers_back_before(doc: Document, clause_start: int, start: int) -> bool:
@@ -672,7 +441,7 @@ def pronoun_after(doc: Document, pos: int, limit: int) -> tuple[int, str] | None
 
 # where a clause starts: punctuation, «که», «اینکه», or «و» after a finite verb («… است و …»)
 _CLAUSE_START = re.compile(
-    r".*(?:[:،,؛;]|(?<![\w\u200c])(?:که|این[\s\u200c]*که|(?:است|بود|بوده|شد|شده|دارد|دارند|هستند)[\s\u200c]+و)(?![\w\u200c]))",
+    rf".*(?:[:،,؛;]|(?<![\w\u200c])(?:که|این{GAP}که|(?:است|بود|بوده|شد|شده|دارد|دارند|هستند)[\s\u200c]+و)(?![\w\u200c]))",
     re.S)
 
 

@@ -13,20 +13,22 @@ from __future__ import annotations
 
 import re
 
-from ..dates import find_dates
-from ..document import Document, Event
+from ..components import component
+from ..text.document import Document, Event
+from ..text.lexicon import table
+from ..text.patterns import GAP
 
-TRIGGERS = (
-    ("press_conference", re.compile(r"نشست[\s\u200c]*خبری|کنفرانس[\s\u200c]*خبری")),
-    ("visit", re.compile(r"بازدید[\s\u200c]*(?:از|کرد|کردند|کردیم)|سفر[\s\u200c]*به")),
-    ("opening", re.compile(r"افتتاح|به[\s\u200c]*بهره[\s\u200c]*برداری[\s\u200c]*(?:رسید|می[\s\u200c]*رسد|رسیده)|راه[\s\u200c]*اندازی[\s\u200c]*(?:شد|کرد|کردیم)")),
-    ("meeting", re.compile(r"(?:نشست|جلسه|همایش|مجمع|گردهمایی|کارگروه)[^.؟!\n]{0,80}?برگزار[\s\u200c]*(?:شد|گردید|می[\s\u200c]*شود)|(?:در|طی)[\s\u200c]*(?:نشست|جلسه)")),
-)
-_OCCASION = re.compile(r"به[\s\u200c]*مناسبت")
+#: the component's name, the extractor its evidence names (see builder.components)
+NAME = "events"
+
+#: (kind, pattern) in the order tried, from builder/data/event_triggers.tsv
+TRIGGERS = tuple((kind, re.compile(pattern.replace("{GAP}", GAP))) for kind, pattern in table("event_triggers.tsv"))
+_OCCASION = re.compile(rf"به{GAP}مناسبت")
 
 
+@component(NAME, requires=("text", "sentences", "dates", "article", "mentions", "posts", "programs"), assigns=("events",),
+           evidence=True)
 def extract(doc: Document) -> None:
-    ref = doc.article.published.date() if doc.article.published else None
     seen: dict[tuple, Event] = {}
     for sent in doc.sentences:
         text = doc.text[sent.start:sent.end]
@@ -34,7 +36,7 @@ def extract(doc: Document) -> None:
             m = pattern.search(text)
             if not m:
                 continue
-            dates = [d for d in find_dates(text, ref) if d.start_date]
+            dates = [d for d in doc.dates[sent.index] if d.start_date]
             date = dates[0] if dates else None
             mentions = [x for x in doc.mentions if x.sentence == sent.index]
             places = [x.ref for x in mentions if x.kind == "place"]
@@ -57,4 +59,4 @@ def extract(doc: Document) -> None:
                     event.participants.append(x.ref)
                 if x.kind == "role" and doc.posts[x.ref].holder and doc.posts[x.ref].holder not in event.participants:
                     event.participants.append(doc.posts[x.ref].holder)
-            event.evidence.append(doc.evidence(sent.start + m.start(), sent.start + m.end(), "events"))
+            event.evidence.append(doc.evidence(sent.start + m.start(), sent.start + m.end(), NAME))

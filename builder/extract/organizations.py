@@ -11,11 +11,15 @@ organisation of the story.
 """
 from __future__ import annotations
 
-from ..document import Document, Mention, Organization
-from ..gazetteer import organization, place
-from ..textkey import key
+from ..components import component
+from ..text.document import Document, Mention, Organization
+from ..text.gazetteer import organization, place
+from ..text.textkey import key
 from .phrases import CITY_LEVEL, NATIONAL, PLACE_BOUND, PLACE_WORDS, OrgPhrase, is_descriptive, org_phrase
-from .units import Unit, sentence_units
+from .units import Unit
+
+#: the component's name, the extractor its evidence names (see builder.components)
+NAME = "organizations"
 
 _PLACE_BOUND_KEYS = {key(h): h for h in PLACE_BOUND}
 _PLACE_BOUND_KINDS = ("provincial_office", "government")  # keyed by their national body, never a fuller name
@@ -146,7 +150,7 @@ def register(doc: Document, units: list[Unit], ph: OrgPhrase, sentence: int) -> 
     org.parent = org.parent or parent_key or implied_parent
     own_end = ph.end if ph.parent is None else ph.parent.start
     start, end = units[ph.start].start, units[own_end - 1].end
-    org.evidence.append(doc.evidence(start, end, "organizations"))
+    org.evidence.append(doc.evidence(start, end, NAME))
     doc.mentions.append(Mention("organization", start, end, doc.text[start:end], k, sentence))
     return k
 
@@ -178,8 +182,10 @@ def _merge_prefixes(doc: Document) -> None:
                 o.parent = fuller[0]
 
 
+@component(NAME, requires=("text", "units", "article", "mentions"), assigns=("organizations", "mentions"),
+           evidence=True)
 def extract(doc: Document) -> None:
-    for si, units in enumerate(sentence_units(doc)):
+    for si, units in enumerate(doc.units):
         i = 0
         while i < len(units):
             if units[i].kind in ("word", "org"):

@@ -16,15 +16,27 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..document import Document, Mention, Person
-from ..gazetteer import FoldedText, words_pattern
-from ..lexicon import (SURNAME_THRESHOLD, is_common_word, is_everyday_given_name, is_given_name, is_surname_like,
-                       is_surname_part, is_surname_suffix, surname_score, word_frequency)
-from ..textkey import key
+from ..components import component
+from ..text.document import Document, Mention, Person
+from ..text.gazetteer import FoldedText, words_pattern
+from ..text.lexicon import (SURNAME_THRESHOLD, is_common_word, is_everyday_given_name, is_given_name, is_surname_like,
+                            is_surname_part, is_surname_suffix, surname_score, word_frequency)
+from ..text.patterns import GAP, LETTER
+from ..text.textkey import key
+from .coref import NAME as COREFERENCE
 from .phrases import is_name_word, match_head
 from .tokens import is_function_word, is_stop, is_verb
-from .speech import PREAMBLE, reporting_verbs
-from .units import Unit, sentence_units
+from .speech import PREAMBLE
+from .units import Unit
+
+#: the component's name, the extractor its evidence names (see builder.components)
+NAME = "persons"
+#: what persons changes of the places' output, and why (see builder.components)
+EDITS = {
+    "places": "a place read inside a person's name («شهریار» of «شهریار مهردادی») was the given name: the "
+              "place's evidence there goes, and the place if nothing else names it; only the whole name shows it",
+    "mentions": "those place mentions go with it",
+}
 
 _TITLES = frozenset(key(w) for w in (
     "دکتر", "مهندس", "حجت‌الاسلام", "حجت الاسلام", "حجت‌الاسلام‌والمسلمین", "والمسلمین", "آیت‌الله", "آیت الله", "سردار",
@@ -153,7 +165,7 @@ def _opens_reported_clause(doc: Document, sentence: int, units: list[Unit], a: i
     sent = doc.sentences[sentence]
     if not PREAMBLE.match(doc.text[sent.start:units[a].start]):
         return False
-    return any(v.start() >= units[b - 1].end for v in reporting_verbs(doc).get(sentence, []))
+    return any(v.start() >= units[b - 1].end for v in doc.reporting_verbs.get(sentence, []))
 
 
 def _through_to_apposition(units: list[Unit], j: int, k: int) -> int:
@@ -276,14 +288,16 @@ def add_person(doc: Document, name: str, start: int, end: int, sentence: int, me
     person = doc.persons.get(k)
     if person is None:
         person = doc.persons[k] = Person(name)
-    person.evidence.append(doc.evidence(start, end, "persons"))
+    person.evidence.append(doc.evidence(start, end, NAME))
     first = start if mention_start is None else mention_start
     doc.mentions.append(Mention("person", first, end, doc.text[first:end], k, sentence))
     return k
 
 
+@component(NAME, requires=("text", "sentences", "units", "reporting_verbs", "mentions"),
+           assigns=("persons", "mentions"), edits=EDITS, evidence=True)
 def extract(doc: Document) -> None:
-    for si, units in enumerate(sentence_units(doc)):
+    for si, units in enumerate(doc.units):
         i = 0
         while i < len(units):
             found = _name_at(units, i)
@@ -317,7 +331,7 @@ def extract(doc: Document) -> None:
 
 
 #: the next word, ZWNJs inside it included: hazm's affix spacing writes «دهمرده» as «دهم‌رده»
-_NEXT_WORD = re.compile(r"[\s\u200c]+([\u0620-\u064A\u066E-\u06D3][\u0620-\u064A\u066E-\u06D3\u200c]*[\u0620-\u064A\u066E-\u06D3])")
+_NEXT_WORD = re.compile(rf"[\s\u200c]+([{LETTER}][{LETTER}\u200c]*[{LETTER}])")
 
 
 def _longer_surnames(doc: Document) -> None:
@@ -345,7 +359,7 @@ def _longer_surnames(doc: Document) -> None:
             m.ref = new
         first = mentions[0]
         first.end, first.text = after.end(), doc.text[first.start:after.end()]
-        doc.persons[new].evidence[0] = doc.evidence(first.start, first.end, "persons")
+        doc.persons[new].evidence[0] = doc.evidence(first.start, first.end, NAME)
 
 
 def _unplace(doc: Document, start: int, end: int) -> None:
@@ -379,7 +393,7 @@ def surname(name: str) -> str:
 @lru_cache(maxsize=1024)  # compiling takes about a millisecond, and officials recur across articles
 def _surname_pattern(last: str) -> re.Pattern:
     """Tolerant of letter variants and of a space, ZWNJ or nothing anywhere inside («قلی زاده» = «قلی‌زاده»)."""
-    return words_pattern([last], sep=r"[\s\u200c]*")
+    return words_pattern([last], sep=rf"{GAP}")
 
 
 def _surname_mentions(doc: Document) -> None:
@@ -408,5 +422,5 @@ def _surname_mentions(doc: Document) -> None:
                       if any(s < m.start() for s in named.get(k, ()))]
             k = max(before)[1] if before else people[0]
             doc.mentions.append(Mention("person", m.start(), m.end(), m.group(), k, doc.sentence_at(m.start())))
-            doc.persons[k].evidence.append(doc.evidence(m.start(), m.end(), "coreference", 0.8))
+            doc.persons[k].evidence.append(doc.evidence(m.start(), m.end(), COREFERENCE, 0.8))
             taken.append((m.start(), m.end()))

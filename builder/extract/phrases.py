@@ -13,7 +13,7 @@ them with two kinds of organisation heads:
   (included), or a further head, which starts the parent organisation
   («دفتر ... سازمان بهزیستی کشور»).
 
-A role phrase is a role head from :mod:`builder.lexicon` plus up to a few
+A role phrase is a role head from :mod:`builder.text.lexicon` plus up to a few
 qualifier words («امور اجتماعی», «عمومی و انقلاب») and optionally an
 organisation phrase or a place.
 """
@@ -22,61 +22,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from ..lexicon import ROLE_HEADS, is_given_name, word_frequency
-from ..textkey import key
+from ..text.lexicon import ROLE_HEADS, is_given_name, table, word_frequency
+from ..text.textkey import key
 from .tokens import is_function_word, is_light_verb, is_number_word, is_verb
 from .units import Unit
 
-# place-bound head -> (national parent, whether the provincial body is called «اداره کل <head> استان X»)
+# the heads of organisation and program names, from builder/data (see each file's header)
+_PLACE_BOUND_ROWS = table("place_bound.tsv")
+#: place-bound head -> (national parent, whether the provincial body is called «اداره کل <head> استان X»)
 PLACE_BOUND: dict[str, tuple[str | None, bool]] = {
-    "اداره کل بهزیستی": ("سازمان بهزیستی کشور", True),
-    "بهزیستی": ("سازمان بهزیستی کشور", True),
-    "اداره بهزیستی": ("سازمان بهزیستی کشور", True),
-    "اداره کل آموزش و پرورش": ("وزارت آموزش و پرورش", True),
-    "آموزش و پرورش": ("وزارت آموزش و پرورش", True),
-    "اداره کل تعاون، کار و رفاه اجتماعی": ("وزارت تعاون، کار و رفاه اجتماعی", True),
-    "اداره کل تعاون کار و رفاه اجتماعی": ("وزارت تعاون، کار و رفاه اجتماعی", True),
-    "تعاون، کار و رفاه اجتماعی": ("وزارت تعاون، کار و رفاه اجتماعی", True),
-    "کمیته امداد امام خمینی": ("کمیته امداد امام خمینی", True),
-    "کمیته امداد": ("کمیته امداد امام خمینی", True),
-    "اداره کل تامین اجتماعی": ("سازمان تامین اجتماعی", True),
-    "تامین اجتماعی": ("سازمان تامین اجتماعی", True),
-    "اداره کل ثبت احوال": ("سازمان ثبت احوال کشور", True),
-    "ثبت احوال": ("سازمان ثبت احوال کشور", True),
-    "اداره کل زندان‌ها": ("سازمان زندان‌ها و اقدامات تامینی و تربیتی کشور", True),
-    "اداره کل ورزش و جوانان": ("وزارت ورزش و جوانان", True),
-    "اداره کل فرهنگ و ارشاد اسلامی": ("وزارت فرهنگ و ارشاد اسلامی", True),
-    "اداره کل میراث فرهنگی": ("وزارت میراث فرهنگی، گردشگری و صنایع دستی", True),
-    "استانداری": ("وزارت کشور", False),
-    "فرمانداری": ("وزارت کشور", False),
-    "بخشداری": ("وزارت کشور", False),
-    "شهرداری": (None, False),
-    "شورای اسلامی شهر": (None, False),
-    "دادگستری کل استان": ("قوه قضاییه", False),
-    "دادگستری": ("قوه قضاییه", False),
-    "دادسرای عمومی و انقلاب": ("قوه قضاییه", False),
-    "دادستانی": ("قوه قضاییه", False),
-    "جمعیت هلال احمر": ("جمعیت هلال احمر جمهوری اسلامی ایران", False),
-    "هلال احمر": ("جمعیت هلال احمر جمهوری اسلامی ایران", False),
-    "دانشگاه علوم پزشکی": ("وزارت بهداشت، درمان و آموزش پزشکی", False),
-    "فرماندهی انتظامی": ("فرماندهی کل انتظامی جمهوری اسلامی ایران", False),
-}
-# place-bound bodies of a city or county: without a place named they are not resolved to the province
-CITY_LEVEL = frozenset(key(h) for h in (
-    "فرمانداری", "بخشداری", "شهرداری", "شورای اسلامی شهر", "اداره بهزیستی", "دادستانی", "دادسرای عمومی و انقلاب",
-))
-NAMED_HEADS = (
-    "سازمان", "اداره کل", "اداره", "وزارت", "دفتر", "معاونت", "شورای", "شورا", "قرارگاه", "ستاد",
-    "موسسه", "مؤسسه", "انجمن", "بنیاد", "کانون", "کمیسیون", "کمیته", "اتحادیه",
-    "دانشگاه", "پژوهشگاه", "روابط عمومی", "صندوق", "دبیرخانه", "نهاد", "فراکسیون", "کارگروه", "پلیس",
-)
-# heads of programs («طرح ...», «مرکز ...»): a program name ends an organisation's name
-PROGRAM_HEADS = {
-    "طرح": "plan", "مجتمع": "complex", "مرکز": "centre", "خانه": "house", "خط": "hotline",
-    "سامانه": "hotline", "برنامه": "program", "پویش": "campaign", "پروژه": "plan", "کمپ": "centre",
-    "روز جهانی": "occasion", "روز ملی": "occasion", "هفته": "occasion", "تیم سیار": "team",
-    "سرای": "house", "آسایشگاه": "centre", "گرمخانه": "house", "رزمایش": "campaign", "جشنواره": "occasion",
-}
+    head: (None if parent == "-" else parent, office == "yes") for head, parent, office, _ in _PLACE_BOUND_ROWS}
+#: place-bound bodies of a city or county: without a place named they are not resolved to the province
+CITY_LEVEL = frozenset(key(head) for head, _, _, level in _PLACE_BOUND_ROWS if level == "city")
+#: heads of organisation names that a name of content words follows («سازمان …», «انجمن …»)
+NAMED_HEADS = tuple(head for head, in table("named_heads.txt"))
+#: heads of programs («طرح ...», «مرکز ...») and the kind of program each makes: a program name ends an organisation's name
+PROGRAM_HEADS = dict(table("program_heads.tsv"))
 _PROGRAM_KEYS = frozenset(key(h) for h in PROGRAM_HEADS)
 # words that may carry a personal name inside a body's name («موسسه خیریه ۱۴ معصوم», «بنیاد امام علی»)
 NAME_CARRIERS = frozenset(key(w) for w in ("امام", "حضرت", "شهید", "شهیدان", "آیت‌الله", "علامه"))

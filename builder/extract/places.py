@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Mention, Place
-from ..gazetteer import capital_of, city_named_like, find_places, place
-from ..textkey import key
-from .units import sentence_units
+from ..components import component
+from ..text.document import Document, Mention, Place
+from ..text.gazetteer import capital_of, city_named_like, place
+from ..text.patterns import GAP, LETTER
+from ..text.textkey import key
 
-_CITY_BEFORE = re.compile(r"(?:شهر|کلانشهر|شهرداری|شهرستان|فرمانداری|مرکز\s*استان)[\s\u200c]*$")
-_PROVINCE_BEFORE = re.compile(r"(?:استان|استانداری)[\s\u200c]*$")
-_CAPITAL = re.compile(r"مرکز[\s\u200c]*استان|مرکز[\s\u200c]*این[\s\u200c]*استان")
+#: the component's name, the extractor its evidence names (see builder.components)
+NAME = "places"
+
+_CITY_BEFORE = re.compile(rf"(?:شهر|کلانشهر|شهرداری|شهرستان|فرمانداری|مرکز\s*استان){GAP}$")
+_PROVINCE_BEFORE = re.compile(rf"(?:استان|استانداری){GAP}$")
+_CAPITAL = re.compile(rf"مرکز{GAP}استان|مرکز{GAP}این{GAP}استان")
 _TEHRAN_CITY = re.compile(r"پایتخت")
-_LIST_HEAD = re.compile(r"(?:شهرستان|شهر|استان|بخش)[\s\u200c]*(?:های|ها)[\s\u200c]+")
-_LETTERS = "\u0620-\u064A\u066E-\u06D3\u200c"  # Persian letters and ZWNJ, not «،» (which is in the same block)
+_LIST_HEAD = re.compile(rf"(?:شهرستان|شهر|استان|بخش){GAP}(?:های|ها)[\s\u200c]+")
+_LETTERS = LETTER + r"\u200c"  # Persian letters and ZWNJ, not «،» (which is in the same block)
 _ITEM = re.compile(rf"\s*([{_LETTERS}]+(?:[ \u200c][{_LETTERS}]+){{0,2}}?)\s*(?:،|,|\sو\s|$|(?=[.:؛\n])|(?=\s))")
-_THIS_PROVINCE = re.compile(r"(?:این|همین)[\s\u200c]*استان|سطح[\s\u200c]*استان|سراسر[\s\u200c]*استان")
+_THIS_PROVINCE = re.compile(rf"(?:این|همین){GAP}استان|سطح{GAP}استان|سراسر{GAP}استان")
 
 
 def _add(doc: Document, entry, start: int, end: int) -> str:
@@ -30,7 +34,7 @@ def _add(doc: Document, entry, start: int, end: int) -> str:
     found = doc.places.get(k)
     if found is None:
         found = doc.places[k] = Place(entry.name, entry.kind, entry.province if entry.kind != "province" else None)
-    found.evidence.append(doc.evidence(start, end, "places"))
+    found.evidence.append(doc.evidence(start, end, NAME))
     doc.mentions.append(Mention("place", start, end, doc.text[start:end], k, doc.sentence_at(start)))
     return k
 
@@ -75,7 +79,7 @@ def _named_by_kind(doc: Document) -> None:
     does not hold: one or two words, not function words or verbs, one of them at least no common word
     («شهر بزرگ» is no place).  Its province is the next known place in the sentence («بخش جغین شهرستان
     رودان»), else the article's."""
-    from ..lexicon import is_common_word, is_given_name, is_ordinary_word, is_stopword  # noqa: PLC0415 (hazm's lexicon)
+    from ..text.lexicon import is_common_word, is_given_name, is_ordinary_word, is_stopword  # noqa: PLC0415 (hazm's lexicon)
 
     taken = [(m.start, m.end) for m in doc.mentions if m.kind in ("place", "organization")]
     for head in _KIND_HEAD.finditer(doc.text):
@@ -102,7 +106,7 @@ def _named_by_kind(doc: Document) -> None:
         k = f"{kind}:{key(name)}"
         if k not in doc.places:
             doc.places[k] = Place(name, kind, _province_after(doc, end) or doc.article.province)
-        doc.places[k].evidence.append(doc.evidence(start, end, "places"))
+        doc.places[k].evidence.append(doc.evidence(start, end, NAME))
         doc.mentions.append(Mention("place", start, end, name, k, doc.sentence_at(start)))
         taken.append((start, end))
 
@@ -117,11 +121,12 @@ def _province_after(doc: Document, pos: int) -> str | None:
     return None
 
 
+@component(NAME, requires=("text", "sentences", "units", "place_names", "article"), assigns=("places", "mentions"), evidence=True)
 def extract(doc: Document) -> None:
     agency_spans = []
-    for units in sentence_units(doc):
+    for units in doc.units:
         agency_spans += [(u.start, u.end) for u in units if u.kind == "agency"]
-    for start, end, entry in find_places(doc.text):
+    for start, end, entry in doc.place_names:
         if any(s <= start < e for s, e in agency_spans):
             continue  # «خبرگزاری فارس» is the agency, not the province
         _add(doc, resolve_city(doc.text, start, entry), start, end)

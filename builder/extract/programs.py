@@ -19,13 +19,26 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Mention, Program
-from ..lexicon import is_given_name
-from ..textkey import key
+from ..components import component
+from ..text.document import Document, Mention, Program
+from ..text.lexicon import is_given_name
+from ..text.patterns import GAP
+from ..text.textkey import key
+from . import organizations
 from .phrases import (NAME_CARRIERS, PLACE_WORDS, PROGRAM_HEADS, compound_verb_noun, is_descriptive, is_name_word, match_head,
                       takes_preposition)
 from .tokens import is_past_stem
-from .units import Unit, sentence_units
+from .units import Unit
+
+#: the component's name, the extractor its evidence names (see builder.components)
+NAME = "programs"
+#: what programs changes of the organisations' output, and why (see builder.components)
+EDITS = {
+    "organizations": "an organisation named inside a program's name («طرح توانمندسازی بهزیستی») runs the "
+                     "program, and those words are the program's name: that evidence leaves the organisation, "
+                     "which only the program's whole name shows",
+    "mentions": "the organisation mentions inside a program's name go",
+}
 
 _HEAD_KEYS = {key(h): (h, kind) for h, kind in PROGRAM_HEADS.items()}
 _PLURAL_HEADS = frozenset(key(w) for w in ("مراکز", "طرح‌ها", "طرحهای", "خانه‌ها", "خانه‌های", "مجتمع‌ها", "برنامه‌ها", "برنامه‌های"))
@@ -42,8 +55,8 @@ _ANAPHORS = frozenset(key(w) for w in ("این", "همین"))  # «این طرح
 _TIME_WORDS = frozenset(key(w) for w in ("گذشته", "آینده", "جاری", "اخیر", "پیش", "قبل", "بعد", "آتی", "نخست", "اول",
                                          "دوم", "سوم", "آخر", "پایانی", "پیشین", "بعدی", "قبلی"))
 _OWN_NAME_KINDS = ("plan", "team")  # heads whose program keeps its own name around «اورژانس اجتماعی»
-_SOCIAL_EMERGENCY = re.compile(r"اورژانس[\s\u200c]*(?:های[\s\u200c]*)?اجتماعی(?:[\s\u200c]*(?:۱۲۳|123)(?![0-9۰-۹]))?"
-                               r"|خط[\s\u200c]*(?:تلفنی[\s\u200c]*)?(?:۱۲۳|123)(?![0-9۰-۹])")
+_SOCIAL_EMERGENCY = re.compile(rf"اورژانس{GAP}(?:های{GAP})?اجتماعی(?:{GAP}(?:۱۲۳|123)(?![0-9۰-۹]))?"
+                               rf"|خط{GAP}(?:تلفنی{GAP})?(?:۱۲۳|123)(?![0-9۰-۹])")
 HOTLINE_NAME = "خط ۱۲۳ اورژانس اجتماعی"  # pages call it either: the name holds both
 # Behzisti's counselling line: «صدای مشاور», «صدای مشاور ۱۴۸۰», «خط ۱۴۸۰», «سامانه ۱۴۸۰»
 _COUNSEL_LINE = re.compile(r"صدای[\s\u200c]*مشاور(?:[\s\u200c]*(?:۱۴۸۰|1480)(?![0-9۰-۹]))?"
@@ -138,7 +151,7 @@ def _add(doc: Document, name: str, kind: str, start: int, end: int, sentence: in
     prog = doc.programs.get(k)
     if prog is None:
         prog = doc.programs[k] = Program(name, kind)
-    prog.evidence.append(doc.evidence(start, end, "programs"))
+    prog.evidence.append(doc.evidence(start, end, NAME))
     doc.mentions.append(Mention("program", start, end, doc.text[start:end], k, sentence))
 
 
@@ -164,6 +177,9 @@ def _attach_places(doc: Document) -> None:
                 places.append(place.ref)
 
 
+@component("program_places", requires=("setting",),
+           edits={"programs": "a program no sentence places runs where the story is, known only after the "
+                              "quotes (the setting component), which come after the programs"})
 def locate(doc: Document) -> None:
     """A program that no sentence places runs where the story is (:attr:`Document.setting`): the
     county office's new centre in its county, the provincial campaign in its province."""
@@ -221,7 +237,7 @@ def _absorb_organizations(doc: Document) -> None:
             program.organization = program.organization or m.ref
         org = doc.organizations.get(m.ref)
         if org is not None:
-            gone = doc.evidence(m.start, m.end, "organizations")
+            gone = doc.evidence(m.start, m.end, organizations.NAME)
             org.evidence = [e for e in org.evidence if e != gone]
     doc.mentions[:] = kept
     # «اورژانس اجتماعی البرز», «صدای مشاور»: the line, not a body, when nothing else names it so
@@ -231,8 +247,10 @@ def _absorb_organizations(doc: Document) -> None:
         del doc.organizations[k]
 
 
+@component(NAME, requires=("text", "units", "mentions", "organizations"), assigns=("programs", "mentions"),
+           edits=EDITS, evidence=True)
 def extract(doc: Document) -> None:
-    for si, units in enumerate(sentence_units(doc)):
+    for si, units in enumerate(doc.units):
         i = 0
         while i < len(units):
             found = program_at(units, i) if units[i].kind == "word" else None

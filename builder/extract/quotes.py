@@ -13,15 +13,20 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Quote
-from ..invisible import without_invisible
-from ..textkey import persian_letters
-from .speech import opens_sentence, reporting_verbs
+from ..components import component
+from ..text.document import Document, Quote
+from ..text.invisible import without_invisible
+from ..text.patterns import GAP
+from ..text.textkey import persian_letters
+from .speech import opens_sentence
+
+#: the component's name, the extractor its evidence names (see builder.components)
+NAME = "quotes"
 
 _COLON = re.compile(r"\s*[:：]")
-_THAT = re.compile(r"[\s\u200c]*(?:[،,][\s\u200c]*)?که(?![\w\u200c])")
+_THAT = re.compile(rf"{GAP}(?:[،,]{GAP})?که(?![\w\u200c])")
 _AND = re.compile(r"[\s\u200c]+و[\s\u200c]+")
-_ACCORDING = re.compile(r"(?<![\w\u200c])به[\s\u200c]*گفت(?:ه|ه[\s\u200c]*ی|ه‌ی|ە)(\s+)")
+_ACCORDING = re.compile(rf"(?<![\w\u200c])به{GAP}گفت(?:ه|ه{GAP}ی|ه‌ی|ە)(\s+)")
 _MIN_INDIRECT_WORDS = 3
 
 
@@ -53,11 +58,13 @@ def _quote(doc: Document, sent, who, verb_start: int, verb_end: int, start: int,
     text = doc.text[start:end].strip()
     if text:
         doc.quotes.append(Quote(speaker, _surface(doc, verb_start, verb_end), text, post,
-                                [doc.evidence(sent.start, sent.end, "quotes")]))
+                                [doc.evidence(sent.start, sent.end, NAME)]))
 
 
+@component(NAME, requires=("raw", "text", "sentences", "reporting_verbs", "mentions", "posts"), assigns=("quotes",),
+           evidence=True)
 def extract(doc: Document) -> None:
-    for si, matches in reporting_verbs(doc).items():
+    for si, matches in doc.reporting_verbs.items():
         sent = doc.sentences[si]
         with_colon = [v for v in matches if _COLON.match(doc.text, v.end())]
         verb = with_colon[0] if with_colon else matches[-1]
@@ -106,5 +113,5 @@ def _according_to(doc: Document) -> None:
             who = (after.ref, None, after)
         if who[0] is None:
             continue
-        rest = re.match(r"[\s\u200c]*[،,]?", doc.text[after.end:sent.end])
+        rest = re.match(rf"{GAP}[،,]?", doc.text[after.end:sent.end])
         _quote(doc, sent, who, m.start(), m.end() - len(m.group(1)), after.end + rest.end(), sent.end)

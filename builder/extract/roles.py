@@ -11,11 +11,21 @@ One person's mentions of one post («مدیر کل بهزیستی», later «م�
 """
 from __future__ import annotations
 
-from ..document import Document, Mention, Post
-from ..textkey import key
+from ..components import component
+from ..text.document import Document, Mention, Post
+from ..text.textkey import key
 from .organizations import register
 from .phrases import RolePhrase, role_phrase
-from .units import Unit, sentence_units
+from .units import Unit
+
+#: the component's name, the extractor its evidence names (see builder.components)
+NAME = "roles"
+#: what roles changes of the organisations' output, and why (see builder.components)
+EDITS = {
+    "organizations": "the organisation a role phrase names («مدیرکل بهزیستی استان …») is registered with "
+                     "organizations.register, as the organisations component registers its own: only the "
+                     "role phrase shows where that name ends",
+}
 
 _COMMAS = ("،", ",")
 #: marks a page may put around a name («با حضور «علی کریمی» مدیرکل …»): they separate nothing
@@ -90,8 +100,10 @@ def add_post(doc: Document, post: Post) -> int:
     return len(doc.posts) - 1
 
 
+@component(NAME, requires=("text", "units", "mentions", "persons", "organizations"), assigns=("posts", "mentions"),
+           edits=EDITS, evidence=True)
 def extract(doc: Document) -> None:
-    for si, units in enumerate(sentence_units(doc)):
+    for si, units in enumerate(doc.units):
         i = 0
         while i < len(units):
             anaphoric = i > 0 and units[i - 1].key in (key("این"), key("همین"), key("مقام"))  # «این مقام مسئول»
@@ -106,7 +118,7 @@ def extract(doc: Document) -> None:
                 place = place or doc.organizations[org].place
             holder = _neighbour_person(doc, units, ph) or _coordinated_holder(doc, units, ph)
             post = Post(doc.text[start:end], holder, org, place,
-                        [doc.evidence(start, end, "roles")])
+                        [doc.evidence(start, end, NAME)])
             index = add_post(doc, post)
             doc.mentions.append(Mention("role", start, end, doc.text[start:end], index, si))
             i = ph.end

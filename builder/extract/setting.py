@@ -9,8 +9,12 @@ sentence places) read it.
 """
 from __future__ import annotations
 
-from ..document import Document
-from ..textkey import key
+from ..components import component
+from ..text.document import Document
+from ..text.textkey import key
+
+#: the component's name, the extractor its evidence names (see builder.components)
+NAME = "setting"
 
 _CITY_OFFICIALS = frozenset(key(w) for w in ("دادستان", "شهردار", "فرماندار", "بخشدار"))
 
@@ -69,8 +73,6 @@ def paragraph_of(doc: Document, pos: int) -> int:
     return doc.text.count("\n", 0, pos)
 
 
-
-
 def headline_city(doc: Document) -> str | None:
     """The one city or county the headline names, in the article's province (or any, when the
     article has none): «فعالیت ۴۰۰ مرکز ترک اعتیاد در مشهد» is a story about Mashhad, though
@@ -87,5 +89,7 @@ def headline_city(doc: Document) -> str | None:
     return city if doc.article.province in (None, doc.places[city].province) else None
 
 
+@component(NAME, requires=("text", "article", "mentions", "places", "organizations", "posts", "quotes"),
+           assigns=("setting",))
 def extract(doc: Document) -> None:
     doc.setting = main_place(doc) or headline_city(doc) or doc.article.province

@@ -1,15 +1,16 @@
 """Where reporting verbs are, and whether a mention is the subject opening its sentence.
 
 Shared by coreference (a role that opens a reported sentence is a speaker)
-and quotes.  Verbs come from :func:`builder.lexicon.reporting_verb_pattern`,
+and quotes.  Verbs come from :func:`builder.text.lexicon.reporting_verb_pattern`,
 tolerant of ZWNJ/space variants («خبرداد», «تأکید کرد»).
 """
 from __future__ import annotations
 
 import re
 
-from ..document import Document, Mention
-from ..lexicon import reporting_verb_pattern
+from ..components import component
+from ..text.document import Document, Mention
+from ..text.lexicon import reporting_verb_pattern
 
 # what may precede the subject: a dateline, «به گزارش ...،», and a few discourse adverbs
 PREAMBLE = re.compile(
@@ -36,19 +37,17 @@ PREAMBLE = re.compile(
 )
 
 
-def reporting_verbs(doc: Document) -> dict[int, list[re.Match]]:
-    """Reporting-verb matches (positions in ``doc.text``) by sentence index."""
-    cached = doc.scratch.get("verbs")
-    if cached is not None:
-        return cached
+@component("verbs", requires=("text", "sentences"), assigns=("reporting_verbs",))
+def find_reporting_verbs(doc: Document) -> None:
+    """Reporting-verb matches (positions in ``doc.text``) by sentence index (:attr:`Document.reporting_verbs`),
+    found once for persons, coreference and quotes."""
     pattern = reporting_verb_pattern()
     out: dict[int, list[re.Match]] = {}
     for sent in doc.sentences:
         found = list(pattern.finditer(doc.text, sent.start, sent.end))
         if found:
             out[sent.index] = found
-    doc.scratch["verbs"] = out
-    return out
+    doc.reporting_verbs = out
 
 
 def opens_sentence(doc: Document, mention: Mention) -> bool:

@@ -11,10 +11,11 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from ..document import Document, Sentence
-from ..hazm_models import models
-from ..numbers import parse_number
-from ..textkey import key
+from ..text.document import Document, Sentence
+from ..text.hazm_models import models
+from ..text.numbers import parse_number
+from ..text.patterns import LETTER
+from ..text.textkey import key
 
 
 class Token(NamedTuple):
@@ -69,7 +70,7 @@ _COPULAS = frozenset(key(w) for w in (
     "میشود", "میشوند", "میکند", "میکنند", "نمیشود", "گردید", "گردد",
 ))
 _ADJECTIVAL = frozenset(("بسته", "خسته", "وابسته", "پیوسته", "گذشته", "آینده", "دسته", "نامه"))
-_WORD = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u200cA-Za-z]")
+_WORD = re.compile(rf"[{LETTER}\u200cA-Za-z]")
 
 
 def is_word(t: str) -> bool:

@@ -16,12 +16,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..document import Document
-from ..gazetteer import find_agencies, find_organizations, find_places
-from ..textkey import key
+from ..components import component
+from ..text.document import Document
+from ..text.gazetteer import find_agencies, find_organizations
+from ..text.patterns import GAP
+from ..text.textkey import key
 from .tokens import Token, is_word, sentence_tokens
 
-_AGENCY_CONTEXT = re.compile(r"(?:خبرگزاری|به\s*گزارش|پایگاه\s*خبری|سایت|خبرنگار|روزنامه)[\s\u200c]*$")
+_AGENCY_CONTEXT = re.compile(rf"(?:خبرگزاری|به\s*گزارش|پایگاه\s*خبری|سایت|خبرنگار|روزنامه){GAP}$")
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class Unit:
         object.__setattr__(self, "key", key(self.text))
 
 
-def _gazetteer_spans(text: str) -> list[tuple[int, int, str, object]]:
+def _gazetteer_spans(text: str, places: list) -> list[tuple[int, int, str, object]]:
     spans = []
     for s, e, entry in find_agencies(text):
         before = text[max(0, s - 20):s]
@@ -46,7 +48,7 @@ def _gazetteer_spans(text: str) -> list[tuple[int, int, str, object]]:
         if _AGENCY_CONTEXT.search(before) or after.lstrip().startswith("/"):
             spans.append((s, e, "agency", entry))
     spans += [(s, e, "org", entry) for s, e, entry in find_organizations(text)]
-    spans += [(s, e, "place", entry) for s, e, entry in find_places(text)]
+    spans += [(s, e, "place", entry) for s, e, entry in places]
     spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     kept, last_end = [], -1
     for span in spans:  # earlier and longer first; agencies beat places at the same start
@@ -56,12 +58,14 @@ def _gazetteer_spans(text: str) -> list[tuple[int, int, str, object]]:
     return kept
 
 
-def sentence_units(doc: Document) -> list[list[Unit]]:
-    """Units of every sentence, computed once per document."""
-    cached = doc.scratch.get("units")
-    if cached is not None:
-        return cached
-    spans = _gazetteer_spans(doc.text)
+@component("units", requires=("text", "sentences", "place_names"), assigns=("units",))
+def segment(doc: Document) -> None:
+    """Units of every sentence (:attr:`Document.units`), made once for every chunker."""
+    doc.units = _sentence_units(doc)
+
+
+def _sentence_units(doc: Document) -> list[list[Unit]]:
+    spans = _gazetteer_spans(doc.text, doc.place_names)
     out = []
     si = 0
     for sent in doc.sentences:
@@ -87,7 +91,6 @@ def sentence_units(doc: Document) -> list[list[Unit]]:
             units.append(_plain(tok))
             ti += 1
         out.append(units)
-    doc.scratch["units"] = out
     return out
 
 

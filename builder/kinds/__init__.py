@@ -5,8 +5,8 @@ its dataclass, where a Document keeps its items, how its IRIs are made
 (:data:`NAMED` kinds are keyed by name across articles, :data:`IN_ARTICLE`
 ones are facts of one article), its RDF classes, how an item becomes quads
 (``describe``), and whether it is a node of the exported network and an entry
-of the facts JSON.  :mod:`builder.document`, :mod:`builder.iri`,
-:mod:`builder.graph`, :mod:`builder.export` and :mod:`builder.facts` read it,
+of the facts JSON.  :mod:`builder.text.document`, :mod:`builder.graph.iri`,
+:mod:`builder.graph.graph`, :mod:`builder.use.export` and :mod:`builder.use.facts` read it,
 so a new kind is declared here once (``CONTRIBUTING.md``: adding a kind).
 
 :data:`KINDS` is also the order in which an article's items are written.

@@ -1,9 +1,9 @@
 """The record every kind of thing the pipeline extracts is declared by (:class:`Kind`).
 
-A kind's record is read by :mod:`builder.document` (where its items live),
-:mod:`builder.iri` (how its IRIs are made), :mod:`builder.graph` (how its
-items become quads), :mod:`builder.export` (whether it is a node of the
-network) and :mod:`builder.facts` (whether it is in the facts JSON).
+A kind's record is read by :mod:`builder.text.document` (where its items live),
+:mod:`builder.graph.iri` (how its IRIs are made), :mod:`builder.graph.graph` (how its
+items become quads), :mod:`builder.use.export` (whether it is a node of the
+network) and :mod:`builder.use.facts` (whether it is in the facts JSON).
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ IN_ARTICLE = "in_article"
 
 
 class Writer(Protocol):
-    """What a kind's ``describe`` is given: the article being written (:class:`builder.graph.Writer`)."""
+    """What a kind's ``describe`` is given: the article being written (:class:`builder.graph.graph.Writer`)."""
 
     doc: Any  # the Document
     g: NamedNode  # the article's IRI and graph

@@ -1,7 +1,7 @@
 """The named kinds: persons, organisations, places and programs, one IRI each wherever they are named.
 
 Each item is keyed in its document by its comparison key
-(:func:`builder.textkey.key` of its canonical name), so the same person named
+(:func:`builder.text.textkey.key` of its canonical name), so the same person named
 twice is one entry, and the same key in two articles mints the same IRI.
 Oxigraph does no inference, so a node is written with both its specific and
 its general type (``schema:City`` and ``schema:Place``); an entity a fact
@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode
 
-from ..literals import fa
-from ..namespaces import FAKG, ORG, OWL, RDF, SCHEMA, SKOS, WD
-from ..textkey import key
+from ..graph.literals import fa
+from ..graph.namespaces import FAKG, ORG, OWL, RDF, SCHEMA, SKOS, WD
+from ..text.textkey import key
 from .base import NAMED, Kind, Writer
 
 

@@ -11,9 +11,9 @@ from datetime import date
 
 from pyoxigraph import Literal, NamedNode
 
-from ..concepts import concept_for, concepts_in
-from ..literals import fa, iso_date, number
-from ..namespaces import FAKG, ORG, PROV, RDF, RDFS, SCHEMA, TIME, XSD
+from ..graph.concepts import concept_for, concepts_in
+from ..graph.literals import fa, iso_date, number
+from ..graph.namespaces import FAKG, ORG, PROV, RDF, RDFS, SCHEMA, TIME, XSD
 from .base import IN_ARTICLE, Kind, Writer
 
 

@@ -1,0 +1,366 @@
+"""Where the figures of a sentence are, and which of them are statistics.
+
+A number in a news sentence is often no statistic: a year, an age, a hotline, a clock time, an
+ordinal, a law's article.  This module finds the numbers of a sentence (:func:`builder.text.numbers.find_numbers`),
+keeps those that count or measure something (:func:`_is_statistic`), reads their qualifier («حدود»,
+«بیش از»), their changes («از ۳۰ به ۴۵ درصد») and the labels of a list of figures («به ترتیب …»),
+for :mod:`builder.extract.statistics`.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..text.document import Document
+from ..text.lexicon import is_given_name, is_surname_like, table
+from ..text.numbers import PERCENT_WORD
+from ..text.patterns import GAP, LETTER
+from ..text.textkey import key
+from . import counted
+from .counted import TOKEN, noun_phrase
+from .tokens import is_function_word, is_verb
+
+
+_ABOUT = re.compile(rf"(?:حدود|حدودا|حدوداً|در\s*حدود|نزدیک\s*به|قریب\s*به|تقریبا|تقریباً|حوالی){GAP}$")
+_MORE = re.compile(rf"(?:بیش\s*از|بیشتر\s*از|بالغ\s*بر|بالای|بالاتر\s*از|افزون\s*بر|فزون\s*بر|متجاوز\s*از|فراتر\s*از){GAP}$")
+_LESS = re.compile(rf"(?:کمتر\s*از|کم{GAP}تر\s*از|زیر|کمتر\s*از|حداکثر){GAP}$")
+# a label before its number: «منطقه ۱۲», «ناحیه‌ی ۲», «سال ۹۸», and «درسال ۹۷» written without its space
+_NOT_STAT_BEFORE = re.compile(
+    rf"(?<![\w\u200c])(?:در)?(?:منطقه|مناطق|ناحیه|خیابان|کوچه|پلاک|بزرگراه|خط|شماره|سامانه|تلفن|تماس\s*با|کد|رتبه|مقام|ردیف|ماده|بند|تبصره|اصل|سال|سالهای|سال{GAP}های|دهه|قرن|ساعت|کیلومتر\s*مربع)"
+    rf"(?:\u200cی|\u0654)?{GAP}$"
+)
+# «از ابتدای سال ۲۲ هزار و ۸۹۸ واقعه …»: a year is never written with a scale word
+_YEAR_LABEL = re.compile(rf"(?<![\w\u200c])(?:در)?(?:سال|سالهای|سال{GAP}های){GAP}$")
+# «در گفت‌وگو با رویداد ۲۴»: a medium's name ends in a number
+_MEDIUM_BEFORE = re.compile(
+    rf"(?:گفت{GAP}و{GAP}گو|گفتگو|مصاحبه)[\s\u200c]+با[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+{GAP}$")
+# «خانواده‌های دارای حداقل ۲ عضو معلول»: what each of a plural has, a criterion and not a count
+_CRITERION_BEFORE = re.compile(
+    rf"(?:ها|های|ان)[\s\u200c]+دارای[\s\u200c]+(?:(?:حداقل|حداکثر|دست{GAP}کم)[\s\u200c]+)?$"
+    rf"|(?<![\w\u200c])دارای[\s\u200c]+(?:حداقل|حداکثر|دست{GAP}کم)[\s\u200c]+$")
+# «۱۲ ساله», «۶ سالگی», «۲۴ ساعته», «۱۰ روزه»: an age or a duration used as an adjective
+_AGE_AFTER = re.compile(rf"^{GAP}(?:سال(?:ه|گی)?|ساله|ماهه|روزه|ساعته)(?![\w\u200c])")
+# «۲۴ ساعت», «۴۰ دقیقه», «۹۰ روز»: a duration, not a figure
+_DURATION_AFTER = re.compile(rf"^{GAP}(?:ساعت|دقیقه|ثانیه|روز|هفته|ماه)(?![\w\u200c])")
+# «با ۱۲۳ تماس بگیرند», «به ۱۳۷ اطلاع دهند»: a number dialled, not counted
+_DIALLED = re.compile(rf"^[^،,.؛;:]{{0,40}}?(?:تماس|اطلاع|خبر){GAP}(?:ب?گیر|گرفت|حاصل|ده|داد)")
+_HOTLINES = frozenset({110, 115, 123, 125, 137, 1480, 1570, 1525, 1526})
+# «ساعت از ۱۱ شب گذشته», «۲ بامداد»: a clock time
+_CLOCK_AFTER = re.compile(rf"^{GAP}(?:شب|بامداد|صبح|عصر|ظهر)(?![\w\u200c])")
+# «چند هزار میلیارد تومان», «ده‌ها هزار نفر»: a vague amount, not a figure
+_VAGUE_BEFORE = re.compile(rf"(?<![\w\u200c])(?:چند|چندین|ده{GAP}ها|صدها|هزاران){GAP}$")
+# the next number of a list of labels: «مناطق ۱۶ و ۱۹», «مواد ۳، ۵ و ۷»
+_LABEL_LIST_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:منطقه|مناطق|ناحیه|نواحی|خیابان|کوچه|پلاک|ماده|مواد|بند|بندهای|تبصره|اصل|اصول|شماره)"
+    rf"(?:\u200cی|\u0654)?{GAP}[0-9۰-۹]+(?:{GAP}(?:،|,|و|تا){GAP}[0-9۰-۹]+)*{GAP}(?:،|,|و|تا){GAP}$"
+)
+_COUNTABLE = frozenset(key(w) for w in (
+    "کودک", "نوجوان", "نفر", "زن", "مرد", "دختر", "پسر", "خانوار", "خانواده", "مددجو", "معلول", "سالمند",
+    "مرکز", "مهد", "مهدکودک", "خانه", "موسسه", "مؤسسه", "انجمن", "سازمان", "پرونده", "مورد", "تماس", "گروه",
+    "استان", "شهرستان", "شهر", "روستا", "مدرسه", "کلاس", "جلسه", "نشست", "تیم", "واحد", "طرح", "برنامه",
+    "پایگاه", "اتاق", "تخت", "دستگاه", "نقطه", "منطقه", "محله", "فقره", "بسته", "نوبت", "دانش‌آموز", "دانش آموز",
+))
+# facilities are countable whatever their name: «دو گرمخانه», «سه آسایشگاه», «دو کارگاه»
+_FACILITY_SUFFIXES = tuple(key(w) for w in ("خانه", "گاه", "سرا", "سرای"))
+# counted noun -> the unit of its figures («کودک»: persons), from builder/data/units.tsv
+_UNIT_OF = {key(word): unit for unit, word in table("units.tsv")}
+_SCALE_WORDS = frozenset(("هزار", "میلیون", "میلیارد", "تریلیون"))
+_WORD_NUMBER = re.compile(rf"^[{LETTER}\u200c\s]+$")  # letters only: «دو», not «۴»
+
+
+_QUALIFIERS = (("about", _ABOUT), ("more_than", _MORE), ("less_than", _LESS))
+
+
+def _qualifier(doc: Document, start: int) -> tuple[str, int]:
+    """The qualifier before a number and where it starts (the number itself when exact)."""
+    window = max(0, start - 16)
+    before = doc.text[window:start]
+    for name, pattern in _QUALIFIERS:
+        m = pattern.search(before)
+        if m:
+            return name, window + m.start()
+    return "exact", start
+
+
+def _inside(doc: Document, start: int, end: int, kinds: tuple[str, ...]) -> bool:
+    return any(m.kind in kinds and m.start <= start and end <= m.end for m in doc.mentions)
+
+
+_PLACE_NOUNS = frozenset(key(w) for w in ("استان", "شهرستان", "شهر", "روستا", "کشور", "بخش"))
+
+
+def _named_after(doc: Document, end: int) -> bool:
+    """What follows the number is a name, not a counted noun: a person («رویداد ۲۴ فاطمه نظری»,
+    a news id before the reporter), or places listed after their count («دو استان البرز و تهران»)."""
+    m = re.match(rf"{GAP}", doc.text[end:end + 4])
+    at = end + m.end()
+    if any(x.start == at and x.kind == "person" for x in doc.mentions):
+        return True
+    name = re.match(r"(?:سید[ه]?[\s\u200c]+)?([^\s\u200c،,.:]+)[\s\u200c]+([^\s\u200c،,.:]+)", doc.text[at:at + 40])
+    if name and is_given_name(name.group(1)) and key(name.group(1)) not in _COUNTABLE and key(name.group(1)) not in _UNIT_OF \
+            and is_surname_like(name.group(2)):
+        return True  # a person the extractors did not name: «رویداد ۲۴ فاطمه نظری:», not «۳۵ افسر زن»
+    word = re.match(r"([^\s\u200c،,.]+)[\s\u200c]+", doc.text[at:at + 20])
+    if word and key(word.group(1)) in _PLACE_NOUNS:
+        after = at + word.end()
+        return any(x.start in (at, after) and x.kind == "place" and key(x.text) not in _PLACE_NOUNS for x in doc.mentions)
+    return False
+
+
+def _is_verb_or_function(word: str) -> bool:
+    return is_verb(word) or is_function_word(word)
+
+
+def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
+    start, end = n.start + sent_start, n.end + sent_start
+    if n.kind == "ordinal":
+        return False
+    if any(d.start <= n.start < d.end or n.start <= d.start < n.end for d in dates):
+        return False
+    if _inside(doc, start, end, ("organization", "program", "person")):
+        return False
+    if _named_after(doc, end):
+        return False
+    before = doc.text[max(0, start - 16):start]
+    if _NOT_STAT_BEFORE.search(before) and not (n.unit_word in _SCALE_WORDS and _YEAR_LABEL.search(before)):
+        return False
+    if _MEDIUM_BEFORE.search(doc.text[max(0, start - 40):start]) \
+            or _CRITERION_BEFORE.search(doc.text[max(0, start - 30):start]):
+        return False
+    if _VAGUE_BEFORE.search(before) \
+            or _LABEL_LIST_BEFORE.search(doc.text[max(0, start - 40):start]):
+        return False
+    if _AGE_AFTER.match(doc.text[end:end + 8]) or _CLOCK_AFTER.match(doc.text[end:end + 8]) \
+            or _DURATION_AFTER.match(doc.text[end:end + 8]):
+        return False
+    if re.search(rf"(?<![\w\u200c])(?:با|به){GAP}$", before) and _DIALLED.match(doc.text[end:end + 60]):
+        return False
+    if n.kind == "cardinal" and n.value in _HOTLINES and re.fullmatch(r"[0-9۰-۹]+", n.text.strip()):
+        nxt = re.match(rf"{GAP}([^\s\u200c،,.]+)", doc.text[end:end + 30])
+        if not nxt or key(nxt.group(1)) not in _COUNTABLE:
+            return False
+    if n.kind == "cardinal" and (1300 <= n.value <= 1500 or 1950 <= n.value <= 2100) and re.fullmatch(r"[0-9۰-۹]{4}", n.text.strip()):
+        nxt = re.match(rf"{GAP}([^\s\u200c،,.]+)", doc.text[end:end + 30])
+        # a year, unless a counted noun follows («۱۴۰۲ تماس») or a qualifier says it is a quantity («حدود ۱۳۹۲ نوزاد»)
+        return bool(nxt) and (key(nxt.group(1)) in _COUNTABLE or key(nxt.group(1)) in _UNIT_OF
+                              or _qualifier(doc, start)[0] != "exact" and not _is_verb_or_function(nxt.group(1)))
+    words = _WORD_NUMBER.match(n.text) is not None
+    if words and n.value == 1:
+        return False
+    if words and n.value < 10 and n.kind != "percent":
+        nxt = re.match(rf"{GAP}([^\s،,.]+)", doc.text[end:end + 30])
+        return bool(nxt) and (key(nxt.group(1)) in _COUNTABLE or key(nxt.group(1)).endswith(_FACILITY_SUFFIXES))
+    return True
+
+
+_ELLIPSIS = re.compile(rf"^{GAP}(?:،|,|و(?![\w\u200c]))")
+# a rate's denominator: «۳/۲ در هزار کودک», «۱۸ در ۱۰۰ هزار نفر», «به ازای هر ۱۰۰ هزار نفر»
+_PER = rf"(?:در|هر){GAP}"
+_RATE_AFTER = re.compile(rf"{GAP}در{GAP}(?:(?:ده|صد|یکصد|[0-9۰-۹]+){GAP})?(?:هزار|میلیون)(?![\w\u200c])")
+_DENOMINATOR_BEFORE = re.compile(rf"(?<![\w\u200c]){_PER}$")
+_DENOMINATORS = {10, 100, 1000, 10_000, 100_000, 1_000_000}
+
+
+def _percent(n) -> bool:
+    """A percentage, or a range of percentages («بین ۲۰ تا ۳۰ درصد»)."""
+    return n.kind == "percent" or (n.kind == "range" and n.unit_word == PERCENT_WORD)
+
+
+class _Figure(NamedTuple):
+    """A number of a sentence that counts something, and what its list says of it."""
+    n: object  # the NumberMatch
+    start: int
+    end: int
+    subject: str  # the noun phrase after it
+    stop: int  # where that noun phrase ends
+    label: str = ""  # the item a list pairs it with: «دو نفره», «در سال ۹۸»
+    topic: str = ""  # what a change «X از A به B» is of
+
+
+def _figures(doc: Document, sent, dates) -> list[_Figure]:
+    """The sentence's statistics, with what their lists say of each.
+
+    In a list the counted noun is written once, after the last figure
+    («بیرجند با ۹۵۰، نهبندان با ۶۲۰ و طبس با ۴۳۰ کودک»): a figure followed by
+    «،» or «و» takes the subject of the next one, and so does a unit written after
+    each figure («۳۰۵۳۲ نفر، ۲۸۴۱۲ نفر و ۷۵۲۹ نفر از دختران …»), each item keeping its
+    label («برای خانوارهای یک نفره ۳۵۰ هزار تومان، دو نفره ۵۰۰ هزار تومان …») or the
+    one «به ترتیب» pairs it with; both sides of a change («مستمری … از ۵ میلیون به ۸
+    میلیون تومان») are amounts of what the clause names before them.
+    """
+    found = []
+    for n in doc.numbers[sent.index]:
+        start, end = n.start + sent.start, n.end + sent.start
+        if n.value in _DENOMINATORS and _DENOMINATOR_BEFORE.search(doc.text[max(0, start - 8):start]):
+            continue  # «در هزار», «هر ۱۰۰ هزار نفر»: the base of a rate
+        if _is_statistic(doc, n, sent.start, dates):
+            if rate := _RATE_AFTER.match(doc.text, end, sent.end):  # «۳/۲ در هزار کودک»: a rate per thousand
+                base, stop = noun_phrase(doc, rate.end(), sent.end)
+                if not base or key(base.split()[0]) not in _UNIT_OF:  # of a population («کودک», «نفر») or bare
+                    base, stop = "", rate.end()
+                found.append([n, start, end, f"{rate.group().strip()} {base}".strip(), stop])
+                continue
+            subject, stop = noun_phrase(doc, end, sent.end, _percent(n))
+            if subject and not _PERSIAN.search(subject):
+                continue  # «۱۰ df»: a file name or an address, not a counted noun
+            found.append([n, start, end, subject, stop])
+    for i in range(len(found) - 2, -1, -1):
+        if not found[i][3] and found[i + 1][3] and (_ELLIPSIS.match(doc.text[found[i][2]:found[i][2] + 3])
+                                                    or _CHANGE_FROM_TO(doc, found[i][1], found[i][2])):
+            found[i][3] = found[i + 1][3]
+        elif found[i][3] and len(found[i + 1][3].split()) > 1 and found[i][3] == found[i + 1][3].split()[0] \
+                and key(found[i][3]) in _BARE_LIST_UNITS and _list_gap(doc, found[i][4], found[i + 1][1]) is not None:
+            # «۳۰۵۳۲ نفر، ۲۸۴۱۲ نفر و ۷۵۲۹ نفر از دختران …», «۳۵۰ هزار تومان، دو نفره ۵۰۰ هزار تومان مستمری …»
+            found[i][3] = found[i + 1][3]
+    labels = [""] * len(found)
+    for i in range(1, len(found)):
+        before, here = found[i - 1][3], found[i][3]
+        if here and len(here.split()) == 1 and key(here) in counted.CLASSIFIERS and len(before.split()) > 1 \
+                and key(before.split()[0]) == key(here) and (label := _list_gap(doc, found[i - 1][4], found[i][1])) is not None:
+            # «مادران ۵ تا ۹ سال ۱۸ مورد ازدواج و زنان ۱۰ تا ۱۴ سال ۲۴۰۵ مورد»: the noun is written once, first
+            found[i][3], labels[i] = before, label
+    figures = [_Figure(*f, label=label) for f, label in zip(found, labels)]
+    figures = _changes(doc, sent, figures)
+    return _labels(doc, sent, figures)
+
+
+def _changes(doc: Document, sent, figures: list[_Figure]) -> list[_Figure]:
+    """«مستمری سالمندان از ۵ میلیون و ۲۰۰ هزار به ۸ میلیون تومان … می‌رسد»: both amounts count the
+    unit of the second and are of what the clause names before «از» (the figures' topic)."""
+    out = list(figures)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        q = _qualifier(doc, a.start)[1]
+        frm = re.search(rf"(?<![\w\u200c])از{GAP}$", doc.text[max(sent.start, q - 6):q])
+        # «از ۹۲۳ نفر (در) دولت قبل به ۳۹۳۲ نفر»: the first amount's unit, and when it was, before «به»
+        between = re.fullmatch(rf"{GAP}(?:([^\s\u200c]+)(?:[\s\u200c]+[^\s\u200c0-9۰-۹،,.:؛;]+){{0,4}}?[\s\u200c]+)?به{GAP}",
+                               doc.text[a.end:_qualifier(doc, b.start)[1]])
+        if frm is None or between is None or not b.subject:
+            continue
+        unit = b.subject.split()[0]
+        if key(unit) not in _UNIT_OF and key(unit) not in counted.CLASSIFIERS \
+                or between.group(1) and key(between.group(1)) != key(unit):  # «از ۷ میلیون تومان به ۱۰ میلیون تومان»
+            continue
+        from_at = max(sent.start, q - 6) + frm.start()
+        boundary = counted.clause_start(doc, sent.start, from_at)
+        if i > 0:
+            boundary = max(boundary, out[i - 1].stop)
+        topic = _noun_phrase_from(doc, boundary, from_at)
+        if not topic:
+            continue
+        unit_end = doc.text.find(unit, b.end) + len(unit)
+        out[i] = a._replace(subject=unit, topic=topic)
+        out[i + 1] = b._replace(subject=unit, stop=unit_end, topic=topic)
+    return out
+
+
+def _noun_phrase_from(doc: Document, begin: int, end: int) -> str:
+    """The noun phrase (with its modifiers) that opens ``begin:end``, after a joiner or a name that
+    opens it («و مستمری سالمندان معلول», «حسینی گفت: مستمری …»), else ""."""
+    for tok in TOKEN.finditer(doc.text, begin, end):
+        if tok.group() in "،,:" or key(tok.group()) == key("و") or key(tok.group()) in counted.FILLERS \
+                or any(m.kind == "person" and m.start <= tok.start() < m.end for m in doc.mentions):
+            continue
+        phrase = noun_phrase(doc, tok.start(), end)
+        if not phrase.text:
+            return ""
+        more = counted.modifiers(doc, phrase.end, end)
+        return _join(phrase.text, more.text)
+    return ""
+
+
+_IN_TURN = re.compile(rf"به{GAP}ترتیب[\s\u200c]+")
+
+
+def _labels(doc: Document, sent, figures: list[_Figure]) -> list[_Figure]:
+    """The item each figure of a list is given for: the words between it and the figure before
+    («، دو نفره ۵۰۰ هزار تومان»; the first item's after its preposition: «برای خانوارهای یک نفره
+    ۳۵۰ هزار تومان»), when the list writes one unit after each figure; or, after «به ترتیب», the
+    items listed in the same order («… به ترتیب در سال ۹۷، ۹۸ و ۹۹ …»)."""
+    out = list(figures)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and out[j + 1].subject and out[j].subject and _list_gap(doc, out[j].stop, out[j + 1].start) is not None:
+            j += 1
+        if j > i and not any(f.label for f in out[i:j + 1]):
+            run = out[i:j + 1]
+            labels = _in_turn(doc, sent, run) or _item_labels(doc, sent, run)
+            if labels:
+                out[i:j + 1] = [f._replace(label=label) for f, label in zip(run, labels)]
+        i = j + 1
+    return out
+
+
+def _in_turn(doc: Document, sent, run: list[_Figure]) -> list[str] | None:
+    """«… ۲۱ نفر و ۸ نفر از پسران … به ترتیب در سال ۹۷، ۹۸، ۹۹ و ۱۴۰۰ ازدواج کردند»: the items in order."""
+    after = doc.text[run[-1].stop:sent.end]
+    m = _IN_TURN.search(after)
+    if m is None or re.search(r"[0-9۰-۹]", after[:m.start()]) and not re.search(r"سال", after[m.end():m.end() + 12]):
+        return None
+    rest = re.match(r"[^.؛;:!؟?]*", after[m.end():]).group()
+    parts = [p.strip() for p in re.split(r"[،,]|[\s\u200c]و[\s\u200c]", rest) if p.strip()]
+    if len(parts) < len(run):
+        return None
+    parts = parts[:len(run)]
+    last_words = parts[-1].split()
+    if len(last_words) > 1:  # «… و ۱۴۰۰ ازدواج کردند»: the verb after the last item
+        parts[-1] = last_words[0]
+    head = parts[0].split()[:-1]  # «در سال ۹۷، ۹۸»: the first item's words before its own
+    return [parts[0]] + [_join(*head, p) if head and len(p.split()) == 1 else p for p in parts[1:]]
+
+
+def _item_labels(doc: Document, sent, run: list[_Figure]) -> list[str] | None:
+    """«برای خانوارهای یک نفره ۳۵۰ هزار تومان، دو نفره ۵۰۰ هزار تومان …»: each item's words; a later item
+    names the first one's head noun once («دو نفره» is «خانوارهای دو نفره»)."""
+    units = {key(f.subject.split()[0]) for f in run}
+    if len(units) != 1 or units - _BARE_LIST_UNITS:
+        return None
+    labels = [_list_gap(doc, a.stop, b.start) or "" for a, b in zip(run, run[1:])]
+    q = _qualifier(doc, run[0].start)[1]
+    lead = re.search(rf"(?<![\w\u200c])(?:برای|در|به)[\s\u200c]+([^.،,؛;:«»()0-9۰-۹]{{2,40}}?){GAP}$",
+                     doc.text[max(sent.start, q - 50):q])
+    first = lead.group(1) if lead and not any(is_verb(w) for w in lead.group(1).split()) else ""
+    if not any(labels) or any(f.topic for f in run) or any(_names_place(doc, sent, lab) for lab in labels) \
+            or any(lab and is_function_word(lab.split()[-1]) for lab in labels):  # «سبزوار با ۲۱۰ نفر»
+        return None
+    head = first.split()[0] if first and len(first.split()) > 1 else ""
+    return [first] + [_join(head, lab) if head and lab else lab for lab in labels]
+
+
+def _names_place(doc: Document, sent, text: str) -> bool:
+    k = key(text)
+    return bool(k) and any(m.kind == "place" and sent.start <= m.start < sent.end and key(m.text) in k for m in doc.mentions)
+
+
+# units written after each figure of a list and the counted noun once, after the last
+_BARE_LIST_UNITS = frozenset(key(w) for w in ("نفر", "تن", "مورد", "فقره", "پرونده", "خانوار", "تومان", "ریال"))
+
+
+def _CHANGE_FROM_TO(doc: Document, start: int, end: int) -> bool:
+    """«از ۵ میلیون و ۲۰۰ هزار به ۸ میلیون تومان»: the first of a change takes the unit of the second."""
+    return bool(re.search(rf"(?<![\w\u200c])از{GAP}$", doc.text[max(0, start - 6):start])) \
+        and re.match(rf"{GAP}به[\s\u200c]", doc.text[end:end + 5]) is not None
+
+
+# between two figures of one list: a joiner and a short label of the next item («، دو نفره», «و زنان ۱۰ تا ۱۴ سال»)
+_LIST_GAP = re.compile(rf"{GAP}(?:،|,|و){GAP}(?P<label>[^.،,؛;:!؟?«»()]{{0,40}}?){GAP}")
+
+
+def _list_gap(doc: Document, stop: int, next_start: int) -> str | None:
+    """The next item's label when the text between two figures only goes on with a list, else None."""
+    m = _LIST_GAP.fullmatch(doc.text, stop, _qualifier(doc, next_start)[1])
+    if m is None:
+        return None
+    label = m.group("label")
+    words = label.split()
+    if len(words) > 5 or any(is_verb(w) or counted.is_finite(w) for w in words):
+        return None
+    return label
+
+
+_PERSIAN = re.compile(r"[\u0620-\u06D3]")
+
+
+def _join(*parts: str | None) -> str:
+    return " ".join(p.strip() for p in parts if p and p.strip())

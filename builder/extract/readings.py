@@ -1,0 +1,374 @@
+"""What one figure counts: its subject, population, measure, and for a share its part and whole.
+
+:func:`_read` puts together, around one figure, what :mod:`builder.extract.counted` reads (the
+counted noun phrase, its modifiers, the clause's predicate, back-references) with the figure's
+unit and the figures before it, for :mod:`builder.extract.statistics`.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..graph.concepts import concept_for, measure_for
+from ..text.document import Document
+from ..text.patterns import GAP
+from ..text.textkey import key
+from . import counted, predicates
+from .counted import TOKEN, noun_phrase
+from .figures import _COUNTABLE, _UNIT_OF, _join, _percent, _qualifier
+from .tokens import is_function_word, is_verb
+
+
+class _Reading(NamedTuple):
+    """What one figure counts (see :mod:`builder.extract.counted`)."""
+    subject: str  # as the article says it: the facts' unit_or_subject
+    population: str  # the counted noun phrase; for a share, its part
+    core: str  # population and what happened to it: what a later «از این تعداد» repeats
+    whole: str | None  # a share's whole
+    measure: str | None  # ontology/measures.ttl concept
+    back: bool  # read from the previous figure's group
+_CHANGE = frozenset(key(w) for w in ("کاهش", "افزایش", "رشد", "کاهشی", "افزایشی"))
+_MONEY = frozenset(key(w) for w in ("ریال", "تومان"))
+_SHARE_VERB = re.compile(r"تشکیل")  # «… ۵۰ درصد مددجویان را تشکیل می‌دهند»: the clause's subject is the part
+
+
+# a figure inside a prepositional phrase («در ۱۰ شهرستان», «با ۱۶۵ نفر») is not the clause's subject
+_PREPOSITION_BEFORE = re.compile(rf"(?<![\w\u200c])(?:در|با|طی|تا|از|میان|بین|توسط){GAP}$")
+# «با ظرفیت ۱۵ نفر», «به ارزش ۱۲۰ میلیارد تومان», «با هزینه ۳۵ میلیارد ریال»: the noun says what is measured
+_MEASURE_NOUN_BEFORE = re.compile(
+    rf"(?<![\w\u200c])(?:با|به|بر|در)[\s\u200c]+((?:[^\s\u200c،,.:؛;0-9۰-۹«»()]+)(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹«»()]+)?){GAP}$")
+_VACUOUS_AMOUNT_NOUNS = frozenset(key(w) for w in ("مبلغ", "رقم"))
+_AMOUNT_NOUNS = frozenset(key(w) for w in (
+    "ظرفیت", "هزینه", "اعتبار", "ارزش", "کارمزد", "مبلغ", "بودجه", "سرمایه", "مساحت", "مستمری", "یارانه",
+    "کمک", "کمک‌هزینه", "وام", "تسهیلات", "سهم", "نرخ", "میانگین", "سقف", "حقوق", "دستمزد", "مزد",
+))
+# «تسهیلات قرض‌الحسنه ۵۰۰ میلیون ریالی»: an amount used as an adjective of the noun before it
+_ADJECTIVAL_UNITS = frozenset(key(w) for w in ("ریالی", "تومانی", "نفری", "درصدی", "هزارنفری"))
+_RECENT = 3  # sentences: how far back a bare «نفر» may take its group from
+
+
+def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, limit: int,
+          prev: _Reading | None, sibling: _Reading | None, prev_sentence: int = -99,
+          gapped: predicates.Predicate | None = None) -> _Reading:
+    """Subject, population, measure and (for a share) whole of the figure ``n`` at ``start:end``.
+
+    ``head`` is the noun phrase after the number (ending at ``stop``), ``limit`` where the next figure
+    of the sentence starts, ``prev`` the last group counted before it in the article (for «از این تعداد»,
+    «آنان») and ``sibling`` the previous share in its sentence (for «۲۹ درصد …، ۲۴ درصد در خصوص …»);
+    ``gapped`` the verb a list shares with its last item, for an earlier item that has none of its own.
+    """
+    share = _percent(n) or n.kind == "fraction"
+    words = head.split()
+    first = key(words[0]) if words else ""
+    classifier = first in counted.CLASSIFIERS and len(words) == 1
+    q_start = _qualifier(doc, start)[1]
+    before_text = doc.text[max(sent.start, q_start - 40):q_start]
+    noun_before, vacuous = _measuring_noun(doc, sent.start, q_start, before_text, first, classifier)
+    if first in _ADJECTIVAL_UNITS:
+        return _Reading(_join(words[0].removesuffix("ی"), _words_before(doc, sent.start, q_start)), head, head,
+                        None, measure_for(_words_before(doc, sent.start, q_start)), False)
+    in_phrase = bool(noun_before) and not vacuous or bool(_PREPOSITION_BEFORE.search(before_text))
+    back = counted.refers_back_before(doc, sent.start, start)
+    pointer = counted.pronoun_after(doc, stop, limit) if (classifier or share or not words) else None
+    if pointer is not None and pointer[1] and not _names_a_population(pointer[1]):
+        pointer = None  # «۱۱۵۰ نفر از این یارانه استفاده کرده‌اند»: an object, not the group
+    pos = stop
+    if pointer is not None:
+        pos, noun = pointer
+        back = True
+        if noun and not share:
+            head = noun if classifier else head
+    mods = counted.modifiers(doc, pos, limit, len(words), last=words[-1] if words and pos == stop else "",
+                             people=_UNIT_OF.get(first) == "persons" and len(words) == 1)
+    pred = None if in_phrase else predicates.predicate(doc, mods.end, limit, open_end=limit >= sent.end)
+    if pred is None and gapped is not None and not in_phrase:
+        # «۸۹۰ میلیون تومان به صورت نقدی، … و ۳۰۰ میلیون تومان خدمات درمانی به نیازمندان کمک شده است»
+        pred = gapped._replace(complement=_join(predicates.own_words(doc, mods.end, limit), gapped.complement))
+    said = _join(pred.complement, pred.verbal) if pred else ""
+    before = _nominal_before(doc, sent.start, start)
+    measure = measure_for(_join(mods.text, said)) or measure_for(" ".join(words[1:])) \
+        or measure_for(noun_before) or (measure_for(before) if before else None)
+    if first in _CALL_NOUNS:
+        measure = MEASURES + "calls"  # «۴۳۰ تماس … ثبت شد»: calls, whatever was done with them
+    if share:
+        return _read_share(doc, sent, n, start, _join(noun_before, head), mods, pred, said, measure, back, prev, sibling)
+    if not back and prev is not None and _SHARE_OF_BEFORE.search(before_text) and prev.population \
+            and (first in counted.CLASSIFIERS or _singular(first) == _singular(prev.population.split()[0])):
+        back = True  # «… ۵۵۵ کودک کار شناسایی شده که سهم خرم‌آباد ۲۷۱ کودک …»: a part of the group just counted
+        mods, said = counted.Words("", mods.end), ""
+    if back and prev is not None and (first in counted.CLASSIFIERS or (prev.population and first == key(prev.population.split()[0]))):
+        rest = " ".join(words[1:])
+        kept = words[0] if first in counted.CLASSIFIERS else ""  # «۱۳۵ نفر از آنان»: the classifier stays
+        subject = _join(kept, prev.core, rest, mods.text, said)
+        return _Reading(subject, prev.population, _join(prev.core, rest), None, measure or prev.measure, True)
+    if classifier and not pointer and not in_phrase \
+            and (reading := _topic_reading(doc, sent.start, q_start, prev, mods, said, pred, measure)) is not None:
+        return reading
+    if classifier and not pointer and not back and not noun_before and first in _PERSON_CLASSIFIERS \
+            and (group := _group_before(doc, sent.start, q_start)):
+        # «در کمپ‌های ماده ۱۶ معتادان متجاهر … به ۱۶۵۰ نفر خدمات‌رسانی شده»: the people are those just named
+        return _Reading(_join(group, mods.text, said), group, _join(group, pred.verbal if pred else ""), None,
+                        measure, False)
+    people = prev is not None and _UNIT_OF.get(key(prev.population.split()[0])) in ("persons", "households")
+    if classifier and not mods.text and not noun_before and first in _PERSON_CLASSIFIERS and people \
+            and (not said and sent.index - prev_sentence <= _RECENT or said and sent.index == prev_sentence):
+        # «مشهد با ۱۳۸۰ نفر و سبزوار با ۲۱۰ نفر»; «۴ هزار کودک کار جمع‌آوری کردیم؛ امروز ۵۰ نفر هم پیدا نمی‌کنیم»
+        return _Reading(_join(prev.population, said), prev.population, prev.population, None, measure, True)
+    if (classifier or first in _MONEY or len(words) <= 1) and (
+            reading := _declared_reading(doc, sent.start, q_start, words, head, noun_before, mods, pred, measure)):
+        return reading
+    population = " ".join(words[1:]) if first in counted.CLASSIFIERS and len(words) > 1 else head
+    verbal = pred.verbal if pred else ""
+    if pred is not None and pred.complement and _SHARE_VERB.search(verbal) and "را" in doc.text[stop:pred.end].split():
+        # «… دو هزار و پانصد نفر را معلولین تشکیل می‌دهند»: they are the verb's subject
+        population = pred.complement
+        return _Reading(_join(head, pred.complement), population, _join(head, population), None, measure, False)
+    if before and not verbal and key(before) not in key(noun_before):
+        verbal = before
+    subject = _join(head, noun_before, mods.text, pred.complement if pred else "", verbal)
+    return _Reading(subject, population, _join(population, mods.text, verbal), None, measure, False)
+
+
+# verbs that state a figure: «… را ۸۵۰ هزار تومان اعلام کرد», «… حدود ۱۵ هزار نفر برآورد کرد»
+_DECLARING = frozenset(key(w) for w in ("اعلام", "عنوان", "برآورد", "ذکر", "تخمین", "اعلان"))
+# «مددجویان … را حدود ۱۷۰۰ نفر برشمرد»: simple verbs that do the same
+_COUNTING_VERBS = tuple(key(w) for w in ("برشمرد", "بر شمرد", "شمرد"))
+
+
+def _declared_topic(doc: Document, sent_start: int, q_start: int) -> str:
+    """What a declared figure is the value of: the words before «را» in its clause («ارزش هر بسته
+    معیشتی را …»), else the words that open the clause after whoever declares it («اسدی‌راد ارزش
+    این بسته‌ها در مجموع … اعلام کرد»), at most nine and no figure among them; else ""."""
+    begin = counted.clause_start(doc, sent_start, q_start)
+    tokens = list(TOKEN.finditer(doc.text, begin, q_start))
+    ra = next((t for t in reversed(tokens) if key(t.group()) == key("را")), None)
+    if ra is None:  # «… را از سطح شیرخوارگی تا سن ۲۳ سالگی، حدود ۱۷۰۰ نفر برشمرد»: the object before a comma
+        ra, begin = _object_before_comma(doc, sent_start, begin, q_start)
+    end = ra.start() if ra is not None else q_start
+    # who declares it: a person or a post (a body too, when no «را» marks the object, which may name one)
+    kinds = ("person", "role") if ra is not None else ("person", "role", "organization")
+    names = [m.end for m in doc.mentions if m.kind in kinds and begin <= m.start and m.end <= end]
+    start = max(names + [begin])
+    words = [t.group() for t in TOKEN.finditer(doc.text, start, end) if key(t.group()) not in counted.FILLERS]
+    while words and is_function_word(words[0]):
+        words.pop(0)
+    words = counted.strip_stat_noun(" ".join(words)).split() or words  # «تعداد مددجویان …» counts the مددجویان
+    return " ".join(words) if 1 <= len(words) <= 9 and not any(re.search(r"[0-9۰-۹]", w) for w in words) else ""
+
+
+def _object_before_comma(doc: Document, sent_start: int, begin: int, q_start: int):
+    """(the «را» that marks the object of a figure's clause before a comma, where its clause starts),
+    or (None, ``begin``) when that «را» is another figure's or before a colon."""
+    earlier = list(TOKEN.finditer(doc.text, sent_start, begin))
+    ra = next((t for t in reversed(earlier) if key(t.group()) == key("را")), None)
+    if ra is None or re.search(rf"[:؛;]|(?:اعلام|عنوان|برآورد){GAP}(?:کرد|نمود)", doc.text[ra.end():q_start]):
+        return None, begin
+    return ra, counted.clause_start(doc, sent_start, ra.start())
+
+
+def _group_before(doc: Document, sent_start: int, pos: int) -> str:
+    """The target group named last before ``pos`` in its sentence, as written («معتادان متجاهر»,
+    «کودکان کار»): the group a bare «نفر» counts when nothing else says whose it is; else ""."""
+    tokens = list(TOKEN.finditer(doc.text, sent_start, pos))
+    places = [m for m in doc.mentions if m.kind in ("place", "person") and sent_start <= m.start < pos]
+    for tok in reversed(tokens):
+        if is_function_word(tok.group()) or any(m.start <= tok.start() < m.end for m in places):
+            continue
+        phrase = noun_phrase(doc, tok.start(), pos).text
+        cut = next((m.start for m in places if tok.start() < m.start), None)
+        if cut is not None:
+            phrase = noun_phrase(doc, tok.start(), cut).text
+        if phrase and concept_for(" ".join(phrase.split()[:2])) and _UNIT_OF.get(_singular(phrase.split()[0])) == "persons":
+            return phrase
+    return ""
+
+
+def _singular(word: str) -> str:
+    """«کودکان» → «کودک», «معتادان» → «معتاد» (as keys): a plural person noun's singular."""
+    k = key(word)
+    for suffix in (key("ان"), key("ها"), key("های")):
+        if k.endswith(suffix) and k[:-len(suffix)] in _UNIT_OF:
+            return k[:-len(suffix)]
+    return k
+
+
+def _amount_noun_before(before: str) -> str:
+    """The noun an amount measures when it stands right before it: «با ظرفیت ۶۰ نفر», «به ارزش ۱۲۰ میلیارد
+    تومان», «اعتباری بالغ بر ۱۲ میلیارد ریال» (qualifier already cut off), «ظرفیت پذیرش ۳۰ نفر» (with
+    the word that says of what), else ""."""
+    m = _MEASURE_NOUN_BEFORE.search(before)
+    if m and key(m.group(1).split()[0]) in _AMOUNT_NOUNS:
+        return m.group(1)
+    m = re.search(rf"(?:^|[\s\u200c])([^\s\u200c،,.:؛;0-9۰-۹«»()]+?)(?:[\u200c]?ای|ی)?{GAP}$", before)
+    if m and key(m.group(1)) in _AMOUNT_NOUNS:
+        return m.group(1)
+    m = re.search(rf"(?:^|[\s\u200c])([^\s\u200c،,.:؛;0-9۰-۹«»()]+)[\s\u200c]+([^\s\u200c،,.:؛;0-9۰-۹«»()]+){GAP}$", before)
+    if m and key(m.group(1)) in _AMOUNT_NOUNS and not is_function_word(m.group(2)) and not is_verb(m.group(2)) \
+            and key(m.group(2)) not in _AMOUNT_NOUNS:
+        return f"{m.group(1)} {m.group(2)}"
+    return ""
+
+
+_CAPACITY = frozenset(key(w) for w in ("ظرفیت", "سقف"))
+_ADVERBIAL_NOUNS = frozenset(key(w) for w in ("صورت", "طور", "عنوان", "منظور", "دلیل"))
+
+
+def _paid_for(doc: Document, sent_start: int, q_start: int, noun_before: str) -> str:
+    """What an amount named by its noun belongs to: the words before «به مبلغ / با اعتبار / ظرفیت …»
+    («کمک‌هزینه امداد کودکان به مبلغ …», «مرکز نگهداری ظرفیت پذیرش ۳۰ نفر»), not a place or a verb."""
+    at = doc.text.rfind(noun_before.split()[0], max(sent_start, q_start - 60), q_start)
+    if at < 0:
+        return ""
+    prep = re.search(rf"(?<![\w\u200c])(?:با|به|بر|در){GAP}$", doc.text[max(sent_start, at - 6):at])
+    if prep:
+        at = max(sent_start, at - 6) + prep.start()
+    places = [m for m in doc.mentions if m.kind in ("place", "person", "organization") and sent_start <= m.start < at]
+    words = _words_before(doc, sent_start, at, most=4).split()
+    while words and key(words[0]) in counted.TIME_WORDS:
+        words.pop(0)
+    if words and key(words[0]) in _ADVERBIAL_NOUNS:
+        return ""  # «به صورت میانگین ۶۰ نفر»: how, not what
+    while words and any(m.start <= doc.text.rfind(words[-1], sent_start, at) < m.end for m in places):
+        words.pop()  # «در سقز با اعتبار …»: where, not what
+    return " ".join(words)
+
+
+_REACHED = re.compile(r"(?:ب|می|نمی)?رس(?:ید|د|یده|یدند|ند)$")  # «… به ۲۴۰۰ نفر رسید»: a predicate
+_CALL_NOUNS = frozenset(key(w) for w in ("تماس", "تماس‌ها", "تماس‌های"))
+MEASURES = "https://w3id.org/fakg/concept/measure/"
+_PERSON_CLASSIFIERS = frozenset(key(w) for w in ("نفر", "تن"))
+_CASE_CLASSIFIERS = frozenset(key(w) for w in ("مورد", "فقره"))
+
+
+def _words_before(doc: Document, sent_start: int, pos: int, most: int = 3) -> str:
+    """Up to ``most`` content words right before ``pos`` in its sentence («تسهیلات قرض‌الحسنه»)."""
+    found = []
+    for w in reversed(re.findall(r"[^\s\u200c،,.:؛;«»()]+(?:\u200c[^\s\u200c،,.:؛;«»()]+)*", doc.text[max(sent_start, pos - 60):pos])):
+        if is_function_word(w) or is_verb(w) or re.search(r"[0-9۰-۹]", w) or len(found) >= most:
+            break
+        found.insert(0, w)
+    return " ".join(found)
+
+
+def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev, sibling) -> _Reading:
+    """A percentage or fraction: its whole (what it is a share of) and its part (which of them).
+
+    A change («۱۰ درصد کاهش یافت») is a share of what the clause is about: «شمار کودکان خیابانی …
+    ۱۰ درصد کاهش یافت» is «درصد کاهش شمار کودکان خیابانی».
+    """
+    whole = head
+    if not head and pred is not None and (pred.copula or _REACHED.match(key(pred.verb))):
+        # «نرخ ترک تحصیل دختران … ۱۲/۵ درصد بیشتر از میانگین است», «… به ۳۸/۵ درصد رسیده است»: the clause's subject
+        about = counted.topic(doc, sent.start, _qualifier(doc, start)[1])
+        whole = about[0] if about is not None else whole
+    before = _words_before(doc, sent.start, _qualifier(doc, start)[1], most=1)
+    if n.text.endswith("درصدی") and key(before) in _CHANGE:
+        whole = _join(before, head)  # «افزایش ۳۰ درصدی مستمری مددجویان»: a change of what follows
+    elif head and key(head.split()[0]) in _CHANGE:
+        about = counted.topic(doc, sent.start, _qualifier(doc, start)[1])
+        if about is not None:
+            whole = _join(head, about[0])
+    if back and prev is not None and (not whole or counted.refers_back(whole)):
+        whole = prev.core
+        measure = measure or prev.measure
+    elif not whole and sibling is not None and sibling.whole \
+            and _LIST_BEFORE.search(doc.text[max(sent.start, start - 40):_qualifier(doc, start)[1]]):
+        whole = sibling.whole
+    if counted.refers_back(whole):
+        whole = prev.core if prev is not None else whole
+    part = _join(mods.text, said)
+    if pred is not None and pred.object:
+        whole = _join(whole, pred.object)  # «۴۵ درصد مددجویان این نهاد را …»
+    if pred is not None and (pred.object or "را" in doc.text[start:pred.end].split()) and _SHARE_VERB.search(pred.verbal):
+        part = pred.complement or (prev.population if prev is not None and prev.core else "")
+        subject = _join("درصد" if _percent(n) else "", whole, f"که {part} هستند" if part else "")
+    elif pred and pred.copula and said:
+        subject = _join("درصد" if _percent(n) else "", whole, "که", mods.text, said, pred.verb)
+    else:
+        subject = _join("درصد" if _percent(n) else "", whole, part)
+    return _Reading(subject, part or whole, whole, whole or None, measure, back)
+# the next item of a list: «…، ۳۴ درصد», «… و فقط ۲ درصد»
+_LIST_BEFORE = re.compile(rf"(?:،|,|و){GAP}(?:(?:فقط|تنها|نیز|هم)[\s\u200c]+)?$")
+
+
+def _nominal_before(doc: Document, sent_start: int, start: int) -> str:
+    """A measure named just before the figure as a noun: «شناسایی ۱۴۰۵ کودک», «ثبت ۸۴ هزار تماس»."""
+    q_start = _qualifier(doc, start)[1]
+    words = re.findall(r"[^\s\u200c،,.:؛;!؟?()«»\"]+(?:\u200c[^\s\u200c،,.:؛;!؟?()«»\"]+)*",
+                       doc.text[max(sent_start, q_start - 24):q_start])
+    if not words:
+        return ""
+    last = words[-1]
+    if key(last) == key("از") and len(words) > 1:
+        # «حمایت از ۶۵۸ یتیم»: a measure that takes «از»; not «… از ۴۰ کودک»
+        return words[-2] if key(words[-2]) in _MEASURES_TAKING_FROM else ""
+    return last if measure_for(last) and key(measure_for(last) or "") and key(last) in _MEASURE_NOUNS else ""
+
+
+_MEASURES_TAKING_FROM = frozenset(key(w) for w in ("حمایت", "نگهداری", "مراقبت", "پشتیبانی", "سرپرستی", "بازدید"))
+_MEASURE_NOUNS = frozenset(key(w) for w in (
+    "شناسایی", "جمع‌آوری", "جمع", "ساماندهی", "پذیرش", "ثبت", "ثبت‌نام", "افتتاح", "احداث", "تحویل",
+    "ارجاع", "معرفی", "حمایت", "پوشش", "اسکان", "نگهداری", "آزادی", "بازگشت", "استخدام", "تحصیل", "اشتغال", "ساخت",
+))
+
+
+def _names_a_population(words: str) -> bool:
+    """The words name who is counted (a target group or a countable noun), not only a kind of figure."""
+    return bool(concept_for(words)) or any(_singular(w) in _UNIT_OF or _singular(w) in _COUNTABLE for w in words.split())
+
+
+# «سهم خرم‌آباد ۲۷۱ کودک»: the part of the group just counted that falls to a place or kind
+_SHARE_OF_BEFORE = re.compile(rf"(?<![\w\u200c])سهم[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+)?{GAP}$")
+
+
+def _measuring_noun(doc: Document, sent_start: int, q_start: int, before_text: str, first: str,
+                    classifier: bool) -> tuple[str, bool]:
+    """The noun before a figure that says what it measures («ظرفیت ۱۵ نفر», «کمک‌هزینه … به مبلغ …»), or "";
+    and whether that noun says only that it is an amount («مبلغ»)."""
+    noun_before = _amount_noun_before(before_text)
+    with_preposition = (m := _MEASURE_NOUN_BEFORE.search(before_text)) is not None \
+        and key(m.group(1).split()[0]) in _AMOUNT_NOUNS
+    if noun_before and _UNIT_OF.get(_singular(first)) in ("persons", "households") and not classifier \
+            and key(noun_before.split()[0]) not in _CAPACITY and not with_preposition:
+        noun_before = ""  # «با ارائه تسهیلات ۴۱۰ زن …»: the loan does not measure the women
+    # «مبلغ ۲۳۰ میلیارد تومان برای … اختصاص داده است»: «مبلغ» alone says only that it is an amount
+    vacuous = key(noun_before) in _VACUOUS_AMOUNT_NOUNS and not with_preposition
+    if noun_before and not vacuous and (owner := _paid_for(doc, sent_start, q_start, noun_before)):
+        noun_before = _join(noun_before, owner)  # «کمک‌هزینه امداد کودکان به مبلغ ۲۵ میلیون ریال»
+    return noun_before, vacuous
+
+
+def _topic_reading(doc: Document, sent_start: int, q_start: int, prev: _Reading | None, mods, said: str,
+                   pred, measure) -> _Reading | None:
+    """A bare classifier whose clause has a topic («آمار بازماندگان از تحصیل … ۱۵ هزار نفر برآورد شده»)
+    counts the topic's group (or, after «این تعداد», the previous group), when the clause says so."""
+    found = counted.topic(doc, sent_start, q_start)
+    if found is None:
+        return None
+    about = found[0]
+    rest = counted.strip_stat_noun(about)
+    led = rest != about or counted.refers_back(about)
+    if led or (pred is not None and (pred.copula or _REACHED.match(key(pred.verb)))):
+        if counted.refers_back(rest or about) and prev is not None:
+            return _Reading(_join(prev.core, mods.text, said), prev.population, prev.core, None,
+                            measure or prev.measure, True)
+        if rest and rest != about and prev is not None and not _names_a_population(rest):
+            rest = _join(prev.population, about)  # «آمار واقعی ۱۴ هزار نفر»: the previous group's
+        if rest:
+            return _Reading(_join(rest, mods.text, said), rest, _join(rest, pred.verbal if pred else ""),
+                            None, measure, False)
+    return None
+
+
+def _declared_reading(doc: Document, sent_start: int, q_start: int, words: list[str], head: str, noun_before: str,
+                      mods, pred, measure) -> _Reading | None:
+    """«ارزش هر بسته معیشتی را ۸۵۰ هزار تومان اعلام کرد»: a declared figure is the value of what was
+    declared, when the clause names it (``words``: the noun phrase after the number as first read)."""
+    stated = pred is not None and pred.verbal and (key(pred.verbal.split()[0]) in _DECLARING
+                                                   or key(pred.verbal).startswith(_COUNTING_VERBS)) \
+        or len(words) > 1 and key(words[1]) in _DECLARING  # «۸۵۰ هزار تومان اعلام و خاطر نشان کرد»
+    if not stated or not (declared := _declared_topic(doc, sent_start, q_start)):
+        return None
+    head = words[0] if len(words) > 1 and key(words[1]) in _DECLARING else head
+    return _Reading(_join(head, noun_before, declared, mods.text), declared, _join(head, declared), None,
+                    measure_for(declared) or measure, False)

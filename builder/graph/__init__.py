@@ -1,0 +1,1 @@
+"""Graph: a finished Document as quads (IRIs, the vocabulary, concepts, the name index, stories)."""

@@ -1,0 +1,221 @@
+"""Who the page credits for the story: the agency, press office or site, as the page writes it.
+
+Real pages credit their source in many ways, and republishing sites name two:
+
+* a credit line: «به گزارش ایسنا،», «به گزارش خبرنگار مهر،», «به گزارش گروه اجتماعی
+  خراسان‌تایم به نقل از باشگاه خبرنگاران جوان،» (the story is the quoted agency's),
+  «به گزارش جهانی پرس از روابط عمومی سازمان …،» (a press office's release relayed by a site);
+* a dateline: «مشهد- ایرنا-», «ایسنا/خوزستان», «خبرگزاری میزان - …», «ایسنا: …» opening the lead;
+* a line of its own near the headline: «ایلنا:», «خبرگزاری جمهوری اسلامی - ۲ خرداد ۱۳۹۶»;
+* an interview: «… در گفت‌وگو با ایرنا …».
+
+A known agency (``data/agencies.csv``) is recognised in any of them; an unknown one
+(«کودک پرس», «طبنا», «روابط عمومی اداره بهزیستی اهواز») only where the frame says a
+source is named: after «به گزارش» or «به نقل از», before the colon of a lead, or
+after «در گفت‌وگو با» when it is a name rather than a noun («رسانه‌ها»).  The name
+is kept as the page writes it (the words before it such as «خبرنگار», «گروه اجتماعی»
+and a desk's place after it dropped), because researchers cite the credit as printed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text.gazetteer import AgencyEntry, agency, find_agencies, find_places
+from ..text.lexicon import ROLE_HEADS, is_common_word, is_given_name, is_stopword
+from ..text.patterns import GAP
+
+_W = rf"{GAP}"
+# «به گزارش …» up to the end of its phrase (a comma, a semicolon, a colon or the line's end)
+_REPORTED = re.compile(rf"(?<![\w\u200c])به{_W}گزا?رش\s*([^،,؛;:\n]{{1,90}})")  # «به گزارشافکارنیوز،», «به گزرش» too
+_QUOTING = re.compile(rf"\s*(?:[،,؛;]\s*)?به{_W}نقل{_W}از\s+([^،,؛;:\n]{{1,70}})")
+_FROM_OFFICE = re.compile(rf"\s+از\s+(روابط{_W}عمومی\s.+)$")
+_FROM = re.compile(r"\s+از\s+.*$")
+_INTERVIEW_START = re.compile(rf"(?<![\w\u200c])(?:در{_W})?گفت{_W}و?{_W}گو(?:ی)?(?:{_W}خود)?{_W}با\s+")
+# the medium's name: up to four words before the verb, a preposition or punctuation
+_INTERVIEWED = re.compile(r"((?:\S+\s+){0,3}?\S+?)(?=\s+(?:گفت|افزود|اظهار|بیان|تصریح|عنوان|اعلام|خبر\s*داد|درباره|در\s|با\s|از\s)|[،,:؛]|$)")
+# «خبرگزاری میزان - …», «ایسنا: …», «میگنا: …» opening a paragraph
+_LEAD_SOURCE = re.compile(r"^\s*((?:خبرگزاری\s+)?[\u0600-\u06FF\u200c]+(?:\s+[\u0600-\u06FF\u200c]+)?)\s*(?:[:：]|\s?[-–—]\s)")
+# «ایسنا/خوزستان», «تسنیم / اردبیل -»: an agency and its desk
+_SLASH_DATELINE = re.compile(r"^\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*/\s*[\u0600-\u06FF\u200c ]{2,25}?(?=[\s\-–—،,]|$)")
+# «تهران (پانا) - …»: a city, the agency in brackets, a dash
+_PAREN_DATELINE = re.compile(r"^\s*[\u0600-\u06FF\u200c ]{2,25}?\s*\(\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*\)\s*[-–—]")
+# «بیرجند - خبرنگار دنیای اقتصاد: …»: a city, a dash, the medium's reporter and a colon
+_REPORTER_DATELINE = re.compile(r"^\s*[\u0600-\u06FF\u200c ]{2,25}?\s*[-–—]\s*خبرنگار\s+([\u0600-\u06FF\u200c ]{2,30}?)\s*[:：]")
+# words that say who at the source, not which source: «خبرنگار», «گروه اجتماعی», «پایگاه خبری»
+_BEFORE_NAME = re.compile(
+    rf"^(?:(?:خبرنگار(?:ان)?|گروه(?:\s+(?:اجتماعی|سیاسی|اقتصادی|فرهنگی|استان{_W}ها|جامعه|خبر|اخبار|فضای\s+مجازی))?|"
+    rf"سرویس\s+\S+|پایگاه\s+(?:خبری|اطلاع{_W}رسانی)(?:\s+و\s+تحلیلی)?|سایت|تارنما|حوزه\s+\S+)\s+)+")
+# «به گزارش مرکز آمار ایران»: a body reporting its own figures, not the story's source
+_BODY_HEAD = re.compile(rf"(?:سازمان|مرکز|وزارت|اداره|دفتر|ستاد|شورا|کمیته|کمیسیون|بنیاد|انجمن|مؤسسه|موسسه|دانشگاه|"
+                        rf"پژوهشکده|پژوهشگاه|معاونت|استانداری|فرمانداری|شهرداری|دادگستری|قوه|مجلس|نیروی|پلیس|بانک|صندوق|جمعیت)(?![\w\u200c])")
+_MEDIA = re.compile(rf"خبرگزاری|خبرنامه|روزنامه|هفته{_W}نامه|نشریه|پایگاه|سایت|شبکه|رادیو|نیوز|آنلاین|پرس|روابط{_W}عمومی")
+# a press office: «روابط عمومی …» (a typo in «عمومی» too), a body's «اداره ارتباطات …», «دفتر روابط عمومی …»
+_OFFICE = re.compile(rf"^(?:(?:دفتر|اداره(?:{_W}کل)?)\s+)?(?:روابط{_W}\S+|ارتباطات|اطلاع{_W}رسانی)\s")
+_DESK = re.compile(rf"\s+(?:مرکز|استان|واحد\s+مرکزی|دفتر)(?:\s+\S+){{0,3}}$")
+_MAX_WORDS = 6
+_MAX_OFFICE_WORDS = 14  # «روابط عمومی سازمان خدمات و مشارکت‌های اجتماعی شهرداری تهران»
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A source the page names: as written, the agency it is (if known) and the text it was read from."""
+
+    name: str
+    agency: AgencyEntry | None
+    frame: str  # the credit line, dateline or label it was read from
+
+
+def _named(text: str, *, unknown_ok: bool) -> Credit | None:
+    """The source named by the words ``text`` (a credit's object, so a name that is also a word,
+    «مهر», counts when it is all there is), known or, if allowed, not."""
+    text = re.sub(r"[«»\"“”]", "", text).strip(" .-–")
+    name = _BEFORE_NAME.sub("", text.split("(")[0]).strip()
+    office = bool(_OFFICE.match(name))
+    name = name if office else _DESK.sub("", name)
+    entry = agency(name)
+    if entry is not None:
+        return Credit(_as_credited(name, entry), entry, text)
+    hits = find_agencies(text)
+    if hits:
+        s, e, entry = hits[0]
+        return Credit(_as_credited(text[s:e], entry), entry, text)
+    words = name.split()
+    if len(words) == 1 and is_stopword(name):  # «به گزارش خبرنگار ما»: the site's own reporter
+        return None
+    if any(w in ("این", "همین") for w in words):  # «روابط عمومی این سازمان»: a body named before
+        return None
+    if not unknown_ok or not words or len(words) > (_MAX_OFFICE_WORDS if office else _MAX_WORDS) \
+            or re.search(r"[0-9۰-۹]", name) and len(words) > 2:
+        return None
+    return Credit(name, None, text)
+
+
+def _as_credited(surface: str, entry: AgencyEntry) -> str:
+    """The agency as the page names it, unless that is its long formal name («خبرگزاری دانشجویان
+    ایران», «خبرگزاری جمهوری اسلامی»): then the name it goes by («ایسنا», «ایرنا»)."""
+    return entry.name if len(surface.split()) >= 3 and len(entry.name.split()) < len(surface.split()) else surface
+
+
+#: first words of posts: a credit with no comma that runs into a post ends before it
+_POST_WORDS = frozenset(h.split()[0] for h in ROLE_HEADS) - {"خبرنگار", "عضو", "فعال"}
+
+
+def _before_name(words: str) -> str:
+    """A credit with no comma runs into the speaker's name («به گزارش تابناک سمنان محسن مسعودیان …»)
+    or post («به گزارش روابط عمومی بهزیستی استان یزد کارشناس مسئول …»): the source's name ends
+    before the first given name after its first word, or the first post after its second."""
+    parts = words.split()
+    for i, w in enumerate(parts[1:], 1):
+        if is_given_name(w) or (i >= 2 and w in _POST_WORDS) or (w.startswith("سید") and len(w) > 5):
+            return " ".join(parts[:i])  # «… ایران سپید سیدصباح قریشی»: «سید» glued to the name
+    return words
+
+
+def _common_noun(word: str) -> bool:
+    """A frequent word, or its plural («رسانه‌ها», «رسانههای»)."""
+    stem = re.sub(r"[\u200c]?(?:های|ها|ان)$", "", word)
+    return is_common_word(word) or is_common_word(stem)
+
+
+def from_credit_line(paragraph: str) -> Credit | None:
+    """The source of «به گزارش X [به نقل از Y | از روابط عمومی Z]،»: Y, else Z, else X."""
+    m = _REPORTED.search(paragraph)
+    if m is None:
+        return None
+    reporter, quoted = m.group(1), None
+    if inner := _QUOTING.search(reporter):  # «به گزارش X به نقل از Y،»
+        quoted, reporter = inner.group(1), reporter[:inner.start()]
+    elif outer := _QUOTING.match(paragraph, m.end()):  # «به گزارش X؛ به نقل از Y،»
+        quoted = outer.group(1)
+    source = None
+    if quoted is not None:  # the quoted source is the story's, if it is a medium or an office (not a body)
+        source = _named(quoted, unknown_ok=bool(_MEDIA.search(quoted))
+                        or (len(quoted.split()) <= 3 and not _BODY_HEAD.match(quoted.strip())))
+    if source is None and (office := _FROM_OFFICE.search(reporter)):
+        source = _named(office.group(1), unknown_ok=True)
+    if source is None:
+        reporter = _before_name(_FROM.sub("", reporter))
+        source = _named(reporter, unknown_ok=bool(_OFFICE.match(reporter)) or not _BODY_HEAD.match(reporter))
+    # the frame is the whole credit: «… از شیراز» after the agency says where its desk is
+    return Credit(source.name, source.agency, m.group()) if source else None
+
+
+def from_lead(paragraph: str) -> Credit | None:
+    """A source opening a paragraph: a dateline («مشهد- ایرنا-», «ایسنا/خوزستان») or a label
+    («ایسنا: …», «خبرگزاری میزان - …»); an unknown name only as one rare word before a colon,
+    or before a dash when it ends in digits as sites' names do («مخاطب۲۴- …»)."""
+    head = paragraph[:60]
+    if (slash := _SLASH_DATELINE.match(head)) and (found := _named(slash.group(1), unknown_ok=False)):
+        return Credit(found.name, found.agency, slash.group())  # the frame keeps the desk's province
+    m = _LEAD_SOURCE.match(head)
+    if m and (found := _named(m.group(1), unknown_ok=False)):
+        return found
+    if m and len(m.group(1).split()) == 1 and not is_common_word(m.group(1)) \
+            and (":" in head[m.end(1):m.end()] or re.search(r"[0-9۰-۹]$", m.group(1))):  # «مخاطب۲۴- …»
+        if not find_places(m.group(1)):
+            return Credit(m.group(1), None, m.group())
+    dateline = re.match(r"^\s*[\u0600-\u06FF\u200c ]{2,25}?\s*[-–—/]\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*[-–—/]", head)
+    if dateline:
+        return _named(dateline.group(1), unknown_ok=False)
+    if paren := _PAREN_DATELINE.match(head):  # «تهران (پانا) -»
+        return _named(paren.group(1), unknown_ok=False)
+    if desk := _REPORTER_DATELINE.match(head):  # «بیرجند - خبرنگار دنیای اقتصاد: …»
+        return _named(desk.group(1), unknown_ok=True)
+    return None
+
+
+
+def from_interview(paragraph: str) -> Credit | None:
+    """«در گفت‌وگو با ایرنا», «در گفتگو با راسان خبر گفت»: the medium the official spoke to,
+    when it is named (a known agency, or words that are not a common noun such as «رسانه‌ها»);
+    or told: «… به خبرگزاری ایلنا گفت» (a known agency)."""
+    if told := _TOLD.search(paragraph):
+        if entry := agency(told.group(1)):
+            return Credit(told.group(1), entry, told.group())
+    for m in _INTERVIEW_START.finditer(paragraph):
+        after = paragraph[m.end():m.end() + 60]
+        reporter = re.match(rf"خبرنگار(?:ان)?(?:{_W}(?:گروه|حوزه|سرویس){_W}\S+)?\s+", after)
+        rest = after[reporter.end():] if reporter else after
+        hits = find_agencies(" ".join(rest.split()[:4]))  # «… با ایرنا متولی …»: a known agency first
+        if hits and hits[0][0] == 0:
+            return Credit(rest[hits[0][0]:hits[0][1]], hits[0][2], m.group() + rest[:hits[0][1]])
+        named = _INTERVIEWED.match(rest)
+        if named is None:
+            continue
+        if entry := agency(named.group(1)):  # «با مهر،», «با خبرنگار برنا از همدان»: a name that is also a word
+            return Credit(named.group(1), entry, m.group() + named.group())
+        if reporter or not _common_noun(named.group(1).split()[0]):  # «… با راسان خبر گفت», «با خبرنگار سینا»
+            found = _named(named.group(1), unknown_ok=True)
+            if found is not None:
+                return found
+    return None
+
+
+# «… به خبرگزاری ایلنا گفت», «به ایسنا گفته است»: the agency an official told
+_TOLD = re.compile(rf"(?<![\w\u200c])به\s+((?:خبرگزاری\s+)?[\u0600-\u06FF\u200c]+)\s+(?:گفت|گفته{_W}است|اعلام{_W}کرد)")
+_SOURCE_LABEL = re.compile(rf"(?:^|\n)[\s•*\-]*منبع(?:{_W}خبر)?\s*[:：]\s*([^\n]{{2,60}})")
+# «… دارد./ایرنا»: the agency whose story it is, after the last sentence
+_TRAILER = re.compile(r"[.!؟]\s*/\s*([\u0600-\u06FF\u200c]{2,20})\s*(?:\n|$)")
+_OFFICE_LINE = re.compile(rf"(?:^|\n)\s*((?:روابط{_W}عمومی|اداره{_W}ارتباطات)[^\n.،:]{{3,90}})\s*(?:\n|$)")
+
+
+def from_source_label(page: str) -> Credit | None:
+    """«منبع: ایسنا», «• منبع خبر : باشگاه خبرنگاران جوان», anywhere on the page."""
+    m = _SOURCE_LABEL.search(page)
+    return _named(m.group(1), unknown_ok=len(m.group(1).split()) <= 3) if m else None
+
+
+def from_trailer(page: str) -> Credit | None:
+    """The story's original source named at its end: «…/ایرنا», or a press office's line of its
+    own («روابط عمومی فرمانداری ویژه شهرستان بابل») after a republished release."""
+    for m in _TRAILER.finditer(page):
+        if entry := agency(m.group(1)):
+            return Credit(m.group(1), entry, m.group())
+    m = _OFFICE_LINE.search(page)
+    return _named(m.group(1), unknown_ok=True) if m else None
+
+
+def is_office(name: str) -> bool:
+    """A press office's name («روابط عمومی …», «اداره ارتباطات …»)."""
+    return bool(_OFFICE.match(name + " "))
