@@ -245,6 +245,17 @@ def test_two_names_in_a_row_stay_two_persons():
     assert persons(run("علی محمدی حسن کریمی را در جلسه دید.")) == {key("علی محمدی"), key("حسن کریمی")}
 
 
+def test_shelters_nurseries_drills_and_service_posts_are_programs_and_a_charity_centre_is_a_body():
+    doc = run("رضا کاظمی گفت: مددسرای سیار و مددسراهای دائمی آماده‌اند و پایگاه خدمات اجتماعی سیار در فردیس فعال شد؛ "
+              "مرکز نیکوکاری چتر مهربانی و شیرخوارگاه حضرت رقیه کمک کردند و مانور بزرگ اورژانس اجتماعی برگزار شد.")
+    names = {p.name for p in doc.programs.values()}
+    assert {"مددسرای سیار", "پایگاه خدمات اجتماعی سیار", "شیرخوارگاه حضرت رقیه", "مانور بزرگ اورژانس اجتماعی",
+            "خط ۱۲۳ اورژانس اجتماعی"} <= names
+    assert not any(n.startswith("مرکز نیکوکاری") for n in names)
+    assert "مرکز نیکوکاری چتر مهربانی" in {o.name for o in doc.organizations.values()}
+    assert not any(o.name == "اورژانس اجتماعی" for o in doc.organizations.values())
+
+
 def test_homes_shelters_drills_and_festivals_are_programs_and_the_hotline_has_both_names():
     doc = run("رضا کاظمی گفت: سرای سالمندان امام رضا و گرمخانه شهرداری یزد امسال فعال شدند و رزمایش کمک‌های مومنانه "
               "ادامه دارد؛ شهروندان با خط ۱۲۳ تماس بگیرند.")

@@ -41,7 +41,7 @@ EDITS = {
 }
 
 _HEAD_KEYS = {key(h): (h, kind) for h, kind in PROGRAM_HEADS.items()}
-_PLURAL_HEADS = frozenset(key(w) for w in ("مراکز", "طرح‌ها", "طرحهای", "خانه‌ها", "خانه‌های", "مجتمع‌ها", "برنامه‌ها", "برنامه‌های"))
+_PLURAL_HEADS = frozenset(key(w) for w in ("مراکز", "مددسراها", "مددسراهای", "طرح‌ها", "طرحهای", "خانه‌ها", "خانه‌های", "مجتمع‌ها", "برنامه‌ها", "برنامه‌های"))
 _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوهشهای", "تحقیقات", "آمار", "اطلاعات", "رشد"))
 _NUMBERED = frozenset(key(w) for w in ("ماده", "شماره", "بند", "تبصره"))
 _SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع"))
@@ -54,7 +54,7 @@ _ANAPHORS = frozenset(key(w) for w in ("این", "همین"))  # «این طرح
 # «هفته گذشته», «طرح اول»: a time or a rank after the head, not a name
 _TIME_WORDS = frozenset(key(w) for w in ("گذشته", "آینده", "جاری", "اخیر", "پیش", "قبل", "بعد", "آتی", "نخست", "اول",
                                          "دوم", "سوم", "آخر", "پایانی", "پیشین", "بعدی", "قبلی"))
-_OWN_NAME_KINDS = ("plan", "team")  # heads whose program keeps its own name around «اورژانس اجتماعی»
+_OWN_NAME_KINDS = ("plan", "team", "campaign")  # heads whose program keeps its own name around «اورژانس اجتماعی»
 _SOCIAL_EMERGENCY = re.compile(rf"اورژانس{GAP}(?:های{GAP})?اجتماعی(?:{GAP}(?:۱۲۳|123)(?![0-9۰-۹]))?"
                                rf"|خط{GAP}(?:تلفنی{GAP})?(?:۱۲۳|123)(?![0-9۰-۹])")
 HOTLINE_NAME = "خط ۱۲۳ اورژانس اجتماعی"  # pages call it either: the name holds both
@@ -93,6 +93,9 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
     if head is None or (i > 0 and units[i - 1].key in _DEMONSTRATIVES):
         return None
     n, text, kind = head
+    body = match_head(units, i, ("named",))
+    if body is not None and body[0] > n:  # «مرکز نیکوکاری …»: a body's head that opens with a program's
+        return None
     counted = i > 0 and (units[i - 1].kind == "number" or units[i - 1].key in _COUNT_WORDS)
     if kind == "occasion" and counted:  # «نخستین هفته اجرای طرح», «دو هفته»: a span of time
         return None
@@ -170,8 +173,11 @@ def _attach_places(doc: Document) -> None:
         for place in (m for m in mentions if m.kind == "place"):
             if any(s <= place.start < e for s, e in orgs):
                 continue
+            around = [p for p in programs if p.start <= place.start and place.end <= p.end]
             before = [p for p in programs if p.start <= place.start]
-            target = before[-1] if before else programs[0]
+            # a place inside a program's name is that program's («تیم سیار اورژانس اجتماعی دهدشت», whatever
+            # line its name mentions), else the nearest program before it
+            target = around[0] if around else before[-1] if before else programs[0]
             places = doc.programs[target.ref].places
             if place.ref not in places:
                 places.append(place.ref)
@@ -232,10 +238,12 @@ def _absorb_organizations(doc: Document) -> None:
         if not (outer or line):
             kept.append(m)
             continue
-        if outer and not line:  # the line is not run by itself
-            program = doc.programs[outer.ref]
-            program.organization = program.organization or m.ref
         org = doc.organizations.get(m.ref)
+        if outer:  # «تیم سیار اورژانس اجتماعی»: run by the line's body (Behzisti), the line not by itself
+            program = doc.programs[outer.ref]
+            runner = (org.parent if org is not None else None) if line else m.ref
+            if doc.programs[outer.ref].kind != "hotline" and runner:
+                program.organization = program.organization or runner
         if org is not None:
             gone = doc.evidence(m.start, m.end, organizations.NAME)
             org.evidence = [e for e in org.evidence if e != gone]
@@ -270,7 +278,10 @@ def extract(doc: Document) -> None:
             i = end
     for pattern, name in ((_SOCIAL_EMERGENCY, HOTLINE_NAME), (_COUNSEL_LINE, COUNSEL_LINE_NAME)):
         for m in pattern.finditer(doc.text):
-            if not any(p.start <= m.start() < p.end for p in doc.mentions if p.kind == "program"):
+            # named inside a plan, a team or a drill of its own («مانور بزرگ اورژانس اجتماعی»), the line is
+            # mentioned too; inside any other program's name it is that program («مرکز اورژانس اجتماعی»)
+            if not any(p.start <= m.start() < p.end and doc.programs[p.ref].kind not in _OWN_NAME_KINDS
+                       for p in doc.mentions if p.kind == "program"):
                 _add(doc, name, "hotline", m.start(), m.end(), doc.sentence_at(m.start()))
     _merge_contained(doc)
     doc.mentions.sort(key=lambda m: m.start)
