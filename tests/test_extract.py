@@ -331,6 +331,13 @@ def test_the_relief_foundations_long_name_in_a_national_story_is_the_national_bo
     assert key("کمیته امداد امام خمینی") in doc.organizations
 
 
+def test_a_country_that_only_names_a_body_or_a_medium_is_no_place():
+    doc = run("به گزارش تارنگار حقوق بشر در ایران، رئیس انجمن مددکاران اجتماعی ایران گفت: نماینده جمهوری اسلامی ایران "
+              "در نشست حضور داشت.")
+    assert key("ایران") not in doc.places
+    assert key("ایران") in run("رئیس انجمن مددکاران گفت: در ایران کودکان کار زیادی هستند.").places
+
+
 def test_a_counted_noun_before_a_verb_is_not_a_program_but_a_counted_kind_of_program_is():
     doc = run("""
 مدیرکل بهزیستی استان قم گفت: شمار مراکز مشاوره از ۸ به ۱۲ مرکز رسید و کودکان در ۵ خانه کودک نگهداری می‌شوند.

@@ -197,3 +197,4 @@ def extract(doc: Document) -> None:
             i += 1
     _merge_prefixes(doc)
     doc.mentions.sort(key=lambda m: m.start)
+

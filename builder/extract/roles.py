@@ -11,8 +11,11 @@ One person's mentions of one post («مدیر کل بهزیستی», later «م�
 """
 from __future__ import annotations
 
+import re
+
 from ..components import component
 from ..text.document import Document, Mention, Post
+from ..text.patterns import GAP
 from ..text.textkey import key
 from .organizations import register
 from .phrases import RolePhrase, role_phrase
@@ -22,6 +25,10 @@ from .units import Unit
 NAME = "roles"
 #: what roles changes of the organisations' output, and why (see builder.components)
 EDITS = {
+    "places": "a country named only inside a post's, a body's or a medium's name («رئیس انجمن مددکاران اجتماعی "
+              "ایران», «جمهوری اسلامی ایران», «به گزارش رئال ایران،») is no place of the story: its evidence there "
+              "goes, and the country if nothing else names it; only the role phrases show where those names end",
+    "mentions": "the place mentions of those countries go with them",
     "organizations": "the organisation a role phrase names («مدیرکل بهزیستی استان …») is registered with "
                      "organizations.register, as the organisations component registers its own: only the "
                      "role phrase shows where that name ends",
@@ -100,7 +107,7 @@ def add_post(doc: Document, post: Post) -> int:
     return len(doc.posts) - 1
 
 
-@component(NAME, requires=("text", "units", "mentions", "persons", "organizations"), assigns=("posts", "mentions"),
+@component(NAME, requires=("text", "units", "mentions", "persons", "organizations", "places"), assigns=("posts", "mentions"),
            edits=EDITS, evidence=True)
 def extract(doc: Document) -> None:
     for si, units in enumerate(doc.units):
@@ -122,4 +129,29 @@ def extract(doc: Document) -> None:
             index = add_post(doc, post)
             doc.mentions.append(Mention("role", start, end, doc.text[start:end], index, si))
             i = ph.end
+    _countries_in_names(doc)
     doc.mentions.sort(key=lambda m: m.start)
+
+
+# «جمهوری اسلامی ایران», and a credit's source up to the country («به گزارش تارنگار حقوق بشر در ایران»)
+_COUNTRY_IN_NAME = re.compile(rf"(?:جمهوری{GAP}اسلامی{GAP}|به{GAP}گزا?رش[^،,:؛\n]*)$")
+
+
+def _countries_in_names(doc: Document) -> None:
+    """Drop the mentions of a country that only names a post, a body or a medium (see :data:`EDITS`)."""
+    bodies = [(m.start, m.end) for m in doc.mentions if m.kind in ("organization", "role")]
+    gone = [m for m in doc.mentions if m.kind == "place" and m.ref in doc.places and doc.places[m.ref].kind == "country"
+            and (any(s <= m.start and m.end <= e for s, e in bodies)
+                 or _COUNTRY_IN_NAME.search(doc.text[doc.sentences[m.sentence].start:m.start]))]
+    if not gone:
+        return
+    doc.mentions[:] = [m for m in doc.mentions if m not in gone]
+    for m in gone:
+        place = doc.places[m.ref]
+        span = doc.raw_span(m.start, m.end)
+        place.evidence = [e for e in place.evidence if (e.start, e.end) != span]
+        if not place.evidence and not any(x.kind == "place" and x.ref == m.ref for x in doc.mentions) \
+                and not any(o.place == m.ref for o in doc.organizations.values()):
+            for post in doc.posts:  # «رئیس انجمن مددکاران اجتماعی ایران»: a national post, not a post in a place
+                post.place = None if post.place == m.ref else post.place
+            del doc.places[m.ref]
