@@ -491,3 +491,11 @@ def test_a_change_says_when_each_amount_was_before_its_second():
     stats = by_value(run("مدیرکل بهزیستی استان ایلام گفت: ارائه خدمات مددکاری به معلولان از ۹۱۰ نفر در دولت قبل "
                          "به ۳۹۰۰ نفر در دولت جدید رسید."))
     assert "مددکاری" in words(stats[910].subject) and "مددکاری" in words(stats[3900].subject)
+
+
+def test_each_change_of_a_list_is_of_its_own_item_with_its_prepositions():
+    stats = by_value(run("مدیرکل بهزیستی استان ایلام گفت: ارائه خدمات مددکاری به معلولان از ۹۱۰ نفر به ۳۹۰۰ نفر رسید "
+                         "و کمک به درمان معلولان از ۴۰۰ نفر به ۷۰۰ نفر افزایش یافت."))
+    assert words(stats[910].subject) >= {key("مددکاری"), key("معلولان")}
+    assert words(stats[700].subject) >= {key("کمک"), key("درمان"), key("معلولان")}
+    assert "مددکاری" not in words(stats[400].subject)

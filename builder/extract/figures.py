@@ -243,15 +243,22 @@ def _changes(doc: Document, sent, figures: list[_Figure]) -> list[_Figure]:
             continue
         from_at = max(sent.start, q - 6) + frm.start()
         boundary = counted.clause_start(doc, sent.start, from_at)
-        if i > 0:
-            boundary = max(boundary, out[i - 1].stop)
+        if i > 0 and out[i - 1].stop > boundary:  # «… به ۳۹۰۰ نفر رسید و کمک به درمان معلولان از …»: the next item
+            joiners = list(re.finditer(rf"(?<![\w\u200c])و(?![\w\u200c])|[،,]", doc.text[out[i - 1].stop:from_at]))
+            boundary = out[i - 1].stop + (joiners[-1].end() if joiners else 0)
         topic = _noun_phrase_from(doc, boundary, from_at)
+        while topic and key(topic.split()[0]) in _CHANGE_NOUNS:  # «افزایش ارایه خدمات … از ۹۲۳ نفر»: what grew
+            topic = topic.split(" ", 1)[1] if " " in topic else ""
         if not topic:
             continue
         unit_end = doc.text.find(unit, b.end) + len(unit)
         out[i] = a._replace(subject=unit, topic=topic)
         out[i + 1] = b._replace(subject=unit, stop=unit_end, topic=topic)
     return out
+
+
+_CHANGE_NOUNS = frozenset(key(w) for w in ("افزایش", "کاهش", "رشد"))
+_COMPLEMENT_PREPOSITIONS = frozenset(key(w) for w in ("به", "برای", "در", "با"))
 
 
 def _noun_phrase_from(doc: Document, begin: int, end: int) -> str:
@@ -265,7 +272,13 @@ def _noun_phrase_from(doc: Document, begin: int, end: int) -> str:
         if not phrase.text:
             return ""
         more = counted.modifiers(doc, phrase.end, end)
-        return _join(phrase.text, more.text)
+        rest = doc.text[max(phrase.end, more.end):end].split()
+        if rest and len(rest) <= 5 and (key(rest[0]) in _COMPLEMENT_PREPOSITIONS or not is_function_word(rest[0])) \
+                and not re.search(r"[0-9۰-۹،,:؛;.]", " ".join(rest)):
+            more_words = " ".join(rest)  # «کمک به درمان معلولان از …»: the rest of what the change is of
+        else:
+            more_words = ""
+        return counted.strip_stat_noun(_join(phrase.text, more.text, more_words)) or _join(phrase.text, more.text)
     return ""
 
 
