@@ -241,6 +241,12 @@ def test_names_of_real_leads(text, name):
     assert speakers(doc) == [key(name)]
 
 
+def test_the_surname_of_a_name_with_an_unlisted_and_a_listed_given_name():
+    """«کرم رضا پیرزاده»: «کرم» we do not list, «رضا» we do; «پیرزاده» alone is the same person."""
+    doc = run("«کرم رضا پیرزاده» رئیس بهزیستی بروجرد گفت: کار ادامه دارد.\n\nپیرزاده اظهار داشت: خدمات بیشتر شد.")
+    assert speakers(doc) == [key("کرم رضا پیرزاده")] * 2
+
+
 def test_two_names_in_a_row_stay_two_persons():
     assert persons(run("علی محمدی حسن کریمی را در جلسه دید.")) == {key("علی محمدی"), key("حسن کریمی")}
 

@@ -385,6 +385,8 @@ def surname(name: str) -> str:
         i += 1
     if i == 0 and len(words) > 1:  # a given name we do not list: Persian names put it first
         i = 1
+        while i < len(words) - 1 and is_given_name(words[i]):  # «کرم رضا پیردایه»: and a second one we do
+            i += 1
     if i > 1 and is_surname_suffix(words[i]) and is_given_name(words[i - 1]):  # «قنبر موسی نژاد»: «موسی نژاد»
         i -= 1
     return " ".join(words[i:])
