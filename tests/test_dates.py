@@ -326,3 +326,10 @@ def test_never_raises_and_offsets_slice_back(text, ref):
     p = parse_published(text)
     if p:
         assert text[p.start:p.end] == p.text and p.dt.tzinfo == TEHRAN
+
+
+def test_afghan_month_names_with_their_day_and_year():
+    """«سنبله 01, 1399» is 1 Shahrivar 1399; the same words without a day and a year are words."""
+    assert [d.start_date for d in find_dates("سنبله 01, 1399 11:05")] == [date(2020, 8, 22)]
+    assert [d.start_date for d in find_dates("۵ حوت ۱۳۹۸")] == [date(2020, 2, 24)]
+    assert find_dates("میزان ۲۰ درصد افزایش یافت و سرطان سینه کمتر شد") == []

@@ -205,3 +205,9 @@ def test_sources_named_at_the_end_or_under_a_label():
     assert _meta("پذیرش ۴۰ کودک کار در یزد\n\n" + REAL_BODY + "\n• منبع خبر : باشگاه خبرنگاران جوان\n").agency == "باشگاه خبرنگاران جوان"
     office = "روابط عمومی فرمانداری شهرستان یزد"
     assert _meta("پذیرش ۴۰ کودک کار در یزد\n\n" + body + "\n" + office + "\n").agency == office
+
+
+def test_a_news_code_printed_with_a_thousands_separator():
+    meta = _meta("کد خبر : 335,986\n\nافتتاح واحدهای مسکونی معلولان در زاهدان\n\n"
+                 "مدیرکل بهزیستی سیستان و بلوچستان گفت: ۵۰ واحد مسکونی به معلولان تحویل شد.\n")
+    assert meta.news_id == "335986"

@@ -66,7 +66,7 @@ _SHORT_LINE = 6  # a site's name or a byline between a headline and its story is
 _BAR_SEPARATOR = re.compile(r"\s[|›•·]\s")
 _BAR_LABEL = re.compile(r"^[^|›•·:]{0,40}:\s")  # «قیمت ارز: », «اوقات شرعی به افق یزد: » (not a clock's «۰۵:۰۷»)
 _HASHTAGS = re.compile(r"(?:#[^\s#]+\s*)+")  # a channel post's tag line: «#کودکان_خیابانی #رشت»
-_CREDIT_START = re.compile(r"\s*(?:به\s*گزارش|به\s*نقل\s*از)(?![\w\u200c])")  # a credit line opens the lead, never a headline
+_CREDIT_START = re.compile(r"\s*(?:به\s*گزا?رش|به\s*نقل\s*از)")  # a credit line opens the lead, never a headline
 _SITE_NAME = re.compile(r"^\s*(?:خبرگزاری|پایگاه\s*خبری|روزنامه|سایت)\s|\s[-–|]\s*(?:خبرگزاری|پایگاه)")
 
 

@@ -30,7 +30,7 @@ from ..text.textkey import DIGITS_TO_LATIN, key
 
 
 _NEWS_ID = re.compile(
-    r"(?:کد\s*(?:خبر|مطلب)|شناسه\s*(?:خبر|مطلب)|شماره\s*(?:خبر|مطلب)|News\s*ID|خبر\s*شماره)\s*[:：#]?\s*([0-9۰-۹]{3,})"
+    r"(?:کد\s*(?:خبر|مطلب)|شناسه\s*(?:خبر|مطلب)|شماره\s*(?:خبر|مطلب)|News\s*ID|خبر\s*شماره)\s*[:：#]?\s*([0-9۰-۹]{3,}(?:[,٬][0-9۰-۹]{3})*)"
     r"|^\s*(?:کد|شناسه|خبر)\s*[:：]?\s*([0-9۰-۹]{3,})\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -62,8 +62,8 @@ def _news_id(doc: Document) -> str | None:
     if given:
         return str(given)
     m = _NEWS_ID.search(doc.page.translate(_ARABIC))
-    if m:
-        return _to_latin(m.group(1) or m.group(2))
+    if m:  # «کد خبر : 335,986»: a thousands separator in the id
+        return re.sub(r"[,٬]", "", _to_latin(m.group(1) or m.group(2)))
     urls = [doc.given.get("url") or ""] + _own_links(doc.page)
     for url in urls:
         if m := _URL_ID.search(url):

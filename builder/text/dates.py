@@ -63,7 +63,12 @@ _HIJRI = {"محرم": 1, "صفر": 2, "ربیع الاول": 3, "ربیع الث
           "جمادی الاول": 5, "جمادی الاولی": 5, "جمادی الثانی": 6, "جمادی الثانیه": 6,
           "جمادی الآخر": 6, "جمادی الآخره": 6, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
           "ذی القعده": 11, "ذوالقعده": 11, "ذی الحجه": 12, "ذوالحجه": 12}
-_MONTHS = {_key(align_fold(w)): ("jalali", m) for w, m in _JALALI.items()}
+# the same solar months as Afghan sites name them («سنبله 01, 1399»): also everyday words («میزان»,
+# «سرطان», «اسد»), so a month only with its day and a four-digit year
+_DARI = {"حمل": 1, "ثور": 2, "جوزا": 3, "سرطان": 4, "اسد": 5, "سنبله": 6, "میزان": 7, "عقرب": 8,
+         "قوس": 9, "جدی": 10, "دلو": 11, "حوت": 12}
+_DARI_KEYS = frozenset(_key(align_fold(w)) for w in _DARI)
+_MONTHS = {_key(align_fold(w)): ("jalali", m) for w, m in (*_JALALI.items(), *_DARI.items())}
 _MONTHS.update({_key(align_fold(w)): ("gregorian", m) for w, m in _GREGORIAN.items()})
 _MONTHS.update({w: ("gregorian", m) for w, m in _ENGLISH.items()})
 _MONTHS.update({_key(align_fold(w)): ("hijri", m) for w, m in _HIJRI.items()})
@@ -72,7 +77,7 @@ _WEAK_MONTHS = {"می", "مه", "may"}  # also Persian words: only a month with 
 _ERA = r"هجری{s}*(?:شمسی|خورشیدی|قمری)|شمسی|خورشیدی|قمری|میلادی|ه\.{s}*[شق]\.?".format(s=_SP)
 # a two-digit year only when no word follows: «۲۳ خرداد ۱۲ نفر» is twelve people
 _Y2 = rf"[0-9]{{2}}(?![0-9])(?!{_SP}*(?!ساعت|{_ERA}|و(?![^\W\d_]))[^\W\d_])"
-_MONTH_RE = _rx(rf"""{_L}(?P<name>{_alts(set(_JALALI) | set(_GREGORIAN) | set(_HIJRI))}
+_MONTH_RE = _rx(rf"""{_L}(?P<name>{_alts(set(_JALALI) | set(_DARI) | set(_GREGORIAN) | set(_HIJRI))}
     |(?i:{"|".join(sorted(_ENGLISH, key=len, reverse=True))})\.?)
     (?P<mah>{_SP}*ماه)?{_R}""", re.X)
 _YEAR_AFTER = _rx(rf"""{_SP}*[,،]?{_SP}*(?:
@@ -292,7 +297,7 @@ class _Finder:
                 lo, hi = num.value, num.high if num.kind == "range" else num.value
                 if lo.is_integer() and hi.is_integer() and 1 <= lo <= hi <= 31:
                     days, start = (int(lo), int(hi)), num.start
-            elif name.isascii() and (d := _DAY_AFTER.match(self.f, end)) and 1 <= int(d["d"]) <= 31:
+            elif (name.isascii() or name in _DARI_KEYS) and (d := _DAY_AFTER.match(self.f, end)) and 1 <= int(d["d"]) <= 31:
                 days, end = (int(d["d"]),) * 2, d.end()
             year, side, explicit, tail = None, 0, False, None
             if (y := _YEAR_AFTER.match(self.f, end)) and y["y"]:
@@ -304,6 +309,8 @@ class _Finder:
                 tail = y
             elif tail := _SIDE_AFTER.match(self.f, end):  # «مهرماه گذشته»: the last one before ref
                 side = -1 if tail["side"] in ("گذشته", "قبل", "پیش") else 1
+            if name in _DARI_KEYS and not (days and explicit):
+                continue
             if tail:
                 end = tail.end()
             elif name in _WEAK_MONTHS or (days is None and not (cal == "jalali" and m["mah"])):
