@@ -338,6 +338,14 @@ def test_a_country_that_only_names_a_body_or_a_medium_is_no_place():
     assert key("ایران") in run("رئیس انجمن مددکاران گفت: در ایران کودکان کار زیادی هستند.").places
 
 
+def test_a_press_office_stands_for_its_body_and_the_state_is_no_body():
+    doc = run("به گزارش روابط عمومی اداره کل بهزیستی استان گلستان، حسن کریمی معاون استاندار گفت: نماینده جمهوری "
+              "اسلامی ایران در نشست بود.")
+    names = {o.name for o in doc.organizations.values()}
+    assert "اداره کل بهزیستی استان گلستان" in names
+    assert not any(n.startswith("روابط عمومی") or n == "جمهوری اسلامی ایران" for n in names)
+
+
 def test_a_counted_noun_before_a_verb_is_not_a_program_but_a_counted_kind_of_program_is():
     doc = run("""
 مدیرکل بهزیستی استان قم گفت: شمار مراکز مشاوره از ۸ به ۱۲ مرکز رسید و کودکان در ۵ خانه کودک نگهداری می‌شوند.

@@ -11,6 +11,8 @@ organisation of the story.
 """
 from __future__ import annotations
 
+import re
+
 from ..components import component
 from ..text.document import Document, Mention, Organization
 from ..text.gazetteer import organization, place
@@ -136,7 +138,7 @@ def register(doc: Document, units: list[Unit], ph: OrgPhrase, sentence: int) -> 
     """Add the phrase's body (and its parents) to the document; return its key."""
     parent_key = register(doc, units, ph.parent, sentence) if ph.parent is not None else None
     got = canonical(doc, units, ph)
-    if got is None:
+    if got is None or got[2] == "country":  # «جمهوری اسلامی ایران»: the state, not a body of the story
         return parent_key
     k, name, kind, implied_parent, place_key = got
     org = doc.organizations.get(k)
@@ -153,6 +155,9 @@ def register(doc: Document, units: list[Unit], ph: OrgPhrase, sentence: int) -> 
     org.evidence.append(doc.evidence(start, end, NAME))
     doc.mentions.append(Mention("organization", start, end, doc.text[start:end], k, sentence))
     return k
+
+
+_PRESS_OFFICE = re.compile(r"(?:دفتر\s+|اداره\s+)?(?:روابط\s*\S*\s*عمومی|ارتباطات)")
 
 
 def _merge_prefixes(doc: Document) -> None:
@@ -190,6 +195,14 @@ def extract(doc: Document) -> None:
         while i < len(units):
             if units[i].kind in ("word", "org"):
                 ph = org_phrase(units, i)
+                if ph is not None and _PRESS_OFFICE.match(ph.head):
+                    # «روابط عمومی اداره کل بهزیستی گلستان»: the office publishes; the body is the story's
+                    inner = next((org_phrase(units, j) for j in range(i + 1, min(ph.end, i + 4))
+                                  if org_phrase(units, j) is not None), None)
+                    if inner is None or register(doc, units, inner, si) is None:
+                        register(doc, units, ph, si)  # the office itself when no body is read inside it
+                    i = ph.end
+                    continue
                 if ph is not None:
                     register(doc, units, ph, si)
                     i = ph.end
