@@ -134,6 +134,8 @@ def extract(doc: Document) -> None:
 
 
 # «جمهوری اسلامی ایران», and a credit's source up to the country («به گزارش تارنگار حقوق بشر در ایران»)
+# «ایران پرسمان - …» opening a line: a site's name and its dash
+_SITE_NAME_AFTER = re.compile(rf"{GAP}[^\s\u200c،,.:]{{2,20}}{GAP}[-–—|]")
 _COUNTRY_IN_NAME = re.compile(rf"(?:جمهوری{GAP}اسلامی{GAP}|به{GAP}گزا?رش[^،,:؛\n]*)$")
 
 
@@ -142,7 +144,9 @@ def _countries_in_names(doc: Document) -> None:
     bodies = [(m.start, m.end) for m in doc.mentions if m.kind in ("organization", "role")]
     gone = [m for m in doc.mentions if m.kind == "place" and m.ref in doc.places and doc.places[m.ref].kind == "country"
             and (any(s <= m.start and m.end <= e for s, e in bodies)
-                 or _COUNTRY_IN_NAME.search(doc.text[doc.sentences[m.sentence].start:m.start]))]
+                 or _COUNTRY_IN_NAME.search(doc.text[doc.sentences[m.sentence].start:m.start])
+                 or (not doc.text[doc.sentences[m.sentence].start:m.start].strip()
+                     and _SITE_NAME_AFTER.match(doc.text, m.end)))]
     if not gone:
         return
     doc.mentions[:] = [m for m in doc.mentions if m not in gone]
