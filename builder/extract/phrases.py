@@ -358,7 +358,10 @@ def _leads_to_body(units: list[Unit], k: int, reach: int = 3) -> bool:
         if u.key == _CONJ or u.text in _COMMAS:
             continue
         words += 1
-        if words > reach or not (is_name_word(u) or u.kind == "number") or match_head(units, j, ("role",)):
+        if (inner := match_head(units, j, ("role",))) is not None:
+            # «معاون سیاسی و اجتماعی استاندار تهران»: the deputy of a post in a place; any other post is another's
+            return j + inner[0] < len(units) and units[j + inner[0]].kind == "place"
+        if words > reach or not (is_name_word(u) or u.kind == "number"):
             return False
     return False
 
