@@ -34,7 +34,7 @@ EDITS = {
                      "role phrase shows where that name ends",
 }
 
-_COMMAS = ("،", ",")
+_COMMAS = ("،", ",", "؛")  # «علیرضا کاظمی؛ وزیر آموزش و پرورش» too
 #: marks a page may put around a name («با حضور «علی کریمی» مدیرکل …»): they separate nothing
 _QUOTE_MARKS = ("«", "»", '"', "“", "”")
 
