@@ -247,6 +247,13 @@ def test_the_surname_of_a_name_with_an_unlisted_and_a_listed_given_name():
     assert speakers(doc) == [key("کرم رضا پیرزاده")] * 2
 
 
+def test_a_verb_right_after_its_speaker_reports_the_words_after_it():
+    doc = run("سهیلا کریمی معاون امور اجتماعی بهزیستی استان گیلان گفت: خدمات ادامه دارد.\n\n"
+              "معاون امور اجتماعی بهزیستی استان اظهار داشت به مردم در همه شهرستان‌ها خدمات می‌دهیم.\n\n"
+              "کریمی در پایان جلسه‌ای که با حضور مدیران برگزار شد گفت و رفت.")
+    assert speakers(doc) == [key("سهیلا کریمی")] * 2  # the last «گفت» reports nothing
+
+
 def test_two_names_in_a_row_stay_two_persons():
     assert persons(run("علی محمدی حسن کریمی را در جلسه دید.")) == {key("علی محمدی"), key("حسن کریمی")}
 

@@ -4,7 +4,8 @@ A sentence with a reporting verb and a subject opening it (a person, a
 surname, a pronoun or a role resolved by coreference) is a statement.  With a
 colon after the verb the quoted words run to the end of the paragraph
 («گفت: ...»); without one, the words between subject and verb are the
-reported content («... را مطرح کرد»).  A verb with nothing to report (a
+reported content («... را مطرح کرد»), or, when the verb follows its subject right away, the
+words after it («معاون … اظهار داشت به مردم …»).  A verb with nothing to report (a
 surtitle such as «دادستان مرکز خوزستان عنوان کرد») is not a quote.  A role
 that nobody holds keeps its words as a statement of the post, which facts
 do not count as a quote.
@@ -28,6 +29,7 @@ _THAT = re.compile(rf"{GAP}(?:[،,]{GAP})?که(?![\w\u200c])")
 _AND = re.compile(r"[\s\u200c]+و[\s\u200c]+")
 _ACCORDING = re.compile(rf"(?<![\w\u200c])به{GAP}گفت(?:ه|ه{GAP}ی|ه‌ی|ە)(\s+)")
 _MIN_INDIRECT_WORDS = 3
+_MAX_WORDS_TO_VERB = 2  # «وی همچنین گفت …»: a word or two between speaker and verb
 
 
 def _speaker(doc: Document, sentence: int, verb_start: int):
@@ -81,9 +83,14 @@ def extract(doc: Document) -> None:
             start, end = colon.end(), line_end
         elif that is not None:  # «… گفته است که …», «… اعلام کرد که …»: reported speech after «که»
             start, end = _THAT.match(doc.text, verb.end()).end(), sent.end
+        elif doc.text[verb.end():sent.end].strip(" .،!؟\n"):
+            # «معاون … اظهار داشت به مردم …», «مدیرکل … می‌گوید از آغاز سال …»: the verb right after its
+            # speaker, and what was said after it with neither colon nor «که»; else the verb is no report
+            if len(doc.text[mention.end:verb.start()].split()) > _MAX_WORDS_TO_VERB \
+                    or len(doc.text[verb.end():sent.end].split()) < _MIN_INDIRECT_WORDS:
+                continue
+            start, end = verb.end(), sent.end
         else:
-            if doc.text[verb.end():sent.end].strip(" .،!؟\n"):
-                continue  # the verb is not the sentence's last word: not a report
             start, end = mention.end, verb.start()
             if len(doc.text[start:end].split()) < _MIN_INDIRECT_WORDS:
                 continue
