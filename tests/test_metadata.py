@@ -211,3 +211,12 @@ def test_a_news_code_printed_with_a_thousands_separator():
     meta = _meta("کد خبر : 335,986\n\nافتتاح واحدهای مسکونی معلولان در زاهدان\n\n"
                  "مدیرکل بهزیستی سیستان و بلوچستان گفت: ۵۰ واحد مسکونی به معلولان تحویل شد.\n")
     assert meta.news_id == "335986"
+
+
+def test_a_sites_own_credit_gives_way_to_the_agency_the_official_spoke_to():
+    raw = ("اقتصاد شهر\n\nافزایش شناسایی موارد کودک‌آزاری\n\n"
+           "اقتصادشهر: معاون امور اجتماعی سازمان بهزیستی کشور گفت: شناسایی موارد بیشتر شده است.\n\n"
+           "رضا کاظمی در گفت‌وگو با ایسنا، درباره لایحه حمایت از کودکان افزود: لایحه تصویب شد.\n")
+    assert _meta(raw).agency == "ایسنا"
+    quoted = raw.replace("اقتصادشهر: ", "به گزارش سایت خبری شهر به نقل از خبرنامه امید، ")
+    assert _meta(quoted).agency == "خبرنامه امید"  # a source the site names stays the story's
