@@ -105,13 +105,30 @@ def print_table(name: str, n: int, table: dict) -> None:
         print(f"  {t:22} {v['f1']:6.3f}   {v['tp']}/{v['fn']}/{v['fp']}")
 
 
+def print_batches(rows: list[dict], splits: list[str], pred: Path) -> None:
+    """A Markdown row of F1 per type for each batch and split, then each split's total."""
+    print("| batch | split | pages | micro | " + " | ".join(TYPES) + " |")
+    print("|---" * (len(TYPES) + 4) + "|")
+    batches = sorted({r["batch"] for r in rows})
+    for b in [*batches, None]:
+        for s in splits:
+            part = [r for r in rows if r["split"] == s and b in (None, r["batch"])]
+            if not part:
+                continue
+            table = score(part, pred, False)
+            cells = " | ".join(f"{table[t]['f1']:.3f}" for t in TYPES)
+            print(f"| {b if b is not None else 'all'} | {s} | {len(part)} | **{table['micro']['f1']:.3f}** | {cells} |")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=["dev", "holdout", "all"], default="all")
-    ap.add_argument("--batch", type=int, help="only the pages collected in this batch (1, 2, 3)")
+    ap.add_argument("--batch", type=int, help="only the pages collected in this batch (1 to 5)")
     ap.add_argument("--pred", type=Path, help="score these facts files instead of building the pages")
     ap.add_argument("--verbose", action="store_true", help="per-page counts where something was missed or extra")
     ap.add_argument("--json", action="store_true", help="print the tables as JSON")
+    ap.add_argument("--by-batch", action="store_true",
+                    help="one row per batch and split (and the totals), as a Markdown table for README")
     a = ap.parse_args(argv)
     rows = pages(a.split, a.batch)
     absent = missing_pages(rows)
@@ -124,6 +141,9 @@ def main(argv=None) -> int:
         if a.pred is None:
             extract(rows, pred)
         splits = ["dev", "holdout"] if a.split == "all" else [a.split]
+        if a.by_batch:
+            print_batches(rows, splits, pred)
+            return 0
         tables = {s: score([r for r in rows if r["split"] == s], pred, a.verbose) for s in splits}
     if a.json:
         print(json.dumps(tables, ensure_ascii=False, indent=1))
