@@ -269,6 +269,15 @@ def test_shelters_nurseries_drills_and_service_posts_are_programs_and_a_charity_
     assert not any(o.name == "اورژانس اجتماعی" for o in doc.organizations.values())
 
 
+def test_a_plan_based_on_something_keeps_it_and_an_ngos_own_line_is_not_behzistis():
+    doc = run("مدیرکل بهزیستی ایلام گفت: طرح توانبخشی مبتنی بر خانواده اجرا شد و انجمن با صدای مشاوره یارا همکاری دارد "
+              "و مرکز دولتی و مابقی مراکز غیردولتی فعال‌اند.")
+    names = {p.name for p in doc.programs.values()}
+    assert key("طرح توانبخشی مبتنی بر خانواده") in {key(n) for n in names}
+    assert not any(p.kind == "hotline" for p in doc.programs.values())
+    assert not any("مابقی" in n for n in names)
+
+
 def test_homes_shelters_drills_and_festivals_are_programs_and_the_hotline_has_both_names():
     doc = run("رضا کاظمی گفت: سرای سالمندان امام رضا و گرمخانه شهرداری یزد امسال فعال شدند و رزمایش کمک‌های مومنانه "
               "ادامه دارد؛ شهروندان با خط ۱۲۳ تماس بگیرند.")

@@ -44,7 +44,8 @@ _HEAD_KEYS = {key(h): (h, kind) for h, kind in PROGRAM_HEADS.items()}
 _PLURAL_HEADS = frozenset(key(w) for w in ("مراکز", "مددسراها", "مددسراهای", "طرح‌ها", "طرحهای", "خانه‌ها", "خانه‌های", "مجتمع‌ها", "برنامه‌ها", "برنامه‌های"))
 _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوهشهای", "تحقیقات", "آمار", "اطلاعات", "رشد"))
 _NUMBERED = frozenset(key(w) for w in ("ماده", "شماره", "بند", "تبصره"))
-_SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع"))
+_SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع",
+                                     "مابقی", "بالغ", "صرفا", "صرفاً", "ظرفیت"))  # «مرکز اعتباری بالغ بر …»: past the name
 _DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن", "همین", "همان", "هر", "کدام"))
 # words after a name that say how the program stands, not which it is
 _STATUS_WORDS = frozenset(key(w) for w in ("جدید", "فعال", "موجود", "مذکور", "یادشده", "فعلی", "قبلی", "دیگر", "تازه"))
@@ -59,7 +60,7 @@ _SOCIAL_EMERGENCY = re.compile(rf"اورژانس{GAP}(?:های{GAP})?اجتما�
                                rf"|خط{GAP}(?:تلفنی{GAP})?(?:۱۲۳|123)(?![0-9۰-۹])")
 HOTLINE_NAME = "خط ۱۲۳ اورژانس اجتماعی"  # pages call it either: the name holds both
 # Behzisti's counselling line: «صدای مشاور», «صدای مشاور ۱۴۸۰», «خط ۱۴۸۰», «سامانه ۱۴۸۰»
-_COUNSEL_LINE = re.compile(r"صدای[\s\u200c]*مشاور(?:[\s\u200c]*(?:۱۴۸۰|1480)(?![0-9۰-۹]))?"
+_COUNSEL_LINE = re.compile(r"صدای[\s\u200c]*مشاور(?![\w\u200c])(?:[\s\u200c]*(?:۱۴۸۰|1480)(?![0-9۰-۹]))?"
                            r"|(?:خط|سامانه|شماره)[\s\u200c]*(?:تلفنی[\s\u200c]*)?(?:۱۴۸۰|1480)(?![0-9۰-۹])")
 COUNSEL_LINE_NAME = "خط ۱۴۸۰ صدای مشاور"
 #: the organisations (gazetteer keys) that are these lines: named alone, they are the programs
