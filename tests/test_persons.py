@@ -254,6 +254,12 @@ def test_a_verb_right_after_its_speaker_reports_the_words_after_it():
     assert speakers(doc) == [key("سهیلا کریمی")] * 2  # the last «گفت» reports nothing
 
 
+def test_a_time_of_day_and_a_plural_of_a_common_word_are_never_part_of_a_name():
+    doc = run("داوود گلی مدیرکل آموزش و پرورش گفت: کار ادامه دارد.\n\nگلی صبح امروز گفت: مدارس باز است.")
+    assert persons(doc) == {key("داوود گلی")} and speakers(doc) == [key("داوود گلی")] * 2
+    assert persons(run("بنابر اظهارات مدیرکل آمار، اطلاعات جمعیتی و مهاجرت سازمان ثبت احوال ازدواج‌ها کم شد.")) == set()
+
+
 def test_two_names_in_a_row_stay_two_persons():
     assert persons(run("علی محمدی حسن کریمی را در جلسه دید.")) == {key("علی محمدی"), key("حسن کریمی")}
 

@@ -48,8 +48,12 @@ _UNMISTAKABLE_SURNAME = 0.8  # «‑زاده», «‑نیا», «‑پور», a 
 _REPORTING_LEAD = re.compile(r"^\s*(?:به\s*گفته|به\s*اعتقاد|به\s*عقیده|از\s*نظر)\s*$")
 
 
+#: times of day and days: «گلی صبح امروز گفت» is «گلی», this morning
+_TIME_WORDS = frozenset(key(w) for w in ("صبح", "عصر", "ظهر", "شب", "شامگاه", "بامداد", "امروز", "دیروز", "امشب"))
+
+
 def _is_surname_word(u: Unit, first: bool, strong_given: bool) -> bool:
-    if u.kind != "word" or match_head([u], 0):
+    if u.kind != "word" or match_head([u], 0) or u.key in _TIME_WORDS:
         return False
     if not first and is_surname_part(u.text):
         return True
@@ -264,12 +268,15 @@ def _quoted_pair_at(units: list[Unit], i: int) -> tuple[int, int] | None:
 
 
 def _plural(u: Unit) -> bool:
-    """A plural noun, never a name: «دستگاه‌های», «نمایندگان» (of «نماینده»), «مددجویان» glued to a common stem."""
+    """A plural noun, never a name: «دستگاه‌های», «نمایندگان» (of «نماینده»), «اطلاعات» (of «اطلاع»),
+    «مددجویان» glued to a common stem."""
     t = u.text
     if re.search(r"\u200c(?:ها|های|هایی)$", t):
         return True
     k = u.key
     if k.endswith("گان") and is_common_word(k[:-3] + "ه"):
+        return True
+    if k.endswith("ات") and len(k) > 4 and is_common_word(k[:-2]):  # «اطلاعات» of «اطلاع», «خدمات» of «خدمت»
         return True
     return any(k.endswith(suf) and len(k) > len(suf) + 2 and is_common_word(k[:-len(suf)]) for suf in ("های", "ها"))
 
