@@ -353,6 +353,15 @@ def test_a_press_office_stands_for_its_body_and_the_state_is_no_body():
     assert not any(n.startswith("روابط عمومی") or n == "جمهوری اسلامی ایران" for n in names)
 
 
+def test_words_a_scraped_page_glued_together_are_read_apart():
+    doc = run("این نشست با حضورعلی ربیعی دستیار رئیس جمهور و فاطمه کاظمیسخنگوی دولت درزاهدان برگزار شد و "
+              "انوشیروان محسنی، استاندارتهران گفت: کار ادامه دارد.")
+    assert {key("علی ربیعی"), key("فاطمه کاظمی"), key("انوشیروان محسنی")} <= names(doc.persons)
+    assert key("زاهدان") in doc.places
+    assert key("استاندار تهران") in roles_of(doc, "انوشیروان محسنی")
+    assert names(run("درمان معتادان در بهبهان و ازنا ادامه دارد.").persons) == set()
+
+
 def test_a_counted_noun_before_a_verb_is_not_a_program_but_a_counted_kind_of_program_is():
     doc = run("""
 مدیرکل بهزیستی استان قم گفت: شمار مراکز مشاوره از ۸ به ۱۲ مرکز رسید و کودکان در ۵ خانه کودک نگهداری می‌شوند.

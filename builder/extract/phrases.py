@@ -331,8 +331,8 @@ def role_phrase(units: list[Unit], i: int) -> RolePhrase | None:
         # «عضو کمیسیون عمران شورای شهر تهران»: a word that is also a given name, right before the body
         field = v.kind == "word" and is_given_name(v.text) and k + 1 < len(units) \
             and (units[k + 1].kind in ("org", "place") or match_head(units, k + 1, ("named", "place_bound")))
-        if not (is_name_word(v) or field) or match_head(units, k, ("role",)):
-            break
+        if not (is_name_word(v) or field) or match_head(units, k, ("role",)) or compound_verb_noun(units, k):
+            break  # «سخنگوی دولت برگزار شد»: the noun of the clause's verb is no part of the post
         phrase.qualifiers.append(k)
         k += 1
         phrase.end = k

@@ -126,7 +126,10 @@ def extract(doc: Document) -> None:
     agency_spans = []
     for units in doc.units:
         agency_spans += [(u.start, u.end) for u in units if u.kind == "agency"]
-    for start, end, entry in doc.place_names:
+    named = {(start, end) for start, end, _ in doc.place_names}
+    glued = [(u.start, u.end, u.entry) for units in doc.units for u in units
+             if u.kind == "place" and (u.start, u.end) not in named]  # «درزاهدان»: read apart by the units
+    for start, end, entry in sorted([*doc.place_names, *glued], key=lambda x: x[0]):
         if any(s <= start < e for s, e in agency_spans):
             continue  # «خبرگزاری فارس» is the agency, not the province
         _add(doc, resolve_city(doc.text, start, entry), start, end)

@@ -18,7 +18,9 @@ from functools import lru_cache
 
 from ..components import component
 from ..text.document import Document
-from ..text.gazetteer import find_agencies, find_organizations
+from ..text.gazetteer import find_agencies, find_organizations, place
+from ..text.lexicon import (ROLE_HEADS, is_common_word, is_everyday_given_name, is_given_name, is_surname_like,
+                            table, word_frequency)
 from ..text.patterns import GAP
 from ..text.textkey import key
 from .tokens import Token, is_word, sentence_tokens
@@ -88,14 +90,62 @@ def _sentence_units(doc: Document) -> list[list[Unit]]:
                     units.append(Unit(kind, s, end, doc.text[s:end], entry))
                     sj += 1
                     continue
-            units.append(_plain(tok))
+            units.extend(_plain(tok))
             ti += 1
         out.append(units)
     return out
 
 
-def _plain(tok: Token) -> Unit:
-    return Unit(_plain_kind(tok.text), tok.start, tok.end, tok.text)
+def _plain(tok: Token) -> list[Unit]:
+    kind = _plain_kind(tok.text)
+    cut = _glued(tok.text) if kind == "word" else None
+    if cut is None:
+        return [Unit(kind, tok.start, tok.end, tok.text)]
+    n, right_kind, entry = cut
+    return [Unit("word", tok.start, tok.start + n, tok.text[:n]),
+            Unit(right_kind, tok.start + n, tok.end, tok.text[n:], entry)]
+
+
+_PREPOSITIONS = ("در", "از", "به", "با")
+
+
+@lru_cache(maxsize=1 << 14)
+def _glued(text: str) -> tuple[int, str, object] | None:
+    """Where a word the lexicon does not know splits into two that a scraped page glued together:
+    a preposition or a post before a place («درزاهدان», «استاندارتهران»), a post before a body's
+    head («دبیرکارگروه»), a surname before a post («مهاجرانیسخنگوی»), a word before a given name
+    («حضورعلی»); (length of the first, kind of the second, its gazetteer entry), else None."""
+    if len(text) < 5 or "\u200c" in text or word_frequency(text) or is_given_name(text) or place(text):
+        return None
+    for n in range(2, len(text) - 1):
+        left, right = text[:n], text[n:]
+        if len(right) >= 3 and (where := place(right)) is not None and (left in _PREPOSITIONS or _post_word(left)):
+            return n, "place", where
+        if len(right) < 3 or len(left) < 3:
+            continue
+        if _post_word(left) and key(right) in _body_heads():
+            return n, "word", None
+        if _post_word(right) and is_surname_like(left):
+            return n, "word", None
+        if is_given_name(right) and not is_everyday_given_name(right) and is_common_word(left):
+            return n, "word", None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _post_words() -> frozenset[str]:
+    """The one-word posts («استاندار», «دبیر», «سخنگوی»), as keys."""
+    return frozenset(key(h) for h in ROLE_HEADS if len(h.split()) == 1 and "\u200c" not in h)
+
+
+def _post_word(word: str) -> bool:
+    return key(word) in _post_words() or key(word).removesuffix("ی") in _post_words()
+
+
+@lru_cache(maxsize=1)
+def _body_heads() -> frozenset[str]:
+    """The one-word heads of bodies' names («کارگروه», «سازمان»), as keys."""
+    return frozenset(key(h) for h, in table("named_heads.txt") if len(h.split()) == 1)
 
 
 @lru_cache(maxsize=1 << 16)  # the same words recur in every article
