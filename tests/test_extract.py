@@ -362,6 +362,14 @@ def test_words_a_scraped_page_glued_together_are_read_apart():
     assert names(run("درمان معتادان در بهبهان و ازنا ادامه دارد.").persons) == set()
 
 
+def test_posts_bodies_and_programs_are_written_as_the_page_writes_them():
+    """hazm writes «رئیس‌جمهور», «آسیب‌های»; the page wrote «رئیسجمهور», «آسیبهای»: researchers cite the page."""
+    doc = run("علی ربیعی دستیار اجتماعی رئیسجمهور گفت: انجمن جامعهشناسی ایران طرح توانبخشی روستایی را اجرا می‌کند.")
+    assert {p.title for p in doc.posts} == {"دستیار اجتماعی رئیسجمهور"}
+    assert "انجمن جامعهشناسی ایران" in {o.name for o in doc.organizations.values()}
+    assert "طرح توانبخشی روستایی" in {p.name for p in doc.programs.values()}
+
+
 def test_a_counted_noun_before_a_verb_is_not_a_program_but_a_counted_kind_of_program_is():
     doc = run("""
 مدیرکل بهزیستی استان قم گفت: شمار مراکز مشاوره از ۸ به ۱۲ مرکز رسید و کودکان در ۵ خانه کودک نگهداری می‌شوند.

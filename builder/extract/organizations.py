@@ -97,7 +97,7 @@ def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str
     # a named body: its own words, place words set aside
     a, b = ph.name_units
     own_end = b if ph.parent is None else ph.parent.start
-    name = _text(doc, units, a, own_end)
+    name = doc.surface(units[a].start, units[own_end - 1].end) if own_end > a else ""  # as the page writes it
     words = [u for u in units[a:own_end] if u.kind != "place" and u.key not in PLACE_WORDS and u.key not in NATIONAL]
     if len(words) > 1 and all(is_descriptive(u) for u in words[1:]):  # «کمیته ویژه‌ای», «کارگروه تخصصی»: some body
         return None

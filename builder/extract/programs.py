@@ -151,10 +151,13 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
 
 
 def _add(doc: Document, name: str, kind: str, start: int, end: int, sentence: int) -> None:
+    """A mention of the program ``name`` at ``start:end`` (named as the page writes it when the name is
+    the mention's own words, not a line's name such as :data:`HOTLINE_NAME`)."""
     k = key(name)
     prog = doc.programs.get(k)
     if prog is None:
-        prog = doc.programs[k] = Program(name, kind)
+        shown = doc.surface(start, end) if name == doc.text[start:end] else name
+        prog = doc.programs[k] = Program(shown, kind)
     prog.evidence.append(doc.evidence(start, end, NAME))
     doc.mentions.append(Mention("program", start, end, doc.text[start:end], k, sentence))
 

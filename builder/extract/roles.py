@@ -124,7 +124,7 @@ def extract(doc: Document) -> None:
             if org and doc.organizations[org].place:
                 place = place or doc.organizations[org].place
             holder = _neighbour_person(doc, units, ph) or _coordinated_holder(doc, units, ph)
-            post = Post(doc.text[start:end], holder, org, place,
+            post = Post(doc.surface(start, end), holder, org, place,
                         [doc.evidence(start, end, NAME)])
             index = add_post(doc, post)
             doc.mentions.append(Mention("role", start, end, doc.text[start:end], index, si))

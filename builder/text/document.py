@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from .evidence import Evidence
 from .invisible import visible
+from .textkey import persian_letters
 from ..kinds import Event, Organization, Person, Place, Post, Program, Quote, Statistic, by_attribute
 
 if TYPE_CHECKING:
@@ -161,6 +162,17 @@ class Document:
         start = min(max(start, 0), len(self.offsets) - 1)
         last = min(max(end - 1, start), len(self.offsets) - 1)
         return self.offsets[start], self.offsets[last] + 1
+
+    def surface(self, start: int, end: int) -> str:
+        """``text[start:end]`` as the page writes it: its own spacing and ZWNJs (hazm's are not the
+        page's: «رئیس‌جمهور» where the page has «رئیسجمهور»), markup read as shown, line breaks and
+        runs of spaces as one space, no tatweel («امــور»), and Arabic ي/ك as Persian letters.  Names, posts and programs are
+        written so, as researchers cite them; comparison keys ignore the difference."""
+        if start >= end or not self.offsets:
+            return self.text[start:end]
+        rs, re_ = self.raw_span(start, end)
+        shown, _ = visible(self.raw[rs:re_])
+        return persian_letters(re.sub(r"\s+", " ", shown.replace("\u0640", "")).strip()) or self.text[start:end]
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence containing text position ``pos`` (-1 if none)."""
