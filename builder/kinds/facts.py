@@ -100,7 +100,7 @@ def describe_statistic(w: Writer, i: int) -> NamedNode:
     w.add(node, FAKG.subjectText, fa(st.subject))
     w.add(node, SCHEMA.value, number(st.value))
     w.add(node, SCHEMA.maxValue, number(st.high) if st.high is not None else None)
-    w.add(node, FAKG.approximation, Literal(st.approx))
+    w.add(node, FAKG.approximation, Literal(st.approx) if st.approx != "exact" else None)  # most are exact
     w.add(node, SCHEMA.observationAbout, w.node("place", st.place))
     w.count_figure(variable, w.province_of(st.place))
     describe_period(w, node, i, st.period)
