@@ -1,7 +1,7 @@
 """The kinds that are facts of one article: posts, figures (statistics), quotes and events.
 
 A fact is a node of its own, ``{article}/{kind}/{index in the Document}``,
-with its types and its position in the article (:meth:`Writer.fact`), and
+with its types (:meth:`Writer.fact`; its position in the article is the index its IRI ends with), and
 links to the named entities it is about.
 """
 from __future__ import annotations
@@ -78,7 +78,7 @@ WHOLE_UNIT = "count"
 def describe_post(w: Writer, i: int) -> NamedNode:
     post = w.doc.posts[i]
     node = w.mint("post", w.g, i)
-    w.fact(node, i, (ORG.Post,))
+    w.fact(node, (ORG.Post,))
     w.add(node, RDFS.label, fa(post.title))
     w.add(node, ORG.postIn, w.node("organization", post.organization))
     w.add(node, FAKG.jurisdiction, w.node("place", post.place))
@@ -92,7 +92,7 @@ def describe_post(w: Writer, i: int) -> NamedNode:
 def describe_statistic(w: Writer, i: int) -> NamedNode:
     st = w.doc.statistics[i]
     node = w.mint("statistic", w.g, i)
-    w.fact(node, i, (SCHEMA.Observation,))
+    w.fact(node, (SCHEMA.Observation,))
     if not st.text:  # else its label would repeat fakg:surfaceText
         w.add(node, RDFS.label, fa(f"{number(st.value).value} {st.subject}".strip()))
     variable = statistic_variable(w, st)
@@ -191,7 +191,7 @@ def describe_period(w: Writer, subject: NamedNode, i: int, period: str | None) -
 def describe_quote(w: Writer, i: int) -> NamedNode:
     q = w.doc.quotes[i]
     node = w.mint("quote", w.g, i)
-    w.fact(node, i, (FAKG.Quote,))  # schema:Quotation: fakg:Quote is its subclass (ontology)
+    w.fact(node, (FAKG.Quote,))  # schema:Quotation: fakg:Quote is its subclass (ontology)
     speaker = w.node("person", q.speaker)
     w.add(node, PROV.wasAttributedTo, speaker)
     w.add(node, FAKG.speakerRole, fa(q.post))
@@ -207,7 +207,7 @@ def describe_quote(w: Writer, i: int) -> NamedNode:
 def describe_event(w: Writer, i: int) -> NamedNode:
     ev = w.doc.events[i]
     node = w.mint("event", w.g, i)
-    w.fact(node, i, (FAKG.Event,))  # schema:Event: fakg:Event is its subclass (ontology)
+    w.fact(node, (FAKG.Event,))  # schema:Event: fakg:Event is its subclass (ontology)
     w.add(node, FAKG.kind, w.mint("concept", "event-kind", ev.kind if ev.kind in EVENT_KINDS else "event"))
     w.add(node, RDFS.label, fa(ev.name))
     w.add(node, SCHEMA.startDate, Literal(ev.date.isoformat(), datatype=XSD.date) if ev.date else None)
