@@ -53,12 +53,15 @@ def test_labels_and_gazetteer_links(gilan_document):
     assert (gilan, RDFS.label, Literal("Gilan Province", language="en")) in triples
     assert (gilan, OWL.sameAs, WD("Q928828")) in triples
     assert (gilan, FAKG.isoCode, Literal("IR-01")) in triples
-    assert (rasht, RDF.type, SCHEMA.City) in triples and (rasht, SCHEMA.containedInPlace, gilan) in triples
+    assert (rasht, FAKG.kind, mint("concept", "place-kind", "city")) in triples
+    assert (rasht, SCHEMA.containedInPlace, gilan) in triples
+    assert {o for s, p, o in triples if s == rasht and p == RDF.type} == {SCHEMA.Place}  # no schema:City again
     office = mint("organization", "اداره کل بهزیستی استان گیلان")
     parent = mint("organization", "سازمان بهزیستی کشور")
     assert (office, ORG.subOrganizationOf, parent) in triples
     assert (parent, RDFS.label, Literal("سازمان بهزیستی کشور", language="fa")) in triples
-    assert (office, RDF.type, SCHEMA.GovernmentOrganization) in triples
+    assert (office, ORG.classification, mint("concept", "organization-kind", "provincial_office")) in triples
+    assert {o for s, p, o in triples if s == office and p == RDF.type} == {ORG.Organization}
     # the publishing agency listed among organisations is the publisher node, not a second organisation
     g, agency = article_iri(gilan_document()), mint("agency", "ایسنا")
     assert (g, SCHEMA.publisher, agency) in triples
