@@ -28,7 +28,7 @@ from pathlib import Path
 
 from builder.text import gazetteer
 
-DATA = Path(gazetteer.__file__).parent / "data"
+DATA = gazetteer.DATA  # builder/data
 
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 MONTHS = ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"]

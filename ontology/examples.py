@@ -197,9 +197,10 @@ EXAMPLES = [
         "whose speaker is named only by role has no `prov:wasAttributedTo` (and is not in the facts\n"
         "JSON). `fakg:targetGroup` lists every target group its words name.",
         """SELECT ?graph ?node ?speaker ?phrase WHERE {
-             GRAPH ?graph { ?node a fakg:Quote ; schema:text ?text ; schema:position ?i ;
+             GRAPH ?graph { ?node a fakg:Quote ; schema:text ?text ;
                                   prov:wasAttributedTo/rdfs:label ?speaker }
              FILTER(CONTAINS(?text, ?phrase))
+             BIND(xsd:integer(REPLACE(STR(?node), "^.*/", "")) AS ?i)  # its position: the end of its IRI
            } ORDER BY ?graph ?i LIMIT 1""",
         {"speaker": _fa("خسرو امیدوار"), "phrase": Literal("۱۹۹ کودک خیابانی")},
     ),
@@ -208,7 +209,8 @@ EXAMPLES = [
         "The prosecutor's visit in Ahvaz on the World Day Against Child Labour: the date «امروز»\n"
         "resolved against the publication date, participants, place and occasion.",
         """SELECT ?graph ?node ?kind WHERE {
-             GRAPH ?graph { ?node a fakg:Event ; fakg:kind ?kind ; schema:position ?i }
+             GRAPH ?graph { ?node a fakg:Event ; fakg:kind ?kind }
+             BIND(xsd:integer(REPLACE(STR(?node), "^.*/", "")) AS ?i)
            } ORDER BY ?graph ?i LIMIT 1""",
         {"kind": _concept("event-kind", "visit")},
     ),

@@ -9,7 +9,7 @@ from builder.graph import name_index
 from builder.build import build
 from builder.cli import main
 from builder.graph.iri import mint
-from builder.graph.namespaces import FAKG, NAMES_GRAPH, RDF, SCHEMA, VOCABULARY_GRAPH
+from builder.graph.namespaces import FAKG, NAMES_GRAPH, ORG, RDF, SCHEMA, VOCABULARY_GRAPH
 from builder.use.sparql import load, rows, run
 
 # Invented pages: two articles name the same official, the first also a second one.
@@ -53,7 +53,7 @@ def test_index_holds_each_named_entity_once_with_its_keys_and_classes(tmp_path, 
     assert (NIKPOUR, name_index.INDEX_CLASS, SCHEMA.Person) in index
     assert (BARZEGAR, name_index.INDEX_CLASS, SCHEMA.Person) in index
     [office] = [s for s, p, o in index if p == name_index.INDEX_KEY and o == Literal("ادارهکلبهزیستیاستانسمنان")]
-    assert (office, name_index.INDEX_CLASS, SCHEMA.GovernmentOrganization) in index
+    assert (office, name_index.INDEX_CLASS, ORG.Organization) in index
     # once, though two articles name him: the index is a set
     assert [t for t in index if t[0] == NIKPOUR and t[1] == name_index.INDEX_KEY] == [
         (NIKPOUR, name_index.INDEX_KEY, Literal("سیاوشنیکپور"))]

@@ -54,7 +54,7 @@ def test_every_term_the_builder_writes_is_declared_and_shaped(gilan_document):
     used = {q.object for q in quads if q.predicate in (FAKG.kind, FAKG.targetGroup, ORG.classification)}
     assert used <= concepts, used - concepts
     # every node the builder types is the target of a shape (by its main type; secondary types
-    # such as schema:City beside schema:Place need none)
+    # such as schema:NewsMediaOrganization beside org:Organization need none)
     targeted = {o for s, p, o in SHAPES if p == SH.targetClass}
     types: dict = {}
     for q in quads:

@@ -132,12 +132,12 @@ class Writer:
         """``text`` is a name of ``node`` to key (a label, a province's ISO code)."""
         self.names.setdefault(node, (place, []))[1].append(text)
 
-    def fact(self, node: NamedNode, index: int, types: tuple[NamedNode, ...]) -> None:
-        """What every per-article fact node has: types and order in the article (the article it
-        came from is the graph's name)."""
+    def fact(self, node: NamedNode, types: tuple[NamedNode, ...]) -> None:
+        """What every per-article fact node has: its types.  The article it came from is the graph's
+        name, and its order in the article the last segment of its IRI
+        (``{article}/{kind}/{index}``), which the facts queries read, so neither is stated again."""
         for t in types:
             self.add(node, RDF.type, t)
-        self.add(node, SCHEMA.position, integer(index))
 
     def is_agency(self, k: str) -> bool:
         """True when organisation key ``k`` names the publishing agency (kept only as publisher)."""

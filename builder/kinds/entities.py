@@ -3,8 +3,12 @@
 Each item is keyed in its document by its comparison key
 (:func:`builder.text.textkey.key` of its canonical name), so the same person named
 twice is one entry, and the same key in two articles mints the same IRI.
-Oxigraph does no inference, so a node is written with both its specific and
-its general type (``schema:City`` and ``schema:Place``); an entity a fact
+A node has the general type its kind's queries look for (``schema:Place``,
+``org:Organization``); what kind of place or body it is is the concept of
+``fakg:kind`` or ``org:classification``, not a second, schema.org type
+(``schema:City``, ``schema:GovernmentOrganization``), which would say it again
+in every article (``ontology/README.md``, "Fewer quads").  A news agency is
+also a ``schema:NewsMediaOrganization``: the queries tell agencies by it.  An entity a fact
 refers to but the document does not list (a parent organisation, the province
 of a city) is still typed and, when the gazetteer knows it, labelled, so every
 object of a link is self-describing within its graph.
@@ -59,12 +63,8 @@ ORG_KINDS = {"government", "ministry", "provincial_office", "municipality", "ngo
              "headquarters", "agency", "office", "judiciary", "parliament", "police",
              "intergovernmental_organization", "news_agency", "organization"}
 _ORG_KIND_ALIASES = {"government_agency": "agency", "charity_foundation": "charity", "country": "government"}  # gazetteer
-_GOVERNMENT = {"government", "ministry", "provincial_office", "municipality", "council", "headquarters", "judiciary",
-               "parliament", "police", "agency"}
 PROGRAM_KINDS = {"plan", "complex", "centre", "house", "hotline", "occasion", "campaign", "team", "program"}
-PLACE_TYPES = {"country": SCHEMA.Country, "province": SCHEMA.AdministrativeArea,
-               "county": SCHEMA.AdministrativeArea, "district": SCHEMA.AdministrativeArea, "city": SCHEMA.City,
-               "village": SCHEMA.Place, "region": None}
+PLACE_KINDS = {"country", "province", "county", "district", "city", "village", "region"}
 
 
 def describe_person(w: Writer, k: str | None) -> NamedNode | None:
@@ -93,11 +93,7 @@ def describe_organization(w: Writer, k: str | None) -> NamedNode | None:
     kind = _ORG_KIND_ALIASES.get(kind, kind)
     kind = kind if kind in ORG_KINDS else "organization"
     w.add(node, RDF.type, ORG.Organization)
-    if kind in _GOVERNMENT:
-        w.add(node, RDF.type, SCHEMA.GovernmentOrganization)
-    elif kind in ("ngo", "charity"):
-        w.add(node, RDF.type, SCHEMA.NGO)
-    elif kind == "news_agency":
+    if kind == "news_agency":
         w.add(node, RDF.type, SCHEMA.NewsMediaOrganization)
     w.add(node, ORG.classification, w.mint("concept", "organization-kind", kind))
     w.name(node, fa(o.name if o else getattr(entry, "name", None)))
@@ -126,8 +122,7 @@ def describe_place(w: Writer, k: str | None) -> NamedNode | None:
     p, entry = w.doc.places.get(k), w.gazetteer("place", k)
     kind = p.kind if p else getattr(entry, "kind", None)
     w.add(node, RDF.type, SCHEMA.Place)
-    w.add(node, RDF.type, PLACE_TYPES.get(kind))
-    w.add(node, FAKG.kind, w.mint("concept", "place-kind", kind if kind in PLACE_TYPES else "place"))
+    w.add(node, FAKG.kind, w.mint("concept", "place-kind", kind if kind in PLACE_KINDS else "place"))
     w.name(node, fa(p.name if p else getattr(entry, "name", None)), place=True)
     if entry:
         w.name(node, Literal(entry.english, language="en") if entry.english else None, place=True)

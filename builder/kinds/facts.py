@@ -1,7 +1,7 @@
 """The kinds that are facts of one article: posts, figures (statistics), quotes and events.
 
 A fact is a node of its own, ``{article}/{kind}/{index in the Document}``,
-with its types and its position in the article (:meth:`Writer.fact`), and
+with its types (:meth:`Writer.fact`; its position in the article is the index its IRI ends with), and
 links to the named entities it is about.
 """
 from __future__ import annotations
@@ -78,7 +78,7 @@ WHOLE_UNIT = "count"
 def describe_post(w: Writer, i: int) -> NamedNode:
     post = w.doc.posts[i]
     node = w.mint("post", w.g, i)
-    w.fact(node, i, (ORG.Post,))
+    w.fact(node, (ORG.Post,))
     w.add(node, RDFS.label, fa(post.title))
     w.add(node, ORG.postIn, w.node("organization", post.organization))
     w.add(node, FAKG.jurisdiction, w.node("place", post.place))
@@ -92,14 +92,15 @@ def describe_post(w: Writer, i: int) -> NamedNode:
 def describe_statistic(w: Writer, i: int) -> NamedNode:
     st = w.doc.statistics[i]
     node = w.mint("statistic", w.g, i)
-    w.fact(node, i, (SCHEMA.Observation,))
-    w.add(node, RDFS.label, fa(st.text or f"{number(st.value).value} {st.subject}".strip()))
+    w.fact(node, (SCHEMA.Observation,))
+    if not st.text:  # else its label would repeat fakg:surfaceText
+        w.add(node, RDFS.label, fa(f"{number(st.value).value} {st.subject}".strip()))
     variable = statistic_variable(w, st)
     w.add(node, SCHEMA.variableMeasured, variable)
     w.add(node, FAKG.subjectText, fa(st.subject))
     w.add(node, SCHEMA.value, number(st.value))
     w.add(node, SCHEMA.maxValue, number(st.high) if st.high is not None else None)
-    w.add(node, FAKG.approximation, Literal(st.approx))
+    w.add(node, FAKG.approximation, Literal(st.approx) if st.approx != "exact" else None)  # most are exact
     w.add(node, SCHEMA.observationAbout, w.node("place", st.place))
     w.count_figure(variable, w.province_of(st.place))
     describe_period(w, node, i, st.period)
@@ -139,15 +140,18 @@ def _variable(w: Writer, prop: str, unit: str, population: str, concept: str | N
         parts.append("mean")
     node = w.mint("variable", *parts)
     if w.first_time(node):
+        # described again in every article that measures it, so only what is not implied:
+        # schema:StatisticalVariable by the ontology's subclass axiom, schema:populationType by
+        # fakg:targetGroup, a count and a total by the absence of schema:measuredProperty and
+        # schema:statType, and fakg:population by the label when the two are the same
         w.add(node, RDF.type, FAKG.StatisticalVariable)
-        w.add(node, RDF.type, SCHEMA.StatisticalVariable)
-        w.add(node, RDFS.label, fa(variable_label(prop, population, whole)))
+        label = variable_label(prop, population, whole)
+        w.add(node, RDFS.label, fa(label))
         w.add(node, SCHEMA.unitText, Literal(unit))
-        w.add(node, SCHEMA.measuredProperty, FAKG(prop))
-        w.add(node, FAKG.population, fa(population))
-        w.add(node, SCHEMA.populationType, w.target_group(concept) if concept else None)
+        w.add(node, SCHEMA.measuredProperty, FAKG(prop) if prop != "count" else None)
+        w.add(node, FAKG.population, fa(population) if population != label else None)
         w.add(node, FAKG.measure, NamedNode(measure) if measure else None)
-        w.add(node, SCHEMA.statType, FAKG.meanValue if average else FAKG.measuredValue)
+        w.add(node, SCHEMA.statType, FAKG.meanValue if average else None)
         if whole:
             w.add(node, SCHEMA.measurementDenominator,
                   _variable(w, "count", WHOLE_UNIT, whole, concept_for(whole), None, None, False))
@@ -187,10 +191,8 @@ def describe_period(w: Writer, subject: NamedNode, i: int, period: str | None) -
 def describe_quote(w: Writer, i: int) -> NamedNode:
     q = w.doc.quotes[i]
     node = w.mint("quote", w.g, i)
-    w.fact(node, i, (FAKG.Quote, SCHEMA.Quotation))
+    w.fact(node, (FAKG.Quote,))  # schema:Quotation: fakg:Quote is its subclass (ontology)
     speaker = w.node("person", q.speaker)
-    who = w.doc.persons[q.speaker].name if q.speaker in w.doc.persons else q.post
-    w.add(node, RDFS.label, fa(f"{who or ''} {q.verb}".strip()))
     w.add(node, PROV.wasAttributedTo, speaker)
     w.add(node, FAKG.speakerRole, fa(q.post))
     w.add(node, FAKG.reportingVerb, fa(q.verb))
@@ -205,7 +207,7 @@ def describe_quote(w: Writer, i: int) -> NamedNode:
 def describe_event(w: Writer, i: int) -> NamedNode:
     ev = w.doc.events[i]
     node = w.mint("event", w.g, i)
-    w.fact(node, i, (FAKG.Event, SCHEMA.Event))
+    w.fact(node, (FAKG.Event,))  # schema:Event: fakg:Event is its subclass (ontology)
     w.add(node, FAKG.kind, w.mint("concept", "event-kind", ev.kind if ev.kind in EVENT_KINDS else "event"))
     w.add(node, RDFS.label, fa(ev.name))
     w.add(node, SCHEMA.startDate, Literal(ev.date.isoformat(), datatype=XSD.date) if ev.date else None)
@@ -230,6 +232,6 @@ def participant(w: Writer, k: str) -> NamedNode | None:
 KINDS = (
     Kind("post", "posts", Post, IN_ARTICLE, (ORG.Post,), describe_post),
     Kind("statistic", "statistics", Statistic, IN_ARTICLE, (SCHEMA.Observation,), describe_statistic, facts="statistics"),
-    Kind("quote", "quotes", Quote, IN_ARTICLE, (FAKG.Quote, SCHEMA.Quotation), describe_quote, facts="quotes"),
-    Kind("event", "events", Event, IN_ARTICLE, (FAKG.Event, SCHEMA.Event), describe_event),
+    Kind("quote", "quotes", Quote, IN_ARTICLE, (FAKG.Quote,), describe_quote, facts="quotes"),
+    Kind("event", "events", Event, IN_ARTICLE, (FAKG.Event,), describe_event),
 )
