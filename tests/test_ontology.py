@@ -44,6 +44,13 @@ def test_every_concept_has_fa_and_en_pref_label():
         assert any(s == concept and p == SKOS.inScheme for s, p, _ in vocabulary), concept
 
 
+def test_every_kind_of_place_the_builder_writes_is_a_declared_concept():
+    from builder.kinds.entities import PLACE_KINDS
+    concepts = {s for s, p, o in ONTOLOGY if p == RDF.type and o == SKOS.Concept}
+    for kind in {*PLACE_KINDS, "place"}:
+        assert mint("concept", "place-kind", kind) in concepts, kind
+
+
 def test_every_term_the_builder_writes_is_declared_and_shaped(gilan_document):
     quads = graph.document_quads(gilan_document())
     predicates = {q.predicate for q in quads} - {RDF.type}
