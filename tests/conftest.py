@@ -43,8 +43,10 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.slow)
 
 
-#: modules whose tests start processes, servers or many builds (``-m "not slow"`` skips them)
-SLOW_MODULES = {"test_crash", "test_concurrency", "test_serve", "test_dask"}
+#: modules whose tests start processes, servers or many builds and stores (``-m "not slow"`` skips them,
+#: so that the extractors' and the library's own tests run in under a minute while rules are written)
+SLOW_MODULES = {"test_crash", "test_concurrency", "test_serve", "test_dask", "test_robustness", "test_build",
+                "test_incremental", "test_stories", "test_name_index", "test_queries"}
 
 
 # ------------------------------------------------------------------------------------------ stores
