@@ -243,6 +243,23 @@ def test_a_summary_printed_above_the_date_lines_and_the_headline_is_the_lead():
     assert raw[c.body[0][0]:c.body[0][1]] == summary
 
 
+def test_a_summary_under_a_surtitle_then_the_headline_with_no_date_line_between():
+    head = "بیش از ۴ هزار زنجانی از اورژانس اجتماعی خدمات گرفتند"
+    summary = ("معاون امور اجتماعی بهزیستی زنجان گفت: از ابتدای سال تاکنون اورژانس اجتماعی استان به ۴ هزار نفر "
+               "خدمات داده است و تماس‌ها بیشتر شده است.")
+    raw = ("معاون امور اجتماعی بهزیستی زنجان:\n" + summary + "\n" + head + "\n"
+           "به گزارش زنجان امروز، مریم کاظمی اظهار کرد: در این مدت چهار هزار تماس با خط ۱۲۳ گرفته شد و به همه پاسخ دادیم.\n")
+    c = clean(raw)
+    assert raw[c.title[0]:c.title[1]] == head
+    assert raw[c.body[0][0]:c.body[0][1]] == summary
+
+
+def test_a_created_on_date_line_is_page_furniture():
+    raw = ("کمک به زنان سرپرست خانوار در استان\nایجاد شده در تاریخ: سه‌شنبه ۲۵ شهریور ۱۳۹۹ - ۱۴:۰۹\n"
+           "به گزارش خبرنگار ما، معاون استاندار گفت: به ۴۰۰ زن سرپرست خانوار در استان وام داده شد و کار ادامه دارد.\n")
+    assert "ایجاد شده" not in _body(raw)
+
+
 def test_a_channel_posts_title_and_its_person_bullet_are_two_lines():
     raw = ("ساخت دو مرکز نگهداری معتادان متجاهر در غرب استان 👤 رضا کاظمی، دبیر شورای هماهنگی مبارزه با مواد "
            "مخدر استان گفت: این دو مرکز تا پایان سال ساخته می‌شوند و ظرفیت نگهداری بیشتر می‌شود.\n")

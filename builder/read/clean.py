@@ -44,6 +44,7 @@ _END = re.compile(
 # Header/metadata lines: never body.
 _META = re.compile(
     r"(?:کد\s*(?:خبر|مطلب|خبرنگار)|شناسه\s*(?:خبر|مطلب)|تاریخ\s*(?:انتشار|خبر)|زمان\s*انتشار|انتشار\s*[:：]|"
+    r"(?:ایجاد|منتشر|درج)\s*شده\s*(?:در\s*)?(?:تاریخ)?\s*[:：]|"  # «ایجاد شده در تاریخ: …»
     r"به\s*روز\s*(?:شده|رسانی)|بروز\s*رسانی|آخرین\s*به\s*روز|دسته(?:\s|\u200c)*بندی|سرویس\s*[:：]|گروه\s*[:：]|"
     r"خبرنگار\s*[:：]|نویسنده\s*[:：]|منبع\s*[:：]|News\s*ID|تعداد\s*بازدید|زمان\s*مطالعه|دقیقه\s*مطالعه|"
     rf"شماره\s*(?:خبر|مطلب)\s*[:：]|^\s*(?:بیشتر\s*)?بخوانید\s*[:：]|تاریخ\s*(?:دریافت|ارسال|ثبت)\s*(?:خبر)?\s*[:：]|ارتباط\s*با\s*ما\s*[:：]|(?:پیام|پست){GAP}سنجاق{GAP}شده|"
@@ -291,10 +292,12 @@ def _title_index(lines: list[Line], first: int, last: int) -> tuple[int | None, 
         if _title_candidate(lines[i]):
             return i, set(), i
     # a summary before the page's date lines, the headline after them («سرتیتر: / خلاصه / کد خبر /
-    # تاریخ انتشار / تیتر / متن»): a headline right after a date line and right before a paragraph
-    for i in range(body + 2, min(last - 1, body + 8)):
-        if is_meta_line(lines[i - 1]) and _title_candidate(lines[i]) and lines[i].words < _LONG \
-                and _paragraph(lines[i + 1]):
+    # تاریخ انتشار / تیتر / متن», or with no date line between): a headline right after a date line,
+    # or right after a summary under a surtitle, and right before a paragraph
+    surtitle = body > first and re.search(r"[:：]\s*$", lines[body - 1].text)  # «معاون …: / خلاصه / تیتر»
+    for i in range(body + 1, min(last - 1, body + 8)):
+        after_meta = is_meta_line(lines[i - 1]) or (surtitle and i == body + 1)
+        if after_meta and _title_candidate(lines[i]) and lines[i].words < _LONG and _paragraph(lines[i + 1]):
             return i, set(), body  # the summary is the story's lead
     return None, set(), None
 
