@@ -103,3 +103,9 @@ def test_credits_of_real_layouts():
     assert from_credit_line("به گزارش روابط عمومی این سازمان، علی کاظمی افزود …") is None  # named before
     assert from_lead("بیرجند - خبرنگار دنیای اقتصاد: معاون امور اجتماعی …").name == "دنیای اقتصاد"
     assert from_interview("رضا کاظمی روز شنبه در این باره به خبرگزاری ایلنا گفت که …").agency.name == "ایلنا"
+
+
+def test_an_agency_named_both_ways_is_credited_by_the_name_it_goes_by_and_a_network_prefix_goes():
+    assert from_credit_line("به گزارش خبرگزاری اهلبیت(ع) ـ ابنا ـ مدیرکل …").name == "ابنا"
+    assert from_credit_line("به گزارش خبرگزاری مهر، مدیرکل …").name == "خبرگزاری مهر"  # named once: as written
+    assert from_credit_line("به گزارش شبکه اطلاع رسانی راه نو، معاون …").name == "راه نو"

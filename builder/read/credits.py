@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from ..text.gazetteer import AgencyEntry, agency, find_agencies, find_places
 from ..text.lexicon import ROLE_HEADS, is_common_word, is_given_name, is_stopword
 from ..text.patterns import GAP
+from ..text.textkey import key
 
 _W = rf"{GAP}"
 # «به گزارش …» up to the end of its phrase (a comma, a semicolon, a colon or the line's end)
@@ -45,7 +46,7 @@ _REPORTER_DATELINE = re.compile(r"^\s*[\u0600-\u06FF\u200c ]{2,25}?\s*[-–—]\
 # words that say who at the source, not which source: «خبرنگار», «گروه اجتماعی», «پایگاه خبری»
 _BEFORE_NAME = re.compile(
     rf"^(?:(?:خبرنگار(?:ان)?|گروه(?:\s+(?:اجتماعی|سیاسی|اقتصادی|فرهنگی|استان{_W}ها|جامعه|خبر|اخبار|فضای\s+مجازی))?|"
-    rf"سرویس\s+\S+|پایگاه\s+(?:خبری|اطلاع{_W}رسانی)(?:\s+و\s+تحلیلی)?|سایت|تارنما|حوزه\s+\S+)\s+)+")
+    rf"سرویس\s+\S+|(?:پایگاه|شبکه)\s+(?:خبری|اطلاع{_W}رسانی)(?:\s+و\s+تحلیلی)?|سایت(?:\s+خبری)?|تارنما|حوزه\s+\S+)\s+)+")
 # «به گزارش مرکز آمار ایران»: a body reporting its own figures, not the story's source
 _BODY_HEAD = re.compile(rf"(?:سازمان|مرکز|وزارت|اداره|دفتر|ستاد|شورا|کمیته|کمیسیون|بنیاد|انجمن|مؤسسه|موسسه|دانشگاه|"
                         rf"پژوهشکده|پژوهشگاه|معاونت|استانداری|فرمانداری|شهرداری|دادگستری|قوه|مجلس|نیروی|پلیس|بانک|صندوق|جمعیت)(?![\w\u200c])")
@@ -75,11 +76,11 @@ def _named(text: str, *, unknown_ok: bool) -> Credit | None:
     name = name if office else _DESK.sub("", name)
     entry = agency(name)
     if entry is not None:
-        return Credit(_as_credited(name, entry), entry, text)
+        return Credit(_as_credited(name, entry, text), entry, text)
     hits = find_agencies(text)
     if hits:
         s, e, entry = hits[0]
-        return Credit(_as_credited(text[s:e], entry), entry, text)
+        return Credit(_as_credited(text[s:e], entry, text), entry, text)
     words = name.split()
     if len(words) == 1 and is_stopword(name):  # «به گزارش خبرنگار ما»: the site's own reporter
         return None
@@ -91,10 +92,15 @@ def _named(text: str, *, unknown_ok: bool) -> Credit | None:
     return Credit(name, None, text)
 
 
-def _as_credited(surface: str, entry: AgencyEntry) -> str:
+def _as_credited(surface: str, entry: AgencyEntry, frame: str = "") -> str:
     """The agency as the page names it, unless that is its long formal name («خبرگزاری دانشجویان
-    ایران», «خبرگزاری جمهوری اسلامی»): then the name it goes by («ایسنا», «ایرنا»)."""
-    return entry.name if len(surface.split()) >= 3 and len(entry.name.split()) < len(surface.split()) else surface
+    ایران», «خبرگزاری جمهوری اسلامی») or the page gives the name it goes by too («خبرگزاری اهلبیت(ع)
+    ـ ابنا ـ»): then the name it goes by («ایسنا», «ایرنا», «ابنا»)."""
+    short = len(entry.name.split()) < len(surface.split())
+    elsewhere = {key(w) for w in re.split(r"[\s\-–—ـ()]+", frame.replace(surface, " "))}
+    if short and (len(surface.split()) >= 3 or key(entry.name) in elsewhere):
+        return entry.name
+    return surface
 
 
 #: first words of posts: a credit with no comma that runs into a post ends before it
