@@ -63,6 +63,7 @@ def test_every_term_the_builder_writes_is_declared_and_shaped(gilan_document):
     # every node the builder types is the target of a shape (by its main type; secondary types
     # such as schema:NewsMediaOrganization beside org:Organization need none)
     targeted = {o for s, p, o in SHAPES if p == SH.targetClass}
+    targeted |= _subclasses_of(targeted)  # a kind declared a subclass of fakg:Entity or fakg:Fact
     types: dict = {}
     for q in quads:
         if q.predicate == RDF.type:
@@ -116,3 +117,34 @@ def test_base_can_be_changed(monkeypatch):
     iri.set_base("http://example.org/kg")
     assert mint("place", "گیلان").value == "http://example.org/kg/place/گیلان"
     assert mint("concept", "place-kind", "city").value.startswith("https://w3id.org/fakg/concept/")
+
+
+def _subclasses_of(classes: set) -> set:
+    """The classes the ontology declares (transitively) subclasses of ``classes``."""
+    found, grew = set(), True
+    while grew:
+        new = {s for s, p, o in ONTOLOGY if p == RDFS.subClassOf and (o in classes or o in found)} - found
+        found |= new
+        grew = bool(new)
+    return found
+
+
+def test_a_new_kind_declared_a_fact_or_a_named_thing_is_validated_without_a_shape_of_its_own():
+    """CONTRIBUTING.md, adding a kind: its class a subclass of fakg:Fact (or fakg:Entity) in fakg.ttl is
+    enough for `fakg validate`: a case without evidence, or with an IRI that is no fact's, is refused."""
+    import pyshacl
+    from rdflib import Graph
+
+    toy = """
+    @prefix fakg: <https://w3id.org/fakg/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    fakg:LegalCase rdfs:subClassOf fakg:Fact .
+    <https://w3id.org/fakg/article/x/legal_case/0> a fakg:LegalCase ; fakg:evidence "3,9;0;legal_cases|پرونده" .
+    <https://w3id.org/fakg/article/x/legal_case/1> a fakg:LegalCase .
+    <https://w3id.org/fakg/article/x/legal_case/first> a fakg:LegalCase ; fakg:evidence "3,9;0;legal_cases|پرونده" .
+    """
+    data = Graph().parse(data=read_resource("ontology", "fakg.ttl"), format="turtle").parse(data=toy, format="turtle")
+    shapes = Graph().parse(data=read_resource("ontology", "shapes.ttl"), format="turtle")
+    conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none")
+    failing = {str(o) for s, p, o in report if str(p).endswith("focusNode")}
+    assert not conforms
+    assert failing == {"https://w3id.org/fakg/article/x/legal_case/1", "https://w3id.org/fakg/article/x/legal_case/first"}
