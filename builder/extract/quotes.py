@@ -16,9 +16,7 @@ import re
 
 from ..components import component
 from ..text.document import Document, Quote
-from ..text.invisible import without_invisible
 from ..text.patterns import GAP
-from ..text.textkey import persian_letters
 from .speech import opens_sentence
 
 #: the component's name, the extractor its evidence names (see builder.components)
@@ -47,10 +45,9 @@ def _speaker(doc: Document, sentence: int, verb_start: int):
 
 
 def _surface(doc: Document, start: int, end: int) -> str:
-    """Words as the page writes them («اظهارکرد», «گفتە است», «می‌گوید»), spacing collapsed and Arabic
-    ي/ك written as Persian letters."""
-    rs, re_ = doc.raw_span(start, end)
-    return persian_letters(re.sub(r"[\s\u200c]+", " ", without_invisible(doc.raw[rs:re_])).strip())
+    """The verb as the page writes it («اظهارکرد», «گفتە است», «می گوید»): :meth:`Document.surface`,
+    with a ZWNJ read as the space it stands for, so that spellings of one verb compare."""
+    return re.sub(r"[\s\u200c]+", " ", doc.surface(start, end)).strip()
 
 
 def _quote(doc: Document, sent, who, verb_start: int, verb_end: int, start: int, end: int) -> None:
