@@ -23,6 +23,7 @@ from ..text.lexicon import (SURNAME_THRESHOLD, is_common_word, is_everyday_given
                             is_surname_part, is_surname_suffix, surname_score, word_frequency)
 from ..text.patterns import GAP, LETTER
 from ..text.textkey import key
+from . import places
 from .coref import NAME as COREFERENCE
 from .phrases import is_name_word, match_head
 from .tokens import is_function_word, is_stop, is_verb
@@ -290,7 +291,7 @@ def _is_known_surname(doc: Document, units: list[Unit], a: int, b: int) -> bool:
 def add_person(doc: Document, name: str, start: int, end: int, sentence: int, mention_start: int | None = None) -> str:
     """Register a person; the mention may begin earlier than the name, at a title («دکتر», «خانم»).
     A place read inside the name («شهریار» of «شهریار مهردادی») was the given name: it goes."""
-    _unplace(doc, start, end)
+    places.forget(doc, [m for m in doc.mentions if m.kind == "place" and start <= m.start and m.end <= end])
     k = key(name)
     person = doc.persons.get(k)
     if person is None:
@@ -367,20 +368,6 @@ def _longer_surnames(doc: Document) -> None:
         first = mentions[0]
         first.end, first.text = after.end(), doc.text[first.start:after.end()]
         doc.persons[new].evidence[0] = doc.evidence(first.start, first.end, NAME)
-
-
-def _unplace(doc: Document, start: int, end: int) -> None:
-    inside = [m for m in doc.mentions if m.kind == "place" and start <= m.start and m.end <= end]
-    if not inside:
-        return
-    doc.mentions[:] = [m for m in doc.mentions if m not in inside]
-    for m in inside:
-        place = doc.places.get(m.ref)
-        if place is not None:
-            place.evidence = [e for e in place.evidence if not (e.start >= doc.raw_span(start, end)[0]
-                                                                 and e.end <= doc.raw_span(start, end)[1])]
-            if not any(x.kind == "place" and x.ref == m.ref for x in doc.mentions):
-                del doc.places[m.ref]
 
 
 def surname(name: str) -> str:

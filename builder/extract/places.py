@@ -39,6 +39,26 @@ def _add(doc: Document, entry, start: int, end: int) -> str:
     return k
 
 
+def forget(doc: Document, gone: list[Mention]) -> None:
+    """Take back place mentions a later component found to be no place of the story (a given name,
+    a country inside a body's name): the mentions and their evidence go, and a place nothing else
+    names and no body is placed in goes too, and with it the place of a post that pointed there."""
+    if not gone:
+        return
+    doc.mentions[:] = [m for m in doc.mentions if m not in gone]
+    for m in gone:
+        where = doc.places.get(m.ref)
+        if where is None:
+            continue
+        start, end = doc.raw_span(m.start, m.end)
+        where.evidence = [e for e in where.evidence if not (start <= e.start and e.end <= end)]
+        if not any(x.kind == "place" and x.ref == m.ref for x in doc.mentions) \
+                and not any(o.place == m.ref for o in doc.organizations.values()):
+            for post in doc.posts:
+                post.place = None if post.place == m.ref else post.place
+            del doc.places[m.ref]
+
+
 def resolve_city(text: str, start: int, entry):
     """The city entry when a province name is used as its capital's name here."""
     if entry.kind != "province":

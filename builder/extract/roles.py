@@ -17,6 +17,7 @@ from ..components import component
 from ..text.document import Document, Mention, Post
 from ..text.patterns import GAP
 from ..text.textkey import key
+from . import places
 from .organizations import register
 from .phrases import RolePhrase, role_phrase
 from .units import Unit
@@ -147,15 +148,4 @@ def _countries_in_names(doc: Document) -> None:
                  or _COUNTRY_IN_NAME.search(doc.text[doc.sentences[m.sentence].start:m.start])
                  or (not doc.text[doc.sentences[m.sentence].start:m.start].strip()
                      and _SITE_NAME_AFTER.match(doc.text, m.end)))]
-    if not gone:
-        return
-    doc.mentions[:] = [m for m in doc.mentions if m not in gone]
-    for m in gone:
-        place = doc.places[m.ref]
-        span = doc.raw_span(m.start, m.end)
-        place.evidence = [e for e in place.evidence if (e.start, e.end) != span]
-        if not place.evidence and not any(x.kind == "place" and x.ref == m.ref for x in doc.mentions) \
-                and not any(o.place == m.ref for o in doc.organizations.values()):
-            for post in doc.posts:  # «رئیس انجمن مددکاران اجتماعی ایران»: a national post, not a post in a place
-                post.place = None if post.place == m.ref else post.place
-            del doc.places[m.ref]
+    places.forget(doc, gone)  # «رئیس انجمن مددکاران اجتماعی ایران»: a national post, not a post in a place
