@@ -197,8 +197,8 @@ def extract(doc: Document) -> None:
                 ph = org_phrase(units, i)
                 if ph is not None and _PRESS_OFFICE.match(ph.head):
                     # «روابط عمومی اداره کل بهزیستی گلستان»: the office publishes; the body is the story's
-                    inner = next((org_phrase(units, j) for j in range(i + 1, min(ph.end, i + 4))
-                                  if org_phrase(units, j) is not None), None)
+                    inner = next((found for j in range(i + 1, min(ph.end, i + 4))
+                                  if (found := org_phrase(units, j)) is not None), None)
                     if inner is None or register(doc, units, inner, si) is None:
                         register(doc, units, ph, si)  # the office itself when no body is read inside it
                     i = ph.end
