@@ -20,6 +20,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from builder.graph import graph, vocabulary
 from builder.build import build
+from builder.cli import main
 from builder.components import needed
 from builder.text.document import (ArticleMeta, Document, Event, Organization, Person, Place, Post, Program, Quote,
                                    Sentence, Statistic)
@@ -60,6 +61,16 @@ def seed_store(tmp_path_factory) -> Path:
     report = build([str(SEEDS)], store)
     assert report.articles == 5 and not report.problems, report
     return store
+
+
+@pytest.fixture
+def query(capsys, seed_store):
+    """``query(*args)``: ``fakg query ARGS`` on the seed store; its exit status, output and errors."""
+    def run(*args) -> tuple[int, str, str]:
+        code = main(["query", *args, "--store", str(seed_store)])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -13,23 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from builder.cli import main
 from builder.use.sparql import FSI, PDI, _width
 
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = ["officials", "figures-by-province", "events", "quotes-about-group", "latest-figure", "co-mentions",
            "programs", "target-groups", "organization-hierarchy", "figures-by-official", "source-sentence"]
 STRONG = {"L", "R", "AL"}
-
-
-@pytest.fixture
-def query(capsys, seed_store):
-    """``query(*args)``: ``fakg query ARGS`` on the seed store; its exit status, output and errors."""
-    def run(*args) -> tuple[int, str, str]:
-        code = main(["query", *args, "--store", str(seed_store)])
-        out = capsys.readouterr()
-        return code, out.out, out.err
-    return run
 
 
 def outside_isolates(line: str) -> str:

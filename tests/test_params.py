@@ -6,19 +6,8 @@ import json
 
 import pytest
 
-from builder.cli import main
 from builder.use.params import check
 from builder.use.sparql import ParamError
-
-
-@pytest.fixture
-def query(capsys, seed_store):
-    """``query(*args)``: ``fakg query ARGS`` on the seed store; its exit status, output and errors."""
-    def run(*args) -> tuple[int, str, str]:
-        code = main(["query", *args, "--store", str(seed_store)])
-        out = capsys.readouterr()
-        return code, out.out, out.err
-    return run
 
 
 @pytest.fixture
