@@ -499,3 +499,30 @@ def test_each_change_of_a_list_is_of_its_own_item_with_its_prepositions():
     assert words(stats[910].subject) >= {key("مددکاری"), key("معلولان")}
     assert words(stats[700].subject) >= {key("کمک"), key("درمان"), key("معلولان")}
     assert "مددکاری" not in words(stats[400].subject)
+
+
+def test_a_share_told_as_an_appositive_leaves_the_counts_predicate_to_the_count():
+    stats = by_value(run("مدیرکل کمیته امداد استان زنجان گفت: بیش از ۳۱ هزار نفر معادل هفت درصد جمعیت استان زیر پوشش این نهاد قرار دارند."))
+    assert "معادل" not in stats[31000].subject
+    assert "زیر پوشش" in stats[31000].subject
+    assert stats[7].subject.startswith("درصد جمعیت استان")
+
+
+def test_a_count_that_a_group_takes_in_counts_its_members():
+    stats = by_value(run("وی افزود: خانوارهای تازه‌وارد به این طرح نزدیک به ۹ هزار نفر را شامل می‌شوند."))
+    assert "خانوار" in stats[9000].subject and "شامل" not in stats[9000].subject
+    stats = by_value(run("وی افزود: مددجویان این اداره کل حدود ۴۲ هزار نفر را در بر می‌گیرند."))
+    assert "مددجویان" in stats[42000].subject
+
+
+def test_made_the_object_of_an_action_is_the_action_done():
+    stats = by_value(run("مدیرکل بهزیستی استان سمنان گفت: امسال ۳۵ دختر و ۹۰ نفر پسر مورد ساماندهی قرار گرفته‌اند."))
+    assert stats[35].subject == "دختر ساماندهی شده"
+    assert stats[90].subject == "نفر پسر ساماندهی شده"
+    stats = by_value(run("وی گفت: ۶۰۰ نوزاد در این شهرستان مورد غربالگری شنوایی قرار می‌گیرند."))
+    assert "غربالگری شنوایی شده" in stats[600].subject
+
+
+def test_the_value_of_those_names_what_it_is_the_value_of():
+    stats = by_value(run("وی گفت: ارزش این بسته‌ها در مجموع بالغ بر ۴۰ میلیارد ریال است."))
+    assert "بسته‌ها" in stats[40_000_000_000].subject

@@ -132,6 +132,8 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
                     and _K(nxt.group()) not in _STAT_NOUNS:
                 head_next = None  # read through once
                 continue
+        if words and appositive_end(doc, m.start(), limit) is not None:
+            break  # «۱۲ هزار نفر معادل ۵ درصد جمعیت …»: the same group told again as a share
         if _K(w) == _K("دار") and words:  # «مجوز دار», «معلولیت دار»: the suffix written apart
             words.append((w, m.end()))
             continue
@@ -272,6 +274,9 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: st
                 end = comma.end()  # «… که … شده بودند، ساماندهی شدند»: the main clause goes on
                 break
             continue
+        if (skip := appositive_end(doc, m.start(), limit)) is not None:
+            end = skip  # «… نفر معادل ۵ درصد جمعیت استان | زیر پوشش …»: what follows is said of the count too
+            continue
         age = _AGE_GROUP.match(doc.text, m.start(), limit)
         if age:  # «۴۵ درصد از این کودکان در سنین ۶ تا ۱۱ سال»: which ones, by age
             parts.append(age.group())
@@ -298,6 +303,31 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: st
             continue
         break
     return Words(" ".join(parts), end)
+
+
+# «معادل / برابر با / یعنی» and a figure: the same group or sum told again in other terms
+_APPOSITIVE = frozenset(_K(w) for w in ("معادل", "برابر", "یعنی"))
+
+
+def appositive_end(doc: Document, pos: int, limit: int) -> int | None:
+    """Where an appositive figure that starts at ``pos`` ends («معادل ۵ درصد جمعیت استان», «برابر با
+    ۲ میلیارد تومان»), else None.  ``limit`` may cut the figure's number (the next figure starts
+    there): the appositive is then that figure, and ends at ``limit``."""
+    m = _next(doc, pos, len(doc.text))
+    if m is None or _K(m.group()) not in _APPOSITIVE:
+        return None
+    nxt = _next(doc, m.end(), len(doc.text))
+    if nxt is not None and _K(nxt.group()) == _K("با"):
+        nxt = _next(doc, nxt.end(), len(doc.text))
+    if nxt is None:
+        return None
+    number = next((n for n in find_numbers(doc.text[nxt.start():nxt.start() + 40]) if n.start == 0), None)
+    if number is None:
+        return None
+    end = nxt.start() + number.end
+    if end > limit:
+        return limit
+    return max(end, noun_phrase(doc, end, limit, percent=number.kind == "percent").end)
 
 
 _DETERMINERS = frozenset(_K(w) for w in ("سایر", "دیگر", "همه", "تمام", "تمامی", "برخی", "بعضی", "کلیه"))

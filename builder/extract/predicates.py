@@ -117,6 +117,7 @@ _LIGHT_VERBS = frozenset(_K(w) for w in (
 ))
 
 
+_TAKE = re.compile(r"(?:گرفت|گیر)")  # «قرار گرفتند / می‌گیرند»
 _REACH = re.compile(r"(?:ب|می|نمی)?رس(?:ید|د|یده|یدند|ند)$")  # «… به ۷۸ کودک می‌رسید»: says how many, not what
 
 
@@ -217,10 +218,17 @@ def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, g
     nxt = _next(doc, verb.end(), len(doc.text))
     if nxt is not None and _K(nxt.group()) in _AUXILIARY | _PASSIVE:
         nxt_end = nxt.end()  # «شده است», «کرده اند»: one verb
+    # «مورد ساماندهی قرار گرفتند» is «ساماندهی شدند»; «تحت پوشش قرار گرفتند» is «تحت پوشش»
+    placed = bool(words) and _K(words[-1].group()) == _K("قرار") and _TAKE.search(k) is not None
+    if placed:
+        words = words[:-1]
     # the verb's non-verbal part: the last word before it, and one joined to it by «و» («شناسایی و جمع‌آوری»)
     kept = [m for m in words if _K(m.group()) not in _FILLERS]
     verbal: list[str] = []
-    if kept and not is_function_word(kept[-1].group()) and not (glued and "\u200c" in verb.group()):  # «گزارش‌شده» holds its own
+    head = next((i for i in range(len(kept) - 1, max(-1, len(kept) - 5), -1) if _K(kept[i].group()) in _COMPOUND_HEADS), None)
+    if placed and head is not None:  # «مورد غربالگری شنوایی قرار گرفتند»: all of it is the action
+        verbal, kept = [m.group() for m in kept[head:]], kept[:head]
+    elif kept and not is_function_word(kept[-1].group()) and not (glued and "\u200c" in verb.group()):  # «گزارش‌شده» holds its own
         verbal.insert(0, kept.pop().group())
         if kept and not is_function_word(kept[-1].group()) and _K(verbal[0]).startswith(_K("ها")):  # «خانواده هایشان» written apart
             verbal.insert(0, kept.pop().group())
@@ -233,8 +241,10 @@ def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, g
     if len(verbal) == 1 and _REACH.match(_K(verbal[0])) and _K(verb.group()) in _AUXILIARY:
         verbal = []  # «… به ۴۶۰ نفر رسیده است»: a perfect that says how many, not what
     passive = k in _PASSIVE
+    if placed and verbal and _K(verbal[0]) == _K("مورد"):
+        verbal, passive = verbal[1:], True
     copula = k in _COPULA
-    if not passive and not copula and _PERFECT.search(k):  # «از تحصیل بازمانده‌اند»: the verb says it
+    if not passive and not copula and not placed and _PERFECT.search(k):  # «از تحصیل بازمانده‌اند»: the verb says it
         if verbal:
             kept.extend(verbal)
         verbal = [re.sub(r"[\u200c\s]*(?:اند|است|ایم|اید|بود|بودند)$", "", verb.group())]

@@ -115,7 +115,7 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
         # «مشهد با ۱۳۸۰ نفر و سبزوار با ۲۱۰ نفر»; «۴ هزار کودک کار جمع‌آوری کردیم؛ امروز ۵۰ نفر هم پیدا نمی‌کنیم»
         return _Reading(_join(prev.population, said), prev.population, prev.population, None, measure, True)
     if (classifier or first in _MONEY or len(words) <= 1) and (
-            reading := _declared_reading(doc, sent.start, q_start, words, head, noun_before, mods, pred, measure)):
+            reading := _declared_reading(doc, sent.start, q_start, words, head, noun_before, mods, pred, measure, stop)):
         return reading
     population = " ".join(words[1:]) if first in counted.CLASSIFIERS and len(words) > 1 else head
     verbal = pred.verbal if pred else ""
@@ -129,6 +129,8 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
     return _Reading(subject, population, _join(population, mods.text, verbal), None, measure, False)
 
 
+# «… ۱۵ هزار نفر را شامل می‌شوند / در بر می‌گیرد»: the figure is what the clause's subject takes in
+_INCLUDING = re.compile(rf"(?<![\w\u200c])را[\s\u200c]+(?:شامل|در{GAP}بر|دربر)(?![\w\u200c])")
 # verbs that state a figure: «… را ۸۵۰ هزار تومان اعلام کرد», «… حدود ۱۵ هزار نفر برآورد کرد»
 _DECLARING = frozenset(key(w) for w in ("اعلام", "عنوان", "برآورد", "ذکر", "تخمین", "اعلان"))
 # «مددجویان … را حدود ۱۷۰۰ نفر برشمرد»: simple verbs that do the same
@@ -361,10 +363,13 @@ def _topic_reading(doc: Document, sent_start: int, q_start: int, prev: _Reading 
 
 
 def _declared_reading(doc: Document, sent_start: int, q_start: int, words: list[str], head: str, noun_before: str,
-                      mods, pred, measure) -> _Reading | None:
+                      mods, pred, measure, stop: int) -> _Reading | None:
     """«ارزش هر بسته معیشتی را ۸۵۰ هزار تومان اعلام کرد»: a declared figure is the value of what was
-    declared, when the clause names it (``words``: the noun phrase after the number as first read)."""
-    stated = pred is not None and pred.verbal and (key(pred.verbal.split()[0]) in _DECLARING
+    declared, when the clause names it (``words``: the noun phrase after the number as first read).
+    So is a figure that what the clause opens with takes in («این خانوارها ۱۵ هزار نفر را شامل
+    می‌شوند», the figure's words ending at ``stop``): the people counted are its members."""
+    including = pred is not None and _INCLUDING.search(doc.text[stop:pred.end]) is not None
+    stated = including or pred is not None and pred.verbal and (key(pred.verbal.split()[0]) in _DECLARING
                                                    or key(pred.verbal).startswith(_COUNTING_VERBS)) \
         or len(words) > 1 and key(words[1]) in _DECLARING  # «۸۵۰ هزار تومان اعلام و خاطر نشان کرد»
     if not stated or not (declared := _declared_topic(doc, sent_start, q_start)):

@@ -49,6 +49,9 @@ _LIST_THEN_COPULA = re.compile(
     rf"{GAP}(?:است|بود|بوده|می{GAP}باشد|هست|رسید|رسیده|می{GAP}رسد)(?![\w\u200c])")
 
 
+_POINTER = re.compile(r"[\s\u200c]+(?:این|آن|همین)(?=[\s\u200c])")
+
+
 def _topic(doc: Document, sent_start: int, start: int, subject: str, stop: int) -> tuple[str, int] | None:
     """The clause's subject when the figure is its predicate and names only a measure.
 
@@ -60,7 +63,10 @@ def _topic(doc: Document, sent_start: int, start: int, subject: str, stop: int) 
     if not bare or not (_COPULA_AFTER.match(doc.text, stop) or _LIST_THEN_COPULA.match(doc.text, stop)):
         return None
     begin = counted.clause_start(doc, sent_start, start)
-    topic, _ = noun_phrase(doc, begin, start)
+    topic, end = noun_phrase(doc, begin, start)
+    pointer = _POINTER.match(doc.text, end, start)
+    if topic and pointer and (what := noun_phrase(doc, pointer.end(), start).text):
+        topic = f"{topic} {what}"  # «ارزش این کمک‌ها … بالغ بر ۷ هزار میلیارد ریال است»: the value of those
     return (topic, begin) if topic else None
 
 
@@ -358,12 +364,15 @@ def _clause_limit(doc: Document, sent, figures: list, i: int) -> int:
                 and not re.search(r"[؛;:]", doc.text[here.stop:q]) \
                 and not re.search(rf"(?:[،,]|(?<![\w\u200c])و){GAP}$", doc.text[here.stop:q]):
             continue  # «۱۱ هزار حامی … ماهانه ۱۴۰۰ هزار ریال به حساب یتیمان واریز می‌کنند»: what they pay, in their clause
+        if _APPOSITIVE_BEFORE.search(doc.text[max(sent.start, q - 14):q]):
+            continue  # «۱۲ هزار نفر معادل ۵ درصد جمعیت استان زیر پوشش …»: the count's clause goes on past it
         if not _PREPOSITION_BEFORE.search(doc.text[max(sent.start, q - 12):q]) \
                 and not _AMOUNT_PHRASE_BEFORE.search(doc.text[max(sent.start, q - 20):q]):
             return q
     return sent.end
 
 
+_APPOSITIVE_BEFORE = re.compile(rf"(?<![\w\u200c])(?:معادل|برابر(?:[\s\u200c]+با)?|یعنی){GAP}$")
 # «… از کمک‌هزینه به مبلغ ۲۵ میلیون ریال بهره‌مند می‌شوند»: an amount inside another figure's clause
 _AMOUNT_PHRASE_BEFORE = re.compile(rf"(?<![\w\u200c])(?:به|با)[\s\u200c]+(?:مبلغ|ارزش|اعتبار|هزینه|رقم){GAP}$")
 
