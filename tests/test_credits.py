@@ -21,7 +21,13 @@ from builder.text.textkey import key
     # an unknown site, without the words before its name and its desk after it
     ("به گزارش پایگاه خبری کویر نو، …", "کویر نو", None),
     ("به گزارش سلامت‌پرس(پایگاه خبری سلامت)، …", "سلامت‌پرس", None),
-    ("به گزارش خبرگزاری صداوسیما مرکز کرمان، …", "خبرگزاری صداوسیما", "خبرگزاری صدا و سیما"),
+    # the table's spelling of a name written glued, and a name with its ezafe before the desk's province
+    ("به گزارش خبرگزاری صداوسیما مرکز کرمان، …", "خبرگزاری صدا و سیما", "خبرگزاری صدا و سیما"),
+    ("به گزارش خبرگزاری صدا و سیمای لرستان ، مدیرکل …", "خبرگزاری صدا و سیما", "خبرگزاری صدا و سیما"),
+    # an agency whose name is also a given name; the desk («خبرنگاران گروه …») before a site's name
+    ("به گزارش خبرگزاری برنا در استان مرکزی، مدیرکل …", "خبرگزاری برنا", "برنا"),
+    ("به گزارش خبرنگاران گروه جامعه نسیم شمال، رضا احمدی …", "نسیم شمال", None),
+    ("به گزارش شبکه خبری تحلیلی آوای کویر ،سید علی …", "آوای کویر", None),
     # «از» a place or a body is where the reporter was, not who the source is
     ("به گزارش ایلنا از سازمان بهزیستی کشور، …", "ایلنا", "ایلنا"),
 ])

@@ -205,6 +205,22 @@ def test_sources_named_at_the_end_or_under_a_label():
     assert _meta("پذیرش ۴۰ کودک کار در یزد\n\n" + REAL_BODY + "\n• منبع خبر : باشگاه خبرنگاران جوان\n").agency == "باشگاه خبرنگاران جوان"
     office = "روابط عمومی فرمانداری شهرستان یزد"
     assert _meta("پذیرش ۴۰ کودک کار در یزد\n\n" + body + "\n" + office + "\n").agency == office
+    # a site's own credit gives way to the source its «منبع:» label names, even one of four words
+    assert _meta("پذیرش ۴۰ کودک کار در یزد\n\n" + body + "\nمنبع : پایگاه خبری ندای کویر\n").agency == "ندای کویر"
+
+
+def test_a_sites_name_and_address_opening_the_lead():
+    raw = "پذیرش ۴۰ کودک کار در یزد\n\nنـدای کـویـر| nedayekavir.ir: " + REAL_BODY + "\n"
+    assert _meta(raw).agency == "ندای کویر"
+
+
+def test_a_headline_between_a_summary_and_the_credited_first_paragraph():
+    summary = "مدیرکل بهزیستی استان یزد می‌گوید چهل کودک کار امسال در مراکز شبانه‌روزی پذیرش شده‌اند و آموزش می‌بینند."
+    raw = summary + "\n\nپذیرش ۴۰ کودک کار در مراکز شبانه‌روزی یزد\n" + "به گزارش ندای کویر، " + REAL_BODY + "\n"
+    assert _meta(raw).title == "پذیرش ۴۰ کودک کار در مراکز شبانه‌روزی یزد"
+    long_title = "میزبانی شبانه‌روزی گرمخانه‌های شهرداری یزد از افراد بی‌خانمان در روزهای سرد زمستان امسال"
+    raw = "تاریخ انتشار: ۳ بهمن ۱۴۰۲\n" + summary + "\nکد مطلب : ۲۱۷۳\n" + long_title + "\n" + REAL_BODY + "\n"
+    assert _meta(raw).title == long_title
 
 
 def test_a_news_code_printed_with_a_thousands_separator():

@@ -294,10 +294,13 @@ def _title_index(lines: list[Line], first: int, last: int) -> tuple[int | None, 
     # a summary before the page's date lines, the headline after them («سرتیتر: / خلاصه / کد خبر /
     # تاریخ انتشار / تیتر / متن», or with no date line between): a headline right after a date line,
     # or right after a summary under a surtitle, and right before a paragraph
+    # or a headline right before the paragraph that opens with the story's credit («به گزارش …»)
     surtitle = body > first and re.search(r"[:：]\s*$", lines[body - 1].text)  # «معاون …: / خلاصه / تیتر»
     for i in range(body + 1, min(last - 1, body + 8)):
         after_meta = is_meta_line(lines[i - 1]) or (surtitle and i == body + 1)
-        if after_meta and _title_candidate(lines[i]) and lines[i].words < _LONG and _paragraph(lines[i + 1]):
+        credited = _CREDIT_START.match(lines[i + 1].text) is not None
+        short = lines[i].words < _LONG or lines[i].words <= 24 and not re.search(r"[.!?؟…]\s*$", lines[i].text)
+        if (after_meta or credited) and _title_candidate(lines[i]) and short and _paragraph(lines[i + 1]):
             return i, set(), body  # the summary is the story's lead
     return None, set(), None
 

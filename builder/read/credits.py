@@ -41,12 +41,14 @@ _LEAD_SOURCE = re.compile(r"^\s*((?:خبرگزاری\s+)?[\u0600-\u06FF\u200c]+(
 _SLASH_DATELINE = re.compile(r"^\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*/\s*[\u0600-\u06FF\u200c ]{2,25}?(?=[\s\-–—،,]|$)")
 # «تهران (پانا) - …»: a city, the agency in brackets, a dash
 _PAREN_DATELINE = re.compile(r"^\s*[\u0600-\u06FF\u200c ]{2,25}?\s*\(\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*\)\s*[-–—]")
+# «عصر جنوب| asrejonoob.ir: …»: a site's name and its address open the lead
+_BRAND_LEAD = re.compile(r"^\s*([\u0600-\u06FF\u200c ]{2,30}?)\s*\|\s*[A-Za-z0-9\-]+(?:\. ?[A-Za-z]{2,})+\s*[:：]")
 # «بیرجند - خبرنگار دنیای اقتصاد: …»: a city, a dash, the medium's reporter and a colon
 _REPORTER_DATELINE = re.compile(r"^\s*[\u0600-\u06FF\u200c ]{2,25}?\s*[-–—]\s*خبرنگار\s+([\u0600-\u06FF\u200c ]{2,30}?)\s*[:：]")
 # words that say who at the source, not which source: «خبرنگار», «گروه اجتماعی», «پایگاه خبری»
 _BEFORE_NAME = re.compile(
     rf"^(?:(?:خبرنگار(?:ان)?|گروه(?:\s+(?:اجتماعی|سیاسی|اقتصادی|فرهنگی|استان{_W}ها|جامعه|خبر|اخبار|فضای\s+مجازی))?|"
-    rf"سرویس\s+\S+|(?:پایگاه|شبکه)\s+(?:خبری|اطلاع{_W}رسانی)(?:\s+و\s+تحلیلی)?|سایت(?:\s+خبری)?|تارنما|حوزه\s+\S+)\s+)+")
+    rf"سرویس\s+\S+|(?:پایگاه|شبکه)\s+(?:خبری|اطلاع{_W}رسانی)(?:\s+(?:و\s+)?تحلیلی)?|سایت(?:\s+خبری)?|تارنما|حوزه\s+\S+)\s+)+")
 # «به گزارش مرکز آمار ایران»: a body reporting its own figures, not the story's source
 _BODY_HEAD = re.compile(rf"(?:سازمان|مرکز|وزارت|اداره|دفتر|ستاد|شورا|کمیته|کمیسیون|بنیاد|انجمن|مؤسسه|موسسه|دانشگاه|"
                         rf"پژوهشکده|پژوهشگاه|معاونت|استانداری|فرمانداری|شهرداری|دادگستری|قوه|مجلس|نیروی|پلیس|بانک|صندوق|جمعیت)(?![\w\u200c])")
@@ -71,6 +73,7 @@ def _named(text: str, *, unknown_ok: bool) -> Credit | None:
     """The source named by the words ``text`` (a credit's object, so a name that is also a word,
     «مهر», counts when it is all there is), known or, if allowed, not."""
     text = re.sub(r"[«»\"“”]", "", text).strip(" .-–")
+    text = re.sub(r"(?<=[\u0620-\u064A\u067E-\u06D3])\u0640+(?=[\u0620-\u064A\u067E-\u06D3])", "", text)  # «عـصــر»
     name = _BEFORE_NAME.sub("", text.split("(")[0]).strip()
     office = bool(_OFFICE.match(name))
     name = name if office else _DESK.sub("", name)
@@ -96,6 +99,10 @@ def _as_credited(surface: str, entry: AgencyEntry, frame: str = "") -> str:
     """The agency as the page names it, unless that is its long formal name («خبرگزاری دانشجویان
     ایران», «خبرگزاری جمهوری اسلامی») or the page gives the name it goes by too («خبرگزاری اهلبیت(ع)
     ـ ابنا ـ»): then the name it goes by («ایسنا», «ایرنا», «ابنا»)."""
+    if surface.endswith("ی") and agency(surface[:-1]) == entry:
+        surface = surface[:-1]  # «صدا و سیمای کهگیلویه و بویراحمد»: the name with its ezafe
+    if key(surface) == key(entry.name):
+        return entry.name  # «خبرگزاری صداوسیما»: its name as the table spells it
     short = len(entry.name.split()) < len(surface.split())
     elsewhere = {key(w) for w in re.split(r"[\s\-–—ـ()]+", frame.replace(surface, " "))}
     if short and (len(surface.split()) >= 3 or key(entry.name) in elsewhere):
@@ -111,11 +118,13 @@ def _before_name(words: str) -> str:
     """A credit with no comma runs into the speaker's name («به گزارش تابناک سمنان محسن مسعودیان …»)
     or post («به گزارش روابط عمومی بهزیستی استان یزد کارشناس مسئول …»): the source's name ends
     before the first given name after its first word, or the first post after its second."""
+    desk = _BEFORE_NAME.match(words)  # «خبرنگاران گروه جامعه …»: who at the source, before its name
+    lead, words = (words[:desk.end()], words[desk.end():]) if desk else ("", words)
     parts = words.split()
     for i, w in enumerate(parts[1:], 1):
-        if is_given_name(w) or (i >= 2 and w in _POST_WORDS) or (w.startswith("سید") and len(w) > 5):
-            return " ".join(parts[:i])  # «… ایران سپید سیدصباح قریشی»: «سید» glued to the name
-    return words
+        if is_given_name(w) and agency(w) is None or (i >= 2 and w in _POST_WORDS) or (w.startswith("سید") and len(w) > 5):
+            return lead + " ".join(parts[:i])  # «… ایران سپید سیدصباح قریشی»: «سید» glued to the name
+    return lead + words
 
 
 def _common_noun(word: str) -> bool:
@@ -152,6 +161,8 @@ def from_lead(paragraph: str) -> Credit | None:
     («ایسنا: …», «خبرگزاری میزان - …»); an unknown name only as one rare word before a colon,
     or before a dash when it ends in digits as sites' names do («مخاطب۲۴- …»)."""
     head = paragraph[:60]
+    if brand := _BRAND_LEAD.match(head):  # «عصر جنوب| asrejonoob.ir: …»: the site's name and address
+        return _named(brand.group(1), unknown_ok=True)
     if (slash := _SLASH_DATELINE.match(head)) and (found := _named(slash.group(1), unknown_ok=False)):
         return Credit(found.name, found.agency, slash.group())  # the frame keeps the desk's province
     m = _LEAD_SOURCE.match(head)
@@ -209,7 +220,7 @@ _OFFICE_LINE = re.compile(rf"(?:^|\n)\s*((?:روابط{_W}عمومی|اداره{
 def from_source_label(page: str) -> Credit | None:
     """«منبع: ایسنا», «• منبع خبر : باشگاه خبرنگاران جوان», anywhere on the page."""
     m = _SOURCE_LABEL.search(page)
-    return _named(m.group(1), unknown_ok=len(m.group(1).split()) <= 3) if m else None
+    return _named(m.group(1), unknown_ok=len(_BEFORE_NAME.sub("", m.group(1).strip()).split()) <= 3) if m else None
 
 
 def from_trailer(page: str) -> Credit | None:

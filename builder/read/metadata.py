@@ -154,7 +154,7 @@ def _agency_and_province(doc: Document, paragraphs: list[str], head: list[str], 
     In order: the input's own field; a credit line «به گزارش …» in the first paragraphs; a
     dateline or a label opening one («مشهد- ایرنا-», «ایسنا: …»); a «منبع:» label; the original
     source at the story's end («…/ایرنا», a press office's line), which takes over from a site's
-    own credit, as does a known agency the official spoke to; a short line near the
+    own credit, as do a «منبع:» label and a known agency the official spoke to; a short line near the
     headline naming an agency («ایلنا:», «خبرگزاری جمهوری اسلامی - ۲ خرداد ۱۳۹۶», a bar
     «… | مرکز گیلان»); the medium an official spoke to («در گفت‌وگو با ایرنا»); the site of the
     page's own link; the site named by its comment rules.
@@ -178,7 +178,8 @@ def _agency_and_province(doc: Document, paragraphs: list[str], head: list[str], 
         # or to the agency the official spoke to («به گزارش اقتصادتهران، … در گفت‌وگو با ایسنا»)
         told = next((c for para in paragraphs[:12] if (c := credits.from_interview(para)) and c.agency is not None), None)
         quoted = credit is not None and "نقل" in credit.frame  # «به نقل از خبرنامه پیک ایران»: the story's source
-        credit = credits.from_trailer(doc.page) or (None if quoted else told) or credit
+        credit = credits.from_trailer(doc.page) or (None if quoted else credits.from_source_label(doc.page) or told) \
+            or credit
     labels = [ln for ln in head if re.fullmatch(r"[^:：]{2,30}[:：]\s*", ln)]  # «ایلنا:» before a site's name
     for line in [*labels, *head]:  # the site's name printed near the headline, alone or in a bar («… | مرکز گیلان»)
         for part in cleaning.bar_items(line):
