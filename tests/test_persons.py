@@ -325,3 +325,33 @@ def test_a_name_post_verb_lead_of_two_ordinary_words_and_plurals_are_no_names():
     assert persons(doc) == {key("کرم یاری")}
     doc = run("نشست با حضور مدیرکل امور اجتماعی استانداری و نمایندگان دستگاه‌های عضو این ستاد برگزار شد.")
     assert not persons(doc)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a weekday after the surname is the day the official spoke, not the name's
+    ("حسن دلاور یکشنبه در نشست خبری گفت: کار ادامه دارد.", "حسن دلاور"),
+    # a plain word between the surname and a reporting verb ends the surname
+    ("محمدرضا قلندر شریف افزود: ظرفیت گرمخانه‌ها کافی است.", "محمدرضا قلندر شریف"),
+    # «امیر» is a title before a name and a given name before a surname alone
+    ("امیر نصیرپور با اعلام این خبر افزود: گرمخانه جدید ساخته می‌شود.", "امیر نصیرپور"),
+    ("امیر سرتیپ علی رضایی فرمانده انتظامی استان گفت: کار ادامه دارد.", "علی رضایی"),
+])
+def test_where_a_name_ends_and_starts(sentence, name):
+    assert persons(run(sentence)) == {key(name)}
+
+
+def test_a_plural_a_dateline_and_a_title_with_a_surname_are_no_names():
+    doc = run("فرصت شغلی برای نیازمندان خراسانجنوبیمدیرکل کمیته امداد گفت: طرح‌ها اجرا شد.\n\n"
+              "ندای کاشان- رئیس کمیته امداد با تاکید بر حمایت از ایتام گفت: این طرح ادامه دارد.")
+    assert persons(doc) == set()
+    doc = run("همایش با حضور سیدمرتضی بختیاری، رئیس کمیته امداد، آیت‌الله صدیقی، امام جمعه تهران برگزار شد.\n\n"
+              "رئیس کمیته امداد گفت: این طرح ادامه دارد.")
+    assert persons(doc) == {key("سیدمرتضی بختیاری")}
+    assert speakers(doc) == [key("سیدمرتضی بختیاری")]
+
+
+def test_a_post_between_two_named_officials_is_the_first_ones():
+    doc = run("نشست با حضور حسن احمدی، مدیرکل بهزیستی استان قم، علی کریمی، فرماندار شهرستان برگزار شد.")
+    holders = {p.title.split()[0]: p.holder for p in doc.posts}
+    assert holders["مدیرکل"] == key("حسن احمدی")
+    assert holders["فرماندار"] == key("علی کریمی")

@@ -43,14 +43,18 @@ _TITLES = frozenset(key(w) for w in (
     "دکتر", "مهندس", "حجت‌الاسلام", "حجت الاسلام", "حجت‌الاسلام‌والمسلمین", "والمسلمین", "آیت‌الله", "آیت الله", "سردار",
     "سرهنگ", "سرتیپ", "سرلشکر", "امیر", "استاد", "خانم", "آقای", "آقا", "حاج", "حاجی", "سرکار", "جناب",
 ))
+_GIVEN_TITLES = frozenset(key(w) for w in ("امیر",))  # a title that is a common given name too
 _PREFIXES = frozenset(key(w) for w in ("سید", "سیده", "میر"))
 _AFTER_GIVEN = frozenset(key(w) for w in ("سادات",))  # «الهام سادات میرباقری»
 _UNMISTAKABLE_SURNAME = 0.8  # «‑زاده», «‑نیا», «‑پور», a given name's «‑ی»: a surname after any given name
 _REPORTING_LEAD = re.compile(r"^\s*(?:به\s*گفته|به\s*اعتقاد|به\s*عقیده|از\s*نظر)\s*$")
 
 
-#: times of day and days: «گلی صبح امروز گفت» is «گلی», this morning
-_TIME_WORDS = frozenset(key(w) for w in ("صبح", "عصر", "ظهر", "شب", "شامگاه", "بامداد", "امروز", "دیروز", "امشب"))
+#: times of day and days: «گلی صبح امروز گفت» is «گلی», this morning; «هوشیار شنبه ۲۴ تیر …» is «هوشیار», on Saturday
+_TIME_WORDS = frozenset(key(w) for w in (
+    "صبح", "عصر", "ظهر", "شب", "شامگاه", "بامداد", "امروز", "دیروز", "امشب", "شنبه", "یکشنبه", "دوشنبه",
+    "سه‌شنبه", "چهارشنبه", "پنجشنبه", "پنج‌شنبه", "جمعه",
+))
 
 
 def _is_surname_word(u: Unit, first: bool, strong_given: bool) -> bool:
@@ -65,8 +69,11 @@ def _is_surname_word(u: Unit, first: bool, strong_given: bool) -> bool:
     return is_surname_like(u.text)
 
 
-def _name_at(units: list[Unit], i: int) -> tuple[int, int, int] | None:
-    """(first name unit, end unit, given-name units) of a name starting at ``i``, or None."""
+def _name_at(units: list[Unit], i: int, verbs: frozenset[int] = frozenset()) -> tuple[int, int, int] | None:
+    """(first name unit, end unit, given-name units) of a name starting at ``i``, or None.
+
+    ``verbs`` are where reporting verbs start: a word between a surname and one is the surname's
+    («محمدرضا قلندر شریف افزود»), unless it is a function, time or post word."""
     j = i
     while j < len(units) and units[j].key in _TITLES:
         j += 1
@@ -83,6 +90,8 @@ def _name_at(units: list[Unit], i: int) -> tuple[int, int, int] | None:
         starts.append(j)
         j += width
         given += 1
+    if given == 0 and start > i and units[start - 1].key in _GIVEN_TITLES and j == start:
+        start, given = start - 1, 1  # «امیر نصیربیگی»: a title that is also a given name, and no other
     if given == 0:
         return None
     if given == 2 and j < len(units) and is_surname_suffix(units[j].text):  # «امید حسین زاده»: «حسین‌زاده»
@@ -100,12 +109,30 @@ def _name_at(units: list[Unit], i: int) -> tuple[int, int, int] | None:
     if j < k < len(units) - 1 and k - j < 3 and units[k].kind == "word" and is_given_name(units[k].text) \
             and (units[k + 1].kind != "word" or is_stop(units[k + 1].text) or is_verb(units[k + 1].text)):
         k += 1  # «حبیب الله مسعودی فرید در …»: a given name that ends a surname, no name after it
+    elif j < k < len(units) - 1 and k - j < 2 and units[k + 1].start in verbs and _is_surname_end(units, k):
+        k += 1
     if k == j:
         # «علی محمدی»: the second "given name" may be the surname
         if given == 2:
             return start, j, 1
         return None
     return start, k, given
+
+
+def _dateline(doc: Document, units: list[Unit], a: int, b: int) -> bool:
+    """Words that open a paragraph and a dash after them («پیام خانواده- رئیس …») are a site's or a
+    city's dateline, not a person."""
+    opens = units[a].start == 0 or doc.text[units[a].start - 1] == "\n"
+    dash = units[b - 1].text.endswith(("-", "–", "—")) or b < len(units) and units[b].text in ("-", "–", "—")
+    return opens and dash
+
+
+def _is_surname_end(units: list[Unit], k: int) -> bool:
+    """The word at ``k``, right before a reporting verb, can end a surname: a plain word, not a
+    function, time or post word («نیز», «امروز», «مدیرکل»)."""
+    u = units[k]
+    return u.kind == "word" and not is_stop(u.text) and u.key not in _TIME_WORDS and not match_head(units, k) \
+        and not is_verb(u.text) and len(u.key) > 2
 
 
 def _unlisted_given_name(doc: Document, sentence: int, units: list[Unit], a: int, b: int) -> int:
@@ -229,7 +256,8 @@ def _rare_pair_at(units: list[Unit], i: int) -> tuple[int, int] | None:
         return None
     a, b = units[i], units[i + 1]
     if a.kind == "word" and b.kind == "word" and is_name_word(a) and is_name_word(b):
-        if match_head(units, i) or match_head(units, i + 1) or not is_surname_like(b.text) or _plural(a) or _plural(b):
+        if match_head(units, i) or match_head(units, i + 1) or not is_surname_like(b.text) or _plural(a) or _plural(b) \
+                or a.key in _TITLES:  # «آیت‌الله صدیقی، امام جمعه …»: a title and a surname, no given name
             return None
         if is_surname_like(a.text) or not is_common_word(a.text):  # «شیلان احمدی مهر»: a given name we do not list
             end = _through_to_apposition(units, i + 1, i + 2)
@@ -279,6 +307,8 @@ def _plural(u: Unit) -> bool:
         return True
     if k.endswith("ات") and len(k) > 4 and is_common_word(k[:-2]):  # «اطلاعات» of «اطلاع», «خدمات» of «خدمت»
         return True
+    if k.endswith("ان") and len(k) > 6 and not k.endswith("یان") and is_common_word(k[:-2]) and not is_given_name(t):
+        return True  # «نیازمندان», «مددجویان»: a common stem and «‑ان»; a name's «‑یان» has a name's stem
     return any(k.endswith(suf) and len(k) > len(suf) + 2 and is_common_word(k[:-len(suf)]) for suf in ("های", "ها"))
 
 
@@ -305,10 +335,11 @@ def add_person(doc: Document, name: str, start: int, end: int, sentence: int, me
 @component(NAME, requires=("text", "sentences", "units", "reporting_verbs", "mentions"),
            assigns=("persons", "mentions"), edits=EDITS, evidence=True)
 def extract(doc: Document) -> None:
+    verbs = frozenset(m.start() for found in doc.reporting_verbs.values() for m in found)
     for si, units in enumerate(doc.units):
         i = 0
         while i < len(units):
-            found = _name_at(units, i)
+            found = _name_at(units, i, verbs)
             span = None
             if found is not None:
                 a, b, given = found
@@ -323,7 +354,7 @@ def extract(doc: Document) -> None:
                     span = (a, b)
             if span is None:
                 span = _rare_pair_at(units, i) or _apposed_pair_at(doc, si, units, i) or _quoted_pair_at(units, i)
-            if span is not None and _is_known_surname(doc, units, *span):
+            if span is not None and (_is_known_surname(doc, units, *span) or _dateline(doc, units, *span)):
                 span = None  # «موسی نژاد گفت» after «قنبر موسی نژاد»: a later mention, by surname
             if span is None:
                 i += 1

@@ -19,7 +19,7 @@ from ..text.patterns import GAP
 from ..text.textkey import key
 from . import places
 from .organizations import register
-from .phrases import RolePhrase, role_phrase
+from .phrases import RolePhrase, match_head, role_phrase
 from .units import Unit
 
 #: the component's name, the extractor its evidence names (see builder.components)
@@ -68,9 +68,17 @@ def _neighbour_person(doc: Document, units: list[Unit], ph: RolePhrase) -> str |
     def separator(i: int) -> bool:
         return 0 <= i < len(units) and (units[i].text in _COMMAS or units[i].key == key("که"))
 
-    return (before(ph.start - 1) or after(ph.end)
-            or (after(ph.end + 1) if separator(ph.end) and units[ph.end].text in _COMMAS else None)
-            or (before(ph.start - 2) if separator(ph.start - 1) else None))
+    def posted(i: int) -> bool:
+        """The name starting at unit ``i`` has a post of its own after a comma («…، حسن احمدی، امام جمعه»)."""
+        end = next((m.end for m in doc.mentions if m.kind == "person" and m.start == units[i].start), None)
+        k = next((j for j in range(i, len(units)) if units[j].start >= (end or 0)), len(units))
+        return k + 1 < len(units) and units[k].text in _COMMAS and bool(match_head(units, k + 1, ("role",)))
+
+    across_after = after(ph.end + 1) if separator(ph.end) and units[ph.end].text in _COMMAS else None
+    across_before = before(ph.start - 2) if separator(ph.start - 1) else None
+    if across_after and across_before and posted(ph.end + 1):
+        across_after = None  # «علی کریمی، مدیرکل …، حسن احمدی، امام جمعه …»: each post follows its name
+    return before(ph.start - 1) or after(ph.end) or across_after or across_before
 
 
 def _coordinated_holder(doc: Document, units: list[Unit], ph: RolePhrase) -> str | None:
