@@ -304,3 +304,9 @@ def test_a_number_too_long_to_be_a_figure_is_skipped(digits):
 
 def test_the_longest_figure_is_kept():
     assert [m.value for m in find_numbers("۹" * 30 + " ریال")] == [float("9" * 30)]
+
+
+def test_a_comma_with_one_or_two_digits_before_a_scale_word_is_decimal():
+    assert [(n.value, n.text) for n in find_numbers("۲,۸ میلیون تومان")] == [(2_800_000, "۲,۸ میلیون")]
+    assert [n.value for n in find_numbers("12,500 نفر")] == [12_500]
+    assert [n.value for n in find_numbers("۲,۸ نفر")] == [2, 8]

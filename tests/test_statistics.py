@@ -526,3 +526,14 @@ def test_made_the_object_of_an_action_is_the_action_done():
 def test_the_value_of_those_names_what_it_is_the_value_of():
     stats = by_value(run("وی گفت: ارزش این بسته‌ها در مجموع بالغ بر ۴۰ میلیارد ریال است."))
     assert "بسته‌ها" in stats[40_000_000_000].subject
+
+
+def test_decile_numbers_and_counts_of_kinds_are_no_figures():
+    doc = run("وی گفت: یارانه دهک‌های ۸، ۹ و ۱۰ حذف می‌شود و برای دهک ۱ تا ۳ افزایش می‌یابد. "
+              "در استان چهار نوع مرکز شبانه‌روزی و ۱۲۰ مهدکودک فعال است.")
+    assert sorted(s.value for s in doc.statistics) == [120]
+
+
+def test_a_comma_before_a_scale_word_is_a_decimal_sign():
+    stats = by_value(run("وی گفت: پیمانکاران از هر گروه ماهانه ۲,۸ میلیون تومان دریافت می‌کنند."))
+    assert 2_800_000 in stats and stats[2_800_000].unit == "tomans"

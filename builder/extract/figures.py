@@ -26,7 +26,7 @@ _MORE = re.compile(rf"(?:بیش\s*از|بیشتر\s*از|بالغ\s*بر|بال�
 _LESS = re.compile(rf"(?:کمتر\s*از|کم{GAP}تر\s*از|زیر|کمتر\s*از|حداکثر){GAP}$")
 # a label before its number: «منطقه ۱۲», «ناحیه‌ی ۲», «سال ۹۸», and «درسال ۹۷» written without its space
 _NOT_STAT_BEFORE = re.compile(
-    rf"(?<![\w\u200c])(?:در)?(?:منطقه|مناطق|ناحیه|خیابان|کوچه|پلاک|بزرگراه|خط|شماره|سامانه|تلفن|تماس\s*با|کد|رتبه|مقام|ردیف|ماده|بند|تبصره|اصل|سال|سالهای|سال{GAP}های|دهه|قرن|ساعت|کیلومتر\s*مربع)"
+    rf"(?<![\w\u200c])(?:در)?(?:منطقه|مناطق|ناحیه|خیابان|کوچه|پلاک|بزرگراه|خط|شماره|سامانه|تلفن|تماس\s*با|کد|رتبه|مقام|ردیف|ماده|بند|تبصره|اصل|سال|سالهای|سال{GAP}های|دهه|قرن|ساعت|کیلومتر\s*مربع|دهک|دهک{GAP}های)"
     rf"(?:\u200cی|\u0654)?{GAP}$"
 )
 # «از ابتدای سال ۲۲ هزار و ۸۹۸ واقعه …»: a year is never written with a scale word
@@ -40,6 +40,8 @@ _CRITERION_BEFORE = re.compile(
     rf"|(?<![\w\u200c])دارای[\s\u200c]+(?:حداقل|حداکثر|دست{GAP}کم)[\s\u200c]+$")
 # «۱۲ ساله», «۶ سالگی», «۲۴ ساعته», «۱۰ روزه»: an age or a duration used as an adjective
 _AGE_AFTER = re.compile(rf"^{GAP}(?:سال(?:ه|گی)?|ساله|ماهه|روزه|ساعته)(?![\w\u200c])")
+# «چهار نوع مرکز», «سه گونه خدمت»: a count of kinds, not of things
+_KINDS_AFTER = re.compile(rf"^{GAP}(?:نوع|گونه)(?![\w\u200c])")
 # «۲۴ ساعت», «۴۰ دقیقه», «۹۰ روز»: a duration, not a figure
 _DURATION_AFTER = re.compile(rf"^{GAP}(?:ساعت|دقیقه|ثانیه|روز|هفته|ماه)(?![\w\u200c])")
 # «با ۱۲۳ تماس بگیرند», «به ۱۳۷ اطلاع دهند»: a number dialled, not counted
@@ -51,7 +53,7 @@ _CLOCK_AFTER = re.compile(rf"^{GAP}(?:شب|بامداد|صبح|عصر|ظهر)(?!
 _VAGUE_BEFORE = re.compile(rf"(?<![\w\u200c])(?:چند|چندین|ده{GAP}ها|صدها|هزاران){GAP}$")
 # the next number of a list of labels: «مناطق ۱۶ و ۱۹», «مواد ۳، ۵ و ۷»
 _LABEL_LIST_BEFORE = re.compile(
-    r"(?<![\w\u200c])(?:منطقه|مناطق|ناحیه|نواحی|خیابان|کوچه|پلاک|ماده|مواد|بند|بندهای|تبصره|اصل|اصول|شماره)"
+    rf"(?<![\w\u200c])(?:منطقه|مناطق|ناحیه|نواحی|خیابان|کوچه|پلاک|ماده|مواد|بند|بندهای|تبصره|اصل|اصول|شماره|دهک|دهک{GAP}های)"
     rf"(?:\u200cی|\u0654)?{GAP}[0-9۰-۹]+(?:{GAP}(?:،|,|و|تا){GAP}[0-9۰-۹]+)*{GAP}(?:،|,|و|تا){GAP}$"
 )
 _COUNTABLE = frozenset(key(w) for w in (
@@ -131,7 +133,7 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
             or _LABEL_LIST_BEFORE.search(doc.text[max(0, start - 40):start]):
         return False
     if _AGE_AFTER.match(doc.text[end:end + 8]) or _CLOCK_AFTER.match(doc.text[end:end + 8]) \
-            or _DURATION_AFTER.match(doc.text[end:end + 8]):
+            or _DURATION_AFTER.match(doc.text[end:end + 8]) or _KINDS_AFTER.match(doc.text[end:end + 8]):
         return False
     if re.search(rf"(?<![\w\u200c])(?:با|به){GAP}$", before) and _DIALLED.match(doc.text[end:end + 60]):
         return False

@@ -107,6 +107,7 @@ _TOKEN = re.compile(rf"""
 |(?P<num>
     (?P<grouped>[0-9]{{1,3}}(?:{_S}[,٬]{_S}[0-9]{{3}})+(?:\.[0-9]+|{_S}٫{_S}[0-9]+)?)(?![0-9])
    |(?P<dotted>[0-9]{{1,3}}(?:\.[0-9]{{3}}){{2,}}|[0-9]{{1,3}}(?:{_S}٫{_S}[0-9]{{3}}){{2,}})(?![0-9])
+   |(?P<comma_decimal>[0-9]{{1,3}},[0-9]{{1,2}})(?=\s+(?:هزار|میلیون|ملیون|میلیارد|ملیارد)(?!\w))  # «۲,۸ میلیون»
    |[0-9]+(?:{_S}[٫/]{_S}[0-9]+|\.[0-9]+)?(?![0-9])(?!:[0-9]))
 |(?P<ch>.)
 """, re.X | re.S)
@@ -142,6 +143,8 @@ def _digits_value(m: re.Match) -> tuple[Fraction, Fraction | None]:
     s = re.sub(r"[\s\u200c]", "", m.group())
     if m.group("grouped"):
         return Fraction(re.sub("[,٬]", "", s).replace("٫", ".")), None
+    if m.group("comma_decimal"):
+        return Fraction(s.replace(",", ".")), None
     if m.group("dotted"):
         return Fraction(re.sub("[.٫]", "", s)), None
     if _DOT3.fullmatch(s):
