@@ -537,3 +537,10 @@ def test_decile_numbers_and_counts_of_kinds_are_no_figures():
 def test_a_comma_before_a_scale_word_is_a_decimal_sign():
     stats = by_value(run("وی گفت: پیمانکاران از هر گروه ماهانه ۲,۸ میلیون تومان دریافت می‌کنند."))
     assert 2_800_000 in stats and stats[2_800_000].unit == "tomans"
+
+
+def test_first_person_verbs_of_having_and_being_say_nothing_of_what_is_counted():
+    stats = by_value(run("مدیرکل بهزیستی استان فارس گفت: ما در استان ۳۵ خانه کودک داریم."))
+    assert "داریم" not in stats[35].subject and stats[35].subject.startswith("خانه کودک")
+    stats = by_value(run("وی گفت: سال گذشته شاهد ۱۰ درصد افزایش تماس‌ها بودیم. یارانه ۳ دهک پایین نیز افزایش می‌یابد."))
+    assert "بودیم" not in stats[10].subject and 3 not in stats

@@ -41,7 +41,7 @@ _CRITERION_BEFORE = re.compile(
 # «۱۲ ساله», «۶ سالگی», «۲۴ ساعته», «۱۰ روزه»: an age or a duration used as an adjective
 _AGE_AFTER = re.compile(rf"^{GAP}(?:سال(?:ه|گی)?|ساله|ماهه|روزه|ساعته)(?![\w\u200c])")
 # «چهار نوع مرکز», «سه گونه خدمت»: a count of kinds, not of things
-_KINDS_AFTER = re.compile(rf"^{GAP}(?:نوع|گونه)(?![\w\u200c])")
+_KINDS_AFTER = re.compile(rf"^{GAP}(?:نوع|گونه|دهک)(?![\w\u200c])")  # «۳ دهک پایین»: deciles, a kind too
 # «۲۴ ساعت», «۴۰ دقیقه», «۹۰ روز»: a duration, not a figure
 _DURATION_AFTER = re.compile(rf"^{GAP}(?:ساعت|دقیقه|ثانیه|روز|هفته|ماه)(?![\w\u200c])")
 # «با ۱۲۳ تماس بگیرند», «به ۱۳۷ اطلاع دهند»: a number dialled, not counted
@@ -130,7 +130,7 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
             or _CRITERION_BEFORE.search(doc.text[max(0, start - 30):start]):
         return False
     if _VAGUE_BEFORE.search(before) \
-            or _LABEL_LIST_BEFORE.search(doc.text[max(0, start - 40):start]):
+            or _LABEL_LIST_BEFORE.search(doc.text[max(0, start - 40):start]) and n.unit_word not in _SCALE_WORDS:
         return False
     if _AGE_AFTER.match(doc.text[end:end + 8]) or _CLOCK_AFTER.match(doc.text[end:end + 8]) \
             or _DURATION_AFTER.match(doc.text[end:end + 8]) or _KINDS_AFTER.match(doc.text[end:end + 8]):
