@@ -205,3 +205,18 @@ def test_progress_ends_with_the_final_count(monkeypatch):
         progress.tick()
     progress.close()
     assert stream.getvalue().splitlines() == ["1 article processed", "5 articles processed (2.0/s)"]
+
+
+def test_facts_spell_known_names_a_page_glued_as_the_tables_do(tmp_path):
+    from builder.storage.access import reading
+    from builder.use.facts import write_facts
+    import json
+    page = tmp_path / "glued.txt"
+    page.write_text("افزایش مستمری مددجویان\n\nاسماعیل قربانی مدیرکل بهزیستی خراسانشمالی گفت: مستمری مددجویان "
+                    "بهزیستی خراسانشمالی از ماه آینده افزایش می‌یابد و کمیتهامداد نیز همکاری می‌کند.\n", encoding="utf-8")
+    build([str(page)], tmp_path / "kg", workers=1)
+    with reading(tmp_path / "kg") as store:
+        write_facts(store, tmp_path / "facts")
+    facts = json.loads((tmp_path / "facts" / "glued.json").read_text(encoding="utf-8"))
+    assert facts["persons"][0]["roles"] == ["مدیرکل بهزیستی خراسان شمالی"]
+    assert "بهزیستی خراسان شمالی" in facts["organizations"]

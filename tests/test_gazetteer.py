@@ -316,3 +316,11 @@ def test_islands_and_tabas():
     assert keys("کودکان جزیره هرمز و لارک به مدرسه خارک نمی‌روند") == ["هرمز", "لارک", "خارک"]
     assert keys("هنگام بازدید از سیری") == []  # everyday words, unless written «جزیره هنگام»
     assert g.province("طبس").key == "خراسانجنوبی"
+
+
+def test_known_names_a_page_glued_are_respelled_for_display():
+    from builder.text.gazetteer import respell
+    assert respell("مدیرکل بهزیستی خراسانشمالی") == "مدیرکل بهزیستی خراسان شمالی"
+    assert respell("کمیتهامداد امامخمینی استان سیستانوبلوچستان") == "کمیته امداد امام خمینی استان سیستان و بلوچستان"
+    assert respell("بهزیستی خراسان شمالی") == "بهزیستی خراسان شمالی"
+    assert respell("مرکز نگهداری کودکان") == "مرکز نگهداری کودکان"
