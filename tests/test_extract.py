@@ -455,3 +455,13 @@ def test_bodies_whose_names_take_a_preposition_or_reuse_a_known_name():
     assert key("شورای حفاظت از حقوق کودکان شهرستان مهاباد") in named
     sepideh = [o for o in doc.organizations.values() if "سپیده" in o.name]
     assert len(sepideh) == 1 and len(sepideh[0].evidence) == 2  # the short name is the same body
+
+
+def test_where_a_program_name_ends():
+    doc = run("مدیر فوریت‌های اجتماعی شهرداری شیراز گفت: شهروندان با سامانه ۱۳۷ تماس بگیرند و گرمخانه مهر "
+              "به‌صورت شبانه‌روزی میزبان نیازمندان است. طرح اکرام شهرستان اردکان و برنامه انسان‌دوستانه‌ای نیز اجرا می‌شود.")
+    names = {p.name for p in doc.programs.values()}
+    assert {"سامانه ۱۳۷", "گرمخانه مهر", "طرح اکرام"} <= names
+    assert not any("صورت" in n or "اردکان" in n or "دوستانه" in n for n in names)
+    ekram = next(p for p in doc.programs.values() if p.name == "طرح اکرام")
+    assert "اردکان" in ekram.places

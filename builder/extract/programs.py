@@ -46,6 +46,12 @@ _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوه
 _NUMBERED = frozenset(key(w) for w in ("ماده", "شماره", "بند", "تبصره"))
 _SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع",
                                      "مابقی", "بالغ", "صرفا", "صرفاً", "ظرفیت"))  # «مرکز اعتباری بالغ بر …»: past the name
+_PLACE_WORD_TEXTS = frozenset(("استان", "شهرستان", "شهر", "بخش", "روستای", "روستا"))
+_ADVERBIAL = frozenset(key(w) for w in ("به‌صورت", "بصورت", "به‌طور", "بطور"))
+_ADVERBIAL_NOUNS = frozenset(key(w) for w in ("صورت", "طور"))
+# an indefinite «‑ای» after a ZWNJ («انسان‌دوستانه‌ای»; without it, «‑های» may be a plural), or the head's
+# own «‑ی» («طرحی»): some program, not one named
+_INDEFINITE = re.compile(r"\u200cای$|^(?:طرح|برنامه|مرکز|پروژه)ی$")
 _DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن", "همین", "همان", "هر", "کدام"))
 # words after a name that say how the program stands, not which it is
 _STATUS_WORDS = frozenset(key(w) for w in ("جدید", "فعال", "موجود", "مذکور", "یادشده", "فعلی", "قبلی", "دیگر", "تازه"))
@@ -109,7 +115,15 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
             return quoted, text, kind
         if u.kind == "number" and ((kind in ("hotline", "centre") and k == j) or units[k - 1].key in _NUMBERED):
             k += 1  # «خط ۱۲۳», «مرکز ماده ۱۶»
+            if kind == "hotline" and not (k < len(units) and units[k].kind == "org"):
+                return k, text, kind  # «با سامانه ۱۳۷ تماس بگیرند»: the number ends a line's name
             continue
+        if u.key in _ADVERBIAL or u.key == key("به") and k + 1 < len(units) and units[k + 1].key in _ADVERBIAL_NOUNS:
+            break  # «گرمخانه مهر به‌صورت شبانه‌روزی …»: how it runs, not its name
+        if _INDEFINITE.search(u.text):
+            if k == j:
+                return None  # «برنامه انسان‌دوستانه‌ای»: a kind of program, not one by name
+            break
         if (u.key == key("و") and k > j) or takes_preposition(units, k):
             if k + 1 < len(units) and is_name_word(units[k + 1]) and not match_head(units, k + 1, ("named", "place_bound")) \
                     and units[k + 1].key not in _PLURAL_HEADS and _head_at(units, k + 1) is None:  # «… و گرمخانه …»: another
@@ -119,9 +133,9 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
         if u.key in _SCOPE or compound_verb_noun(units, k):
             break
         if u.kind == "place":
-            if content:  # «مرکز ساماندهی کودکان کار بندرعباس»: the place closes the name
+            if content and u.text.split()[0] not in _PLACE_WORD_TEXTS:  # «مرکز ساماندهی کودکان کار بندرعباس»: the place closes the name
                 k += 1
-            break
+            break  # «طرح اکرام شهرستان اردکان»: where it runs
         if u.kind == "org" and (content or kind in _OWN_NAME_KINDS):  # «مرکز پذیرش بهزیستی», «تیم سیار اورژانس اجتماعی»
             content += 1
             k += 1
