@@ -355,3 +355,11 @@ def test_a_post_between_two_named_officials_is_the_first_ones():
     holders = {p.title.split()[0]: p.holder for p in doc.posts}
     assert holders["مدیرکل"] == key("حسن احمدی")
     assert holders["فرماندار"] == key("علی کریمی")
+
+
+def test_a_post_glued_to_a_place_before_it_and_a_deputy_post():
+    doc = run("ایجاد فرصت شغلی برای نیازمندان خراسانجنوبیمدیرکل کمیته امداد خراسان جنوبی گفت: طرح‌ها اجرا شد.\n\n"
+              "محمد عرب افزود: کار ادامه دارد.")
+    assert speakers(doc)[0] == key("محمد عرب")
+    doc = run("سید جواد حسینی جانشین معاونت خدمات شهری شهرداری کرج گفت: ظرفیت گرمخانه‌ها کافی است.")
+    assert [p.title for p in doc.posts] == ["جانشین معاونت خدمات شهری شهرداری کرج"]

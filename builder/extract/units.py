@@ -102,7 +102,8 @@ def _plain(tok: Token) -> list[Unit]:
     if cut is None:
         return [Unit(kind, tok.start, tok.end, tok.text)]
     n, right_kind, entry = cut
-    return [Unit("word", tok.start, tok.start + n, tok.text[:n]),
+    where = place(tok.text[:n])  # «…خراسانجنوبی|مدیرکل»: a headline's last word glued to the lead's first
+    return [Unit("place" if where else "word", tok.start, tok.start + n, tok.text[:n], where),
             Unit(right_kind, tok.start + n, tok.end, tok.text[n:], entry)]
 
 
@@ -113,7 +114,8 @@ _PREPOSITIONS = ("در", "از", "به", "با")
 def _glued(text: str) -> tuple[int, str, object] | None:
     """Where a word the lexicon does not know splits into two that a scraped page glued together:
     a preposition or a post before a place («درزاهدان», «استاندارتهران»), a post before a body's
-    head («دبیرکارگروه»), a surname before a post («مهاجرانیسخنگوی»), a word before a given name
+    head («دبیرکارگروه»), a surname or a place before a post («مهاجرانیسخنگوی», «خراسانجنوبیمدیرکل»),
+    a word before a given name
     («حضورعلی»); (length of the first, kind of the second, its gazetteer entry), else None."""
     if len(text) < 5 or "\u200c" in text or word_frequency(text) or is_given_name(text) or place(text):
         return None
@@ -125,7 +127,7 @@ def _glued(text: str) -> tuple[int, str, object] | None:
             continue
         if _post_word(left) and key(right) in _body_heads():
             return n, "word", None
-        if _post_word(right) and is_surname_like(left):
+        if _post_word(right) and (is_surname_like(left) or place(left) is not None):
             return n, "word", None
         if is_given_name(right) and not is_everyday_given_name(right) and is_common_word(left):
             return n, "word", None
