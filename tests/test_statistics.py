@@ -544,3 +544,8 @@ def test_first_person_verbs_of_having_and_being_say_nothing_of_what_is_counted()
     assert "داریم" not in stats[35].subject and stats[35].subject.startswith("خانه کودک")
     stats = by_value(run("وی گفت: سال گذشته شاهد ۱۰ درصد افزایش تماس‌ها بودیم. یارانه ۳ دهک پایین نیز افزایش می‌یابد."))
     assert "بودیم" not in stats[10].subject and 3 not in stats
+
+
+def test_a_bare_noun_before_a_copula_counts_what_the_clause_opens_with():
+    stats = by_value(run("مدیرکل بهزیستی استان بوشهر گفت: تعهد ساخت مسکن برای مددجویان بهزیستی برای امسال ۱۹۵ واحد است."))
+    assert stats[195].subject == "واحد تعهد ساخت مسکن برای مددجویان بهزیستی"

@@ -101,8 +101,8 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
         kept = words[0] if first in counted.CLASSIFIERS else ""  # «۱۳۵ نفر از آنان»: the classifier stays
         subject = _join(kept, prev.core, rest, mods.text, said)
         return _Reading(subject, prev.population, _join(prev.core, rest), None, measure or prev.measure, True)
-    if classifier and not pointer and not in_phrase \
-            and (reading := _topic_reading(doc, sent.start, q_start, prev, mods, said, pred, measure)) is not None:
+    if (classifier or _bare_before_copula(words, pred, mods, before_text)) and not pointer and not in_phrase \
+            and (reading := _topic_reading(doc, sent.start, q_start, prev, mods, said, pred, measure, head)) is not None:
         return reading
     if classifier and not pointer and not back and not noun_before and first in _PERSON_CLASSIFIERS \
             and (group := _group_before(doc, sent.start, q_start)):
@@ -340,14 +340,26 @@ def _measuring_noun(doc: Document, sent_start: int, q_start: int, before_text: s
     return noun_before, vacuous
 
 
+def _bare_before_copula(words: list[str], pred, mods, before_text: str) -> bool:
+    """One noun after the number and a bare copula after it («… ۱۹۵ واحد است»): the clause's opening
+    words say what; not a list's item («… ۱۴ دختر و ۱۹ پسر هستند»), which says it itself."""
+    return len(words) == 1 and pred is not None and pred.copula and not pred.complement and not mods.text \
+        and not _LIST_BEFORE.search(before_text)
+
+
 def _topic_reading(doc: Document, sent_start: int, q_start: int, prev: _Reading | None, mods, said: str,
-                   pred, measure) -> _Reading | None:
+                   pred, measure, head: str = "") -> _Reading | None:
     """A bare classifier whose clause has a topic («آمار بازماندگان از تحصیل … ۱۵ هزار نفر برآورد شده»)
-    counts the topic's group (or, after «این تعداد», the previous group), when the clause says so."""
+    counts the topic's group (or, after «این تعداد», the previous group), when the clause says so.
+    So does a bare noun before a copula («تعهد ساخت مسکن برای مددجویان … ۱۹۵ واحد است»), which
+    keeps its ``head``."""
     found = counted.topic(doc, sent_start, q_start)
     if found is None:
         return None
-    about = found[0]
+    words = found[0].split()
+    while len(words) > 1 and is_function_word(words[-1]):
+        words.pop()  # «… برای [امسال]»: a time word left its preposition behind
+    about = " ".join(words)
     rest = counted.strip_stat_noun(about)
     led = rest != about or counted.refers_back(about)
     if led or (pred is not None and (pred.copula or _REACHED.match(key(pred.verb)))):
@@ -357,7 +369,8 @@ def _topic_reading(doc: Document, sent_start: int, q_start: int, prev: _Reading 
         if rest and rest != about and prev is not None and not _names_a_population(rest):
             rest = _join(prev.population, about)  # «آمار واقعی ۱۴ هزار نفر»: the previous group's
         if rest:
-            return _Reading(_join(rest, mods.text, said), rest, _join(rest, pred.verbal if pred else ""),
+            kept = "" if key(head) in counted.CLASSIFIERS else head
+            return _Reading(_join(kept, rest, mods.text, said), rest, _join(rest, pred.verbal if pred else ""),
                             None, measure, False)
     return None
 
