@@ -465,3 +465,11 @@ def test_where_a_program_name_ends():
     assert not any("صورت" in n or "اردکان" in n or "دوستانه" in n for n in names)
     ekram = next(p for p in doc.programs.values() if p.name == "طرح اکرام")
     assert "اردکان" in ekram.places
+
+
+def test_a_name_of_adjectives_only_or_running_into_a_verb_is_no_program():
+    doc = run("مدیرکل بهزیستی استان زنجان گفت: طرح افتتاحی و برنامه پیشنهادی حاضر به استانداری رفت و "
+              "شهروندان ۲۰۷ بار با سامانه تماس گرفتهاند. طرح حامی ایتام مورد حمایت خیران قرار گرفت.")
+    names = {p.name for p in doc.programs.values()}
+    assert not any(n.startswith(("طرح افتتاحی", "برنامه پیشنهادی", "سامانه")) for n in names)
+    assert "طرح حامی ایتام" in names

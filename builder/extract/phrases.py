@@ -19,6 +19,7 @@ organisation phrase or a place.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -138,9 +139,13 @@ def _ends_name(units: list[Unit], k: int) -> bool:
     return compound_verb_noun(units, k)
 
 
+# a light verb's perfect written without its ZWNJ («تماس گرفتهاند», «برگزار شدهاست»)
+_GLUED_LIGHT_PERFECT = re.compile(r"^(?:گرفته|شده|کرده|داده|نموده|یافته|گردیده)(?:اند|است|ایم|بود|بودند)$")
+
+
 def compound_verb_noun(units: list[Unit], k: int) -> bool:
-    """Unit ``k`` is the noun of a compound verb: «برگزار شد», «انجام شد», «تشکیل شده»."""
-    return k + 1 < len(units) and is_light_verb(units[k + 1].text)
+    """Unit ``k`` is the noun of a compound verb: «برگزار شد», «انجام شد», «تشکیل شده», «تماس گرفتهاند»."""
+    return k + 1 < len(units) and (is_light_verb(units[k + 1].text) or bool(_GLUED_LIGHT_PERFECT.match(units[k + 1].key)))
 
 
 @dataclass
@@ -382,6 +387,7 @@ _ADJECTIVES_ONLY = frozenset(key(w) for w in (
     "دولتی", "غیردولتی", "غیر", "خصوصی", "فعال", "جدید", "مختلف", "تخصصی", "مربوط", "مربوطه", "مذکور",
     "یادشده", "یاد", "شده", "اصلی", "ملی", "استانی", "شهری", "روستایی", "پایلوت", "آزمایشی",
     "ویژه", "مناسب", "شبانه‌روزی", "تلفنی", "مجاز", "غیرمجاز", "بین‌المللی",
+    "پیشنهادی", "افتتاحی", "اختصاصی", "استاندارد", "عمرانی", "حاضر", "فوق", "مورد نظر",
 ))
 
 

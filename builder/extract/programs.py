@@ -44,7 +44,7 @@ _HEAD_KEYS = {key(h): (h, kind) for h, kind in PROGRAM_HEADS.items()}
 _PLURAL_HEADS = frozenset(key(w) for w in ("مراکز", "مددسراها", "مددسراهای", "طرح‌ها", "طرحهای", "خانه‌ها", "خانه‌های", "مجتمع‌ها", "برنامه‌ها", "برنامه‌های"))
 _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوهشهای", "تحقیقات", "آمار", "اطلاعات", "رشد"))
 _NUMBERED = frozenset(key(w) for w in ("ماده", "شماره", "بند", "تبصره"))
-_SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع",
+_SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع", "مورد",
                                      "مابقی", "بالغ", "صرفا", "صرفاً", "ظرفیت"))  # «مرکز اعتباری بالغ بر …»: past the name
 _PLACE_WORD_TEXTS = frozenset(("استان", "شهرستان", "شهر", "بخش", "روستای", "روستا"))
 _ADVERBIAL = frozenset(key(w) for w in ("به‌صورت", "بصورت", "به‌طور", "بطور"))
