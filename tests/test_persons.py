@@ -318,6 +318,8 @@ def test_towns_and_villages_the_gazetteer_does_not_hold_are_places():
     assert found["شوب محله"] == ("village", "هرمزگان") and found["قلعه کمیز"][0] == "village"
     assert found["جغین"] == ("district", "هرمزگان") and found["گتاب"][0] == "city"
     assert not {"اعظم", "اعظم کودکان", "بزرگ", "بطور"} & set(found)
+    doc = run("رضا کاظمی گفت: شهروندانی که کودکان کار را در سطح شهر رامشاهده کردند با سامانه تماس بگیرند.")
+    assert not doc.places  # «را» glued to the verb's noun: «را مشاهده کردند»
 
 
 def test_a_name_post_verb_lead_of_two_ordinary_words_and_plurals_are_no_names():

@@ -91,6 +91,7 @@ def _listed(doc: Document) -> None:
 _KIND_WORDS = {"روستای": "village", "روستا": "village", "دهستان": "district", "بخش": "district",
                "شهرک": "city", "شهر": "city", "شهرستان": "county"}
 _KIND_HEAD = re.compile(r"(?<![\w\u200c])(" + "|".join(sorted(_KIND_WORDS, key=len, reverse=True)) + r") +(?!ها)")
+_GLUED_FUNCTION_WORDS = ("را", "در", "به", "از", "با")
 _NAME_WORD = re.compile(rf"[{_LETTERS}]+")
 
 
@@ -117,7 +118,9 @@ def _named_by_kind(doc: Document) -> None:
         while words and (not village and is_ordinary_word(words[-1].group())
                          or is_common_word(words[-1].group()) and (len(words) == 1 or is_common_word(words[0].group()))):
             words.pop()  # «روستای قلعه کمیز», «روستای شوب محله»: a common word is kept beside a rare one
-        if not words or place(words[-1].group()) or any(is_given_name(w.group()) for w in words) \
+        glued = any(w.group().startswith(f) and len(w.group()) - len(f) >= 3 and is_ordinary_word(w.group()[len(f):])
+                    for w in words for f in _GLUED_FUNCTION_WORDS)  # «در سطح شهر رامشاهده کردند»: «را مشاهده»
+        if not words or glued or place(words[-1].group()) or any(is_given_name(w.group()) for w in words) \
                 or not village and any(is_ordinary_word(w.group()) for w in words):
             continue  # a known place is the gazetteer's; after «شهر», «بخش» only a word ordinary Persian has not
         start, end = words[0].start(), words[-1].end()
