@@ -220,3 +220,19 @@ def test_facts_spell_known_names_a_page_glued_as_the_tables_do(tmp_path):
     facts = json.loads((tmp_path / "facts" / "glued.json").read_text(encoding="utf-8"))
     assert facts["persons"][0]["roles"] == ["مدیرکل بهزیستی خراسان شمالی"]
     assert "بهزیستی خراسان شمالی" in facts["organizations"]
+
+
+def test_facts_list_the_storys_places_not_countries(tmp_path):
+    from builder.storage.access import reading
+    from builder.use.facts import write_facts
+    import json
+    page = tmp_path / "migrants.txt"
+    page.write_text("کودکان مهاجر در مشهد\n\nمدیرکل بهزیستی خراسان رضوی گفت: ۳۰۰ کودک کار از اتباع افغانستان در مشهد "
+                    "شناسایی شدند و این طرح در سراسر ایران اجرا می‌شود.\n", encoding="utf-8")
+    build([str(page)], tmp_path / "kg", workers=1)
+    with reading(tmp_path / "kg") as store:
+        write_facts(store, tmp_path / "facts")
+        countries = [q for q in store.quads_for_pattern(None, None, NamedNode("https://w3id.org/fakg/concept/place-kind/country"))]
+    facts = json.loads((tmp_path / "facts" / "migrants.json").read_text(encoding="utf-8"))
+    assert facts["places"] == ["مشهد", "خراسان رضوی"]
+    assert len({q.subject for q in countries}) == 2  # the graph keeps them
