@@ -320,6 +320,8 @@ def test_towns_and_villages_the_gazetteer_does_not_hold_are_places():
     assert not {"اعظم", "اعظم کودکان", "بزرگ", "بطور"} & set(found)
     doc = run("رضا کاظمی گفت: شهروندانی که کودکان کار را در سطح شهر رامشاهده کردند با سامانه تماس بگیرند.")
     assert not doc.places  # «را» glued to the verb's noun: «را مشاهده کردند»
+    doc = run("رضا کاظمی گفت: بخش آسیب‌های اجتماعی این اداره فعال است.")
+    assert not doc.places  # a plural after «بخش» is a section of a body
 
 
 def test_a_name_post_verb_lead_of_two_ordinary_words_and_plurals_are_no_names():

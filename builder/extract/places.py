@@ -120,6 +120,8 @@ def _named_by_kind(doc: Document) -> None:
             words.pop()  # «روستای قلعه کمیز», «روستای شوب محله»: a common word is kept beside a rare one
         glued = any(w.group().startswith(f) and len(w.group()) - len(f) >= 3 and is_ordinary_word(w.group()[len(f):])
                     for w in words for f in _GLUED_FUNCTION_WORDS)  # «در سطح شهر رامشاهده کردند»: «را مشاهده»
+        glued = glued or any(re.search(r"\u200c(?:ها|های|هایی)$", w.group())  # «بخش آسیب‌های اجتماعی»: a plural
+                             or "\u200c" in w.group() and place(w.group().split("\u200c")[0]) for w in words)
         if not words or glued or place(words[-1].group()) or any(is_given_name(w.group()) for w in words) \
                 or not village and any(is_ordinary_word(w.group()) for w in words):
             continue  # a known place is the gazetteer's; after «شهر», «بخش» only a word ordinary Persian has not
