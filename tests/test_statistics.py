@@ -549,3 +549,14 @@ def test_first_person_verbs_of_having_and_being_say_nothing_of_what_is_counted()
 def test_a_bare_noun_before_a_copula_counts_what_the_clause_opens_with():
     stats = by_value(run("مدیرکل بهزیستی استان بوشهر گفت: تعهد ساخت مسکن برای مددجویان بهزیستی برای امسال ۱۹۵ واحد است."))
     assert stats[195].subject == "واحد تعهد ساخت مسکن برای مددجویان بهزیستی"
+
+
+def test_a_count_told_as_the_appositive_of_a_share_counts_its_part():
+    stats = by_value(run("وی گفت: حدود ۶ درصد جمعیت استان را سالمندان تشکیل می‌دهند که معادل بیش از ۹ هزار نفر است."))
+    assert stats[9000].subject == "نفر سالمندان" and stats[9000].approx == "more_than"
+
+
+def test_dialled_lines_addresses_and_a_places_population_are_no_figures():
+    doc = run("وی گفت: شهروندان با شماره‌های ۱۲۳ و ۱۳۷ تماس بگیرند یا به گرمخانه ۵۶ خ سعدی مراجعه کنند. "
+              "بیش از ۴۰ درصد کودکان کار در کلانشهر ۳/۵ میلیون نفری مشهد زندگی می‌کنند.")
+    assert sorted(s.value for s in doc.statistics) == [40]

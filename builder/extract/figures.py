@@ -42,6 +42,11 @@ _CRITERION_BEFORE = re.compile(
 _AGE_AFTER = re.compile(rf"^{GAP}(?:سال(?:ه|گی)?|ساله|ماهه|روزه|ساعته)(?![\w\u200c])")
 # «چهار نوع مرکز», «سه گونه خدمت»: a count of kinds, not of things
 _KINDS_AFTER = re.compile(rf"^{GAP}(?:نوع|گونه|دهک)(?![\w\u200c])")  # «۳ دهک پایین»: deciles, a kind too
+# «۵۶ خ سعدی», «۱۲ کوچه …»: an address
+_ADDRESS_AFTER = re.compile(rf"^{GAP}(?:خ|خیابان|کوچه|بلوار|میدان)(?![\w\u200c])")
+# «کلانشهر ۳/۵ میلیون نفری مشهد»: a place's population, said of the place
+_PLACE_POPULATION = re.compile(rf"(?<![\w\u200c])(?:کلان{GAP}شهر|شهر|استان|شهرستان|کشور|روستای){GAP}$")
+_PER_PERSON = re.compile(rf"^{GAP}نفری(?![\w\u200c])")
 # «۲۴ ساعت», «۴۰ دقیقه», «۹۰ روز»: a duration, not a figure
 _DURATION_AFTER = re.compile(rf"^{GAP}(?:ساعت|دقیقه|ثانیه|روز|هفته|ماه)(?![\w\u200c])")
 # «با ۱۲۳ تماس بگیرند», «به ۱۳۷ اطلاع دهند»: a number dialled, not counted
@@ -139,8 +144,11 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
         return False
     if n.kind == "cardinal" and n.value in _HOTLINES and re.fullmatch(r"[0-9۰-۹]+", n.text.strip()):
         nxt = re.match(rf"{GAP}([^\s\u200c،,.]+)", doc.text[end:end + 30])
-        if not nxt or key(nxt.group(1)) not in _COUNTABLE:
-            return False
+        if not nxt or key(nxt.group(1)) not in _COUNTABLE or _DIALLED.match(doc.text[end:end + 60]):
+            return False  # «با شماره‌های ۱۲۳ و ۱۳۷ تماس بگیرند»: dialled, however it is introduced
+    if _ADDRESS_AFTER.match(doc.text[end:end + 12]) \
+            or _PLACE_POPULATION.search(doc.text[max(0, start - 16):start]) and _PER_PERSON.match(doc.text[end:end + 8]):
+        return False
     if n.kind == "cardinal" and (1300 <= n.value <= 1500 or 1950 <= n.value <= 2100) and re.fullmatch(r"[0-9۰-۹]{4}", n.text.strip()):
         nxt = re.match(rf"{GAP}([^\s\u200c،,.]+)", doc.text[end:end + 30])
         # a year, unless a counted noun follows («۱۴۰۲ تماس») or a qualifier says it is a quantity («حدود ۱۳۹۲ نوزاد»)

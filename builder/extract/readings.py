@@ -52,11 +52,10 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
           gapped: predicates.Predicate | None = None) -> _Reading:
     """Subject, population, measure and (for a share) whole of the figure ``n`` at ``start:end``.
 
-    ``head`` is the noun phrase after the number (ending at ``stop``), ``limit`` where the next figure
-    of the sentence starts, ``prev`` the last group counted before it in the article (for «از این تعداد»,
-    «آنان») and ``sibling`` the previous share in its sentence (for «۲۹ درصد …، ۲۴ درصد در خصوص …»);
-    ``gapped`` the verb a list shares with its last item, for an earlier item that has none of its own.
-    """
+    ``head`` is the noun phrase after the number (ending at ``stop``), ``limit`` where the next figure of the sentence
+    starts, ``prev`` the last group counted before it in the article (for «از این تعداد», «آنان»), ``sibling`` the
+    previous share in its sentence (for «۲۹ درصد …، ۲۴ درصد در خصوص …»), ``gapped`` the verb a list shares with its
+    last item, for an earlier item that has none of its own."""
     share = _percent(n) or n.kind == "fraction"
     words = head.split()
     first = key(words[0]) if words else ""
@@ -88,14 +87,15 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
     before = _nominal_before(doc, sent.start, start)
     measure = measure_for(_join(mods.text, said)) or measure_for(" ".join(words[1:])) \
         or measure_for(noun_before) or (measure_for(before) if before else None)
-    if first in _CALL_NOUNS:
-        measure = MEASURES + "calls"  # «۴۳۰ تماس … ثبت شد»: calls, whatever was done with them
+    measure = MEASURES + "calls" if first in _CALL_NOUNS else measure  # «۴۳۰ تماس … ثبت شد»: calls, whatever was done
     if share:
         return _read_share(doc, sent, n, start, _join(noun_before, head), mods, pred, said, measure, back, prev, sibling)
     if not back and prev is not None and _SHARE_OF_BEFORE.search(before_text) and prev.population \
             and (first in counted.CLASSIFIERS or _singular(first) == _singular(prev.population.split()[0])):
         back = True  # «… ۵۵۵ کودک کار شناسایی شده که سهم خرم‌آباد ۲۷۱ کودک …»: a part of the group just counted
         mods, said = counted.Words("", mods.end), ""
+    if classifier and (reading := _restated(before_text, sibling or prev, head, mods, measure)) is not None:
+        return reading
     if back and prev is not None and (first in counted.CLASSIFIERS or (prev.population and first == key(prev.population.split()[0]))):
         rest = " ".join(words[1:])
         kept = words[0] if first in counted.CLASSIFIERS else ""  # «۱۳۵ نفر از آنان»: the classifier stays
@@ -131,6 +131,8 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
 
 # «… ۱۵ هزار نفر را شامل می‌شوند / در بر می‌گیرد»: the figure is what the clause's subject takes in
 _INCLUDING = re.compile(rf"(?<![\w\u200c])را[\s\u200c]+(?:شامل|در{GAP}بر|دربر)(?![\w\u200c])")
+# «معادل / برابر با / یعنی» before a figure: the same group or sum told again in other terms
+_APPOSITIVE_BEFORE = re.compile(rf"(?<![\w\u200c])(?:معادل|برابر(?:[\s\u200c]+با)?|یعنی){GAP}$")
 # verbs that state a figure: «… را ۸۵۰ هزار تومان اعلام کرد», «… حدود ۱۵ هزار نفر برآورد کرد»
 _DECLARING = frozenset(key(w) for w in ("اعلام", "عنوان", "برآورد", "ذکر", "تخمین", "اعلان"))
 # «مددجویان … را حدود ۱۷۰۰ نفر برشمرد»: simple verbs that do the same
@@ -338,6 +340,15 @@ def _measuring_noun(doc: Document, sent_start: int, q_start: int, before_text: s
     if noun_before and not vacuous and (owner := _paid_for(doc, sent_start, q_start, noun_before)):
         noun_before = _join(noun_before, owner)  # «کمک‌هزینه امداد کودکان به مبلغ ۲۵ میلیون ریال»
     return noun_before, vacuous
+
+
+def _restated(before_text: str, same: _Reading | None, head: str, mods, measure) -> _Reading | None:
+    """A bare classifier after «معادل / برابر با / یعنی» counts the group just counted or shared («… ۵/۵ درصد
+    جمعیت را سالمندان تشکیل می‌دهند که معادل ۱۱ هزار نفر است»): ``same``'s population; else None."""
+    if not _APPOSITIVE_BEFORE.search(before_text) or same is None or not same.population:
+        return None
+    return _Reading(_join(head, same.population, mods.text), same.population, same.population, None,
+                    measure or same.measure, True)
 
 
 def _bare_before_copula(words: list[str], pred, mods, before_text: str) -> bool:

@@ -32,7 +32,7 @@ from ..text.textkey import key
 from . import counted, predicates
 from .counted import TOKEN, noun_phrase
 from .figures import _Figure, _RATE_AFTER, _UNIT_OF, _figures, _join, _percent, _qualifier
-from .readings import _MONEY, _PREPOSITION_BEFORE, _Reading, _read, _singular
+from .readings import _APPOSITIVE_BEFORE, _MONEY, _PREPOSITION_BEFORE, _Reading, _read, _singular
 from .setting import city_of, paragraph_of, speaker_post
 from .tokens import is_verb
 
@@ -372,7 +372,6 @@ def _clause_limit(doc: Document, sent, figures: list, i: int) -> int:
     return sent.end
 
 
-_APPOSITIVE_BEFORE = re.compile(rf"(?<![\w\u200c])(?:معادل|برابر(?:[\s\u200c]+با)?|یعنی){GAP}$")
 # «… از کمک‌هزینه به مبلغ ۲۵ میلیون ریال بهره‌مند می‌شوند»: an amount inside another figure's clause
 _AMOUNT_PHRASE_BEFORE = re.compile(rf"(?<![\w\u200c])(?:به|با)[\s\u200c]+(?:مبلغ|ارزش|اعتبار|هزینه|رقم){GAP}$")
 
