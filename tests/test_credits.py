@@ -21,8 +21,8 @@ from builder.text.textkey import key
     # an unknown site, without the words before its name and its desk after it
     ("به گزارش پایگاه خبری کویر نو، …", "کویر نو", None),
     ("به گزارش سلامت‌پرس(پایگاه خبری سلامت)، …", "سلامت‌پرس", None),
-    # the table's spelling of a name written glued, and a name with its ezafe before the desk's province
-    ("به گزارش خبرگزاری صداوسیما مرکز کرمان، …", "خبرگزاری صدا و سیما", "خبرگزاری صدا و سیما"),
+    # a name as the page writes it, and a name with its ezafe before the desk's province
+    ("به گزارش خبرگزاری صداوسیما مرکز کرمان، …", "خبرگزاری صداوسیما", "خبرگزاری صدا و سیما"),
     ("به گزارش خبرگزاری صدا و سیمای لرستان ، مدیرکل …", "خبرگزاری صدا و سیما", "خبرگزاری صدا و سیما"),
     # an agency whose name is also a given name; the desk («خبرنگاران گروه …») before a site's name
     ("به گزارش خبرگزاری برنا در استان مرکزی، مدیرکل …", "خبرگزاری برنا", "برنا"),
@@ -55,6 +55,9 @@ def test_what_is_not_a_credited_source(paragraph):
     ("سپیدانا: مدیرکل بهزیستی …", "سپیدانا"),  # one rare word before a colon opening the lead
     ("شیراز (پانا) - مدیرکل بهزیستی …", "پانا"),  # a city, the agency in brackets, a dash
     ("خبرنامه۳۶- حدود ۶۰۰ هزار دانش‌آموز …", "خبرنامه۳۶"),  # a site's name ending in digits, a dash
+    ("باشگاه خبرنگاران جوان ؛ مریم احمدی- استان لرستان …", "باشگاه خبرنگاران جوان"),  # a known agency, a semicolon
+    # an agency's slash dateline after the headline and summary a copy glued before it
+    ("ساختمان اورژانس اجتماعی به بهره‌برداری می‌رسد. - ایسنا/آذربایجان غربی مدیر کل …", "ایسنا"),
 ])
 def test_leads(paragraph, name):
     credit = from_lead(paragraph)

@@ -209,6 +209,18 @@ def test_sources_named_at_the_end_or_under_a_label():
     assert _meta("پذیرش ۴۰ کودک کار در یزد\n\n" + body + "\nمنبع : پایگاه خبری ندای کویر\n").agency == "ندای کویر"
 
 
+def test_a_source_label_in_a_bar_a_news_code_with_its_ezafe_and_labels_in_arabic_letters():
+    raw = ("شناسهٔ خبر: 24683121 - سرویس استانی\nنسخه قابل چاپ منبع: صدا و سیما | لینک خبر\n\n"
+           "پذیرش ۴۰ کودک کار در یزد\n\n" + REAL_BODY + "\n")
+    meta = _meta(raw)
+    assert meta.news_id == "24683121" and meta.agency == "خبرگزاری صدا و سیما"
+    raw = "پذیرش ۴۰ کودک کار در یزد\nتاريخ خبر: سه شنبه، 15 فروردين 1396 ساعت: 14:37\n\n" + REAL_BODY + "\n"
+    meta = _meta(raw)
+    assert meta.title == "پذیرش ۴۰ کودک کار در یزد" and meta.published.date() == date(2017, 4, 4)
+    meta = _meta("9/18/2025 11:16:44 AM\n\nپذیرش ۴۰ کودک کار در یزد\n\n" + REAL_BODY + "\n")
+    assert meta.published.date() == date(2025, 9, 18)
+
+
 def test_a_sites_name_and_address_opening_the_lead():
     raw = "پذیرش ۴۰ کودک کار در یزد\n\nنـدای کـویـر| nedayekavir.ir: " + REAL_BODY + "\n"
     assert _meta(raw).agency == "ندای کویر"

@@ -211,7 +211,7 @@ def _is_bar(text: str) -> bool:
 
 def is_meta_line(line: Line) -> bool:
     """Dates, ids, category or reporter lines, lone menu words and menu bars."""
-    meta = _META.search(line.text)
+    meta = _META.search(persian_letters(line.text))  # «تاريخ خبر:» with Arabic ي too
     if meta and (line.words <= _LONG or meta.start() == 0):  # a long paragraph may end in «خبرنگار: …»
         return True
     if _is_bar(line.text) or _HASHTAGS.fullmatch(line.text):

@@ -41,6 +41,10 @@ _LEAD_SOURCE = re.compile(r"^\s*((?:خبرگزاری\s+)?[\u0600-\u06FF\u200c]+(
 _SLASH_DATELINE = re.compile(r"^\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*/\s*[\u0600-\u06FF\u200c ]{2,25}?(?=[\s\-–—،,]|$)")
 # «تهران (پانا) - …»: a city, the agency in brackets, a dash
 _PAREN_DATELINE = re.compile(r"^\s*[\u0600-\u06FF\u200c ]{2,25}?\s*\(\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*\)\s*[-–—]")
+# what follows a known agency that opens a lead: a colon, a semicolon, a dash or a bar
+_AFTER_LEAD_AGENCY = re.compile(r"\s*[:：؛;\-–—|]")
+# an agency's slash dateline after a sentence (a copy that glued the headline and summary before it)
+_SLASH_AFTER_SENTENCE = re.compile(r"[.!؟]\s*[-–—]?\s*([\u0600-\u06FF\u200c]+(?: [\u0600-\u06FF\u200c]+)?)\s*/\s*(?=[\u0600-\u06FF])")
 # «عصر جنوب| asrejonoob.ir: …»: a site's name and its address open the lead
 _BRAND_LEAD = re.compile(r"^\s*([\u0600-\u06FF\u200c ]{2,30}?)\s*\|\s*[A-Za-z0-9\-]+(?:\. ?[A-Za-z]{2,})+\s*[:：]")
 # «بیرجند - خبرنگار دنیای اقتصاد: …»: a city, a dash, the medium's reporter and a colon
@@ -101,8 +105,6 @@ def _as_credited(surface: str, entry: AgencyEntry, frame: str = "") -> str:
     ـ ابنا ـ»): then the name it goes by («ایسنا», «ایرنا», «ابنا»)."""
     if surface.endswith("ی") and agency(surface[:-1]) == entry:
         surface = surface[:-1]  # «صدا و سیمای کهگیلویه و بویراحمد»: the name with its ezafe
-    if key(surface) == key(entry.name):
-        return entry.name  # «خبرگزاری صداوسیما»: its name as the table spells it
     short = len(entry.name.split()) < len(surface.split())
     elsewhere = {key(w) for w in re.split(r"[\s\-–—ـ()]+", frame.replace(surface, " "))}
     if short and (len(surface.split()) >= 3 or key(entry.name) in elsewhere):
@@ -161,6 +163,10 @@ def from_lead(paragraph: str) -> Credit | None:
     («ایسنا: …», «خبرگزاری میزان - …»); an unknown name only as one rare word before a colon,
     or before a dash when it ends in digits as sites' names do («مخاطب۲۴- …»)."""
     head = paragraph[:60]
+    hits = find_agencies(head)
+    if hits and not head[:hits[0][0]].strip() and _AFTER_LEAD_AGENCY.match(head, hits[0][1]):
+        s, e, entry = hits[0]  # «باشگاه خبرنگاران جوان ؛ سارا بابایی- …»: a known agency opening the lead
+        return Credit(_as_credited(head[s:e], entry, head), entry, head[:e])
     if brand := _BRAND_LEAD.match(head):  # «عصر جنوب| asrejonoob.ir: …»: the site's name and address
         return _named(brand.group(1), unknown_ok=True)
     if (slash := _SLASH_DATELINE.match(head)) and (found := _named(slash.group(1), unknown_ok=False)):
@@ -179,6 +185,9 @@ def from_lead(paragraph: str) -> Credit | None:
         return _named(paren.group(1), unknown_ok=False)
     if desk := _REPORTER_DATELINE.match(head):  # «بیرجند - خبرنگار دنیای اقتصاد: …»
         return _named(desk.group(1), unknown_ok=True)
+    for m in _SLASH_AFTER_SENTENCE.finditer(paragraph[:400]):  # «… می‌رسد. - ایسنا/آذربایجان غربی مدیر کل …»
+        if entry := agency(m.group(1)):
+            return Credit(m.group(1), entry, m.group().strip(" .-–—"))
     return None
 
 
@@ -211,7 +220,7 @@ def from_interview(paragraph: str) -> Credit | None:
 
 # «… به خبرگزاری ایلنا گفت», «به ایسنا گفته است»: the agency an official told
 _TOLD = re.compile(rf"(?<![\w\u200c])به\s+((?:خبرگزاری\s+)?[\u0600-\u06FF\u200c]+)\s+(?:گفت|گفته{_W}است|اعلام{_W}کرد)")
-_SOURCE_LABEL = re.compile(rf"(?:^|\n)[\s•*\-]*منبع(?:{_W}خبر)?\s*[:：]\s*([^\n]{{2,60}})")
+_SOURCE_LABEL = re.compile(rf"(?:^|\n|(?<=\s))[\s•*\-]*منبع(?:{_W}خبر)?\s*[:：]\s*([^\n|]{{2,60}}?)\s*(?:\||\n|$)")
 # «… دارد./ایرنا»: the agency whose story it is, after the last sentence
 _TRAILER = re.compile(r"[.!؟]\s*/\s*([\u0600-\u06FF\u200c]{2,20})\s*(?:\n|$)")
 _OFFICE_LINE = re.compile(rf"(?:^|\n)\s*((?:روابط{_W}عمومی|اداره{_W}ارتباطات)[^\n.،:]{{3,90}})\s*(?:\n|$)")

@@ -26,11 +26,11 @@ from ..text.document import Document
 from ..text.gazetteer import agency_for, find_agencies, find_places
 from ..text.normalize import normalize_paragraph
 from .published import parse_published, plausibly_published
-from ..text.textkey import DIGITS_TO_LATIN, key
+from ..text.textkey import DIGITS_TO_LATIN, key, persian_letters
 
 
 _NEWS_ID = re.compile(
-    r"(?:کد\s*(?:خبر|مطلب)|شناسه\s*(?:خبر|مطلب)|شماره\s*(?:خبر|مطلب)|News\s*ID|خبر\s*شماره)\s*[:：#]?\s*([0-9۰-۹]{3,}(?:[,٬][0-9۰-۹]{3})*)"
+    r"(?:کد\s*(?:خبر|مطلب)|شناسه(?:\u0654|\u200cی)?\s*(?:خبر|مطلب)|شماره\s*(?:خبر|مطلب)|News\s*ID|خبر\s*شماره)\s*[:：#]?\s*([0-9۰-۹]{3,}(?:[,٬][0-9۰-۹]{3})*)"
     r"|^\s*(?:کد|شناسه|خبر)\s*[:：]?\s*([0-9۰-۹]{3,})\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -131,10 +131,10 @@ def _dated_line(lines: list[cleaning.Line], title_start: int, labelled_only: boo
     """The best-ranked publication date among ``lines``; with ``labelled_only``, only a labelled one."""
     best = None
     for line in lines:
-        if labelled_only and not _PUBLISH_LABEL.search(line.text):
+        labelled = bool(_PUBLISH_LABEL.search(persian_letters(line.text)))  # «تاريخ خبر:» with Arabic ي too
+        if labelled_only and not labelled:
             continue
         in_head = line.start < title_start
-        labelled = bool(_PUBLISH_LABEL.search(line.text))
         if not (in_head or labelled or cleaning.is_meta_line(line)):
             continue
         if _NOT_PUBLISHED.search(line.text) and not labelled:

@@ -279,6 +279,8 @@ class _Finder:
         for m in _NUMERIC.finditer(self.f):
             y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
             cal = _calendar_of_year(int(y), None)
+            if cal == "gregorian" and not m["y"] and int(mo) > 12 >= int(d):
+                mo, d = d, mo  # «9/18/2025 11:16:44 AM»: month first, as US sites print it, when nothing else fits
             day = cal and _day(cal, int(y), int(mo), int(d))
             if day:
                 yield _Cand(self.weekday_start(m.start()), m.end(), "absolute", cal, (day, day))
