@@ -473,3 +473,11 @@ def test_a_name_of_adjectives_only_or_running_into_a_verb_is_no_program():
     names = {p.name for p in doc.programs.values()}
     assert not any(n.startswith(("طرح افتتاحی", "برنامه پیشنهادی", "سامانه")) for n in names)
     assert "طرح حامی ایتام" in names
+
+
+def test_a_news_desk_a_site_an_other_one_and_a_count_are_no_program_names():
+    doc = run("مرکز خبر- مدیرکل بهزیستی استان یزد گفت: یک مددسرا آماده است و مددسرای دیگری در حال ساخت است. "
+              "طرح حامی تعداد ۲۰۰ کودک را پوشش داد و سامانه هوشمند یزدنیوز نیز گزارش داد.")
+    names = {p.name for p in doc.programs.values()}
+    assert "طرح حامی" in names
+    assert not any(n.startswith(("مرکز خبر", "مددسرای دیگری", "سامانه هوشمند")) or "تعداد" in n for n in names)

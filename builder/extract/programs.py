@@ -42,9 +42,10 @@ EDITS = {
 
 _HEAD_KEYS = {key(h): (h, kind) for h, kind in PROGRAM_HEADS.items()}
 _PLURAL_HEADS = frozenset(key(w) for w in ("مراکز", "مددسراها", "مددسراهای", "طرح‌ها", "طرحهای", "خانه‌ها", "خانه‌های", "مجتمع‌ها", "برنامه‌ها", "برنامه‌های"))
+_NEWS_DESK = frozenset(key(w) for w in ("خبر", "اخبار", "خبری"))
 _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوهشهای", "تحقیقات", "آمار", "اطلاعات", "رشد"))
 _NUMBERED = frozenset(key(w) for w in ("ماده", "شماره", "بند", "تبصره"))
-_SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع", "مورد",
+_SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع", "مورد", "تعداد", "شمار",
                                      "مابقی", "بالغ", "صرفا", "صرفاً", "ظرفیت"))  # «مرکز اعتباری بالغ بر …»: past the name
 _PLACE_WORD_TEXTS = frozenset(("استان", "شهرستان", "شهر", "بخش", "روستای", "روستا"))
 _ADVERBIAL = frozenset(key(w) for w in ("به‌صورت", "بصورت", "به‌طور", "بطور"))
@@ -155,7 +156,8 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
                          and (content > 1 or is_descriptive(units[k - 1])))):
         content -= units[k - 1].key in _STATUS_WORDS and not is_descriptive(units[k - 1])
         k -= 1
-    if content == 0 or units[j].key in PLACE_WORDS or units[j].key in _RESEARCH:
+    if content == 0 or units[j].key in PLACE_WORDS or units[j].key in _RESEARCH or units[j].key in _NEWS_DESK \
+            or any(u.key.endswith(key("نیوز")) for u in units[j:k]):  # «مرکز خبر», «سامانه … خبیرنیوز»: the site's
         return None
     if counted and is_past_stem(units[j].text):  # «به ۱۴ مرکز رسید»: a counted noun and the verb
         return None
