@@ -560,3 +560,8 @@ def test_dialled_lines_addresses_and_a_places_population_are_no_figures():
     doc = run("وی گفت: شهروندان با شماره‌های ۱۲۳ و ۱۳۷ تماس بگیرند یا به گرمخانه ۵۶ خ سعدی مراجعه کنند. "
               "بیش از ۴۰ درصد کودکان کار در کلانشهر ۳/۵ میلیون نفری مشهد زندگی می‌کنند.")
     assert sorted(s.value for s in doc.statistics) == [40]
+
+
+def test_a_group_size_written_as_an_adjective_is_no_figure():
+    doc = run("وی گفت: زنان سرپرست خانوار در گروه‌های ۱۵ نفره آموزش دیدند و ۲۰ میلیون تومان وام گرفتند.")
+    assert sorted(s.value for s in doc.statistics) == [20_000_000]
