@@ -565,3 +565,9 @@ def test_dialled_lines_addresses_and_a_places_population_are_no_figures():
 def test_a_group_size_written_as_an_adjective_is_no_figure():
     doc = run("وی گفت: زنان سرپرست خانوار در گروه‌های ۱۵ نفره آموزش دیدند و ۲۰ میلیون تومان وام گرفتند.")
     assert sorted(s.value for s in doc.statistics) == [20_000_000]
+
+
+def test_a_change_of_this_many_counts_the_group_counted_before():
+    stats = by_value(run("وی گفت: امسال ۱۲۰ معلول و سالمند در مراکز شبانه‌روزی پذیرش شدند. "
+                         "شمار این افراد از ۱۶۰ نفر در دولت قبل به ۳۳۵ نفر در دولت جدید افزایش یافته است."))
+    assert stats[160].subject.startswith("نفر معلول و سالمند") and stats[335].subject.startswith("نفر معلول و سالمند")

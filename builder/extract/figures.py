@@ -288,6 +288,9 @@ def _noun_phrase_from(doc: Document, begin: int, end: int) -> str:
             more_words = " ".join(rest)  # «کمک به درمان معلولان از …»: the rest of what the change is of
         else:
             more_words = ""
+        pointer = " ".join(rest[:2])
+        if not counted.strip_stat_noun(phrase.text) and counted.refers_back(pointer):
+            return pointer  # «شمار این افراد از ۱۶۰ نفر … به ۳۳۵ نفر …»: the group counted before
         return counted.strip_stat_noun(_join(phrase.text, more.text, more_words)) or _join(phrase.text, more.text)
     return ""
 

@@ -178,6 +178,8 @@ def extract(doc: Document) -> None:
             limit = _clause_limit(doc, sent, figures, i)
             if unit == "rate":
                 reading = _Reading(subject, subject, subject, None, None, False)
+            elif fig.topic and counted.refers_back(fig.topic) and prev is not None:  # «شمار این افراد از … به …»
+                reading = _Reading(_join(subject, prev.core), prev.population, prev.core, None, prev.measure, True)
             elif fig.topic:  # «مستمری سالمندان از ۵ میلیون به ۸ میلیون تومان می‌رسد»
                 reading = _Reading(_join(subject, fig.topic), fig.topic, fig.topic, None, measure_for(fig.topic), False)
             else:
