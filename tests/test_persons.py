@@ -367,3 +367,11 @@ def test_a_post_glued_to_a_place_before_it_and_a_deputy_post():
     assert speakers(doc)[0] == key("محمد عرب")
     doc = run("سید جواد حسینی جانشین معاونت خدمات شهری شهرداری کرج گفت: ظرفیت گرمخانه‌ها کافی است.")
     assert [p.title for p in doc.posts] == ["جانشین معاونت خدمات شهری شهرداری کرج"]
+
+
+def test_a_head_of_office_and_a_professor_hold_posts():
+    doc = run("آقای حسن حسین‌پور ریاست اداره بهزیستی اهواز امشب از مرکز بازدید کرد.\n\n"
+              "اکبر علیوردی، استاد جامعه‌شناسی دانشگاه مازندران، در این نشست گفت: خودکشی کاهش یافته است.")
+    titles = {p.title for p in doc.posts}
+    assert "ریاست اداره بهزیستی اهواز" in titles
+    assert any(t.startswith("استاد جامعه‌شناسی دانشگاه مازندران") for t in titles)
