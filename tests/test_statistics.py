@@ -571,3 +571,9 @@ def test_a_change_of_this_many_counts_the_group_counted_before():
     stats = by_value(run("وی گفت: امسال ۱۲۰ معلول و سالمند در مراکز شبانه‌روزی پذیرش شدند. "
                          "شمار این افراد از ۱۶۰ نفر در دولت قبل به ۳۳۵ نفر در دولت جدید افزایش یافته است."))
     assert stats[160].subject.startswith("نفر معلول و سالمند") and stats[335].subject.startswith("نفر معلول و سالمند")
+
+
+def test_a_part_of_another_kind_from_this_many_counts_within_the_group_before():
+    stats = by_value(run("مدیرکل بهزیستی کردستان گفت: ۱۱۸ هزار معلول از خدمات بهزیستی بهره‌مند هستند که "
+                         "۲۳ هزار خانوار از این تعداد مستمری دریافت می‌کنند."))
+    assert stats[23000].subject.startswith("خانوار از معلول") and "این تعداد" not in stats[23000].subject

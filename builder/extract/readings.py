@@ -68,9 +68,9 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
                         None, measure_for(_words_before(doc, sent.start, q_start)), False)
     in_phrase = bool(noun_before) and not vacuous or bool(_PREPOSITION_BEFORE.search(before_text))
     back = counted.refers_back_before(doc, sent.start, start)
-    pointer = counted.pronoun_after(doc, stop, limit) if (classifier or share or not words) else None
-    if pointer is not None and pointer[1] and not _names_a_population(pointer[1]):
-        pointer = None  # «۱۱۵۰ نفر از این یارانه استفاده کرده‌اند»: an object, not the group
+    pointer = counted.pronoun_after(doc, stop, limit) if (classifier or share or len(words) <= 1) else None
+    if pointer is not None and pointer[1] and (not _names_a_population(pointer[1]) or len(words) == 1 and not classifier):
+        pointer = None  # «۱۱۵۰ نفر از این یارانه استفاده کرده‌اند»: an object; «۱۲۰ خانواده از این کودکان»: its own words
     pos = stop
     if pointer is not None:
         pos, noun = pointer
@@ -96,11 +96,8 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
         mods, said = counted.Words("", mods.end), ""
     if classifier and (reading := _restated(before_text, sibling or prev, head, mods, measure)) is not None:
         return reading
-    if back and prev is not None and (first in counted.CLASSIFIERS or (prev.population and first == key(prev.population.split()[0]))):
-        rest = " ".join(words[1:])
-        kept = words[0] if first in counted.CLASSIFIERS else ""  # «۱۳۵ نفر از آنان»: the classifier stays
-        subject = _join(kept, prev.core, rest, mods.text, said)
-        return _Reading(subject, prev.population, _join(prev.core, rest), None, measure or prev.measure, True)
+    if back and prev is not None and (reading := _part_of_previous(prev, words, head, pointer, mods, said, measure)):
+        return reading
     if (classifier or _bare_before_copula(words, pred, mods, before_text)) and not pointer and not in_phrase \
             and (reading := _topic_reading(doc, sent.start, q_start, prev, mods, said, pred, measure, head)) is not None:
         return reading
@@ -340,6 +337,20 @@ def _measuring_noun(doc: Document, sent_start: int, q_start: int, before_text: s
     if noun_before and not vacuous and (owner := _paid_for(doc, sent_start, q_start, noun_before)):
         noun_before = _join(noun_before, owner)  # «کمک‌هزینه امداد کودکان به مبلغ ۲۵ میلیون ریال»
     return noun_before, vacuous
+
+
+def _part_of_previous(prev: _Reading, words: list[str], head: str, pointer, mods, said: str, measure) -> _Reading | None:
+    """A figure that points back («از این تعداد», «آنان») as a part of the group ``prev`` counted: its
+    classifier stays («۱۳۵ نفر از آنان»), its own noun when of another kind («۲۳ هزار خانوار از این
+    تعداد … مستمری دریافت می‌کنند»); else None (a noun that is neither, with no pointer)."""
+    first = key(words[0]) if words else ""
+    same = bool(prev.population) and first == key(prev.population.split()[0])
+    if not (first in counted.CLASSIFIERS or same or pointer is not None):
+        return None
+    rest = " ".join(words[1:])
+    kept = words[0] if first in counted.CLASSIFIERS else "" if same else f"{head} از"
+    return _Reading(_join(kept, prev.core, rest, mods.text, said), prev.population, _join(prev.core, rest), None,
+                    measure or prev.measure, True)
 
 
 def _restated(before_text: str, same: _Reading | None, head: str, mods, measure) -> _Reading | None:
