@@ -481,3 +481,10 @@ def test_a_news_desk_a_site_an_other_one_and_a_count_are_no_program_names():
     names = {p.name for p in doc.programs.values()}
     assert "طرح حامی" in names
     assert not any(n.startswith(("مرکز خبر", "مددسرای دیگری", "سامانه هوشمند")) or "تعداد" in n for n in names)
+
+
+def test_a_body_name_ends_before_a_verb_or_a_word_that_points_back():
+    doc = run("مدیرکل بهزیستی استان یزد گفت: این خانواده‌ها زیر پوشش هیچ نهاد حمایتی نبوده و درآمد ثابتی ندارند. "
+              "کمیته مذکور هفته آینده جلسه دارد.")
+    names = {o.name for o in doc.organizations.values()}
+    assert not any("نبوده" in n or "مذکور" in n for n in names)

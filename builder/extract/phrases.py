@@ -136,7 +136,13 @@ def _ends_name(units: list[Unit], k: int) -> bool:
         return True
     if any(u.key.endswith(p) and u.key[: -len(p)] in _head_table() and _head_table()[u.key[: -len(p)]][0] == "role" for p in _PLURALS):
         return True
+    if u.key in _NOT_IN_NAMES or is_verb(u.text):  # «نهاد حمایتی | نبوده», «کمیته مذکور»
+        return True
     return compound_verb_noun(units, k)
+
+
+# words no body's name holds: they point back to one («مذکور») or say what it is («نبوده»)
+_NOT_IN_NAMES = frozenset(key(w) for w in ("مذکور", "یادشده", "فوق", "مزبور", "نبوده", "بوده", "نیست", "است"))
 
 
 # a light verb's perfect written without its ZWNJ («تماس گرفتهاند», «برگزار شدهاست»)
