@@ -345,6 +345,7 @@ def test_where_a_name_ends_and_starts(sentence, name):
 
 
 def test_a_plural_a_dateline_and_a_title_with_a_surname_are_no_names():
+    assert persons(run("خشونت خانگی بالاترین میزان تماس‌های ما را به خود اختصاص می‌دهد.")) == set()  # no «اترین»
     doc = run("فرصت شغلی برای نیازمندان خراسانجنوبیمدیرکل کمیته امداد گفت: طرح‌ها اجرا شد.\n\n"
               "ندای کاشان- رئیس کمیته امداد با تاکید بر حمایت از ایتام گفت: این طرح ادامه دارد.")
     assert persons(doc) == set()

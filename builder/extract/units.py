@@ -129,7 +129,8 @@ def _glued(text: str) -> tuple[int, str, object] | None:
             return n, "word", None
         if _post_word(right) and (is_surname_like(left) or place(left) is not None):
             return n, "word", None
-        if is_given_name(right) and not is_everyday_given_name(right) and is_common_word(left):
+        if is_given_name(right) and not is_everyday_given_name(right) and is_common_word(left) \
+                and not text.endswith(("ترین", "تری")):  # «بالاترین» is no «بال» and «اترین»
             return n, "word", None
     return None
 
