@@ -376,3 +376,8 @@ def test_a_head_of_office_and_a_professor_hold_posts():
     titles = {p.title for p in doc.posts}
     assert "ریاست اداره بهزیستی اهواز" in titles
     assert any(t.startswith("استاد جامعه‌شناسی دانشگاه مازندران") for t in titles)
+
+
+def test_a_reporting_verb_with_a_glued_and_before_it():
+    doc = run("حسن کیانی مدیرکل بهزیستی استان هرمزگان از اجرای طرح خبر داد وگفت: ۱۵۰ زن سرپرست خانوار شاغل شدند.")
+    assert [(q.speaker, q.verb) for q in doc.quotes] == [(key("حسن کیانی"), "خبر داد"), (key("حسن کیانی"), "گفت")]

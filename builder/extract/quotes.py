@@ -24,7 +24,7 @@ NAME = "quotes"
 
 _COLON = re.compile(r"\s*[:：]")
 _THAT = re.compile(rf"{GAP}(?:[،,]{GAP})?که(?![\w\u200c])")
-_AND = re.compile(r"[\s\u200c]+و[\s\u200c]+")
+_AND = re.compile(r"[\s\u200c]*و[\s\u200c]*")  # «خبر داد و گفت», «خبر دادو گفت», «اعلام کرد وگفت»
 _ACCORDING = re.compile(rf"(?<![\w\u200c])به{GAP}گفت(?:ه|ه{GAP}ی|ه‌ی|ە)(\s+)")
 _MIN_INDIRECT_WORDS = 3
 _MAX_WORDS_TO_VERB = 2  # «وی همچنین گفت …»: a word or two between speaker and verb

@@ -70,7 +70,8 @@ def reporting_verb_pattern() -> re.Pattern:
     کرد», «می‌گوید»/«میگوید»), hamza and Arabic letters («تأکید»/«تاکید»,
     «تاكيد»).  ``match.group()`` is the verb as written.
     """
-    return compile_cached(LEFT + "(?:" + phrases_regex(REPORTING_VERBS, GAP) + ")" + RIGHT)
+    # «… کرد وگفت:», «وافزود»: a «و» glued before the verb is no part of it
+    return compile_cached(r"(?:(?<![\w\u200c])|(?<=(?<![\w\u200c])و))(?:" + phrases_regex(REPORTING_VERBS, GAP) + ")" + RIGHT)
 
 
 # --------------------------------------------------------------------------
