@@ -488,3 +488,10 @@ def test_a_body_name_ends_before_a_verb_or_a_word_that_points_back():
               "کمیته مذکور هفته آینده جلسه دارد.")
     names = {o.name for o in doc.organizations.values()}
     assert not any("نبوده" in n or "مذکور" in n for n in names)
+
+
+def test_a_centre_after_a_glued_demonstrative_and_what_a_plan_covers_are_no_new_names():
+    doc = run("مدیرکل بهزیستی استان زنجان گفت: مرکز مشاوره امید در زنجان فعال است و دراین مرکز ۳۹۹ پرونده "
+              "تشکیل شده است. طرح محسنین شامل کودکان دارای سرپرست ناتوان است.")
+    names = {p.name for p in doc.programs.values()}
+    assert "طرح محسنین" in names and not any(n.startswith("مرکز تشکیل") or "شامل" in n for n in names)

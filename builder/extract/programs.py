@@ -45,7 +45,7 @@ _PLURAL_HEADS = frozenset(key(w) for w in ("مراکز", "مددسراها", "م
 _NEWS_DESK = frozenset(key(w) for w in ("خبر", "اخبار", "خبری"))
 _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوهشهای", "تحقیقات", "آمار", "اطلاعات", "رشد"))
 _NUMBERED = frozenset(key(w) for w in ("ماده", "شماره", "بند", "تبصره"))
-_SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع", "مورد", "تعداد", "شمار",
+_SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع", "مورد", "تعداد", "شمار", "شامل",
                                      "مابقی", "بالغ", "صرفا", "صرفاً", "ظرفیت"))  # «مرکز اعتباری بالغ بر …»: past the name
 _PLACE_WORD_TEXTS = frozenset(("استان", "شهرستان", "شهر", "بخش", "روستای", "روستا"))
 _ADVERBIAL = frozenset(key(w) for w in ("به‌صورت", "بصورت", "به‌طور", "بطور"))
@@ -53,6 +53,7 @@ _ADVERBIAL_NOUNS = frozenset(key(w) for w in ("صورت", "طور"))
 # an indefinite «‑ای» after a ZWNJ («انسان‌دوستانه‌ای»; without it, «‑های» may be a plural), or the head's
 # own «‑ی» («طرحی»): some program, not one named
 _INDEFINITE = re.compile(r"\u200cای$|^(?:طرح|برنامه|مرکز|پروژه)ی$")
+_GLUED_DEMONSTRATIVE = re.compile(r"(?:در|از|به|با|بر)(?:این|همین|آن|همان)")  # «دراین»: a page lost the space
 _DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن", "همین", "همان", "هر", "کدام"))
 # words after a name that say how the program stands, not which it is
 _STATUS_WORDS = frozenset(key(w) for w in ("جدید", "فعال", "موجود", "مذکور", "یادشده", "فعلی", "قبلی", "دیگر", "تازه"))
@@ -98,8 +99,8 @@ def _quoted(units: list[Unit], k: int) -> int | None:
 def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
     """(end unit, head, kind) of a program name starting at ``i``, or None."""
     head = _head_at(units, i)
-    if head is None or (i > 0 and units[i - 1].key in _DEMONSTRATIVES):
-        return None
+    if head is None or (i > 0 and (units[i - 1].key in _DEMONSTRATIVES or _GLUED_DEMONSTRATIVE.fullmatch(units[i - 1].key))):
+        return None  # «این مرکز», «دراین مرکز»: the program named before
     n, text, kind = head
     body = match_head(units, i, ("named",))
     if body is not None and body[0] > n:  # «مرکز نیکوکاری …»: a body's head that opens with a program's
