@@ -381,3 +381,9 @@ def test_a_head_of_office_and_a_professor_hold_posts():
 def test_a_reporting_verb_with_a_glued_and_before_it():
     doc = run("حسن کیانی مدیرکل بهزیستی استان هرمزگان از اجرای طرح خبر داد وگفت: ۱۵۰ زن سرپرست خانوار شاغل شدند.")
     assert [(q.speaker, q.verb) for q in doc.quotes] == [(key("حسن کیانی"), "خبر داد"), (key("حسن کیانی"), "گفت")]
+
+
+def test_a_reporting_verb_after_the_surname_twice_is_no_longer_surname():
+    doc = run("به گزارش ایرنا، غلامعلی ملامهدی اظهار کرد: سه هزار فرزند یتیم حامی دارند.\n\n"
+              "ملامهدی اظهار کرد: این طرح ادامه دارد.")
+    assert persons(doc) == {key("غلامعلی ملامهدی")}

@@ -377,13 +377,15 @@ def _longer_surnames(doc: Document) -> None:
     """«سید حسن موسوی چلک روز یکشنبه …», later «موسوی چلک اضافه کرد:»: a word that follows the full
     name and follows the surname again where the surname alone opens a sentence is the surname's
     last word, however common it is (the page names the person the same way twice)."""
+    verbs = frozenset(m.start() for found in doc.reporting_verbs.values() for m in found)
     for k, person in list(doc.persons.items()):
         last = surname(person.name)
         mentions = [m for m in doc.mentions if m.kind == "person" and m.ref == k]
         if last == person.name or not mentions:
             continue
         after = _NEXT_WORD.match(doc.text, mentions[0].end)
-        if after is None or is_function_word(after.group(1)) or is_verb(after.group(1)) or is_given_name(after.group(1)):
+        if after is None or is_function_word(after.group(1)) or is_verb(after.group(1)) or is_given_name(after.group(1)) \
+                or after.start(1) in verbs:  # «ملامهدی اظهار کرد», twice: the verb's, not the name's
             continue
         again = re.compile(re.escape(last) + r"[\s\u200c]+" + re.escape(after.group(1)) + r"(?![\w\u200c])")
         opens = [m for m in again.finditer(doc.text) if m.start() >= mentions[0].end
