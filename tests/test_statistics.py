@@ -577,3 +577,11 @@ def test_a_part_of_another_kind_from_this_many_counts_within_the_group_before():
     stats = by_value(run("مدیرکل بهزیستی کردستان گفت: ۱۱۸ هزار معلول از خدمات بهزیستی بهره‌مند هستند که "
                          "۲۳ هزار خانوار از این تعداد مستمری دریافت می‌کنند."))
     assert stats[23000].subject.startswith("خانوار از معلول") and "این تعداد" not in stats[23000].subject
+
+
+def test_people_given_something_and_things_that_are_there():
+    stats = by_value(run("مدیرکل بهزیستی لرستان از پرداخت کمک‌هزینه فرزندآوری به بیش از ۲۰۰۰ نفر خبر داد و گفت: "
+                         "از این تعداد ۱۹۷۰ مورد دوقلو بوده‌اند. در شهرستان ۴۶ خانواده دارای چند معلول وجود دارد. "
+                         "ما پوشش ۹۸ درصدی طرح را انجام دادیم."))
+    assert "کمک‌هزینه فرزندآوری" in stats[2000].subject and "کمک‌هزینه فرزندآوری" in stats[1970].subject
+    assert "وجود" not in stats[46].subject and "دادیم" not in stats[98].subject

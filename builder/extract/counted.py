@@ -74,11 +74,15 @@ def _ezafe(word: str) -> bool:
     return _K(word).endswith((_K("های"), _K("هایی")))
 
 
+# verbs the lexicon reads as nouns («داد»: justice, «نمود»: appearance), never counted after a number
+_NOUN_LIKE_VERBS = frozenset(_K(w) for w in ("داد", "نمود"))
+
+
 def is_finite(w: str) -> bool:
     """A verb form: hazm's, a copula or passive, a glued perfect («بازمانده‌اند»), or a plural past
     of a prefixed verb hazm's lemmatiser misses («بازگشتند»)."""
     k = _K(w)
-    if is_verb(w) or k in _COPULA or k in _PASSIVE or _PERFECT.search(k):
+    if is_verb(w) or k in _COPULA or k in _PASSIVE or _PERFECT.search(k) or k in _NOUN_LIKE_VERBS:
         return True
     return k.endswith(("ند", "ید")) and len(k) > 5 and is_past_stem(k[:-2])
 

@@ -32,7 +32,7 @@ class Predicate(NamedTuple):
 # light-verb parts that say nothing of what is counted; «خبر داد» only reports it
 # the first word of a compound non-verbal part: «صاحب شغل», «مورد حمایت», «تحت پوشش»
 _COMPOUND_HEADS = frozenset(_K(w) for w in ("صاحب", "مورد", "تحت", "زیر", "دارای", "فاقد"))
-_NON_VERBAL = frozenset(_K(w) for w in ("قرار", "انجام", "صورت", "خبر"))
+_NON_VERBAL = frozenset(_K(w) for w in ("قرار", "انجام", "صورت", "خبر", "وجود"))  # «… وجود دارد»: they are there
 
 
 def _verb_ahead(doc: Document, pos: int, limit: int) -> bool:
@@ -112,7 +112,7 @@ def own_words(doc: Document, start: int, end: int) -> str:
 
 _LIGHT_VERBS = frozenset(_K(w) for w in (
     "کردند", "کردیم", "کرده", "می‌کنند", "می‌کند", "کنند", "دارند", "دارد", "داشتند", "داشت", "داشته",
-    "داریم", "داشتیم", "داشته‌ایم",
+    "داریم", "داشتیم", "داشته‌ایم", "دادیم", "داده‌ایم", "گرفتیم", "کرده‌ایم",
     "گرفت", "گرفتند", "گرفته", "می‌گیرند", "نمودند", "نمود", "دادند", "داد", "داده", "می‌دهند", "می‌دهد",
     "یافت", "یافتند", "یافته", "رسید", "رسیدند", "رسیده", "می‌رسد",
 ))

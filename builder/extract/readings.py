@@ -102,7 +102,7 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
             and (reading := _topic_reading(doc, sent.start, q_start, prev, mods, said, pred, measure, head)) is not None:
         return reading
     if classifier and not pointer and not back and not noun_before and first in _PERSON_CLASSIFIERS \
-            and (group := _group_before(doc, sent.start, q_start)):
+            and (group := _group_before(doc, sent.start, q_start) or _given_to(doc, sent.start, q_start)):
         # «در کمپ‌های ماده ۱۶ معتادان متجاهر … به ۱۶۵۰ نفر خدمات‌رسانی شده»: the people are those just named
         return _Reading(_join(group, mods.text, said), group, _join(group, pred.verbal if pred else ""), None,
                         measure, False)
@@ -182,6 +182,18 @@ def _group_before(doc: Document, sent_start: int, pos: int) -> str:
         if phrase and concept_for(" ".join(phrase.split()[:2])) and _UNIT_OF.get(_singular(phrase.split()[0])) == "persons":
             return phrase
     return ""
+
+
+# «از پرداخت کمک‌هزینه فرزندآوری به بیش از ۲۰۰۰ نفر …»: what was given to the people counted
+_GIVEN_TO = re.compile(rf"(?<![\w\u200c])((?:پرداخت|اعطای|اعطا|تحویل|توزیع|ارائه|واریز)[\s\u200c]+[^،,.:؛;0-9۰-۹]{{2,60}}?)"
+                       rf"[\s\u200c]+به{GAP}$")
+
+
+def _given_to(doc: Document, sent_start: int, pos: int) -> str:
+    """What the clause says was given to a bare count of people («پرداخت کمک‌هزینه فرزندآوری» before
+    «به ۲۰۰۰ نفر»), else ""."""
+    m = _GIVEN_TO.search(doc.text, max(sent_start, pos - 80), pos)
+    return m.group(1) if m else ""
 
 
 def _singular(word: str) -> str:
