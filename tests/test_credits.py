@@ -56,6 +56,7 @@ def test_what_is_not_a_credited_source(paragraph):
     ("شیراز (پانا) - مدیرکل بهزیستی …", "پانا"),  # a city, the agency in brackets, a dash
     ("خبرنامه۳۶- حدود ۶۰۰ هزار دانش‌آموز …", "خبرنامه۳۶"),  # a site's name ending in digits, a dash
     ("باشگاه خبرنگاران جوان ؛ مریم احمدی- استان لرستان …", "باشگاه خبرنگاران جوان"),  # a known agency, a semicolon
+    ("کاشان _ ایرنا _ مدیرکل بهزیستی اصفهان گفت: …", "ایرنا"),  # a dateline with underscores
     # an agency's slash dateline after the headline and summary a copy glued before it
     ("ساختمان اورژانس اجتماعی به بهره‌برداری می‌رسد. - ایسنا/آذربایجان غربی مدیر کل …", "ایسنا"),
 ])

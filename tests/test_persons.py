@@ -387,3 +387,9 @@ def test_a_reporting_verb_after_the_surname_twice_is_no_longer_surname():
     doc = run("به گزارش ایرنا، غلامعلی ملامهدی اظهار کرد: سه هزار فرزند یتیم حامی دارند.\n\n"
               "ملامهدی اظهار کرد: این طرح ادامه دارد.")
     assert persons(doc) == {key("غلامعلی ملامهدی")}
+
+
+def test_a_lead_after_a_dateline_with_underscores_is_quoted():
+    doc = run("کاشان _ ایرنا _ مدیرکل بهزیستی اصفهان گفت: کمپ‌های ترک اعتیاد اثربخش هستند.\n\n"
+              "ناصر چاووشی در همایش رسانه افزود: کار ادامه دارد.")
+    assert [q.verb for q in doc.quotes] == ["گفت", "افزود"]

@@ -178,7 +178,7 @@ def from_lead(paragraph: str) -> Credit | None:
             and (":" in head[m.end(1):m.end()] or re.search(r"[0-9۰-۹]$", m.group(1))):  # «مخاطب۲۴- …»
         if not find_places(m.group(1)):
             return Credit(m.group(1), None, m.group())
-    dateline = re.match(r"^\s*[\u0600-\u06FF\u200c ]{2,25}?\s*[-–—/]\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*[-–—/]", head)
+    dateline = re.match(r"^\s*[\u0600-\u06FF\u200c ]{2,25}?\s*[-–—/_]\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*[-–—/_]", head)
     if dateline:
         return _named(dateline.group(1), unknown_ok=False)
     if paren := _PAREN_DATELINE.match(head):  # «تهران (پانا) -»
