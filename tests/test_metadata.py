@@ -248,3 +248,11 @@ def test_a_sites_own_credit_gives_way_to_the_agency_the_official_spoke_to():
     assert _meta(raw).agency == "ایسنا"
     quoted = raw.replace("اقتصادشهر: ", "به گزارش سایت خبری شهر به نقل از خبرنامه امید، ")
     assert _meta(quoted).agency == "خبرنامه امید"  # a source the site names stays the story's
+
+
+def test_a_one_line_post_gives_the_headline_between_its_kicker_and_the_lead():
+    raw = ("مدیرکل بهزیستی استان البرز خبر داد؛ برگزاری جشنواره ورزشی مددجویان بهزیستی البرز مریم احمدی مدیرکل "
+           "بهزیستی استان البرز در این جشنواره گفت: ۴۰۰ مددجو در این جشنواره شرکت کردند و کار ادامه دارد.\n")
+    assert _meta(raw).title == "برگزاری جشنواره ورزشی مددجویان بهزیستی البرز"
+    assert _meta("مدیرکل بهزیستی استان البرز گفت: ۴۰۰ مددجو در جشنواره ورزشی شرکت کردند و رضا کریمی "
+                 "معاون توانبخشی نیز حضور داشت.\n").title is None  # a lead, no kicker

@@ -24,6 +24,7 @@ from .credits import Credit
 from ..text.dates import TEHRAN
 from ..text.document import Document
 from ..text.gazetteer import agency_for, find_agencies, find_places
+from ..text.lexicon import ROLE_HEADS, is_given_name
 from ..text.normalize import normalize_paragraph
 from .published import parse_published, plausibly_published
 from ..text.textkey import DIGITS_TO_LATIN, key, persian_letters
@@ -108,6 +109,24 @@ def _without_site(title: str) -> str:
     """The headline without the site's name and section the page glued after it."""
     cut = _SITE_SUFFIX.sub("", title).strip()
     return cut if len(cut.split()) >= 3 else title
+
+
+# «مدیرکل بهزیستی استان البرز خبر داد؛ برگزاری جشنواره … البرز وجیهه محمدی مدیرکل …»: a channel post or a
+# copy run into one line: a kicker that names who said it, the headline, then the lead from its speaker
+_KICKER = re.compile(r"^[^\n.:؛]{5,90}?(?:خبر\s*داد|گفت|اعلام\s*کرد|تا[كک]ید\s*کرد|تأکید\s*کرد)\s*؛\s*")
+_POST_STARTS = frozenset(key(h.split()[0]) for h in ROLE_HEADS)
+
+
+def _kicker_title(first: str) -> str | None:
+    """The headline between a kicker and the lead of a one-line page: up to a given name that a post
+    follows, or up to a post after five words at least; None when the line has no kicker."""
+    m = _KICKER.match(first)
+    words = first[m.end():].split() if m else []
+    for i in range(3, min(len(words) - 2, 30)):
+        named = is_given_name(words[i]) and any(key(w) in _POST_STARTS for w in words[i + 1:i + 5])
+        if named or i >= 5 and key(words[i]) in _POST_STARTS:
+            return " ".join(words[:i])
+    return None
 
 
 def _closing_date(footer: list[cleaning.Line]) -> tuple[datetime, str] | None:
@@ -248,6 +267,8 @@ def read_metadata(doc: Document) -> None:
 
     title = doc.given.get("title") or (page[title_span[0]:title_span[1]] if title_span else None)
     meta.title = _without_site(normalize_paragraph(title).strip()) if title else None
+    if meta.title is None and doc.text:
+        meta.title = _kicker_title(doc.text.split("\n", 1)[0])
     meta.url = doc.given.get("url")
     paragraphs = doc.text.split("\n") if doc.text else []
     title_key = key(meta.title or "")
