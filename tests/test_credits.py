@@ -119,3 +119,12 @@ def test_an_agency_named_both_ways_is_credited_by_the_name_it_goes_by_and_a_netw
     assert from_credit_line("به گزارش خبرگزاری اهلبیت(ع) ـ ابنا ـ مدیرکل …").name == "ابنا"
     assert from_credit_line("به گزارش خبرگزاری مهر، مدیرکل …").name == "خبرگزاری مهر"  # named once: as written
     assert from_credit_line("به گزارش شبکه اطلاع رسانی راه نو، معاون …").name == "راه نو"
+
+
+@pytest.mark.parametrize("dateline, source", [
+    ("ایسنا/خوزستان ", "ایسنا"), ("دهدشت- ایرنا- ", "ایرنا"), ("کاشان _ ایرنا _ ", "ایرنا"), ("تهران (پانا) - ", "پانا"),
+])
+def test_one_table_of_datelines_serves_the_credit_and_the_leads_subject(dateline, source):
+    from builder.extract.speech import PREAMBLE
+    assert from_lead(dateline + "مدیرکل بهزیستی استان گفت: …").name == source
+    assert PREAMBLE.match(dateline)  # the lead's subject may follow it

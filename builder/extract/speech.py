@@ -10,13 +10,13 @@ import re
 
 from ..components import component
 from ..text.document import Document, Mention
+from ..text import datelines
 from ..text.lexicon import reporting_verb_pattern
 
 # what may precede the subject: a dateline, «به گزارش ...،», and a few discourse adverbs
 PREAMBLE = re.compile(
-    r"^(?:[\u0600-\u06FF\u200c ]{2,25}/[\u0600-\u06FF\u200c ]{2,25}?(?:\s*[-–—]\s*)?\s+|"
-    # «باشگاه خبرنگاران جوان - کرمان؛», «ارومیه - ایرنا -»
-    r"[\u0600-\u06FF\u200c ]{2,30}?\s*[-–—_]\s*[\u0600-\u06FF\u200c ]{2,25}?\s*(?:[-–—_]|؛)\s*|"  # «دهدشت- ایرنا-», «کاشان _ ایرنا _»
+    # the datelines of builder.text.datelines: «ایسنا/خوزستان », «دهدشت- ایرنا-», «تهران (پانا) - »
+    rf"^(?:{datelines.form('slash')}(?:\s*[-–—]\s*)?\s+|{datelines.form('dashed')}\s*|{datelines.form('paren')}\s*|"
     # a site's name before its credit: «ایده آل خبر _ به گزارش …»
     r"[\u0600-\u06FF\u200c ]{2,30}?\s*[_\-–—]\s+(?=به\s*گزا?رش)|"
     # a credit, commas inside its source's name allowed («… اداره کل تعاون،کار و رفاه اجتماعی استان البرز، »)
@@ -27,8 +27,6 @@ PREAMBLE = re.compile(
     # or before the post: «به گزارش روابط عمومی بهزیستی استان یزد کارشناس مسئول …»; never across
     # «به نقل از», whose source is no speaker («به گزارش روابط عمومی بنیاد به نقل از خبرگزاری ایرنا،»)
     r"به\s*گزا?رش(?:\s*(?!نقل\s)[^،,:؛\n\s]+){1,7}(?:\s+از\s+[^،,:؛\n\s]+)?\s+|"
-    # a city and the agency in brackets: «تهران (پانا) - »
-    r"[\u0600-\u06FF\u200c ]{2,25}?\s*\([^)\n]{2,30}\)\s*[-–—]\s*|"
     # a dateline of one place or source and one dash or slash: «ارومیه- », «فارس/ », «خبرگزاری میزان - »
     r"[\u0600-\u06FF\u200c]{2,15}(?:\s[\u0600-\u06FF\u200c]{2,15})?\s*[-–—/]\s*|"
     # a reporter's label: «خبرنگار دنیای اقتصاد: »

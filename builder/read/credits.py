@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text import datelines
 from ..text.gazetteer import AgencyEntry, agency, find_agencies, find_places
 from ..text.lexicon import ROLE_HEADS, is_common_word, is_given_name, is_stopword
 from ..text.patterns import GAP
@@ -38,9 +39,10 @@ _INTERVIEWED = re.compile(r"((?:\S+\s+){0,3}?\S+?)(?=\s+(?:گفت|افزود|ا�
 # «خبرگزاری میزان - …», «ایسنا: …», «میگنا: …» opening a paragraph
 _LEAD_SOURCE = re.compile(r"^\s*((?:خبرگزاری\s+)?[\u0600-\u06FF\u200c]+(?:\s+[\u0600-\u06FF\u200c]+)?)\s*(?:[:：]|\s?[-–—]\s)")
 # «ایسنا/خوزستان», «تسنیم / اردبیل -»: an agency and its desk
-_SLASH_DATELINE = re.compile(r"^\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*/\s*[\u0600-\u06FF\u200c ]{2,25}?(?=[\s\-–—،,]|$)")
+_SLASH_DATELINE = re.compile(rf"^\s*{datelines.form('slash', capture=True)}(?=[\s\-–—،,]|$)")
 # «تهران (پانا) - …»: a city, the agency in brackets, a dash
-_PAREN_DATELINE = re.compile(r"^\s*[\u0600-\u06FF\u200c ]{2,25}?\s*\(\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*\)\s*[-–—]")
+_PAREN_DATELINE = re.compile(rf"^\s*{datelines.form('paren', capture=True)}")
+_DASHED_DATELINE = re.compile(rf"^\s*{datelines.form('dashed', capture=True)}")
 # what follows a known agency that opens a lead: a colon, a semicolon, a dash or a bar
 _AFTER_LEAD_AGENCY = re.compile(r"\s*[:：؛;\-–—|]")
 # an agency's slash dateline after a sentence (a copy that glued the headline and summary before it)
@@ -169,7 +171,7 @@ def from_lead(paragraph: str) -> Credit | None:
         return Credit(_as_credited(head[s:e], entry, head), entry, head[:e])
     if brand := _BRAND_LEAD.match(head):  # «عصر جنوب| asrejonoob.ir: …»: the site's name and address
         return _named(brand.group(1), unknown_ok=True)
-    if (slash := _SLASH_DATELINE.match(head)) and (found := _named(slash.group(1), unknown_ok=False)):
+    if (slash := _SLASH_DATELINE.match(head)) and (found := _named(slash.group("source"), unknown_ok=False)):
         return Credit(found.name, found.agency, slash.group())  # the frame keeps the desk's province
     m = _LEAD_SOURCE.match(head)
     if m and (found := _named(m.group(1), unknown_ok=False)):
@@ -178,11 +180,10 @@ def from_lead(paragraph: str) -> Credit | None:
             and (":" in head[m.end(1):m.end()] or re.search(r"[0-9۰-۹]$", m.group(1))):  # «مخاطب۲۴- …»
         if not find_places(m.group(1)):
             return Credit(m.group(1), None, m.group())
-    dateline = re.match(r"^\s*[\u0600-\u06FF\u200c ]{2,25}?\s*[-–—/_]\s*([\u0600-\u06FF\u200c ]{2,25}?)\s*[-–—/_]", head)
-    if dateline:
-        return _named(dateline.group(1), unknown_ok=False)
+    if dateline := _DASHED_DATELINE.match(head):  # «مشهد- ایرنا-», «کاشان _ ایرنا _»
+        return _named(dateline.group("source"), unknown_ok=False)
     if paren := _PAREN_DATELINE.match(head):  # «تهران (پانا) -»
-        return _named(paren.group(1), unknown_ok=False)
+        return _named(paren.group("source"), unknown_ok=False)
     if desk := _REPORTER_DATELINE.match(head):  # «بیرجند - خبرنگار دنیای اقتصاد: …»
         return _named(desk.group(1), unknown_ok=True)
     for m in _SLASH_AFTER_SENTENCE.finditer(paragraph[:400]):  # «… می‌رسد. - ایسنا/آذربایجان غربی مدیر کل …»
