@@ -393,3 +393,8 @@ def test_a_lead_after_a_dateline_with_underscores_is_quoted():
     doc = run("کاشان _ ایرنا _ مدیرکل بهزیستی اصفهان گفت: کمپ‌های ترک اعتیاد اثربخش هستند.\n\n"
               "ناصر چاووشی در همایش رسانه افزود: کار ادامه دارد.")
     assert [q.verb for q in doc.quotes] == ["گفت", "افزود"]
+
+
+def test_a_known_compound_word_or_a_glued_today_ends_a_name():
+    assert persons(run("در سالگرد سردار قاسم سلیمانی گره‌گشایی از مشکلات مردم مورد تاکید قرار گرفت.")) == {key("قاسم سلیمانی")}
+    assert persons(run("سید محسن حمزه لوامروز در بازدید از مرکز گفت: کار ادامه دارد.")) == {key("سید محسن حمزه لو")}

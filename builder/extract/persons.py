@@ -66,7 +66,8 @@ def _is_surname_word(u: Unit, first: bool, strong_given: bool) -> bool:
         return False
     if first:
         return strong_given or is_surname_like(u.text)
-    return is_surname_like(u.text)
+    # «قاسم سلیمانی | گره‌گشایی»: a compound word the lexicon knows ends the name after its surname
+    return is_surname_like(u.text) and not ("\u200c" in u.text and word_frequency(u.text))
 
 
 def _name_at(units: list[Unit], i: int, verbs: frozenset[int] = frozenset()) -> tuple[int, int, int] | None:

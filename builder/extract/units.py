@@ -108,6 +108,7 @@ def _plain(tok: Token) -> list[Unit]:
 
 
 _PREPOSITIONS = ("در", "از", "به", "با")
+_GLUED_DAYS = frozenset(key(w) for w in ("امروز", "دیروز", "امشب"))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -123,6 +124,8 @@ def _glued(text: str) -> tuple[int, str, object] | None:
         left, right = text[:n], text[n:]
         if len(right) >= 3 and (where := place(right)) is not None and (left in _PREPOSITIONS or _post_word(left)):
             return n, "place", where
+        if key(right) in _GLUED_DAYS:  # «حمزه لوامروز»: a surname and «امروز» glued
+            return n, "word", None
         if len(right) < 3 or len(left) < 3:
             continue
         if _post_word(left) and key(right) in _body_heads():
