@@ -495,3 +495,11 @@ def test_a_centre_after_a_glued_demonstrative_and_what_a_plan_covers_are_no_new_
               "تشکیل شده است. طرح محسنین شامل کودکان دارای سرپرست ناتوان است.")
     names = {p.name for p in doc.programs.values()}
     assert "طرح محسنین" in names and not any(n.startswith("مرکز تشکیل") or "شامل" in n for n in names)
+
+
+def test_a_kind_of_centre_is_no_program_and_a_given_name_after_a_word_of_a_name_is_its_own():
+    doc = run("مدیرکل بهزیستی استان گیلان گفت: دو مرکز توانبخشی و یک گرمخانه بانوان در رشت فعال است و ۳۵ نفر "
+              "به مرکز نگهداری صدف منتقل شدند. ۱۵ مرکز اقامتی بهبود و بازتوانی معتادین نیز فعالیت می‌کنند.")
+    names = {p.name for p in doc.programs.values()}
+    assert "مرکز نگهداری صدف" in names and "مرکز اقامتی بهبود و بازتوانی معتادین" in names
+    assert not {"مرکز توانبخشی", "گرمخانه بانوان"} & names

@@ -42,6 +42,7 @@ EDITS = {
 
 _HEAD_KEYS = {key(h): (h, kind) for h, kind in PROGRAM_HEADS.items()}
 _PLURAL_HEADS = frozenset(key(w) for w in ("مراکز", "مددسراها", "مددسراهای", "طرح‌ها", "طرحهای", "خانه‌ها", "خانه‌های", "مجتمع‌ها", "برنامه‌ها", "برنامه‌های"))
+_WHO_FOR = frozenset(key(w) for w in ("بانوان", "آقایان", "مردان", "زنان", "خواهران", "برادران"))
 _NEWS_DESK = frozenset(key(w) for w in ("خبر", "اخبار", "خبری"))
 _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوهشهای", "تحقیقات", "آمار", "اطلاعات", "رشد"))
 _NUMBERED = frozenset(key(w) for w in ("ماده", "شماره", "بند", "تبصره"))
@@ -144,7 +145,9 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
             if k < len(units) and units[k].kind == "place":  # «... اورژانس اجتماعی طبس»; nothing else follows the body
                 k += 1
             break
-        carried = is_given_name(u.text) and k > j and units[k - 1].key in NAME_CARRIERS  # «سرای سالمندان امام رضا»
+        # «سرای سالمندان امام رضا», «مرکز نگهداری صدف», «مرکز اقامتی بهبود و بازتوانی»: a given name after a
+        # word of the name is the centre's own name, or a word of it
+        carried = is_given_name(u.text) and k > j and (units[k - 1].key in NAME_CARRIERS or content > 0)
         if not (is_name_word(u) or carried) or (match_head(units, k, ("named", "place_bound")) and k > j):
             break
         if k == j and (u.key.endswith("ترین") or u.key in _TIME_WORDS):  # «طرح بیشترین سهم», «هفته گذشته»
@@ -164,6 +167,8 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
         return None
     if kind == "program" and content < 2:
         return None
+    if kind in ("centre", "house") and k - j == 1 and (units[j].key.endswith("ی") or units[j].key in _WHO_FOR):
+        return None  # «مرکز توانبخشی», «مرکز اقامتی», «گرمخانه بانوان»: a kind of centre, not one by name
     return k, text, kind
 
 
