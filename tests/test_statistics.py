@@ -585,3 +585,13 @@ def test_people_given_something_and_things_that_are_there():
                          "ما پوشش ۹۸ درصدی طرح را انجام دادیم."))
     assert "کمک‌هزینه فرزندآوری" in stats[2000].subject and "کمک‌هزینه فرزندآوری" in stats[1970].subject
     assert "وجود" not in stats[46].subject and "دادیم" not in stats[98].subject
+
+
+def test_glued_forms_of_scraped_pages_and_more_ways_to_say_about_and_declare():
+    stats = by_value(run("وی گفت: آمار ثبت طلاق در استان ۱۸ درصد کاهش‌یافته است و این آمار سال قبل نزدیک ۵ هزار "
+                         "و ۴۰۰ نفر بود. مراکز ماده ۱۶ نیز ۴۲۵ نفررا پذیرش کردند."))
+    assert stats[18].subject.startswith("درصد کاهش") and stats[5400].approx == "about"
+    assert stats[425].subject.startswith("نفر") and "نفررا" not in stats[425].subject
+    stats = by_value(run("وی این بسته‌ها را شامل ۲۵ قلم کالا به ارزش هر کدام ۳۰ میلیون ریال ذکرکرد. "
+                         "او تعداد مددجویان مراکز شبانه‌روزی را ۷۶۸ نفر خواند."))
+    assert "ذکرکرد" not in stats[30_000_000].subject and "مددجویان" in stats[768].subject

@@ -26,6 +26,7 @@ import re
 from typing import NamedTuple
 
 from ..text.document import Document
+from ..text.lexicon import word_frequency
 from ..text.numbers import find_numbers
 from ..text.patterns import GAP
 from ..text.textkey import key
@@ -78,12 +79,17 @@ def _ezafe(word: str) -> bool:
 _NOUN_LIKE_VERBS = frozenset(_K(w) for w in ("داد", "نمود"))
 
 
+_GLUED_LIGHT = re.compile(r"^(.{2,}?)(?:کرد|کردند|نمود|نمودند|شد|شدند|داد|دادند)$")
+
+
 def is_finite(w: str) -> bool:
     """A verb form: hazm's, a copula or passive, a glued perfect («بازمانده‌اند»), or a plural past
     of a prefixed verb hazm's lemmatiser misses («بازگشتند»)."""
     k = _K(w)
     if is_verb(w) or k in _COPULA or k in _PASSIVE or _PERFECT.search(k) or k in _NOUN_LIKE_VERBS:
         return True
+    if (glued := _GLUED_LIGHT.match(k)) and word_frequency(w) is None and word_frequency(glued.group(1)):
+        return True  # «ذکرکرد», «اعلامکرد»: a compound verb whose space the page lost
     return k.endswith(("ند", "ید")) and len(k) > 5 and is_past_stem(k[:-2])
 
 
@@ -122,6 +128,9 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
             pos = age.end()
             continue
         if not _is_word(w) or _a_number(w) or (words and _K(w) in _TIME_WORDS and not _ezafe(words[-1][0])):
+            break
+        if len(w) > 4 and w.endswith("را") and word_frequency(w) is None and word_frequency(w[:-2]):
+            words.append((w[:-2], m.end() - 2))  # «۴۲۵ نفررا پذیرش کردند»: «را» glued to the counted noun
             break
         comparative = words and _K(words[-1][0]).endswith(_K("تر")) and len(_K(words[-1][0])) > 3  # «بالاتر از …»
         if _K(w) == _K("از") and words and (_K(words[-1][0]) in _FROM_HEADS or comparative) and head_next is False:

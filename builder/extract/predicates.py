@@ -11,8 +11,9 @@ import re
 from typing import NamedTuple
 
 from ..text.document import Document
+from ..text.lexicon import word_frequency
 from ..text.numbers import find_numbers
-from .counted import _AREA, _AUXILIARY, _COPULA, _DEMONSTRATIVE, _FILLERS, _K, _LETTERS, _PARTICIPLE, _PASSIVE, _PERFECT, _PREPOSITIONS, _PREVERB, _PUNCT, _area_stem, _linker, _next, _tokens, is_finite
+from .counted import _AREA, _AUXILIARY, _COPULA, _DEMONSTRATIVE, _FILLERS, _GLUED_LIGHT, _K, _LETTERS, _PARTICIPLE, _PASSIVE, _PERFECT, _PREPOSITIONS, _PREVERB, _PUNCT, _area_stem, _linker, _next, _tokens, is_finite
 from .tokens import is_function_word, is_light_verb, is_past_stem
 
 
@@ -249,9 +250,12 @@ def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, g
         if verbal:
             kept.extend(verbal)
         verbal = [re.sub(r"[\u200c\s]*(?:اند|است|ایم|اید|بود|بودند)$", "", verb.group())]
+    compound = _GLUED_LIGHT.match(k) if word_frequency(verb.group()) is None else None
     if glued:
         if verbal or not _REACH.match(k):  # «… به ۵۱۵ نفر رسیده است»: says how many, not what
             verbal.append(verb.group())
+    elif compound:
+        verbal = [compound.group(1)]  # «ذکرکرد»: the non-verbal part of a compound whose space the page lost
     elif passive and verbal:
         verbal.append("شده")
     elif not passive and not copula and not _PERFECT.search(k) and not is_light_verb(verb.group()) \

@@ -133,7 +133,7 @@ _APPOSITIVE_BEFORE = re.compile(rf"(?<![\w\u200c])(?:معادل|برابر(?:[\s
 # verbs that state a figure: «… را ۸۵۰ هزار تومان اعلام کرد», «… حدود ۱۵ هزار نفر برآورد کرد»
 _DECLARING = frozenset(key(w) for w in ("اعلام", "عنوان", "برآورد", "ذکر", "تخمین", "اعلان"))
 # «مددجویان … را حدود ۱۷۰۰ نفر برشمرد»: simple verbs that do the same
-_COUNTING_VERBS = tuple(key(w) for w in ("برشمرد", "بر شمرد", "شمرد"))
+_COUNTING_VERBS = tuple(key(w) for w in ("برشمرد", "بر شمرد", "شمرد", "خواند"))  # «… را ۷۶۸ نفر خواند»
 
 
 def _declared_topic(doc: Document, sent_start: int, q_start: int) -> str:
@@ -277,7 +277,7 @@ def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev
     before = _words_before(doc, sent.start, _qualifier(doc, start)[1], most=1)
     if n.text.endswith("درصدی") and key(before) in _CHANGE:
         whole = _join(before, head)  # «افزایش ۳۰ درصدی مستمری مددجویان»: a change of what follows
-    elif head and key(head.split()[0]) in _CHANGE:
+    elif head and key(head.split()[0]).startswith(tuple(_CHANGE)):  # «کاهش», «کاهش‌یافته»
         about = counted.topic(doc, sent.start, _qualifier(doc, start)[1])
         if about is not None:
             whole = _join(head, about[0])
