@@ -595,3 +595,8 @@ def test_glued_forms_of_scraped_pages_and_more_ways_to_say_about_and_declare():
     stats = by_value(run("وی این بسته‌ها را شامل ۲۵ قلم کالا به ارزش هر کدام ۳۰ میلیون ریال ذکرکرد. "
                          "او تعداد مددجویان مراکز شبانه‌روزی را ۷۶۸ نفر خواند."))
     assert "ذکرکرد" not in stats[30_000_000].subject and "مددجویان" in stats[768].subject
+
+
+def test_the_total_of_what_the_clause_opens_with():
+    stats = by_value(run("وی اظهار داشت: تعداد کل پرونده‌های ثبت‌شده کودک‌آزاری در این بازه ۱۲۰ مورد بوده است."))
+    assert "پرونده‌های ثبت‌شده" in stats[120].subject

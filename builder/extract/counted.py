@@ -494,6 +494,9 @@ def clause_start(doc: Document, sent_start: int, start: int) -> int:
     return begin + len(doc.text[begin:start]) - len(doc.text[begin:start].lstrip())
 
 
+_WHOLE = frozenset(_K(w) for w in ("کل", "کلیه", "مجموع", "تمام", "تمامی"))
+
+
 def topic(doc: Document, sent_start: int, start: int) -> tuple[str, int] | None:
     """The subject of the clause a figure is the predicate of, and where it starts.
 
@@ -508,6 +511,12 @@ def topic(doc: Document, sent_start: int, start: int) -> tuple[str, int] | None:
     phrase = noun_phrase(doc, begin, start)
     if not phrase.text:
         return _noun_before(doc, begin, start)
+    det = _next(doc, phrase.end, start)
+    if not strip_stat_noun(phrase.text) and det is not None and _K(det.group()) in _WHOLE:
+        # «تعداد کل پرونده‌های ثبت‌شده … ۱۲۰ مورد بوده»: what the total is of follows «کل»
+        rest = noun_phrase(doc, det.end(), start)
+        if rest.text:
+            phrase = Words(f"{phrase.text} {det.group()} {rest.text}", rest.end)
     more = modifiers(doc, phrase.end, start)
     text = f"{phrase.text} {more.text}".strip()
     return text, begin
