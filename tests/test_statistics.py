@@ -600,3 +600,8 @@ def test_glued_forms_of_scraped_pages_and_more_ways_to_say_about_and_declare():
 def test_the_total_of_what_the_clause_opens_with():
     stats = by_value(run("وی اظهار داشت: تعداد کل پرونده‌های ثبت‌شده کودک‌آزاری در این بازه ۱۲۰ مورد بوده است."))
     assert "پرونده‌های ثبت‌شده" in stats[120].subject
+
+
+def test_a_change_from_a_count_of_people_to_a_count_of_a_kind_of_people():
+    stats = by_value(run("وی گفت: تعداد حامیان ایتام با اجرای این طرح از ۷۲۱ هزار نفر به یک میلیون و ۱۰۰ هزار حامی رسیده است."))
+    assert "حامیان ایتام" in stats[721_000].subject and "حامیان ایتام" in stats[1_100_000].subject

@@ -248,8 +248,9 @@ def _changes(doc: Document, sent, figures: list[_Figure]) -> list[_Figure]:
         if frm is None or between is None or not b.subject:
             continue
         unit = b.subject.split()[0]
-        if key(unit) not in _UNIT_OF and key(unit) not in counted.CLASSIFIERS \
-                or between.group(1) and key(between.group(1)) != key(unit):  # «از ۷ میلیون تومان به ۱۰ میلیون تومان»
+        counted_by_classifier = bool(a.subject) and key(a.subject.split()[0]) in counted.CLASSIFIERS  # «از ۷۲۱ هزار نفر به … حامی»
+        if key(unit) not in _UNIT_OF and key(unit) not in counted.CLASSIFIERS and not counted_by_classifier \
+                or between.group(1) and key(between.group(1)) != key(unit) and key(between.group(1)) not in counted.CLASSIFIERS:  # «از ۷ میلیون تومان به ۱۰ میلیون تومان»
             continue
         from_at = max(sent.start, q - 6) + frm.start()
         boundary = counted.clause_start(doc, sent.start, from_at)
