@@ -605,3 +605,13 @@ def test_the_total_of_what_the_clause_opens_with():
 def test_a_change_from_a_count_of_people_to_a_count_of_a_kind_of_people():
     stats = by_value(run("وی گفت: تعداد حامیان ایتام با اجرای این طرح از ۷۲۱ هزار نفر به یک میلیون و ۱۰۰ هزار حامی رسیده است."))
     assert "حامیان ایتام" in stats[721_000].subject and "حامیان ایتام" in stats[1_100_000].subject
+
+
+def test_a_count_after_with_counts_what_the_clause_opens_with_unless_it_is_a_place():
+    doc = run("وی گفت: بیشترین تماس‌ها مربوط به افراد بی‌سرپناه و کارتن‌خواب با ۱۰۲ مورد بوده است. "
+              "همسرآزاری با ۹۵ مورد، کودک‌آزاری با ۶۲ مورد و اختلافات خانوادگی با ۴۰ مورد در صدر هستند. "
+              "مشهد با ۱۳۸۰ نفر در صدر است.")
+    stats = by_value(doc)
+    assert "بی‌سرپناه و کارتن‌خواب" in stats[102].subject and "مشهد" not in stats[1380].subject
+    assert (stats[95].subject, stats[62].subject, stats[40].subject) == ("همسرآزاری", "کودک‌آزاری", "اختلافات خانوادگی")
+

@@ -101,8 +101,8 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
     if (classifier or _bare_before_copula(words, pred, mods, before_text)) and not pointer and not in_phrase \
             and (reading := _topic_reading(doc, sent.start, q_start, prev, mods, said, pred, measure, head)) is not None:
         return reading
-    if classifier and not pointer and not back and not noun_before and first in _PERSON_CLASSIFIERS \
-            and (group := _group_before(doc, sent.start, q_start) or _given_to(doc, sent.start, q_start)):
+    if classifier and not pointer and not back and not noun_before \
+            and (group := _named_before(doc, sent.start, q_start, first, before_text)):
         # «در کمپ‌های ماده ۱۶ معتادان متجاهر … به ۱۶۵۰ نفر خدمات‌رسانی شده»: the people are those just named
         return _Reading(_join(group, mods.text, said), group, _join(group, pred.verbal if pred else ""), None,
                         measure, False)
@@ -187,6 +187,29 @@ def _group_before(doc: Document, sent_start: int, pos: int) -> str:
 # «از پرداخت کمک‌هزینه فرزندآوری به بیش از ۲۰۰۰ نفر …»: what was given to the people counted
 _GIVEN_TO = re.compile(rf"(?<![\w\u200c])((?:پرداخت|اعطای|اعطا|تحویل|توزیع|ارائه|واریز)[\s\u200c]+[^،,.:؛;0-9۰-۹]{{2,60}}?)"
                        rf"[\s\u200c]+به{GAP}$")
+
+
+def _named_before(doc: Document, sent_start: int, q_start: int, first: str, before_text: str) -> str:
+    """What a bare classifier counts when its sentence named it before: the target group («در کمپ‌های …
+    معتادان متجاهر … به ۱۶۵۰ نفر»), what was given to the people («پرداخت کمک‌هزینه … به ۲۰۰۰ نفر»), or
+    the clause's opening words before «با» («بیشترین تماس مربوط به کارتن‌خواب‌ها با ۱۰۲ مورد»); else ""."""
+    if first in _PERSON_CLASSIFIERS and (group := _group_before(doc, sent_start, q_start) or _given_to(doc, sent_start, q_start)):
+        return group
+    with_at = _WITH_BEFORE.search(doc.text, max(sent_start, q_start - 8), q_start)
+    if with_at is None:
+        return ""
+    # the item's own words: back to a list's joiner («همسرآزاری با ۹۵ مورد، کودک‌آزاری با ۶۲ مورد و …») or the clause start
+    begin = counted.clause_start(doc, sent_start, with_at.start())
+    last_number = max((m.end() for m in re.finditer(r"[0-9۰-۹]+", doc.text[begin:with_at.start()])), default=None)
+    if last_number is not None and (joiner := _ITEM_JOINER.search(doc.text, begin + last_number, with_at.start())):
+        begin = joiner.end()
+    named = [m for m in doc.mentions if m.kind in ("place", "person", "organization") and begin <= m.start < with_at.start()]
+    words = doc.text[begin:with_at.start()].split()
+    return "" if named or not 1 <= len(words) <= 10 else counted.strip_stat_noun(" ".join(words))  # «مشهد با ۱۳۸۰ نفر»: where
+
+
+_WITH_BEFORE = re.compile(rf"(?<![\w\u200c])با{GAP}$")
+_ITEM_JOINER = re.compile(r"[،,]|(?<![\w\u200c])و(?![\w\u200c])")
 
 
 def _given_to(doc: Document, sent_start: int, pos: int) -> str:
