@@ -365,7 +365,7 @@ def extract(doc: Document) -> None:
             start, end = units[a].start, units[b - 1].end
             add_person(doc, doc.text[start:end], start, end, si, units[min(i, a)].start)
             i = b
-    _longer_surnames(doc)
+    _longer_surnames(doc, verbs)
     _surname_mentions(doc)
     doc.mentions.sort(key=lambda m: m.start)
 
@@ -374,11 +374,11 @@ def extract(doc: Document) -> None:
 _NEXT_WORD = re.compile(rf"[\s\u200c]+([{LETTER}][{LETTER}\u200c]*[{LETTER}])")
 
 
-def _longer_surnames(doc: Document) -> None:
+def _longer_surnames(doc: Document, verbs: frozenset[int]) -> None:
     """«سید حسن موسوی چلک روز یکشنبه …», later «موسوی چلک اضافه کرد:»: a word that follows the full
     name and follows the surname again where the surname alone opens a sentence is the surname's
-    last word, however common it is (the page names the person the same way twice)."""
-    verbs = frozenset(m.start() for found in doc.reporting_verbs.values() for m in found)
+    last word, however common it is (the page names the person the same way twice); not a
+    reporting verb's first word (``verbs``: where they start)."""
     for k, person in list(doc.persons.items()):
         last = surname(person.name)
         mentions = [m for m in doc.mentions if m.kind == "person" and m.ref == k]
