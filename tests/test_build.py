@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 from pyoxigraph import NamedNode, Store
 
@@ -17,6 +18,7 @@ from builder.extract import statistics
 from builder.pipeline import process
 from builder.read.sources import iter_articles
 from builder.graph.name_index import index_quads
+from builder.storage.access import reading
 from builder.storage.index import replace_graph, stamp_quads, stamped_size
 from builder.storage.loader import Loader
 from builder.graph.stories import story_quads
@@ -207,32 +209,27 @@ def test_progress_ends_with_the_final_count(monkeypatch):
     assert stream.getvalue().splitlines() == ["1 article processed", "5 articles processed (2.0/s)"]
 
 
-def test_facts_spell_known_names_a_page_glued_as_the_tables_do(tmp_path):
-    from builder.storage.access import reading
+def _built_facts(tmp_path, name: str, text: str) -> dict:
+    """The facts JSON of one page built into a store of its own, as `fakg build` and `fakg facts` write it."""
     from builder.use.facts import write_facts
-    import json
-    page = tmp_path / "glued.txt"
-    page.write_text("افزایش مستمری مددجویان\n\nاسماعیل قربانی مدیرکل بهزیستی خراسانشمالی گفت: مستمری مددجویان "
-                    "بهزیستی خراسانشمالی از ماه آینده افزایش می‌یابد و کمیتهامداد نیز همکاری می‌کند.\n", encoding="utf-8")
-    build([str(page)], tmp_path / "kg", workers=1)
+    (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    build([str(tmp_path / f"{name}.txt")], tmp_path / "kg", workers=1)
     with reading(tmp_path / "kg") as store:
         write_facts(store, tmp_path / "facts")
-    facts = json.loads((tmp_path / "facts" / "glued.json").read_text(encoding="utf-8"))
+    return json.loads((tmp_path / "facts" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def test_facts_spell_known_names_a_page_glued_as_the_tables_do(tmp_path):
+    facts = _built_facts(tmp_path, "glued", "افزایش مستمری مددجویان\n\nاسماعیل قربانی مدیرکل بهزیستی خراسانشمالی گفت: "
+                         "مستمری مددجویان بهزیستی خراسانشمالی از ماه آینده افزایش می‌یابد و کمیتهامداد نیز همکاری می‌کند.\n")
     assert facts["persons"][0]["roles"] == ["مدیرکل بهزیستی خراسان شمالی"]
     assert "بهزیستی خراسان شمالی" in facts["organizations"]
 
 
 def test_facts_list_the_storys_places_not_countries(tmp_path):
-    from builder.storage.access import reading
-    from builder.use.facts import write_facts
-    import json
-    page = tmp_path / "migrants.txt"
-    page.write_text("کودکان مهاجر در مشهد\n\nمدیرکل بهزیستی خراسان رضوی گفت: ۳۰۰ کودک کار از اتباع افغانستان در مشهد "
-                    "شناسایی شدند و این طرح در سراسر ایران اجرا می‌شود.\n", encoding="utf-8")
-    build([str(page)], tmp_path / "kg", workers=1)
+    facts = _built_facts(tmp_path, "migrants", "کودکان مهاجر در مشهد\n\nمدیرکل بهزیستی خراسان رضوی گفت: ۳۰۰ کودک کار از "
+                         "اتباع افغانستان در مشهد شناسایی شدند و این طرح در سراسر ایران اجرا می‌شود.\n")
     with reading(tmp_path / "kg") as store:
-        write_facts(store, tmp_path / "facts")
-        countries = [q for q in store.quads_for_pattern(None, None, NamedNode("https://w3id.org/fakg/concept/place-kind/country"))]
-    facts = json.loads((tmp_path / "facts" / "migrants.json").read_text(encoding="utf-8"))
+        countries = list(store.quads_for_pattern(None, None, NamedNode("https://w3id.org/fakg/concept/place-kind/country")))
     assert facts["places"] == ["مشهد", "خراسان رضوی"]
     assert len({q.subject for q in countries}) == 2  # the graph keeps them
