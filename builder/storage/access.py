@@ -109,38 +109,34 @@ def _who_writes(path: Path, error: str) -> str:
     return "the store is held open by a program outside fakg's locks"
 
 
-def _rocksdb_holder(path: Path) -> int | None:
-    """The pid of the process holding RocksDB's LOCK file (its own ``fcntl`` record lock), if another one does."""
-    if fcntl is None:
-        return None
+def _probe_lock(path: Path, command: int) -> tuple[int, int] | None:
+    """(lock kind, holder pid) that ``fcntl`` ``command`` (F_GETLK or F_OFD_GETLK) reports for a write
+    lock on RocksDB's LOCK file, or None when the file cannot be opened or asked."""
     try:
         fd = os.open(path / "LOCK", os.O_RDWR)
     except OSError:
         return None
     try:
         probe = struct.pack("hhqqi", fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
-        kind, _, _, _, pid = struct.unpack("hhqqi", fcntl.fcntl(fd, fcntl.F_GETLK, probe))
-        return pid if kind != fcntl.F_UNLCK and pid > 0 else None
+        kind, _, _, _, pid = struct.unpack("hhqqi", fcntl.fcntl(fd, command, probe))
+        return kind, pid
     except OSError:
         return None
     finally:
         os.close(fd)  # this process holds no lock on the file: closing drops none
 
 
+def _rocksdb_holder(path: Path) -> int | None:
+    """The pid of the process holding RocksDB's LOCK file (its own ``fcntl`` record lock), if another one does."""
+    found = _probe_lock(path, fcntl.F_GETLK) if fcntl is not None else None
+    return found[1] if found is not None and found[0] != fcntl.F_UNLCK and found[1] > 0 else None
+
+
 if fcntl is not None and hasattr(fcntl, "F_OFD_GETLK"):
     def _rocksdb_locked(path: Path) -> bool:
         """True while some handle holds RocksDB's LOCK file (an open writable store)."""
-        try:
-            fd = os.open(path / "LOCK", os.O_RDWR)
-        except OSError:
-            return False
-        try:
-            probe = struct.pack("hhqqi", fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
-            return struct.unpack("hhqqi", fcntl.fcntl(fd, fcntl.F_OFD_GETLK, probe))[0] != fcntl.F_UNLCK
-        except OSError:
-            return False
-        finally:
-            os.close(fd)
+        found = _probe_lock(path, fcntl.F_OFD_GETLK)
+        return found is not None and found[0] != fcntl.F_UNLCK
 else:
     def _rocksdb_locked(path: Path) -> bool:
         return False
