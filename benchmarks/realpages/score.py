@@ -40,7 +40,7 @@ def _scorer():
 
 
 def pages(split: str = "all", batch: int | None = None) -> list[dict]:
-    """The manifest's pages of ``split`` (dev, holdout or all) and ``batch`` (1 to 8, or None: all), in id order."""
+    """The manifest's pages of ``split`` (dev, holdout or all) and ``batch`` (a number, or None: all), in id order."""
     rows = [json.loads(line) for line in MANIFEST.read_text(encoding="utf-8").splitlines() if line.strip()]
     return sorted((r for r in rows if (split == "all" or r["split"] == split) and batch in (None, r["batch"])),
                   key=lambda r: r["id"])
@@ -123,7 +123,7 @@ def print_batches(rows: list[dict], splits: list[str], pred: Path) -> None:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=["dev", "holdout", "all"], default="all")
-    ap.add_argument("--batch", type=int, help="only the pages collected in this batch (1 to 8; the manifest says which)")
+    ap.add_argument("--batch", type=int, help="only the pages collected in this batch (the manifest says which)")
     ap.add_argument("--pred", type=Path, help="score these facts files instead of building the pages")
     ap.add_argument("--verbose", action="store_true", help="per-page counts where something was missed or extra")
     ap.add_argument("--json", action="store_true", help="print the tables as JSON")
