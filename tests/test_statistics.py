@@ -615,3 +615,23 @@ def test_a_count_after_with_counts_what_the_clause_opens_with_unless_it_is_a_pla
     assert "بی‌سرپناه و کارتن‌خواب" in stats[102].subject and "مشهد" not in stats[1380].subject
     assert (stats[95].subject, stats[62].subject, stats[40].subject) == ("همسرآزاری", "کودک‌آزاری", "اختلافات خانوادگی")
 
+
+
+def test_a_bare_unit_or_classifier_takes_what_its_clause_opens_with():
+    stats = by_value(run("معاون حمایت کمیته امداد گفت: از میان سرپرستان خانوارهای تحت پوشش ۶۳ درصد زن هستند. "
+                         "در طرح غربالگری شنوایی نوزادان ۹۳ درصد را پوشش دادیم."))
+    assert "سرپرستان خانوارهای تحت پوشش" in stats[63].subject
+    assert "طرح غربالگری شنوایی" in stats[93].subject
+    stats = by_value(run("مدیرکل بهزیستی استان زنجان ۲۵ میلیون تومان به هر خانواده پرداخت کرد."))
+    assert "مدیرکل" not in stats[25_000_000].subject  # who pays it, not what it is
+
+
+def test_household_sizes_after_a_share_say_which_households_and_are_not_counts():
+    doc = run("امسال ۸۵ کودک کار شناسایی شدند. وی گفت: خانوارهای تحت پوشش این نهاد در استان ۴۷ درصد یک نفره، ۲۹ درصد دو نفره، ۱۳ درصد سه نفر "
+              "و ۱۱ درصد از این خانوارها که ۶۹۰ خانوار می‌شوند چهار نفر و بیشتر هستند.")
+    stats = by_value(doc)
+    assert "یک نفره" in stats[47].subject and "خانوارهای تحت پوشش" in stats[47].subject
+    assert "دو نفره" in stats[29].subject and "سه نفر" in stats[13].subject
+    assert "خانوار" in stats[11].whole  # the share names its own whole, not the group counted before
+    assert 3 not in stats and 4 not in stats  # «سه نفر», «چهار نفر و بیشتر»: sizes, not counts of people
+    assert 690 in stats

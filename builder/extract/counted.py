@@ -47,6 +47,10 @@ _DEMONSTRATIVE = frozenset(_K(w) for w in ("این", "آن", "همین"))
 _AGE_MODIFIER = re.compile(
     rf"(?:[0-9۰-۹]+(?:{GAP}(?:تا|-){GAP}[0-9۰-۹]+)?{GAP}ساله"
     rf"|(?:زیر|بالای|کمتر{GAP}از|بیش{GAP}از){GAP}[0-9۰-۹]+{GAP}سال)(?![\w\u200c])")
+# a household's size after a share: «۴۹ درصد یک نفره، ۳۲ درصد دو نفره … پنج نفر و بیشتر»; «نفر» written
+# for «نفره» too («۱۲ درصد سه نفر»): a kind of household, not a count of people
+SIZE_LABEL = re.compile(
+    rf"(?:[0-9۰-۹]+|یک|تک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده){GAP}نفر(?:ه)?(?:{GAP}و{GAP}(?:بیشتر|بالاتر))?(?![\w\u200c])")
 # time words end a counted noun phrase: «۹۶ کودک سال گذشته …» counts children, not years
 TIME_WORDS = _TIME_WORDS = frozenset(_K(w) for w in (
     "سال", "سالهای", "ماه", "روز", "هفته", "امسال", "پارسال", "امروز", "دیروز", "اخیر", "جاری", "گذشته",
@@ -127,6 +131,10 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
             words.append((age.group(), age.end()))
             pos = age.end()
             continue
+        if percent and not words and (size := SIZE_LABEL.match(doc.text, m.start(), limit)):
+            words.append((size.group(), size.end()))  # «۴۹ درصد یک نفره»: which households
+            pos = size.end()
+            break
         if not _is_word(w) or _a_number(w) or (words and _K(w) in _TIME_WORDS and not _ezafe(words[-1][0])):
             break
         if len(w) > 4 and w.endswith("را") and word_frequency(w) is None and word_frequency(w[:-2]):

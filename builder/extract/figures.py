@@ -154,6 +154,9 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
         # a year, unless a counted noun follows («۱۴۰۲ تماس») or a qualifier says it is a quantity («حدود ۱۳۹۲ نوزاد»)
         return bool(nxt) and (key(nxt.group(1)) in _COUNTABLE or key(nxt.group(1)) in _UNIT_OF
                               or _qualifier(doc, start)[0] != "exact" and not _is_verb_or_function(nxt.group(1)))
+    size = counted.SIZE_LABEL.match(doc.text, start) if n.kind == "cardinal" else None
+    if size and (re.search(rf"درصد{GAP}$", before) or re.search(r"(?:بیشتر|بالاتر)$", size.group())):
+        return False  # «۱۲ درصد سه نفر», «پنج نفر و بیشتر»: the size of the households, not a count
     words = _WORD_NUMBER.match(n.text) is not None
     if words and n.value == 1:
         return False

@@ -75,8 +75,8 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
     if pointer is not None:
         pos, noun = pointer
         back = True
-        if noun and not share:
-            head = noun if classifier else head
+        if noun and (not share or not head):  # «دو درصد از این خانوارها»: the share names its whole
+            head = noun if classifier or share else head
     mods = counted.modifiers(doc, pos, limit, len(words), last=words[-1] if words and pos == stop else "",
                              people=_UNIT_OF.get(first) == "persons" and len(words) == 1)
     pred = None if in_phrase else predicates.predicate(doc, mods.end, limit, open_end=limit >= sent.end)
@@ -219,6 +219,11 @@ def _given_to(doc: Document, sent_start: int, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+def _same_noun(words: str, other: str) -> bool:
+    """The two noun phrases start with the same noun, plural or not («کودکان», «کودک کار»)."""
+    return bool(words.split()) and bool(other.split()) and _singular(words.split()[0]) == _singular(other.split()[0])
+
+
 def _singular(word: str) -> str:
     """«کودکان» → «کودک», «معتادان» → «معتاد» (as keys): a plural person noun's singular."""
     k = key(word)
@@ -304,7 +309,7 @@ def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev
         about = counted.topic(doc, sent.start, _qualifier(doc, start)[1])
         if about is not None:
             whole = _join(head, about[0])
-    if back and prev is not None and (not whole or counted.refers_back(whole)):
+    if back and prev is not None and (not whole or counted.refers_back(whole) or _same_noun(whole, prev.population)):
         whole = prev.core
         measure = measure or prev.measure
     elif not whole and sibling is not None and sibling.whole \

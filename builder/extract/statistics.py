@@ -32,7 +32,7 @@ from ..text.textkey import key
 from . import counted, predicates
 from .counted import TOKEN, noun_phrase
 from .figures import _Figure, _RATE_AFTER, _UNIT_OF, _figures, _join, _percent, _qualifier
-from .readings import _APPOSITIVE_BEFORE, _MONEY, _PREPOSITION_BEFORE, _Reading, _read, _singular
+from .readings import _APPOSITIVE_BEFORE, _LIST_BEFORE, _MONEY, _PREPOSITION_BEFORE, _Reading, _read, _singular
 from .setting import city_of, paragraph_of, speaker_post
 from .tokens import is_verb
 
@@ -161,6 +161,7 @@ def extract(doc: Document) -> None:
         dates = doc.dates[sent.index]
         figures = _figures(doc, sent, dates)
         sibling: _Reading | None = None
+        context = ""  # what the sentence's last bare figure was about: its list's next items share it
         last: tuple | None = None  # the sentence's previous count: (reading, value, stop)
         whole: tuple | None = None  # the count a partition lists the parts of: (reading, value)
         for i, fig in enumerate(figures):
@@ -176,15 +177,7 @@ def extract(doc: Document) -> None:
             stop = max(stop, end)
             approx, q_start = _qualifier(doc, start)
             limit = _clause_limit(doc, sent, figures, i)
-            if unit == "rate":
-                reading = _Reading(subject, subject, subject, None, None, False)
-            elif fig.topic and counted.refers_back(fig.topic) and prev is not None:  # «شمار این افراد از … به …»
-                reading = _Reading(_join(subject, prev.core), prev.population, prev.core, None, prev.measure, True)
-            elif fig.topic:  # «مستمری سالمندان از ۵ میلیون به ۸ میلیون تومان می‌رسد»
-                reading = _Reading(_join(subject, fig.topic), fig.topic, fig.topic, None, measure_for(fig.topic), False)
-            else:
-                reading = _read(doc, sent, n, start, end, subject, stop, limit, prev, sibling, prev_sentence,
-                                _shared_predicate(doc, sent, figures, i))
+            reading = _reading(doc, sent, figures, i, unit, stop, limit, prev, sibling, prev_sentence)
             if unit not in ("percent", "rate", "rials", "tomans"):
                 whole = _partition(doc, whole, last, q_start, subject, float(n.value), prev)
                 counted_here = (reading, float(n.value), stop)
@@ -198,6 +191,9 @@ def extract(doc: Document) -> None:
                     and _SAME_FIGURE.search(doc.text[counted.clause_start(doc, sent.start, q_start):q_start]):
                 full = last_share  # «… ۲۸ درصد آن مربوط به کودک‌آزاری بوده؛ این رقم در سال ۱۴۰۱ ۲۲ درصد بود»
             full = _join(full, fig.label)
+            full, context = _placed(doc, sent.start, q_start, full, context if _percent(n) else "")
+            if context and _percent(n) and reading.whole == reading.population:
+                reading = reading._replace(whole=context)  # «خانوارهای … ۴۷ درصد یک نفره»: a share of the households
             if _percent(n):
                 sibling, last_share = reading, full
                 full = full if full.startswith("درصد") else _join("درصد", full)
@@ -232,6 +228,78 @@ def extract(doc: Document) -> None:
 
 
 # «۶۵٫۹۵۱ واقعه ولادت»: the decimal sign written for a thousands separator
+
+
+_AMONG = re.compile(rf"(?:از|در){GAP}(?:بین|میان){GAP}")
+# «در طرح پیشگیری تنبلی چشم ۹۸ درصد …»: the nouns right before a figure say what it is about after «در/برای»
+# («رصد دقیق ۹۲ نقطه»: without one they name what was done to what is counted)
+_FOR_BEFORE = re.compile(rf"(?<![\w\u200c])(?:در|برای){GAP}$")
+_WORD = re.compile(r"[\u0620-\u06D3\u200c]+")
+
+
+def _bare(subject: str) -> bool:
+    """The subject is a unit or a classifier alone («درصد», «تومان», «نفر»), or a share of one kind of
+    what is not said («۶۱ درصد زن», «۴۷ درصد یک نفره»); a noun of its own («۹۲ نقطه») says what it counts."""
+    words = [w for w in counted.SIZE_LABEL.sub("", subject).split() if key(w) != key("درصد")]
+    if len(subject.split()) > len(words):  # a share
+        return len(words) <= 1
+    return not words or len(words) == 1 and (key(words[0]) in counted.CLASSIFIERS or key(words[0]) in _MONEY)
+
+
+def _reading(doc: Document, sent, figures: list[_Figure], i: int, unit: str, stop: int, limit: int,
+             prev: _Reading | None, sibling: _Reading | None, prev_sentence: int) -> _Reading:
+    """What the ``i``-th figure of the sentence counts: a rate its base, both sides of a change what the
+    clause names before them, any other figure as :func:`builder.extract.readings._read` reads it."""
+    fig = figures[i]
+    n, start, end, subject = fig[:4]
+    if unit == "rate":
+        return _Reading(subject, subject, subject, None, None, False)
+    if fig.topic and counted.refers_back(fig.topic) and prev is not None:  # «شمار این افراد از … به …»
+        return _Reading(_join(subject, prev.core), prev.population, prev.core, None, prev.measure, True)
+    if fig.topic:  # «مستمری سالمندان از ۵ میلیون به ۸ میلیون تومان می‌رسد»
+        return _Reading(_join(subject, fig.topic), fig.topic, fig.topic, None, measure_for(fig.topic), False)
+    return _read(doc, sent, n, start, end, subject, stop, limit, prev, sibling, prev_sentence,
+                 _shared_predicate(doc, sent, figures, i))
+
+
+def _placed(doc: Document, sent_start: int, q_start: int, full: str, shared: str) -> tuple[str, str]:
+    """A bare subject with what its clause is about (:func:`_context_of_bare`), or, for the next item of
+    a list of shares, what the item before was about («… ۴۷ درصد یک نفره، ۲۹ درصد دو نفره»); and that."""
+    if not _bare(full):
+        return full, ""
+    context = _context_of_bare(doc, sent_start, q_start)
+    if not context and shared and _LIST_BEFORE.search(doc.text[max(sent_start, q_start - 40):q_start]):
+        context = shared
+    return (full if any(key(w) in key(full) for w in context.split()) else _join(full, context)), context
+
+
+def _context_of_bare(doc: Document, sent_start: int, q_start: int) -> str:
+    """What the clause of a figure with a bare subject is about, or "".
+
+    «خانوارهای تحت پوشش کمیته امداد ۴۹ درصد یک نفره …», «در طرح پیشگیری تنبلی چشم ۹۸ درصد …»,
+    «ارزش ریالی هر سری را ۴۰ میلیون تومان …»: the noun phrase the clause opens with (or, when it
+    opens with something else, at least two nouns right before the figure). Not a pointer («این
+    تعداد»: the previous figure's group is read elsewhere), a time word or filler, nor a person,
+    post, body or place that opens the clause: who gives the figure, or where.
+    """
+    among = _AMONG.match(doc.text, counted.clause_start(doc, sent_start, q_start), q_start)
+    if among:  # «از میان سرپرستان خانوارهای تحت پوشش ۶۳ درصد زن هستند»: the group it is a share of
+        words = doc.text[among.end():q_start].split()
+        return " ".join(words) if 1 <= len(words) <= 6 and not any(is_verb(w) or not _WORD.fullmatch(w) for w in words) else ""
+    found = counted.topic(doc, sent_start, q_start)
+    if found is None or not found[0] or found[1] >= q_start:
+        return ""
+    words, begin = found[0].split(), found[1]
+    if begin != counted.clause_start(doc, sent_start, q_start) \
+            and (len(words) < 2 or not _FOR_BEFORE.search(doc.text, max(sent_start, begin - 8), begin)):
+        return ""
+    if counted.refers_back(found[0]) or any(key(w) in counted.TIME_WORDS or key(w) in counted.FILLERS for w in words):
+        return ""
+    at = doc.text.find(words[0], begin, q_start)
+    if any(m.kind in ("place", "person", "organization", "role") and m.start < at + len(words[0]) and at < m.end
+           for m in doc.mentions):
+        return ""
+    return found[0]
 
 
 def _restated(doc: Document, first: Statistic, sent, evidence, full: str, reading: _Reading, approx: str) -> None:
