@@ -310,3 +310,14 @@ def test_a_comma_with_one_or_two_digits_before_a_scale_word_is_decimal():
     assert [(n.value, n.text) for n in find_numbers("۲,۸ میلیون تومان")] == [(2_800_000, "۲,۸ میلیون")]
     assert [n.value for n in find_numbers("12,500 نفر")] == [12_500]
     assert [n.value for n in find_numbers("۲,۸ نفر")] == [2, 8]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("بیش از سههزارو ۴۰۰ کودک", 3400),    # a scale glued to its number word, «و» glued to the scale
+    ("نههزارو دویست تماس", 9200),
+    ("چهارهزار خانوار", 4000),             # pages without ZWNJ write them as one word
+    ("دومیلیون و ششصدهزار تومان", 2_600_000),  # «دوم» is an ordinal, but «دومیلیون» is «دو» + «میلیون»
+])
+def test_scale_words_glued_to_the_number_they_multiply(text, value):
+    found = find_numbers(text)
+    assert [n.value for n in found] == [value]

@@ -180,13 +180,15 @@ def _number_parts(run: str) -> tuple[tuple[int, int, _Word | None], ...] | None:
         parts.append((0, 1, None))
         pos = 1
     while True:
-        m = _WORD_AT.match(run, pos)
-        if not m:
+        end = _word_end(run, pos)
+        if end is None:
             return None
-        parts.append((pos, m.end(), _LEX[m.group()]))
-        pos = m.end()
+        parts.append((pos, end, _LEX[run[pos:end]]))
+        pos = end
         if pos == len(run):
             break
+        if _glued_scale(run, pos) and _LEX[run[parts[-1][0]:end]].cls != "scale":
+            continue  # «دوهزارو ۵۰۰», «هفتهزار»: a scale word glued to the number it multiplies
         if run[pos] != "و":
             return None
         parts.append((pos, pos + 1, None))
@@ -194,6 +196,20 @@ def _number_parts(run: str) -> tuple[tuple[int, int, _Word | None], ...] | None:
         if pos == len(run):
             break
     return tuple(parts)
+
+
+def _word_end(run: str, pos: int) -> int | None:
+    """Where the number word at ``pos`` ends: the longest that ends the run or is followed by «و» or a
+    glued scale word («دومیلیون» is «دو» + «میلیون», not the ordinal «دوم» + «یلیون»), else None."""
+    for end in range(len(run), pos, -1):
+        if run[pos:end] in _LEX and (end == len(run) or run[end] == "و" or _glued_scale(run, end)):
+            return end
+    return None
+
+
+def _glued_scale(run: str, pos: int) -> bool:
+    m = _WORD_AT.match(run, pos)
+    return m is not None and m.group() in _SCALES
 
 
 def _tokens(folded: str) -> list[_Tok]:
