@@ -635,3 +635,15 @@ def test_household_sizes_after_a_share_say_which_households_and_are_not_counts()
     assert "خانوار" in stats[11].whole  # the share names its own whole, not the group counted before
     assert 3 not in stats and 4 not in stats  # «سه نفر», «چهار نفر و بیشتر»: sizes, not counts of people
     assert 690 in stats
+
+
+def test_a_participle_written_apart_in_the_topic_says_which_ones():
+    stats = by_value(run("وی افزود: تعداد تماس های برقرار شده با اورژانس اجتماعی در استان ۱۸ هزار و ۲۰۰ مورد بوده است."))
+    assert key("برقرار شده با اورژانس اجتماعی") in key(stats[18_200].subject)
+
+
+def test_a_share_after_with_is_given_for_the_item_before_it():
+    stats = by_value(run("وی افزود: پس از آن گروه سنی ۱۵ تا ۱۸ سال با ۴۲٫۵ درصد، ۱۰ تا ۱۴ سال با ۳۳٫۵ درصد "
+                         "و کودکان زیر ۱۰ سال با ۸٫۵ درصد قرار دارند."))
+    assert "۱۵ تا ۱۸ سال" in stats[42.5].subject and "۱۰ تا ۱۴ سال" in stats[33.5].subject
+    assert "کودکان زیر ۱۰ سال" in stats[8.5].subject

@@ -525,9 +525,23 @@ def topic(doc: Document, sent_start: int, start: int) -> tuple[str, int] | None:
         rest = noun_phrase(doc, det.end(), start)
         if rest.text:
             phrase = Words(f"{phrase.text} {det.group()} {rest.text}", rest.end)
+    if (done := _participle_after(doc, phrase.end, start)) is not None:
+        # «تعداد تماس‌های برقرار شده با اورژانس اجتماعی … ۲۹ هزار مورد بوده»: «شده» written apart,
+        # a participle here: the clause goes on to its figure
+        phrase = Words(f"{phrase.text} {doc.text[phrase.end:done].strip()}", done)
     more = modifiers(doc, phrase.end, start)
     text = f"{phrase.text} {more.text}".strip()
     return text, begin
+
+
+def _participle_after(doc: Document, pos: int, limit: int) -> int | None:
+    """Where «X شده» right after ``pos`` ends, when X is a content word and no verb follows it; else None."""
+    first = _next(doc, pos, limit)
+    second = _next(doc, first.end(), limit) if first is not None else None
+    if second is None or _K(second.group()) != _K("شده") or not _is_word(first.group()) \
+            or is_function_word(first.group()) or is_verb(first.group()) or _finite_after(doc, second.end(), limit):
+        return None
+    return second.end()
 
 
 def _noun_before(doc: Document, begin: int, start: int) -> tuple[str, int] | None:

@@ -195,12 +195,19 @@ def _named_before(doc: Document, sent_start: int, q_start: int, first: str, befo
     the clause's opening words before «با» («بیشترین تماس مربوط به کارتن‌خواب‌ها با ۱۰۲ مورد»); else ""."""
     if first in _PERSON_CLASSIFIERS and (group := _group_before(doc, sent_start, q_start) or _given_to(doc, sent_start, q_start)):
         return group
+    return item_before_with(doc, sent_start, q_start)
+
+
+def item_before_with(doc: Document, sent_start: int, q_start: int) -> str:
+    """The item a figure after «با» is given for («همسرآزاری با ۹۵ مورد», «گروه سنی ۳۰ تا ۳۹ سال با ۲۲ درصد»):
+    its words back to a list's joiner or the clause start; "" when none, or when they name a place,
+    a person or a body (where or who, not what)."""
     with_at = _WITH_BEFORE.search(doc.text, max(sent_start, q_start - 8), q_start)
     if with_at is None:
         return ""
     # the item's own words: back to a list's joiner («همسرآزاری با ۹۵ مورد، کودک‌آزاری با ۶۲ مورد و …») or the clause start
     begin = counted.clause_start(doc, sent_start, with_at.start())
-    last_number = max((m.end() for m in re.finditer(r"[0-9۰-۹]+", doc.text[begin:with_at.start()])), default=None)
+    last_number = max((m.end() for m in _FIGURE_WITH_UNIT.finditer(doc.text[begin:with_at.start()])), default=None)
     if last_number is not None and (joiner := _ITEM_JOINER.search(doc.text, begin + last_number, with_at.start())):
         begin = joiner.end()
     named = [m for m in doc.mentions if m.kind in ("place", "person", "organization") and begin <= m.start < with_at.start()]
@@ -209,6 +216,8 @@ def _named_before(doc: Document, sent_start: int, q_start: int, first: str, befo
 
 
 _WITH_BEFORE = re.compile(rf"(?<![\w\u200c])با{GAP}$")
+# the previous item's figure (not the numbers of an age inside an item: «۱۰ تا ۱۴ سال با ۳۳ درصد»)
+_FIGURE_WITH_UNIT = re.compile(rf"[0-9۰-۹]{GAP}(?:درصد|مورد|نفر|تن|فقره|پرونده|تماس|خانوار)(?![\w\u200c])")
 _ITEM_JOINER = re.compile(r"[،,]|(?<![\w\u200c])و(?![\w\u200c])")
 
 

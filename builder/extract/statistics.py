@@ -32,7 +32,7 @@ from ..text.textkey import key
 from . import counted, predicates
 from .counted import TOKEN, noun_phrase
 from .figures import _Figure, _RATE_AFTER, _UNIT_OF, _figures, _join, _percent, _qualifier
-from .readings import _APPOSITIVE_BEFORE, _LIST_BEFORE, _MONEY, _PREPOSITION_BEFORE, _Reading, _read, _singular
+from .readings import _APPOSITIVE_BEFORE, _LIST_BEFORE, _MONEY, item_before_with, _PREPOSITION_BEFORE, _Reading, _read, _singular
 from .setting import city_of, paragraph_of, speaker_post
 from .tokens import is_verb
 
@@ -282,6 +282,8 @@ def _context_of_bare(doc: Document, sent_start: int, q_start: int) -> str:
     تعداد»: the previous figure's group is read elsewhere), a time word or filler, nor a person,
     post, body or place that opens the clause: who gives the figure, or where.
     """
+    if item := item_before_with(doc, sent_start, q_start):  # «گروه سنی ۳۰ تا ۳۹ سال با ۲۲٫۲ درصد»
+        return item
     among = _AMONG.match(doc.text, counted.clause_start(doc, sent_start, q_start), q_start)
     if among:  # «از میان سرپرستان خانوارهای تحت پوشش ۶۳ درصد زن هستند»: the group it is a share of
         words = doc.text[among.end():q_start].split()
