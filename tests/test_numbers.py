@@ -321,3 +321,8 @@ def test_a_comma_with_one_or_two_digits_before_a_scale_word_is_decimal():
 def test_scale_words_glued_to_the_number_they_multiply(text, value):
     found = find_numbers(text)
     assert [n.value for n in found] == [value]
+
+
+def test_a_percentage_with_a_possessive_suffix_is_a_percentage():
+    found = find_numbers("۶۰ درصد این کودکان ایرانی و ۴۰ درصدشان از اتباع هستند")
+    assert [(n.value, n.kind) for n in found] == [(60, "percent"), (40, "percent")]

@@ -647,3 +647,8 @@ def test_a_share_after_with_is_given_for_the_item_before_it():
                          "و کودکان زیر ۱۰ سال با ۸٫۵ درصد قرار دارند."))
     assert "۱۵ تا ۱۸ سال" in stats[42.5].subject and "۱۰ تا ۱۴ سال" in stats[33.5].subject
     assert "کودکان زیر ۱۰ سال" in stats[8.5].subject
+
+
+def test_a_count_told_again_as_a_share_is_of_the_group_the_share_names():
+    stats = by_value(run("وی افزود: در مجموع ۴۵۰ نفر، معادل ۶۲ درصد متقاضیان، در مراکز نگهداری پذیرش شده‌اند."))
+    assert "متقاضیان" in stats[450].subject and "پذیرش" in stats[450].subject

@@ -502,6 +502,10 @@ def clause_start(doc: Document, sent_start: int, start: int) -> int:
     return begin + len(doc.text[begin:start]) - len(doc.text[begin:start].lstrip())
 
 
+# a time phrase that opens a clause before its subject: «در شش ماهه اول امسال», «طی سال گذشته», «در سال ۱۴۰۲»
+_LEADING_TIME = re.compile(
+    rf"(?:در|طی|از{GAP}ابتدای){GAP}(?:[^\s\u200c،,.:؛;]+{GAP}){{0,4}}?"
+    rf"(?:امسال|پارسال|جاری|گذشته|اخیر|قبل|پیش|[0-9۰-۹]{{2,4}})(?![\w\u200c]){GAP}")
 _WHOLE = frozenset(_K(w) for w in ("کل", "کلیه", "مجموع", "تمام", "تمامی"))
 
 
@@ -513,6 +517,8 @@ def topic(doc: Document, sent_start: int, start: int) -> tuple[str, int] | None:
     (the caller decides what it counts).
     """
     begin = clause_start(doc, sent_start, start)
+    if (when := _LEADING_TIME.match(doc.text, begin, start)) is not None and noun_phrase(doc, when.end(), start).text:
+        begin = when.end()  # «در شش ماهه اول امسال تعداد کودکان کار پذیرفته‌شده … ۵۵ درصد افزایش داشته»
     pointer = re.match(r"(?:این|آن|همین)[\s\u200c]+([^\s\u200c،,.:؛;]+)", doc.text[begin:start])
     if pointer and _K(pointer.group(1)) in _GROUP_NOUNS:
         return pointer.group(), begin

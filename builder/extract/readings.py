@@ -67,7 +67,7 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
         return _Reading(_join(words[0].removesuffix("ی"), _words_before(doc, sent.start, q_start)), head, head,
                         None, measure_for(_words_before(doc, sent.start, q_start)), False)
     in_phrase = bool(noun_before) and not vacuous or bool(_PREPOSITION_BEFORE.search(before_text))
-    back = counted.refers_back_before(doc, sent.start, start)
+    back = counted.refers_back_before(doc, sent.start, start) or n.text.endswith(("درصدشان", "درصدش", "درصدشون"))
     pointer = counted.pronoun_after(doc, stop, limit) if (classifier or share or len(words) <= 1) else None
     if pointer is not None and pointer[1] and (not _names_a_population(pointer[1]) or len(words) == 1 and not classifier):
         pointer = None  # «۱۱۵۰ نفر از این یارانه استفاده کرده‌اند»: an object; «۱۲۰ خانواده از این کودکان»: its own words
@@ -97,6 +97,8 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
     if classifier and (reading := _restated(before_text, sibling or prev, head, mods, measure)) is not None:
         return reading
     if back and prev is not None and (reading := _part_of_previous(prev, words, head, pointer, mods, said, measure)):
+        return reading
+    if classifier and not back and (reading := _told_as_share(doc, sent, head, stop, said, measure)) is not None:
         return reading
     if (classifier or _bare_before_copula(words, pred, mods, before_text)) and not pointer and not in_phrase \
             and (reading := _topic_reading(doc, sent.start, q_start, prev, mods, said, pred, measure, head)) is not None:
@@ -400,6 +402,36 @@ def _part_of_previous(prev: _Reading, words: list[str], head: str, pointer, mods
     kept = words[0] if first in counted.CLASSIFIERS else "" if same else f"{head} از"
     return _Reading(_join(kept, prev.core, rest, mods.text, said), prev.population, _join(prev.core, rest), None,
                     measure or prev.measure, True)
+
+
+# «، معادل ۸۶ درصد بازماندگان»: a count told again as a share of a group
+_SHARE_AFTER = re.compile(rf"{GAP}[،,]?{GAP}(?:معادل|برابر{GAP}با|یعنی){GAP}[0-9۰-۹][0-9۰-۹٫.,/]*{GAP}درصد{GAP}(?:از{GAP})?")
+
+
+def _told_as_share(doc: Document, sent, head: str, stop: int, said: str, measure) -> _Reading | None:
+    """«۱۷۹ نفر، معادل ۸۶ درصد بازماندگان، شناسایی شده‌اند»: the people are some of those the share
+    right after the count is of, and its clause goes on after the share; None without such a share."""
+    shared = _share_named_after(doc, stop, sent.end)
+    if shared is None:
+        return None
+    group, after = shared
+    then = predicates.predicate(doc, after, sent.end, open_end=True)
+    said = _join(then.complement, then.verbal) if then else said
+    return _Reading(_join(head, group, said), group, _join(group, then.verbal if then else ""), None,
+                    measure or measure_for(said), False)
+
+
+def _share_named_after(doc: Document, stop: int, end: int) -> tuple[str, int] | None:
+    """The group an appositive share right after a count names («۱۷۹ نفر، معادل ۸۶ درصد بازماندگان،»)
+    and where the share ends (past its comma), or None."""
+    m = _SHARE_AFTER.match(doc.text, stop, end)
+    if m is None:
+        return None
+    group = noun_phrase(doc, m.end(), end)
+    if not group.text or counted.refers_back(group.text):
+        return None
+    comma = re.match(rf"{GAP}[،,]", doc.text[group.end:end])
+    return group.text, group.end + (comma.end() if comma else 0)
 
 
 def _restated(before_text: str, same: _Reading | None, head: str, mods, measure) -> _Reading | None:

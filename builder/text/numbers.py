@@ -393,7 +393,8 @@ class _Parser:
 
     def percent_after(self, j: int) -> int | None:
         """Token index after a following «درصد»/«%», if there is one."""
-        if self._is(j, "text", {"درصد", "درصدی"}) or self._is(j, "ch", _PERCENT_SIGNS, gaps="0s"):
+        # «۲۸ درصدشان»: of them (the reader of the figure resolves whom)
+        if self._is(j, "text", {"درصد", "درصدی", "درصدشان", "درصدش", "درصدشون"}) or self._is(j, "ch", _PERCENT_SIGNS, gaps="0s"):
             return j + 1
         # «چهار در صد» written in two words, not «۳ در صد هزار» (a rate per hundred thousand)
         if self._is(j, "text", {"در"}, gaps="zs") and self._is(j + 1, "word", {"صد"}, gaps="zs") \
