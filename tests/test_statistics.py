@@ -652,3 +652,8 @@ def test_a_share_after_with_is_given_for_the_item_before_it():
 def test_a_count_told_again_as_a_share_is_of_the_group_the_share_names():
     stats = by_value(run("وی افزود: در مجموع ۴۵۰ نفر، معادل ۶۲ درصد متقاضیان، در مراکز نگهداری پذیرش شده‌اند."))
     assert "متقاضیان" in stats[450].subject and "پذیرش" in stats[450].subject
+
+
+def test_a_copula_written_without_its_space_is_not_a_glued_compound_verb():
+    doc = run("وی گفت: در این مدت ۴۰ پرونده همسرآزاری، ۹ پرونده سالمندآزاری و ۱۱ پرونده مربوط به سایر موارد میباشد.")
+    assert not any("میبا" in s.subject for s in doc.statistics)

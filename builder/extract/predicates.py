@@ -251,6 +251,8 @@ def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, g
             kept.extend(verbal)
         verbal = [re.sub(r"[\u200c\s]*(?:اند|است|ایم|اید|بود|بودند)$", "", verb.group())]
     compound = _GLUED_LIGHT.match(k) if word_frequency(verb.group()) is None else None
+    if compound and (copula or not word_frequency(compound.group(1))):
+        compound = None  # «می‌باشد» is not «میبا» + «شد»
     if glued:
         if verbal or not _REACH.match(k):  # «… به ۵۱۵ نفر رسیده است»: says how many, not what
             verbal.append(verb.group())
