@@ -398,3 +398,11 @@ def test_a_lead_after_a_dateline_with_underscores_is_quoted():
 def test_a_known_compound_word_or_a_glued_today_ends_a_name():
     assert persons(run("در سالگرد سردار قاسم سلیمانی گره‌گشایی از مشکلات مردم مورد تاکید قرار گرفت.")) == {key("قاسم سلیمانی")}
     assert persons(run("سید محسن حمزه لوامروز در بازدید از مرکز گفت: کار ادامه دارد.")) == {key("سید محسن حمزه لو")}
+
+
+def test_given_names_written_apart_or_misspelt_and_a_given_name_ending_a_surname():
+    for sentence, name in (
+            ("نجم الدین محمدی مدیرعامل سازمان رفاه گفت: این طرح ادامه دارد.", "نجم الدین محمدی"),
+            ("نصرلله یگانه معاون استاندار اظهار کرد: کار کودکان کاهش یافته است.", "نصرلله یگانه"),
+            ("مریم بهروز بهار با بیان اینکه آمار دقیق نیست، افزود: بررسی ادامه دارد.", "مریم بهروز بهار")):
+        assert key(name) in persons(run(sentence)), name

@@ -113,8 +113,12 @@ def _name_at(units: list[Unit], i: int, verbs: frozenset[int] = frozenset()) -> 
     elif j < k < len(units) - 1 and k - j < 2 and units[k + 1].start in verbs and _is_surname_end(units, k):
         k += 1
     if k == j:
-        # «علی محمدی»: the second "given name" may be the surname
+        # «علی محمدی»: the second "given name" may be the surname, and a given name right after it its
+        # last word («زهرا بهروز آذر با …»)
         if given == 2:
+            if j < len(units) - 1 and units[j].kind == "word" and is_given_name(units[j].text) \
+                    and (units[j + 1].kind != "word" or is_stop(units[j + 1].text) or units[j + 1].start in verbs):
+                return start, j + 1, 1
             return start, j, 1
         return None
     return start, k, given
@@ -180,6 +184,10 @@ def _given_name_width(units: list[Unit], j: int) -> int:
         return 0
     if j + 1 < len(units) and units[j + 1].key in _ALLAH and is_given_name(u.text + "الله"):
         return 2
+    if j + 1 < len(units) and units[j + 1].key == key("الدین") and is_given_name(u.text + "الدین"):
+        return 2  # «نجم الدین», «شمس الدین»
+    if u.key.endswith(key("لله")) and not u.key.endswith(key("الله")) and is_given_name(u.key[:-3] + "الله"):
+        return 1  # «اسدلله»: «اسدالله» with its alef dropped
     if is_given_name(u.text):
         return 1
     for prefix in _PREFIXES:  # «سیدجواد», «سیدمهدی»: the prefix glued on

@@ -222,14 +222,30 @@ def is_meta_line(line: Line) -> bool:
 
 
 def _tail_start(lines: list[Line]) -> int:
-    """Index of the first line of the page tail; len(lines) when there is none."""
+    """Index of the first line of the page tail; len(lines) when there is none.
+
+    A share widget («لینک کوتاه», «کپی شد») ends the article only when no story paragraph follows it
+    before the next end marker: some sites print it between the summary and the story."""
     seen_body = 0
     for i, line in enumerate(lines):
-        if seen_body >= 2 and _END.match(line.text):
+        if seen_body >= 2 and _END.match(line.text) and not (_SHARE_WIDGET.match(line.text) and _story_after(lines, i)):
             return i
         if line.words >= 8:
             seen_body += 1
     return len(lines)
+
+
+_SHARE_WIDGET = re.compile(r"^\s*(?:لینک\s*کوتاه|کپی\s*شد)")
+_STORY = 20  # words of a paragraph of the story (a related headline is shorter)
+
+
+def _story_after(lines: list[Line], i: int) -> bool:
+    for line in lines[i + 1:]:
+        if _END.match(line.text) and not _SHARE_WIDGET.match(line.text):
+            return False
+        if line.words >= _STORY and re.search(r"[.!؟?»]\s*$", line.text):
+            return True
+    return False
 
 
 def _title_candidate(line: Line) -> bool:
