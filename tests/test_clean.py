@@ -309,3 +309,11 @@ def test_a_share_widget_between_the_summary_and_the_story_does_not_end_the_artic
     assert "کاوه رستمی‌نژاد" in body and "نام و نام خانوادگی" not in body
     ended = raw.replace("کد مطلب: ۲۲۳۳۴۴\nلینک کوتاه کپی شد\n", "").replace("نظرات\n", "لینک کوتاه کپی شد\nتیتر یک خبر دیگر\n")
     assert "تیتر یک خبر دیگر" not in _body(ended)  # at the end of the story it still ends it
+
+
+def test_a_headline_an_aggregator_glued_to_the_lead_is_cut_from_it():
+    raw = ("راه‌اندازی سه مرکز مشاوره تلفنی برای خانواده‌ها در استان سمنانمدیرکل بهزیستی سمنان با اشاره به افزایش "
+           "تماس‌های مردم با خط مشاوره گفت: سه مرکز تازه در شاهرود، گرمسار و دامغان کار خود را آغاز کرده‌اند. "
+           "- به گزارش ایسنا، وی افزود: این مراکز شبانه‌روزی هستند.\n")
+    assert _title(raw) == "راه‌اندازی سه مرکز مشاوره تلفنی برای خانواده‌ها در استان سمنان"
+    assert _body(raw).splitlines()[-1].startswith("مدیرکل بهزیستی سمنان")

@@ -26,6 +26,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..text.lexicon import word_frequency
 from ..text.patterns import GAP, LETTER
 from ..text.textkey import key, persian_letters
 
@@ -111,9 +112,32 @@ def _pieces(raw: str, s: int, e: int, first: bool) -> list[tuple[int, int]]:
     cuts = [s]
     if first and (stamp := _CRAWL_STAMP.match(raw, s, e)):
         cuts.append(stamp.end())
+    if first and (lead := _glued_lead(raw, cuts[-1], e)) is not None:
+        cuts.append(lead)
     cuts += [m.start() for m in _BULLET.finditer(raw, s, e)]
     cuts.append(e)
     return [_trimmed(raw, a, b) for a, b in zip(cuts, cuts[1:])]
+
+
+# a post or a credit that opens a lead, glued by an aggregator to the end of the headline before it
+# («… اورژانس اجتماعی خراسان شمالیمعاون اجتماعی اداره کل …»)
+_LEAD_HEAD = re.compile(
+    rf"(?<=[{LETTER}])(?:مدیرکل|مدیر{GAP}کل|مدیرعامل|معاون|رئیس|رییس|سرپرست|دبیر|فرماندار|استاندار|شهردار|دادستان|"
+    rf"نماینده|وزیر|به{GAP}گزارش)(?=[\s\u200c])")
+
+
+def _glued_lead(raw: str, s: int, e: int) -> int | None:
+    """Where a lead starts that an aggregator glued to the headline opening a page (the first such
+    word that no lexicon knows: «شمالیمعاون»), when the headline before it has 3 to 30 words and
+    a story follows; else None."""
+    for m in _LEAD_HEAD.finditer(raw, s, e):
+        word_start = max(raw.rfind(" ", s, m.start()), raw.rfind("\n", s, m.start())) + 1
+        glued = raw[word_start:m.start()] + raw[m.start():m.end()].split()[0]
+        if word_frequency(glued) is not None:
+            continue
+        if 3 <= len(raw[s:m.start()].split()) <= 30 and len(raw[m.start():e].split()) >= _LONG:
+            return m.start()
+    return None
 
 
 def lines_of(raw: str) -> list[Line]:
