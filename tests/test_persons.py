@@ -406,3 +406,10 @@ def test_given_names_written_apart_or_misspelt_and_a_given_name_ending_a_surname
             ("نصرلله یگانه معاون استاندار اظهار کرد: کار کودکان کاهش یافته است.", "نصرلله یگانه"),
             ("مریم بهروز بهار با بیان اینکه آمار دقیق نیست، افزود: بررسی ادامه دارد.", "مریم بهروز بهار")):
         assert key(name) in persons(run(sentence)), name
+
+
+def test_a_reporters_byline_in_the_dateline_is_not_the_speaker():
+    doc = run("ساوه- رضا کرمانی خبرنگار پیام ساوه- رئیس اداره بهزیستی شهرستان ساوه گفت: ۴۰ کودک کار شناسایی شدند.\n\n"
+              "سعید نوروزی در ادامه افزود: این کودکان به مراکز بهزیستی سپرده شدند.")
+    assert key("سعید نوروزی") in persons(doc) and key("رضا کرمانی خبرنگار پیام ساوه") not in persons(doc)
+    assert key("رضا کرمانی") not in {key(s or "") for s in speakers(doc)}

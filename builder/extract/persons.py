@@ -231,9 +231,26 @@ def _through_to_role(units: list[Unit], k: int) -> int:
         if match_head(units, m, ("role",)):
             return m
         u = units[m]
-        if u.kind != "word" or is_stop(u.text) or not (is_name_word(u) or is_given_name(u.text)) or m == k + 2:
-            break
+        if u.kind != "word" or is_stop(u.text) or not (is_name_word(u) or is_given_name(u.text)) or m == k + 2 \
+                or u.key in _BYLINE or u.text.endswith(("-", "–", "—")):
+            break  # «اراک- مهدی غلامی خبرنگار اقتصادسرآمد- سرپرست …»: a reporter's byline, then the speaker's post
     return k
+
+
+_BYLINE = frozenset(key(w) for w in ("خبرنگار", "عکاس", "گزارشگر"))
+
+
+def _byline(units: list[Unit], b: int) -> bool:
+    """The name ending at ``b`` is a reporter's, in a dateline: «خبرنگار» and the site's name and a dash
+    follow it («اراک- مهدی غلامی خبرنگار اقتصادسرآمد- سرپرست … گفت»); the post after it is the speaker's."""
+    if b >= len(units) or units[b].key not in _BYLINE:
+        return False
+    for u in units[b + 1:b + 5]:
+        if u.text.endswith(("-", "–", "—")) or u.text in ("-", "–", "—"):
+            return True
+        if u.kind != "word" and u.kind != "org":
+            return False
+    return False
 
 
 def _context_says_person(units: list[Unit], a: int, b: int) -> bool:
@@ -363,7 +380,8 @@ def extract(doc: Document) -> None:
                     span = (a, b)
             if span is None:
                 span = _rare_pair_at(units, i) or _apposed_pair_at(doc, si, units, i) or _quoted_pair_at(units, i)
-            if span is not None and (_is_known_surname(doc, units, *span) or _dateline(doc, units, *span)):
+            if span is not None and (_is_known_surname(doc, units, *span) or _dateline(doc, units, *span)
+                                     or _byline(units, span[1])):
                 span = None  # «موسی نژاد گفت» after «قنبر موسی نژاد»: a later mention, by surname
             if span is None:
                 i += 1
