@@ -503,3 +503,11 @@ def test_a_kind_of_centre_is_no_program_and_a_given_name_after_a_word_of_a_name_
     names = {p.name for p in doc.programs.values()}
     assert "مرکز نگهداری صدف" in names and "مرکز اقامتی بهبود و بازتوانی معتادین" in names
     assert not {"مرکز توانبخشی", "گرمخانه بانوان"} & names
+
+
+def test_a_post_after_a_name_and_a_colon_and_an_indefinite_speaking_post_find_their_holders():
+    doc = run("به گزارش پایگاه خبری ما، رضا نادری :نماینده مردم شوشتر در مجلس شورای اسلامی از افزایش مستمری خبر داد.")
+    assert key("نماینده مردم شوشتر در مجلس شورای اسلامی") in roles_of(doc, "رضا نادری")
+    doc = run("یک مددکار انجمن حمایت از حقوق کودکان، گفت: تماس‌ها بیشتر شده است.\n\n"
+              "به گزارش تسنیم، نرگس توکلی در پاسخ به پرسشی اظهار داشت: بیشتر تماس‌ها از سوی مادران بوده است.")
+    assert key("مددکار انجمن حمایت از حقوق کودکان") in roles_of(doc, "نرگس توکلی")

@@ -65,8 +65,9 @@ def _neighbour_person(doc: Document, units: list[Unit], ph: RolePhrase) -> str |
         i -= i >= 0 and units[i].text in _QUOTE_MARKS + ("(",)  # «X (معاون …)»: the post in brackets
         return ends.get(units[i].end) if i >= 0 else None
 
-    def separator(i: int) -> bool:
-        return 0 <= i < len(units) and (units[i].text in _COMMAS or units[i].key == key("که"))
+    def separator(i: int, colon: bool = False) -> bool:
+        return 0 <= i < len(units) and (units[i].text in _COMMAS or units[i].key == key("که")
+                                        or colon and units[i].text in (":", "："))
 
     def posted(i: int) -> bool:
         """The name starting at unit ``i`` has a post of its own after a comma («…، حسن احمدی، امام جمعه»)."""
@@ -75,7 +76,8 @@ def _neighbour_person(doc: Document, units: list[Unit], ph: RolePhrase) -> str |
         return k + 1 < len(units) and units[k].text in _COMMAS and bool(match_head(units, k + 1, ("role",)))
 
     across_after = after(ph.end + 1) if separator(ph.end) and units[ph.end].text in _COMMAS else None
-    across_before = before(ph.start - 2) if separator(ph.start - 1) else None
+    # «علی عسگر ظاهری: نماینده مردم مسجدسلیمان … خبر داد»: a colon between the name and its post too
+    across_before = before(ph.start - 2) if separator(ph.start - 1, colon=True) else None
     if across_after and across_before and posted(ph.end + 1):
         across_after = None  # «علی کریمی، مدیرکل …، حسن احمدی، امام جمعه …»: each post follows its name
     return before(ph.start - 1) or after(ph.end) or across_after or across_before
