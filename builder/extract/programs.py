@@ -97,6 +97,12 @@ def _quoted(units: list[Unit], k: int) -> int | None:
     return None
 
 
+def _goes_on(units: list[Unit], k: int) -> bool:
+    """A name goes on at unit ``k``: a content word or a body («طرح بهبود | تغذیه», «طرح ظفر | پلیس …»):
+    so a given name before it opening a plan's name is a word of the name («بهبود», «ظفر»)."""
+    return k < len(units) and (is_name_word(units[k]) or units[k].kind == "org")
+
+
 def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
     """(end unit, head, kind) of a program name starting at ``i``, or None."""
     head = _head_at(units, i)
@@ -147,7 +153,8 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
             break
         # «سرای سالمندان امام رضا», «مرکز نگهداری صدف», «مرکز اقامتی بهبود و بازتوانی»: a given name after a
         # word of the name is the centre's own name, or a word of it
-        carried = is_given_name(u.text) and k > j and (units[k - 1].key in NAME_CARRIERS or content > 0)
+        carried = is_given_name(u.text) and (k > j and (units[k - 1].key in NAME_CARRIERS or content > 0)
+                                             or k == j and kind == "plan" and _goes_on(units, k + 1))
         if not (is_name_word(u) or carried) or (match_head(units, k, ("named", "place_bound")) and k > j):
             break
         if k == j and (u.key.endswith("ترین") or u.key in _TIME_WORDS):  # «طرح بیشترین سهم», «هفته گذشته»
