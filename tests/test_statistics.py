@@ -657,3 +657,10 @@ def test_a_count_told_again_as_a_share_is_of_the_group_the_share_names():
 def test_a_copula_written_without_its_space_is_not_a_glued_compound_verb():
     doc = run("وی گفت: در این مدت ۴۰ پرونده همسرآزاری، ۹ پرونده سالمندآزاری و ۱۱ پرونده مربوط به سایر موارد میباشد.")
     assert not any("میبا" in s.subject for s in doc.statistics)
+
+
+def test_card_numbers_and_days_of_latin_dates_are_not_figures():
+    stats = by_value(run("وی گفت: خیران کمک‌های خود را برای ۱۲۰ خانوار به شماره کارت ۶۰۳۷۹۹۱۲۳۴۵۶۷۸۹۰ واریز کنند. "
+                         "این فهرست روز ۰۴ June به روز شد و مبلغ هر بسته یک میلون و ۲۰۰ هزار تومان است."))
+    assert 120 in stats and 1_200_000 in stats
+    assert not any(v > 1e12 for v in stats) and 4 not in stats

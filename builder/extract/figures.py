@@ -53,6 +53,13 @@ _DURATION_AFTER = re.compile(rf"^{GAP}(?:ساعت|دقیقه|ثانیه|روز|�
 _DIALLED = re.compile(rf"^[^،,.؛;:]{{0,40}}?(?:تماس|اطلاع|خبر){GAP}(?:ب?گیر|گرفت|حاصل|ده|داد)")
 _HOTLINES = frozenset({110, 115, 123, 125, 137, 1480, 1570, 1525, 1526})
 # «ساعت از ۱۱ شب گذشته», «۲ بامداد»: a clock time
+# «۰۳ May ۲۰۲۴», «Friday 03 May»: a day of a month written in Latin letters
+_LATIN_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+                r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_LATIN_MONTH_AFTER = re.compile(rf"^\s*{_LATIN_MONTH}(?![A-Za-z])", re.I)
+_LATIN_MONTH_BEFORE = re.compile(rf"(?<![A-Za-z]){_LATIN_MONTH}\s*$", re.I)
+# a card, account or phone number: a long run of digits with no separator («۶۰۳۷۹۹۷۵۹۱۲۳۴۵۶۷۸», «۰۹۱۲۳۴۵۶۷۸۹»)
+_IDENTIFIER = re.compile(r"[0-9۰-۹]{11,}|[0۰][0-9۰-۹]{7,}")
 _CLOCK_AFTER = re.compile(rf"^{GAP}(?:شب|بامداد|صبح|عصر|ظهر)(?![\w\u200c])")
 # «چند هزار میلیارد تومان», «ده‌ها هزار نفر»: a vague amount, not a figure
 _VAGUE_BEFORE = re.compile(rf"(?<![\w\u200c])(?:چند|چندین|ده{GAP}ها|صدها|هزاران){GAP}$")
@@ -126,6 +133,9 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
         return False
     if _inside(doc, start, end, ("organization", "program", "person")):
         return False
+    if _IDENTIFIER.fullmatch(n.text.strip()) or _LATIN_MONTH_AFTER.match(doc.text[end:end + 12]) \
+            or _LATIN_MONTH_BEFORE.search(doc.text[max(0, start - 12):start]):
+        return False  # an identifier, or the day of a date in Latin letters
     if _named_after(doc, end):
         return False
     before = doc.text[max(0, start - 16):start]
