@@ -125,7 +125,10 @@ def _before_name(words: str) -> str:
     desk = _BEFORE_NAME.match(words)  # «خبرنگاران گروه جامعه …»: who at the source, before its name
     lead, words = (words[:desk.end()], words[desk.end():]) if desk else ("", words)
     parts = words.split()
+    known = max((e for s, e, _ in find_agencies(words) if s == 0), default=0)  # «خبرگزاری صدا و سیما»: «سیما» is its
     for i, w in enumerate(parts[1:], 1):
+        if len(" ".join(parts[:i + 1])) <= known:
+            continue
         if is_given_name(w) and agency(w) is None or (i >= 2 and w in _POST_WORDS) or (w.startswith("سید") and len(w) > 5):
             return lead + " ".join(parts[:i])  # «… ایران سپید سیدصباح قریشی»: «سید» glued to the name
     return lead + words

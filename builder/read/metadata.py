@@ -197,8 +197,11 @@ def _agency_and_province(doc: Document, paragraphs: list[str], head: list[str], 
         # or to the agency the official spoke to («به گزارش اقتصادتهران، … در گفت‌وگو با ایسنا»)
         told = next((c for para in paragraphs[:12] if (c := credits.from_interview(para)) and c.agency is not None), None)
         quoted = credit is not None and "نقل" in credit.frame  # «به نقل از خبرنامه پیک ایران»: the story's source
-        credit = credits.from_trailer(doc.page) or (None if quoted else credits.from_source_label(doc.page) or told) \
-            or credit
+        # «به گزارش مدل کودک، …» and later «به گزارش مدل کودک به نقل از ایسنا، …»: the agency it quotes
+        quoting = next((c for para in paragraphs[:12] if (c := credits.from_credit_line(para))
+                        and c.agency is not None and "نقل" in c.frame), None)
+        credit = credits.from_trailer(doc.page) or quoting \
+            or (None if quoted else credits.from_source_label(doc.page) or told) or credit
     labels = [ln for ln in head if re.fullmatch(r"[^:：]{2,30}[:：]\s*", ln)]  # «ایلنا:» before a site's name
     for line in [*labels, *head]:  # the site's name printed near the headline, alone or in a bar («… | مرکز گیلان»)
         for part in cleaning.bar_items(line):
