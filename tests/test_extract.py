@@ -517,3 +517,10 @@ def test_a_given_name_opening_a_plans_name_is_a_word_of_it():
     doc = run("معاون اجتماعی استان گفت: یارانه طرح بهبود تغذیه به هفت هزار کودک پرداخت شد. "
               "رئیس پلیس استان در ششمین طرح ظفر پلیس استان اظهار کرد: این طرح ادامه دارد.")
     assert {key("طرح بهبود تغذیه"), key("طرح ظفر پلیس")} <= set(doc.programs)
+
+
+def test_a_charity_festival_is_a_campaign_and_an_age_limit_ends_a_centres_name():
+    doc = run("مدیرکل کمیته امداد استان گفت: جشن نیکوکاری امسال در همه شهرستان‌ها برگزار می‌شود. "
+              "همچنین مرکز توانبخشی روزانه بالای ۱۴ سال و مرکز توانبخشی امید در این شهر فعال هستند.")
+    assert key("جشن نیکوکاری") in doc.programs
+    assert not any(k.endswith(key("بالای")) for k in doc.programs)

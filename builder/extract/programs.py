@@ -47,7 +47,8 @@ _NEWS_DESK = frozenset(key(w) for w in ("خبر", "اخبار", "خبری"))
 _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوهشهای", "تحقیقات", "آمار", "اطلاعات", "رشد"))
 _NUMBERED = frozenset(key(w) for w in ("ماده", "شماره", "بند", "تبصره"))
 _SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع", "مورد", "تعداد", "شمار", "شامل",
-                                     "مابقی", "بالغ", "صرفا", "صرفاً", "ظرفیت"))  # «مرکز اعتباری بالغ بر …»: past the name
+                                     "مابقی", "بالغ", "صرفا", "صرفاً", "ظرفیت",
+                                     "بالای", "زیر"))  # «مرکز اعتباری بالغ بر …», «… بالای ۱۴ سال»: past the name
 _PLACE_WORD_TEXTS = frozenset(("استان", "شهرستان", "شهر", "بخش", "روستای", "روستا"))
 _ADVERBIAL = frozenset(key(w) for w in ("به‌صورت", "بصورت", "به‌طور", "بطور"))
 _ADVERBIAL_NOUNS = frozenset(key(w) for w in ("صورت", "طور"))
