@@ -47,6 +47,7 @@ _GIVEN_TITLES = frozenset(key(w) for w in ("امیر",))  # a title that is a co
 _PREFIXES = frozenset(key(w) for w in ("سید", "سیده", "میر"))
 _AFTER_GIVEN = frozenset(key(w) for w in ("سادات",))  # «الهام سادات میرباقری»
 _UNMISTAKABLE_SURNAME = 0.8  # «‑زاده», «‑نیا», «‑پور», a given name's «‑ی»: a surname after any given name
+_DASHES = ("-", "–", "—")  # a dateline's or a byline's separator
 _REPORTING_LEAD = re.compile(r"^\s*(?:به\s*گفته|به\s*اعتقاد|به\s*عقیده|از\s*نظر)\s*$")
 
 
@@ -128,7 +129,7 @@ def _dateline(doc: Document, units: list[Unit], a: int, b: int) -> bool:
     """Words that open a paragraph and a dash after them («پیام خانواده- رئیس …») are a site's or a
     city's dateline, not a person."""
     opens = units[a].start == 0 or doc.text[units[a].start - 1] == "\n"
-    dash = units[b - 1].text.endswith(("-", "–", "—")) or b < len(units) and units[b].text in ("-", "–", "—")
+    dash = units[b - 1].text.endswith(_DASHES) or b < len(units) and units[b].text in _DASHES
     return opens and dash
 
 
@@ -232,7 +233,7 @@ def _through_to_role(units: list[Unit], k: int) -> int:
             return m
         u = units[m]
         if u.kind != "word" or is_stop(u.text) or not (is_name_word(u) or is_given_name(u.text)) or m == k + 2 \
-                or u.key in _BYLINE or u.text.endswith(("-", "–", "—")):
+                or u.key in _BYLINE or u.text.endswith(_DASHES):
             break  # «اراک- مهدی غلامی خبرنگار اقتصادسرآمد- سرپرست …»: a reporter's byline, then the speaker's post
     return k
 
@@ -246,7 +247,7 @@ def _byline(units: list[Unit], b: int) -> bool:
     if b >= len(units) or units[b].key not in _BYLINE:
         return False
     for u in units[b + 1:b + 5]:
-        if u.text.endswith(("-", "–", "—")) or u.text in ("-", "–", "—"):
+        if u.text.endswith(_DASHES):
             return True
         if u.kind != "word" and u.kind != "org":
             return False
