@@ -128,3 +128,8 @@ def test_one_table_of_datelines_serves_the_credit_and_the_leads_subject(dateline
     from builder.extract.speech import PREAMBLE
     assert from_lead(dateline + "مدیرکل بهزیستی استان گفت: …").name == source
     assert PREAMBLE.match(dateline)  # the lead's subject may follow it
+
+
+def test_a_quoted_office_with_a_district_number():
+    assert from_credit_line("به گزارش پایگاه شهر به نقل از روابط عمومی شهرداری منطقه ۱۲، رضا کاظمی گفت: کار ادامه دارد.").name \
+        == "روابط عمومی شهرداری منطقه ۱۲"

@@ -96,7 +96,7 @@ def _named(text: str, *, unknown_ok: bool) -> Credit | None:
     if any(w in ("این", "همین") for w in words):  # «روابط عمومی این سازمان»: a body named before
         return None
     if not unknown_ok or not words or len(words) > (_MAX_OFFICE_WORDS if office else _MAX_WORDS) \
-            or re.search(r"[0-9۰-۹]", name) and len(words) > 2:
+            or re.search(r"[0-9۰-۹]", name) and len(words) > 2 and not office:  # «روابط عمومی شهرداری منطقه ۱۵»
         return None
     return Credit(name, None, text)
 
@@ -152,7 +152,7 @@ def from_credit_line(paragraph: str) -> Credit | None:
         quoted = outer.group(1)
     source = None
     if quoted is not None:  # the quoted source is the story's, if it is a medium or an office (not a body)
-        source = _named(quoted, unknown_ok=bool(_MEDIA.search(quoted))
+        source = _named(quoted, unknown_ok=bool(_MEDIA.search(quoted) or _OFFICE.match(quoted.strip()))
                         or (len(quoted.split()) <= 3 and not _BODY_HEAD.match(quoted.strip())))
     if source is None and (office := _FROM_OFFICE.search(reporter)):
         source = _named(office.group(1), unknown_ok=True)
@@ -224,7 +224,8 @@ def from_interview(paragraph: str) -> Credit | None:
 
 # «… به خبرگزاری ایلنا گفت», «به ایسنا گفته است»: the agency an official told
 _TOLD = re.compile(rf"(?<![\w\u200c])به\s+((?:خبرگزاری\s+)?[\u0600-\u06FF\u200c]+)\s+(?:گفت|گفته{_W}است|اعلام{_W}کرد)")
-_SOURCE_LABEL = re.compile(rf"(?:^|\n|(?<=\s))[\s•*\-]*منبع(?:{_W}خبر)?\s*[:：]\s*([^\n|]{{2,60}}?)\s*(?:\||\n|$)")
+# the source's name on the label's line («منبع: ایسنا»; a bare «منبع:» before a share widget names none)
+_SOURCE_LABEL = re.compile(rf"(?:^|\n|(?<=\s))[\s•*\-]*منبع(?:{_W}خبر)?[ \t]*[:：][ \t]*([^\n|]{{2,60}}?)\s*(?:\||\n|$)")
 # «… دارد./ایرنا»: the agency whose story it is, after the last sentence
 _TRAILER = re.compile(r"[.!؟]\s*/\s*([\u0600-\u06FF\u200c]{2,20})\s*(?:\n|$)")
 _OFFICE_LINE = re.compile(rf"(?:^|\n)\s*((?:روابط{_W}عمومی|اداره{_W}ارتباطات)[^\n.،:]{{3,90}})\s*(?:\n|$)")
