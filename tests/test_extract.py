@@ -524,3 +524,10 @@ def test_a_charity_festival_is_a_campaign_and_an_age_limit_ends_a_centres_name()
               "همچنین مرکز توانبخشی روزانه بالای ۱۴ سال و مرکز توانبخشی امید در این شهر فعال هستند.")
     assert key("جشن نیکوکاری") in doc.programs
     assert not any(k.endswith(key("بالای")) for k in doc.programs)
+
+
+def test_a_shelters_own_name_and_words_glued_by_a_lost_space_end_a_centres_name():
+    doc = run("شهردار منطقه گفت: مددسرای آفتاب نیلوفری هر شب پذیرای بانوان است. "
+              "وی افزود: مرکز مشاوره خانواده ودولتی کاهش طلاق دراین مقوله تلاش می‌کند و مرکز ترک اعتیاد کشوراست.")
+    assert key("مددسرای آفتاب نیلوفری") in doc.programs
+    assert not any(key("دراین") in k or key("کشوراست") in k for k in doc.programs)

@@ -21,7 +21,7 @@ import re
 
 from ..components import component
 from ..text.document import Document, Mention, Program
-from ..text.lexicon import is_given_name
+from ..text.lexicon import is_given_name, word_frequency
 from ..text.patterns import GAP
 from ..text.textkey import key
 from . import organizations
@@ -56,6 +56,7 @@ _ADVERBIAL_NOUNS = frozenset(key(w) for w in ("صورت", "طور"))
 # own «‑ی» («طرحی»): some program, not one named
 _INDEFINITE = re.compile(r"\u200cای$|^(?:طرح|برنامه|مرکز|پروژه)ی$")
 _GLUED_DEMONSTRATIVE = re.compile(r"(?:در|از|به|با|بر)(?:این|همین|آن|همان)")  # «دراین»: a page lost the space
+_GLUED_COPULA = re.compile(r".{3,}است")
 _DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن", "همین", "همان", "هر", "کدام"))
 # words after a name that say how the program stands, not which it is
 _STATUS_WORDS = frozenset(key(w) for w in ("جدید", "فعال", "موجود", "مذکور", "یادشده", "فعلی", "قبلی", "دیگر", "تازه"))
@@ -140,8 +141,10 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
                 k += 1
                 continue
             break
-        if u.key in _SCOPE or compound_verb_noun(units, k):
-            break
+        if u.key in _SCOPE or compound_verb_noun(units, k) or _GLUED_DEMONSTRATIVE.fullmatch(u.key):
+            break  # «… کاهش طلاق | دراین مقوله»: a page lost the space of «در این»
+        if k > j and _GLUED_COPULA.fullmatch(u.key) and not word_frequency(u.text):
+            break  # «مرکز ترک اعتیاد | کشوراست»: a word and «است» glued, the clause's verb
         if u.kind == "place":
             if content and u.text.split()[0] not in _PLACE_WORD_TEXTS:  # «مرکز ساماندهی کودکان کار بندرعباس»: the place closes the name
                 k += 1
@@ -155,7 +158,7 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
         # «سرای سالمندان امام رضا», «مرکز نگهداری صدف», «مرکز اقامتی بهبود و بازتوانی»: a given name after a
         # word of the name is the centre's own name, or a word of it
         carried = is_given_name(u.text) and (k > j and (units[k - 1].key in NAME_CARRIERS or content > 0)
-                                             or k == j and kind == "plan" and _goes_on(units, k + 1))
+                                             or k == j and kind in ("plan", "house") and _goes_on(units, k + 1))
         if not (is_name_word(u) or carried) or (match_head(units, k, ("named", "place_bound")) and k > j):
             break
         if k == j and (u.key.endswith("ترین") or u.key in _TIME_WORDS):  # «طرح بیشترین سهم», «هفته گذشته»
