@@ -281,3 +281,9 @@ def test_a_news_desk_label_is_not_the_headline_and_a_bare_source_label_names_no_
                  "منبع:\nاشتراک گذاری\nتلگرام\n")
     assert meta.title == "شناسایی ۱۲۰ کودک کار در استان ایلام"
     assert meta.agency != "اشتراک گذاری"
+
+
+def test_a_lead_that_opens_with_its_day_before_the_agencys_dateline_dates_the_story():
+    meta = _meta("اعلام آمار تماس‌های خط مشاوره در پاییز\n\n"
+                 "دوشنبه ۱۴ آذر ۱۳۹۵ – هرانا – مددکار انجمن حمایت از کودکان با اشاره به آمار تماس‌های پاییز گفت: تماس‌ها بیشتر شده است.\n")
+    assert meta.published.date() == date(2016, 12, 4)

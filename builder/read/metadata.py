@@ -137,13 +137,19 @@ def _closing_date(footer: list[cleaning.Line]) -> tuple[datetime, str] | None:
 
 
 def _dated_in_lead(doc: Document) -> tuple[datetime, str] | None:
-    """A press release that dates its event in its first lines («امشب مورخ 1402/3/24، …»)."""
+    """A press release that dates its event in its first lines («امشب مورخ 1402/3/24، …»), or a lead
+    that opens with its day and a dash before the agency's dateline («سه شنبه ۲۱ آبان ۱۳۹۲ – هرانا – …»)."""
     first = doc.text.split("\n", 2)[:2]
     for para in first:
         if m := re.search(r"(?:مورخ|به\s*تاریخ)\s+([^،,]{6,30})", para):
             if found := parse_published(m.group(1)):
                 return found.dt, found.text
+        if (m := _DATE_DATELINE.match(para)) and (found := parse_published(m.group(1))):
+            return found.dt, found.text
     return None
+
+
+_DATE_DATELINE = re.compile(r"\s*((?:[\u0600-\u06FF\u200c]+\s+){0,2}[0-9۰-۹]{1,2}\s+[\u0600-\u06FF]+\s+[0-9۰-۹]{4})\s*[–—-]")
 
 
 def _dated_line(lines: list[cleaning.Line], title_start: int, labelled_only: bool = False) -> tuple[datetime, str] | None:
