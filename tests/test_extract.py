@@ -531,3 +531,9 @@ def test_a_shelters_own_name_and_words_glued_by_a_lost_space_end_a_centres_name(
               "وی افزود: مرکز مشاوره خانواده ودولتی کاهش طلاق دراین مقوله تلاش می‌کند و مرکز ترک اعتیاد کشوراست.")
     assert key("مددسرای آفتاب نیلوفری") in doc.programs
     assert not any(key("دراین") in k or key("کشوراست") in k for k in doc.programs)
+
+
+def test_running_a_household_and_the_family_as_an_institution_are_no_bodies():
+    doc = run("مدیرکل بهزیستی استان گفت: بسیاری از این زنان توان اداره زندگی خود را ندارند و حمایت از آنها "
+              "باید در بستر نهاد خانواده صورت گیرد.")
+    assert not any(k.startswith(key("اداره زندگی")) or k.startswith(key("نهاد خانواده")) for k in doc.organizations)

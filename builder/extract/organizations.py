@@ -55,6 +55,11 @@ def _core(head: str) -> str:
     return head
 
 
+# a head word read as a common noun with the word after it: running a household, the family as an institution
+_COMMON_NOUN_PHRASES = frozenset((key(a), key(b)) for a, b in (
+    ("اداره", "زندگی"), ("اداره", "منزل"), ("اداره", "خانه"), ("نهاد", "خانواده")))
+
+
 def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str, str, str | None, str | None] | None:
     """(key, display name, kind, parent key, place key) of a phrase, or None if it names no specific body."""
     head = ph.head
@@ -101,6 +106,8 @@ def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str
     words = [u for u in units[a:own_end] if u.kind != "place" and u.key not in PLACE_WORDS and u.key not in NATIONAL]
     if len(words) > 1 and all(is_descriptive(u) for u in words[1:]):  # «کمیته ویژه‌ای», «کارگروه تخصصی»: some body
         return None
+    if len(words) > 1 and (words[0].key, words[1].key) in _COMMON_NOUN_PHRASES:
+        return None  # «توان اداره زندگی», «نهاد خانواده»: the head word as a common noun
     base = "".join(u.key for u in words)
     place_key = _place_key(doc, ph.place)
     k = base + ("@" + place_key if place_key else "")
