@@ -52,7 +52,6 @@ _DURATION_AFTER = re.compile(rf"^{GAP}(?:ساعت|دقیقه|ثانیه|روز|�
 # «با ۱۲۳ تماس بگیرند», «به ۱۳۷ اطلاع دهند»: a number dialled, not counted
 _DIALLED = re.compile(rf"^[^،,.؛;:]{{0,40}}?(?:تماس|اطلاع|خبر){GAP}(?:ب?گیر|گرفت|حاصل|ده|داد)")
 _HOTLINES = frozenset({110, 115, 123, 125, 137, 1480, 1570, 1525, 1526})
-# «ساعت از ۱۱ شب گذشته», «۲ بامداد»: a clock time
 # «۰۳ May ۲۰۲۴», «Friday 03 May»: a day of a month written in Latin letters
 _LATIN_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
                 r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -60,6 +59,7 @@ _LATIN_MONTH_AFTER = re.compile(rf"^\s*{_LATIN_MONTH}(?![A-Za-z])", re.I)
 _LATIN_MONTH_BEFORE = re.compile(rf"(?<![A-Za-z]){_LATIN_MONTH}\s*$", re.I)
 # a card, account or phone number: a long run of digits with no separator («۶۰۳۷۹۹۷۵۹۱۲۳۴۵۶۷۸», «۰۹۱۲۳۴۵۶۷۸۹»)
 _IDENTIFIER = re.compile(r"[0-9۰-۹]{11,}|[0۰][0-9۰-۹]{7,}")
+# «ساعت از ۱۱ شب گذشته», «۲ بامداد»: a clock time
 _CLOCK_AFTER = re.compile(rf"^{GAP}(?:شب|بامداد|صبح|عصر|ظهر)(?![\w\u200c])")
 # «چند هزار میلیارد تومان», «ده‌ها هزار نفر»: a vague amount, not a figure
 _VAGUE_BEFORE = re.compile(rf"(?<![\w\u200c])(?:چند|چندین|ده{GAP}ها|صدها|هزاران){GAP}$")

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from ..graph.concepts import concept_for, measure_for
 from ..text.document import Document
+from ..text.numbers import PERCENT_OF_THEM
 from ..text.patterns import GAP
 from ..text.textkey import key
 from . import counted, predicates
@@ -67,7 +68,7 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
         return _Reading(_join(words[0].removesuffix("ی"), _words_before(doc, sent.start, q_start)), head, head,
                         None, measure_for(_words_before(doc, sent.start, q_start)), False)
     in_phrase = bool(noun_before) and not vacuous or bool(_PREPOSITION_BEFORE.search(before_text))
-    back = counted.refers_back_before(doc, sent.start, start) or n.text.endswith(("درصدشان", "درصدش", "درصدشون"))
+    back = counted.refers_back_before(doc, sent.start, start) or n.text.endswith(PERCENT_OF_THEM)
     pointer = counted.pronoun_after(doc, stop, limit) if (classifier or share or len(words) <= 1) else None
     if pointer is not None and pointer[1] and (not _names_a_population(pointer[1]) or len(words) == 1 and not classifier):
         pointer = None  # «۱۱۵۰ نفر از این یارانه استفاده کرده‌اند»: an object; «۱۲۰ خانواده از این کودکان»: its own words
@@ -91,7 +92,7 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
     if share:
         return _read_share(doc, sent, n, start, _join(noun_before, head), mods, pred, said, measure, back, prev, sibling)
     if not back and prev is not None and _SHARE_OF_BEFORE.search(before_text) and prev.population \
-            and (first in counted.CLASSIFIERS or _singular(first) == _singular(prev.population.split()[0])):
+            and (first in counted.CLASSIFIERS or _same_noun(first, prev.population)):
         back = True  # «… ۵۵۵ کودک کار شناسایی شده که سهم خرم‌آباد ۲۷۱ کودک …»: a part of the group just counted
         mods, said = counted.Words("", mods.end), ""
     if classifier and (reading := _restated(before_text, sibling or prev, head, mods, measure)) is not None:

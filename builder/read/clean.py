@@ -266,6 +266,7 @@ _STORY = 20  # words of a paragraph of the story (a related headline is shorter)
 
 
 def _story_after(lines: list[Line], i: int) -> bool:
+    """A story paragraph (long, ending its sentence) follows line ``i`` before the next end marker."""
     for line in lines[i + 1:]:
         if _END.match(line.text) and not _SHARE_WIDGET.match(line.text):
             return False

@@ -22,7 +22,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["NumberMatch", "PERCENT_WORD", "SCALE_NAMES", "align_fold", "find_numbers", "parse_number"]
+__all__ = ["NumberMatch", "PERCENT_OF_THEM", "PERCENT_WORD", "SCALE_NAMES", "align_fold", "find_numbers", "parse_number"]
 
 # One-for-one folding (never changes the length): Arabic letter forms, digit
 # scripts, invisible joiners.  Bidi marks become spaces because they sit
@@ -56,6 +56,8 @@ _SCALES = {"هزار": 10**3, "میلیون": 10**6, "ملیون": 10**6, "می�
            "ملیارد": 10**9, "تریلیون": 10**12}
 SCALE_NAMES = {10**3: "هزار", 10**6: "میلیون", 10**9: "میلیارد", 10**12: "تریلیون"}
 PERCENT_WORD = "درصد"
+# «۲۸ درصدشان»: a percentage «of them»; whom, the reader of the figure resolves
+PERCENT_OF_THEM = ("درصدشان", "درصدش", "درصدشون")
 
 # In a word group a class may only be followed (after «و») by a lower one:
 # صد و بیست و پنج, never پنج و بیست.  A teen closes the group.
@@ -187,7 +189,7 @@ def _number_parts(run: str) -> tuple[tuple[int, int, _Word | None], ...] | None:
         pos = end
         if pos == len(run):
             break
-        if _glued_scale(run, pos) and _LEX[run[parts[-1][0]:end]].cls != "scale":
+        if _glued_scale(run, pos) and parts[-1][2].cls != "scale":
             continue  # «دوهزارو ۵۰۰», «هفتهزار»: a scale word glued to the number it multiplies
         if run[pos] != "و":
             return None
@@ -393,8 +395,7 @@ class _Parser:
 
     def percent_after(self, j: int) -> int | None:
         """Token index after a following «درصد»/«%», if there is one."""
-        # «۲۸ درصدشان»: of them (the reader of the figure resolves whom)
-        if self._is(j, "text", {"درصد", "درصدی", "درصدشان", "درصدش", "درصدشون"}) or self._is(j, "ch", _PERCENT_SIGNS, gaps="0s"):
+        if self._is(j, "text", {"درصد", "درصدی", *PERCENT_OF_THEM}) or self._is(j, "ch", _PERCENT_SIGNS, gaps="0s"):
             return j + 1
         # «چهار در صد» written in two words, not «۳ در صد هزار» (a rate per hundred thousand)
         if self._is(j, "text", {"در"}, gaps="zs") and self._is(j + 1, "word", {"صد"}, gaps="zs") \
