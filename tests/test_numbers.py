@@ -164,6 +164,11 @@ def test_statistics_sentence_in_both_digit_scripts(script):
     ("کد خبر: 1403032315898", [("1403032315898", "cardinal", 1403032315898, None, None)]),
     ("حدود سه در صد کاهش", [("سه در صد", "percent", 3, None, "درصد")]),  # «درصد» in two words
     ("۳ در صد هزار نفر", [("۳", "cardinal", 3, None, None), ("صد هزار", "cardinal", 100_000, None, "هزار")]),
+    # a scale the number has used already starts the next number of a list
+    ("به ترتیب ۴۱۲ هزار و ۶۵ هزار نفر", [("۴۱۲ هزار", "cardinal", 412_000, None, "هزار"),
+                                        ("۶۵ هزار", "cardinal", 65_000, None, "هزار")]),
+    ("دو میلیون و ۳۰۰ هزار و ۴۰ هزار", [("دو میلیون و ۳۰۰ هزار", "cardinal", 2_300_000, None, "میلیون"),
+                                       ("۴۰ هزار", "cardinal", 40_000, None, "هزار")]),
 ])
 def test_find_numbers(text, expected):
     assert spans(text) == expected

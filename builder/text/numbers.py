@@ -375,7 +375,8 @@ class _Parser:
                 k += 1
             if segments:
                 low, top = min(sc for _, sc in parts), max(sc for _, sc in parts)
-                if (scales and low <= scales[0] <= top) or (not scales and cur >= low):
+                if (scales and low <= scales[0] <= top) or (not scales and (cur >= low or self._scale_at(k))):
+                    # «۳۱۲ هزار و ۷۳ هزار نفر»: a scale this number has used already starts the next one
                     break
             elif g and len(scales) == 1:
                 single = (g[0], scales[0])
