@@ -664,3 +664,19 @@ def test_card_numbers_and_days_of_latin_dates_are_not_figures():
                          "این فهرست روز ۰۴ June به روز شد و مبلغ هر بسته یک میلون و ۲۰۰ هزار تومان است."))
     assert 120 in stats and 1_200_000 in stats
     assert not any(v > 1e12 for v in stats) and 4 not in stats
+
+
+def test_the_main_predicate_after_a_relative_clause_says_what_is_counted():
+    # the figure's own clause is interrupted by «که … هستند،»; the verb after the comma is its predicate,
+    # read through the «(ره)» of the body's name
+    stats = by_value(run("معاون کمیته امداد استان زنجان گفت: ۲۳ هزار و ۴۱۰ خانوار که معادل ۵۱ هزار نفر هستند، "
+                         "تحت حمایت کمیته امداد امام خمینی (ره) استان هستند."))
+    assert {key("تحت"), key("حمایت"), key("امداد")} <= words(stats[23410].subject)
+    assert stats[23410].population.startswith("خانوار")
+
+
+def test_a_figure_after_a_relative_clause_counts_the_words_before_that():
+    # «X که … هستند، N نفر هستند»: the comma ends the relative clause, not the figure's subject
+    stats = by_value(run("مدیرکل بهزیستی استان ایلام گفت: مددجویان مستمری‌بگیر که از پدر، مادر یا همسر "
+                         "درآمدی ندارند، هفت هزار و ۳۰۰ نفر هستند."))
+    assert {key("مددجویان"), key("مستمری‌بگیر")} <= words(stats[7300].subject)

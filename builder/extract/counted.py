@@ -517,6 +517,8 @@ def topic(doc: Document, sent_start: int, start: int) -> tuple[str, int] | None:
     (the caller decides what it counts).
     """
     begin = clause_start(doc, sent_start, start)
+    if not doc.text[begin:start].strip() and (opened := _before_relative(doc, sent_start, begin)) is not None:
+        begin, start = opened  # «زنان سرپرست تحت پوشش که … نیازمند هستند، ۱ میلیون نفر هستند»
     if (when := _LEADING_TIME.match(doc.text, begin, start)) is not None and noun_phrase(doc, when.end(), start).text:
         begin = when.end()  # «در شش ماهه اول امسال تعداد کودکان کار پذیرفته‌شده … ۵۵ درصد افزایش داشته»
     pointer = re.match(r"(?:این|آن|همین)[\s\u200c]+([^\s\u200c،,.:؛;]+)", doc.text[begin:start])
@@ -538,6 +540,24 @@ def topic(doc: Document, sent_start: int, start: int) -> tuple[str, int] | None:
     more = modifiers(doc, phrase.end, start)
     text = f"{phrase.text} {more.text}".strip()
     return text, begin
+
+
+def _before_relative(doc: Document, sent_start: int, begin: int) -> tuple[int, int] | None:
+    """(start, end) of the words before «که» when the clause ending at a comma right before ``begin`` is a
+    relative clause that ends in a finite verb: the figure after the comma is what those words are; else None."""
+    comma = doc.text.rfind("،", sent_start, begin)
+    if comma < 0 or doc.text[comma + 1:begin].strip():
+        return None
+    that = None
+    for m in _tokens(doc, sent_start, comma):
+        if _K(m.group()) == _K("که"):
+            that = m
+    words = list(_tokens(doc, that.end(), comma)) if that is not None else []
+    if not words or not (is_finite(words[-1].group()) or _K(words[-1].group()) in _COPULA) \
+            or any(m.group() in _PUNCT and m.group() not in "،," for m in words):  # «از پدر، مادر یا همسر»: a list inside
+        return None
+    opening = clause_start(doc, sent_start, that.start())
+    return (opening, that.start()) if doc.text[opening:that.start()].strip() else None
 
 
 def _participle_after(doc: Document, pos: int, limit: int) -> int | None:

@@ -62,8 +62,8 @@ def predicate(doc: Document, pos: int, limit: int, open_end: bool = False) -> Pr
     commas = 0
     for m in _tokens(doc, pos, limit):
         w, k = m.group(), _K(m.group())
-        if w in "«»\"":
-            continue  # a name in guillemets inside the clause («کارت حمایت تحصیلی»)
+        if w in "«»\"()":
+            continue  # a name in guillemets inside the clause («کارت حمایت تحصیلی»), «کمیته امداد امام خمینی (ره)»
         if w in "،," and commas == 0 and (words or _verb_ahead(doc, m.end(), limit)):
             commas += 1  # «… هزینه شده»; «۱۳۹۲ نوزاد، از مادران … به دنیا آمده‌اند»: the subject set off by a comma
             continue
@@ -100,6 +100,32 @@ def predicate(doc: Document, pos: int, limit: int, open_end: bool = False) -> Pr
         return Predicate(" ".join(m.group() for m in said if _K(m.group()) not in _FILLERS), "", False,
                          " ".join(object_words), "", words[-1].end())
     return None
+
+
+def after_relative(doc: Document, pos: int, sent_end: int) -> Predicate | None:
+    """The main clause's predicate when a relative clause set off by a comma comes between it and the
+    figure («۴۵ هزار خانوار که معادل ۸۰ هزار نفر هستند، تحت حمایت کمیته امداد هستند»), or None.
+
+    The relative clause must end in a finite verb before its comma; the predicate read after the comma
+    stops at the next figure, whose clause it is not."""
+    tokens = _tokens(doc, pos, sent_end)
+    first = next(tokens, None)
+    if first is None or _K(first.group()) != _K("که"):
+        return None
+    last = None
+    for m in tokens:
+        if m.group() in "،,":
+            break
+        if m.group() in _PUNCT or _K(m.group()) == _K("که"):
+            return None
+        last = m
+    else:
+        return None
+    if last is None or not (is_finite(last.group()) or _K(last.group()) in _COPULA):
+        return None
+    figure = next((n for n in find_numbers(doc.text[m.end():sent_end]) if n.kind != "ordinal"), None)
+    limit = m.end() + figure.start if figure is not None else sent_end
+    return predicate(doc, m.end(), limit)
 
 
 def own_words(doc: Document, start: int, end: int) -> str:

@@ -80,7 +80,8 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
             head = noun if classifier or share else head
     mods = counted.modifiers(doc, pos, limit, len(words), last=words[-1] if words and pos == stop else "",
                              people=_UNIT_OF.get(first) == "persons" and len(words) == 1)
-    pred = None if in_phrase else predicates.predicate(doc, mods.end, limit, open_end=limit >= sent.end)
+    pred = None if in_phrase else predicates.predicate(doc, mods.end, limit, open_end=limit >= sent.end) \
+        or predicates.after_relative(doc, mods.end, sent.end)
     if pred is None and gapped is not None and not in_phrase:
         # «۸۹۰ میلیون تومان به صورت نقدی، … و ۳۰۰ میلیون تومان خدمات درمانی به نیازمندان کمک شده است»
         pred = gapped._replace(complement=_join(predicates.own_words(doc, mods.end, limit), gapped.complement))
