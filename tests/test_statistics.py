@@ -680,3 +680,13 @@ def test_a_figure_after_a_relative_clause_counts_the_words_before_that():
     stats = by_value(run("مدیرکل بهزیستی استان ایلام گفت: مددجویان مستمری‌بگیر که از پدر، مادر یا همسر "
                          "درآمدی ندارند، هفت هزار و ۳۰۰ نفر هستند."))
     assert {key("مددجویان"), key("مستمری‌بگیر")} <= words(stats[7300].subject)
+
+
+def test_a_number_inside_a_web_address_is_no_figure_and_a_split_billion_still_reads():
+    # a scraped page prints the story's address, its words joined by hyphens, as a line of its own;
+    # hazm's spacing turns «میلیاردو» (the scale with its «و» glued) into «میلی‌اردو»
+    doc = run("وی گفت: امسال ۳۲ میلیاردو ۵۰۰ میلیون تومان به ۹۰۰ خانوار پرداخت شد.\n"
+              "news / ۴۴۱۲۷ / پرداخت-وام-به-۶۵-خانوار-مددجو-در-استان")
+    stats = by_value(doc)
+    assert 32_500_000_000 in stats and 900 in stats
+    assert 65 not in stats and 32 not in stats

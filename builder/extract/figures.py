@@ -59,6 +59,10 @@ _LATIN_MONTH_AFTER = re.compile(rf"^\s*{_LATIN_MONTH}(?![A-Za-z])", re.I)
 _LATIN_MONTH_BEFORE = re.compile(rf"(?<![A-Za-z]){_LATIN_MONTH}\s*$", re.I)
 # a card, account or phone number: a long run of digits with no separator («۶۰۳۷۹۹۷۵۹۱۲۳۴۵۶۷۸», «۰۹۱۲۳۴۵۶۷۸۹»)
 _IDENTIFIER = re.compile(r"[0-9۰-۹]{11,}|[0۰][0-9۰-۹]{7,}")
+# «…/آمار-طلاق-در-استان-۲۴-درصد-کاهش-یافت», «۳۰-ژوئن-۲۰۱۵»: a number inside a web address's words joined by
+# hyphens, which a scraped page prints as a line of its own
+_SLUG_BEFORE = re.compile(r"[\u0620-\u06D3A-Za-z]-[ \u200c]*$")
+_SLUG_AFTER = re.compile(r"^[ \u200c]*-[\u0620-\u06D3A-Za-z\u200c]+-")
 # «ساعت از ۱۱ شب گذشته», «۲ بامداد»: a clock time
 _CLOCK_AFTER = re.compile(rf"^{GAP}(?:شب|بامداد|صبح|عصر|ظهر)(?![\w\u200c])")
 # «چند هزار میلیارد تومان», «ده‌ها هزار نفر»: a vague amount, not a figure
@@ -136,6 +140,9 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
     if _IDENTIFIER.fullmatch(n.text.strip()) or _LATIN_MONTH_AFTER.match(doc.text[end:end + 12]) \
             or _LATIN_MONTH_BEFORE.search(doc.text[max(0, start - 12):start]):
         return False  # an identifier, or the day of a date in Latin letters
+    if _SLUG_AFTER.match(doc.text[end:end + 40]) or _SLUG_BEFORE.search(doc.text[max(0, start - 4):start]) \
+            and doc.text[end:end + 3].lstrip(" \u200c").startswith("-"):
+        return False
     if _named_after(doc, end):
         return False
     before = doc.text[max(0, start - 16):start]

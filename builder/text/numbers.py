@@ -36,9 +36,13 @@ _ALIGN = str.maketrans({
 })
 
 
+# hazm's spacing splits «میلیاردو» (a scale with its «و» glued) into «میلی» + «اردو» (a camp)
+_SPLIT_BILLION = re.compile("میلی\u200cارد(?=و)")
+
+
 def align_fold(text: str) -> str:
     """Fold letters, digits (to 0-9) and joiners without changing any offset."""
-    return text.translate(_ALIGN)
+    return _SPLIT_BILLION.sub("میلیارد\u200c", text.translate(_ALIGN))
 
 
 # --- lexicon ---------------------------------------------------------------
