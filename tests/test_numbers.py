@@ -139,6 +139,7 @@ def test_statistics_sentence_in_both_digit_scripts(script):
     ("۵ تا ۱۰ هزار نفر", [("۵ تا ۱۰ هزار", "range", 5000, 10000, "هزار")]),
     ("۱۳ الی ۱۸ ساله", [("۱۳ الی ۱۸", "range", 13, 18, None)]),
     ("دو تا سه نفر", [("دو تا سه", "range", 2, 3, None)]),
+    ("از ۲۲ لغایت ۲۸ تیرماه", [("۲۲ لغایت ۲۸", "range", 22, 28, None)]),
     ("دو تا کودک", [("دو", "cardinal", 2, None, None)]),
     ("سومین جلسه", [("سومین", "ordinal", 3, None, None)]),
     ("روز سوم", [("سوم", "ordinal", 3, None, None)]),

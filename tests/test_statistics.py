@@ -690,3 +690,10 @@ def test_a_number_inside_a_web_address_is_no_figure_and_a_split_billion_still_re
     stats = by_value(doc)
     assert 32_500_000_000 in stats and 900 in stats
     assert 65 not in stats and 32 not in stats
+
+
+def test_an_age_in_months_and_a_span_of_days_are_not_figures():
+    doc = run("وی گفت: هفته سالمندان از ۱۰ لغایت ۱۶ مهرماه است و نوزادان تا ۹ ماهگی در ۴۰ مرکز غربالگری می‌شوند.")
+    stats = by_value(doc)
+    assert 40 in stats
+    assert not {9, 10, 16} & set(stats)

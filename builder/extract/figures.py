@@ -39,7 +39,7 @@ _CRITERION_BEFORE = re.compile(
     rf"(?:ها|های|ان)[\s\u200c]+دارای[\s\u200c]+(?:(?:حداقل|حداکثر|دست{GAP}کم)[\s\u200c]+)?$"
     rf"|(?<![\w\u200c])دارای[\s\u200c]+(?:حداقل|حداکثر|دست{GAP}کم)[\s\u200c]+$")
 # «۱۲ ساله», «۶ سالگی», «۲۴ ساعته», «۱۰ روزه»: an age or a duration used as an adjective
-_AGE_AFTER = re.compile(rf"^{GAP}(?:سال(?:ه|گی)?|ساله|ماهه|روزه|ساعته|نفره)(?![\w\u200c])")  # «گروه‌های ۱۵ نفره»: a size
+_AGE_AFTER = re.compile(rf"^{GAP}(?:سال(?:ه|گی)?|ساله|ماهه|ماهگی|روزه|ساعته|نفره)(?![\w\u200c])")  # «گروه‌های ۱۵ نفره»: a size
 # «چهار نوع مرکز», «سه گونه خدمت»: a count of kinds, not of things
 _KINDS_AFTER = re.compile(rf"^{GAP}(?:نوع|گونه|دهک)(?![\w\u200c])")  # «۳ دهک پایین»: deciles, a kind too
 # «۵۶ خ سعدی», «۱۲ کوچه …»: an address

@@ -487,7 +487,7 @@ class _Parser:
         p = self.percent_after(j)
         if p:
             j, unit = p, PERCENT_WORD
-        joiners = {"تا", "الی"}
+        joiners = {"تا", "الی", "لغایت"}
         if self._is(j, "ch", _DASHES, gaps="0s") and a.digits_only and not unit and not between:
             b = self.cardinal(j + 1) if self._is(j + 1, "num", gaps="0s") else None
             if b is None or not b.digits_only or b.ordinal:
