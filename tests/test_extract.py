@@ -537,3 +537,13 @@ def test_running_a_household_and_the_family_as_an_institution_are_no_bodies():
     doc = run("مدیرکل بهزیستی استان گفت: بسیاری از این زنان توان اداره زندگی خود را ندارند و حمایت از آنها "
               "باید در بستر نهاد خانواده صورت گیرد.")
     assert not any(k.startswith(key("اداره زندگی")) or k.startswith(key("نهاد خانواده")) for k in doc.organizations)
+
+
+def test_a_two_word_head_names_a_centre_with_one_adjective():
+    # «پایگاه خدمات» already says what the place does: «اجتماعی» completes its name, where «مرکز توانبخشی»
+    # alone is a kind of centre
+    doc = run("شهردار منطقه ۱۲ گفت: پایگاه خدمات اجتماعی شهرداری منطقه ۱۲ به ۴۰۰ خانواده کمک کرد و "
+              "دو مرکز توانبخشی نیز فعال است.")
+    names = {key(p.name) for p in doc.programs.values()}
+    assert any(n.startswith(key("پایگاه خدمات اجتماعی")) for n in names)
+    assert key("مرکز توانبخشی") not in names

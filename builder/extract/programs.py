@@ -171,6 +171,8 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
                          and (content > 1 or is_descriptive(units[k - 1])))):
         content -= units[k - 1].key in _STATUS_WORDS and not is_descriptive(units[k - 1])
         k -= 1
+    if n == 2 and kind == "centre" and k > j:
+        content = max(content, 1)  # «پایگاه خدمات | اجتماعی»: a two-word head already says what it does
     if content == 0 or units[j].key in PLACE_WORDS or units[j].key in _RESEARCH or units[j].key in _NEWS_DESK \
             or any(u.key.endswith(key("نیوز")) for u in units[j:k]):  # «مرکز خبر», «سامانه … خبیرنیوز»: the site's
         return None
@@ -178,7 +180,7 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
         return None
     if kind == "program" and content < 2:
         return None
-    if kind in ("centre", "house") and k - j == 1 and (units[j].key.endswith("ی") or units[j].key in _WHO_FOR):
+    if kind in ("centre", "house") and n == 1 and k - j == 1 and (units[j].key.endswith("ی") or units[j].key in _WHO_FOR):
         return None  # «مرکز توانبخشی», «مرکز اقامتی», «گرمخانه بانوان»: a kind of centre, not one by name
     return k, text, kind
 
