@@ -697,3 +697,10 @@ def test_an_age_in_months_and_a_span_of_days_are_not_figures():
     stats = by_value(doc)
     assert 40 in stats
     assert not {9, 10, 16} & set(stats)
+
+
+def test_a_deputy_of_a_city_official_speaks_for_the_city():
+    # «معاون دادستان تبریز» serves Tabriz, as the prosecutor does: a figure without a place of its own is the city's
+    doc = run("معاون دادستان تبریز گفت: از ابتدای امسال ۲۱۰ کودک کار در سطح شهر جمع‌آوری شدند.",
+              title="جمع‌آوری کودکان کار")
+    assert key(by_value(doc)[210].place or "") == key("تبریز")

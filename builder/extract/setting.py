@@ -17,6 +17,7 @@ from ..text.textkey import key
 NAME = "setting"
 
 _CITY_OFFICIALS = frozenset(key(w) for w in ("دادستان", "شهردار", "فرماندار", "بخشدار"))
+_DEPUTY = frozenset(key(w) for w in ("معاون", "جانشین", "قائم‌مقام"))
 
 
 def speaker_post(doc: Document, sentence: int, start: int):
@@ -64,7 +65,9 @@ def city_of(doc: Document, post) -> str | None:
     # «رئیس اداره بهزیستی مشهد»: an office of a provincial body keyed at a city is its county office
     county_office = key("شهرستان") in {key(w) for w in post.title.split()} \
         or (org is not None and org.kind == "provincial_office" and org.place == where)
-    if city_body or county_office or key(post.title.split()[0]) in _CITY_OFFICIALS:
+    words = [key(w) for w in post.title.split()]
+    official = words[1] if len(words) > 1 and words[0] in _DEPUTY else words[0]  # «معاون دادستان مشهد»
+    if city_body or county_office or official in _CITY_OFFICIALS:
         return where
     return None
 
