@@ -547,3 +547,11 @@ def test_a_two_word_head_names_a_centre_with_one_adjective():
     names = {key(p.name) for p in doc.programs.values()}
     assert any(n.startswith(key("پایگاه خدمات اجتماعی")) for n in names)
     assert key("مرکز توانبخشی") not in names
+
+
+def test_a_place_in_the_credit_does_not_place_a_program():
+    # the agency's provincial desk in «به گزارش …،» is where the story was filed, not where the festival runs
+    doc = run("به گزارش خبرگزاری صداوسیما مرکز کرمان، رئیس اداره بهزیستی شهرستان بم در جشن نیکوکاری بم گفت: "
+              "کمک‌ها افزایش یافت.")
+    festival = next(p for p in doc.programs.values() if p.name.startswith("جشن نیکوکاری"))
+    assert key("کرمان") not in {key(p) for p in festival.places}

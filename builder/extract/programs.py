@@ -197,6 +197,10 @@ def _add(doc: Document, name: str, kind: str, start: int, end: int, sentence: in
     doc.mentions.append(Mention("program", start, end, doc.text[start:end], k, sentence))
 
 
+# the credit that opens a sentence, up to its comma: the places in it are the agency's, not the program's
+_CREDIT = re.compile(rf"به{GAP}گزارش[^،,.:؛;\n]{{0,80}}[،,]")
+
+
 def _attach_places(doc: Document) -> None:
     """Each place named in a program's sentence (outside organisation names) is where the
     nearest program before it runs, or the first one after it («... خوزستان، تهران ...
@@ -209,9 +213,11 @@ def _attach_places(doc: Document) -> None:
         if not programs:
             continue
         orgs = [(m.start, m.end) for m in mentions if m.kind == "organization"]
+        sent = doc.sentences[programs[0].sentence]
+        credit = _CREDIT.match(doc.text, sent.start, sent.end)
         for place in (m for m in mentions if m.kind == "place"):
-            if any(s <= place.start < e for s, e in orgs):
-                continue
+            if any(s <= place.start < e for s, e in orgs) or credit and place.end <= credit.end():
+                continue  # «به گزارش خبرگزاری صداوسیما مرکز آذربایجان شرقی، …»: where the agency's desk is
             around = [p for p in programs if p.start <= place.start and place.end <= p.end]
             before = [p for p in programs if p.start <= place.start]
             # a place inside a program's name is that program's («تیم سیار اورژانس اجتماعی دهدشت», whatever
