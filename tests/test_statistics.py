@@ -704,3 +704,11 @@ def test_a_deputy_of_a_city_official_speaks_for_the_city():
     doc = run("معاون دادستان تبریز گفت: از ابتدای امسال ۲۱۰ کودک کار در سطح شهر جمع‌آوری شدند.",
               title="جمع‌آوری کودکان کار")
     assert key(by_value(doc)[210].place or "") == key("تبریز")
+
+
+def test_a_subject_set_off_by_a_comma_after_a_year_is_what_the_amount_is():
+    # the comma after «۱۴۰۱» ends the subject, not a clause: the amount is the value of what opens the sentence
+    stats = by_value(run("وی گفت: ارزش کل کمک‌های مردمی در سال ۱۴۰۱، ۳۲۰ میلیارد تومان بوده است."))
+    assert {key("ارزش"), key("کمک‌های"), key("مردمی")} <= words(stats[320_000_000_000].subject)
+    stats = by_value(run("وی گفت: ۱۲ نفر دختر، ۳۰ نفر پسر هستند."))
+    assert key("دختر") not in words(stats[30].subject)  # a list's item is no subject of the next

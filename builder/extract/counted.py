@@ -15,7 +15,7 @@ that say what is counted, in the genre's patterns:
 * **back-references** (:func:`refers_back`): «از این تعداد», «آنان», «این افراد» and a
   classifier or the same noun after them count the previous figure's group;
 * the **topic** of a clause whose predicate the figure is («آمار بازماندگان از تحصیل … ۱۵
-  هزار نفر برآورد شده است», :func:`topic`).
+  هزار نفر برآورد شده است», :func:`builder.extract.clauses.topic`).
 
 :mod:`builder.extract.statistics` puts these together into a subject, a population,
 a measure and, for shares, a part and a whole.
@@ -488,108 +488,3 @@ def pronoun_after(doc: Document, pos: int, limit: int) -> tuple[int, str] | None
         if q is not None and _is_word(q.group()) and not is_function_word(q.group()) and not is_verb(q.group()):
             return q.end(), q.group()
     return None
-
-
-# where a clause starts: punctuation, «که», «اینکه», or «و» after a finite verb («… است و …»)
-_CLAUSE_START = re.compile(
-    rf".*(?:[:،,؛;]|(?<![\w\u200c])(?:که|این{GAP}که|(?:است|بود|بوده|شد|شده|دارد|دارند|هستند)[\s\u200c]+و)(?![\w\u200c]))",
-    re.S)
-
-
-def clause_start(doc: Document, sent_start: int, start: int) -> int:
-    lead = _CLAUSE_START.match(doc.text, sent_start, start)
-    begin = lead.end() if lead else sent_start
-    return begin + len(doc.text[begin:start]) - len(doc.text[begin:start].lstrip())
-
-
-# a time phrase that opens a clause before its subject: «در شش ماهه اول امسال», «طی سال گذشته», «در سال ۱۴۰۲»
-_LEADING_TIME = re.compile(
-    rf"(?:در|طی|از{GAP}ابتدای){GAP}(?:[^\s\u200c،,.:؛;]+{GAP}){{0,4}}?"
-    rf"(?:امسال|پارسال|جاری|گذشته|اخیر|قبل|پیش|[0-9۰-۹]{{2,4}})(?![\w\u200c]){GAP}")
-_WHOLE = frozenset(_K(w) for w in ("کل", "کلیه", "مجموع", "تمام", "تمامی"))
-
-
-def topic(doc: Document, sent_start: int, start: int) -> tuple[str, int] | None:
-    """The subject of the clause a figure is the predicate of, and where it starts.
-
-    «آمار بازماندگان از تحصیل در سطح استان … حدود ۱۵ هزار نفر برآورد شده است»: the noun
-    phrase at the clause start with its modifiers; a leading «تعداد/شمار/آمار» stays
-    (the caller decides what it counts).
-    """
-    begin = clause_start(doc, sent_start, start)
-    if not doc.text[begin:start].strip() and (opened := _before_relative(doc, sent_start, begin)) is not None:
-        begin, start = opened  # «زنان سرپرست تحت پوشش که … نیازمند هستند، ۱ میلیون نفر هستند»
-    if (when := _LEADING_TIME.match(doc.text, begin, start)) is not None and noun_phrase(doc, when.end(), start).text:
-        begin = when.end()  # «در شش ماهه اول امسال تعداد کودکان کار پذیرفته‌شده … ۵۵ درصد افزایش داشته»
-    pointer = re.match(r"(?:این|آن|همین)[\s\u200c]+([^\s\u200c،,.:؛;]+)", doc.text[begin:start])
-    if pointer and _K(pointer.group(1)) in _GROUP_NOUNS:
-        return pointer.group(), begin
-    phrase = noun_phrase(doc, begin, start)
-    if not phrase.text:
-        return _noun_before(doc, begin, start)
-    det = _next(doc, phrase.end, start)
-    if not strip_stat_noun(phrase.text) and det is not None and _K(det.group()) in _WHOLE:
-        # «تعداد کل پرونده‌های ثبت‌شده … ۱۲۰ مورد بوده»: what the total is of follows «کل»
-        rest = noun_phrase(doc, det.end(), start)
-        if rest.text:
-            phrase = Words(f"{phrase.text} {det.group()} {rest.text}", rest.end)
-    if (done := _participle_after(doc, phrase.end, start)) is not None:
-        # «تعداد تماس‌های برقرار شده با اورژانس اجتماعی … ۲۹ هزار مورد بوده»: «شده» written apart,
-        # a participle here: the clause goes on to its figure
-        phrase = Words(f"{phrase.text} {doc.text[phrase.end:done].strip()}", done)
-    more = modifiers(doc, phrase.end, start)
-    text = f"{phrase.text} {more.text}".strip()
-    return text, begin
-
-
-def _before_relative(doc: Document, sent_start: int, begin: int) -> tuple[int, int] | None:
-    """(start, end) of the words before «که» when the clause ending at a comma right before ``begin`` is a
-    relative clause that ends in a finite verb: the figure after the comma is what those words are; else None."""
-    comma = doc.text.rfind("،", sent_start, begin)
-    if comma < 0 or doc.text[comma + 1:begin].strip():
-        return None
-    that = None
-    for m in _tokens(doc, sent_start, comma):
-        if _K(m.group()) == _K("که"):
-            that = m
-    words = list(_tokens(doc, that.end(), comma)) if that is not None else []
-    if not words or not (is_finite(words[-1].group()) or _K(words[-1].group()) in _COPULA) \
-            or any(m.group() in _PUNCT and m.group() not in "،," for m in words):  # «از پدر، مادر یا همسر»: a list inside
-        return None
-    opening = clause_start(doc, sent_start, that.start())
-    return (opening, that.start()) if doc.text[opening:that.start()].strip() else None
-
-
-def _participle_after(doc: Document, pos: int, limit: int) -> int | None:
-    """Where «X شده» right after ``pos`` ends, when X is a content word and no verb follows it; else None."""
-    first = _next(doc, pos, limit)
-    second = _next(doc, first.end(), limit) if first is not None else None
-    if second is None or _K(second.group()) != _K("شده") or not _is_word(first.group()) \
-            or is_function_word(first.group()) or is_verb(first.group()) or _finite_after(doc, second.end(), limit):
-        return None
-    return second.end()
-
-
-def _noun_before(doc: Document, begin: int, start: int) -> tuple[str, int] | None:
-    """The nouns right before a figure (and its «به»), when its clause opens with something else:
-    «اما با بررسی‌های انجام‌شده آمار واقعی به کمتر از ۱۴ هزار نفر رسید» → «آمار واقعی»."""
-    tokens = [m for m in _tokens(doc, begin, start) if m.group() not in _PUNCT]
-    if tokens and _K(tokens[-1].group()) in (_K("به"), _K("تا")):
-        tokens.pop()
-    places = [(x.start, x.end) for x in doc.mentions if x.kind == "place"]
-    run: list[re.Match] = []
-    for m in reversed(tokens):
-        w = m.group()
-        if is_function_word(w) or is_finite(w) or _PARTICIPLE.search(_K(w)) or not _is_word(w) or len(run) >= 4 \
-                or any(s <= m.start() < e for s, e in places):  # «در شهر زابل ۲ هزار نفر»: where, not what
-            break
-        run.insert(0, m)
-    return (" ".join(m.group() for m in run), run[0].start()) if run else None
-
-
-def strip_stat_noun(words: str) -> str:
-    """«تعداد کودکان کار» → «کودکان کار»; «آمار واقعی» → «واقعی»."""
-    parts = words.split()
-    while parts and _K(parts[0]) in _STAT_NOUNS:
-        parts.pop(0)
-    return " ".join(parts)

@@ -16,7 +16,7 @@ from ..text.lexicon import is_given_name, is_surname_like, table
 from ..text.numbers import PERCENT_WORD
 from ..text.patterns import GAP, LETTER
 from ..text.textkey import key
-from . import counted
+from . import clauses, counted
 from .counted import TOKEN, noun_phrase
 from .tokens import is_function_word, is_verb
 
@@ -273,7 +273,7 @@ def _changes(doc: Document, sent, figures: list[_Figure]) -> list[_Figure]:
                 or between.group(1) and key(between.group(1)) != key(unit) and key(between.group(1)) not in counted.CLASSIFIERS:  # «از ۷ میلیون تومان به ۱۰ میلیون تومان»
             continue
         from_at = max(sent.start, q - 6) + frm.start()
-        boundary = counted.clause_start(doc, sent.start, from_at)
+        boundary = clauses.clause_start(doc, sent.start, from_at)
         if i > 0 and out[i - 1].stop > boundary:  # «… به ۳۹۰۰ نفر رسید و کمک به درمان معلولان از …»: the next item
             joiners = list(re.finditer(rf"(?<![\w\u200c])و(?![\w\u200c])|[،,]", doc.text[out[i - 1].stop:from_at]))
             boundary = out[i - 1].stop + (joiners[-1].end() if joiners else 0)
@@ -310,9 +310,9 @@ def _noun_phrase_from(doc: Document, begin: int, end: int) -> str:
         else:
             more_words = ""
         pointer = " ".join(rest[:2])
-        if not counted.strip_stat_noun(phrase.text) and counted.refers_back(pointer):
+        if not clauses.strip_stat_noun(phrase.text) and counted.refers_back(pointer):
             return pointer  # «شمار این افراد از ۱۶۰ نفر … به ۳۳۵ نفر …»: the group counted before
-        return counted.strip_stat_noun(_join(phrase.text, more.text, more_words)) or _join(phrase.text, more.text)
+        return clauses.strip_stat_noun(_join(phrase.text, more.text, more_words)) or _join(phrase.text, more.text)
     return ""
 
 

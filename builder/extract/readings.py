@@ -14,7 +14,7 @@ from ..text.document import Document
 from ..text.numbers import PERCENT_OF_THEM
 from ..text.patterns import GAP
 from ..text.textkey import key
-from . import counted, predicates
+from . import clauses, counted, predicates
 from .counted import TOKEN, noun_phrase
 from .figures import _COUNTABLE, _UNIT_OF, _join, _percent, _qualifier
 from .tokens import is_function_word, is_verb
@@ -144,7 +144,7 @@ def _declared_topic(doc: Document, sent_start: int, q_start: int) -> str:
     """What a declared figure is the value of: the words before «را» in its clause («ارزش هر بسته
     معیشتی را …»), else the words that open the clause after whoever declares it («اسدی‌راد ارزش
     این بسته‌ها در مجموع … اعلام کرد»), at most nine and no figure among them; else ""."""
-    begin = counted.clause_start(doc, sent_start, q_start)
+    begin = clauses.clause_start(doc, sent_start, q_start)
     tokens = list(TOKEN.finditer(doc.text, begin, q_start))
     ra = next((t for t in reversed(tokens) if key(t.group()) == key("را")), None)
     if ra is None:  # «… را از سطح شیرخوارگی تا سن ۲۳ سالگی، حدود ۱۷۰۰ نفر برشمرد»: the object before a comma
@@ -157,7 +157,7 @@ def _declared_topic(doc: Document, sent_start: int, q_start: int) -> str:
     words = [t.group() for t in TOKEN.finditer(doc.text, start, end) if key(t.group()) not in counted.FILLERS]
     while words and is_function_word(words[0]):
         words.pop(0)
-    words = counted.strip_stat_noun(" ".join(words)).split() or words  # «تعداد مددجویان …» counts the مددجویان
+    words = clauses.strip_stat_noun(" ".join(words)).split() or words  # «تعداد مددجویان …» counts the مددجویان
     return " ".join(words) if 1 <= len(words) <= 9 and not any(re.search(r"[0-9۰-۹]", w) for w in words) else ""
 
 
@@ -168,7 +168,7 @@ def _object_before_comma(doc: Document, sent_start: int, begin: int, q_start: in
     ra = next((t for t in reversed(earlier) if key(t.group()) == key("را")), None)
     if ra is None or re.search(rf"[:؛;]|(?:اعلام|عنوان|برآورد){GAP}(?:کرد|نمود)", doc.text[ra.end():q_start]):
         return None, begin
-    return ra, counted.clause_start(doc, sent_start, ra.start())
+    return ra, clauses.clause_start(doc, sent_start, ra.start())
 
 
 def _group_before(doc: Document, sent_start: int, pos: int) -> str:
@@ -210,13 +210,13 @@ def item_before_with(doc: Document, sent_start: int, q_start: int) -> str:
     if with_at is None:
         return ""
     # the item's own words: back to a list's joiner («همسرآزاری با ۹۵ مورد، کودک‌آزاری با ۶۲ مورد و …») or the clause start
-    begin = counted.clause_start(doc, sent_start, with_at.start())
+    begin = clauses.clause_start(doc, sent_start, with_at.start())
     last_number = max((m.end() for m in _FIGURE_WITH_UNIT.finditer(doc.text[begin:with_at.start()])), default=None)
     if last_number is not None and (joiner := _ITEM_JOINER.search(doc.text, begin + last_number, with_at.start())):
         begin = joiner.end()
     named = [m for m in doc.mentions if m.kind in ("place", "person", "organization") and begin <= m.start < with_at.start()]
     words = doc.text[begin:with_at.start()].split()
-    return "" if named or not 1 <= len(words) <= 10 else counted.strip_stat_noun(" ".join(words))  # «مشهد با ۱۳۸۰ نفر»: where
+    return "" if named or not 1 <= len(words) <= 10 else clauses.strip_stat_noun(" ".join(words))  # «مشهد با ۱۳۸۰ نفر»: where
 
 
 _WITH_BEFORE = re.compile(rf"(?<![\w\u200c])با{GAP}$")
@@ -313,13 +313,13 @@ def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev
     whole = head
     if not head and pred is not None and (pred.copula or _REACHED.match(key(pred.verb))):
         # «نرخ ترک تحصیل دختران … ۱۲/۵ درصد بیشتر از میانگین است», «… به ۳۸/۵ درصد رسیده است»: the clause's subject
-        about = counted.topic(doc, sent.start, _qualifier(doc, start)[1])
+        about = clauses.topic(doc, sent.start, _qualifier(doc, start)[1])
         whole = about[0] if about is not None else whole
     before = _words_before(doc, sent.start, _qualifier(doc, start)[1], most=1)
     if n.text.endswith("درصدی") and key(before) in _CHANGE:
         whole = _join(before, head)  # «افزایش ۳۰ درصدی مستمری مددجویان»: a change of what follows
     elif head and key(head.split()[0]).startswith(tuple(_CHANGE)):  # «کاهش», «کاهش‌یافته»
-        about = counted.topic(doc, sent.start, _qualifier(doc, start)[1])
+        about = clauses.topic(doc, sent.start, _qualifier(doc, start)[1])
         if about is not None:
             whole = _join(head, about[0])
     if back and prev is not None and (not whole or counted.refers_back(whole) or _same_noun(whole, prev.population)):
@@ -458,14 +458,14 @@ def _topic_reading(doc: Document, sent_start: int, q_start: int, prev: _Reading 
     counts the topic's group (or, after «این تعداد», the previous group), when the clause says so.
     So does a bare noun before a copula («تعهد ساخت مسکن برای مددجویان … ۱۹۵ واحد است»), which
     keeps its ``head``."""
-    found = counted.topic(doc, sent_start, q_start)
+    found = clauses.topic(doc, sent_start, q_start)
     if found is None:
         return None
     words = found[0].split()
     while len(words) > 1 and is_function_word(words[-1]):
         words.pop()  # «… برای [امسال]»: a time word left its preposition behind
     about = " ".join(words)
-    rest = counted.strip_stat_noun(about)
+    rest = clauses.strip_stat_noun(about)
     led = rest != about or counted.refers_back(about)
     if led or (pred is not None and (pred.copula or _REACHED.match(key(pred.verb)))):
         if counted.refers_back(rest or about) and prev is not None:

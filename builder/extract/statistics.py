@@ -29,7 +29,7 @@ from ..text.document import Document, Statistic
 from ..text.numbers import align_fold
 from ..text.patterns import GAP
 from ..text.textkey import key
-from . import counted, predicates
+from . import clauses, counted, predicates
 from .counted import TOKEN, noun_phrase
 from .figures import _Figure, _RATE_AFTER, _UNIT_OF, _figures, _join, _percent, _qualifier
 from .readings import _APPOSITIVE_BEFORE, _LIST_BEFORE, _MONEY, item_before_with, _PREPOSITION_BEFORE, _Reading, _read, _singular
@@ -62,8 +62,10 @@ def _topic(doc: Document, sent_start: int, start: int, subject: str, stop: int) 
     bare = _RATE_AFTER.fullmatch(" " + subject) or all(key(w) in _BARE_MEASURES for w in subject.split())
     if not bare or not (_COPULA_AFTER.match(doc.text, stop) or _LIST_THEN_COPULA.match(doc.text, stop)):
         return None
-    begin = counted.clause_start(doc, sent_start, start)
-    topic, end = noun_phrase(doc, begin, start)
+    begin = clauses.clause_start(doc, sent_start, start)
+    if not doc.text[begin:start].strip() and (opened := clauses.subject_before_comma(doc, sent_start, begin)):
+        begin, start = opened  # «ارزش کل زباله‌های خشک در سال ۹۷، ۲۶۴۰ میلیارد تومان بوده است»
+    topic, end = clauses.through_whole(doc, noun_phrase(doc, begin, start), start)
     pointer = _POINTER.match(doc.text, end, start)
     if topic and pointer and (what := noun_phrase(doc, pointer.end(), start).text):
         topic = f"{topic} {what}"  # «ارزش این کمک‌ها … بالغ بر ۷ هزار میلیارد ریال است»: the value of those
@@ -188,7 +190,7 @@ def extract(doc: Document) -> None:
             if not fig.topic and (topic := _topic(doc, sent.start, q_start, ("درصد " + subject).strip() if _percent(n) else subject, stop)):
                 full, q_start = _join("درصد" if _percent(n) else "", subject, topic[0]), topic[1]
             if _percent(n) and not subject and last_share \
-                    and _SAME_FIGURE.search(doc.text[counted.clause_start(doc, sent.start, q_start):q_start]):
+                    and _SAME_FIGURE.search(doc.text[clauses.clause_start(doc, sent.start, q_start):q_start]):
                 full = last_share  # «… ۲۸ درصد آن مربوط به کودک‌آزاری بوده؛ این رقم در سال ۱۴۰۱ ۲۲ درصد بود»
             full = _join(full, fig.label)
             full, context = _placed(doc, sent.start, q_start, full, context if _percent(n) else "")
@@ -284,15 +286,15 @@ def _context_of_bare(doc: Document, sent_start: int, q_start: int) -> str:
     """
     if item := item_before_with(doc, sent_start, q_start):  # «گروه سنی ۳۰ تا ۳۹ سال با ۲۲٫۲ درصد»
         return item
-    among = _AMONG.match(doc.text, counted.clause_start(doc, sent_start, q_start), q_start)
+    among = _AMONG.match(doc.text, clauses.clause_start(doc, sent_start, q_start), q_start)
     if among:  # «از میان سرپرستان خانوارهای تحت پوشش ۶۳ درصد زن هستند»: the group it is a share of
         words = doc.text[among.end():q_start].split()
         return " ".join(words) if 1 <= len(words) <= 6 and not any(is_verb(w) or not _WORD.fullmatch(w) for w in words) else ""
-    found = counted.topic(doc, sent_start, q_start)
+    found = clauses.topic(doc, sent_start, q_start)
     if found is None or not found[0] or found[1] >= q_start:
         return ""
     words, begin = found[0].split(), found[1]
-    if begin != counted.clause_start(doc, sent_start, q_start) \
+    if begin != clauses.clause_start(doc, sent_start, q_start) \
             and (len(words) < 2 or not _FOR_BEFORE.search(doc.text, max(sent_start, begin - 8), begin)):
         return ""
     if counted.refers_back(found[0]) or any(key(w) in counted.TIME_WORDS or key(w) in counted.FILLERS for w in words):

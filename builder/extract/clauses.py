@@ -1,0 +1,146 @@
+"""Where a figure's clause starts and what the clause is about, when the figure is its predicate.
+
+«آمار بازماندگان از تحصیل در سطح استان … حدود ۱۵ هزار نفر برآورد شده است»: the figure says how
+many, the clause's opening words say of what (:func:`topic`).  The opening words may be set off
+by a comma (:func:`subject_before_comma`: a relative clause «که … هستند،», a year «در سال ۹۷،»),
+and «تعداد/شمار/آمار» before them is read through (:func:`strip_stat_noun`).  The phrases are
+read with :mod:`builder.extract.counted`'s word classes.
+"""
+from __future__ import annotations
+
+import re
+
+from ..text.document import Document
+from ..text.patterns import GAP
+from .counted import (_COPULA, _GROUP_NOUNS, _K, _PARTICIPLE, _PUNCT, _STAT_NOUNS, Words, _a_number, _finite_after,
+                      _is_word, _next, _tokens, is_finite, modifiers, noun_phrase)
+from .tokens import is_function_word, is_verb
+
+
+# where a clause starts: punctuation, «که», «اینکه», or «و» after a finite verb («… است و …»)
+_CLAUSE_START = re.compile(
+    rf".*(?:[:،,؛;]|(?<![\w\u200c])(?:که|این{GAP}که|(?:است|بود|بوده|شد|شده|دارد|دارند|هستند)[\s\u200c]+و)(?![\w\u200c]))",
+    re.S)
+
+
+def clause_start(doc: Document, sent_start: int, start: int) -> int:
+    lead = _CLAUSE_START.match(doc.text, sent_start, start)
+    begin = lead.end() if lead else sent_start
+    return begin + len(doc.text[begin:start]) - len(doc.text[begin:start].lstrip())
+
+
+# a time phrase that opens a clause before its subject: «در شش ماهه اول امسال», «طی سال گذشته», «در سال ۱۴۰۲»
+_LEADING_TIME = re.compile(
+    rf"(?:در|طی|از{GAP}ابتدای){GAP}(?:[^\s\u200c،,.:؛;]+{GAP}){{0,4}}?"
+    rf"(?:امسال|پارسال|جاری|گذشته|اخیر|قبل|پیش|[0-9۰-۹]{{2,4}})(?![\w\u200c]){GAP}")
+_WHOLE = frozenset(_K(w) for w in ("کل", "کلیه", "مجموع", "تمام", "تمامی"))
+
+
+def topic(doc: Document, sent_start: int, start: int) -> tuple[str, int] | None:
+    """The subject of the clause a figure is the predicate of, and where it starts.
+
+    «آمار بازماندگان از تحصیل در سطح استان … حدود ۱۵ هزار نفر برآورد شده است»: the noun
+    phrase at the clause start with its modifiers; a leading «تعداد/شمار/آمار» stays
+    (the caller decides what it counts).
+    """
+    begin = clause_start(doc, sent_start, start)
+    if not doc.text[begin:start].strip() and (opened := subject_before_comma(doc, sent_start, begin)) is not None:
+        begin, start = opened  # «زنان سرپرست تحت پوشش که … نیازمند هستند، ۱ میلیون نفر هستند»
+    if (when := _LEADING_TIME.match(doc.text, begin, start)) is not None and noun_phrase(doc, when.end(), start).text:
+        begin = when.end()  # «در شش ماهه اول امسال تعداد کودکان کار پذیرفته‌شده … ۵۵ درصد افزایش داشته»
+    pointer = re.match(r"(?:این|آن|همین)[\s\u200c]+([^\s\u200c،,.:؛;]+)", doc.text[begin:start])
+    if pointer and _K(pointer.group(1)) in _GROUP_NOUNS:
+        return pointer.group(), begin
+    phrase = noun_phrase(doc, begin, start)
+    if not phrase.text:
+        return _noun_before(doc, begin, start)
+    if not strip_stat_noun(phrase.text):
+        phrase = through_whole(doc, phrase, start)
+    if (done := _participle_after(doc, phrase.end, start)) is not None:
+        # «تعداد تماس‌های برقرار شده با اورژانس اجتماعی … ۲۹ هزار مورد بوده»: «شده» written apart,
+        # a participle here: the clause goes on to its figure
+        phrase = Words(f"{phrase.text} {doc.text[phrase.end:done].strip()}", done)
+    more = modifiers(doc, phrase.end, start)
+    text = f"{phrase.text} {more.text}".strip()
+    return text, begin
+
+
+def _before_relative(doc: Document, sent_start: int, begin: int) -> tuple[int, int] | None:
+    """(start, end) of the words before «که» when the clause ending at a comma right before ``begin`` is a
+    relative clause that ends in a finite verb: the figure after the comma is what those words are; else None."""
+    comma = doc.text.rfind("،", sent_start, begin)
+    if comma < 0 or doc.text[comma + 1:begin].strip():
+        return None
+    that = None
+    for m in _tokens(doc, sent_start, comma):
+        if _K(m.group()) == _K("که"):
+            that = m
+    words = list(_tokens(doc, that.end(), comma)) if that is not None else []
+    if not words or not (is_finite(words[-1].group()) or _K(words[-1].group()) in _COPULA) \
+            or any(m.group() in _PUNCT and m.group() not in "،," for m in words):  # «از پدر، مادر یا همسر»: a list inside
+        return None
+    opening = clause_start(doc, sent_start, that.start())
+    return (opening, that.start()) if doc.text[opening:that.start()].strip() else None
+
+
+def through_whole(doc: Document, phrase: Words, limit: int) -> Words:
+    """``phrase`` with what its total is of, when «کل/مجموع …» follows it («تعداد کل پرونده‌های ثبت‌شده»,
+    «ارزش کل زباله‌های خشک»): a noun of measure alone says nothing of what is counted."""
+    det = _next(doc, phrase.end, limit)
+    if det is None or _K(det.group()) not in _WHOLE:
+        return phrase
+    rest = noun_phrase(doc, det.end(), limit)
+    return Words(f"{phrase.text} {det.group()} {rest.text}", rest.end) if rest.text else phrase
+
+
+def subject_before_comma(doc: Document, sent_start: int, begin: int) -> tuple[int, int] | None:
+    """(start, end) of a figure's clause subject set off by the comma right before ``begin``: the words before
+    «که» of a relative clause (:func:`_before_relative`), or a stretch without a verb that does not open
+    with a number («ارزش کل زباله‌های خشک در سال ۹۷، ۲۶۴۰ میلیارد تومان بوده است», «مبلغ یارانه برای
+    دهک‌های ۱ تا ۳، …»; not «۱۲ نفر دختر، ۳۰ نفر پسر»: a list); else None."""
+    if (opened := _before_relative(doc, sent_start, begin)) is not None:
+        return opened
+    comma = doc.text.rfind("،", sent_start, begin)
+    if comma < 0 or doc.text[comma + 1:begin].strip():
+        return None
+    opening = clause_start(doc, sent_start, comma)
+    words = list(_tokens(doc, opening, comma))
+    if not words or _a_number(words[0].group()) or any(
+            m.group() in _PUNCT or is_finite(m.group()) or _K(m.group()) in _COPULA | {_K("که")} for m in words):
+        return None
+    return opening, comma
+
+
+def _participle_after(doc: Document, pos: int, limit: int) -> int | None:
+    """Where «X شده» right after ``pos`` ends, when X is a content word and no verb follows it; else None."""
+    first = _next(doc, pos, limit)
+    second = _next(doc, first.end(), limit) if first is not None else None
+    if second is None or _K(second.group()) != _K("شده") or not _is_word(first.group()) \
+            or is_function_word(first.group()) or is_verb(first.group()) or _finite_after(doc, second.end(), limit):
+        return None
+    return second.end()
+
+
+def _noun_before(doc: Document, begin: int, start: int) -> tuple[str, int] | None:
+    """The nouns right before a figure (and its «به»), when its clause opens with something else:
+    «اما با بررسی‌های انجام‌شده آمار واقعی به کمتر از ۱۴ هزار نفر رسید» → «آمار واقعی»."""
+    tokens = [m for m in _tokens(doc, begin, start) if m.group() not in _PUNCT]
+    if tokens and _K(tokens[-1].group()) in (_K("به"), _K("تا")):
+        tokens.pop()
+    places = [(x.start, x.end) for x in doc.mentions if x.kind == "place"]
+    run: list[re.Match] = []
+    for m in reversed(tokens):
+        w = m.group()
+        if is_function_word(w) or is_finite(w) or _PARTICIPLE.search(_K(w)) or not _is_word(w) or len(run) >= 4 \
+                or any(s <= m.start() < e for s, e in places):  # «در شهر زابل ۲ هزار نفر»: where, not what
+            break
+        run.insert(0, m)
+    return (" ".join(m.group() for m in run), run[0].start()) if run else None
+
+
+def strip_stat_noun(words: str) -> str:
+    """«تعداد کودکان کار» → «کودکان کار»; «آمار واقعی» → «واقعی»."""
+    parts = words.split()
+    while parts and _K(parts[0]) in _STAT_NOUNS:
+        parts.pop(0)
+    return " ".join(parts)
