@@ -555,3 +555,11 @@ def test_a_place_in_the_credit_does_not_place_a_program():
               "کمک‌ها افزایش یافت.")
     festival = next(p for p in doc.programs.values() if p.name.startswith("جشن نیکوکاری"))
     assert key("کرمان") not in {key(p) for p in festival.places}
+
+
+def test_a_rank_before_a_surname_opens_a_quoted_sentence():
+    # «سرهنگ», «سرتیپ» and «حجت‌الاسلام» are left out of the name as «دکتر» is, so the sentence's subject follows them
+    doc = run("به گزارش ایرنا، حمید صفایی فرمانده انتظامی شهرستان اظهار کرد: طرح جمع‌آوری اجرا شد.\n\n"
+              "سرهنگ صفایی گفت: ظرفیت کمپ‌ها کم است.\n\nحجت‌الاسلام صفایی افزود: کار ادامه دارد.")
+    said = {(q.speaker, q.verb) for q in doc.quotes}
+    assert (key("حمید صفایی"), "گفت") in said and (key("حمید صفایی"), "افزود") in said

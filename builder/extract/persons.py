@@ -27,7 +27,7 @@ from . import places
 from .coref import NAME as COREFERENCE
 from .phrases import is_name_word, match_head
 from .tokens import is_function_word, is_stop, is_verb
-from .speech import PREAMBLE
+from .speech import PREAMBLE, TITLES
 from .units import Unit
 
 #: the component's name, the extractor its evidence names (see builder.components)
@@ -39,10 +39,7 @@ EDITS = {
     "mentions": "those place mentions go with it",
 }
 
-_TITLES = frozenset(key(w) for w in (
-    "دکتر", "مهندس", "حجت‌الاسلام", "حجت الاسلام", "حجت‌الاسلام‌والمسلمین", "والمسلمین", "آیت‌الله", "آیت الله", "سردار",
-    "سرهنگ", "سرتیپ", "سرلشکر", "امیر", "استاد", "خانم", "آقای", "آقا", "حاج", "حاجی", "سرکار", "جناب",
-))
+_TITLES = frozenset(key(w) for w in TITLES)
 _GIVEN_TITLES = frozenset(key(w) for w in ("امیر",))  # a title that is a common given name too
 _PREFIXES = frozenset(key(w) for w in ("سید", "سیده", "میر"))
 _AFTER_GIVEN = frozenset(key(w) for w in ("سادات",))  # «الهام سادات میرباقری»

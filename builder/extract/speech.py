@@ -13,6 +13,12 @@ from ..text.document import Document, Mention
 from ..text import datelines
 from ..text.lexicon import reporting_verb_pattern
 
+#: titles written before a name that are not part of it («دکتر», «سرهنگ», «حجت‌الاسلام»): persons leaves them
+#: out of the name, so a sentence's subject may follow one
+TITLES = ("دکتر", "مهندس", "حجت‌الاسلام‌والمسلمین", "حجت‌الاسلام", "حجت الاسلام", "والمسلمین", "آیت‌الله", "آیت الله",
+          "سردار", "سرهنگ", "سرتیپ", "سرلشکر", "امیر", "استاد", "خانم", "آقای", "آقا", "حاجی", "حاج", "سرکار", "جناب")
+_TITLE = "|".join(re.escape(t).replace(r"\ ", r"[\s\u200c]*").replace("\u200c", r"[\s\u200c]*") for t in TITLES)
+
 # what may precede the subject: a dateline, «به گزارش ...،», and a few discourse adverbs
 PREAMBLE = re.compile(
     # the datelines of builder.text.datelines: «ایسنا/خوزستان », «دهدشت- ایرنا-», «تهران (پانا) - »
@@ -36,7 +42,7 @@ PREAMBLE = re.compile(
     r"(?:در|طی|پس\s*از|همچنین\s*در)\s+(?:[\u0600-\u06FF\u200c]+\s+){0,4}[\u0600-\u06FF\u200c]+\s*[،,]\s*)*"
     # a title the person mention leaves out: «آقای شریفی …», «خانم دکتر صالحی …»
     # and an indefinite post: «یک مددکار انجمن … گفت»
-    r"(?:(?:آقای|خانم|دکتر|مهندس|جناب|سرکار|استاد|حاج|سردار|یک)\s+)*[\"«“]?\s*$"
+    rf"(?:(?:{_TITLE}|یک)\s+)*[\"«“]?\s*$"
 )
 
 
