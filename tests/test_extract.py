@@ -563,3 +563,10 @@ def test_a_rank_before_a_surname_opens_a_quoted_sentence():
               "سرهنگ صفایی گفت: ظرفیت کمپ‌ها کم است.\n\nحجت‌الاسلام صفایی افزود: کار ادامه دارد.")
     said = {(q.speaker, q.verb) for q in doc.quotes}
     assert (key("حمید صفایی"), "گفت") in said and (key("حمید صفایی"), "افزود") in said
+
+
+def test_a_site_label_of_three_words_before_a_dateline_leaves_the_lead_speaker_to_the_post():
+    # «پایگاه خبری ۱۴۰۳: تهران - ایرنا - مدیرکل … گفت»: the label and the dateline come before the subject
+    doc = run("پایگاه خبری ۱۴۰۳: تهران - ایرنا - مدیرکل دفتر امور کودکان سازمان بهزیستی کشور گفت: مهدها بیشتر شد."
+              "\n\nبه گزارش ایرنا، محمد نفریه افزود: کارها ادامه دارد.")
+    assert (key("محمد نفریه"), "گفت") in {(q.speaker, q.verb) for q in doc.quotes}
