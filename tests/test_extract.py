@@ -570,3 +570,7 @@ def test_a_site_label_of_three_words_before_a_dateline_leaves_the_lead_speaker_t
     doc = run("پایگاه خبری ۱۴۰۳: تهران - ایرنا - مدیرکل دفتر امور کودکان سازمان بهزیستی کشور گفت: مهدها بیشتر شد."
               "\n\nبه گزارش ایرنا، محمد نفریه افزود: کارها ادامه دارد.")
     assert (key("محمد نفریه"), "گفت") in {(q.speaker, q.verb) for q in doc.quotes}
+    # a speaker and a verb of three words before a colon are no label
+    doc = run("به گزارش ایرنا، محمد نفریه گفت: کارها ادامه دارد.\n\nنفریه خبر داد: همانطور که گفته شد، مهدها بیشتر شد.")
+    assert (key("محمد نفریه"), "خبر داد") in {(q.speaker, q.verb) for q in doc.quotes}
+    assert set(doc.persons) == {key("محمد نفریه")}

@@ -27,8 +27,8 @@ PREAMBLE = re.compile(
     r"[\u0600-\u06FF\u200c ]{2,30}?\s*[_\-–—]\s+(?=به\s*گزا?رش)|"
     # a credit, commas inside its source's name allowed («… اداره کل تعاون،کار و رفاه اجتماعی استان البرز، »)
     r"به\s*گزا?رش[^:؛\n]{0,120}[،,:؛]\s*|"  # «به گزرش …» (a typo pages keep) too
-    # a source's label opening the lead: «ایسنا: », «میگنا: », «بازی دراز ۱۴۰۴: »
-    r"[\u0600-\u06FF\u200c]{2,20}(?:\s+[\u0600-\u06FF\u200c]{2,20}){0,2}\s*:\s+|"
+    # a source's label opening the lead: «ایسنا: », «میگنا: », «بازی دراز ۱۴۰۴: » (not «کردونی خبر داد: »)
+    r"[\u0600-\u06FF\u200c]{2,20}(?:\s+[\u0600-\u06FF\u200c]{2,20})?(?:\s+[۰-۹0-9]{2,4})?\s*:\s+|"
     # a credit with no comma before the name: «به گزارش یولن از گچساران عزیز اله دیلمی …»
     # or before the post: «به گزارش روابط عمومی بهزیستی استان یزد کارشناس مسئول …»; never across
     # «به نقل از», whose source is no speaker («به گزارش روابط عمومی بنیاد به نقل از خبرگزاری ایرنا،»)
