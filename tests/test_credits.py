@@ -133,3 +133,9 @@ def test_one_table_of_datelines_serves_the_credit_and_the_leads_subject(dateline
 def test_a_quoted_office_with_a_district_number():
     assert from_credit_line("به گزارش پایگاه شهر به نقل از روابط عمومی شهرداری منطقه ۱۲، رضا کاظمی گفت: کار ادامه دارد.").name \
         == "روابط عمومی شهرداری منطقه ۱۲"
+
+
+def test_an_agency_told_through_its_reporter_and_an_interview_called_so():
+    assert from_interview("رئیس کمیته امداد شهرستان روز سه شنبه به خبرنگار ایسنا گفت: …").agency.name == "ایسنا"
+    assert from_interview("وی در مصاحبه با کویرنو گفت: …").name == "کویرنو"
+    assert from_interview("وی در مصاحبه با رسانه‌ها گفت: …") is None  # a common noun, not a name

@@ -33,7 +33,7 @@ _REPORTED = re.compile(rf"(?<![\w\u200c])به{_W}گزا?رش\s*([^،,؛;:\n]{{1,
 _QUOTING = re.compile(rf"\s*(?:[،,؛;]\s*)?به{_W}نقل{_W}از\s+([^،,؛;:\n]{{1,70}})")
 _FROM_OFFICE = re.compile(rf"\s+از\s+(روابط{_W}عمومی\s.+)$")
 _FROM = re.compile(r"\s+از\s+.*$")
-_INTERVIEW_START = re.compile(rf"(?<![\w\u200c])(?:در{_W})?گفت{_W}و?{_W}گو(?:ی)?(?:{_W}خود)?{_W}با\s+")
+_INTERVIEW_START = re.compile(rf"(?<![\w\u200c])(?:در{_W})?(?:گفت{_W}و?{_W}گو(?:ی)?|مصاحبه)(?:{_W}خود)?{_W}با\s+")
 # the medium's name: up to four words before the verb, a preposition or punctuation
 _INTERVIEWED = re.compile(r"((?:\S+\s+){0,3}?\S+?)(?=\s+(?:گفت|افزود|اظهار|بیان|تصریح|عنوان|اعلام|خبر\s*داد|درباره|در\s|با\s|از\s)|[،,:؛]|$)")
 # «خبرگزاری میزان - …», «ایسنا: …», «میگنا: …» opening a paragraph
@@ -222,8 +222,8 @@ def from_interview(paragraph: str) -> Credit | None:
     return None
 
 
-# «… به خبرگزاری ایلنا گفت», «به ایسنا گفته است»: the agency an official told
-_TOLD = re.compile(rf"(?<![\w\u200c])به\s+((?:خبرگزاری\s+)?[\u0600-\u06FF\u200c]+)\s+(?:گفت|گفته{_W}است|اعلام{_W}کرد)")
+# «… به خبرگزاری ایلنا گفت», «به ایسنا گفته است», «به خبرنگار ایرنا گفت»: the agency an official told
+_TOLD = re.compile(rf"(?<![\w\u200c])به\s+(?:خبرنگار(?:ان)?\s+)?((?:خبرگزاری\s+)?[\u0600-\u06FF\u200c]+)\s+(?:گفت|گفته{_W}است|اعلام{_W}کرد)")
 # the source's name on the label's line («منبع: ایسنا»; a bare «منبع:» before a share widget names none)
 _SOURCE_LABEL = re.compile(rf"(?:^|\n|(?<=\s))[\s•*\-]*منبع(?:{_W}خبر)?[ \t]*[:：][ \t]*([^\n|]{{2,60}}?)\s*(?:\||\n|$)")
 # «… دارد./ایرنا»: the agency whose story it is, after the last sentence
