@@ -287,3 +287,10 @@ def test_a_lead_that_opens_with_its_day_before_the_agencys_dateline_dates_the_st
     meta = _meta("اعلام آمار تماس‌های خط مشاوره در پاییز\n\n"
                  "دوشنبه ۱۴ آذر ۱۳۹۵ – هرانا – مددکار انجمن حمایت از کودکان با اشاره به آمار تماس‌های پاییز گفت: تماس‌ها بیشتر شده است.\n")
     assert meta.published.date() == date(2016, 12, 4)
+
+
+def test_a_date_alone_on_the_line_after_the_story_dates_it():
+    # the story, its day on the next line, then the page's furniture
+    raw = ("پذیرش ۴۰ کودک کار در یزد\n\n" + REAL_BODY + "\n۱۲ مهر ۱۴۰۱\nشناسه : 4412\nاشتراک گذاری\nتلگرام\n"
+           "لینک\nبالا\n")
+    assert _meta(raw).published.date() == date(2022, 10, 4)

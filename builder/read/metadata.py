@@ -130,9 +130,12 @@ def _kicker_title(first: str) -> str | None:
 
 
 def _closing_date(footer: list[cleaning.Line]) -> tuple[datetime, str] | None:
-    """A date alone on the page's last line: where some press offices print the story's day."""
-    if footer and cleaning.is_meta_line(footer[-1]) and (found := parse_published(footer[-1].text)):
-        return found.dt, found.text
+    """A date alone on the page's last line, where some press offices print the story's day, or alone on
+    the line right after the story («… در حال ساخت است. / ۲ اسفند ۱۴۰۲ ۱۰:۳۶ / کد خبر: …»)."""
+    for line in footer[-1:] + footer[:1]:
+        if cleaning.is_meta_line(line) and (found := parse_published(line.text)) \
+                and (line is footer[-1] or len(line.text.strip()) - len(found.text) <= 2):
+            return found.dt, found.text
     return None
 
 
