@@ -53,7 +53,9 @@ _META = re.compile(
     r"^\s*(?:گزارش|گفت(?:\s|\u200c)*و(?:\s|\u200c)*گو|عکس|ترجمه|تهیه\s*و\s*تنظیم|تنظیم|به\s*قلم)\s*(?:از)?\s*[:：]\s*\S+(?:\s+\S+){0,3}\s*$|"
     r"^\s*(?:کد|شناسه|خبر)\s*[:：]?\s*[0-9۰-۹]+\s*$|"
     # a login form: «نام کاربری یا نشانی ایمیل», «رمز عبور», «مرا به خاطر بسپار»
-    r"^\s*(?:نام\s*کاربری|رمز\s*عبور|کلمه\s*عبور|مرا\s*به\s*(?:خاطر|یاد)\s*بسپار|فراموشی\s*رمز)(?:\s|$))",
+    r"^\s*(?:نام\s*کاربری|رمز\s*عبور|کلمه\s*عبور|مرا\s*به\s*(?:خاطر|یاد)\s*بسپار|فراموشی\s*رمز)(?:\s|$)|"
+    # a share bar: «اشتراک گذاری با», then the messengers' names
+    r"^\s*اشتراک\s*\u200c?گذاری(?:\s+با)?(?:\s|$))",
     re.IGNORECASE,
 )
 _MONTHS = (
@@ -261,7 +263,7 @@ def _tail_start(lines: list[Line]) -> int:
     return len(lines)
 
 
-_SHARE_WIDGET = re.compile(r"^\s*(?:لینک\s*کوتاه|کپی\s*شد)")
+_SHARE_WIDGET = re.compile(r"^\s*(?:لینک\s*کوتاه|کپی\s*شد|اشتراک\s*(?:\u200c)?گذاری)")
 _STORY = 20  # words of a paragraph of the story (a related headline is shorter)
 
 
