@@ -328,3 +328,12 @@ def test_a_share_bar_between_the_summary_and_the_story_does_not_end_it():
            "نظرات\nنام و نام خانوادگی\n")
     body = _body(raw)
     assert "مراسم عقد لغو شد" in body and "نام و نام خانوادگی" not in body and "تلگرام" not in body
+
+
+def test_a_lead_glued_to_a_headline_under_a_latin_date_line_and_after_a_verb_is_cut():
+    # a blog prints the day in English above the post; the headline ends in a verb glued to «مدیر»
+    raw = ("Saturday, March 4, 2017\n\n"
+           "۱۴ کودک متکدی در سنندج به خانواده‌هایشان تحویل داده شدندمدیر مرکز ساماندهی کودکان کار سنندج "
+           "گفت: این کودکان پس از شناسایی در چهارراه‌های شهر به خانواده‌هایشان سپرده شدند و پرونده آنها پیگیری می‌شود.\n")
+    assert _title(raw) == "۱۴ کودک متکدی در سنندج به خانواده‌هایشان تحویل داده شدند"
+    assert _body(raw).splitlines()[-1].startswith("مدیر مرکز ساماندهی")

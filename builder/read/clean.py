@@ -126,7 +126,7 @@ def _pieces(raw: str, s: int, e: int, first: bool) -> list[tuple[int, int]]:
 # a post or a credit that opens a lead, glued by an aggregator to the end of the headline before it
 # («… اورژانس اجتماعی خراسان شمالیمعاون اجتماعی اداره کل …»)
 _LEAD_HEAD = re.compile(
-    rf"(?<=[{LETTER}])(?:مدیرکل|مدیر{GAP}کل|مدیرعامل|معاون|رئیس|رییس|سرپرست|دبیر|فرماندار|استاندار|شهردار|دادستان|"
+    rf"(?<=[{LETTER}])(?:مدیرکل|مدیر{GAP}کل|مدیرعامل|مدیر|معاون|رئیس|رییس|سرپرست|دبیر|فرماندار|استاندار|شهردار|دادستان|"
     rf"نماینده|وزیر|به{GAP}گزارش)(?=[\s\u200c])")
 
 
@@ -151,12 +151,14 @@ def lines_of(raw: str) -> list[Line]:
     out: list[Line] = []
     blank_before: list[bool] = []
     last_end = 0
+    persian = False  # a line in Persian seen: the first («Saturday, March 4, 2017» may come before it) may hold a glued lead
     for m in re.finditer(r"[^\r\n]+", raw):
-        for s, e in _pieces(raw, m.start(), m.end(), not out):
+        for s, e in _pieces(raw, m.start(), m.end(), not persian):
             if s < e:
                 blank_before.append(bool(out) and raw.count("\n", last_end, s) > 1)
                 out.append(Line(s, e, raw[s:e]))
                 last_end = e
+                persian = persian or bool(_PERSIAN_WORD.search(raw, s, e))
     return _unwrap(raw, out, blank_before)
 
 
