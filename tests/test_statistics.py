@@ -712,3 +712,9 @@ def test_a_subject_set_off_by_a_comma_after_a_year_is_what_the_amount_is():
     assert {key("ارزش"), key("کمک‌های"), key("مردمی")} <= words(stats[320_000_000_000].subject)
     stats = by_value(run("وی گفت: ۱۲ نفر دختر، ۳۰ نفر پسر هستند."))
     assert key("دختر") not in words(stats[30].subject)  # a list's item is no subject of the next
+
+
+def test_a_figure_a_clause_subject_has_is_of_that_subject():
+    # «X N سالمند دارد»: the elderly counted are the home's
+    stats = by_value(run("رئیس اداره بهزیستی شهرستان گفت: مرکز نگهداری سالمندان مهر ۹۵ سالمند دارد."))
+    assert {key("سالمند"), key("مرکز"), key("نگهداری"), key("مهر")} <= words(stats[95].subject)

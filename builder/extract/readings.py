@@ -445,11 +445,16 @@ def _restated(before_text: str, same: _Reading | None, head: str, mods, measure)
                     measure or same.measure, True)
 
 
+# «مرکز نگهداری سالمندان شاهرود ۹۵ سالمند دارد»: the figure is what the clause's subject has
+_HAVE = re.compile(key("دارد") + "|" + key("دارند") + "|" + key("داشت") + "|" + key("داشتند"))
+
+
 def _bare_before_copula(words: list[str], pred, mods, before_text: str) -> bool:
-    """One noun after the number and a bare copula after it («… ۱۹۵ واحد است»): the clause's opening
-    words say what; not a list's item («… ۱۴ دختر و ۱۹ پسر هستند»), which says it itself."""
-    return len(words) == 1 and pred is not None and pred.copula and not pred.complement and not mods.text \
-        and not _LIST_BEFORE.search(before_text)
+    """One noun after the number and a bare copula or «دارد» after it («… ۱۹۵ واحد است», «… ۹۵ سالمند
+    دارد»): the clause's opening words say what, or whose; not a list's item («… ۱۴ دختر و ۱۹ پسر
+    هستند»), which says it itself."""
+    return len(words) == 1 and pred is not None and (pred.copula or _HAVE.fullmatch(key(pred.verb))) \
+        and not pred.complement and not pred.verbal and not mods.text and not _LIST_BEFORE.search(before_text)
 
 
 def _topic_reading(doc: Document, sent_start: int, q_start: int, prev: _Reading | None, mods, said: str,
@@ -467,7 +472,7 @@ def _topic_reading(doc: Document, sent_start: int, q_start: int, prev: _Reading 
     about = " ".join(words)
     rest = clauses.strip_stat_noun(about)
     led = rest != about or counted.refers_back(about)
-    if led or (pred is not None and (pred.copula or _REACHED.match(key(pred.verb)))):
+    if led or (pred is not None and (pred.copula or _REACHED.match(key(pred.verb)) or _HAVE.fullmatch(key(pred.verb)))):
         if counted.refers_back(rest or about) and prev is not None:
             return _Reading(_join(prev.core, mods.text, said), prev.population, prev.core, None,
                             measure or prev.measure, True)
