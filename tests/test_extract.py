@@ -574,3 +574,9 @@ def test_a_site_label_of_three_words_before_a_dateline_leaves_the_lead_speaker_t
     doc = run("به گزارش ایرنا، محمد نفریه گفت: کارها ادامه دارد.\n\nنفریه خبر داد: همانطور که گفته شد، مهدها بیشتر شد.")
     assert (key("محمد نفریه"), "خبر داد") in {(q.speaker, q.verb) for q in doc.quotes}
     assert set(doc.persons) == {key("محمد نفریه")}
+
+
+def test_a_credit_broken_before_its_comma_leaves_the_name_opening_the_next_line():
+    doc = run("به گزارش خبرگزاری صداوسیما مرکز اراک\n، مهدی دمنه، مدیر آموزش و پرورش ناحیه یک اراک گفت: "
+              "۹۰۰ دانش‌آموز بازمانده شناسایی شدند.")
+    assert (key("مهدی دمنه"), "گفت") in {(q.speaker, q.verb) for q in doc.quotes}
