@@ -413,3 +413,11 @@ def test_a_reporters_byline_in_the_dateline_is_not_the_speaker():
               "سعید نوروزی در ادامه افزود: این کودکان به مراکز بهزیستی سپرده شدند.")
     assert key("سعید نوروزی") in persons(doc) and key("رضا کرمانی خبرنگار پیام ساوه") not in persons(doc)
     assert key("رضا کرمانی") not in {key(s or "") for s in speakers(doc)}
+
+
+def test_a_reporters_name_and_a_glued_dash_before_the_speakers_name_is_a_byline():
+    # «خبرگزاری؛ سارا بابایی- جلال شیخ‌پور مدیرکل … خبر داد»: the dash glued to the reporter's surname ends her
+    # name, and a name after the dash is the speaker, who opens the sentence
+    doc = run("باشگاه خبرنگاران جوان؛ سارا بابایی- جلال شیخ‌پور مدیرکل کمیته امداد لرستان از پرداخت وام خبر داد.\n\n"
+              "وی گفت: کارها ادامه دارد.")
+    assert key("جلال شیخ‌پور") in doc.persons and key("سارا بابایی") not in doc.persons

@@ -102,8 +102,10 @@ def _name_at(units: list[Unit], i: int, verbs: frozenset[int] = frozenset()) -> 
     k = j
     while k < len(units) and k - j < 3 and _is_surname_word(units[k], k == j, strong):
         k += 1
+        if units[k - 1].text.endswith(_DASHES):
+            break  # «سارا بابایی- جلال شیخ‌پور»: a dash glued to a surname ends the name
     k = _through_to_apposition(units, j, k)
-    if k > j:
+    if k > j and not units[k - 1].text.endswith(_DASHES):
         k = _through_to_role(units, k)
     if j < k < len(units) - 1 and k - j < 3 and units[k].kind == "word" and is_given_name(units[k].text) \
             and (units[k + 1].kind != "word" or is_stop(units[k + 1].text) or is_verb(units[k + 1].text)):
@@ -124,10 +126,13 @@ def _name_at(units: list[Unit], i: int, verbs: frozenset[int] = frozenset()) -> 
 
 def _dateline(doc: Document, units: list[Unit], a: int, b: int) -> bool:
     """Words that open a paragraph and a dash after them («پیام خانواده- رئیس …») are a site's or a
-    city's dateline, not a person."""
+    city's dateline, not a person; so is a reporter's name and a dash before the speaker's name
+    («باشگاه خبرنگاران جوان؛ سارا بابایی- جلال شیخ‌پور افزود»)."""
     opens = units[a].start == 0 or doc.text[units[a].start - 1] == "\n"
-    dash = units[b - 1].text.endswith(_DASHES) or b < len(units) and units[b].text in _DASHES
-    return opens and dash
+    glued = units[b - 1].text.endswith(_DASHES)
+    dash = glued or b < len(units) and units[b].text in _DASHES
+    after = b if glued else b + 1
+    return dash and (opens or after < len(units) and units[after].kind == "word" and is_given_name(units[after].text))
 
 
 def _is_surname_end(units: list[Unit], k: int) -> bool:
