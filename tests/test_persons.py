@@ -421,3 +421,10 @@ def test_a_reporters_name_and_a_glued_dash_before_the_speakers_name_is_a_byline(
     doc = run("باشگاه خبرنگاران جوان؛ سارا بابایی- جلال شیخ‌پور مدیرکل کمیته امداد لرستان از پرداخت وام خبر داد.\n\n"
               "وی گفت: کارها ادامه دارد.")
     assert key("جلال شیخ‌پور") in doc.persons and key("سارا بابایی") not in doc.persons
+
+
+def test_a_name_after_according_to_with_its_ezafe_written_out_is_a_person():
+    # «به گفته‌ی» (the ezafe spelled) leads a name as «به گفته» does, even one whose given name is rarer
+    doc = run("به گفته‌ی مهرناز عطاران کار کودکان در شهرها بیشتر شده است.")
+    assert key("مهرناز عطاران") in doc.persons
+    assert [q.speaker for q in doc.quotes] == [key("مهرناز عطاران")]

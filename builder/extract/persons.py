@@ -45,7 +45,7 @@ _PREFIXES = frozenset(key(w) for w in ("سید", "سیده", "میر"))
 _AFTER_GIVEN = frozenset(key(w) for w in ("سادات",))  # «الهام سادات میرباقری»
 _UNMISTAKABLE_SURNAME = 0.8  # «‑زاده», «‑نیا», «‑پور», a given name's «‑ی»: a surname after any given name
 _DASHES = ("-", "–", "—")  # a dateline's or a byline's separator
-_REPORTING_LEAD = re.compile(r"^\s*(?:به\s*گفته|به\s*اعتقاد|به\s*عقیده|از\s*نظر)\s*$")
+_REPORTING_LEAD = re.compile(r"^\s*(?:به\s*گفته(?:\u200c?ی)?|به\s*اعتقاد|به\s*عقیده|از\s*نظر)\s*$")
 
 
 #: times of day and days: «گلی صبح امروز گفت» is «گلی», this morning; «هوشیار شنبه ۲۴ تیر …» is «هوشیار», on Saturday
