@@ -580,3 +580,9 @@ def test_a_credit_broken_before_its_comma_leaves_the_name_opening_the_next_line(
     doc = run("به گزارش خبرگزاری صداوسیما مرکز اراک\n، مهدی دمنه، مدیر آموزش و پرورش ناحیه یک اراک گفت: "
               "۹۰۰ دانش‌آموز بازمانده شناسایی شدند.")
     assert (key("مهدی دمنه"), "گفت") in {(q.speaker, q.verb) for q in doc.quotes}
+
+
+def test_a_three_word_source_and_a_dash_before_the_speaker_is_preamble():
+    doc = run("باشگاه خبرنگاران جوان - احمد میدری وزیر تعاون، کار و رفاه اجتماعی در دیدار با مردم سنندج اظهار کرد: "
+              "کالابرگ ادامه دارد.")
+    assert (key("احمد میدری"), "اظهار کرد") in {(q.speaker, q.verb) for q in doc.quotes}
