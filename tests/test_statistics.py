@@ -718,3 +718,15 @@ def test_a_figure_a_clause_subject_has_is_of_that_subject():
     # «X N سالمند دارد»: the elderly counted are the home's
     stats = by_value(run("رئیس اداره بهزیستی شهرستان گفت: مرکز نگهداری سالمندان مهر ۹۵ سالمند دارد."))
     assert {key("سالمند"), key("مرکز"), key("نگهداری"), key("مهر")} <= words(stats[95].subject)
+
+
+def test_a_lone_noun_takes_the_words_of_its_clause():
+    # nothing next to «خانوار» says which: the clause does (the relief foundation's services reach them)
+    stats = by_value(run("مدیرکل کمیته امداد استان گفت: ۶۲ هزار خانوار در شهرستان بانه از خدمات معیشتی، "
+                         "اشتغال، تحصیل، درمان، مسکن و … کمیته امداد امام (ره) بهره‌مند می‌شوند."))
+    assert {key("خانوار"), key("خدمات"), key("معیشتی")} <= words(stats[62000].subject)
+    assert key("بانه") not in words(stats[62000].subject)  # where is the figure's place, not its subject
+    # a change, a ranking and a phrase of a clause about something else keep their lone noun
+    stats = by_value(run("وی افزود: شمار مراجعان از ۳۰۰ نفر به ۴۵۰ نفر رسید و شهرداری در قرارداد تازه با ۴۰ پیمانکار "
+                         "کار کودکان را ممنوع کرد."))
+    assert "قرارداد" not in stats[40].subject and "ممنوع" not in stats[40].subject

@@ -34,7 +34,7 @@ from .counted import TOKEN, noun_phrase
 from .figures import _Figure, _RATE_AFTER, _UNIT_OF, _figures, _join, _percent, _qualifier
 from .readings import _APPOSITIVE_BEFORE, _LIST_BEFORE, _MONEY, item_before_with, _PREPOSITION_BEFORE, _Reading, _read, _singular
 from .setting import city_of, paragraph_of, speaker_post
-from .tokens import is_verb
+from .tokens import is_function_word, is_verb
 
 #: the component's name, the extractor its evidence names (see builder.components)
 NAME = "statistics"
@@ -194,6 +194,8 @@ def extract(doc: Document) -> None:
                 full = last_share  # «… ۲۸ درصد آن مربوط به کودک‌آزاری بوده؛ این رقم در سال ۱۴۰۱ ۲۲ درصد بود»
             full = _join(full, fig.label)
             full, context = _placed(doc, sent.start, q_start, full, context if _percent(n) else "")
+            if len(full.split()) == 1:  # «۷۸ هزار خانوار در سطح استان از خدمات … بهره‌مند می‌شوند»
+                full = _join(full, _clause_words(doc, sent, q_start, stop))
             if context and _percent(n) and reading.whole == reading.population:
                 reading = reading._replace(whole=context)  # «خانوارهای … ۴۷ درصد یک نفره»: a share of the households
             if _percent(n):
@@ -237,6 +239,51 @@ _AMONG = re.compile(rf"(?:از|در){GAP}(?:بین|میان){GAP}")
 # («رصد دقیق ۹۲ نقطه»: without one they name what was done to what is counted)
 _FOR_BEFORE = re.compile(rf"(?<![\w\u200c])(?:در|برای){GAP}$")
 _WORD = re.compile(r"[\u0620-\u06D3\u200c]+")
+
+
+_CLAUSE_END = re.compile(r"[،,؛;:.]|[0-9۰-۹]")
+_SUPERLATIVE = re.compile(r"\S{2,}ترین(?![\w\u200c])")
+# «از ۳۱ درصد … به ۳۸ درصد رسید», «… به ۷۸ کودک می‌رسید», «در قرارداد جدید با ۴۸ پیمانکار»: a change, or
+# a phrase inside a clause that is about something else
+_PHRASE_BEFORE = re.compile(rf"(?<![\w\u200c])(?:از|به|با){GAP}$")
+_MAX_CLAUSE_WORDS = 8  # content words: a gold subject of three or four words still overlaps them
+
+
+def _clause_words(doc: Document, sent, q_start: int, stop: int) -> str:
+    """The words of a figure's clause, when nothing else says what its lone noun counts: after it up to
+    the clause's verb or end, then before it from the clause's start, without places and numbers (the
+    figure's own attributes and other figures), at most eight content words.  «۷۸ هزار خانوار در سطح
+    استان از خدمات معیشتی … کمیته امداد بهره‌مند می‌شوند» counts households that the relief
+    foundation's services reach: the clause says so, in words no rule of its own reads.  Not a figure
+    that is a clause's predicate («… ۹۷ مورد است و …»: nothing after it), ranked («میبد با ۹۰۰ کودک
+    بیشترین سهم را دارد»), a change («از ۳۱ درصد … به ۳۸ درصد») or in a phrase of a clause about something
+    else («در قرارداد جدید با ۴۸ پیمانکار»): its clause says how many, which is most or what changed, not what."""
+    end = _CLAUSE_END.search(doc.text, stop, sent.end)
+    end = end.start() if end else sent.end
+    begin = clauses.clause_start(doc, sent.start, q_start)
+    if _SUPERLATIVE.search(doc.text, begin, end) or _PHRASE_BEFORE.search(doc.text, max(begin, q_start - 6), q_start):
+        return ""
+    skip = [(m.start, m.end) for m in doc.mentions if m.kind == "place" and sent.start <= m.start < sent.end]
+    skip += [(sent.start + x.start, sent.start + x.end) for x in doc.numbers[sent.index]]
+    after: list[str] = []
+    for t in TOKEN.finditer(doc.text, stop, end):
+        if counted.is_finite(t.group()):
+            if after:
+                after.append(t.group())  # «… بهره‌مند می‌شوند»: what happened to them
+            break
+        after.append(t.group())
+    before = [t.group() for t in TOKEN.finditer(doc.text, begin, q_start)]
+    words: list[str] = []
+    for run, a in ((after, stop), (before, begin)):
+        kept = [w for w, t in zip(run, TOKEN.finditer(doc.text, a, end if a == stop else q_start))
+                if w not in counted._PUNCT and not any(s <= t.start() < e for s, e in skip)]
+        while kept and is_function_word(kept[0]):
+            kept.pop(0)
+        while kept and is_function_word(kept[-1]):
+            kept.pop()
+        words += kept
+    content = [i for i, w in enumerate(words) if not is_function_word(w)]
+    return " ".join(words[:content[_MAX_CLAUSE_WORDS] if len(content) > _MAX_CLAUSE_WORDS else len(words)])
 
 
 def _bare(subject: str) -> bool:
