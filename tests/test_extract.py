@@ -586,3 +586,11 @@ def test_a_three_word_source_and_a_dash_before_the_speaker_is_preamble():
     doc = run("باشگاه خبرنگاران جوان - احمد میدری وزیر تعاون، کار و رفاه اجتماعی در دیدار با مردم سنندج اظهار کرد: "
               "کالابرگ ادامه دارد.")
     assert (key("احمد میدری"), "اظهار کرد") in {(q.speaker, q.verb) for q in doc.quotes}
+
+
+def test_a_monitoring_or_information_office_and_the_week_leading_up_to_a_day_are_no_programs():
+    doc = run("مدیرکل بهزیستی استان یزد گفت: مرکز رصد جمعیت کشور و مرکز اطلاع‌رسانی استان آمار را منتشر کردند و "
+              "در هفته منتهی به روز کودک، مرکز نگهداری صدف میزبان کودکان بود.")
+    names = {p.name for p in doc.programs.values()}
+    assert any(n.startswith("مرکز نگهداری صدف") for n in names)
+    assert not any(n.startswith(("مرکز رصد", "مرکز اطلاع", "هفته منتهی")) for n in names)

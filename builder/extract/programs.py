@@ -44,7 +44,8 @@ _HEAD_KEYS = {key(h): (h, kind) for h, kind in PROGRAM_HEADS.items()}
 _PLURAL_HEADS = frozenset(key(w) for w in ("مراکز", "مددسراها", "مددسراهای", "طرح‌ها", "طرحهای", "خانه‌ها", "خانه‌های", "مجتمع‌ها", "برنامه‌ها", "برنامه‌های"))
 _WHO_FOR = frozenset(key(w) for w in ("بانوان", "آقایان", "مردان", "زنان", "خواهران", "برادران"))
 _NEWS_DESK = frozenset(key(w) for w in ("خبر", "اخبار", "خبری"))
-_RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوهشهای", "تحقیقات", "آمار", "اطلاعات", "رشد"))
+_RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوهشهای", "تحقیقات", "آمار", "اطلاعات", "رشد",
+                                        "رصد", "اطلاع‌رسانی", "مخابرات"))  # «مرکز رصد جمعیت کشور»: a body's office
 _NUMBERED = frozenset(key(w) for w in ("ماده", "شماره", "بند", "تبصره"))
 _SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع", "مورد", "تعداد", "شمار", "شامل",
                                      "مابقی", "بالغ", "صرفا", "صرفاً", "ظرفیت",
@@ -65,7 +66,7 @@ _COUNT_WORDS = frozenset(key(w) for w in ("نخستین", "اولین", "دوم�
 _ANAPHORS = frozenset(key(w) for w in ("این", "همین"))  # «این طرح»: the program named last with this head
 # «هفته گذشته», «طرح اول»: a time or a rank after the head, not a name
 _TIME_WORDS = frozenset(key(w) for w in ("گذشته", "آینده", "جاری", "اخیر", "پیش", "قبل", "بعد", "آتی", "نخست", "اول",
-                                         "دوم", "سوم", "آخر", "پایانی", "پیشین", "بعدی", "قبلی"))
+                                         "دوم", "سوم", "آخر", "پایانی", "پیشین", "بعدی", "قبلی", "منتهی"))
 _OWN_NAME_KINDS = ("plan", "team", "campaign")  # heads whose program keeps its own name around «اورژانس اجتماعی»
 _SOCIAL_EMERGENCY = re.compile(rf"اورژانس{GAP}(?:های{GAP})?اجتماعی(?:{GAP}(?:۱۲۳|123)(?![0-9۰-۹]))?"
                                rf"|خط{GAP}(?:تلفنی{GAP})?(?:۱۲۳|123)(?![0-9۰-۹])")
