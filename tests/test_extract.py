@@ -594,3 +594,10 @@ def test_a_monitoring_or_information_office_and_the_week_leading_up_to_a_day_are
     names = {p.name for p in doc.programs.values()}
     assert any(n.startswith("مرکز نگهداری صدف") for n in names)
     assert not any(n.startswith(("مرکز رصد", "مرکز اطلاع", "هفته منتهی")) for n in names)
+
+
+def test_the_guard_corps_and_the_basij_that_build_for_the_needy_are_organisations():
+    doc = run("مدیرکل کمیته امداد استان گفت: هزار واحد مسکن مددجویان با همکاری سپاه پاسداران و بسیج سازندگی "
+              "ساخته می‌شود و بسیج مستضعفان هم کمک می‌کند.")
+    names = {o.name for o in doc.organizations.values()}
+    assert {"سپاه پاسداران انقلاب اسلامی", "سازمان بسیج سازندگی", "سازمان بسیج مستضعفین"} <= names
