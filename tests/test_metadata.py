@@ -294,3 +294,11 @@ def test_a_date_alone_on_the_line_after_the_story_dates_it():
     raw = ("پذیرش ۴۰ کودک کار در یزد\n\n" + REAL_BODY + "\n۱۲ مهر ۱۴۰۱\nشناسه : 4412\nاشتراک گذاری\nتلگرام\n"
            "لینک\nبالا\n")
     assert _meta(raw).published.date() == date(2022, 10, 4)
+
+
+def test_a_sections_label_is_no_headline_and_a_newspapers_name_after_one_goes():
+    raw = ("شمار مراکز نگهداری کودکان در البرز به ۱۷ رسید\n\nسپیدارآنلاین: گروه اجتماعی\n\n" + REAL_BODY + "\n")
+    meta = _meta(raw)
+    assert meta.title == "شمار مراکز نگهداری کودکان در البرز به ۱۷ رسید" and meta.agency == "سپیدارآنلاین"
+    raw = "افزایش ظرفیت گرمخانه‌های شیراز، روزنامه شیراز نوین\n\n" + REAL_BODY + "\n"
+    assert _meta(raw).title == "افزایش ظرفیت گرمخانه‌های شیراز"

@@ -279,6 +279,10 @@ def _story_after(lines: list[Line], i: int) -> bool:
     return False
 
 
+# a site's name and its section: «سپیدارآنلاین: گروه اجتماعی» (the site may be the story's credit; never its headline)
+_SECTION_LABEL = re.compile(r"^\s*[^:：\n]{2,30}[:：]\s*گروه\s+\S+(?:\s+\S+)?\s*$")
+
+
 def _title_candidate(line: Line) -> bool:
     """A line that can be a headline: a few words, not a breadcrumb, menu, site name or surtitle."""
     text = line.text
@@ -290,6 +294,7 @@ def _title_candidate(line: Line) -> bool:
         and not re.search(r"[:：؛;]\s*$", text)
         and not _SITE_NAME.search(text)
         and not _CREDIT_START.match(text)
+        and not _SECTION_LABEL.match(text)
         and not (line.words >= _LONG and re.search(r"[.!؟?]\s*$", text))  # a body sentence repeated on the page
         and not (" | " in text and any(len(item.split()) <= 2 for item in text.split(" | ")))  # «خبیرنیوز | خلاصه خبر»
     )

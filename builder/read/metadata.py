@@ -101,8 +101,9 @@ def _published(doc: Document, lines: list[cleaning.Line], title_start: int,
             or _closing_date(footer) or _dated_in_lead(doc))
 
 
-# «… بوشهر +تصویر- اخبار بوشهر - اخبار استان‌ها تسنیم»: a site's suffix after the headline
-_SITE_SUFFIX = re.compile(r"\s*(?:\+\s*(?:تصویر|فیلم|عکس|صوت|ویدئو|ویدیو))?\s*(?:[-–|]\s*(?:اخبار|خبرگزاری|پایگاه)[^-–|]*)+$")
+# «… بوشهر +تصویر- اخبار بوشهر - اخبار استان‌ها تسنیم», «…، روزنامه شیراز نوین»: a site's suffix after the headline
+_SITE_SUFFIX = re.compile(r"\s*(?:\+\s*(?:تصویر|فیلم|عکس|صوت|ویدئو|ویدیو))?\s*(?:[-–|]\s*(?:اخبار|خبرگزاری|پایگاه)[^-–|]*"
+                          r"|[،,]\s*(?:روزنامه|هفته\s*\u200c?نامه|خبرگزاری|پایگاه\s+خبری)\s[^-–|،,]{2,40})+$")
 
 
 def _without_site(title: str) -> str:
