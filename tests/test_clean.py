@@ -337,3 +337,12 @@ def test_a_lead_glued_to_a_headline_under_a_latin_date_line_and_after_a_verb_is_
            "گفت: این کودکان پس از شناسایی در چهارراه‌های شهر به خانواده‌هایشان سپرده شدند و پرونده آنها پیگیری می‌شود.\n")
     assert _title(raw) == "۱۴ کودک متکدی در سنندج به خانواده‌هایشان تحویل داده شدند"
     assert _body(raw).splitlines()[-1].startswith("مدیر مرکز ساماندهی")
+
+
+def test_a_section_name_above_the_summary_gives_way_to_the_headline_after_it():
+    # «section / date / summary / headline / story»: the line above the summary shares no word with the story
+    raw = ("اخبار بین الملل و جهان\n\n۲۴ تیر ۱۴۰۲ - ۱۳:۳۵\nکد خبر: 894465\n\n"
+           "مدیرکل بهزیستی استان فارس گفت: یک هزار و ۱۰۰ کودک کار در استان فارس شناسایی شدند و به مراکز نگهداری رفتند.\n\n"
+           "شناسایی ۱۱۰۰ کودک کار در فارس\n\n"
+           "به گزارش قدس آنلاین، محمدرضا هوشیار روز شنبه گفت: بیشتر این کودکان از اتباع هستند و به خانواده سپرده می‌شوند.\n")
+    assert _title(raw) == "شناسایی ۱۱۰۰ کودک کار در فارس"

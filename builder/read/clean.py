@@ -26,7 +26,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..text.lexicon import word_frequency
+from ..text.lexicon import is_stopword, word_frequency
 from ..text.patterns import GAP, LETTER
 from ..text.textkey import key, persian_letters
 
@@ -340,9 +340,9 @@ def _title_index(lines: list[Line], first: int, last: int) -> tuple[int | None, 
         return None, set(), None
     if _long_headline(lines, body, last):
         return body, set(), body
-    for i in range(body - 1, max(first, body - 4) - 1, -1):
-        if _title_candidate(lines[i]):
-            return i, set(), i
+    before = next((i for i in range(body - 1, max(first, body - 4) - 1, -1) if _title_candidate(lines[i])), None)
+    if before is not None and _shares_words(lines[before], lines[body]):
+        return before, set(), before
     # a summary before the page's date lines, the headline after them («سرتیتر: / خلاصه / کد خبر /
     # تاریخ انتشار / تیتر / متن», or with no date line between): a headline right after a date line,
     # or right after a summary under a surtitle, and right before a paragraph
@@ -354,7 +354,15 @@ def _title_index(lines: list[Line], first: int, last: int) -> tuple[int | None, 
         short = lines[i].words < _LONG or lines[i].words <= 24 and not re.search(r"[.!?؟…]\s*$", lines[i].text)
         if (after_meta or credited) and _title_candidate(lines[i]) and short and _paragraph(lines[i + 1]):
             return i, set(), body  # the summary is the story's lead
-    return None, set(), None
+    # a line before the story that shares no word with it is a section's or a menu's («تحولات لبنان و فلسطین»),
+    # but the best there is when no headline follows the summary
+    return (before, set(), before) if before is not None else (None, set(), None)
+
+
+def _shares_words(line: Line, paragraph: Line) -> bool:
+    """The line and the paragraph have a content word in common (three letters or more, not a function word)."""
+    words = {key(w) for w in _PERSIAN_WORD.findall(line.text) if len(w) >= 3 and not is_stopword(w)}
+    return bool(words & {key(w) for w in _PERSIAN_WORD.findall(paragraph.text)})
 
 
 def clean(raw: str) -> Cleaned:
