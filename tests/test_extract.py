@@ -601,3 +601,8 @@ def test_the_guard_corps_and_the_basij_that_build_for_the_needy_are_organisation
               "ساخته می‌شود و بسیج مستضعفان هم کمک می‌کند.")
     names = {o.name for o in doc.organizations.values()}
     assert {"سپاه پاسداران انقلاب اسلامی", "سازمان بسیج سازندگی", "سازمان بسیج مستضعفین"} <= names
+
+
+def test_a_posts_field_runs_through_a_noun_that_takes_a_preposition():
+    doc = run("نادر اصلانی معاون مقابله با عرضه و امور بین الملل ستاد مبارزه با مواد مخدر کشور گفت: کشفیات بیشتر شد.")
+    assert key("معاون مقابله با عرضه و امور بین الملل ستاد مبارزه با مواد مخدر کشور") in roles_of(doc, "نادر اصلانی")

@@ -59,7 +59,7 @@ _TAKES_PREPOSITION = {
     key("به"): frozenset(key(w) for w in ("رسیدگی", "خدمت‌رسانی", "خدمات‌رسانی", "کمک‌رسانی")),  # «مرکز رسیدگی به امور مساجد»
     key("با"): frozenset(key(w) for w in ("مبارزه", "مقابله")),
     key("در"): frozenset(key(w) for w in ("مداخله", "مشارکت", "اسکان")),  # «مرکز مداخله در بحران»
-    key("بر"): frozenset(key(w) for w in ("مبتنی",)),  # «طرح توانبخشی مبتنی بر خانواده»
+    key("بر"): frozenset(key(w) for w in ("مبتنی", "نظارت")),  # «طرح توانبخشی مبتنی بر خانواده», «مدیر نظارت بر …»
 }
 
 
@@ -336,8 +336,9 @@ def role_phrase(units: list[Unit], i: int) -> RolePhrase | None:
             else:
                 phrase.org, phrase.place, phrase.end = sub.org, sub.place, sub.end
             return phrase
-        if v.key == key("از") and (phrase.qualifiers or n > 1) and _leads_to_body(units, k + 1):
-            k += 1  # «معاون پیشگیری از وقوع جرم دادگستری البرز»: the field runs on to the body
+        if (v.key == key("از") or takes_preposition(units, k)) and (phrase.qualifiers or n > 1) \
+                and _leads_to_body(units, k + 1, reach=_FIELD_REACH):
+            k += 1  # «معاون پیشگیری از وقوع جرم دادگستری البرز», «معاون مقابله با عرضه … ستاد …»: the field runs on
             continue
         # «عضو کمیسیون عمران شورای شهر تهران»: a word that is also a given name, right before the body
         field = v.kind == "word" and is_given_name(v.text) and k + 1 < len(units) \
@@ -348,6 +349,9 @@ def role_phrase(units: list[Unit], i: int) -> RolePhrase | None:
         k += 1
         phrase.end = k
     return _representative(units, phrase)
+
+
+_FIELD_REACH = 6  # words a post's field may run through before its body («مقابله با عرضه و امور بین‌الملل ستاد …»)
 
 
 def _listed_words(units: list[Unit], k: int) -> bool:
