@@ -428,3 +428,8 @@ def test_a_name_after_according_to_with_its_ezafe_written_out_is_a_person():
     doc = run("به گفته‌ی مهرناز عطاران کار کودکان در شهرها بیشتر شده است.")
     assert key("مهرناز عطاران") in doc.persons
     assert [q.speaker for q in doc.quotes] == [key("مهرناز عطاران")]
+
+
+def test_given_names_seen_on_real_pages_open_names():
+    doc = run("جاسم محمدی مدیرکل کمیته امداد لرستان گفت: کارها ادامه دارد. کامیل احمدی پژوهشگر اجتماعی نیز گفت: کودکان بیشترند.")
+    assert {key("جاسم محمدی"), key("کامیل احمدی")} <= set(doc.persons)
