@@ -265,23 +265,23 @@ def _clause_words(doc: Document, sent, q_start: int, stop: int) -> str:
         return ""
     skip = [(m.start, m.end) for m in doc.mentions if m.kind == "place" and sent.start <= m.start < sent.end]
     skip += [(sent.start + x.start, sent.start + x.end) for x in doc.numbers[sent.index]]
-    after: list[str] = []
+
+    def kept(tokens) -> list[str]:
+        words = [t.group() for t in tokens if t.group() not in counted._PUNCT and not any(s <= t.start() < e for s, e in skip)]
+        while words and is_function_word(words[0]):
+            words.pop(0)
+        while words and is_function_word(words[-1]):
+            words.pop()
+        return words
+
+    after: list[re.Match] = []
     for t in TOKEN.finditer(doc.text, stop, end):
-        if counted.is_finite(t.group()):
-            if after:
-                after.append(t.group())  # «… بهره‌مند می‌شوند»: what happened to them
+        finite = counted.is_finite(t.group())
+        if not finite or after:
+            after.append(t)  # «… بهره‌مند می‌شوند»: the verb says what happened to them; a copula first says nothing
+        if finite:
             break
-        after.append(t.group())
-    before = [t.group() for t in TOKEN.finditer(doc.text, begin, q_start)]
-    words: list[str] = []
-    for run, a in ((after, stop), (before, begin)):
-        kept = [w for w, t in zip(run, TOKEN.finditer(doc.text, a, end if a == stop else q_start))
-                if w not in counted._PUNCT and not any(s <= t.start() < e for s, e in skip)]
-        while kept and is_function_word(kept[0]):
-            kept.pop(0)
-        while kept and is_function_word(kept[-1]):
-            kept.pop()
-        words += kept
+    words = kept(after) + kept(TOKEN.finditer(doc.text, begin, q_start))
     content = [i for i, w in enumerate(words) if not is_function_word(w)]
     return " ".join(words[:content[_MAX_CLAUSE_WORDS] if len(content) > _MAX_CLAUSE_WORDS else len(words)])
 
