@@ -13,7 +13,7 @@ import re
 from ..text.document import Document
 from ..text.patterns import GAP
 from .counted import (_COPULA, _GROUP_NOUNS, _K, _PARTICIPLE, _PUNCT, _STAT_NOUNS, Words, _a_number, _finite_after,
-                      _is_word, _next, _tokens, is_finite, modifiers, noun_phrase)
+                      _is_word, _next, _tokens, is_finite, modifiers, noun_phrase, relative_clause)
 from .tokens import is_function_word, is_verb
 
 
@@ -75,9 +75,7 @@ def _before_relative(doc: Document, sent_start: int, begin: int) -> tuple[int, i
     for m in _tokens(doc, sent_start, comma):
         if _K(m.group()) == _K("که"):
             that = m
-    words = list(_tokens(doc, that.end(), comma)) if that is not None else []
-    if not words or not (is_finite(words[-1].group()) or _K(words[-1].group()) in _COPULA) \
-            or any(m.group() in _PUNCT and m.group() not in "،," for m in words):  # «از پدر، مادر یا همسر»: a list inside
+    if that is None or not relative_clause(doc, that.end(), comma):
         return None
     opening = clause_start(doc, sent_start, that.start())
     return (opening, that.start()) if doc.text[opening:that.start()].strip() else None

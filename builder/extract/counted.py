@@ -330,6 +330,15 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: st
 _APPOSITIVE = frozenset(_K(w) for w in ("معادل", "برابر", "یعنی"))
 
 
+def relative_clause(doc: Document, start: int, comma: int) -> bool:
+    """The words from ``start`` (right after «که») to ``comma`` are a relative clause set off by that comma:
+    some words, no punctuation but commas between them («از پدر، مادر یا همسر»: a list inside), a
+    finite verb or a copula last («… که معادل ۸۰ هزار نفر هستند،»)."""
+    words = list(_tokens(doc, start, comma))
+    return bool(words) and (is_finite(words[-1].group()) or _K(words[-1].group()) in _COPULA) \
+        and not any(m.group() in _PUNCT and m.group() not in "،," for m in words)
+
+
 def appositive_end(doc: Document, pos: int, limit: int) -> int | None:
     """Where an appositive figure that starts at ``pos`` ends («معادل ۵ درصد جمعیت استان», «برابر با
     ۲ میلیارد تومان»), else None.  ``limit`` may cut the figure's number (the next figure starts

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from ..text.document import Document
 from ..text.lexicon import word_frequency
 from ..text.numbers import find_numbers
-from .counted import _AREA, _AUXILIARY, _COPULA, _DEMONSTRATIVE, _FILLERS, _GLUED_LIGHT, _K, _LETTERS, _PARTICIPLE, _PASSIVE, _PERFECT, _PREPOSITIONS, _PREVERB, _PUNCT, _area_stem, _linker, _next, _tokens, is_finite
+from .counted import _AREA, _AUXILIARY, _COPULA, _DEMONSTRATIVE, _FILLERS, _GLUED_LIGHT, _K, _LETTERS, _PARTICIPLE, _PASSIVE, _PERFECT, _PREPOSITIONS, _PREVERB, _PUNCT, _area_stem, _linker, _next, _tokens, is_finite, relative_clause
 from .tokens import is_function_word, is_light_verb, is_past_stem
 
 
@@ -108,24 +108,13 @@ def after_relative(doc: Document, pos: int, sent_end: int) -> Predicate | None:
 
     The relative clause must end in a finite verb before its comma; the predicate read after the comma
     stops at the next figure, whose clause it is not."""
-    tokens = _tokens(doc, pos, sent_end)
-    first = next(tokens, None)
-    if first is None or _K(first.group()) != _K("که"):
+    that = _next(doc, pos, sent_end)
+    comma = re.compile(r"[،,]").search(doc.text, pos, sent_end)
+    if that is None or _K(that.group()) != _K("که") or comma is None or not relative_clause(doc, that.end(), comma.start()) \
+            or any(_K(m.group()) == _K("که") for m in _tokens(doc, that.end(), comma.start())):
         return None
-    last = None
-    for m in tokens:
-        if m.group() in "،,":
-            break
-        if m.group() in _PUNCT or _K(m.group()) == _K("که"):
-            return None
-        last = m
-    else:
-        return None
-    if last is None or not (is_finite(last.group()) or _K(last.group()) in _COPULA):
-        return None
-    figure = next((n for n in find_numbers(doc.text[m.end():sent_end]) if n.kind != "ordinal"), None)
-    limit = m.end() + figure.start if figure is not None else sent_end
-    return predicate(doc, m.end(), limit)
+    figure = next((n for n in find_numbers(doc.text[comma.end():sent_end]) if n.kind != "ordinal"), None)
+    return predicate(doc, comma.end(), comma.end() + figure.start if figure is not None else sent_end)
 
 
 def own_words(doc: Document, start: int, end: int) -> str:
