@@ -275,7 +275,7 @@ def _changes(doc: Document, sent, figures: list[_Figure]) -> list[_Figure]:
         from_at = max(sent.start, q - 6) + frm.start()
         boundary = clauses.clause_start(doc, sent.start, from_at)
         if i > 0 and out[i - 1].stop > boundary:  # «… به ۳۹۰۰ نفر رسید و کمک به درمان معلولان از …»: the next item
-            joiners = list(re.finditer(rf"(?<![\w\u200c])و(?![\w\u200c])|[،,]", doc.text[out[i - 1].stop:from_at]))
+            joiners = list(re.finditer(r"(?<![\w\u200c])و(?![\w\u200c])|[،,]", doc.text[out[i - 1].stop:from_at]))
             boundary = out[i - 1].stop + (joiners[-1].end() if joiners else 0)
         topic = _noun_phrase_from(doc, boundary, from_at)
         while topic and key(topic.split()[0]) in _CHANGE_NOUNS:  # «افزایش ارایه خدمات … از ۹۲۳ نفر»: what grew

@@ -23,7 +23,7 @@ import re
 from pathlib import Path
 
 from builder.text.diskcache import compile_cached
-from builder.text.gazetteer import DATA, LEFT, RIGHT, phrases_regex
+from builder.text.gazetteer import DATA, RIGHT, phrases_regex
 from builder.text.patterns import GAP
 from builder.text.textkey import _LETTERS, fold, key
 
