@@ -730,3 +730,11 @@ def test_a_lone_noun_takes_the_words_of_its_clause():
     stats = by_value(run("وی افزود: شمار مراجعان از ۳۰۰ نفر به ۴۵۰ نفر رسید و شهرداری در قرارداد تازه با ۴۰ پیمانکار "
                          "کار کودکان را ممنوع کرد."))
     assert "قرارداد" not in stats[40].subject and "ممنوع" not in stats[40].subject
+
+
+def test_a_list_of_places_with_counts_divides_the_count_its_sentence_opens_with():
+    # «از مجموع N ازدواج ثبت‌شده … استان‌های تهران با N1، فارس با N2 مورد»: each place's figure counts those marriages
+    stats = by_value(run("وی گفت: از مجموع ۹۰ هزار و ۱۰۰ ازدواج ثبت‌شده در پاییز در کشور بیشترین ازدواج به ترتیب مربوط به "
+                         "استان‌های تهران با ۱۱ هزار و ۲۰۰، فارس با ۷ هزار و ۵۰ مورد بوده است."))
+    for value in (11200, 7050):
+        assert {key("ازدواج"), key("ثبت‌شده")} & words(stats[value].subject), stats[value].subject

@@ -110,9 +110,8 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
         # «در کمپ‌های ماده ۱۶ معتادان متجاهر … به ۱۶۵۰ نفر خدمات‌رسانی شده»: the people are those just named
         return _Reading(_join(group, mods.text, said), group, _join(group, pred.verbal if pred else ""), None,
                         measure, False)
-    people = prev is not None and _UNIT_OF.get(key(prev.population.split()[0])) in ("persons", "households")
-    if classifier and not mods.text and not noun_before and first in _PERSON_CLASSIFIERS and people \
-            and (not said and sent.index - prev_sentence <= _RECENT or said and sent.index == prev_sentence):
+    if classifier and not mods.text and not noun_before and prev is not None \
+            and _same_group(doc, sent, q_start, first, prev, prev_sentence, said):
         # «مشهد با ۱۳۸۰ نفر و سبزوار با ۲۱۰ نفر»; «۴ هزار کودک کار جمع‌آوری کردیم؛ امروز ۵۰ نفر هم پیدا نمی‌کنیم»
         return _Reading(_join(prev.population, said), prev.population, prev.population, None, measure, True)
     if (classifier or first in _MONEY or len(words) <= 1) and (
@@ -291,6 +290,21 @@ _REACHED = re.compile(r"(?:ب|می|نمی)?رس(?:ید|د|یده|یدند|ند)$
 _CALL_NOUNS = frozenset(key(w) for w in ("تماس", "تماس‌ها", "تماس‌های"))
 MEASURES = "https://w3id.org/fakg/concept/measure/"
 _PERSON_CLASSIFIERS = frozenset(key(w) for w in ("نفر", "تن"))
+# «استان‌های تهران با ۱۷ هزار و ۴۶۴، خراسان رضوی با ۱۲ هزار و ۳۲۰ مورد»: a place and its share of a count
+_WITH_COUNT = re.compile(rf"^{GAP}(?:،{GAP})?با{GAP}$")
+
+
+def _same_group(doc: Document, sent, q_start: int, first: str, prev: _Reading, prev_sentence: int, said: str) -> bool:
+    """A bare classifier counts the group counted last: people counted again soon after («… ۴ هزار کودک کار
+    جمع‌آوری کردیم؛ امروز ۵۰ نفر هم …», «مشهد با ۱۳۸۰ نفر»), or the cases of a count that a list of
+    places divides in the same sentence («از مجموع ۱۳۴ هزار ازدواج ثبت‌شده … تهران با ۱۷
+    هزار و ۴۶۴، خراسان رضوی با ۱۲ هزار و ۳۲۰ مورد»)."""
+    people = _UNIT_OF.get(key(prev.population.split()[0])) in ("persons", "households")
+    if first in _PERSON_CLASSIFIERS and people:
+        return not said and sent.index - prev_sentence <= _RECENT or bool(said) and sent.index == prev_sentence
+    placed = any(m.kind == "place" and m.end <= q_start and _WITH_COUNT.match(doc.text[m.end:q_start])
+                 for m in doc.mentions if m.sentence == sent.index)
+    return placed and not said and sent.index == prev_sentence
 _CASE_CLASSIFIERS = frozenset(key(w) for w in ("مورد", "فقره"))
 
 
