@@ -738,3 +738,8 @@ def test_a_list_of_places_with_counts_divides_the_count_its_sentence_opens_with(
                          "استان‌های تهران با ۱۱ هزار و ۲۰۰، فارس با ۷ هزار و ۵۰ مورد بوده است."))
     for value in (11200, 7050):
         assert {key("ازدواج"), key("ثبت‌شده")} & words(stats[value].subject), stats[value].subject
+
+
+def test_a_pages_counter_of_comments_and_views_is_no_figure():
+    doc = run("وی گفت: امسال ۴۲۰ ازدواج در شهرستان ثبت شد.\n۰ نظر / ۱۸ بازدید /\n۱۲۷ بازدید")
+    assert set(by_value(doc)) == {420}

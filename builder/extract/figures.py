@@ -63,6 +63,8 @@ _IDENTIFIER = re.compile(r"[0-9۰-۹]{11,}|[0۰][0-9۰-۹]{7,}")
 # hyphens, which a scraped page prints as a line of its own
 _SLUG_BEFORE = re.compile(r"[\u0620-\u06D3A-Za-z]-[ \u200c]*$")
 _SLUG_AFTER = re.compile(r"^[ \u200c]*-[\u0620-\u06D3A-Za-z\u200c]+-")
+# «۰ نظر / ۶ بازدید», «۱۲۷ بازدید»: a page's counter of comments or views
+_COUNTER_AFTER = re.compile(r"^[ \u200c]*(?:بازدید|نظر|دیدگاه)[ \u200c]*(?:/|\n|$)")
 # «ساعت از ۱۱ شب گذشته», «۲ بامداد»: a clock time
 _CLOCK_AFTER = re.compile(rf"^{GAP}(?:شب|بامداد|صبح|عصر|ظهر)(?![\w\u200c])")
 # «چند هزار میلیارد تومان», «ده‌ها هزار نفر»: a vague amount, not a figure
@@ -140,6 +142,8 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
     if _IDENTIFIER.fullmatch(n.text.strip()) or _LATIN_MONTH_AFTER.match(doc.text[end:end + 12]) \
             or _LATIN_MONTH_BEFORE.search(doc.text[max(0, start - 12):start]):
         return False  # an identifier, or the day of a date in Latin letters
+    if _COUNTER_AFTER.match(doc.text[end:end + 12]):
+        return False
     if _SLUG_AFTER.match(doc.text[end:end + 40]) or _SLUG_BEFORE.search(doc.text[max(0, start - 4):start]) \
             and doc.text[end:end + 3].lstrip(" \u200c").startswith("-"):
         return False
