@@ -743,3 +743,10 @@ def test_a_list_of_places_with_counts_divides_the_count_its_sentence_opens_with(
 def test_a_pages_counter_of_comments_and_views_is_no_figure():
     doc = run("وی گفت: امسال ۴۲۰ ازدواج در شهرستان ثبت شد.\n۰ نظر / ۱۸ بازدید /\n۱۲۷ بازدید")
     assert set(by_value(doc)) == {420}
+
+
+def test_a_lone_noun_repeating_the_last_figures_head_counts_the_same_thing():
+    # «… ۳۲۱۰ واقعه طلاق ثبت شد که در مقایسه با سال قبل که ۲۹۸۰ واقعه بود …»: the same count, another year
+    stats = by_value(run("مدیرکل ثبت احوال استان گفت: امسال ۳۲۱۰ واقعه طلاق در استان ثبت شد که در مقایسه با سال قبل "
+                         "که ۲۹۸۰ واقعه بود، افزایش داشته است."))
+    assert key("طلاق") in words(stats[2980].subject)

@@ -165,6 +165,7 @@ def extract(doc: Document) -> None:
         sibling: _Reading | None = None
         context = ""  # what the sentence's last bare figure was about: its list's next items share it
         last: tuple | None = None  # the sentence's previous count: (reading, value, stop)
+        said_before = ""  # the previous figure's subject in the sentence
         whole: tuple | None = None  # the count a partition lists the parts of: (reading, value)
         for i, fig in enumerate(figures):
             n, start, end, subject, stop = fig[:5]
@@ -194,8 +195,11 @@ def extract(doc: Document) -> None:
                 full = last_share  # «… ۲۸ درصد آن مربوط به کودک‌آزاری بوده؛ این رقم در سال ۱۴۰۱ ۲۲ درصد بود»
             full = _join(full, fig.label)
             full, context = _placed(doc, sent.start, q_start, full, context if _percent(n) else "")
-            if len(full.split()) == 1:  # «۷۸ هزار خانوار در سطح استان از خدمات … بهره‌مند می‌شوند»
+            if len(full.split()) == 1 and said_before and key(said_before.split()[0]) == key(full):
+                full = said_before  # «۴۴۱۷ واقعه طلاق ثبت شد که … با سال ۱۳۸۹ که ۴۱۷۴ واقعه بود»: the same count, another time
+            elif len(full.split()) == 1:  # «۷۸ هزار خانوار در سطح استان از خدمات … بهره‌مند می‌شوند»
                 full = _join(full, _clause_words(doc, sent, q_start, stop))
+            said_before = full
             if context and _percent(n) and reading.whole == reading.population:
                 reading = reading._replace(whole=context)  # «خانوارهای … ۴۷ درصد یک نفره»: a share of the households
             if _percent(n):
