@@ -211,7 +211,7 @@ def test_subject_reads_through_partitives_demonstratives_and_ages_and_stops_at_s
     assert subjects[2400] == "نفر سالمندان روستایی شناسایی شده"
     assert subjects[35].startswith("درصد سالمندان") and "روستاها" in subjects[35]  # the part: living in villages
     assert subjects[12000] == "کودک ۳ تا ۶ ساله"
-    assert subjects[900] == "کودک"
+    assert subjects[900] == "کودک ۳ تا ۶ ساله"  # the children of the target group just counted; not «بیشترین سهم»
     assert 3 not in subjects and 6 not in subjects  # the age range stays an age
 
 
