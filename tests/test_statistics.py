@@ -750,3 +750,11 @@ def test_a_lone_noun_repeating_the_last_figures_head_counts_the_same_thing():
     stats = by_value(run("مدیرکل ثبت احوال استان گفت: امسال ۳۲۱۰ واقعه طلاق در استان ثبت شد که در مقایسه با سال قبل "
                          "که ۲۹۸۰ واقعه بود، افزایش داشته است."))
     assert key("طلاق") in words(stats[2980].subject)
+
+
+def test_a_ranked_list_of_places_counts_what_the_clause_ranks():
+    # no count opens the sentence: «بیشترین X … مربوط به استان‌های A با N1، B با N2 مورد» counts X in each place
+    stats = by_value(run("وی افزود: بیشترین طلاق‌های ثبت‌شده به ترتیب مربوط به استان‌های تهران با ۴ هزار و ۱۰۰، "
+                         "فارس با ۹۰۰ مورد بوده است."))
+    for value in (4100, 900):
+        assert key("طلاق‌های") in words(stats[value].subject) and "بیشترین" not in stats[value].subject

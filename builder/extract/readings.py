@@ -110,10 +110,10 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
         # «در کمپ‌های ماده ۱۶ معتادان متجاهر … به ۱۶۵۰ نفر خدمات‌رسانی شده»: the people are those just named
         return _Reading(_join(group, mods.text, said), group, _join(group, pred.verbal if pred else ""), None,
                         measure, False)
-    if classifier and not mods.text and not noun_before and prev is not None \
-            and _same_group(doc, sent, q_start, first, prev, prev_sentence, said):
+    if classifier and not mods.text and not noun_before \
+            and (group := _same_group(doc, sent, q_start, first, prev, prev_sentence, said)):
         # «مشهد با ۱۳۸۰ نفر و سبزوار با ۲۱۰ نفر»; «۴ هزار کودک کار جمع‌آوری کردیم؛ امروز ۵۰ نفر هم پیدا نمی‌کنیم»
-        return _Reading(_join(prev.population, said), prev.population, prev.population, None, measure, True)
+        return _Reading(_join(group, said), group, group, None, measure, prev is not None and group == prev.population)
     if (classifier or first in _MONEY or len(words) <= 1) and (
             reading := _declared_reading(doc, sent.start, q_start, words, head, noun_before, mods, pred, measure, stop)):
         return reading
@@ -292,20 +292,29 @@ MEASURES = "https://w3id.org/fakg/concept/measure/"
 _PERSON_CLASSIFIERS = frozenset(key(w) for w in ("نفر", "تن"))
 # «استان‌های تهران با ۱۷ هزار و ۴۶۴، خراسان رضوی با ۱۲ هزار و ۳۲۰ مورد»: a place and its share of a count
 _WITH_COUNT = re.compile(rf"^{GAP}(?:،{GAP})?با{GAP}$")
+# «بیشترین ازدواج‌های ثبت‌شده به ترتیب مربوط به …»: what a ranked list of places counts
+_RANKED = re.compile(rf"(?<![\w\u200c])(?:بیشترین|کمترین){GAP}((?:[^\s\u200c،,.:؛;0-9۰-۹]+{GAP}){{1,4}}?)"
+                     rf"(?:به{GAP}ترتیب{GAP})?(?:نیز{GAP})?(?:در{GAP}[^،,.:؛;]{{0,40}}?)?مربوط{GAP}به")
 
 
-def _same_group(doc: Document, sent, q_start: int, first: str, prev: _Reading, prev_sentence: int, said: str) -> bool:
-    """A bare classifier counts the group counted last: people counted again soon after («… ۴ هزار کودک کار
-    جمع‌آوری کردیم؛ امروز ۵۰ نفر هم …», «مشهد با ۱۳۸۰ نفر»), or the cases of a count that a list of
-    places divides in the same sentence («از مجموع ۱۳۴ هزار ازدواج ثبت‌شده … تهران با ۱۷
-    هزار و ۴۶۴، خراسان رضوی با ۱۲ هزار و ۳۲۰ مورد»)."""
-    people = _UNIT_OF.get(key(prev.population.split()[0])) in ("persons", "households")
-    if first in _PERSON_CLASSIFIERS and people:
-        return not said and sent.index - prev_sentence <= _RECENT or bool(said) and sent.index == prev_sentence
+def _same_group(doc: Document, sent, q_start: int, first: str, prev: _Reading | None, prev_sentence: int,
+                said: str) -> str:
+    """What a bare classifier counts when its group was named before it, or "": the people counted last,
+    counted again soon after («… ۴ هزار کودک کار جمع‌آوری کردیم؛ امروز ۵۰ نفر هم …», «مشهد با ۱۳۸۰
+    نفر»); for a place and its count in a list («تهران با ۱۷ هزار و ۴۶۴، خراسان رضوی با ۱۲ هزار و ۳۲۰
+    مورد»), what the clause ranks («بیشترین ازدواج‌ها به ترتیب مربوط به استان‌های …») or else the count
+    that the sentence opened with and the list divides («از مجموع ۱۳۴ هزار ازدواج ثبت‌شده …»)."""
+    if prev is not None and first in _PERSON_CLASSIFIERS \
+            and _UNIT_OF.get(key(prev.population.split()[0])) in ("persons", "households"):
+        recent = not said and sent.index - prev_sentence <= _RECENT or bool(said) and sent.index == prev_sentence
+        return prev.population if recent else ""
     placed = any(m.kind == "place" and m.end <= q_start and _WITH_COUNT.match(doc.text[m.end:q_start])
                  for m in doc.mentions if m.sentence == sent.index)
-    return placed and not said and sent.index == prev_sentence
-_CASE_CLASSIFIERS = frozenset(key(w) for w in ("مورد", "فقره"))
+    if not placed or said:
+        return ""
+    if ranked := _RANKED.search(doc.text, sent.start, q_start):
+        return ranked.group(1).strip()
+    return prev.population if prev is not None and sent.index == prev_sentence else ""
 
 
 def _words_before(doc: Document, sent_start: int, pos: int, most: int = 3) -> str:
