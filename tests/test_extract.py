@@ -606,3 +606,9 @@ def test_the_guard_corps_and_the_basij_that_build_for_the_needy_are_organisation
 def test_a_posts_field_runs_through_a_noun_that_takes_a_preposition():
     doc = run("نادر اصلانی معاون مقابله با عرضه و امور بین الملل ستاد مبارزه با مواد مخدر کشور گفت: کشفیات بیشتر شد.")
     assert key("معاون مقابله با عرضه و امور بین الملل ستاد مبارزه با مواد مخدر کشور") in roles_of(doc, "نادر اصلانی")
+
+
+def test_a_paragraph_opening_with_a_dash_and_a_credit_leaves_the_name_its_subject():
+    doc = run("- به گزارش خبرگزاری فارس از زنجان، هدایت صفری ظهر امروز در مراسم افتتاح واحدهای مسکونی اظهار کرد: "
+              "۴۸ واحد تحویل شد.")
+    assert (key("هدایت صفری"), "اظهار کرد") in {(q.speaker, q.verb) for q in doc.quotes}

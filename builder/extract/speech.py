@@ -38,8 +38,9 @@ PREAMBLE = re.compile(
     # a reporter's label: «خبرنگار دنیای اقتصاد: », or a byline in a dateline: «مهدی غلامی خبرنگار اقتصادسرآمد- »
     r"(?:[\u0600-\u06FF\u200c]{2,20}\s+){0,3}خبرنگار(?:\s+[\u0600-\u06FF\u200c]{2,20}){1,3}\s*[:\-–—]\s*|"
     r"(?:همچنین|سپس|در\s*ادامه|در\s*پایان|در\s*همین\s*حال|از\s*سوی\s*دیگر|وی\s*همچنین)[،,\s]*|"
-    # the comma of a credit the page broke onto the line before: «به گزارش خبرگزاری … مرکزی / ، مهدی …»
-    r"[،,]\s*|"
+    # the comma of a credit the page broke onto the line before: «به گزارش خبرگزاری … مرکزی / ، مهدی …»,
+    # or a dash that opens the paragraph: «- به گزارش خبرگزاری فارس از زنجان، هدایت صفری …»
+    r"[،,\-–—]\s*|"
     # a short scene-setting phrase and a comma: «در ادامه این مراسم،», «در این نشست،»
     r"(?:در|طی|پس\s*از|همچنین\s*در)\s+(?:[\u0600-\u06FF\u200c]+\s+){0,4}[\u0600-\u06FF\u200c]+\s*[،,]\s*)*"
     # a title the person mention leaves out: «آقای شریفی …», «خانم دکتر صالحی …»
