@@ -42,6 +42,8 @@ _END = re.compile(
     r")",
     re.IGNORECASE,
 )
+# a share bar's label («اشتراک گذاری», «اشتراک‌گذاری با …»): furniture, and no end of the article when a story follows
+_SHARE_BAR = r"اشتراک\s*\u200c?گذاری"
 # Header/metadata lines: never body.
 _META = re.compile(
     r"(?:کد\s*(?:خبر|مطلب|خبرنگار)|شناسه\s*(?:خبر|مطلب)|تاریخ\s*(?:انتشار|خبر)|زمان\s*انتشار|انتشار\s*[:：]|"
@@ -55,7 +57,7 @@ _META = re.compile(
     # a login form: «نام کاربری یا نشانی ایمیل», «رمز عبور», «مرا به خاطر بسپار»
     r"^\s*(?:نام\s*کاربری|رمز\s*عبور|کلمه\s*عبور|مرا\s*به\s*(?:خاطر|یاد)\s*بسپار|فراموشی\s*رمز)(?:\s|$)|"
     # a share bar: «اشتراک گذاری با», then the messengers' names
-    r"^\s*اشتراک\s*\u200c?گذاری(?:\s+با)?(?:\s|$))",
+    rf"^\s*{_SHARE_BAR}(?:\s+با)?(?:\s|$))",
     re.IGNORECASE,
 )
 _MONTHS = (
@@ -265,7 +267,7 @@ def _tail_start(lines: list[Line]) -> int:
     return len(lines)
 
 
-_SHARE_WIDGET = re.compile(r"^\s*(?:لینک\s*کوتاه|کپی\s*شد|اشتراک\s*(?:\u200c)?گذاری)")
+_SHARE_WIDGET = re.compile(rf"^\s*(?:لینک\s*کوتاه|کپی\s*شد|{_SHARE_BAR})")
 _STORY = 20  # words of a paragraph of the story (a related headline is shorter)
 
 
