@@ -609,6 +609,6 @@ def test_a_posts_field_runs_through_a_noun_that_takes_a_preposition():
 
 
 def test_a_paragraph_opening_with_a_dash_and_a_credit_leaves_the_name_its_subject():
-    doc = run("- به گزارش خبرگزاری فارس از زنجان، هدایت صفری ظهر امروز در مراسم افتتاح واحدهای مسکونی اظهار کرد: "
-              "۴۸ واحد تحویل شد.")
+    doc = run("- به گزارش خبرگزاری فارس از زنجان، هدایت صفری در آیین بهره‌برداری از خانه‌های مددجویان اظهار کرد: "
+              "کلید ۳۰ خانه به صاحبانشان رسید.")
     assert (key("هدایت صفری"), "اظهار کرد") in {(q.speaker, q.verb) for q in doc.quotes}

@@ -297,8 +297,8 @@ def test_a_date_alone_on_the_line_after_the_story_dates_it():
 
 
 def test_a_sections_label_is_no_headline_and_a_newspapers_name_after_one_goes():
-    raw = ("شمار مراکز نگهداری کودکان در البرز به ۱۷ رسید\n\nسپیدارآنلاین: گروه اجتماعی\n\n" + REAL_BODY + "\n")
+    raw = ("افزایش مراکز نگهداری کودکان قزوین به ۱۲ مرکز\n\nسپیدارآنلاین: گروه اجتماعی\n\n" + REAL_BODY + "\n")
     meta = _meta(raw)
-    assert meta.title == "شمار مراکز نگهداری کودکان در البرز به ۱۷ رسید" and meta.agency == "سپیدارآنلاین"
-    raw = "افزایش ظرفیت گرمخانه‌های شیراز، روزنامه شیراز نوین\n\n" + REAL_BODY + "\n"
-    assert _meta(raw).title == "افزایش ظرفیت گرمخانه‌های شیراز"
+    assert meta.title == "افزایش مراکز نگهداری کودکان قزوین به ۱۲ مرکز" and meta.agency == "سپیدارآنلاین"
+    raw = "گشایش دو گرمخانه تازه در یزد، روزنامه یزد امروز\n\n" + REAL_BODY + "\n"
+    assert _meta(raw).title == "گشایش دو گرمخانه تازه در یزد"
