@@ -758,3 +758,15 @@ def test_a_ranked_list_of_places_counts_what_the_clause_ranks():
                          "فارس با ۹۰۰ مورد بوده است."))
     for value in (4100, 900):
         assert key("طلاق‌های") in words(stats[value].subject) and "بیشترین" not in stats[value].subject
+
+
+def test_households_told_again_by_their_members_share_the_clause():
+    stats = by_value(run("""
+مدیرکل کمیته امداد استان زنجان گفت: هم‌اکنون ۴۲ هزار خانوار شامل بیش از ۹۰ هزار نفر تحت پوشش کمیته امداد استان قرار دارند.
+رئیس اداره بهزیستی ابهر افزود: ۱۲۳۰ خانواده در قالب ۳۱۰۰ نفر تحت حمایت بهزیستی هستند.
+"""))
+    assert words("خانوار تحت پوشش کمیته امداد") <= words(stats[42000].subject)
+    assert words("نفر تحت پوشش کمیته امداد") <= words(stats[90000].subject)
+    assert "شامل" not in stats[90000].subject and stats[90000].approx == "more_than"
+    assert words("خانواده تحت حمایت بهزیستی") <= words(stats[1230].subject)
+    assert words("نفر تحت حمایت بهزیستی") <= words(stats[3100].subject) and "قالب" not in stats[3100].subject

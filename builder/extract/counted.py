@@ -339,16 +339,49 @@ def relative_clause(doc: Document, start: int, comma: int) -> bool:
         and not any(m.group() in _PUNCT and m.group() not in "،," for m in words)
 
 
+# «۸۸ هزار خانوار شامل بیش از ۱۶۰ هزار نفر», «… خانواده در قالب ۱۵۵ هزار نفر», «… خانوار با جمعیتی
+# بالغ بر ۳۱۴۰ نفر»: households told again by their members, the same group
+_MEMBERS_LINK = rf"(?:شامل|در{GAP}قالب|با{GAP}جمعیتی?|متشکل{GAP}از)"
+_MEMBERS = re.compile(
+    rf"{GAP}{_MEMBERS_LINK}(?:{GAP}(?:بالغ{GAP}بر|بیش{GAP}از|حدود|نزدیک{GAP}به))?{GAP}(?=[0-9۰-۹\u0620-\u06D3])")
+_HOUSEHOLDS = rf"(?<![\w\u200c])(?:خانوار|خانواده)(?:{GAP}ها(?:ی)?)?{GAP}"
+_HOUSEHOLDS_BEFORE = re.compile(rf"{_HOUSEHOLDS}$")
+_MEMBERS_BEFORE = re.compile(rf"{_HOUSEHOLDS}{_MEMBERS_LINK}{GAP}$")
+_MEMBER_NOUN = re.compile(rf"{GAP}(?:نفر|تن|عضو)(?![\w\u200c])")
+
+
+def members_link(doc: Document, pos: int) -> int | None:
+    """Where the members' number starts when households just counted are told again by their members
+    from ``pos`` on (:data:`_MEMBERS`, right after «خانوار/خانواده»; the number must count «نفر»), else None."""
+    m = _MEMBERS.match(doc.text, pos)
+    if m is None or not _HOUSEHOLDS_BEFORE.search(doc.text[max(0, pos - 16):pos]):
+        return None
+    number = next((n for n in find_numbers(doc.text[m.end():m.end() + 40]) if n.start == 0), None)
+    if number is None or not _MEMBER_NOUN.match(doc.text, m.end() + number.end):
+        return None
+    return m.end()
+
+
+def told_as_members(doc: Document, q_start: int) -> bool:
+    """The figure starting at ``q_start`` counts the members of the households just counted (:func:`members_link`)."""
+    return bool(_MEMBERS_BEFORE.search(doc.text[max(0, q_start - 40):q_start]))
+
+
 def appositive_end(doc: Document, pos: int, limit: int) -> int | None:
     """Where an appositive figure that starts at ``pos`` ends («معادل ۵ درصد جمعیت استان», «برابر با
-    ۲ میلیارد تومان»), else None.  ``limit`` may cut the figure's number (the next figure starts
-    there): the appositive is then that figure, and ends at ``limit``."""
+    ۲ میلیارد تومان», households' members :func:`members_link`), else None.  ``limit`` may cut the
+    figure's number (the next figure starts there): the appositive is then that figure, and ends at ``limit``."""
     m = _next(doc, pos, len(doc.text))
-    if m is None or _K(m.group()) not in _APPOSITIVE:
+    if m is None:
         return None
-    nxt = _next(doc, m.end(), len(doc.text))
-    if nxt is not None and _K(nxt.group()) == _K("با"):
-        nxt = _next(doc, nxt.end(), len(doc.text))
+    if _K(m.group()) in _APPOSITIVE:
+        nxt = _next(doc, m.end(), len(doc.text))
+        if nxt is not None and _K(nxt.group()) == _K("با"):
+            nxt = _next(doc, nxt.end(), len(doc.text))
+    elif (members := members_link(doc, m.start())) is not None:
+        nxt = _next(doc, members, len(doc.text))
+    else:
+        return None
     if nxt is None:
         return None
     number = next((n for n in find_numbers(doc.text[nxt.start():nxt.start() + 40]) if n.start == 0), None)

@@ -96,7 +96,7 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
             and (first in counted.CLASSIFIERS or _same_noun(first, prev.population)):
         back = True  # «… ۵۵۵ کودک کار شناسایی شده که سهم خرم‌آباد ۲۷۱ کودک …»: a part of the group just counted
         mods, said = counted.Words("", mods.end), ""
-    if classifier and (reading := _restated(before_text, sibling or prev, head, mods, measure)) is not None:
+    if classifier and (reading := _restated(doc, q_start, before_text, sibling or prev, head, mods, pred, measure)):
         return reading
     if back and prev is not None and (reading := _part_of_previous(prev, words, head, pointer, mods, said, measure)):
         return reading
@@ -459,9 +459,16 @@ def _share_named_after(doc: Document, stop: int, end: int) -> tuple[str, int] | 
     return group.text, group.end + (comma.end() if comma else 0)
 
 
-def _restated(before_text: str, same: _Reading | None, head: str, mods, measure) -> _Reading | None:
-    """A bare classifier after «معادل / برابر با / یعنی» counts the group just counted or shared («… ۵/۵ درصد
-    جمعیت را سالمندان تشکیل می‌دهند که معادل ۱۱ هزار نفر است»): ``same``'s population; else None."""
+def _restated(doc: Document, q_start: int, before_text: str, same: _Reading | None, head: str, mods,
+              pred: predicates.Predicate | None, measure) -> _Reading | None:
+    """A bare classifier that counts a group again, else None: the members of the households just counted
+    («… ۴۲ هزار خانوار شامل ۹۰ هزار نفر تحت پوشش … قرار دارند»: persons, with their clause's words, as the
+    households have them), or after «معادل / برابر با / یعنی» the group just counted or shared («… ۵/۵ درصد
+    جمعیت را سالمندان تشکیل می‌دهند که معادل ۱۱ هزار نفر است»): ``same``'s population."""
+    if counted.told_as_members(doc, q_start):
+        said = _join(pred.complement, pred.verbal) if pred else ""
+        return _Reading(_join(head, mods.text, said), head, _join(head, mods.text, pred.verbal if pred else ""), None,
+                        measure, False)
     if not _APPOSITIVE_BEFORE.search(before_text) or same is None or not same.population:
         return None
     return _Reading(_join(head, same.population, mods.text), same.population, same.population, None,

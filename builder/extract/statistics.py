@@ -489,7 +489,8 @@ def _clause_limit(doc: Document, sent, figures: list, i: int) -> int:
                 and not re.search(r"[؛;:]", doc.text[here.stop:q]) \
                 and not re.search(rf"(?:[،,]|(?<![\w\u200c])و){GAP}$", doc.text[here.stop:q]):
             continue  # «۱۱ هزار حامی … ماهانه ۱۴۰۰ هزار ریال به حساب یتیمان واریز می‌کنند»: what they pay, in their clause
-        if _APPOSITIVE_BEFORE.search(doc.text[max(sent.start, q - 14):q]):
+        members = counted.members_link(doc, here.stop)
+        if _APPOSITIVE_BEFORE.search(doc.text[max(sent.start, q - 14):q]) or members is not None and q <= members:
             continue  # «۱۲ هزار نفر معادل ۵ درصد جمعیت استان زیر پوشش …»: the count's clause goes on past it
         if not _PREPOSITION_BEFORE.search(doc.text[max(sent.start, q - 12):q]) \
                 and not _AMOUNT_PHRASE_BEFORE.search(doc.text[max(sent.start, q - 20):q]):
