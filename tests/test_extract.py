@@ -612,3 +612,13 @@ def test_a_paragraph_opening_with_a_dash_and_a_credit_leaves_the_name_its_subjec
     doc = run("- به گزارش خبرگزاری فارس از زنجان، هدایت صفری در آیین بهره‌برداری از خانه‌های مددجویان اظهار کرد: "
               "کلید ۳۰ خانه به صاحبانشان رسید.")
     assert (key("هدایت صفری"), "اظهار کرد") in {(q.speaker, q.verb) for q in doc.quotes}
+
+
+def test_a_given_name_alone_after_a_head_is_the_programs_name_and_a_camp_is_a_centre():
+    doc = run("معاون بهزیستی استان سمنان گفت: مرکز ریحانه در دامغان به دختران آسیب‌دیده خدمات می‌دهد و "
+              "طرح سهیل برای نوجوانان اجرا می‌شود. ۴۰ نفر نیز در اردوگاه کوه‌سبز نگهداری می‌شوند.")
+    programs = {p.name: p for p in doc.programs.values()}
+    assert {"مرکز ریحانه", "طرح سهیل", "اردوگاه کوه‌سبز"} <= set(programs)
+    assert programs["مرکز ریحانه"].places == ["دامغان"]
+    doc = run("رئیس مرکز محمد رضایی گفت: این مرکز فعال است.")
+    assert not any(p.name.startswith("مرکز محمد") for p in doc.programs.values())  # a person's first name

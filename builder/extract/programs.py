@@ -106,6 +106,13 @@ def _goes_on(units: list[Unit], k: int) -> bool:
     return k < len(units) and (is_name_word(units[k]) or units[k].kind == "org")
 
 
+def _alone(units: list[Unit], k: int) -> bool:
+    """Nothing at unit ``k`` goes on a name begun just before it, so a given name right after a head is the
+    program's whole name («مرکز آمنه در شاهرود», «طرح طاها برای …», «کمپ سپیده بانوان»), not a person's
+    first name («مرکز محمد رضایی»: a surname follows)."""
+    return k >= len(units) or units[k].kind != "word" or not is_name_word(units[k]) or units[k].key in _WHO_FOR
+
+
 def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
     """(end unit, head, kind) of a program name starting at ``i``, or None."""
     head = _head_at(units, i)
@@ -159,7 +166,8 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
         # «سرای سالمندان امام رضا», «مرکز نگهداری صدف», «مرکز اقامتی بهبود و بازتوانی»: a given name after a
         # word of the name is the centre's own name, or a word of it
         carried = is_given_name(u.text) and (k > j and (units[k - 1].key in NAME_CARRIERS or content > 0)
-                                             or k == j and kind in ("plan", "house") and _goes_on(units, k + 1))
+                                             or k == j and kind in ("plan", "house") and _goes_on(units, k + 1)
+                                             or k == j and kind != "occasion" and _alone(units, k + 1))
         if not (is_name_word(u) or carried) or (match_head(units, k, ("named", "place_bound")) and k > j):
             break
         if k == j and (u.key.endswith("ترین") or u.key in _TIME_WORDS):  # «طرح بیشترین سهم», «هفته گذشته»
