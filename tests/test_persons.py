@@ -121,6 +121,16 @@ def test_a_story_whose_headline_names_one_city_of_its_province_is_about_that_cit
     assert other.setting == key("خراسان رضوی")  # two cities: the story is the province's
 
 
+def test_a_story_that_names_one_county_and_no_other_place_is_about_that_county():
+    doc = run("مسئول کمپ گفت: در شهرستان نیر کمپ ترک اعتیاد نسیم فعال است.\n\n"
+              "وی افزود: در کمپ ترک اعتیاد نسیم ۴۰ نفر پذیرش شدند و در سال گذشته ۱۲۰ نفر بهبود یافتند.")
+    assert doc.places[doc.setting].name == "نیر"
+    assert {doc.places[s.place].name for s in doc.statistics} == {"نیر"}
+    other = run("مسئول کمپ گفت: در شهرستان نیر کمپ ترک اعتیاد نسیم فعال است و استان اردبیل سه کمپ دارد.\n\n"
+                "وی افزود: در این کمپ ۴۰ نفر پذیرش شدند.")
+    assert other.setting == key("اردبیل")  # a province named too: the story is the province's
+
+
 def test_the_social_emergency_named_alone_is_a_program_not_an_organisation():
     doc = run("رضا کاظمی گفت: شهروندان می‌توانند موارد کودک‌آزاری را به اورژانس اجتماعی گزارش دهند.")
     assert any(p.kind == "hotline" for p in doc.programs.values())

@@ -92,7 +92,17 @@ def headline_city(doc: Document) -> str | None:
     return city if doc.article.province in (None, doc.places[city].province) else None
 
 
+def only_city(doc: Document) -> str | None:
+    """The one city or county a story names, when it names no other place: «کمپ ترک اعتیاد امید» in a story whose
+    every place is «شهرستان صحنه» runs there, though no sentence that names it says so."""
+    named = {m.ref for m in doc.mentions if m.kind == "place" and m.ref in doc.places}
+    cities = {k for k in named if doc.places[k].kind in ("city", "county")}
+    if len(cities) != 1 or named - cities:
+        return None  # a province named too: a provincial story that met in its capital
+    return next(iter(cities))
+
+
 @component(NAME, requires=("text", "article", "mentions", "places", "organizations", "posts", "quotes"),
            assigns=("setting",))
 def extract(doc: Document) -> None:
-    doc.setting = main_place(doc) or headline_city(doc) or doc.article.province
+    doc.setting = main_place(doc) or headline_city(doc) or only_city(doc) or doc.article.province
