@@ -302,3 +302,10 @@ def test_a_sections_label_is_no_headline_and_a_newspapers_name_after_one_goes():
     assert meta.title == "افزایش مراکز نگهداری کودکان قزوین به ۱۲ مرکز" and meta.agency == "سپیدارآنلاین"
     raw = "گشایش دو گرمخانه تازه در یزد، روزنامه یزد امروز\n\n" + REAL_BODY + "\n"
     assert _meta(raw).title == "گشایش دو گرمخانه تازه در یزد"
+
+
+def test_a_headlines_decimal_sign_is_written_as_the_page_writes_it():
+    raw = ("کد خبر: 123456\nدوشنبه ۱۸ دی ۱۴۰۲ - ۰۹:۳۰\n\nمیزان طلاق در استان، ۱۲.۵ درصد رشد کرد\n\n"
+           "به گزارش ایرنا، مدیرکل ثبت احوال استان گفت: میزان طلاق در سال گذشته ۱۲.۵ درصد رشد کرد.\n")
+    assert _meta(raw).title == "میزان طلاق در استان، ۱۲.۵ درصد رشد کرد"
+    assert _meta(raw.replace("۱۲.۵", "۱۲٫۵")).title == "میزان طلاق در استان، ۱۲٫۵ درصد رشد کرد"

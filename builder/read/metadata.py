@@ -25,7 +25,7 @@ from ..text.dates import TEHRAN
 from ..text.document import Document
 from ..text.gazetteer import agency_for, find_agencies, find_places
 from ..text.lexicon import ROLE_HEADS, is_given_name
-from ..text.normalize import normalize_paragraph
+from ..text.normalize import align, normalize_paragraph
 from .published import parse_published, plausibly_published
 from ..text.textkey import DIGITS_TO_LATIN, key, persian_letters
 
@@ -104,6 +104,19 @@ def _published(doc: Document, lines: list[cleaning.Line], title_start: int,
 # «… بوشهر +تصویر- اخبار بوشهر - اخبار استان‌ها تسنیم», «…، روزنامه شیراز نوین»: a site's suffix after the headline
 _SITE_SUFFIX = re.compile(r"\s*(?:\+\s*(?:تصویر|فیلم|عکس|صوت|ویدئو|ویدیو))?\s*(?:[-–|]\s*(?:اخبار|خبرگزاری|پایگاه)[^-–|]*"
                           r"|[،,]\s*(?:روزنامه|هفته\s*\u200c?نامه|خبرگزاری|پایگاه\s+خبری)\s[^-–|،,]{2,40})+$")
+
+
+_DECIMAL_SIGN = re.compile(r"(?<=[0-9۰-۹])٫(?=[0-9۰-۹])")
+
+
+def _shown(title: str) -> str:
+    """The headline normalised, with each decimal sign as the page writes it («۱۰.۵ درصد», «۱۲/۵ درصد»):
+    hazm writes «٫», and a researcher who searches for the headline types what the page shows."""
+    norm = normalize_paragraph(title).strip()
+    if "٫" not in norm:
+        return norm
+    at = align(title, norm)
+    return _DECIMAL_SIGN.sub(lambda m: title[at[m.start()]] if title[at[m.start()]] in "./٫," else "٫", norm)
 
 
 def _without_site(title: str) -> str:
@@ -279,7 +292,7 @@ def read_metadata(doc: Document) -> None:
             meta.reporter = _to_latin(r.group(1))
 
     title = doc.given.get("title") or (page[title_span[0]:title_span[1]] if title_span else None)
-    meta.title = _without_site(normalize_paragraph(title).strip()) if title else None
+    meta.title = _without_site(_shown(title)) if title else None
     if meta.title is None and doc.text:
         meta.title = _kicker_title(doc.text.split("\n", 1)[0])
     meta.url = doc.given.get("url")
