@@ -231,6 +231,16 @@ def test_a_long_headline_over_a_date_and_the_sites_name_is_the_title():
     assert raw[c.title[0]:c.title[1]] == head
 
 
+def test_a_channel_posts_long_headline_over_a_speaker_and_short_sentences_is_the_title():
+    head = "گزارش وزیر رفاه از شمار مددجویان/ بیش از ۳ میلیون خانوار زیر پوشش نهادهای حمایتی در کشور"
+    raw = ("♦️" + head + "\nزاهدی وزیر رفاه در جلسه هیئت دولت:\n🔹️سه میلیون خانوار مددجو داریم.\n"
+           "🔹️اگر مستمری این خانوارها را افزایش ندهیم، بسیاری از آنها از پس هزینه‌های زندگی برنمی‌آیند.\n"
+           "🔹️مستمری سال آینده بیشتر می‌شود.\n🔹️بیمه درمان همه مددجویان رایگان است.\n")
+    c = clean(raw)
+    assert c.title is not None and raw[c.title[0]:c.title[1]] == head
+    assert clean(raw.replace(head, head + ".")).title is None  # a sentence that opens the post is no headline
+
+
 def test_a_summary_printed_above_the_date_lines_and_the_headline_is_the_lead():
     head = "۴۸ درصد مددجویان کمیته امداد زنجان زنان سرپرست خانوار هستند"
     summary = ("مدیرکل کمیته امداد استان زنجان با بیان اینکه ۴۸ درصد مددجویان این نهاد زنان سرپرست خانوار هستند، "

@@ -316,10 +316,11 @@ def _long_headline(lines: list[Line], i: int, last: int) -> bool:
     line = lines[i]
     if line.words > 24 or re.search(r"[.!?؟…»\"]\s*$", line.text) or not _title_candidate(line):
         return False
-    # the paragraph after it, past a date line and a short line or two (the site's name, a byline)
-    after = next((j for j in range(i + 1, min(last, i + 5))
-                  if not is_meta_line(lines[j]) and lines[j].words >= _SHORT_LINE), None)
-    return after is not None and lines[after].words >= _LONG
+    # the paragraph after it, past a date line, a short line or two (the site's name, a byline) and a line that
+    # introduces a speaker («وحیدی وزیر کشور در صحن علنی:»); a channel's post may go on in short sentences
+    after = next((j for j in range(i + 1, min(last, i + 5)) if not is_meta_line(lines[j])
+                  and lines[j].words >= _SHORT_LINE and not re.search(r"[:：]\s*$", lines[j].text)), None)
+    return after is not None and (lines[after].words >= _LONG or re.search(r"[.!؟?]\s*$", lines[after].text) is not None)
 
 
 def _title_index(lines: list[Line], first: int, last: int) -> tuple[int | None, set[int], int | None]:
