@@ -770,3 +770,10 @@ def test_households_told_again_by_their_members_share_the_clause():
     assert "شامل" not in stats[90000].subject and stats[90000].approx == "more_than"
     assert words("خانواده تحت حمایت بهزیستی") <= words(stats[1230].subject)
     assert words("نفر تحت حمایت بهزیستی") <= words(stats[3100].subject) and "قالب" not in stats[3100].subject
+
+
+def test_a_subject_does_not_end_in_the_first_half_of_its_verb():
+    stats = by_value(run("""
+مدیرکل کمیته امداد استان قزوین شمار مددجویان تحت پوشش را ۳۱ هزار و ۴۰۰ نفر سالمند اعلام کرد.
+"""))
+    assert stats[31400].subject.split()[-1] != "اعلام" and "سالمند" in stats[31400].subject

@@ -195,11 +195,7 @@ def extract(doc: Document) -> None:
                 full = last_share  # «… ۲۸ درصد آن مربوط به کودک‌آزاری بوده؛ این رقم در سال ۱۴۰۱ ۲۲ درصد بود»
             full = _join(full, fig.label)
             full, context = _placed(doc, sent.start, q_start, full, context if _percent(n) else "")
-            if len(full.split()) == 1 and said_before and key(said_before.split()[0]) == key(full):
-                full = said_before  # «۴۴۱۷ واقعه طلاق ثبت شد که … با سال ۱۳۸۹ که ۴۱۷۴ واقعه بود»: the same count, another time
-            elif len(full.split()) == 1:  # «۷۸ هزار خانوار در سطح استان از خدمات … بهره‌مند می‌شوند»
-                full = _join(full, _clause_words(doc, sent, q_start, stop))
-            said_before = full
+            full = said_before = _filled(doc, sent, q_start, stop, full, said_before)
             if context and _percent(n) and reading.whole == reading.population:
                 reading = reading._replace(whole=context)  # «خانوارهای … ۴۷ درصد یک نفره»: a share of the households
             if _percent(n):
@@ -518,6 +514,33 @@ def _repeated(doc: Document, value: float, unit: str, reading: _Reading) -> Stat
         if (bare or unround) and (kinds <= people or kinds == {"cases"}):
             return st
     return None
+# words that end a subject only as the first half of a verb («… نفر سالمند اعلام کرد», «… را نشان می‌دهد», «ادامه دارد»,
+# «بر عهده دارد», «شامل می‌شود», «در حال حاضر»), an auxiliary or a dangling «و»
+_VERBS_WORDS = frozenset(key(x) for x in ("اعلام", "حاضر", "فعال", "داده", "نشان", "عهده", "شامل", "ادامه", "فعالیت", "است",
+                                         "خواهند", "خواهد", "برسانیم", "می‌توانند", "و"))
+
+
+def _filled(doc: Document, sent, q_start: int, stop: int, full: str, said_before: str) -> str:
+    """A subject of one word filled in: with the previous figure's subject when it repeats its head («۴۴۱۷ واقعه
+    طلاق ثبت شد که … با سال ۱۳۸۹ که ۴۱۷۴ واقعه بود»: the same count, another time), else with its clause's
+    words («۷۸ هزار خانوار در سطح استان از خدمات … بهره‌مند می‌شوند», :func:`_clause_words`); any subject
+    without its verb's words (:func:`_without_verbs_words`)."""
+    if len(full.split()) == 1 and said_before and key(said_before.split()[0]) == key(full):
+        return said_before
+    if len(full.split()) == 1:
+        full = _join(full, _clause_words(doc, sent, q_start, stop))
+    return _without_verbs_words(full)
+
+
+def _without_verbs_words(subject: str) -> str:
+    """The subject without the words at its end that belong to its clause's verb (:data:`_VERBS_WORDS`): the
+    words before them say what is counted, these only that it was declared, shown, or goes on."""
+    words = subject.split()
+    while len(words) > 1 and key(words[-1]) in _VERBS_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
 _ANOTHER = frozenset(key(w) for w in ("دیگر", "دیگری"))
 _QUANTIFIERS = frozenset(key(w) for w in ("درصد", "کل", "همه", "مجموع", "تمام", "کلیه"))
 
