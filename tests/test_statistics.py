@@ -777,3 +777,13 @@ def test_a_subject_does_not_end_in_the_first_half_of_its_verb():
 مدیرکل کمیته امداد استان قزوین شمار مددجویان تحت پوشش را ۳۱ هزار و ۴۰۰ نفر سالمند اعلام کرد.
 """))
     assert stats[31400].subject.split()[-1] != "اعلام" and "سالمند" in stats[31400].subject
+
+
+def test_the_items_of_a_ranked_list_of_places_count_what_the_clause_ranks_with_or_without_with():
+    doc = run("بیشترین طلاق ثبت‌شده در بهار امسال به ترتیب مربوط به استان‌های کرمان با ۱۴۲۰ مورد طلاق، "
+              "گیلان ۹۸۰ مورد و یزد با ۷۱۰ طلاق بوده است.")
+    stats = by_value(doc)
+    for value, place in ((1420, "کرمان"), (980, "گیلان"), (710, "یزد")):
+        assert words("طلاق ثبت‌شده") <= words(stats[value].subject), value
+        assert doc.places[stats[value].place].name == place
+    assert "گیلان" not in stats[980].subject and "یزد" not in stats[980].subject  # where, not what

@@ -252,7 +252,7 @@ def _figures(doc: Document, sent, dates) -> list[_Figure]:
         if here and len(here.split()) == 1 and key(here) in counted.CLASSIFIERS and len(before.split()) > 1 \
                 and key(before.split()[0]) == key(here) and (label := _list_gap(doc, found[i - 1][4], found[i][1])) is not None:
             # «مادران ۵ تا ۹ سال ۱۸ مورد ازدواج و زنان ۱۰ تا ۱۴ سال ۲۴۰۵ مورد»: the noun is written once, first
-            found[i][3], labels[i] = before, label
+            found[i][3], labels[i] = before, "" if _names_place(doc, sent, label) else label  # «…، اصفهان ۲۳۱۰ مورد»: where
     figures = [_Figure(*f, label=label) for f, label in zip(found, labels)]
     figures = _changes(doc, sent, figures)
     return _labels(doc, sent, figures)

@@ -291,10 +291,33 @@ _CALL_NOUNS = frozenset(key(w) for w in ("تماس", "تماس‌ها", "تما�
 MEASURES = "https://w3id.org/fakg/concept/measure/"
 _PERSON_CLASSIFIERS = frozenset(key(w) for w in ("نفر", "تن"))
 # «استان‌های تهران با ۱۷ هزار و ۴۶۴، خراسان رضوی با ۱۲ هزار و ۳۲۰ مورد»: a place and its share of a count
-_WITH_COUNT = re.compile(rf"^{GAP}(?:،{GAP})?با{GAP}$")
+_WITH_COUNT = re.compile(rf"{GAP}(?:،{GAP})?(با{GAP})?")
+_ITEM_BEFORE = re.compile(rf"(?:[،,]|(?<![\w\u200c])و|(?:استان|شهرستان|شهر){GAP}های|مربوط{GAP}به){GAP}$")
+
+
+def placed_item(doc: Document, sentence: int, q_start: int) -> bool:
+    """The figure at ``q_start`` is an item of a list of places with counts: right after a place and «با»
+    («تهران با ۵۱۲۰ مورد»), or right after a place that a list's joiner opens («…، اصفهان ۲۳۱۰ مورد»)."""
+    for m in doc.mentions:
+        if m.kind == "place" and m.sentence == sentence and m.end <= q_start \
+                and (gap := _WITH_COUNT.fullmatch(doc.text, m.end, q_start)) is not None \
+                and (gap.group(1) or _ITEM_BEFORE.search(doc.text, max(0, m.start - 24), m.start)):
+            return True
+    return False
 # «بیشترین ازدواج‌های ثبت‌شده به ترتیب مربوط به …»: what a ranked list of places counts
 _RANKED = re.compile(rf"(?<![\w\u200c])(?:بیشترین|کمترین){GAP}((?:[^\s\u200c،,.:؛;0-9۰-۹]+{GAP}){{1,4}}?)"
                      rf"(?:به{GAP}ترتیب{GAP})?(?:نیز{GAP})?(?:در{GAP}[^،,.:؛;]{{0,40}}?)?مربوط{GAP}به")
+
+
+def ranked_item(doc: Document, sent, q_start: int, subject: str) -> str:
+    """The subject of an item of a ranked list of places that counts what the clause ranks in its own noun
+    («بیشترین طلاق ثبت‌شده در … مربوط به استان‌های تهران با ۵۱۲۰ مورد طلاق، …»): what the clause ranks, which says
+    which ones; else ``subject``."""
+    words = [w for w in subject.split() if key(w) not in counted.CLASSIFIERS]
+    if not words or not placed_item(doc, sent.index, q_start) or not (ranked := _RANKED.search(doc.text, sent.start, q_start)):
+        return subject
+    phrase = ranked.group(1).strip()
+    return phrase if _singular(words[0]) == _singular(phrase.split()[0]) and len(phrase.split()) >= len(words) else subject
 
 
 def _same_group(doc: Document, sent, q_start: int, first: str, prev: _Reading | None, prev_sentence: int,
@@ -308,9 +331,7 @@ def _same_group(doc: Document, sent, q_start: int, first: str, prev: _Reading | 
             and _UNIT_OF.get(key(prev.population.split()[0])) in ("persons", "households"):
         recent = not said and sent.index - prev_sentence <= _RECENT or bool(said) and sent.index == prev_sentence
         return prev.population if recent else ""
-    placed = any(m.kind == "place" and m.end <= q_start and _WITH_COUNT.match(doc.text[m.end:q_start])
-                 for m in doc.mentions if m.sentence == sent.index)
-    if not placed or said:
+    if not placed_item(doc, sent.index, q_start) or said:
         return ""
     if ranked := _RANKED.search(doc.text, sent.start, q_start):
         return ranked.group(1).strip()

@@ -32,7 +32,8 @@ from ..text.textkey import key
 from . import clauses, counted, predicates
 from .counted import TOKEN, noun_phrase
 from .figures import _Figure, _RATE_AFTER, _UNIT_OF, _figures, _join, _percent, _qualifier
-from .readings import _APPOSITIVE_BEFORE, _LIST_BEFORE, _MONEY, item_before_with, _PREPOSITION_BEFORE, _Reading, _read, _singular
+from .readings import (_APPOSITIVE_BEFORE, _LIST_BEFORE, _MONEY, item_before_with, placed_item, _PREPOSITION_BEFORE, ranked_item, _Reading,
+                       _read, _singular)
 from .setting import city_of, paragraph_of, speaker_post
 from .tokens import is_function_word, is_verb
 
@@ -193,7 +194,7 @@ def extract(doc: Document) -> None:
             if _percent(n) and not subject and last_share \
                     and _SAME_FIGURE.search(doc.text[clauses.clause_start(doc, sent.start, q_start):q_start]):
                 full = last_share  # «… ۲۸ درصد آن مربوط به کودک‌آزاری بوده؛ این رقم در سال ۱۴۰۱ ۲۲ درصد بود»
-            full = _join(full, fig.label)
+            full = ranked_item(doc, sent, q_start, _join(full, fig.label))
             full, context = _placed(doc, sent.start, q_start, full, context if _percent(n) else "")
             full = said_before = _filled(doc, sent, q_start, stop, full, said_before)
             if context and _percent(n) and reading.whole == reading.population:
@@ -489,8 +490,8 @@ def _clause_limit(doc: Document, sent, figures: list, i: int) -> int:
         if _APPOSITIVE_BEFORE.search(doc.text[max(sent.start, q - 14):q]) or members is not None and q <= members:
             continue  # «۱۲ هزار نفر معادل ۵ درصد جمعیت استان زیر پوشش …»: the count's clause goes on past it
         if not _PREPOSITION_BEFORE.search(doc.text[max(sent.start, q - 12):q]) \
-                and not _AMOUNT_PHRASE_BEFORE.search(doc.text[max(sent.start, q - 20):q]):
-            return q
+                and not _AMOUNT_PHRASE_BEFORE.search(doc.text[max(sent.start, q - 20):q]) or placed_item(doc, sent.index, q):
+            return q  # «… ۵۱۲۰ مورد طلاق، اصفهان ۲۳۱۰ مورد و فارس با ۱۹۰۰ طلاق»: each item of a list its own
     return sent.end
 
 
