@@ -90,15 +90,19 @@ def _sentence_units(doc: Document) -> list[list[Unit]]:
                     units.append(Unit(kind, s, end, doc.text[s:end], entry))
                     sj += 1
                     continue
-            units.extend(_plain(tok))
+            units.extend(_plain(tok, units[-1].text if units else ""))
             ti += 1
         out.append(units)
     return out
 
 
-def _plain(tok: Token) -> list[Unit]:
+def _plain(tok: Token, before: str) -> list[Unit]:
+    """A token as one unit, or two where a page glued two words (:func:`_glued`); right after a given name
+    (``before``) a word is a surname, never a word and a given name glued («رضا مهرافروز», not «مهر|افروز»)."""
     kind = _plain_kind(tok.text)
     cut = _glued(tok.text) if kind == "word" else None
+    if cut is not None and is_given_name(before) and is_given_name(tok.text[cut[0]:]):
+        cut = None
     if cut is None:
         return [Unit(kind, tok.start, tok.end, tok.text)]
     n, right_kind, entry = cut
