@@ -622,3 +622,11 @@ def test_a_given_name_alone_after_a_head_is_the_programs_name_and_a_camp_is_a_ce
     assert programs["مرکز ریحانه"].places == ["دامغان"]
     doc = run("رئیس مرکز محمد رضایی گفت: این مرکز فعال است.")
     assert not any(p.name.startswith("مرکز محمد") for p in doc.programs.values())  # a person's first name
+
+
+def test_a_citys_shelters_and_the_article_16_camps_named_as_one_service_are_programs():
+    doc = run("معاون شهرداری قزوین گفت: گرمخانه‌های شهرداری قزوین از آذر پذیرای کارتن‌خواب‌ها هستند و "
+              "معتادان متجاهر به مراکز ماده ۱۶ و کمپ‌های ترک اعتیاد معرفی می‌شوند.")
+    names = {key(p.name) for p in doc.programs.values()}
+    assert {key("گرمخانه‌های شهرداری قزوین"), key("مراکز ماده ۱۶"), key("کمپ‌های ترک اعتیاد")} <= names
+    assert not any(key(p.name) == key("مراکز") for p in doc.programs.values())

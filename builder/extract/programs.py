@@ -4,7 +4,8 @@ A program is a head («طرح», «مجتمع», «مرکز», «خانه», «�
 «برنامه», «پویش», «تیم سیار»; occasions «روز جهانی», «روز ملی», «هفته») and a name of
 content words; «از» may sit inside a name («مرکز آموزش و حمایت از کودک و
 خانواده», «طرح کودکان بازمانده از تحصیل»).  Not programs: plural heads
-(«مراکز», «طرح‌ها»), a head with adjectives only («مرکز غیردولتی», «خانه غیر
+(«مراکز», «طرح‌ها»), except a city's shelters and camps named as one service («گرمخانه‌های شهرداری
+شیراز», «مددسراهای …», «کمپ‌های ترک اعتیاد», «مراکز ماده ۱۶»), a head with adjectives only («مرکز غیردولتی», «خانه غیر
 دولتی»), «مرکز استان» (a place), research centres (organisations), and
 time («هفته گذشته»).  Any mention of «اورژانس اجتماعی» is the national social
 emergency hotline 123, except in the name of a plan or a mobile team built on it
