@@ -139,3 +139,9 @@ def test_an_agency_told_through_its_reporter_and_an_interview_called_so():
     assert from_interview("رئیس کمیته امداد شهرستان روز سه شنبه به خبرنگار ایسنا گفت: …").agency.name == "ایسنا"
     assert from_interview("وی در مصاحبه با کویرنو گفت: …").name == "کویرنو"
     assert from_interview("وی در مصاحبه با رسانه‌ها گفت: …") is None  # a common noun, not a name
+
+
+def test_an_interviewing_medium_named_by_its_last_word_whose_first_looks_like_a_word():
+    assert from_interview("مدیرکل کمیته امداد در گفتگو با راسان خبر گفت: …").name == "راسان خبر"
+    assert from_interview("وی در گفت‌وگو با کامان پرس افزود: …").name == "کامان پرس"
+    assert from_interview("وی در گفت‌وگو با رسانه‌ها گفت: …") is None  # a common noun, not a name

@@ -134,6 +134,10 @@ def _before_name(words: str) -> str:
     return lead + words
 
 
+# a medium's name by its last word: «راسان خبر», «افکارنیوز», «جهانی پرس», «عصر ایران آنلاین»
+_OUTLET = re.compile(r"(?:\S\s+خبر|\S(?:نیوز|\s?پرس|\s?آنلاین))$")
+
+
 def _common_noun(word: str) -> bool:
     """A frequent word, or its plural («رسانه‌ها», «رسانههای»)."""
     stem = re.sub(r"[\u200c]?(?:های|ها|ان)$", "", word)
@@ -215,7 +219,8 @@ def from_interview(paragraph: str) -> Credit | None:
             continue
         if entry := agency(named.group(1)):  # «با مهر،», «با خبرنگار برنا از همدان»: a name that is also a word
             return Credit(named.group(1), entry, m.group() + named.group())
-        if reporter or not _common_noun(named.group(1).split()[0]):  # «… با راسان خبر گفت», «با خبرنگار سینا»
+        if reporter or not _common_noun(named.group(1).split()[0]) or _OUTLET.search(named.group(1)):
+            # «… با راسان خبر گفت», «با خبرنگار سینا»
             found = _named(named.group(1), unknown_ok=True)
             if found is not None:
                 return found
