@@ -241,6 +241,15 @@ def test_a_channel_posts_long_headline_over_a_speaker_and_short_sentences_is_the
     assert clean(raw.replace(head, head + ".")).title is None  # a sentence that opens the post is no headline
 
 
+def test_a_long_headline_whose_second_half_is_printed_again_under_it_is_the_title():
+    head = "بازگشایی گرمخانه‌های همدان با شروع سرمای پاییز/آماده‌سازی سرپناه شبانه برای افراد بی‌خانمان"
+    raw = (head + "\nآماده‌سازی سرپناه شبانه برای افراد بی‌خانمان\n"
+           "معاون خدمات شهری شهرداری همدان از بازگشایی گرمخانه‌ها با شروع سرما و بارندگی در شهر خبر داد.\n"
+           "به گزارش همدان پیام، رضا نادری با اشاره به سرمای هوا گفت: سه گرمخانه در شهر آماده پذیرش افراد بی‌خانمان است.\n")
+    c = clean(raw)
+    assert c.title is not None and raw[c.title[0]:c.title[1]] == head
+
+
 def test_a_summary_printed_above_the_date_lines_and_the_headline_is_the_lead():
     head = "۴۸ درصد مددجویان کمیته امداد زنجان زنان سرپرست خانوار هستند"
     summary = ("مدیرکل کمیته امداد استان زنجان با بیان اینکه ۴۸ درصد مددجویان این نهاد زنان سرپرست خانوار هستند، "

@@ -319,7 +319,8 @@ def _long_headline(lines: list[Line], i: int, last: int) -> bool:
     # the paragraph after it, past a date line, a short line or two (the site's name, a byline) and a line that
     # introduces a speaker («وحیدی وزیر کشور در صحن علنی:»); a channel's post may go on in short sentences
     after = next((j for j in range(i + 1, min(last, i + 5)) if not is_meta_line(lines[j])
-                  and lines[j].words >= _SHORT_LINE and not re.search(r"[:：]\s*$", lines[j].text)), None)
+                  and lines[j].words >= _SHORT_LINE and not re.search(r"[:：]\s*$", lines[j].text)
+                  and key(lines[j].text) not in key(line.text)), None)  # «… با آغاز فصل سرما/آمادگی …» and its half again
     return after is not None and (lines[after].words >= _LONG or re.search(r"[.!؟?]\s*$", lines[after].text) is not None)
 
 
