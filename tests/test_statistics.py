@@ -787,3 +787,10 @@ def test_the_items_of_a_ranked_list_of_places_count_what_the_clause_ranks_with_o
         assert words("طلاق ثبت‌شده") <= words(stats[value].subject), value
         assert doc.places[stats[value].place].name == place
     assert "گیلان" not in stats[980].subject and "یزد" not in stats[980].subject  # where, not what
+
+
+def test_a_number_in_a_web_address_or_the_year_of_a_slashed_date_is_no_figure():
+    doc = run("لینک کوتاه: https://behzisti-qom.ir?p=48213کپی شد\n\nقم، خبرگزاری جمهوری اسلامی 12/09/84 اجتماعی. "
+              "مدیرکل بهزیستی قم گفت: امسال ۲۳۰ کودک کار شناسایی شدند.")
+    assert {s.value for s in doc.statistics} == {230}
+    assert "https://behzisti-qom.ir?p=48213" in doc.text  # the address kept whole, as the page writes it

@@ -63,6 +63,9 @@ _IDENTIFIER = re.compile(r"[0-9۰-۹]{11,}|[0۰][0-9۰-۹]{7,}")
 # hyphens, which a scraped page prints as a line of its own
 _SLUG_BEFORE = re.compile(r"[\u0620-\u06D3A-Za-z]-[ \u200c]*$")
 _SLUG_AFTER = re.compile(r"^[ \u200c]*-[\u0620-\u06D3A-Za-z\u200c]+-")
+# «https://golestanp.ir?p=236331»: a number inside a web address; «15/12/83»: the year of a slashed date
+_IN_ADDRESS_BEFORE = re.compile(r"(?:https?://|www\.)[^\s]*$")
+_SLASHED_DATE_BEFORE = re.compile(r"(?<![0-9۰-۹/])[0-9۰-۹]{1,2}[ \u200c]*/[ \u200c]*[0-9۰-۹]{1,2}[ \u200c]*/[ \u200c]*$")
 # «۰ نظر / ۶ بازدید», «۱۲۷ بازدید»: a page's counter of comments or views
 _COUNTER_AFTER = re.compile(r"^[ \u200c]*(?:بازدید|نظر|دیدگاه)[ \u200c]*(?:/|\n|$)")
 # «ساعت از ۱۱ شب گذشته», «۲ بامداد»: a clock time
@@ -142,7 +145,8 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
     if _IDENTIFIER.fullmatch(n.text.strip()) or _LATIN_MONTH_AFTER.match(doc.text[end:end + 12]) \
             or _LATIN_MONTH_BEFORE.search(doc.text[max(0, start - 12):start]):
         return False  # an identifier, or the day of a date in Latin letters
-    if _COUNTER_AFTER.match(doc.text[end:end + 12]):
+    if _COUNTER_AFTER.match(doc.text[end:end + 12]) or _IN_ADDRESS_BEFORE.search(doc.text[max(0, start - 80):start]) \
+            or _SLASHED_DATE_BEFORE.search(doc.text[max(0, start - 12):start]):
         return False
     if _SLUG_AFTER.match(doc.text[end:end + 40]) or _SLUG_BEFORE.search(doc.text[max(0, start - 4):start]) \
             and doc.text[end:end + 3].lstrip(" \u200c").startswith("-"):

@@ -103,11 +103,33 @@ def align(raw: str, norm: str) -> list[int]:
     return out
 
 
+# a web address: hazm would space its punctuation apart («https: / / golestanp. ir ? p= …»)
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[!-~]+")
+
+
 @lru_cache(maxsize=64)  # the metadata normalises the headline again, after the body
 def normalize_paragraph(text: str) -> str:
-    """hazm-normalise one paragraph, restore lost ZWNJs, keep numbers intact."""
-    norm = restore(models().normalizer.normalize(text))
-    return _SPLIT_NUMBER.sub(r"\1", norm)
+    """hazm-normalise one paragraph, restore lost ZWNJs, keep numbers and web addresses intact."""
+    if not _WEB_ADDRESS.search(text):
+        return _hazm(text)
+    parts, last = [], 0
+    for m in _WEB_ADDRESS.finditer(text):
+        parts += [_around_address(text[last:m.start()]), m.group()]
+        last = m.end()
+    return "".join(parts + [_around_address(text[last:])])
+
+
+def _hazm(text: str) -> str:
+    return _SPLIT_NUMBER.sub(r"\1", restore(models().normalizer.normalize(text)))
+
+
+def _around_address(text: str) -> str:
+    """hazm's normal form of the words before or after a web address, with the spaces that part them from it."""
+    core = text.strip()
+    if not core:
+        return text
+    norm = _hazm(core)
+    return text[:len(text) - len(text.lstrip())] + norm + text[len(text.rstrip()):]
 
 
 def normalize_ranges(raw: str, ranges: list[tuple[int, int]]) -> tuple[str, list[int]]:
