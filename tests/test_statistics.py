@@ -794,3 +794,9 @@ def test_a_number_in_a_web_address_or_the_year_of_a_slashed_date_is_no_figure():
               "مدیرکل بهزیستی قم گفت: امسال ۲۳۰ کودک کار شناسایی شدند.")
     assert {s.value for s in doc.statistics} == {230}
     assert "https://behzisti-qom.ir?p=48213" in doc.text  # the address kept whole, as the page writes it
+
+
+def test_an_amount_pointed_back_to_by_its_noun_is_the_same_amount_at_another_time():
+    stats = by_value(run("مدیرکل بهزیستی گفت: امسال ۱۲ میلیارد ریال اعتبار برای ساماندهی کودکان کار در نظر گرفته شده است "
+                         "و سال آینده این اعتبار به ۲۵ میلیارد ریال افزایش خواهد یافت."))
+    assert words("ریال اعتبار ساماندهی کودکان کار") <= words(stats[25e9].subject)

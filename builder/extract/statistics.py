@@ -29,13 +29,13 @@ from ..text.document import Document, Statistic
 from ..text.numbers import align_fold
 from ..text.patterns import GAP
 from ..text.textkey import key
-from . import clauses, counted, predicates
+from . import clauses, counted, predicates, subjects
 from .counted import TOKEN, noun_phrase
 from .figures import _Figure, _RATE_AFTER, _UNIT_OF, _figures, _join, _percent, _qualifier
 from .readings import (_APPOSITIVE_BEFORE, _LIST_BEFORE, _MONEY, item_before_with, placed_item, _PREPOSITION_BEFORE, ranked_item, _Reading,
                        _read, _singular)
 from .setting import city_of, paragraph_of, speaker_post
-from .tokens import is_function_word, is_verb
+from .tokens import is_verb
 
 #: the component's name, the extractor its evidence names (see builder.components)
 NAME = "statistics"
@@ -196,7 +196,7 @@ def extract(doc: Document) -> None:
                 full = last_share  # «… ۲۸ درصد آن مربوط به کودک‌آزاری بوده؛ این رقم در سال ۱۴۰۱ ۲۲ درصد بود»
             full = ranked_item(doc, sent, q_start, _join(full, fig.label))
             full, context = _placed(doc, sent.start, q_start, full, context if _percent(n) else "")
-            full = said_before = _filled(doc, sent, q_start, stop, full, said_before)
+            full = said_before = subjects.filled(doc, sent, q_start, stop, full, said_before)
             if context and _percent(n) and reading.whole == reading.population:
                 reading = reading._replace(whole=context)  # «خانوارهای … ۴۷ درصد یک نفره»: a share of the households
             if _percent(n):
@@ -240,51 +240,6 @@ _AMONG = re.compile(rf"(?:از|در){GAP}(?:بین|میان){GAP}")
 # («رصد دقیق ۹۲ نقطه»: without one they name what was done to what is counted)
 _FOR_BEFORE = re.compile(rf"(?<![\w\u200c])(?:در|برای){GAP}$")
 _WORD = re.compile(r"[\u0620-\u06D3\u200c]+")
-
-
-_CLAUSE_END = re.compile(r"[،,؛;:.]|[0-9۰-۹]")
-_SUPERLATIVE = re.compile(r"\S{2,}ترین(?![\w\u200c])")
-# «از ۳۱ درصد … به ۳۸ درصد رسید», «… به ۷۸ کودک می‌رسید», «در قرارداد جدید با ۴۸ پیمانکار»: a change, or
-# a phrase inside a clause that is about something else
-_PHRASE_BEFORE = re.compile(rf"(?<![\w\u200c])(?:از|به|با){GAP}$")
-_MAX_CLAUSE_WORDS = 8  # content words: a gold subject of three or four words still overlaps them
-
-
-def _clause_words(doc: Document, sent, q_start: int, stop: int) -> str:
-    """The words of a figure's clause, when nothing else says what its lone noun counts: after it up to
-    the clause's verb or end, then before it from the clause's start, without places and numbers (the
-    figure's own attributes and other figures), at most eight content words.  «۷۸ هزار خانوار در سطح
-    استان از خدمات معیشتی … کمیته امداد بهره‌مند می‌شوند» counts households that the relief
-    foundation's services reach: the clause says so, in words no rule of its own reads.  Not a figure
-    that is a clause's predicate («… ۹۷ مورد است و …»: nothing after it), ranked («میبد با ۹۰۰ کودک
-    بیشترین سهم را دارد»), a change («از ۳۱ درصد … به ۳۸ درصد») or in a phrase of a clause about something
-    else («در قرارداد جدید با ۴۸ پیمانکار»): its clause says how many, which is most or what changed, not what."""
-    end = _CLAUSE_END.search(doc.text, stop, sent.end)
-    end = end.start() if end else sent.end
-    begin = clauses.clause_start(doc, sent.start, q_start)
-    if _SUPERLATIVE.search(doc.text, begin, end) or _PHRASE_BEFORE.search(doc.text, max(begin, q_start - 6), q_start):
-        return ""
-    skip = [(m.start, m.end) for m in doc.mentions if m.kind == "place" and sent.start <= m.start < sent.end]
-    skip += [(sent.start + x.start, sent.start + x.end) for x in doc.numbers[sent.index]]
-
-    def kept(tokens) -> list[str]:
-        words = [t.group() for t in tokens if t.group() not in counted._PUNCT and not any(s <= t.start() < e for s, e in skip)]
-        while words and is_function_word(words[0]):
-            words.pop(0)
-        while words and is_function_word(words[-1]):
-            words.pop()
-        return words
-
-    after: list[re.Match] = []
-    for t in TOKEN.finditer(doc.text, stop, end):
-        finite = counted.is_finite(t.group())
-        if not finite or after:
-            after.append(t)  # «… بهره‌مند می‌شوند»: the verb says what happened to them; a copula first says nothing
-        if finite:
-            break
-    words = kept(after) + kept(TOKEN.finditer(doc.text, begin, q_start))
-    content = [i for i, w in enumerate(words) if not is_function_word(w)]
-    return " ".join(words[:content[_MAX_CLAUSE_WORDS] if len(content) > _MAX_CLAUSE_WORDS else len(words)])
 
 
 def _bare(subject: str) -> bool:
@@ -515,33 +470,6 @@ def _repeated(doc: Document, value: float, unit: str, reading: _Reading) -> Stat
         if (bare or unround) and (kinds <= people or kinds == {"cases"}):
             return st
     return None
-# words that end a subject only as the first half of a verb («… نفر سالمند اعلام کرد», «… را نشان می‌دهد», «ادامه دارد»,
-# «بر عهده دارد», «شامل می‌شود», «در حال حاضر»), an auxiliary or a dangling «و»
-_VERBS_WORDS = frozenset(key(x) for x in ("اعلام", "حاضر", "فعال", "داده", "نشان", "عهده", "شامل", "ادامه", "فعالیت", "است",
-                                         "خواهند", "خواهد", "برسانیم", "می‌توانند", "و"))
-
-
-def _filled(doc: Document, sent, q_start: int, stop: int, full: str, said_before: str) -> str:
-    """A subject of one word filled in: with the previous figure's subject when it repeats its head («۴۴۱۷ واقعه
-    طلاق ثبت شد که … با سال ۱۳۸۹ که ۴۱۷۴ واقعه بود»: the same count, another time), else with its clause's
-    words («۷۸ هزار خانوار در سطح استان از خدمات … بهره‌مند می‌شوند», :func:`_clause_words`); any subject
-    without its verb's words (:func:`_without_verbs_words`)."""
-    if len(full.split()) == 1 and said_before and key(said_before.split()[0]) == key(full):
-        return said_before
-    if len(full.split()) == 1:
-        full = _join(full, _clause_words(doc, sent, q_start, stop))
-    return _without_verbs_words(full)
-
-
-def _without_verbs_words(subject: str) -> str:
-    """The subject without the words at its end that belong to its clause's verb (:data:`_VERBS_WORDS`): the
-    words before them say what is counted, these only that it was declared, shown, or goes on."""
-    words = subject.split()
-    while len(words) > 1 and key(words[-1]) in _VERBS_WORDS:
-        words.pop()
-    return " ".join(words)
-
-
 _ANOTHER = frozenset(key(w) for w in ("دیگر", "دیگری"))
 _QUANTIFIERS = frozenset(key(w) for w in ("درصد", "کل", "همه", "مجموع", "تمام", "کلیه"))
 
