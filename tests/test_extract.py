@@ -630,3 +630,10 @@ def test_a_citys_shelters_and_the_article_16_camps_named_as_one_service_are_prog
     names = {key(p.name) for p in doc.programs.values()}
     assert {key("گرمخانه‌های شهرداری قزوین"), key("مراکز ماده ۱۶"), key("کمپ‌های ترک اعتیاد")} <= names
     assert not any(key(p.name) == key("مراکز") for p in doc.programs.values())
+
+
+def test_a_news_agency_named_after_a_province_is_no_place_of_the_story():
+    doc = run("به گزارش گروه اجتماعی خبرگزاری فارس، مدیرکل بهزیستی استان یزد گفت: ۲۰ کودک کار شناسایی شدند.\n\n"
+              "این خبر را روابط عمومی بهزیستی یزد به نقل از فارس منتشر کرد.")
+    assert key("فارس") not in doc.places
+    assert key("یزد") in doc.places

@@ -25,7 +25,7 @@ from ..text.patterns import GAP
 from ..text.textkey import key
 from .tokens import Token, is_word, sentence_tokens
 
-_AGENCY_CONTEXT = re.compile(rf"(?:خبرگزاری|به\s*گزارش|پایگاه\s*خبری|سایت|خبرنگار|روزنامه){GAP}$")
+_AGENCY_CONTEXT = re.compile(rf"(?:خبرگزاری|به\s*گزارش|پایگاه\s*خبری|سایت|خبرنگار|روزنامه|نقل{GAP}از){GAP}$")
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def _gazetteer_spans(text: str, places: list) -> list[tuple[int, int, str, objec
     for s, e, entry in find_agencies(text):
         before = text[max(0, s - 20):s]
         after = text[e:e + 2]
-        if _AGENCY_CONTEXT.search(before) or after.lstrip().startswith("/"):
+        if _AGENCY_CONTEXT.search(before) or after.lstrip().startswith("/") or text.startswith("خبرگزاری", s):
             spans.append((s, e, "agency", entry))
     spans += [(s, e, "org", entry) for s, e, entry in find_organizations(text)]
     spans += [(s, e, "place", entry) for s, e, entry in places]
