@@ -637,3 +637,11 @@ def test_a_news_agency_named_after_a_province_is_no_place_of_the_story():
               "این خبر را روابط عمومی بهزیستی یزد به نقل از فارس منتشر کرد.")
     assert key("فارس") not in doc.places
     assert key("یزد") in doc.places
+
+
+def test_after_this_county_or_a_section_no_word_is_taken_for_a_place():
+    doc = run("فرماندار ابهر گفت: معتادانی که در این شهرستان ترک کرده‌اند شغل گرفتند و بخش زنان سرپرست خانوار "
+              "و بخش عمده‌ای از مددجویان نیز حمایت شدند. ۴۰ خانوار در روستا مستأجر هستند و در روستای قره‌بلاغ، خانه ساخته شد.")
+    names = {p.name for p in doc.places.values()}
+    assert "قره‌بلاغ" in names
+    assert not names & {"ترک", "زنان", "عمده‌ای", "مستأجر"}

@@ -15,6 +15,7 @@ from ..text.document import Document, Mention, Place
 from ..text.gazetteer import capital_of, city_named_like, place
 from ..text.patterns import GAP, LETTER
 from ..text.textkey import key
+from .tokens import is_verb
 
 #: the component's name, the extractor its evidence names (see builder.components)
 NAME = "places"
@@ -95,6 +96,16 @@ _GLUED_FUNCTION_WORDS = ("را", "در", "به", "از", "با")
 _NAME_WORD = re.compile(rf"[{_LETTERS}]+")
 
 
+_POINTER_BEFORE = re.compile(r"(?<![\w\u200c])(?:این|همین|آن|همان|هر)[\s\u200c]+$")
+_INFLECTIONS = ("\u200cای", "ای", "ان", "\u200cها", "ها", "\u200cهای", "های")
+
+
+def _inflected_ordinary(word: str, is_ordinary_word) -> bool:
+    """An ordinary word with a plural or an indefinite ending («زنان», «عمده‌ای»), which no place's name is."""
+    return any(word.endswith(end) and len(word) - len(end) >= 2 and is_ordinary_word(word[:-len(end)].rstrip("\u200c"))
+               for end in _INFLECTIONS)
+
+
 def _named_by_kind(doc: Document) -> None:
     """A place named right after its kind («روستای …», «بخش …», «شهر …», «شهرستان …») that the gazetteer
     does not hold: one or two words, not function words or verbs, one of them at least no common word
@@ -114,7 +125,10 @@ def _named_by_kind(doc: Document) -> None:
             if not doc.text.startswith(" ", pos):
                 break
             pos += 1
-        village = head.group(1) in ("روستای", "روستا", "دهستان")
+        if _POINTER_BEFORE.search(doc.text, max(0, head.start() - 8), head.start()) \
+                or any(is_verb(w.group()) or _inflected_ordinary(w.group(), is_ordinary_word) for w in words):
+            continue  # «در این شهرستان داشته‌اند», «بخش زنان», «بخش عمده‌ای»: no name follows
+        village = head.group(1) in ("روستای", "دهستان")  # «در روستا مستأجر هستند»: «روستا» takes no name
         while words and (not village and is_ordinary_word(words[-1].group())
                          or is_common_word(words[-1].group()) and (len(words) == 1 or is_common_word(words[0].group()))):
             words.pop()  # «روستای قلعه کمیز», «روستای شوب محله»: a common word is kept beside a rare one
