@@ -131,6 +131,14 @@ def test_a_story_that_names_one_county_and_no_other_place_is_about_that_county()
     assert other.setting == key("اردبیل")  # a province named too: the story is the province's
 
 
+def test_a_story_that_names_no_province_is_about_the_country():
+    doc = process(Document("t.txt", "t", "کد خبر: 123456\n\nافزایش مستمری مددجویان\n\n"
+                           "رئیس سازمان بهزیستی کشور گفت: مستمری ۸۵۰ هزار مددجو از فروردین ۳۰ درصد بیشتر می‌شود.\n"))
+    assert doc.setting == key("ایران")
+    assert doc.statistics and {s.place for s in doc.statistics} == {key("ایران")}
+    assert key("ایران") not in {m.ref for m in doc.mentions if m.kind == "place"}  # not named: no place of the story
+
+
 def test_the_social_emergency_named_alone_is_a_program_not_an_organisation():
     doc = run("رضا کاظمی گفت: شهروندان می‌توانند موارد کودک‌آزاری را به اورژانس اجتماعی گزارش دهند.")
     assert any(p.kind == "hotline" for p in doc.programs.values())

@@ -4,7 +4,7 @@ News from a county office or a city hall is about that city, news from a provinc
 about its province.  :func:`main_place` reads it from the main speaker's post (a mayor, a
 county governor, a prosecutor, the head of a municipal body or of a county office); the
 component :func:`extract` sets :attr:`Document.setting` to it, else to the article's
-province.  Statistics (a figure without a place of its own) and programs (a program no
+province, else to the country (:data:`COUNTRY`: a national body's figures are the country's).  Statistics (a figure without a place of its own) and programs (a program no
 sentence places) read it.
 """
 from __future__ import annotations
@@ -16,6 +16,8 @@ from ..text.textkey import key
 #: the component's name, the extractor its evidence names (see builder.components)
 NAME = "setting"
 
+#: where a story is when nothing narrower says so: the country (a national body's figures, a national plan)
+COUNTRY = key("ایران")
 _CITY_OFFICIALS = frozenset(key(w) for w in ("دادستان", "شهردار", "فرماندار", "بخشدار"))
 _DEPUTY = frozenset(key(w) for w in ("معاون", "جانشین", "قائم‌مقام"))
 
@@ -105,4 +107,4 @@ def only_city(doc: Document) -> str | None:
 @component(NAME, requires=("text", "article", "mentions", "places", "organizations", "posts", "quotes"),
            assigns=("setting",))
 def extract(doc: Document) -> None:
-    doc.setting = main_place(doc) or headline_city(doc) or only_city(doc) or doc.article.province
+    doc.setting = main_place(doc) or headline_city(doc) or only_city(doc) or doc.article.province or COUNTRY
