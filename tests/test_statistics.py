@@ -800,3 +800,13 @@ def test_an_amount_pointed_back_to_by_its_noun_is_the_same_amount_at_another_tim
     stats = by_value(run("مدیرکل بهزیستی گفت: امسال ۱۲ میلیارد ریال اعتبار برای ساماندهی کودکان کار در نظر گرفته شده است "
                          "و سال آینده این اعتبار به ۲۵ میلیارد ریال افزایش خواهد یافت."))
     assert words("ریال اعتبار ساماندهی کودکان کار") <= words(stats[25e9].subject)
+
+
+def test_qualifiers_at_least_and_roughly_and_a_figure_qualified_when_said_again():
+    stats = by_value(doc := run("""
+معاون بهزیستی استان سمنان گفت: به طور تقریبی ۲۶ تیم سیار در استان فعال است و سهم زنان باید به حداقل ۴۵ درصد برسد.
+وی افزود: ۸۰ درصد کودکان کار شناسایی‌شده اتباع هستند.
+به گفته وی بیش از ۸۰ درصد کودکان کار شناسایی‌شده در استان اتباع خارجی هستند.
+"""))
+    assert stats[26].approx == "about" and stats[45].approx == "more_than"
+    assert stats[80].approx == "more_than" and len([s for s in doc.statistics if s.value == 80]) == 1

@@ -310,15 +310,16 @@ def _context_of_bare(doc: Document, sent_start: int, q_start: int) -> str:
 
 
 def _restated(doc: Document, first: Statistic, sent, evidence, full: str, reading: _Reading, approx: str) -> None:
-    """The figure ``first`` said again: one more piece of evidence, and the fuller of the two wordings."""
+    """The figure ``first`` said again: one more piece of evidence, the fuller of the two wordings, and a qualifier
+    when only the second has one («۷۰ درصد کودکان …», later «بیش از ۷۰ درصد کودکان …»: the careful wording)."""
     first.evidence.append(evidence)
     first.person = first.person or _speaker(doc, sent.index)
+    first.approx = approx if first.approx == "exact" else first.approx
     if len(full.split()) > len(first.subject.split()) and key(first.subject.split()[0]) in counted.CLASSIFIERS:
         first.subject, first.population = full, reading.population
     elif _only_in_headline(doc, first) and sent.end > _headline_end(doc):
         # «افتتاح ۲۰۴ واحد مسکونی …» in the headline, «۲۰۴ واحد مسکونی … به بهره‌برداری رسید» in the
-        # body: the body tells it in a sentence, and its qualifier is the careful one
-        first.approx = approx if approx != "exact" else first.approx
+        # body: the body tells it in a sentence
         if reading.population and len(full.split()) > len(first.subject.split()):
             first.subject, first.population, first.whole = full, reading.population, reading.whole
             first.measure = reading.measure or first.measure
