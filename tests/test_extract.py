@@ -645,3 +645,8 @@ def test_after_this_county_or_a_section_no_word_is_taken_for_a_place():
     names = {p.name for p in doc.places.values()}
     assert "قره‌بلاغ" in names
     assert not names & {"ترک", "زنان", "عمده‌ای", "مستأجر"}
+
+
+def test_a_program_name_ends_before_the_noun_of_a_compound_verb_with_yaftan():
+    doc = run("مدیرکل بهزیستی گفت: ظرفیت مرکز نگهداری سالمندان امید افزایش یافت و طرح همیار سالمند گسترش می‌یابد.")
+    assert {p.name for p in doc.programs.values()} == {"مرکز نگهداری سالمندان امید", "طرح همیار سالمند"}
