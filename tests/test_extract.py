@@ -650,3 +650,10 @@ def test_after_this_county_or_a_section_no_word_is_taken_for_a_place():
 def test_a_program_name_ends_before_the_noun_of_a_compound_verb_with_yaftan():
     doc = run("مدیرکل بهزیستی گفت: ظرفیت مرکز نگهداری سالمندان امید افزایش یافت و طرح همیار سالمند گسترش می‌یابد.")
     assert {p.name for p in doc.programs.values()} == {"مرکز نگهداری سالمندان امید", "طرح همیار سالمند"}
+
+
+def test_a_citys_shelter_may_be_named_by_the_city_alone():
+    doc = run("معاون شهرداری گفت: کارتن‌خواب‌ها به گرمخانه های تبریز و سامانسرای اسلامشهر منتقل شدند.")
+    programs = {p.name: p.places for p in doc.programs.values()}
+    assert programs.get("گرمخانه های تبریز") == ["تبریز"] and programs.get("سامانسرای اسلامشهر") == ["اسلامشهر"]
+    assert not run("وی گفت: این مرکز تهران را پوشش می‌دهد.").programs  # «مرکز» and a city: no name

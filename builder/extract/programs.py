@@ -43,6 +43,8 @@ EDITS = {
 
 _HEAD_KEYS = {key(h): (h, kind) for h, kind in PROGRAM_HEADS.items()}
 _PLURAL_HEADS = frozenset(key(w) for w in ("مراکز", "مددسراها", "مددسراهای", "طرح‌ها", "طرحهای", "خانه‌ها", "خانه‌های", "مجتمع‌ها", "برنامه‌ها", "برنامه‌های"))
+# heads of a city's shelters, which a page may name by the city alone
+_SHELTERS = frozenset(key(w) for w in ("گرمخانه", "گرمخانه‌های", "مددسرا", "مددسرای", "مددسراهای", "سامانسرای", "سامانسراهای"))
 _WHO_FOR = frozenset(key(w) for w in ("بانوان", "آقایان", "مردان", "زنان", "خواهران", "برادران"))
 _NEWS_DESK = frozenset(key(w) for w in ("خبر", "اخبار", "خبری"))
 _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوهشهای", "تحقیقات", "آمار", "اطلاعات", "رشد",
@@ -157,6 +159,9 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
         if u.kind == "place":
             if content and u.text.split()[0] not in _PLACE_WORD_TEXTS:  # «مرکز ساماندهی کودکان کار بندرعباس»: the place closes the name
                 k += 1
+            elif k == j and key(text) in _SHELTERS:  # «گرمخانه‌های تبریز», «سامانسرای اسلامشهر»: a city's shelters
+                k += 1
+                content = 1
             break  # «طرح اکرام شهرستان اردکان»: where it runs
         if u.kind == "org" and (content or kind in _OWN_NAME_KINDS):  # «مرکز پذیرش بهزیستی», «تیم سیار اورژانس اجتماعی»
             content += 1
@@ -181,18 +186,24 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
                          and (content > 1 or is_descriptive(units[k - 1])))):
         content -= units[k - 1].key in _STATUS_WORDS and not is_descriptive(units[k - 1])
         k -= 1
+    return (k, text, kind) if _named(units, j, k, n, kind, content, counted) else None
+
+
+def _named(units: list[Unit], j: int, k: int, n: int, kind: str, content: int, counted: bool) -> bool:
+    """The words ``units[j:k]`` after a head of ``n`` units name a program of ``kind`` (``content`` of them
+    content words; ``counted``: a number or count word before the head), rather than a kind of program, a
+    site, a place or a counted noun before its verb."""
     if n == 2 and kind == "centre" and k > j:
         content = max(content, 1)  # «پایگاه خدمات | اجتماعی»: a two-word head already says what it does
     if content == 0 or units[j].key in PLACE_WORDS or units[j].key in _RESEARCH or units[j].key in _NEWS_DESK \
             or any(u.key.endswith(key("نیوز")) for u in units[j:k]):  # «مرکز خبر», «سامانه … خبیرنیوز»: the site's
-        return None
+        return False
     if counted and is_past_stem(units[j].text):  # «به ۱۴ مرکز رسید»: a counted noun and the verb
-        return None
+        return False
     if kind == "program" and content < 2:
-        return None
-    if kind in ("centre", "house") and n == 1 and k - j == 1 and (units[j].key.endswith("ی") or units[j].key in _WHO_FOR):
-        return None  # «مرکز توانبخشی», «مرکز اقامتی», «گرمخانه بانوان»: a kind of centre, not one by name
-    return k, text, kind
+        return False
+    # «مرکز توانبخشی», «مرکز اقامتی», «گرمخانه بانوان»: a kind of centre, not one by name
+    return not (kind in ("centre", "house") and n == 1 and k - j == 1 and (units[j].key.endswith("ی") or units[j].key in _WHO_FOR))
 
 
 def _add(doc: Document, name: str, kind: str, start: int, end: int, sentence: int) -> None:
