@@ -810,3 +810,13 @@ def test_qualifiers_at_least_and_roughly_and_a_figure_qualified_when_said_again(
 """))
     assert stats[26].approx == "about" and stats[45].approx == "more_than"
     assert stats[80].approx == "more_than" and len([s for s in doc.statistics if s.value == 80]) == 1
+
+
+def test_a_channels_hashtag_broken_onto_its_own_line_goes_on_with_the_sentence():
+    raw = ("کد خبر: 654321\nدوشنبه ۱۸ دی ۱۴۰۲ - ۰۹:۳۰\n\nآمار طلاق در استان‌ها\n\n"
+           "🔹پارسال ۱۸.۴ هزار\n#طلاق در استان اصفهان ثبت شد و سهم\n#استان_یزد کمتر بود.\n")
+    doc = process(Document("t.txt", "t", raw))
+    stats = by_value(doc)
+    assert words("طلاق") <= words(stats[18400].subject)
+    assert "#استان_یزد" in doc.text  # a hashtag of several words stays whole
+    assert any("هزار" in s.text and "ثبت" in s.text for s in doc.sentences)  # one sentence across the break

@@ -212,7 +212,8 @@ def _unwrap(raw: str, lines: list[Line], blank_before: list[bool]) -> list[Line]
         for n, i in enumerate(block[1:], 1):
             nxt = lines[i]
             last_word = current.text.split()[-1] if current.text.split() else ""
-            join = open_[n - 1] and (
+            hashtag = nxt.text.lstrip().startswith("#") and re.search(r"[\u0620-\u06D3۰-۹]\s*$", current.text)
+            join = open_[n - 1] and (hashtag or
                 wrapped or _OPEN_END.search(current.text) or _CONTINUATION.match(nxt.text)
                 or (is_given_name(last_word) and len(current.text.split()) <= 3))
             repeated = printed[lines[block[n - 1]].text.strip()] > 1  # a headline printed twice or more

@@ -108,8 +108,11 @@ _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[!-~]+")
 
 
 @lru_cache(maxsize=64)  # the metadata normalises the headline again, after the body
-def normalize_paragraph(text: str) -> str:
-    """hazm-normalise one paragraph, restore lost ZWNJs, keep numbers and web addresses intact."""
+def normalize_paragraph(text: str, hashtags_as_words: bool = False) -> str:
+    """hazm-normalise one paragraph, restore lost ZWNJs, keep numbers and web addresses intact; in the body
+    (``hashtags_as_words``) a one-word hashtag is that word, while a headline keeps the page's «#»."""
+    if hashtags_as_words:
+        text = _HASHTAG.sub(r" \1", text)
     if not _WEB_ADDRESS.search(text):
         return _hazm(text)
     parts, last = [], 0
@@ -117,6 +120,11 @@ def normalize_paragraph(text: str) -> str:
         parts += [_around_address(text[last:m.start()]), m.group()]
         last = m.end()
     return "".join(parts + [_around_address(text[last:])])
+
+
+# a channel's hashtag of one word is that word («… ۳۴.۹ هزار #طلاق مربوط به …»); one of several words joined
+# by «_» («#وحید_قبادی_دانا») stays whole: where its words end, no rule of a name's words can tell
+_HASHTAG = re.compile(r"#([\u0620-\u06D3\u200c]+)(?![\u0620-\u06D3\u200c_])")
 
 
 def _hazm(text: str) -> str:
@@ -142,7 +150,7 @@ def normalize_ranges(raw: str, ranges: list[tuple[int, int]]) -> tuple[str, list
     offsets: list[int] = []
     for start, end in ranges:
         chunk = raw[start:end].replace("\r", " ").replace("\n", " ")  # a paragraph the page wrapped by hand
-        norm = normalize_paragraph(chunk).strip()
+        norm = normalize_paragraph(chunk, hashtags_as_words=True).strip()
         if not norm:
             continue
         if parts:
