@@ -50,7 +50,7 @@ _REPORTING_LEAD = re.compile(r"^\s*(?:به\s*گفته(?:\u200c?ی)?|به\s*اع�
 
 #: times of day and days: «گلی صبح امروز گفت» is «گلی», this morning; «هوشیار شنبه ۲۴ تیر …» is «هوشیار», on Saturday
 _TIME_WORDS = frozenset(key(w) for w in (
-    "صبح", "عصر", "ظهر", "شب", "شامگاه", "بامداد", "امروز", "دیروز", "امشب", "شنبه", "یکشنبه", "دوشنبه",
+    "صبح", "عصر", "ظهر", "شب", "شامگاه", "بامداد", "امروز", "دیروز", "امشب", "روز", "شنبه", "یکشنبه", "دوشنبه",
     "سه‌شنبه", "چهارشنبه", "پنجشنبه", "پنج‌شنبه", "جمعه",
 ))
 
@@ -108,8 +108,9 @@ def _name_at(units: list[Unit], i: int, verbs: frozenset[int] = frozenset()) -> 
     if k > j and not units[k - 1].text.endswith(_DASHES):
         k = _through_to_role(units, k)
     if j < k < len(units) - 1 and k - j < 3 and units[k].kind == "word" and is_given_name(units[k].text) \
-            and (units[k + 1].kind != "word" or is_stop(units[k + 1].text) or is_verb(units[k + 1].text)):
-        k += 1  # «حبیب الله مسعودی فرید در …»: a given name that ends a surname, no name after it
+            and (units[k + 1].kind != "word" or is_stop(units[k + 1].text) or is_verb(units[k + 1].text)
+                 or units[k + 1].key in _TIME_WORDS or match_head(units, k + 1, ("role",))):
+        k += 1  # «حبیب الله مسعودی فرید در / روز یکشنبه …»: a given name that ends a surname, no name after it
     elif j < k < len(units) - 1 and k - j < 2 and units[k + 1].start in verbs and _is_surname_end(units, k):
         k += 1
     if k == j:
