@@ -820,3 +820,8 @@ def test_a_channels_hashtag_broken_onto_its_own_line_goes_on_with_the_sentence()
     assert words("طلاق") <= words(stats[18400].subject)
     assert "#استان_یزد" in doc.text  # a hashtag of several words stays whole
     assert any("هزار" in s.text and "ثبت" in s.text for s in doc.sentences)  # one sentence across the break
+
+
+def test_reached_after_a_changed_share_is_its_verb_not_a_receipt():
+    stats = by_value(run("معاون بهزیستی گفت: سهم زنان از مددجویان از ۳۱ درصد به ۳۸ درصد رسید."))
+    assert "رسید" not in stats[38].subject.split() and words("سهم زنان") <= words(stats[38].subject)

@@ -115,6 +115,9 @@ def _a_number(word: str) -> bool:
     return any(n.start == 0 and n.end == len(word) for n in find_numbers(word))
 
 
+_REACH_VERB = re.compile(r"(?:می|نمی)?رس(?:ید|یده|یدند|د|ند)")
+
+
 def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) -> Words:
     """The noun phrase after a number: words until a function word, verb, punctuation or number.
 
@@ -171,6 +174,10 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
                 words.append((w, m.end()))
                 continue
             break
+        if not words and _REACH_VERB.fullmatch(_K(w)):
+            nxt = _next(doc, m.end(), limit)
+            if nxt is None or not _is_word(nxt.group()) or _K(nxt.group()) in _COPULA or _K(nxt.group()) == _K("و"):
+                break  # «… از ۳۱ درصد به ۳۸ درصد رسید.»: the verb of a change, not «رسید» (a receipt)
         glued = len(_K(w)) > 4 and _K(w).endswith(_K("شده")) and not _finite_after(doc, m.end(), limit)
         if not glued and (is_finite(w) or (words and _K(w) in (_K("شده"), _K("شد"))) or _K(w) in _PREVERB):
             if len(words) >= 2 and not _PARTICIPLE.search(_K(words[-1][0])) and _K(w) not in _COPULA:
