@@ -777,6 +777,8 @@ def test_a_subject_does_not_end_in_the_first_half_of_its_verb():
 مدیرکل کمیته امداد استان قزوین شمار مددجویان تحت پوشش را ۳۱ هزار و ۴۰۰ نفر سالمند اعلام کرد.
 """))
     assert stats[31400].subject.split()[-1] != "اعلام" and "سالمند" in stats[31400].subject
+    stats = by_value(run("شهردار گفت: در شهر قزوین حدود ۱۲۰۰ کارتن‌خواب وجود دارند."))
+    assert stats[1200].subject == "کارتن‌خواب"
 
 
 def test_the_items_of_a_ranked_list_of_places_count_what_the_clause_ranks_with_or_without_with():

@@ -34,9 +34,9 @@ def filled(doc: Document, sent, q_start: int, stop: int, full: str, said_before:
 
 
 # words that end a subject only as the first half of a verb («… نفر سالمند اعلام کرد», «… را نشان می‌دهد», «ادامه دارد»,
-# «بر عهده دارد», «شامل می‌شود», «در حال حاضر»), an auxiliary or a dangling «و»
+# «بر عهده دارد», «شامل می‌شود», «در حال حاضر», «… کارتن‌خواب وجود دارند»), an auxiliary or a dangling «و»
 _VERBS_WORDS = frozenset(key(x) for x in ("اعلام", "حاضر", "فعال", "داده", "نشان", "عهده", "شامل", "ادامه", "فعالیت", "است",
-                                         "خواهند", "خواهد", "برسانیم", "می‌توانند", "و"))
+                                         "خواهند", "خواهد", "برسانیم", "می‌توانند", "و", "وجود", "دارند", "دارد"))
 
 
 # «این اعتبار به …», «همین مبلغ …» right before the figure
