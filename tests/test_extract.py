@@ -657,3 +657,9 @@ def test_a_citys_shelter_may_be_named_by_the_city_alone():
     programs = {p.name: p.places for p in doc.programs.values()}
     assert programs.get("گرمخانه های تبریز") == ["تبریز"] and programs.get("سامانسرای اسلامشهر") == ["اسلامشهر"]
     assert not run("وی گفت: این مرکز تهران را پوشش می‌دهد.").programs  # «مرکز» and a city: no name
+
+
+def test_a_health_centre_is_a_body_and_a_post_lists_its_fields_before_it():
+    doc = run("علی احمدی مدیر سلامت روانی، اجتماعی و اعتیاد مرکز بهداشت خوزستان گفت: خودکشی بحران است.")
+    assert [p.title for p in doc.posts if p.holder == key("علی احمدی")] == ["مدیر سلامت روانی، اجتماعی و اعتیاد مرکز بهداشت خوزستان"]
+    assert "مرکز بهداشت خوزستان" in {o.name for o in doc.organizations.values()} and not doc.programs
