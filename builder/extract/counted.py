@@ -115,7 +115,8 @@ def _a_number(word: str) -> bool:
     return any(n.start == 0 and n.end == len(word) for n in find_numbers(word))
 
 
-_REACH_VERB = re.compile(r"(?:می|نمی)?رس(?:ید|یده|یدند|د|ند)")
+#: «رسید», «می‌رسد», «رسیده»: the verb of a figure reached («… به ۲۴۰۰ نفر رسید»), as a key
+REACHED = re.compile(r"(?:ب|می|نمی)?رس(?:ید|د|یده|یدند|ند)")
 
 
 def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) -> Words:
@@ -174,7 +175,7 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
                 words.append((w, m.end()))
                 continue
             break
-        if not words and _REACH_VERB.fullmatch(_K(w)):
+        if not words and REACHED.fullmatch(_K(w)):
             nxt = _next(doc, m.end(), limit)
             if nxt is None or not _is_word(nxt.group()) or _K(nxt.group()) in _COPULA or _K(nxt.group()) == _K("و"):
                 break  # «… از ۳۱ درصد به ۳۸ درصد رسید.»: the verb of a change, not «رسید» (a receipt)

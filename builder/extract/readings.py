@@ -286,7 +286,6 @@ def _paid_for(doc: Document, sent_start: int, q_start: int, noun_before: str) ->
     return " ".join(words)
 
 
-_REACHED = re.compile(r"(?:ب|می|نمی)?رس(?:ید|د|یده|یدند|ند)$")  # «… به ۲۴۰۰ نفر رسید»: a predicate
 _CALL_NOUNS = frozenset(key(w) for w in ("تماس", "تماس‌ها", "تماس‌های"))
 MEASURES = "https://w3id.org/fakg/concept/measure/"
 _PERSON_CLASSIFIERS = frozenset(key(w) for w in ("نفر", "تن"))
@@ -314,7 +313,7 @@ def ranked_item(doc: Document, sent, q_start: int, subject: str) -> str:
     («بیشترین طلاق ثبت‌شده در … مربوط به استان‌های تهران با ۵۱۲۰ مورد طلاق، …»): what the clause ranks, which says
     which ones; else ``subject``."""
     words = [w for w in subject.split() if key(w) not in counted.CLASSIFIERS]
-    if not words or not placed_item(doc, sent.index, q_start) or not (ranked := _RANKED.search(doc.text, sent.start, q_start)):
+    if not words or not (ranked := _RANKED.search(doc.text, sent.start, q_start)) or not placed_item(doc, sent.index, q_start):
         return subject
     phrase = ranked.group(1).strip()
     return phrase if _singular(words[0]) == _singular(phrase.split()[0]) and len(phrase.split()) >= len(words) else subject
@@ -355,7 +354,7 @@ def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev
     ۱۰ درصد کاهش یافت» is «درصد کاهش شمار کودکان خیابانی».
     """
     whole = head
-    if not head and pred is not None and (pred.copula or _REACHED.match(key(pred.verb))):
+    if not head and pred is not None and (pred.copula or counted.REACHED.fullmatch(key(pred.verb))):
         # «نرخ ترک تحصیل دختران … ۱۲/۵ درصد بیشتر از میانگین است», «… به ۳۸/۵ درصد رسیده است»: the clause's subject
         about = clauses.topic(doc, sent.start, _qualifier(doc, start)[1])
         whole = about[0] if about is not None else whole
@@ -523,7 +522,7 @@ def _topic_reading(doc: Document, sent_start: int, q_start: int, prev: _Reading 
     about = " ".join(words)
     rest = clauses.strip_stat_noun(about)
     led = rest != about or counted.refers_back(about)
-    if led or (pred is not None and (pred.copula or _REACHED.match(key(pred.verb)) or _HAVE.fullmatch(key(pred.verb)))):
+    if led or (pred is not None and (pred.copula or counted.REACHED.fullmatch(key(pred.verb)) or _HAVE.fullmatch(key(pred.verb)))):
         if counted.refers_back(rest or about) and prev is not None:
             return _Reading(_join(prev.core, mods.text, said), prev.population, prev.core, None,
                             measure or prev.measure, True)

@@ -432,6 +432,7 @@ def _clause_limit(doc: Document, sent, figures: list, i: int) -> int:
     """Where figure ``i``'s words end: at the next figure of its sentence that is not inside a
     prepositional phrase («… پنج هزار نفر توسط ۱۵ گشت … پذیرش شده‌اند»), else the sentence end."""
     here = figures[i]
+    members = counted.members_link(doc, here.stop)  # «… خانوار شامل ۱۶۰ هزار نفر …»: the members' figure
     nested = counted.counted_clause_end(doc, doc.text.find("که", here.stop, sent.end) + 2, sent.end) \
         if re.match(rf"{GAP}که[\s\u200c]", doc.text[here.stop:here.stop + 6]) else None
     for f in figures[i + 1:]:
@@ -442,7 +443,6 @@ def _clause_limit(doc: Document, sent, figures: list, i: int) -> int:
                 and not re.search(r"[؛;:]", doc.text[here.stop:q]) \
                 and not re.search(rf"(?:[،,]|(?<![\w\u200c])و){GAP}$", doc.text[here.stop:q]):
             continue  # «۱۱ هزار حامی … ماهانه ۱۴۰۰ هزار ریال به حساب یتیمان واریز می‌کنند»: what they pay, in their clause
-        members = counted.members_link(doc, here.stop)
         if _APPOSITIVE_BEFORE.search(doc.text[max(sent.start, q - 14):q]) or members is not None and q <= members:
             continue  # «۱۲ هزار نفر معادل ۵ درصد جمعیت استان زیر پوشش …»: the count's clause goes on past it
         if not _PREPOSITION_BEFORE.search(doc.text[max(sent.start, q - 12):q]) \
