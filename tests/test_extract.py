@@ -576,16 +576,19 @@ def test_a_site_label_of_three_words_before_a_dateline_leaves_the_lead_speaker_t
     assert set(doc.persons) == {key("محمد نفریه")}
 
 
-def test_a_credit_broken_before_its_comma_leaves_the_name_opening_the_next_line():
-    doc = run("به گزارش خبرگزاری صداوسیما مرکز اراک\n، مهدی دمنه، مدیر آموزش و پرورش ناحیه یک اراک گفت: "
-              "۹۰۰ دانش‌آموز بازمانده شناسایی شدند.")
-    assert (key("مهدی دمنه"), "گفت") in {(q.speaker, q.verb) for q in doc.quotes}
-
-
-def test_a_three_word_source_and_a_dash_before_the_speaker_is_preamble():
-    doc = run("باشگاه خبرنگاران جوان - احمد میدری وزیر تعاون، کار و رفاه اجتماعی در دیدار با مردم سنندج اظهار کرد: "
-              "کالابرگ ادامه دارد.")
-    assert (key("احمد میدری"), "اظهار کرد") in {(q.speaker, q.verb) for q in doc.quotes}
+@pytest.mark.parametrize("text, speaker, verb", [
+    # a credit broken before its comma leaves the name opening the next line
+    ("به گزارش خبرگزاری صداوسیما مرکز اراک\n، مهدی دمنه، مدیر آموزش و پرورش ناحیه یک اراک گفت: "
+     "۹۰۰ دانش‌آموز بازمانده شناسایی شدند.", "مهدی دمنه", "گفت"),
+    # a three-word source and a dash before the speaker
+    ("باشگاه خبرنگاران جوان - احمد میدری وزیر تعاون، کار و رفاه اجتماعی در دیدار با مردم سنندج اظهار کرد: "
+     "کالابرگ ادامه دارد.", "احمد میدری", "اظهار کرد"),
+    # a paragraph opening with a dash before its credit
+    ("- به گزارش خبرگزاری فارس از زنجان، هدایت صفری در آیین بهره‌برداری از خانه‌های مددجویان اظهار کرد: "
+     "کلید ۳۰ خانه به صاحبانشان رسید.", "هدایت صفری", "اظهار کرد"),
+])
+def test_what_opens_a_paragraph_before_its_speaker_leaves_the_name_the_subject(text, speaker, verb):
+    assert (key(speaker), verb) in {(q.speaker, q.verb) for q in run(text).quotes}
 
 
 def test_a_monitoring_or_information_office_and_the_week_leading_up_to_a_day_are_no_programs():
@@ -606,12 +609,6 @@ def test_the_guard_corps_and_the_basij_that_build_for_the_needy_are_organisation
 def test_a_posts_field_runs_through_a_noun_that_takes_a_preposition():
     doc = run("نادر اصلانی معاون مقابله با عرضه و امور بین الملل ستاد مبارزه با مواد مخدر کشور گفت: کشفیات بیشتر شد.")
     assert key("معاون مقابله با عرضه و امور بین الملل ستاد مبارزه با مواد مخدر کشور") in roles_of(doc, "نادر اصلانی")
-
-
-def test_a_paragraph_opening_with_a_dash_and_a_credit_leaves_the_name_its_subject():
-    doc = run("- به گزارش خبرگزاری فارس از زنجان، هدایت صفری در آیین بهره‌برداری از خانه‌های مددجویان اظهار کرد: "
-              "کلید ۳۰ خانه به صاحبانشان رسید.")
-    assert (key("هدایت صفری"), "اظهار کرد") in {(q.speaker, q.verb) for q in doc.quotes}
 
 
 def test_a_given_name_alone_after_a_head_is_the_programs_name_and_a_camp_is_a_centre():
