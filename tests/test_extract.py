@@ -660,3 +660,11 @@ def test_a_health_centre_is_a_body_and_a_post_lists_its_fields_before_it():
     doc = run("علی احمدی مدیر سلامت روانی، اجتماعی و اعتیاد مرکز بهداشت خوزستان گفت: خودکشی بحران است.")
     assert [p.title for p in doc.posts if p.holder == key("علی احمدی")] == ["مدیر سلامت روانی، اجتماعی و اعتیاد مرکز بهداشت خوزستان"]
     assert "مرکز بهداشت خوزستان" in {o.name for o in doc.organizations.values()} and not doc.programs
+
+
+def test_a_program_named_again_with_its_head_in_the_plural_or_singular_is_one_program():
+    doc = run("مدیرکل بهزیستی کردستان گفت: معتادان متجاهر به مرکز ماده ۱۶ سنندج منتقل شدند. ظرفیت مراکز ماده ۱۶ سنندج "
+              "کم است و کمپ‌های ترک اعتیاد مریوان پر هستند؛ کمپ ترک اعتیاد مریوان نیز گسترش می‌یابد.")
+    names = [p.name for p in doc.programs.values()]
+    assert sorted(names) == sorted(["کمپ‌های ترک اعتیاد مریوان", "مرکز ماده ۱۶ سنندج"])
+    assert len(doc.programs[key("مرکز ماده ۱۶ سنندج")].evidence) == 2

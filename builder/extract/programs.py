@@ -260,15 +260,34 @@ def locate(doc: Document) -> None:
             program.places.append(doc.setting)
 
 
+# a plural head and its singular («مراکز ماده ۱۶» / «مرکز ماده ۱۶», «کمپ‌های …» / «کمپ …»)
+_SINGULAR = {key("مراکز"): key("مرکز")}
+_PLURAL_ENDING = re.compile(r"(?:\u200c)?ها(?:ی)?$")
+
+
+def _name_keys(name: str) -> list[str]:
+    """The keys of a program name's words, its head in the singular, so a page's «مراکز ماده ۱۶» and its
+    «مرکز ماده ۱۶» compare as one name."""
+    words = [key(w) for w in name.split()]
+    if words:
+        head = _SINGULAR.get(words[0], words[0])
+        bare = _PLURAL_ENDING.sub("", head)
+        words[0] = bare if bare != head and key(bare) in _HEAD_KEYS else head
+    return words
+
+
 def _merge_contained(doc: Document) -> None:
-    """«طرح ساماندهی» inside «طرح سه مرحله‌ای ساماندهی کودکان کار و خیابان» is that program."""
-    for k in sorted(doc.programs, key=len):
-        short = doc.programs[k].name.split()
+    """«طرح ساماندهی» inside «طرح سه مرحله‌ای ساماندهی کودکان کار و خیابان» is that program, and so is
+    the same name with its head in the plural («مرکز ماده ۱۶» beside «مراکز ماده ۱۶»): the first named stays."""
+    order = {k: min((e.start for e in p.evidence), default=0) for k, p in doc.programs.items()}
+    for k in sorted(doc.programs, key=lambda k: (len(doc.programs[k].name.split()), -order[k])):
+        short = _name_keys(doc.programs[k].name)
         for other_key, other in doc.programs.items():
-            if other_key == k or len(other.name.split()) <= len(short):
+            longer = _name_keys(other.name)
+            if other_key == k or len(longer) < len(short) or len(longer) == len(short) and order[other_key] > order[k]:
                 continue
-            words = iter(key(w) for w in other.name.split())
-            if all(key(w) in words for w in short):
+            words = iter(longer)
+            if all(w in words for w in short):
                 gone = doc.programs.pop(k)
                 other.evidence += gone.evidence
                 other.places += [p for p in gone.places if p not in other.places]
