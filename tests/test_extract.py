@@ -668,3 +668,9 @@ def test_a_program_named_again_with_its_head_in_the_plural_or_singular_is_one_pr
     names = [p.name for p in doc.programs.values()]
     assert sorted(names) == sorted(["کمپ‌های ترک اعتیاد مریوان", "مرکز ماده ۱۶ سنندج"])
     assert len(doc.programs[key("مرکز ماده ۱۶ سنندج")].evidence) == 2
+
+
+def test_plans_counted_by_a_number_are_projects_of_a_kind_not_a_program():
+    doc = run("مدیرکل کمیته امداد لرستان گفت: امسال ۴۱۲ طرح دامپروری و ۹۵ طرح قالی‌بافی برای مددجویان اجرا شد "
+              "و طرح شهید رجایی ادامه دارد.")
+    assert [p.name for p in doc.programs.values()] == ["طرح شهید رجایی"]

@@ -200,6 +200,8 @@ def _named(units: list[Unit], j: int, k: int, n: int, kind: str, content: int, c
         return False
     if counted and is_past_stem(units[j].text):  # «به ۱۴ مرکز رسید»: a counted noun and the verb
         return False
+    if counted and kind == "plan" and units[j - n - 1].kind == "number":
+        return False  # «۷۹۳ طرح دامپروری», «۵۵۰۰ طرح اشتغال‌زایی»: so many projects of a kind, none by name
     if kind == "program" and content < 2:
         return False
     # «مرکز توانبخشی», «مرکز اقامتی», «گرمخانه بانوان»: a kind of centre, not one by name
