@@ -674,3 +674,11 @@ def test_plans_counted_by_a_number_are_projects_of_a_kind_not_a_program():
     doc = run("مدیرکل کمیته امداد لرستان گفت: امسال ۴۱۲ طرح دامپروری و ۹۵ طرح قالی‌بافی برای مددجویان اجرا شد "
               "و طرح شهید رجایی ادامه دارد.")
     assert [p.name for p in doc.programs.values()] == ["طرح شهید رجایی"]
+
+
+def test_the_social_emergency_and_its_number_named_apart_are_two_programs_and_named_together_one():
+    doc = run("معاون بهزیستی قزوین گفت: اورژانس اجتماعی در همه شهرستان‌ها فعال است. "
+              "شهروندان می‌توانند موارد کودک‌آزاری را با شماره ۱۲۳ گزارش دهند.")
+    assert {p.name for p in doc.programs.values()} == {"اورژانس اجتماعی", "خط ۱۲۳"}
+    doc = run("معاون بهزیستی قزوین گفت: خط ۱۲۳ اورژانس اجتماعی شبانه‌روزی پاسخ می‌دهد و اورژانس اجتماعی تیم دارد.")
+    assert {p.name for p in doc.programs.values()} == {"خط ۱۲۳ اورژانس اجتماعی"}

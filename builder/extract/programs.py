@@ -71,9 +71,14 @@ _ANAPHORS = frozenset(key(w) for w in ("این", "همین"))  # «این طرح
 _TIME_WORDS = frozenset(key(w) for w in ("گذشته", "آینده", "جاری", "اخیر", "پیش", "قبل", "بعد", "آتی", "نخست", "اول",
                                          "دوم", "سوم", "آخر", "پایانی", "پیشین", "بعدی", "قبلی", "منتهی"))
 _OWN_NAME_KINDS = ("plan", "team", "campaign")  # heads whose program keeps its own name around «اورژانس اجتماعی»
-_SOCIAL_EMERGENCY = re.compile(rf"اورژانس{GAP}(?:های{GAP})?اجتماعی(?:{GAP}(?:۱۲۳|123)(?![0-9۰-۹]))?"
-                               rf"|خط{GAP}(?:تلفنی{GAP})?(?:۱۲۳|123)(?![0-9۰-۹])")
 HOTLINE_NAME = "خط ۱۲۳ اورژانس اجتماعی"  # pages call it either: the name holds both
+# … unless the page names the number on its own too («با شماره ۱۲۳ تماس بگیرند»), when they are two
+EMERGENCY_NAME, NUMBER_NAME = "اورژانس اجتماعی", "خط ۱۲۳"
+_NUMBER = re.compile(rf"(?:خط|سامانه|شماره){GAP}(?:تلفنی?{GAP})?(?:۱۲۳|123)(?![0-9۰-۹])")
+_EMERGENCY = re.compile(rf"اورژانس{GAP}(?:های{GAP})?اجتماعی")
+_SOCIAL_EMERGENCY = re.compile(rf"{_EMERGENCY.pattern}(?:{GAP}(?:۱۲۳|123)(?![0-9۰-۹]))?|{_NUMBER.pattern}")
+_TOGETHER = re.compile(rf"{_NUMBER.pattern}{GAP}{_EMERGENCY.pattern}"
+                       rf"|{_EMERGENCY.pattern}{GAP}(?:با{GAP})?(?:شماره{GAP})?(?:۱۲۳|123)(?![0-9۰-۹])")
 # Behzisti's counselling line: «صدای مشاور», «صدای مشاور ۱۴۸۰», «خط ۱۴۸۰», «سامانه ۱۴۸۰»
 _COUNSEL_LINE = re.compile(r"صدای[\s\u200c]*مشاور(?![\w\u200c])(?:[\s\u200c]*(?:۱۴۸۰|1480)(?![0-9۰-۹]))?"
                            r"|(?:خط|سامانه|شماره)[\s\u200c]*(?:تلفنی[\s\u200c]*)?(?:۱۴۸۰|1480)(?![0-9۰-۹])")
@@ -278,6 +283,22 @@ def _name_keys(name: str) -> list[str]:
     return words
 
 
+def _two_lines(doc: Document) -> None:
+    """A page that names the social emergency service and, apart from it, its number («اورژانس اجتماعی
+    … فعال است … با شماره ۱۲۳ تماس بگیرند») speaks of two things its readers use, the service and the
+    line; a page that only ever names them together («خط ۱۲۳ اورژانس اجتماعی») speaks of one."""
+    together = [m.span() for m in _TOGETHER.finditer(doc.text)]
+    def alone(pattern: re.Pattern) -> bool:
+        return any(not any(s <= m.start() < e for s, e in together) for m in pattern.finditer(doc.text))
+    if key(HOTLINE_NAME) not in doc.programs or not (alone(_NUMBER) and alone(_EMERGENCY)):
+        return
+    del doc.programs[key(HOTLINE_NAME)]
+    for m in (m for m in doc.mentions if m.kind == "program" and m.ref == key(HOTLINE_NAME)):
+        name = EMERGENCY_NAME if _EMERGENCY.search(m.text) else NUMBER_NAME
+        m.ref = key(name)
+        doc.programs.setdefault(m.ref, Program(name, "hotline")).evidence.append(doc.evidence(m.start, m.end, NAME))
+
+
 def _merge_contained(doc: Document) -> None:
     """«طرح ساماندهی» inside «طرح سه مرحله‌ای ساماندهی کودکان کار و خیابان» is that program, and so is
     the same name with its head in the plural («مرکز ماده ۱۶» beside «مراکز ماده ۱۶»): the first named stays."""
@@ -370,6 +391,7 @@ def extract(doc: Document) -> None:
             if not any(p.start <= m.start() < p.end and doc.programs[p.ref].kind not in _OWN_NAME_KINDS
                        for p in doc.mentions if p.kind == "program"):
                 _add(doc, name, "hotline", m.start(), m.end(), doc.sentence_at(m.start()))
+    _two_lines(doc)
     _merge_contained(doc)
     doc.mentions.sort(key=lambda m: m.start)
     _absorb_organizations(doc)
