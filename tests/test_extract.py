@@ -682,3 +682,10 @@ def test_the_social_emergency_and_its_number_named_apart_are_two_programs_and_na
     assert {p.name for p in doc.programs.values()} == {"اورژانس اجتماعی", "خط ۱۲۳"}
     doc = run("معاون بهزیستی قزوین گفت: خط ۱۲۳ اورژانس اجتماعی شبانه‌روزی پاسخ می‌دهد و اورژانس اجتماعی تیم دارد.")
     assert {p.name for p in doc.programs.values()} == {"خط ۱۲۳ اورژانس اجتماعی"}
+
+
+def test_mobile_teams_and_self_help_groups_are_programs_even_without_a_name_after_their_head():
+    doc = run("رئیس بهزیستی شهرستان سقز گفت: سه گروه همیار زنان سرپرست خانوار راه افتاد و گروه‌های همیار "
+              "خیاطی هم فعال هستند. تیم سیار به روستاها می‌رود و تیم‌های سیار نیز در شهر کار می‌کنند.")
+    names = {key(p.name) for p in doc.programs.values()}
+    assert names == {key("گروه همیار زنان سرپرست خانوار"), key("گروه‌های همیار خیاطی"), key("تیم سیار")}

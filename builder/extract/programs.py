@@ -198,8 +198,8 @@ def _named(units: list[Unit], j: int, k: int, n: int, kind: str, content: int, c
     """The words ``units[j:k]`` after a head of ``n`` units name a program of ``kind`` (``content`` of them
     content words; ``counted``: a number or count word before the head), rather than a kind of program, a
     site, a place or a counted noun before its verb."""
-    if n == 2 and kind == "centre" and k > j:
-        content = max(content, 1)  # «پایگاه خدمات | اجتماعی»: a two-word head already says what it does
+    if n == 2 and (kind == "centre" and k > j or kind == "team"):
+        content = max(content, 1)  # «پایگاه خدمات | اجتماعی», «تیم سیار», «گروه همیار»: a two-word head says what it does
     if content == 0 or units[j].key in PLACE_WORDS or units[j].key in _RESEARCH or units[j].key in _NEWS_DESK \
             or any(u.key.endswith(key("نیوز")) for u in units[j:k]):  # «مرکز خبر», «سامانه … خبیرنیوز»: the site's
         return False
@@ -279,7 +279,7 @@ def _name_keys(name: str) -> list[str]:
     if words:
         head = _SINGULAR.get(words[0], words[0])
         bare = _PLURAL_ENDING.sub("", head)
-        words[0] = bare if bare != head and key(bare) in _HEAD_KEYS else head
+        words[0] = bare if bare != head and any(h.startswith(bare) for h in _HEAD_KEYS) else head  # «تیم‌های سیار»
     return words
 
 
