@@ -827,3 +827,11 @@ def test_a_channels_hashtag_broken_onto_its_own_line_goes_on_with_the_sentence()
 def test_reached_after_a_changed_share_is_its_verb_not_a_receipt():
     stats = by_value(run("معاون بهزیستی گفت: سهم زنان از مددجویان از ۳۱ درصد به ۳۸ درصد رسید."))
     assert "رسید" not in stats[38].subject.split() and words("سهم زنان") <= words(stats[38].subject)
+
+
+def test_a_share_declared_or_estimated_without_a_noun_is_a_share_of_the_clauses_subject():
+    doc = run("مدیرکل آموزش و پرورش گفت: نرخ ترک تحصیل دانش‌آموزان دختر ۳.۲ درصد اعلام شده است و "
+              "نرخ بیکاری جوانان استان ۱۸ درصد برآورد می‌شود.")
+    subjects = {s.value: s.subject for s in doc.statistics}
+    assert words(subjects[3.2]) >= words("درصد نرخ ترک تحصیل دانش‌آموزان دختر") and "اعلام" not in subjects[3.2]
+    assert words(subjects[18]) >= words("درصد نرخ بیکاری جوانان") and "برآورد" not in subjects[18]

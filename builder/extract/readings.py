@@ -354,10 +354,13 @@ def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev
     ۱۰ درصد کاهش یافت» is «درصد کاهش شمار کودکان خیابانی».
     """
     whole = head
-    if not head and pred is not None and (pred.copula or counted.REACHED.fullmatch(key(pred.verb))):
-        # «نرخ ترک تحصیل دختران … ۱۲/۵ درصد بیشتر از میانگین است», «… به ۳۸/۵ درصد رسیده است»: the clause's subject
+    declared = not head and pred is not None and _DECLARED.match(key(pred.verbal or pred.verb)) is not None
+    if not head and pred is not None and (pred.copula or counted.REACHED.fullmatch(key(pred.verb)) or declared):
+        # «نرخ ترک تحصیل دختران … ۱۲/۵ درصد بیشتر از میانگین است», «… به ۳۸/۵ درصد رسیده است», «… ۶/۴ درصد
+        # اعلام شده است»: the clause's subject
         about = clauses.topic(doc, sent.start, _qualifier(doc, start)[1])
         whole = about[0] if about is not None else whole
+        said = "" if declared and about is not None else said  # that it was declared says nothing of what
     before = _words_before(doc, sent.start, _qualifier(doc, start)[1], most=1)
     if n.text.endswith("درصدی") and key(before) in _CHANGE:
         whole = _join(before, head)  # «افزایش ۳۰ درصدی مستمری مددجویان»: a change of what follows
@@ -384,6 +387,8 @@ def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev
     else:
         subject = _join("درصد" if _percent(n) else "", whole, part)
     return _Reading(subject, part or whole, whole, whole or None, measure, back)
+# «اعلام شده», «برآورد می‌شود»: a figure declared or estimated, which says nothing of what it counts
+_DECLARED = re.compile(r"(?:اعلام|گزارش|براورد|تخمین|محاسبه|عنوان)(?:زده)?(?:شده|میشود|شود|گردیده|شد)")
 # the next item of a list: «…، ۳۴ درصد», «… و فقط ۲ درصد»
 _LIST_BEFORE = re.compile(rf"(?:،|,|و){GAP}(?:(?:فقط|تنها|نیز|هم)[\s\u200c]+)?$")
 
