@@ -30,7 +30,7 @@ from ..text.lexicon import word_frequency
 from ..text.numbers import find_numbers
 from ..text.patterns import GAP
 from ..text.textkey import key
-from .tokens import is_function_word, is_light_verb, is_past_stem, is_stop, is_verb
+from .tokens import is_function_word, is_past_stem, is_stop, is_verb
 
 TOKEN = re.compile(r"[^\s\u200c،,.:؛;!؟?()«»\"]+(?:\u200c[^\s\u200c،,.:؛;!؟?()«»\"]+)*|[،,.:؛;!؟?()«»\"]")
 _PUNCT = frozenset("،,.:؛;!؟?()«»\"")
@@ -180,7 +180,7 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
             if nxt is None or not _is_word(nxt.group()) or _K(nxt.group()) in _COPULA or _K(nxt.group()) == _K("و"):
                 break  # «… از ۳۱ درصد به ۳۸ درصد رسید.»: the verb of a change, not «رسید» (a receipt)
         glued = len(_K(w)) > 4 and _K(w).endswith(_K("شده")) and not _finite_after(doc, m.end(), limit)
-        if percent and not words and (_PERFECT_GLUED.search(_K(w)) or _light_after(doc, m.end(), limit)):
+        if percent and not words and (_PERFECT_GLUED.search(_K(w)) or _passive_after(doc, m.end(), limit)):
             break  # «… ۶.۴ درصد اعلام شده است»: the predicate; the share's noun is the clause's subject
         if not glued and (is_finite(w) or (words and _K(w) in (_K("شده"), _K("شد"))) or _K(w) in _PREVERB):
             if len(words) >= 2 and not _PARTICIPLE.search(_K(words[-1][0])) and _K(w) not in _COPULA:
@@ -228,7 +228,7 @@ _AGE_GROUP = re.compile(
 # «۸۴۰ تماس به ازای هر ۱۰۰ هزار نفر»: a per-capita figure says its base
 _PER_HEAD = re.compile(rf"به{GAP}ازای{GAP}هر{GAP}(?:[0-9۰-۹]+{GAP}(?:هزار|میلیون)?{GAP})?[^\s\u200c،,.:؛;]+")
 # participles and adjectives that end a word: «شناسایی‌شده», «مراجعه‌کننده», «آسیب‌دیده», «بهبودیافته»
-_PERFECT_GLUED = re.compile(r".{3,}(?:شده|یافته)$")  # «اعلام‌شده», «افزایش‌یافته»: a compound verb's participle
+_PERFECT_GLUED = re.compile(r".{3,}شده$")  # «اعلام‌شده»: a passive compound verb's participle («کاهش‌یافته» is a change)
 _PARTICIPLE = re.compile(r"(?:شده|کننده|کنندگان|دیده|دیدگان|یافته|یافتگان|گرفته|رسیده)$")
 _PASSIVE = frozenset(_K(w) for w in (
     "شد", "شدند", "شده", "شده‌اند", "شده‌است", "شود", "شوند", "می‌شود", "می‌شوند", "می‌شد", "می‌شدند",
@@ -454,10 +454,10 @@ def _before_verb(doc: Document, phrase: Words, limit: int) -> Words:
     return Words(parts[0], doc.text.rfind(parts[1], 0, phrase.end))
 
 
-def _light_after(doc: Document, pos: int, limit: int) -> bool:
-    """The word after ``pos`` is the verbal half of a compound verb («اعلام | شده»)."""
+def _passive_after(doc: Document, pos: int, limit: int) -> bool:
+    """The word after ``pos`` makes a passive compound verb of the word before it («اعلام | شده»)."""
     nxt = _next(doc, pos, limit)
-    return nxt is not None and (is_light_verb(nxt.group()) or _K(nxt.group()) in _PASSIVE)
+    return nxt is not None and _K(nxt.group()) in _PASSIVE
 
 
 def _finite_after(doc: Document, pos: int, limit: int) -> bool:
