@@ -469,3 +469,17 @@ def test_a_given_name_that_ends_a_surname_before_a_day_or_a_post():
     doc = run("حبیب الله مسعودی فرید روز یکشنبه در گفت و گو با خبرنگار ما گفت: تماس‌ها بیشتر شده است.\n\n"
               "مهدی کاظمی نوید مدیرکل بهزیستی استان نیز افزود: کار ادامه دارد.")
     assert {key("حبیب الله مسعودی فرید"), key("مهدی کاظمی نوید")} <= set(doc.persons)
+
+
+def test_given_names_with_allah_spelled_ele_open_names():
+    doc = run("در این جلسه عزتاله شیرازی و نصراله محبی حضور داشتند.")
+    assert {key("عزتاله شیرازی"), key("نصراله محبی")} <= set(doc.persons)
+
+
+def test_a_preposition_glued_to_an_adverbial_after_a_surname_is_no_part_of_the_name():
+    # «فرشاد» is a given name too: with «درتشریح» read as a surname it made a second person
+    doc = run("مریم فرشاد مدیرکل بهزیستی فارس در نشستی خبری گفت: ۴۰ مرکز فعال است.\n\n"
+              "فرشاد درتشریح عملکرد سال گذشته افزود: ۱۲ مرکز تازه ساخته شد. "
+              "کاوه سلیمانی درحاشیه این نشست گفت: کار ادامه دارد.")
+    assert set(doc.persons) == {key("مریم فرشاد"), key("کاوه سلیمانی")}
+    assert [q.speaker for q in doc.quotes] == [key("مریم فرشاد"), key("مریم فرشاد"), key("کاوه سلیمانی")]

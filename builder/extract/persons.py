@@ -55,8 +55,14 @@ _TIME_WORDS = frozenset(key(w) for w in (
 ))
 
 
+#: a preposition the page glued to the noun of an adverbial after a name: «فرشاد درتشریح عملکرد …», «… درحاشیه …»
+_GLUED_ADVERBIAL = re.compile("(?:در|با|به|بر)(?:" + "|".join(key(w) for w in (
+    "تشریح", "حاشیه", "گفتگو", "گفت‌وگو", "خصوص", "ادامه", "پایان", "جمع", "دیدار", "آیین", "مراسم", "نشست",
+    "جلسه", "بازدید", "مورد", "رابطه", "این", "همین", "مناسبت", "سفر", "بیان", "اشاره")) + ")")
+
+
 def _is_surname_word(u: Unit, first: bool, strong_given: bool) -> bool:
-    if u.kind != "word" or match_head([u], 0) or u.key in _TIME_WORDS:
+    if u.kind != "word" or match_head([u], 0) or u.key in _TIME_WORDS or _GLUED_ADVERBIAL.fullmatch(u.key):
         return False
     if not first and is_surname_part(u.text):
         return True

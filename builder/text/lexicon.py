@@ -101,8 +101,9 @@ def is_given_name(token: str) -> bool:
     k = key(token)
     if not k:
         return False
-    # compounds with «الله», «عبدال‌» and «الدین»: «کرامت‌الله», «عبدالرحیم», «فریدالدین»
+    # compounds with «الله» (also spelled «اله»), «عبدال‌» and «الدین»: «کرامت‌الله», «نصراله», «عبدالرحیم», «فریدالدین»
     if (k.endswith("الله") and len(k) >= 6 and k[:-4] in _hazm_words()) or (k.startswith("عبدال") and len(k) >= 7) \
+            or (k.endswith("اله") and len(k) >= 6 and k[:-3] in _hazm_words() and k not in _hazm_words()) \
             or (k.endswith("الدین") and len(k) >= 7 and k[:-5] in _hazm_words()):
         return True
     return k in given_names() or _two_given_names(k)
