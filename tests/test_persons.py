@@ -483,3 +483,9 @@ def test_a_preposition_glued_to_an_adverbial_after_a_surname_is_no_part_of_the_n
               "کاوه سلیمانی درحاشیه این نشست گفت: کار ادامه دارد.")
     assert set(doc.persons) == {key("مریم فرشاد"), key("کاوه سلیمانی")}
     assert [q.speaker for q in doc.quotes] == [key("مریم فرشاد"), key("مریم فرشاد"), key("کاوه سلیمانی")]
+
+
+def test_a_surname_that_reads_as_a_participle_is_a_surname_before_a_post():
+    doc = run("بهروز آسوده، معاون توسعه مشارکت‌های مردمی کمیته امداد گفت: ۲۰ هزار بسته توزیع شد.")
+    assert [q.speaker for q in doc.quotes] == [key("بهروز آسوده")]
+    assert not run("در این دیدار علی گفته معاون را تایید کرد.").persons  # «گفته»: a noun, not a surname

@@ -110,6 +110,8 @@ def _name_at(units: list[Unit], i: int, verbs: frozenset[int] = frozenset()) -> 
         k += 1
         if units[k - 1].text.endswith(_DASHES):
             break  # «سارا بابایی- جلال شیخ‌پور»: a dash glued to a surname ends the name
+    if k == j and _participle_before_post(units, j):
+        k = j + 1  # «حبیب‌اله آسوده، معاون …»: a surname that reads as a participle, right before a post
     k = _through_to_apposition(units, j, k)
     if k > j and not units[k - 1].text.endswith(_DASHES):
         k = _through_to_role(units, k)
@@ -129,6 +131,23 @@ def _name_at(units: list[Unit], i: int, verbs: frozenset[int] = frozenset()) -> 
             return start, j, 1
         return None
     return start, k, given
+
+
+_FREQUENT_PARTICIPLE = 5_000_000  # «ساخته» 4M, «گرفته» 101M: above this, the verb's own participle
+
+
+def _participle_before_post(units: list[Unit], j: int) -> bool:
+    """Unit ``j``, after a given name, is an adjective that looks like a participle («آسوده», «ستوده», «خجسته»:
+    the lexicon reads a verb) and a post follows it, after a comma or not: a surname, since a post names its
+    holder right before it.  Not a frequent participle («گرفته», «نوشته») nor a noun («گفته»)."""
+    if j + 1 >= len(units) or units[j].kind != "word" or not units[j].text.endswith("ه") \
+            or is_function_word(units[j].text) or is_given_name(units[j].text) or match_head(units, j):
+        return False
+    frequency = word_frequency(units[j].text)
+    if frequency is None or "AJ" not in frequency[1] or frequency[0] > _FREQUENT_PARTICIPLE:
+        return False
+    post = j + 1 + (units[j + 1].text in ("،", ","))
+    return post < len(units) and match_head(units, post, ("role",)) is not None
 
 
 def _dateline(doc: Document, units: list[Unit], a: int, b: int) -> bool:
