@@ -459,8 +459,9 @@ def test_a_surname_after_a_given_name_is_not_split_into_a_word_and_a_given_name(
     assert [q.speaker for q in doc.quotes] == [key("رضا مهرافروز")]
 
 
-def test_a_post_after_a_dateline_with_a_bar_is_the_lead_speakers():
-    doc = run("خرم‌آباد| مدیرکل بهزیستی لرستان گفت: امسال ۳۰۰ کودک کار شناسایی شدند.\n\n"
+@pytest.mark.parametrize("dateline", ["خرم‌آباد| ", "خرم‌آباد_ ", "خرم‌آباد_"])  # the last glued to the post
+def test_a_post_after_a_dateline_with_a_bar_is_the_lead_speakers(dateline):
+    doc = run(dateline + "مدیرکل بهزیستی لرستان گفت: امسال ۳۰۰ کودک کار شناسایی شدند.\n\n"
               "مهران یوسفی اظهار کرد: این کودکان به مراکز بهزیستی معرفی شدند.")
     assert key("مدیرکل بهزیستی لرستان") in roles(doc, "مهران یوسفی")
 

@@ -112,7 +112,7 @@ def normalize_paragraph(text: str, hashtags_as_words: bool = False) -> str:
     """hazm-normalise one paragraph, restore lost ZWNJs, keep numbers and web addresses intact; in the body
     (``hashtags_as_words``) a one-word hashtag is that word, while a headline keeps the page's «#»."""
     if hashtags_as_words:
-        text = _HASHTAG.sub(r" \1", text)
+        text = _GLUED_DATELINE.sub(r"\1_ ", _HASHTAG.sub(r" \1", text))
     if not _WEB_ADDRESS.search(text):
         return _hazm(text)
     parts, last = [], 0
@@ -125,6 +125,10 @@ def normalize_paragraph(text: str, hashtags_as_words: bool = False) -> str:
 # a channel's hashtag of one word is that word («… ۳۴.۹ هزار #طلاق مربوط به …»); one of several words joined
 # by «_» («#وحید_قبادی_دانا») stays whole: where its words end, no rule of a name's words can tell
 _HASHTAG = re.compile(r"#([\u0620-\u06D3\u200c]+)(?![\u0620-\u06D3\u200c_])")
+
+
+# a paragraph opening with a place and «_» glued to the lead («بیجار_رییس بهزیستی … گفت»): a dateline, its words apart
+_GLUED_DATELINE = re.compile(r"^(\s*[\u0620-\u06D3\u200c]{2,15})_(?=[\u0620-\u06D3])")
 
 
 def _hazm(text: str) -> str:
