@@ -309,3 +309,12 @@ def test_a_headlines_decimal_sign_is_written_as_the_page_writes_it():
            "به گزارش ایرنا، مدیرکل ثبت احوال استان گفت: میزان طلاق در سال گذشته ۱۲.۵ درصد رشد کرد.\n")
     assert _meta(raw).title == "میزان طلاق در استان، ۱۲.۵ درصد رشد کرد"
     assert _meta(raw.replace("۱۲.۵", "۱۲٫۵")).title == "میزان طلاق در استان، ۱۲٫۵ درصد رشد کرد"
+
+
+def test_a_provincial_offices_name_over_the_headline_gives_a_story_that_names_no_province_its_province():
+    story = ("بازدید مدیرکل امور بانوان استانداری از خانه سلامت بهزیستی استان\n\n"
+             "مدیرکل امور بانوان استانداری و معاون اجتماعی بهزیستی استان از خانه سلامت دختران بازدید کردند. "
+             "در این بازدید از خدمات مرکز و خط ۱۲۳ گزارش داده شد.\n")
+    assert _meta("استانداری کردستان\n\n" + story).province == "کردستان"
+    assert _meta("صفحه نخست\n\n" + story).province is None
+    assert _meta("اخبار استان‌ها: کردستان، ایلام، کرمانشاه\n\n" + story).province is None  # a menu, no office

@@ -252,6 +252,19 @@ def _province_in(text: str) -> str | None:
     return None
 
 
+# a provincial office's own site prints its name over the story: «استانداری ایلام», «اداره کل بهزیستی استان یزد»
+_OFFICE_HEAD = re.compile(r"^\s*(?:استانداری|فرمانداری|اداره[\s\u200c]*کل|بهزیستی|کمیته[\s\u200c]*امداد|روابط[\s\u200c]*عمومی)\s")
+
+
+def _office_province(header: list[str]) -> str | None:
+    """The province of a provincial office whose site prints its name above the headline, for a story that
+    names no province of its own («… بهزیستی استان از مرکز اورژانس اجتماعی بازدید کرد» on «استانداری ایلام»)."""
+    for line in header:
+        if _OFFICE_HEAD.match(line) and len(line.split()) <= 6 and (province := _province_in(line)):
+            return province
+    return None
+
+
 def _main_province(doc: Document) -> str | None:
     """The province the body is clearly about: the only one mentioned, or mentioned
     (cities count for their province) twice as often as any other.  A national
@@ -315,3 +328,5 @@ def read_metadata(doc: Document) -> None:
         meta.province = _province_in(meta.category)
     if meta.province is None:
         meta.province = _main_province(doc)
+    if meta.province is None:
+        meta.province = _office_province(header)
