@@ -835,3 +835,12 @@ def test_a_share_declared_or_estimated_without_a_noun_is_a_share_of_the_clauses_
     subjects = {s.value: s.subject for s in doc.statistics}
     assert words(subjects[3.2]) >= words("درصد نرخ ترک تحصیل دانش‌آموزان دختر") and "اعلام" not in subjects[3.2]
     assert words(subjects[18]) >= words("درصد نرخ بیکاری جوانان") and "برآورد" not in subjects[18]
+
+
+def test_rates_told_across_school_years_and_their_changes_in_a_relative_clause():
+    doc = run("مدیرکل آموزش و پرورش گفت: نرخ ترک تحصیل دختران امسال به ۲.۳ درصد رسید که "
+              "نسبت به سال قبل یعنی ۱۴۰۲-۱۴۰۱ معادل ۰.۴ درصد افزایش داشته است.")
+    subjects = {s.value: s.subject for s in doc.statistics}
+    assert set(subjects) == {2.3, 0.4}  # a school year is no figure
+    assert words(subjects[2.3]) >= words("درصد نرخ ترک تحصیل دختران") and "رسید" not in subjects[2.3]
+    assert words(subjects[0.4]) >= words("درصد افزایش نرخ ترک تحصیل دختران")

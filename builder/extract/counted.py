@@ -115,6 +115,7 @@ def _a_number(word: str) -> bool:
     return any(n.start == 0 and n.end == len(word) for n in find_numbers(word))
 
 
+_AFTER_VERB = frozenset(_K(w) for w in ("و", "که"))  # words that follow a verb, not a noun
 #: «رسید», «می‌رسد», «رسیده»: the verb of a figure reached («… به ۲۴۰۰ نفر رسید»), as a key
 REACHED = re.compile(r"(?:ب|می|نمی)?رس(?:ید|د|یده|یدند|ند)")
 
@@ -177,8 +178,8 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
             break
         if not words and REACHED.fullmatch(_K(w)):
             nxt = _next(doc, m.end(), limit)
-            if nxt is None or not _is_word(nxt.group()) or _K(nxt.group()) in _COPULA or _K(nxt.group()) == _K("و"):
-                break  # «… از ۳۱ درصد به ۳۸ درصد رسید.»: the verb of a change, not «رسید» (a receipt)
+            if nxt is None or not _is_word(nxt.group()) or _K(nxt.group()) in _COPULA or _K(nxt.group()) in _AFTER_VERB:
+                break  # «… از ۳۱ درصد به ۳۸ درصد رسید.», «… رسید که …»: the verb of a change, not «رسید» (a receipt)
         glued = len(_K(w)) > 4 and _K(w).endswith(_K("شده")) and not _finite_after(doc, m.end(), limit)
         if percent and not words and (_PERFECT_GLUED.search(_K(w)) or _passive_after(doc, m.end(), limit)):
             break  # «… ۶.۴ درصد اعلام شده است»: the predicate; the share's noun is the clause's subject
@@ -338,7 +339,7 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: st
 
 
 # «معادل / برابر با / یعنی» and a figure: the same group or sum told again in other terms
-_APPOSITIVE = frozenset(_K(w) for w in ("معادل", "برابر", "یعنی"))
+APPOSITIVE = frozenset(_K(w) for w in ("معادل", "برابر", "یعنی"))
 
 
 def relative_clause(doc: Document, start: int, comma: int) -> bool:
@@ -385,7 +386,7 @@ def appositive_end(doc: Document, pos: int, limit: int) -> int | None:
     m = _next(doc, pos, len(doc.text))
     if m is None:
         return None
-    if _K(m.group()) in _APPOSITIVE:
+    if _K(m.group()) in APPOSITIVE:
         nxt = _next(doc, m.end(), len(doc.text))
         if nxt is not None and _K(nxt.group()) == _K("با"):
             nxt = _next(doc, nxt.end(), len(doc.text))

@@ -174,7 +174,11 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
     if _ADDRESS_AFTER.match(doc.text[end:end + 12]) \
             or _PLACE_POPULATION.search(doc.text[max(0, start - 16):start]) and _PER_PERSON.match(doc.text[end:end + 8]):
         return False
-    if n.kind == "cardinal" and (1300 <= n.value <= 1500 or 1950 <= n.value <= 2100) and re.fullmatch(r"[0-9۰-۹]{4}", n.text.strip()):
+    if n.kind == "range" and _years(n.value) and _years(n.high or 0) and abs((n.high or 0) - n.value) <= 2 \
+            and re.fullmatch(rf"[0-9۰-۹]{{4}}{GAP}[-–/]{GAP}[0-9۰-۹]{{4}}", n.text.strip()):
+        nxt = re.match(rf"{GAP}([^\s\u200c،,.]+)", doc.text[end:end + 30])
+        return bool(nxt) and key(nxt.group(1)) in _COUNTABLE  # «سال تحصیلی ۱۴۰۲-۱۴۰۱»: a school year
+    if n.kind == "cardinal" and _years(n.value) and re.fullmatch(r"[0-9۰-۹]{4}", n.text.strip()):
         nxt = re.match(rf"{GAP}([^\s\u200c،,.]+)", doc.text[end:end + 30])
         # a year, unless a counted noun follows («۱۴۰۲ تماس») or a qualifier says it is a quantity («حدود ۱۳۹۲ نوزاد»)
         return bool(nxt) and (key(nxt.group(1)) in _COUNTABLE or key(nxt.group(1)) in _UNIT_OF
@@ -189,6 +193,11 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
         nxt = re.match(rf"{GAP}([^\s،,.]+)", doc.text[end:end + 30])
         return bool(nxt) and (key(nxt.group(1)) in _COUNTABLE or key(nxt.group(1)).endswith(_FACILITY_SUFFIXES))
     return True
+
+
+def _years(value: float) -> bool:
+    """A value a page may write for a year, solar or Gregorian."""
+    return 1300 <= value <= 1500 or 1950 <= value <= 2100
 
 
 _ELLIPSIS = re.compile(rf"^{GAP}(?:،|,|و(?![\w\u200c]))")

@@ -366,8 +366,10 @@ def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev
         whole = _join(before, head)  # «افزایش ۳۰ درصدی مستمری مددجویان»: a change of what follows
     elif head and key(head.split()[0]).startswith(tuple(_CHANGE)):  # «کاهش», «کاهش‌یافته»
         about = clauses.topic(doc, sent.start, _qualifier(doc, start)[1])
-        if about is not None:
-            whole = _join(head, about[0])
+        if about is not None and not all(key(w) in counted.APPOSITIVE for w in about[0].split()):
+            whole = _join(head, about[0])  # not «معادل ۰/۳ درصد افزایش»: «equal to», no topic
+        elif sibling is not None and sibling.whole and _THAT_BEFORE.search(doc.text, max(sent.start, start - 120), start):
+            whole = _join(head, sibling.whole)  # «… به ۱/۵ درصد رسید که نسبت به سال قبل ۰/۳ درصد افزایش داشته»
     if back and prev is not None and (not whole or counted.refers_back(whole) or _same_noun(whole, prev.population)):
         whole = prev.core
         measure = measure or prev.measure
@@ -387,6 +389,8 @@ def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev
     else:
         subject = _join("درصد" if _percent(n) else "", whole, part)
     return _Reading(subject, part or whole, whole, whole or None, measure, back)
+# a relative clause opened after a figure: «… ۱/۵ درصد رسید که …»
+_THAT_BEFORE = re.compile(rf"(?:درصد|[0-9۰-۹])[^،,.:؛;]*?(?<![\w\u200c])که(?![\w\u200c])[^،,.:؛;]*$")
 # «اعلام شده», «برآورد می‌شود»: a figure declared or estimated, which says nothing of what it counts
 _DECLARED = re.compile(r"(?:اعلام|گزارش|براورد|تخمین|محاسبه|عنوان)(?:زده)?(?:شده|میشود|شود|گردیده|شد)")
 # the next item of a list: «…، ۳۴ درصد», «… و فقط ۲ درصد»
