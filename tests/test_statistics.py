@@ -844,3 +844,11 @@ def test_rates_told_across_school_years_and_their_changes_in_a_relative_clause()
     assert set(subjects) == {2.3, 0.4}  # a school year is no figure
     assert words(subjects[2.3]) >= words("درصد نرخ ترک تحصیل دختران") and "رسید" not in subjects[2.3]
     assert words(subjects[0.4]) >= words("درصد افزایش نرخ ترک تحصیل دختران")
+
+
+def test_parts_after_a_count_opened_with_from_and_closed_by_a_comma_are_its_parts():
+    doc = run("مدیرکل بهزیستی گفت: از ۴۱۰ کودک کار پذیرش‌شده، ۳۰۰ نفر پسر و ۱۱۰ نفر دختر هستند.")
+    subjects = {s.value: s.subject for s in doc.statistics}
+    assert words(subjects[300]) >= words("پسر کودک کار") and words(subjects[110]) >= words("دختر کودک کار")
+    doc = run("مدیرکل آموزش و پرورش گفت: از مجموع ۲۰۰ هزار دانش‌آموز استان، ۳۰ هزار نفر از اتباع خارجی هستند.")
+    assert words(by_value(doc)[30000].subject) == words("نفر اتباع خارجی")  # a group of its own, not a part

@@ -165,7 +165,7 @@ def extract(doc: Document) -> None:
         figures = _figures(doc, sent, dates)
         sibling: _Reading | None = None
         context = ""  # what the sentence's last bare figure was about: its list's next items share it
-        last: tuple | None = None  # the sentence's previous count: (reading, value, stop)
+        last: tuple | None = None  # the sentence's previous count: (reading, value, stop, start)
         said_before = ""  # the previous figure's subject in the sentence
         whole: tuple | None = None  # the count a partition lists the parts of: (reading, value)
         for i, fig in enumerate(figures):
@@ -184,7 +184,7 @@ def extract(doc: Document) -> None:
             reading = _reading(doc, sent, figures, i, unit, stop, limit, prev, sibling, prev_sentence)
             if unit not in ("percent", "rate", "rials", "tomans"):
                 whole = _partition(doc, whole, last, q_start, subject, float(n.value), prev)
-                counted_here = (reading, float(n.value), stop)
+                counted_here = (reading, float(n.value), stop, q_start)
                 if whole is not None and not reading.back:  # «که ۲۰۰ نفر از آنها …» says whose it is
                     reading = _as_part(subject, reading, whole[0])
                 last = counted_here
@@ -347,6 +347,10 @@ def _counted_value(n, unit: str) -> float:
 # «۲۲۲ کودک … شامل ۳۲ دختر و ۱۹۰ پسر», «۶۰۰ نفر که ۵۰۰ مرد …»: what opens a count's parts
 _PARTS_OPEN = re.compile(rf"(?:^|[\s\u200c])(?:شامل|که|از[\s\u200c]+جمله|یعنی|به[\s\u200c]+تفکیک){GAP}$")
 _PARTS_GO_ON = re.compile(rf"{GAP}(?:،|,|و){GAP}")
+# «از (مجموع) ۳۲۸ کودک …، ۲۸۵ نفر …»: a count opened with «از» and closed by a comma, its parts after it
+_FROM_WHOLE = re.compile(rf"(?<![\w\u200c])از{GAP}(?:(?:مجموع|کل|میان|بین){GAP})?$")
+_OWN_GROUP = re.compile(rf"[^،,.؛;:]{{0,25}}?(?<![\w\u200c])از(?![\w\u200c])")
+_COMMA_AFTER_WHOLE = re.compile(rf"[^.؛;:،,0-9۰-۹]{{0,30}}[،,]{GAP}")
 
 
 # «این تعداد (کودک) شامل …»: the parts of the group just counted
@@ -375,6 +379,10 @@ def _partition(doc: Document, whole: tuple | None, last: tuple | None, q_start: 
             and not any(is_verb(w) for w in gap.split()) and last[0].population \
             and head != key(last[0].population.split()[0]):
         return last[0], last[1]
+    if value < last[1] and _FROM_WHOLE.search(doc.text, max(0, last[3] - 14), last[3]) and _COMMA_AFTER_WHOLE.fullmatch(gap) \
+            and last[0].population and head != key(last[0].population.split()[0]) \
+            and not _OWN_GROUP.match(doc.text, q_start):  # «…، ۴۲ هزار نفر از اتباع خارجی»: a group of its own
+        return last[0], last[1]  # «از ۳۲۸ کودک جمع‌آوری‌شده، ۲۸۵ نفر پسر و ۴۳ نفر دختر هستند»
     return None
 
 
