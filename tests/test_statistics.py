@@ -852,3 +852,10 @@ def test_parts_after_a_count_opened_with_from_and_closed_by_a_comma_are_its_part
     assert words(subjects[300]) >= words("پسر کودک کار") and words(subjects[110]) >= words("دختر کودک کار")
     doc = run("مدیرکل آموزش و پرورش گفت: از مجموع ۲۰۰ هزار دانش‌آموز استان، ۳۰ هزار نفر از اتباع خارجی هستند.")
     assert words(by_value(doc)[30000].subject) == words("نفر اتباع خارجی")  # a group of its own, not a part
+
+
+def test_a_classifiers_part_of_the_group_counted_before_leaves_that_group_the_one_pointed_back_to():
+    doc = run("مدیرکل بهزیستی گفت: ۴۰۰ کودک کار پذیرش شدند. ۶۰ نفر از کودکان ایرانی، ۳۰۰ نفر از این کودکان "
+              "افغانستانی و ۴۰ نفر عراقی هستند.")
+    subject = by_value(doc)[300].subject
+    assert words(subject) >= words("کودک کار افغانستانی") and "ایرانی" not in subject

@@ -195,6 +195,10 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
     return True
 
 
+# «۲۴۶ نفر از این کودکان …»: a classifier that says whose it is, not an item sharing the list's noun
+_FROM_AFTER = re.compile(rf"{GAP}از(?![\w\u200c])")
+
+
 def _years(value: float) -> bool:
     """A value a page may write for a year, solar or Gregorian."""
     return 1300 <= value <= 1500 or 1950 <= value <= 2100
@@ -263,7 +267,8 @@ def _figures(doc: Document, sent, dates) -> list[_Figure]:
     for i in range(1, len(found)):
         before, here = found[i - 1][3], found[i][3]
         if here and len(here.split()) == 1 and key(here) in counted.CLASSIFIERS and len(before.split()) > 1 \
-                and key(before.split()[0]) == key(here) and (label := _list_gap(doc, found[i - 1][4], found[i][1])) is not None:
+                and key(before.split()[0]) == key(here) and not _FROM_AFTER.match(doc.text, found[i][4]) \
+                and (label := _list_gap(doc, found[i - 1][4], found[i][1])) is not None:
             # «مادران ۵ تا ۹ سال ۱۸ مورد ازدواج و زنان ۱۰ تا ۱۴ سال ۲۴۰۵ مورد»: the noun is written once, first
             found[i][3], labels[i] = before, "" if _names_place(doc, sent, label) else label  # «…، اصفهان ۲۳۱۰ مورد»: where
     figures = [_Figure(*f, label=label) for f, label in zip(found, labels)]

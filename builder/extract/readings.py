@@ -76,6 +76,8 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
     if pointer is not None:
         pos, noun = pointer
         back = True
+        if noun and classifier and (which := noun_phrase(doc, pos - len(noun), limit)).text.split()[:1] == [noun]:
+            pointer = pos, noun = which.end, which.text  # «۲۴۶ نفر از این کودکان افغانستانی»: which of them, too
         if noun and (not share or not head):  # «دو درصد از این خانوارها»: the share names its whole
             head = noun if classifier or share else head
     mods = counted.modifiers(doc, pos, limit, len(words), last=words[-1] if words and pos == stop else "",
@@ -452,8 +454,9 @@ def _part_of_previous(prev: _Reading, words: list[str], head: str, pointer, mods
     same = bool(prev.population) and first == key(prev.population.split()[0])
     if not (first in counted.CLASSIFIERS or same or pointer is not None):
         return None
-    rest = " ".join(words[1:])
-    kept = words[0] if first in counted.CLASSIFIERS else "" if same else f"{head} از"
+    which = " ".join(pointer[1].split()[1:]) if pointer is not None and pointer[1] else ""  # «از این کودکان افغانستانی»
+    rest = _join(" ".join(words[1:]), which)
+    kept = words[0] if first in counted.CLASSIFIERS else "" if same else f"{head.split()[0]} از"
     return _Reading(_join(kept, prev.core, rest, mods.text, said), prev.population, _join(prev.core, rest), None,
                     measure or prev.measure, True)
 

@@ -33,7 +33,7 @@ from . import clauses, counted, predicates, subjects
 from .counted import TOKEN, noun_phrase
 from .figures import _Figure, _RATE_AFTER, _UNIT_OF, _figures, _join, _percent, _qualifier
 from .readings import (_APPOSITIVE_BEFORE, _LIST_BEFORE, _MONEY, item_before_with, placed_item, _PREPOSITION_BEFORE, ranked_item, _Reading,
-                       _read, _singular)
+                       _read, _same_noun, _singular)
 from .setting import city_of, paragraph_of, speaker_post
 from .tokens import is_verb
 
@@ -203,9 +203,10 @@ def extract(doc: Document) -> None:
                 sibling, last_share = reading, full
                 full = full if full.startswith("درصد") else _join("درصد", full)
             elif unit not in ("rials", "tomans", "rate") and reading.population and whole is None \
-                    and key(reading.population.split()[0]) not in counted.CLASSIFIERS and not reading.back:
-                # a part of the group («از این آمار ۴۱۰ نفر مرد و ۹۸ نفر زن») leaves the group the one
-                # its siblings and later «از این تعداد» refer to
+                    and key(reading.population.split()[0]) not in counted.CLASSIFIERS and not reading.back \
+                    and not _subset_of(doc, end, reading, prev):
+                # a part of the group («از این آمار ۴۱۰ نفر مرد و ۹۸ نفر زن», «۵۵ نفر از کودکان ایرانی») leaves
+                # the group the one its siblings and later «از این تعداد» refer to
                 prev, prev_sentence, prev_place = reading, sent.index, None
             value = _counted_value(n, unit)
             head = _head_of(full)
@@ -349,6 +350,7 @@ _PARTS_OPEN = re.compile(rf"(?:^|[\s\u200c])(?:شامل|که|از[\s\u200c]+جم
 _PARTS_GO_ON = re.compile(rf"{GAP}(?:،|,|و){GAP}")
 # «از (مجموع) ۳۲۸ کودک …، ۲۸۵ نفر …»: a count opened with «از» and closed by a comma, its parts after it
 _FROM_WHOLE = re.compile(rf"(?<![\w\u200c])از{GAP}(?:(?:مجموع|کل|میان|بین){GAP})?$")
+_CLASSIFIER_FROM = re.compile(rf"{GAP}(?:نفر|مورد|تن){GAP}از(?![\w\u200c])")
 _OWN_GROUP = re.compile(rf"[^،,.؛;:]{{0,25}}?(?<![\w\u200c])از(?![\w\u200c])")
 _COMMA_AFTER_WHOLE = re.compile(rf"[^.؛;:،,0-9۰-۹]{{0,30}}[،,]{GAP}")
 
@@ -356,6 +358,13 @@ _COMMA_AFTER_WHOLE = re.compile(rf"[^.؛;:،,0-9۰-۹]{{0,30}}[،,]{GAP}")
 # «این تعداد (کودک) شامل …»: the parts of the group just counted
 _THIS_MANY_INCLUDE = re.compile(
     rf"(?:این|همین)[\s\u200c]+(?:تعداد|شمار|عده|افراد)(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+)?[\s\u200c]+شامل{GAP}$")
+
+
+def _subset_of(doc: Document, end: int, reading: _Reading, prev: _Reading | None) -> bool:
+    """A classifier's «از» names some of the group counted before, by its noun («۳۲۸ کودک …؛ ۵۵ نفر از
+    کودکان ایرانی»): a part of it, not a group of its own."""
+    return prev is not None and bool(prev.population) and _same_noun(reading.population, prev.population) \
+        and _CLASSIFIER_FROM.match(doc.text, end) is not None
 
 
 def _partition(doc: Document, whole: tuple | None, last: tuple | None, q_start: int, subject: str,
