@@ -48,6 +48,19 @@ _ADJECTIVAL_UNITS = frozenset(key(w) for w in ("ریالی", "تومانی", "ن
 _RECENT = 3  # sentences: how far back a bare «نفر» may take its group from
 
 
+def _pointer_after(doc: Document, stop: int, limit: int, words: list[str], classifier: bool,
+                   share: bool) -> tuple[int, str] | None:
+    """A pointer back after a figure's noun («۸۰ نفر از این تعداد», «۳۲ نفر از این کودکان افغانستانی»): where it
+    ends and the noun it names (with the words after it, for a classifier), or None."""
+    pointer = counted.pronoun_after(doc, stop, limit) if (classifier or share or len(words) <= 1) else None
+    if pointer is not None and pointer[1] and (not _names_a_population(pointer[1]) or len(words) == 1 and not classifier):
+        return None  # «۱۱۵۰ نفر از این یارانه استفاده کرده‌اند»: an object; «۱۲۰ خانواده از این کودکان»: its own words
+    if pointer is not None and pointer[1] and classifier \
+            and (which := noun_phrase(doc, pointer[0] - len(pointer[1]), limit)).text.split()[:1] == [pointer[1]]:
+        return which.end, which.text  # «۲۴۶ نفر از این کودکان افغانستانی»: which of them, too
+    return pointer
+
+
 def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, limit: int,
           prev: _Reading | None, sibling: _Reading | None, prev_sentence: int = -99,
           gapped: predicates.Predicate | None = None) -> _Reading:
@@ -69,15 +82,11 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
                         None, measure_for(_words_before(doc, sent.start, q_start)), False)
     in_phrase = bool(noun_before) and not vacuous or bool(_PREPOSITION_BEFORE.search(before_text))
     back = counted.refers_back_before(doc, sent.start, start) or n.text.endswith(PERCENT_OF_THEM)
-    pointer = counted.pronoun_after(doc, stop, limit) if (classifier or share or len(words) <= 1) else None
-    if pointer is not None and pointer[1] and (not _names_a_population(pointer[1]) or len(words) == 1 and not classifier):
-        pointer = None  # «۱۱۵۰ نفر از این یارانه استفاده کرده‌اند»: an object; «۱۲۰ خانواده از این کودکان»: its own words
+    pointer = _pointer_after(doc, stop, limit, words, classifier, share)
     pos = stop
     if pointer is not None:
         pos, noun = pointer
         back = True
-        if noun and classifier and (which := noun_phrase(doc, pos - len(noun), limit)).text.split()[:1] == [noun]:
-            pointer = pos, noun = which.end, which.text  # «۲۴۶ نفر از این کودکان افغانستانی»: which of them, too
         if noun and (not share or not head):  # «دو درصد از این خانوارها»: the share names its whole
             head = noun if classifier or share else head
     mods = counted.modifiers(doc, pos, limit, len(words), last=words[-1] if words and pos == stop else "",
