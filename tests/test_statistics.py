@@ -859,3 +859,12 @@ def test_a_classifiers_part_of_the_group_counted_before_leaves_that_group_the_on
               "افغانستانی و ۴۰ نفر عراقی هستند.")
     subject = by_value(doc)[300].subject
     assert words(subject) >= words("کودک کار افغانستانی") and "ایرانی" not in subject
+
+
+def test_a_ratio_changed_between_two_periods_is_of_the_ratio_at_both_ends():
+    doc = run("رئیس آموزش و پرورش گفت: «نسبت دانش‌آموزان دختر به کل دانش‌آموزان از ۴۱.۵ درصد در سال تحصیلی "
+              "۱۳۹۸-۱۳۹۷ به ۴۶ درصد در سال تحصیلی ۱۴۰۲-۱۴۰۱ رسیده است. این نسبت نسبت به سال قبل بیشتر است.")
+    subjects = {s.value: s.subject for s in doc.statistics}
+    assert set(subjects) == {41.5, 46}
+    for value in (41.5, 46):
+        assert words(subjects[value]) >= words("درصد نسبت دانش‌آموزان دختر به کل دانش‌آموزان")

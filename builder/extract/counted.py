@@ -188,8 +188,8 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
                 words.pop()  # «کودک کار شناسایی | شدند»: the verb's non-verbal part, not the counted noun's
             break
         # hazm's stop words include counted nouns («مورد», «نفر»): a head noun is only refused if it is a function word
-        if (is_function_word(w) if head_next is not False else is_stop(w) or _K(w) in _PREPOSITIONS) \
-                or (words and _K(w).endswith(_K("ترین"))):
+        if (is_function_word(w) and not _ratio_noun(doc, m, limit) if head_next is not False
+                else is_stop(w) or _K(w) in _PREPOSITIONS) or (words and _K(w).endswith(_K("ترین"))):
             break
         words.append((w, m.end()))
         head_next = False
@@ -453,6 +453,15 @@ def _before_verb(doc: Document, phrase: Words, limit: int) -> Words:
     if len(parts) == 1:
         return Words("", doc.text.rfind(parts[0], 0, phrase.end))
     return Words(parts[0], doc.text.rfind(parts[1], 0, phrase.end))
+
+
+def _ratio_noun(doc: Document, m: re.Match, limit: int) -> bool:
+    """«نسبت» before a noun is the noun «ratio» («نسبت دانش‌آموزان … از ۱۱ به ۱۴ درصد رسید»), not «compared to»
+    («نسبت به سال قبل»)."""
+    if _K(m.group()) != _K("نسبت"):
+        return False
+    nxt = _next(doc, m.end(), limit)
+    return nxt is not None and _is_word(nxt.group()) and not is_function_word(nxt.group())
 
 
 def _passive_after(doc: Document, pos: int, limit: int) -> bool:

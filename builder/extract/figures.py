@@ -285,14 +285,17 @@ def _changes(doc: Document, sent, figures: list[_Figure]) -> list[_Figure]:
         q = _qualifier(doc, a.start)[1]
         frm = re.search(rf"(?<![\w\u200c])از{GAP}$", doc.text[max(sent.start, q - 6):q])
         # «از ۹۲۳ نفر (در) دولت قبل به ۳۹۳۲ نفر»: the first amount's unit, and when it was, before «به»
-        between = re.fullmatch(rf"{GAP}(?:([^\s\u200c]+)(?:[\s\u200c]+[^\s\u200c0-9۰-۹،,.:؛;]+){{0,4}}?[\s\u200c]+)?به{GAP}",
-                               doc.text[a.end:_qualifier(doc, b.start)[1]])
-        if frm is None or between is None or not b.subject:
+        gap = doc.text[a.end:_qualifier(doc, b.start)[1]]
+        between = re.fullmatch(rf"{GAP}(?:([^\s\u200c]+)(?:[\s\u200c]+[^\s\u200c0-9۰-۹،,.:؛;]+){{0,4}}?[\s\u200c]+)?به{GAP}", gap)
+        # «نسبت … از ۱۱/۴ درصد در سال تحصیلی ۱۳۹۶-۱۳۹۵ به ۱۴ درصد …»: a share changed between two periods
+        shares = _percent(a.n) and _percent(b.n) and _PERIOD_BETWEEN.fullmatch(gap) is not None
+        if frm is None or not shares and (between is None or not b.subject):
             continue
-        unit = b.subject.split()[0]
+        unit = b.subject.split()[0] if b.subject else ""
         counted_by_classifier = bool(a.subject) and key(a.subject.split()[0]) in counted.CLASSIFIERS  # «از ۷۲۱ هزار نفر به … حامی»
-        if key(unit) not in _UNIT_OF and key(unit) not in counted.CLASSIFIERS and not counted_by_classifier \
-                or between.group(1) and key(between.group(1)) != key(unit) and key(between.group(1)) not in counted.CLASSIFIERS:  # «از ۷ میلیون تومان به ۱۰ میلیون تومان»
+        if not shares and (key(unit) not in _UNIT_OF and key(unit) not in counted.CLASSIFIERS and not counted_by_classifier
+                           or between.group(1) and key(between.group(1)) != key(unit)
+                           and key(between.group(1)) not in counted.CLASSIFIERS):  # «از ۷ میلیون تومان به ۱۰ میلیون تومان»
             continue
         from_at = max(sent.start, q - 6) + frm.start()
         boundary = clauses.clause_start(doc, sent.start, from_at)
@@ -304,10 +307,16 @@ def _changes(doc: Document, sent, figures: list[_Figure]) -> list[_Figure]:
             topic = topic.split(" ", 1)[1] if " " in topic else ""
         if not topic:
             continue
+        if shares:
+            out[i], out[i + 1] = a._replace(subject="", topic=topic), b._replace(subject="", topic=topic)
+            continue
         unit_end = doc.text.find(unit, b.end) + len(unit)
         out[i] = a._replace(subject=unit, topic=topic)
         out[i + 1] = b._replace(subject=unit, stop=unit_end, topic=topic)
     return out
+
+
+_PERIOD_BETWEEN = re.compile(rf"{GAP}(?:در{GAP}(?:پایان{GAP})?(?:سال|سال‌های|دهه|دوره)[^،,.:؛;]{{0,30}}?{GAP})?به{GAP}")
 
 
 _CHANGE_NOUNS = frozenset(key(w) for w in ("افزایش", "کاهش", "رشد"))
@@ -318,7 +327,7 @@ def _noun_phrase_from(doc: Document, begin: int, end: int) -> str:
     """The noun phrase (with its modifiers) that opens ``begin:end``, after a joiner or a name that
     opens it («و مستمری سالمندان معلول», «حسینی گفت: مستمری …»), else ""."""
     for tok in TOKEN.finditer(doc.text, begin, end):
-        if tok.group() in "،,:" or key(tok.group()) == key("و") or key(tok.group()) in counted.FILLERS \
+        if tok.group() in "،,:«\"“" or key(tok.group()) == key("و") or key(tok.group()) in counted.FILLERS \
                 or any(m.kind == "person" and m.start <= tok.start() < m.end for m in doc.mentions):
             continue
         phrase = noun_phrase(doc, tok.start(), end)
