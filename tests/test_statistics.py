@@ -868,3 +868,11 @@ def test_a_ratio_changed_between_two_periods_is_of_the_ratio_at_both_ends():
     assert set(subjects) == {41.5, 46}
     for value in (41.5, 46):
         assert words(subjects[value]) >= words("درصد نسبت دانش‌آموزان دختر به کل دانش‌آموزان")
+
+
+def test_a_lists_percent_sign_written_once_after_its_last_item_makes_every_item_a_share():
+    doc = run("مدیرکل آموزش و پرورش گفت: ۱۸، ۱۲ و ۹ درصد دانش‌آموزان بازمانده از تحصیل دختر هستند.")
+    assert {s.value: s.unit for s in doc.statistics} == {18: "percent", 12: "percent", 9: "percent"}
+    assert all(words(s.subject) >= words("درصد دانش‌آموزان بازمانده") for s in doc.statistics)
+    glued = run("وی گفت: به لحاظ جمعیت ۵،۶ درصد رشد داشته است.")  # «۵،۶»: a decimal comma, not a list
+    assert not any(s.value == 5 and s.unit == "percent" for s in glued.statistics)

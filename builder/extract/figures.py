@@ -9,6 +9,7 @@ for :mod:`builder.extract.statistics`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import NamedTuple
 
 from ..text.document import Document
@@ -195,6 +196,7 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
     return True
 
 
+_DECIMAL_COMMA = re.compile(r"[،,][0-9۰-۹]")  # «۵،۶ درصد» as the page writes it: a decimal, not a list
 # «۲۴۶ نفر از این کودکان …»: a classifier that says whose it is, not an item sharing the list's noun
 _FROM_AFTER = re.compile(rf"{GAP}از(?![\w\u200c])")
 
@@ -256,6 +258,11 @@ def _figures(doc: Document, sent, dates) -> list[_Figure]:
                 continue  # «۱۰ df»: a file name or an address, not a counted noun
             found.append([n, start, end, subject, stop])
     for i in range(len(found) - 2, -1, -1):
+        if not found[i][3] and found[i][0].kind == "cardinal" and _percent(found[i + 1][0]) \
+                and _ELLIPSIS.match(doc.text[found[i][2]:found[i][2] + 3]) \
+                and not _DECIMAL_COMMA.match(doc.raw, doc.raw_span(found[i][2], found[i][2] + 1)[0]):
+            # «۱۵/۲، ۱۲/۱ و ۱۲/۶ درصد»: a list's percent sign is written once, after its last item
+            found[i][0] = replace(found[i][0], kind="percent", unit_word=PERCENT_WORD)
         if not found[i][3] and found[i + 1][3] and (_ELLIPSIS.match(doc.text[found[i][2]:found[i][2] + 3])
                                                     or _CHANGE_FROM_TO(doc, found[i][1], found[i][2])):
             found[i][3] = found[i + 1][3]
