@@ -490,3 +490,9 @@ def test_a_surname_that_reads_as_a_participle_is_a_surname_before_a_post():
     doc = run("بهروز آسوده، معاون توسعه مشارکت‌های مردمی کمیته امداد گفت: ۲۰ هزار بسته توزیع شد.")
     assert [q.speaker for q in doc.quotes] == [key("بهروز آسوده")]
     assert not run("در این دیدار علی گفته معاون را تایید کرد.").persons  # «گفته»: a noun, not a surname
+
+
+def test_a_given_name_before_a_plural_of_people_is_no_name():
+    doc = run("مدیرکل کمیته امداد گفت: این نهاد به هدایت زنان سرپرست خانوار در مسیر اشتغال کمک می‌کند. "
+              "امید کودکان کار به آموزش است و مهرناز عطاران پژوهشگر اجتماعی نیز گفت: کار ادامه دارد.")
+    assert set(doc.persons) == {key("مهرناز عطاران")}

@@ -20,7 +20,7 @@ from ..components import component
 from ..text.document import Document, Mention, Person
 from ..text.gazetteer import FoldedText, words_pattern
 from ..text.lexicon import (SURNAME_THRESHOLD, is_common_word, is_everyday_given_name, is_given_name, is_surname_like,
-                            is_surname_part, is_surname_suffix, surname_score, word_frequency)
+                            is_surname_part, is_surname_suffix, surname_score, table, word_frequency)
 from ..text.patterns import GAP, LETTER
 from ..text.textkey import key
 from . import places
@@ -61,8 +61,20 @@ _GLUED_ADVERBIAL = re.compile("(?:در|با|به|بر)(?:" + "|".join(key(w) for
     "جلسه", "بازدید", "مورد", "رابطه", "این", "همین", "مناسبت", "سفر", "بیان", "اشاره")) + ")")
 
 
+def _people_plural(text: str) -> bool:
+    """A plural of a noun of people that figures count («زنان», «کودکان», «معلولان»): «هدایت زنان سرپرست
+    خانوار» is guiding women, not a person."""
+    if is_given_name(text):  # «مهران»
+        return False
+    return any(text.endswith(ending) and key(text[:-len(ending)]) in _PEOPLE for ending in ("\u200cها", "ها", "ان"))
+
+
+_PEOPLE = frozenset(key(word) for unit, word in table("units.tsv") if unit == "persons" and key(word) != key("نفر"))
+
+
 def _is_surname_word(u: Unit, first: bool, strong_given: bool) -> bool:
-    if u.kind != "word" or match_head([u], 0) or u.key in _TIME_WORDS or _GLUED_ADVERBIAL.fullmatch(u.key):
+    if u.kind != "word" or match_head([u], 0) or u.key in _TIME_WORDS or _GLUED_ADVERBIAL.fullmatch(u.key) \
+            or _people_plural(u.text):
         return False
     if not first and is_surname_part(u.text):
         return True
