@@ -145,3 +145,15 @@ def test_an_interviewing_medium_named_by_its_last_word_whose_first_looks_like_a_
     assert from_interview("مدیرکل کمیته امداد در گفتگو با راسان خبر گفت: …").name == "راسان خبر"
     assert from_interview("وی در گفت‌وگو با کامان پرس افزود: …").name == "کامان پرس"
     assert from_interview("وی در گفت‌وگو با رسانه‌ها گفت: …") is None  # a common noun, not a name
+
+
+def test_a_label_of_a_medium_before_a_colon_opens_the_lead():
+    assert from_lead("شهرزاد نیوز: مدیرکل بهزیستی کرمانشاه گفت: …").name == "شهرزاد نیوز"
+    assert from_lead("کامان پرس: معاون کمیته امداد گفت: …").name == "کامان پرس"
+    assert from_lead("مدیرکل بهزیستی: کار ادامه دارد") is None  # a post, not a medium
+
+
+def test_a_credit_line_on_a_line_of_its_own_before_the_story_credits_the_site():
+    doc = process(Document("t.txt", "t", "به گزارش شهرزادنیوز،\n\nعلی کریمی مدیرکل بهزیستی کرمانشاه گفت: ۴۰ کودک کار "
+                                          "شناسایی شدند و به مراکز بهزیستی معرفی شدند.\n\nوی افزود: کار ادامه دارد.\n"))
+    assert doc.article.agency == "شهرزادنیوز"

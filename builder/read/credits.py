@@ -135,7 +135,7 @@ def _before_name(words: str) -> str:
 
 
 # a medium's name by its last word: «راسان خبر», «افکارنیوز», «جهانی پرس», «عصر ایران آنلاین»
-_OUTLET = re.compile(r"(?:\S\s+خبر|\S(?:نیوز|\s?پرس|\s?آنلاین))$")
+_OUTLET = re.compile(r"\S(?:\s?نیوز|\s?پرس|\s?آنلاین|\s+خبر)$")
 
 
 def _common_noun(word: str) -> bool:
@@ -187,6 +187,8 @@ def from_lead(paragraph: str) -> Credit | None:
             and (":" in head[m.end(1):m.end()] or re.search(r"[0-9۰-۹]$", m.group(1))):  # «مخاطب۲۴- …»
         if not find_places(m.group(1)):
             return Credit(m.group(1), None, m.group())
+    if m and len(m.group(1).split()) <= 3 and ":" in head[m.end(1):m.end()] and _OUTLET.search(m.group(1)):
+        return Credit(m.group(1), None, m.group())  # «کلاسی نیوز: مدیر کل …»: a medium by its last word
     if dateline := _DASHED_DATELINE.match(head):  # «مشهد- ایرنا-», «کاشان _ ایرنا _»
         return _named(dateline.group("source"), unknown_ok=False)
     if paren := _PAREN_DATELINE.match(head):  # «تهران (پانا) -»
