@@ -151,6 +151,7 @@ def test_a_label_of_a_medium_before_a_colon_opens_the_lead():
     assert from_lead("شهرزاد نیوز: مدیرکل بهزیستی کرمانشاه گفت: …").name == "شهرزاد نیوز"
     assert from_lead("کامان پرس: معاون کمیته امداد گفت: …").name == "کامان پرس"
     assert from_lead("مدیرکل بهزیستی: کار ادامه دارد") is None  # a post, not a medium
+    assert from_lead("مشروح خبر: کار ادامه دارد") is None  # the page's furniture
 
 
 def test_a_credit_line_on_a_line_of_its_own_before_the_story_credits_the_site():

@@ -187,7 +187,8 @@ def from_lead(paragraph: str) -> Credit | None:
             and (":" in head[m.end(1):m.end()] or re.search(r"[0-9۰-۹]$", m.group(1))):  # «مخاطب۲۴- …»
         if not find_places(m.group(1)):
             return Credit(m.group(1), None, m.group())
-    if m and len(m.group(1).split()) <= 3 and ":" in head[m.end(1):m.end()] and _OUTLET.search(m.group(1)):
+    if m and len(m.group(1).split()) <= 3 and ":" in head[m.end(1):m.end()] and _OUTLET.search(m.group(1)) \
+            and not m.group(1).endswith("خبر"):  # «کد خبر:», «مشروح خبر:»: a page's furniture
         return Credit(m.group(1), None, m.group())  # «کلاسی نیوز: مدیر کل …»: a medium by its last word
     if dateline := _DASHED_DATELINE.match(head):  # «مشهد- ایرنا-», «کاشان _ ایرنا _»
         return _named(dateline.group("source"), unknown_ok=False)
