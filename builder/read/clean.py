@@ -347,6 +347,9 @@ def _title_index(lines: list[Line], first: int, last: int) -> tuple[int | None, 
         return body, set(), body
     before = next((i for i in range(body - 1, max(first, body - 4) - 1, -1) if _title_candidate(lines[i])), None)
     if before is not None and _shares_words(lines[before], lines[body]):
+        if before > first and _title_candidate(lines[before - 1]) and keys[before - 1] != keys[before] \
+                and keys[before - 1].startswith(keys[before]):
+            before -= 1  # a headline's first words printed again under it («دختران سیستان و بلوچستان»): the headline
         return before, set(), before
     # a summary before the page's date lines, the headline after them («سرتیتر: / خلاصه / کد خبر /
     # تاریخ انتشار / تیتر / متن», or with no date line between): a headline right after a date line,
