@@ -318,3 +318,9 @@ def test_a_provincial_offices_name_over_the_headline_gives_a_story_that_names_no
     assert _meta("استانداری کردستان\n\n" + story).province == "کردستان"
     assert _meta("صفحه نخست\n\n" + story).province is None
     assert _meta("اخبار استان‌ها: کردستان، ایلام، کرمانشاه\n\n" + story).province is None  # a menu, no office
+
+
+@pytest.mark.parametrize("date_line", ["۲۷ فروردین ۱۴۰۳ - ۱۱:۳۱", "  • دوشنبه/ ۲۷ فروردین ۱۴۰۳ / ۱۱:۳۱"])
+def test_the_date_on_the_line_after_the_agencys_end_of_story_mark(date_line):
+    page = ("ثبت ۴۰ مورد کودک‌آزاری در لرستان\n\n" + BODY + "\n\nانتهای پیام/\n\n" + date_line + "\nکد خبر: 5271\n")
+    assert _meta(page).published.date() == date(2024, 4, 15)

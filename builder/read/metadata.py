@@ -150,7 +150,16 @@ def _closing_date(footer: list[cleaning.Line]) -> tuple[datetime, str] | None:
         if cleaning.is_meta_line(line) and (found := parse_published(line.text)) \
                 and (line is footer[-1] or len(line.text.strip()) - len(found.text) <= 2):
             return found.dt, found.text
+    # «انتهای پیام / ۲۷ فروردین ۱۴۰۳ - ۱۱:۳۱», «انتهای پیام / • شنبه/ ۱۱ اسفند ۱۴۰۳ / ۰۸:۵۳»: the agency's own line
+    if len(footer) > 1 and _STORY_END.match(footer[0].text) and (found := parse_published(footer[1].text)) \
+            and _ONLY_DAY.fullmatch(footer[1].text.replace(found.text, "")):
+        return found.dt, found.text
     return None
+
+
+_STORY_END = re.compile(r"\s*(?:انتهای\s*(?:پیام|خبر)|پایان\s*(?:خبر|پیام))\s*/?\s*$")
+# what may stand beside a date on its line: bullets, bars and a weekday
+_ONLY_DAY = re.compile(r"[\s•*/|\-–—]*(?:(?:یک|دو|سه|چهار|پنج)?[\s\u200c]*شنبه|جمعه)?[\s•*/|\-–—]*")
 
 
 def _dated_in_lead(doc: Document) -> tuple[datetime, str] | None:
