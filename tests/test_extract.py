@@ -689,3 +689,11 @@ def test_mobile_teams_and_self_help_groups_are_programs_even_without_a_name_afte
               "خیاطی هم فعال هستند. تیم سیار به روستاها می‌رود و تیم‌های سیار نیز در شهر کار می‌کنند.")
     names = {key(p.name) for p in doc.programs.values()}
     assert names == {key("گروه همیار زنان سرپرست خانوار"), key("گروه‌های همیار خیاطی"), key("تیم سیار")}
+
+
+def test_a_centre_of_a_national_body_is_its_office_not_a_program():
+    doc = run("رئیس مرکز توسعه پیشگیری و درمان اعتیاد سازمان بهزیستی کشور گفت: مرکز ماده ۱۶ کرج و "
+              "مرکز پذیرش بهزیستی البرز فعال هستند.")
+    names = {p.name for p in doc.programs.values()}
+    assert not any("سازمان بهزیستی کشور" in n for n in names)
+    assert {"مرکز ماده ۱۶ کرج", "مرکز پذیرش بهزیستی البرز"} <= names

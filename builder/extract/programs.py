@@ -49,6 +49,7 @@ _WHO_FOR = frozenset(key(w) for w in ("بانوان", "آقایان", "مردا�
 _NEWS_DESK = frozenset(key(w) for w in ("خبر", "اخبار", "خبری"))
 _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوهشهای", "تحقیقات", "آمار", "اطلاعات", "رشد",
                                         "رصد", "اطلاع‌رسانی", "مخابرات"))  # «مرکز رصد جمعیت کشور»: a body's office
+_NATIONAL_BODY = re.compile(r"(?:کشور|جمهوری)$")  # a national body, whose centres are its offices
 _NUMBERED = frozenset(key(w) for w in ("ماده", "شماره", "بند", "تبصره"))
 _SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع", "مورد", "تعداد", "شمار", "شامل",
                                      "مابقی", "بالغ", "صرفا", "صرفاً", "ظرفیت",
@@ -168,6 +169,8 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
                 k += 1
                 content = 1
             break  # «طرح اکرام شهرستان اردکان»: where it runs
+        if u.kind == "org" and kind == "centre" and _NATIONAL_BODY.search(u.text):
+            return None  # «مرکز توسعه پیشگیری … سازمان بهزیستی کشور», «مرکز ارتباطات مردمی نهاد ریاست جمهوری»: its office
         if u.kind == "org" and (content or kind in _OWN_NAME_KINDS):  # «مرکز پذیرش بهزیستی», «تیم سیار اورژانس اجتماعی»
             content += 1
             k += 1
