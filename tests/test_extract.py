@@ -697,3 +697,8 @@ def test_a_centre_of_a_national_body_is_its_office_not_a_program():
     names = {p.name for p in doc.programs.values()}
     assert not any("سازمان بهزیستی کشور" in n for n in names)
     assert {"مرکز ماده ۱۶ کرج", "مرکز پذیرش بهزیستی البرز"} <= names
+
+
+def test_last_night_and_tonight_end_a_name():
+    doc = run("شهردار مشهد گفت: ۸۰ نفر در گرمخانه مهر دیشب پذیرش شدند و گرمخانه امید امشب باز است.")
+    assert {p.name for p in doc.programs.values()} == {"گرمخانه مهر", "گرمخانه امید"}
