@@ -313,6 +313,9 @@ def test_a_page_cut_off_mid_word_loses_its_half_word():
     assert _body(raw).endswith("زیر پوشش کمیته")
     whole = raw.replace("کمیته امدا", "کمیته امداد هستند.")
     assert _body(whole).endswith("کمیته امداد هستند.")
+    short = raw + "د.\n\nوی افزود: در هفته ک"  # a short last line cut after the first letter of a word
+    assert _body(short).endswith("در هفته")
+    assert _body(raw + "د.\n\nوی افزود: کودکان و").endswith("کودکان و")  # «و» is a word
 
 
 def test_a_share_widget_between_the_summary_and_the_story_does_not_end_the_article():

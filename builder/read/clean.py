@@ -166,6 +166,7 @@ def lines_of(raw: str) -> list[Line]:
 
 # A line that ends in one of these is finished: a sentence's stop, a quotation's close, a colon
 # before a quoted line, a label's dash.  Anything else may be a paragraph wrapped by hand.
+_CUT_LETTER = re.compile(r"(?<=\s)[\u0620-\u064A\u067E-\u06D3](?<!و)\s*$")  # «… در هفته ک»: a word cut after its first letter
 _FINISHED = re.compile(r"[.!?؟…»\"”:：؛;|\-–—>)\]]\s*$")
 # words that cannot end a sentence or a headline: a preposition or conjunction waiting for its
 # noun, a pronoun or a post head waiting for its verb or organisation, a comma
@@ -408,8 +409,10 @@ def _without_cut_word(raw: str, start: int, end: int) -> tuple[int, int]:
     """A stored page cut off at a length ends in the middle of a word («… زیر پوشش کمیته امدا»):
     when the body runs to the end of the page in a paragraph left open, its last word is dropped,
     so that no name is read from half a word."""
-    if raw[end:].strip() or _FINISHED.search(raw[start:end]) or len(_PERSIAN_WORD.findall(raw[start:end])) < _LONG:
+    if raw[end:].strip() or _FINISHED.search(raw[start:end]):
         return start, end
+    if len(_PERSIAN_WORD.findall(raw[start:end])) < _LONG and not _CUT_LETTER.search(raw, start, end):
+        return start, end  # a short last line may end without a stop; a lone letter left of a word may not
     cut = max(raw.rfind(" ", start, end), raw.rfind("\u200c", start, end), raw.rfind("\n", start, end))
     if cut <= start:
         return start, end
