@@ -388,10 +388,10 @@ def _partition(doc: Document, whole: tuple | None, last: tuple | None, q_start: 
             and not any(is_verb(w) for w in gap.split()) and last[0].population \
             and head != key(last[0].population.split()[0]):
         return last[0], last[1]
-    if value < last[1] and _FROM_WHOLE.search(doc.text, max(0, last[3] - 14), last[3]) and _COMMA_AFTER_WHOLE.fullmatch(gap) \
-            and last[0].population and head != key(last[0].population.split()[0]) \
+    if value < last[1] and head in counted.CLASSIFIERS and _FROM_WHOLE.search(doc.text, max(0, last[3] - 14), last[3]) \
+            and _COMMA_AFTER_WHOLE.fullmatch(gap) and last[0].population and head != key(last[0].population.split()[0]) \
             and not _OWN_GROUP.match(doc.text, q_start):  # «…، ۴۲ هزار نفر از اتباع خارجی»: a group of its own
-        return last[0], last[1]  # «از ۳۲۸ کودک جمع‌آوری‌شده، ۲۸۵ نفر پسر و ۴۳ نفر دختر هستند»
+        return last[0], last[1]  # «از ۳۲۸ کودک جمع‌آوری‌شده، ۲۸۵ نفر پسر و ۴۳ نفر دختر هستند»: told by classifiers
     return None
 
 
