@@ -401,7 +401,7 @@ def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev
         subject = _join("درصد" if _percent(n) else "", whole, part)
     return _Reading(subject, part or whole, whole, whole or None, measure, back)
 # a relative clause opened after a figure: «… ۱/۵ درصد رسید که …»
-_THAT_BEFORE = re.compile(rf"(?:درصد|[0-9۰-۹])[^،,.:؛;]*?(?<![\w\u200c])که(?![\w\u200c])[^،,.:؛;]*$")
+_THAT_BEFORE = re.compile(r"(?:درصد|[0-9۰-۹])[^،,.:؛;]*?(?<![\w\u200c])که(?![\w\u200c])[^،,.:؛;]*$")
 # «اعلام شده», «برآورد می‌شود»: a figure declared or estimated, which says nothing of what it counts
 _DECLARED = re.compile(r"(?:اعلام|گزارش|براورد|تخمین|محاسبه|عنوان)(?:زده)?(?:شده|میشود|شود|گردیده|شد)")
 # the next item of a list: «…، ۳۴ درصد», «… و فقط ۲ درصد»

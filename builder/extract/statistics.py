@@ -351,7 +351,7 @@ _PARTS_GO_ON = re.compile(rf"{GAP}(?:،|,|و){GAP}")
 # «از (مجموع) ۳۲۸ کودک …، ۲۸۵ نفر …»: a count opened with «از» and closed by a comma, its parts after it
 _FROM_WHOLE = re.compile(rf"(?<![\w\u200c])از{GAP}(?:(?:مجموع|کل|میان|بین){GAP})?$")
 _CLASSIFIER_FROM = re.compile(rf"{GAP}(?:نفر|مورد|تن){GAP}از(?![\w\u200c])")
-_OWN_GROUP = re.compile(rf"[^،,.؛;:]{{0,25}}?(?<![\w\u200c])از(?![\w\u200c])")
+_OWN_GROUP = re.compile(r"[^،,.؛;:]{0,25}?(?<![\w\u200c])از(?![\w\u200c])")
 _COMMA_AFTER_WHOLE = re.compile(rf"[^.؛;:،,0-9۰-۹]{{0,30}}[،,]{GAP}")
 
 
