@@ -7,10 +7,14 @@ content words; «از» may sit inside a name («مرکز آموزش و حمای
 («مراکز», «طرح‌ها»), except a city's shelters and camps named as one service («گرمخانه‌های شهرداری
 شیراز», «مددسراهای …», «کمپ‌های ترک اعتیاد», «مراکز ماده ۱۶»), a head with adjectives only («مرکز غیردولتی», «خانه غیر
 دولتی»), «مرکز استان» (a place), research centres (organisations), and
-time («هفته گذشته»).  Any mention of «اورژانس اجتماعی» is the national social
-emergency hotline 123, except in the name of a plan or a mobile team built on it
-(«طرح اورژانس اجتماعی سیار روستایی», «تیم سیار اورژانس اجتماعی طبس»), which
-are programs of their own.  The places named in the program's sentence
+time («هفته گذشته»), nor plans counted by a number («۷۹۳ طرح دامپروری»).  A mobile team or a
+self-help group is a program by its two-word head alone («تیم سیار», «گروه همیار»), and a name
+said again with its head in the plural or singular is the same program.  Any mention of
+«اورژانس اجتماعی» is the national social emergency hotline 123 (one program «خط ۱۲۳ اورژانس
+اجتماعی»; two, the service and «خط ۱۲۳», when the page names the number apart from it), except in
+the name of a plan or a mobile team built on it («طرح اورژانس اجتماعی سیار روستایی», «تیم سیار
+اورژانس اجتماعی طبس»), which are programs of their own; a centre named with a national body is
+its office («مرکز … سازمان بهزیستی کشور»).  The places named in the program's sentence
 (outside organisation names) are where it runs: «... خوزستان، تهران، کرمان
 ... استان‌های پایلوت در طرح ...»; an anaphor («این طرح», «این مرکز») stands
 for the last program with that head, so «این طرح در شیروان و فاروج اجرا شد»
