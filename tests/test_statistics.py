@@ -876,3 +876,9 @@ def test_a_lists_percent_sign_written_once_after_its_last_item_makes_every_item_
     assert all(words(s.subject) >= words("درصد دانش‌آموزان بازمانده") for s in doc.statistics)
     glued = run("وی گفت: به لحاظ جمعیت ۵،۶ درصد رشد داشته است.")  # «۵،۶»: a decimal comma, not a list
     assert not any(s.value == 5 and s.unit == "percent" for s in glued.statistics)
+
+
+def test_a_connector_opening_the_clause_leaves_its_subject_to_the_figure():
+    doc = run("مدیرکل آموزش و پرورش گفت: نرخ ترک تحصیل پسران ۲ درصد است. همچنین میزان ترک تحصیل دانش‌آموزان "
+              "دختر به ۱.۴ درصد رسید.")
+    assert words(by_value(doc)[1.4].subject) >= words("درصد میزان ترک تحصیل دانش‌آموزان دختر")

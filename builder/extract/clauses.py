@@ -33,6 +33,9 @@ def clause_start(doc: Document, sent_start: int, start: int) -> int:
 _LEADING_TIME = re.compile(
     rf"(?:در|طی|از{GAP}ابتدای){GAP}(?:[^\s\u200c،,.:؛;]+{GAP}){{0,4}}?"
     rf"(?:امسال|پارسال|جاری|گذشته|اخیر|قبل|پیش|[0-9۰-۹]{{2,4}})(?![\w\u200c]){GAP}")
+# a discourse connector opening a clause before its subject: «همچنین», «ضمناً», «از سوی دیگر»
+_LEADING_CONNECTOR = re.compile(rf"(?:همچنین|ضمنا|ضمناً|سپس|علاوه{GAP}بر{GAP}این|از{GAP}سوی{GAP}دیگر|از{GAP}طرف{GAP}دیگر)"
+                                rf"(?![\w\u200c])[،,]?{GAP}")
 _WHOLE = frozenset(_K(w) for w in ("کل", "کلیه", "مجموع", "تمام", "تمامی"))
 
 
@@ -46,6 +49,8 @@ def topic(doc: Document, sent_start: int, start: int) -> tuple[str, int] | None:
     begin = clause_start(doc, sent_start, start)
     if not doc.text[begin:start].strip() and (opened := subject_before_comma(doc, sent_start, begin)) is not None:
         begin, start = opened  # «زنان سرپرست تحت پوشش که … نیازمند هستند، ۱ میلیون نفر هستند»
+    if (joined := _LEADING_CONNECTOR.match(doc.text, begin, start)) is not None:
+        begin = joined.end()  # «همچنین میزان ترک تحصیل دختران … به ۱/۳۶ درصد رسید»: the subject follows
     if (when := _LEADING_TIME.match(doc.text, begin, start)) is not None and noun_phrase(doc, when.end(), start).text:
         begin = when.end()  # «در شش ماهه اول امسال تعداد کودکان کار پذیرفته‌شده … ۵۵ درصد افزایش داشته»
     pointer = re.match(r"(?:این|آن|همین)[\s\u200c]+([^\s\u200c،,.:؛;]+)", doc.text[begin:start])
