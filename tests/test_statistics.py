@@ -880,5 +880,7 @@ def test_a_lists_percent_sign_written_once_after_its_last_item_makes_every_item_
 
 def test_a_connector_opening_the_clause_leaves_its_subject_to_the_figure():
     doc = run("مدیرکل آموزش و پرورش گفت: نرخ ترک تحصیل پسران ۲ درصد است. همچنین میزان ترک تحصیل دانش‌آموزان "
-              "دختر به ۱.۴ درصد رسید.")
+              "دختر به ۱.۴ درصد رسید که نسبت به سال تحصیلی گذشته ۰.۳ درصد افزایش داشته است.")
     assert words(by_value(doc)[1.4].subject) >= words("درصد میزان ترک تحصیل دانش‌آموزان دختر")
+    # a relative clause that opens with what it is compared with has no subject of its own
+    assert words(by_value(doc)[0.3].subject) >= words("درصد افزایش میزان ترک تحصیل دانش‌آموزان دختر")
