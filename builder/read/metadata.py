@@ -223,8 +223,8 @@ def _agency_and_province(doc: Document, paragraphs: list[str], head: list[str], 
             if province is None and found.agency is not None:
                 spans = find_agencies(found.frame)
                 province = _province_in(found.frame[spans[0][1]:] if spans else "")
-    for line in head if credit is None else ():  # «به گزارش افکارنیوز،» on a line of its own, left out of the body
-        credit = credit or credits.from_credit_line(line)
+    if credit is None:  # «به گزارش افکارنیوز،» on a line of its own, left out of the body
+        credit = next((found for line in head if (found := credits.from_credit_line(line))), None)
     credit = credit or credits.from_source_label(doc.page)
     if credit is None or (credit.agency is None and not credits.is_office(credit.name)):
         # a site's own credit gives way to the story's original source named at its end («…/ایرنا»),

@@ -108,10 +108,11 @@ _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[!-~]+")
 
 
 @lru_cache(maxsize=64)  # the metadata normalises the headline again, after the body
-def normalize_paragraph(text: str, hashtags_as_words: bool = False) -> str:
-    """hazm-normalise one paragraph, restore lost ZWNJs, keep numbers and web addresses intact; in the body
-    (``hashtags_as_words``) a one-word hashtag is that word, while a headline keeps the page's «#»."""
-    if hashtags_as_words:
+def normalize_paragraph(text: str, body: bool = False) -> str:
+    """hazm-normalise one paragraph, restore lost ZWNJs, keep numbers and web addresses intact; in the ``body``
+    a one-word hashtag is that word (a headline keeps the page's «#») and a dateline glued to its lead by «_» is
+    set apart from it."""
+    if body:
         text = _GLUED_DATELINE.sub(r"\1_ ", _HASHTAG.sub(r" \1", text))
     if not _WEB_ADDRESS.search(text):
         return _hazm(text)
@@ -154,7 +155,7 @@ def normalize_ranges(raw: str, ranges: list[tuple[int, int]]) -> tuple[str, list
     offsets: list[int] = []
     for start, end in ranges:
         chunk = raw[start:end].replace("\r", " ").replace("\n", " ")  # a paragraph the page wrapped by hand
-        norm = normalize_paragraph(chunk, hashtags_as_words=True).strip()
+        norm = normalize_paragraph(chunk, body=True).strip()
         if not norm:
             continue
         if parts:
