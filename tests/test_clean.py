@@ -222,20 +222,21 @@ def test_a_headline_printed_three_times_above_a_wrapped_body_is_the_title():
     assert all(head not in raw[s:e] for s, e in c.body[1:])
 
 
-def test_a_long_headline_over_a_date_and_the_sites_name_is_the_title():
-    head = "آمار طلاق در استان گلستان در سال گذشته با اجرای طرح‌های مشاوره روبه کاهش است"
-    raw = ("معاون استاندار گلستان:\n" + head + "\nدوشنبه ۲۳ مرداد ۱۴۰۲ - ۱۷:۵۲\nپایگاه خبری گلستان ما\n"
-           "به گزارش پایگاه خبری گلستان ما، حسن کریمی معاون استاندار گلستان در نشست شورای اجتماعی استان "
-           "گفت: آمار طلاق در سال گذشته کمتر شد.\n")
-    c = clean(raw)
-    assert raw[c.title[0]:c.title[1]] == head
+_GOLESTAN_HEAD = "آمار طلاق در استان گلستان در سال گذشته با اجرای طرح‌های مشاوره روبه کاهش است"
+_CHANNEL_HEAD = "گزارش وزیر رفاه از شمار مددجویان/ بیش از ۳ میلیون خانوار زیر پوشش نهادهای حمایتی در کشور"
 
 
-def test_a_channel_posts_long_headline_over_a_speaker_and_short_sentences_is_the_title():
-    head = "گزارش وزیر رفاه از شمار مددجویان/ بیش از ۳ میلیون خانوار زیر پوشش نهادهای حمایتی در کشور"
-    raw = ("♦️" + head + "\nزاهدی وزیر رفاه در جلسه هیئت دولت:\n🔹️سه میلیون خانوار مددجو داریم.\n"
-           "🔹️اگر مستمری این خانوارها را افزایش ندهیم، بسیاری از آنها از پس هزینه‌های زندگی برنمی‌آیند.\n"
-           "🔹️مستمری سال آینده بیشتر می‌شود.\n🔹️بیمه درمان همه مددجویان رایگان است.\n")
+@pytest.mark.parametrize("head, raw", [
+    # a long headline over a date and the site's name
+    (_GOLESTAN_HEAD, "معاون استاندار گلستان:\n" + _GOLESTAN_HEAD + "\nدوشنبه ۲۳ مرداد ۱۴۰۲ - ۱۷:۵۲\nپایگاه خبری گلستان ما\n"
+     "به گزارش پایگاه خبری گلستان ما، حسن کریمی معاون استاندار گلستان در نشست شورای اجتماعی استان "
+     "گفت: آمار طلاق در سال گذشته کمتر شد.\n"),
+    # a channel post's long headline over a line introducing the speaker and short sentences
+    (_CHANNEL_HEAD, "♦️" + _CHANNEL_HEAD + "\nزاهدی وزیر رفاه در جلسه هیئت دولت:\n🔹️سه میلیون خانوار مددجو داریم.\n"
+     "🔹️اگر مستمری این خانوارها را افزایش ندهیم، بسیاری از آنها از پس هزینه‌های زندگی برنمی‌آیند.\n"
+     "🔹️مستمری سال آینده بیشتر می‌شود.\n🔹️بیمه درمان همه مددجویان رایگان است.\n"),
+])
+def test_a_long_headline_over_a_date_and_site_or_over_a_speaker_line_is_the_title(head, raw):
     c = clean(raw)
     assert c.title is not None and raw[c.title[0]:c.title[1]] == head
     assert clean(raw.replace(head, head + ".")).title is None  # a sentence that opens the post is no headline
