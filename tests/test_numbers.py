@@ -126,6 +126,11 @@ def test_statistics_sentence_in_both_digit_scripts(script):
     ("حدود ۵۰ ٪ آنها", [("۵۰ ٪", "percent", 50, None, "درصد")]),
     ("رشد ۱۲.۵ درصدی", [("۱۲.۵ درصدی", "percent", 12.5, None, "درصد")]),
     ("سه دهم درصد", [("سه دهم درصد", "percent", 0.3, None, "درصد")]),
+    # decimals read aloud: a whole number, «و», then tenths or hundredths
+    ("نرخ رشد شش و چهار دهم درصد بود", [("شش و چهار دهم درصد", "percent", 6.4, None, "درصد")]),
+    ("کاهش سه و ۲۵ صدم درصدی", [("سه و ۲۵ صدم درصدی", "percent", 3.25, None, "درصد")]),
+    ("یک و هشتاد و پنج صدم درصد", [("یک و هشتاد و پنج صدم درصد", "percent", 1.85, None, "درصد")]),
+    ("هفت و سه نفر", [("هفت", "cardinal", 7, None, None), ("سه", "cardinal", 3, None, None)]),
     ("نیم درصد", [("نیم درصد", "percent", 0.5, None, "درصد")]),
     ("یک سوم کودکان", [("یک سوم", "fraction", 1 / 3, None, None)]),
     ("دو سوم خانواده‌ها", [("دو سوم", "fraction", 2 / 3, None, None)]),

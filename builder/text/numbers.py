@@ -434,7 +434,7 @@ class _Parser:
         # «۲۰ام», «سی‌ام», «۲۰ امین»
         if self._is(j, "text", {"ام", "امین"}) or self._is(j, "text", {"م", "مین"}, gaps="0"):
             return _Hit(j + 1, "ordinal", c.value)
-        frac = self._fraction(c)
+        frac = self._decimal_words(c) or self._fraction(c)
         if frac:
             value, j = frac
             p = self.percent_after(j)
@@ -476,6 +476,20 @@ class _Parser:
         if int(w.value) not in _DENOMINATORS or not 0 < c.value < w.value:
             return None
         return c.value / w.value, c.end + 1
+
+    def _decimal_words(self, c: _Card) -> tuple[Fraction, int] | None:
+        """«پنج و شش دهم» = 5.6, «دو و هفتاد و دو صدم» = 2.72: a whole number, «و», then tenths,
+        hundredths or thousandths, as officials read decimals aloud and reporters write them down."""
+        if c.scale or c.value.denominator != 1 or not self._is(c.end, "and", gaps="zs"):
+            return None
+        nxt = self._at(c.end + 1)
+        part = self.cardinal(c.end + 1) if nxt is not None and nxt.gap in "zs" else None
+        if part is None or part.ordinal or part.scale:
+            return None
+        frac = self._fraction(part)
+        if frac is None or self.t[part.end].value not in (10, 100, 1000):
+            return None
+        return c.value + frac[0], frac[1]
 
     def _range(self, i: int, between: bool, first: _Card | None = None) -> _Hit | None:
         """«۱۸-۱۳ سال», «۵ تا ۱۰», «بین ۵ و ۱۰ درصد»; value = min, high = max."""
