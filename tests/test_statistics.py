@@ -579,6 +579,16 @@ def test_a_part_of_another_kind_from_this_many_counts_within_the_group_before():
     assert stats[23000].subject.startswith("خانوار از معلول") and "این تعداد" not in stats[23000].subject
 
 
+def test_the_parts_of_a_group_said_with_a_copula_after_a_comma():
+    # the group is the whole predicate («تحت پوشش کمیته امداد»), and a list's later item after a two-word
+    # one («… نفر زن سالمند و …») is a part of it too
+    stats = by_value(run("معاون کمیته امداد گفت: در مجموع ۹۰۰ هزار سالمند، تحت پوشش کمیته امداد هستند که از این "
+                         "تعداد پانصد و ۱۲ هزار نفر زن سالمند و ۳۸۸ هزار نفر مرد هستند."))
+    for value in (512_000, 388_000):
+        assert "تحت پوشش کمیته امداد" in stats[value].subject, stats[value].subject
+    assert "مرد" in stats[388_000].subject
+
+
 def test_people_given_something_and_things_that_are_there():
     stats = by_value(run("مدیرکل بهزیستی لرستان از پرداخت کمک‌هزینه فرزندآوری به بیش از ۲۰۰۰ نفر خبر داد و گفت: "
                          "از این تعداد ۱۹۷۰ مورد دوقلو بوده‌اند. در شهرستان ۴۶ خانواده دارای چند معلول وجود دارد. "

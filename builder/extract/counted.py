@@ -516,13 +516,13 @@ _BACK_BEFORE = re.compile(
     rf"(?:از|در)[\s\u200c]+(?:(?:این|آن|همین){GAP}(?:تعداد|میان|افراد|عده|جمع|مجموع|رقم|موارد|آمار|شمار|میزان)|آنان|آنها|آن{GAP}ها|این{GAP}ها)"
     rf"(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+){{0,3}}"
     # and the items of its list before this one: «از این آمار ۴۱۰ نفر مرد و ۹۸ نفر زن»
-    rf"(?:[\s\u200c]+[0-9۰-۹][0-9۰-۹٬,]*(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+){{1,3}}[\s\u200c]+و){{0,3}}"
+    rf"(?:[\s\u200c]+[0-9۰-۹][0-9۰-۹٬,]*(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹]+){{1,4}}[\s\u200c]+و){{0,3}}"
     rf"{GAP}[،,]?{GAP}$")
 
 
 def refers_back_before(doc: Document, clause_start: int, start: int) -> bool:
     """The words before a figure send it back to the previous figure («از این تعداد ۱۷ مورد»)."""
-    return _BACK_BEFORE.search(doc.text[max(clause_start, start - 60):start]) is not None
+    return _BACK_BEFORE.search(doc.text[max(clause_start, start - 80):start]) is not None
 
 
 def refers_back(words: str) -> bool:

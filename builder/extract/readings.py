@@ -137,7 +137,9 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
     if before and not verbal and key(before) not in key(noun_before):
         verbal = before
     subject = _join(head, noun_before, mods.text, pred.complement if pred else "", verbal)
-    return _Reading(subject, population, _join(population, mods.text, verbal), None, measure, False)
+    # «… ۲۰۰ سالمند، تحت حمایت کمیته امداد هستند»: before a copula the whole predicate says which ones
+    core = _join(population, mods.text, said if pred is not None and pred.copula and verbal == pred.verbal else verbal)
+    return _Reading(subject, population, core, None, measure, False)
 
 
 # «… ۱۵ هزار نفر را شامل می‌شوند / در بر می‌گیرد»: the figure is what the clause's subject takes in
