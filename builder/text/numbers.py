@@ -275,7 +275,7 @@ class _Card:
     end: int  # token index after the phrase
     ordinal: bool
     scale: int  # largest scale written, 0 if none
-    single: tuple[Fraction, int] | None  # (group, scale) when the phrase is «۱۰ هزار»
+    single: tuple[Fraction, Fraction] | None  # (group, multiplier) when the phrase is «۱۰ هزار», «۳ هزار میلیارد»
     digits_only: bool  # one digit token, nothing else
 
 
@@ -382,8 +382,8 @@ class _Parser:
                 if (scales and low <= scales[0] <= top) or (not scales and (cur >= low or self._scale_at(k))):
                     # «۳۱۲ هزار و ۷۳ هزار نفر»: a scale this number has used already starts the next one
                     break
-            elif g and len(scales) == 1:
-                single = (g[0], scales[0])
+            elif g and scales and g[0]:
+                single = (g[0], sum((v for v, _ in new), Fraction(0)) / g[0])  # «۳ هزار میلیارد»: 3 × 10^12
             if cur:
                 new.append((cur, 1))
             parts, j, ordinal, segments = new, k, seg_ordinal, segments + 1
@@ -518,7 +518,7 @@ class _Parser:
             k, unit = p, PERCENT_WORD
         low = a.value
         if not a.scale and b.single and a.value < b.single[0]:
-            low = a.value * b.single[1]  # «۵ تا ۱۰ هزار» = 5000..10000
+            low = a.value * b.single[1]  # «۵ تا ۱۰ هزار» = 5000..10000, «۲ تا ۳ هزار میلیارد» = 2e12..3e12
         lo, hi = sorted((low, b.value))
         return _Hit(k, "range", lo, hi, unit or SCALE_NAMES.get(max(a.scale, b.scale)))
 
