@@ -5,6 +5,8 @@ written on sentences made up for it in the style of provincial welfare news.
 """
 from __future__ import annotations
 
+import pytest
+
 from builder.text.document import Document
 from builder.pipeline import process
 from builder.text.textkey import key
@@ -587,6 +589,14 @@ def test_the_parts_of_a_group_said_with_a_copula_after_a_comma():
     for value in (512_000, 388_000):
         assert "تحت پوشش کمیته امداد" in stats[value].subject, stats[value].subject
     assert "مرد" in stats[388_000].subject
+
+
+@pytest.mark.parametrize("others", ["", "دیگر "])
+def test_each_item_before_a_shared_copula_says_what_it_is(others):
+    stats = by_value(run("امسال ۴۰ متکدی در سطح شهر ساماندهی شده‌اند. به گفته وی ۲۵ نفر از آنان زن و "
+                         f"۱۵ نفر {others}مرد هستند."))
+    assert stats[25].subject.endswith("زن") and "مرد" not in stats[25].subject, stats[25].subject
+    assert "متکدی" in stats[15].subject and stats[15].subject.endswith("مرد"), stats[15].subject
 
 
 def test_people_given_something_and_things_that_are_there():

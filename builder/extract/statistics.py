@@ -415,6 +415,8 @@ def _shared_predicate(doc: Document, sent, figures: list[_Figure], i: int) -> pr
     last = figures[j]
     mods = counted.modifiers(doc, max(last.stop, last.end), sent.end)
     pred = predicates.predicate(doc, mods.end, sent.end)
+    if pred is not None and pred.copula and not pred.verbal:
+        return pred  # «۱۲ نفر از آنان زن و ۹ نفر مرد بودند»: the copula alone, each item says what it is
     if pred is None or not pred.verbal:
         return None  # «۸۷ پرونده همسرآزاری، … و ۱۲ پرونده مربوط به … می‌باشد»: each says what it is
     at = doc.text.rfind(pred.verbal.split()[-1], mods.end, pred.end)
