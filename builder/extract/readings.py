@@ -97,8 +97,10 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
         # «۸۹۰ میلیون تومان به صورت نقدی، … و ۳۰۰ میلیون تومان خدمات درمانی به نیازمندان کمک شده است»
         own = predicates.own_words(doc, mods.end, limit)
         # «۱۲ نفر از آنان زن و ۹ نفر مرد بودند»: before a shared copula an item's own words are its predicate
-        pred = gapped._replace(complement=own, verbal="") if gapped.copula and own \
-            else gapped._replace(complement=_join(own, gapped.complement))
+        if gapped.copula and own:
+            pred = gapped._replace(complement=own, verbal="")
+        elif gapped.verbal:
+            pred = gapped._replace(complement=_join(own, gapped.complement))
     said = _join(pred.complement, pred.verbal) if pred else ""
     before = _nominal_before(doc, sent.start, start)
     measure = measure_for(_join(mods.text, said)) or measure_for(" ".join(words[1:])) \
