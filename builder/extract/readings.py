@@ -94,13 +94,7 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
     pred = None if in_phrase else predicates.predicate(doc, mods.end, limit, open_end=limit >= sent.end) \
         or predicates.after_relative(doc, mods.end, sent.end)
     if pred is None and gapped is not None and not in_phrase:
-        # «۸۹۰ میلیون تومان به صورت نقدی، … و ۳۰۰ میلیون تومان خدمات درمانی به نیازمندان کمک شده است»
-        own = predicates.own_words(doc, mods.end, limit)
-        # «۱۲ نفر از آنان زن و ۹ نفر مرد بودند»: before a shared copula an item's own words are its predicate
-        if gapped.copula and own:
-            pred = gapped._replace(complement=own, verbal="")
-        elif gapped.verbal:
-            pred = gapped._replace(complement=_join(own, gapped.complement))
+        pred = _gapped(doc, gapped, mods.end, limit)
     said = _join(pred.complement, pred.verbal) if pred else ""
     before = _nominal_before(doc, sent.start, start)
     measure = measure_for(_join(mods.text, said)) or measure_for(" ".join(words[1:])) \
@@ -145,6 +139,16 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
     # «… ۲۰۰ سالمند، تحت حمایت کمیته امداد هستند»: before a copula the whole predicate says which ones
     core = _join(population, mods.text, said if pred is not None and pred.copula and verbal == pred.verbal else verbal)
     return _Reading(subject, population, core, None, measure, False)
+
+
+def _gapped(doc: Document, shared: predicates.Predicate, pos: int, limit: int) -> predicates.Predicate | None:
+    """The verb a list shares (``shared``), for an earlier item with none of its own whose words end at
+    ``pos``: «۸۹۰ میلیون تومان به صورت نقدی، … و ۳۰۰ میلیون تومان خدمات درمانی به نیازمندان کمک شده است».
+    Before a shared copula the item's own words are its predicate («۱۲ نفر از آنان زن و ۹ نفر مرد بودند»)."""
+    own = predicates.own_words(doc, pos, limit)
+    if shared.copula and own:
+        return shared._replace(complement=own, verbal="")
+    return shared._replace(complement=_join(own, shared.complement)) if shared.verbal else None
 
 
 # «… ۱۵ هزار نفر را شامل می‌شوند / در بر می‌گیرد»: the figure is what the clause's subject takes in
