@@ -702,3 +702,13 @@ def test_a_centre_of_a_national_body_is_its_office_not_a_program():
 def test_last_night_and_tonight_end_a_name():
     doc = run("شهردار مشهد گفت: ۸۰ نفر در گرمخانه مهر دیشب پذیرش شدند و گرمخانه امید امشب باز است.")
     assert {p.name for p in doc.programs.values()} == {"گرمخانه مهر", "گرمخانه امید"}
+
+
+def test_national_schemes_named_without_a_head_are_programs():
+    # a scheme with one national name needs no «طرح» before it; written glued or apart, it is one program
+    doc = run("نماینده مجلس گفت: واحدهای مسکن مهر شهرستان خمین تحویل شد و بودجه بیمه زنان خانهدار افزایش یافت. "
+              "وی افزود: کالابرگ مرحله دوم به دهک‌های پایین می‌رسد و بیمه زنان خانه‌دار ادامه دارد.")
+    names = {key(p.name) for p in doc.programs.values()}
+    assert {key("مسکن مهر"), key("بیمه زنان خانه‌دار"), key("کالابرگ")} <= names
+    assert doc.programs[key("مسکن مهر")].places == [key("خمین")]
+    assert not any(key("مهر") == n for n in names)

@@ -26,7 +26,7 @@ import re
 
 from ..components import component
 from ..text.document import Document, Mention, Program
-from ..text.lexicon import is_given_name, word_frequency
+from ..text.lexicon import is_given_name, table, word_frequency
 from ..text.patterns import GAP
 from ..text.textkey import key
 from . import organizations
@@ -370,6 +370,24 @@ def _absorb_organizations(doc: Document) -> None:
         del doc.organizations[k]
 
 
+def _pattern(name: str) -> str:
+    """``name`` as a pattern that takes ZWNJ, space or nothing between and inside its words."""
+    words = (re.escape(w).replace("\u200c", "[\\s\u200c]?") for w in name.split())
+    return rf"(?<![\w\u200c])" + GAP.join(words) + rf"(?![\w\u200c])"
+
+
+# national schemes named without a head: «مسکن مهر», «کالابرگ», «بیمه زنان خانه‌دار» (builder/data/named_programs.tsv)
+_NAMED_PROGRAMS = [(re.compile(_pattern(name)), kind) for name, kind in table("named_programs.tsv")]
+
+
+def _named_without_head(doc: Document) -> None:
+    """The national schemes of :data:`_NAMED_PROGRAMS` the page names outside another program's name."""
+    for pattern, kind in _NAMED_PROGRAMS:
+        for m in pattern.finditer(doc.text):
+            if not any(p.start < m.end() and m.start() < p.end for p in doc.mentions if p.kind == "program"):
+                _add(doc, m.group(), kind, m.start(), m.end(), doc.sentence_at(m.start()))
+
+
 @component(NAME, requires=("text", "units", "mentions", "organizations"), assigns=("programs", "mentions"),
            edits=EDITS, evidence=True)
 def extract(doc: Document) -> None:
@@ -391,6 +409,7 @@ def extract(doc: Document) -> None:
                 name, kind = COUNSEL_LINE_NAME, "hotline"
             _add(doc, name, kind, start, stop, si)
             i = end
+    _named_without_head(doc)
     for pattern, name in ((_SOCIAL_EMERGENCY, HOTLINE_NAME), (_COUNSEL_LINE, COUNSEL_LINE_NAME)):
         for m in pattern.finditer(doc.text):
             # named inside a plan, a team or a drill of its own («مانور بزرگ اورژانس اجتماعی»), the line is
