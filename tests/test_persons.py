@@ -499,3 +499,10 @@ def test_a_given_name_before_a_plural_of_people_is_no_name():
     doc = run("مدیرکل کمیته امداد گفت: این نهاد به هدایت زنان سرپرست خانوار در مسیر اشتغال کمک می‌کند. "
               "امید کودکان کار به آموزش است و مهرناز عطاران پژوهشگر اجتماعی نیز گفت: کار ادامه دارد.")
     assert set(doc.persons) == {key("مهرناز عطاران")}
+
+
+@pytest.mark.parametrize("occupation", ["مردم‌شناس", "آسیب‌شناس اجتماعی", "جمعیت‌شناس"])
+def test_a_scholars_field_after_the_name_is_a_post_not_a_third_name(occupation):
+    doc = run(f"به گزارش ایسنا، کامران نیکو {occupation} خبر داد که شمار زباله‌گردان در شهرها بیشتر شده است.")
+    assert set(doc.persons) == {key("کامران نیکو")}
+    assert [q.speaker for q in doc.quotes] == [key("کامران نیکو")]
