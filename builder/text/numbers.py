@@ -97,6 +97,8 @@ def _lexicon() -> dict[str, _Word]:
 _LEX = _lexicon()
 _WORD_AT = re.compile("|".join(sorted(map(re.escape, _LEX), key=len, reverse=True)))
 _DENOMINATORS = {2, 3, 4, 5, 6, 7, 8, 9, 10, 100, 1000}
+# units a scraped page may glue to the scale word before them («هزارنفر», «میلیاردریال»), as folded
+_GLUED_UNITS = frozenset(("نفر", "تومان", "ریال", "مورد", "خانوار", "واحد", "فقره", "دلار"))
 
 # --- tokens ----------------------------------------------------------------
 
@@ -164,6 +166,11 @@ def _split_run(run: str, start: int, gap: str) -> list[_Tok]:
         return [_Tok("and", start, start + 1, run, gap)]
     parts = _number_parts(run)
     if parts is None:
+        scale = _WORD_AT.match(run)
+        if scale and scale.group() in _SCALES and run[scale.end():] in _GLUED_UNITS:
+            # «۳ هزارنفر», «۵۰ میلیاردریال»: a scale word glued to the unit after it
+            return [_Tok("word", start, start + scale.end(), scale.group(), gap, Fraction(_SCALES[scale.group()]),
+                         cls="scale"), _Tok("text", start + scale.end(), start + len(run), run[scale.end():], "0")]
         return [_Tok("text", start, start + len(run), run, gap)]
     toks = []
     for a, b, w in parts:
