@@ -904,3 +904,9 @@ def test_a_connector_opening_the_clause_leaves_its_subject_to_the_figure():
     assert words(by_value(doc)[1.4].subject) >= words("درصد میزان ترک تحصیل دانش‌آموزان دختر")
     # a relative clause that opens with what it is compared with has no subject of its own
     assert words(by_value(doc)[0.3].subject) >= words("درصد افزایش میزان ترک تحصیل دانش‌آموزان دختر")
+
+
+def test_a_share_of_a_group_told_by_a_relative_clause_says_that_once():
+    stats = by_value(run("مدیرکل بهزیستی گفت: ۴۲ درصد کودکانی که به اورژانس اجتماعی معرفی شدند، زیر ده سال بودند."))
+    subject = stats[42].subject
+    assert subject.count("که") == 1 and "معرفی شدند" in subject and "زیر ده سال" in subject, subject

@@ -407,7 +407,9 @@ def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev
         part = pred.complement or (prev.population if prev is not None and prev.core else "")
         subject = _join("درصد" if _percent(n) else "", whole, f"که {part} هستند" if part else "")
     elif pred and pred.copula and said:
-        subject = _join("درصد" if _percent(n) else "", whole, "که", mods.text, said, pred.verb)
+        # «۳۸ درصد کودکانی که آزار دیدند در سن دبستان بودند»: the words after the share already open with «که»
+        that = "" if mods.text.split()[:1] == ["که"] else "که"
+        subject = _join("درصد" if _percent(n) else "", whole, that, mods.text, said, pred.verb)
     else:
         subject = _join("درصد" if _percent(n) else "", whole, part)
     return _Reading(subject, part or whole, whole, whole or None, measure, back)
