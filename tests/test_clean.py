@@ -86,6 +86,15 @@ def test_no_headline_starts_at_the_first_paragraph():
     assert _body(raw).startswith("بهزیستی استان یزد")
 
 
+def test_a_headline_above_a_block_of_date_bars_and_view_counts_is_the_title():
+    # the news id, the bars, the date and the view count stand between the headline and the story
+    raw = ("افتتاح دو مددسرای تازه در مشهد تا پایان سال\n\nکد خبر: ۴۴۱۲۰۹\n|\n۱۲ آذر ۱۴۰۱ - ۱۰:۲۰\n|\n"
+           "۷۳۱۰ بازدید\n\nمعاون اجتماعی شهرداری مشهد از افتتاح دو مددسرای تازه برای بانوان و آقایان در این شهر "
+           "تا پایان سال جاری خبر داد و گفت که ظرفیت هر کدام صد نفر است.\n")
+    assert _title(raw) == "افتتاح دو مددسرای تازه در مشهد تا پایان سال"
+    assert _body(raw).startswith("افتتاح دو مددسرای")
+
+
 def test_empty_and_furniture_only_pages_have_no_body():
     assert clean("").body == []
     assert clean("صفحه نخست\nEnglish\nارسال نظر\n").body == []

@@ -346,7 +346,7 @@ def _title_index(lines: list[Line], first: int, last: int) -> tuple[int | None, 
         return None, set(), None
     if _long_headline(lines, body, last):
         return body, set(), body
-    before = next((i for i in range(body - 1, max(first, body - 4) - 1, -1) if _title_candidate(lines[i])), None)
+    before = _headline_before(lines, first, body)
     if before is not None and _shares_words(lines[before], lines[body]):
         if before > first and _title_candidate(lines[before - 1]) and keys[before - 1] != keys[before] \
                 and keys[before - 1].startswith(keys[before]):
@@ -366,6 +366,20 @@ def _title_index(lines: list[Line], first: int, last: int) -> tuple[int | None, 
     # a line before the story that shares no word with it is a section's or a menu's («تحولات لبنان و فلسطین»),
     # but the best there is when no headline follows the summary
     return (before, set(), before) if before is not None else (None, set(), None)
+
+
+def _headline_before(lines: list[Line], first: int, body: int) -> int | None:
+    """The nearest headline-like line of the four before the first paragraph ``body``; date lines and
+    scraps of two words or fewer between them («|», «۵۰۶۰ بازدید») are not counted among the four."""
+    counted = 0
+    for i in range(body - 1, first - 1, -1):
+        if _title_candidate(lines[i]):
+            return i
+        if not is_meta_line(lines[i]) and lines[i].words >= 3:
+            counted += 1
+        if counted == 4:
+            return None
+    return None
 
 
 def _shares_words(line: Line, paragraph: Line) -> bool:
