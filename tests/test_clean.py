@@ -95,6 +95,12 @@ def test_a_headline_above_a_block_of_date_bars_and_view_counts_is_the_title():
     assert _body(raw).startswith("افتتاح دو مددسرای")
 
 
+def test_a_comment_counter_is_furniture():
+    raw = ("افزایش کمک هزینه سبد غذایی مادران باردار در استان\n\n  ۰ نظر، ۳ در صف انتشار و ۱ تکراری یا غیرقابل انتشار\n\n"
+           "معاون وزیر رفاه از واریز کمک هزینه سبد غذایی برای مادران باردار و شیرده خبر داد و گفت که پرداخت ادامه دارد.\n")
+    assert "انتشار" not in _body(raw)
+
+
 def test_empty_and_furniture_only_pages_have_no_body():
     assert clean("").body == []
     assert clean("صفحه نخست\nEnglish\nارسال نظر\n").body == []

@@ -41,8 +41,9 @@ _CRITERION_BEFORE = re.compile(
     rf"|(?<![\w\u200c])دارای[\s\u200c]+(?:حداقل|حداکثر|دست{GAP}کم)[\s\u200c]+$")
 # «۱۲ ساله», «۶ سالگی», «۲۴ ساعته», «۱۰ روزه»: an age or a duration used as an adjective
 _AGE_AFTER = re.compile(rf"^{GAP}(?:سال(?:ه|گی)?|ساله|ماهه|ماهگی|روزه|ساعته|نفره)(?![\w\u200c])")  # «گروه‌های ۱۵ نفره»: a size
-# «چهار نوع مرکز», «سه گونه خدمت»: a count of kinds, not of things
-_KINDS_AFTER = re.compile(rf"^{GAP}(?:نوع|گونه|دهک)(?![\w\u200c])")  # «۳ دهک پایین»: deciles, a kind too
+# «چهار نوع مرکز», «سه گونه خدمت»: a count of kinds, not of things; «۳ دهک پایین»: deciles, a kind too;
+# «قانونی با ۳۴ ماده، ۲۲ تبصره و ۱۰ فصل»: the parts of a text, not things counted in the world
+_KINDS_AFTER = re.compile(rf"^{GAP}(?:نوع|گونه|دهک|ماده|تبصره|فصل)(?![\w\u200c])")
 # «۵۶ خ سعدی», «۱۲ کوچه …»: an address
 _ADDRESS_AFTER = re.compile(rf"^{GAP}(?:خ|خیابان|کوچه|بلوار|میدان)(?![\w\u200c])")
 # «کلانشهر ۳/۵ میلیون نفری مشهد»: a place's population, said of the place
