@@ -913,3 +913,10 @@ def test_a_share_of_a_group_told_by_a_relative_clause_says_that_once():
     stats = by_value(run("مدیرکل بهزیستی گفت: ۴۲ درصد کودکانی که به اورژانس اجتماعی معرفی شدند، زیر ده سال بودند."))
     subject = stats[42].subject
     assert subject.count("که") == 1 and "معرفی شدند" in subject and "زیر ده سال" in subject, subject
+
+
+def test_a_change_reported_without_a_colon_is_of_what_the_reported_clause_opens_with():
+    stats = by_value(run("مدیرکل آموزش و پرورش گفت نرخ ترک تحصیل دختران روستایی از ۹ درصد در سال ۱۳۹۵ به ۴ درصد "
+                         "در سال ۱۴۰۱ رسیده است."))
+    for value in (9, 4):
+        assert "ترک تحصیل دختران روستایی" in stats[value].subject and "گفت" not in stats[value].subject

@@ -25,10 +25,20 @@ _CLAUSE_START = re.compile(
 
 def clause_start(doc: Document, sent_start: int, start: int) -> int:
     lead = _CLAUSE_START.match(doc.text, sent_start, start)
-    begin = lead.end() if lead else sent_start
+    begin = max(lead.end() if lead else sent_start, _said_before(doc, sent_start, start))
     return begin + len(doc.text[begin:start]) - len(doc.text[begin:start].lstrip())
 
 
+def _said_before(doc: Document, sent_start: int, start: int) -> int:
+    """Where the last reporting verb before ``start`` ends, when what it reports follows with no colon
+    («او گفته میزان باسوادی … از ۶ درصد … به ۶۰ درصد رسیده است»): the reported clause starts there.
+    Not «به گفته …», which names the speaker and opens no clause; ``sent_start`` when there is none."""
+    found = (doc.reporting_verbs or {}).get(doc.sentence_at(sent_start), [])
+    ends = [m.end() for m in found if sent_start <= m.start() and m.end() <= start and not _BY_WORD.match(m.group())]
+    return max(ends, default=sent_start)
+
+
+_BY_WORD = re.compile(rf"به{GAP}گفته")
 # a time phrase that opens a clause before its subject: «در شش ماهه اول امسال», «طی سال گذشته», «در سال ۱۴۰۲»
 _LEADING_TIME = re.compile(
     rf"(?:در|طی|از{GAP}ابتدای){GAP}(?:[^\s\u200c،,.:؛;]+{GAP}){{0,4}}?"
