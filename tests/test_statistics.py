@@ -920,3 +920,8 @@ def test_a_change_reported_without_a_colon_is_of_what_the_reported_clause_opens_
                          "در سال ۱۴۰۱ رسیده است."))
     for value in (9, 4):
         assert "ترک تحصیل دختران روستایی" in stats[value].subject and "گفت" not in stats[value].subject
+
+
+def test_declaring_a_figure_of_a_topic_adds_no_words_to_what_it_counts():
+    stats = by_value(run("مدیرکل امور اتباع، آمار ثبت‌نام دانش‌آموزان اتباع را ۳۸ هزار نفر عنوان کرد و افزود: کار ادامه دارد."))
+    assert "ثبت‌نام دانش‌آموزان اتباع" in stats[38_000].subject and "عنوان" not in stats[38_000].subject

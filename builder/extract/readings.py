@@ -550,6 +550,9 @@ def _topic_reading(doc: Document, sent_start: int, q_start: int, prev: _Reading 
     found = clauses.topic(doc, sent_start, q_start)
     if found is None:
         return None
+    if pred is not None and pred.verbal and key(pred.verbal.split()[0]) in _DECLARING \
+            and "را" in doc.text[found[1]:q_start].split():
+        said = ""  # «آمار ثبت‌نام را ۴۰ هزار نفر عنوان کرد»: who declared the figure says nothing of what it counts
     words = found[0].split()
     while len(words) > 1 and is_function_word(words[-1]):
         words.pop()  # «… برای [امسال]»: a time word left its preposition behind
