@@ -925,3 +925,8 @@ def test_a_change_reported_without_a_colon_is_of_what_the_reported_clause_opens_
 def test_declaring_a_figure_of_a_topic_adds_no_words_to_what_it_counts():
     stats = by_value(run("مدیرکل امور اتباع، آمار ثبت‌نام دانش‌آموزان اتباع را ۳۸ هزار نفر عنوان کرد و افزود: کار ادامه دارد."))
     assert "ثبت‌نام دانش‌آموزان اتباع" in stats[38_000].subject and "عنوان" not in stats[38_000].subject
+
+
+def test_a_count_of_things_done_says_what_was_done_not_that_it_was_done():
+    stats = by_value(run("رئیس مرکز بازتوانی بانوان گفت: این مرکز امسال ۱۸۵ مورد پذیرش را به انجام رسانده است."))
+    assert stats[185].subject == "مورد پذیرش", stats[185].subject

@@ -33,6 +33,7 @@ class Predicate(NamedTuple):
 # light-verb parts that say nothing of what is counted; «خبر داد» only reports it
 # the first word of a compound non-verbal part: «صاحب شغل», «مورد حمایت», «تحت پوشش»
 _COMPOUND_HEADS = frozenset(_K(w) for w in ("صاحب", "مورد", "تحت", "زیر", "دارای", "فاقد"))
+_PERFORMED = re.compile(_K("رساند") + "|" + _K("می‌رساند") + "|" + _K("رسید"))  # after «به انجام»
 _NON_VERBAL = frozenset(_K(w) for w in ("قرار", "انجام", "صورت", "خبر", "وجود"))  # «… وجود دارد»: they are there
 
 
@@ -254,6 +255,9 @@ def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, g
         if kept and _K(kept[-1].group()) in _COMPOUND_HEADS:  # «صاحب شغل شدند», «مورد حمایت هستند»
             verbal.insert(0, kept.pop().group())
     kept = [m.group() for m in _without_amounts(_without_places(doc, kept))]
+    if [_K(w) for w in kept[-1:] + verbal] == [_K("به"), _K("انجام")] and _PERFORMED.match(k):
+        # «… ۲۶۴ مورد پذیرش را به انجام رسانده است»: it was done, which says nothing of what
+        return Predicate(" ".join(kept[:-1]), "", False, "", doc.text[verb.start():nxt_end], nxt_end)
     verbal = [w for w in verbal if _K(w) not in _NON_VERBAL]
     if len(verbal) == 1 and _REACH.match(_K(verbal[0])) and _K(verb.group()) in _AUXILIARY:
         verbal = []  # «… به ۴۶۰ نفر رسیده است»: a perfect that says how many, not what
