@@ -712,3 +712,9 @@ def test_national_schemes_named_without_a_head_are_programs():
     assert {key("مسکن مهر"), key("بیمه زنان خانه‌دار"), key("کالابرگ")} <= names
     assert doc.programs[key("مسکن مهر")].places == [key("خمین")]
     assert not any(key("مهر") == n for n in names)
+
+
+def test_a_perfect_verb_that_lost_its_zwnj_ends_a_programs_name():
+    # scraped pages often drop the ZWNJ of «مانده‌اند», «بازگشته‌اند»: still verbs, never words of a name
+    doc = run("مدیرکل گفت: ۳۰ کودک در مرکز نگهداری مهرگان ماندهاند و بقیه به خانواده بازگشتهاند.")
+    assert [p.name for p in doc.programs.values()] == ["مرکز نگهداری مهرگان"]

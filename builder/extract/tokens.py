@@ -124,6 +124,9 @@ def is_past_stem(t: str) -> bool:
     return t in _hazm_data()[2]
 
 
+_GLUED_PERFECT = re.compile(r"(?:ن|نمی)?(.{2,}?)ه(?:اند|ایم|اید|است)")
+
+
 def is_verb(t: str) -> bool:
     """A finite verb or verb group (hazm's lemmatiser knows its stems), glued compounds included."""
     if "_" in t or key(t) in _COPULAS:
@@ -132,5 +135,7 @@ def is_verb(t: str) -> bool:
         return True
     if t.endswith("ه") and len(t) > 3 and t[:-1] in _hazm_data()[2] and t not in _ADJECTIVAL:
         return True  # a past participle: «ساخته», «گرفته», «شده»
+    if (glued := _GLUED_PERFECT.fullmatch(t)) and glued.group(1) in _hazm_data()[2]:
+        return True  # a perfect that lost its ZWNJ on a scraped page: «ندیدهاند», «کردهاند»
     lemma = _hazm_data()[0].lemmatize(t)
     return "#" in lemma and not t.endswith(("ی", "ها", "های"))
