@@ -371,13 +371,14 @@ def _title_index(lines: list[Line], first: int, last: int) -> tuple[int | None, 
 
 
 def _headline_before(lines: list[Line], first: int, body: int) -> int | None:
-    """The nearest headline-like line of the four before the first paragraph ``body``; date lines and
-    scraps of two words or fewer between them («|», «۵۰۶۰ بازدید») are not counted among the four."""
+    """The nearest headline-like line of the four before the first paragraph ``body``; lines of numbers
+    and marks between them («کد خبر: ۹۷۶۹۵۰», «|», a date, «۵۰۶۰ بازدید») are not counted among the four
+    (a menu's words are)."""
     counted = 0
     for i in range(body - 1, first - 1, -1):
         if _title_candidate(lines[i]):
             return i
-        if not is_meta_line(lines[i]) and lines[i].words >= 3:
+        if _PERSIAN_WORD.search(lines[i].text) and not re.search(r"[0-9۰-۹]", lines[i].text):
             counted += 1
         if counted == 4:
             return None
