@@ -930,3 +930,14 @@ def test_declaring_a_figure_of_a_topic_adds_no_words_to_what_it_counts():
 def test_a_count_of_things_done_says_what_was_done_not_that_it_was_done():
     stats = by_value(run("رئیس مرکز بازتوانی بانوان گفت: این مرکز امسال ۱۸۵ مورد پذیرش را به انجام رسانده است."))
     assert stats[185].subject == "مورد پذیرش", stats[185].subject
+
+
+@pytest.mark.parametrize("sentence, value, topic", [
+    ("وی گفت: مستمری ماهانه سالمندان تنها امسال به ۷۵۰ هزار تومان افزایش یافت.", 750_000, "مستمری ماهانه سالمندان"),
+    ("وی گفت: شمار کودکان کار پذیرش‌شده به ۳۲۰ نفر افزایش پیدا کرد.", 320, "کودکان کار پذیرش‌شده"),
+    ("وی گفت: ظرفیت مددسراهای شهر به ۱۵۰۰ نفر افزایش می‌یابد.", 1500, "ظرفیت مددسراهای شهر"),
+    ("وی گفت: سهم دختران از ترک تحصیل به ۱۲ درصد کاهش یافته است.", 12, "سهم دختران"),
+])
+def test_the_value_a_change_reached_is_of_what_the_clause_opens_with(sentence, value, topic):
+    subject = by_value(run(sentence))[value].subject
+    assert topic in subject and "افزایش" not in subject and "کاهش" not in subject, subject

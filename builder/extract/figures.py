@@ -280,7 +280,7 @@ def _figures(doc: Document, sent, dates) -> list[_Figure]:
             # «مادران ۵ تا ۹ سال ۱۸ مورد ازدواج و زنان ۱۰ تا ۱۴ سال ۲۴۰۵ مورد»: the noun is written once, first
             found[i][3], labels[i] = before, "" if _names_place(doc, sent, label) else label  # «…، اصفهان ۲۳۱۰ مورد»: where
     figures = [_Figure(*f, label=label) for f, label in zip(found, labels)]
-    figures = _changes(doc, sent, figures)
+    figures = _reached(doc, sent, _changes(doc, sent, figures))
     return _labels(doc, sent, figures)
 
 
@@ -321,6 +321,33 @@ def _changes(doc: Document, sent, figures: list[_Figure]) -> list[_Figure]:
         unit_end = doc.text.find(unit, b.end) + len(unit)
         out[i] = a._replace(subject=unit, topic=topic)
         out[i + 1] = b._replace(subject=unit, stop=unit_end, topic=topic)
+    return out
+
+
+# «… به ۹۰۰ هزار تومان افزایش یافت / پیدا کرد / می‌یابد»: the value a change reached
+_TO_BEFORE = re.compile(rf"(?<![\w\u200c])به{GAP}$")
+_CHANGED_AFTER = re.compile(rf"{GAP}(?:افزایش|کاهش|رشد|ارتقا|ارتقاء){GAP}(?:یاف|پیدا|می{GAP}یاب|خواهد{GAP}یافت)")
+
+
+def _reached(doc: Document, sent, figures: list[_Figure]) -> list[_Figure]:
+    """«مستمری مددجویان امسال به ۹۰۰ هزار تومان افزایش یافت»: the value a change reached is an amount of
+    what the clause names before it (its topic), and the change noun after it is no word of what it counts."""
+    out = list(figures)
+    for i, f in enumerate(out):
+        q = _qualifier(doc, f.start)[1]
+        unit = "" if _percent(f.n) or not f.subject else f.subject.split()[0]
+        unit_end = f.end if not unit else doc.text.find(unit, f.end) + len(unit)
+        if f.topic or not _TO_BEFORE.search(doc.text, max(sent.start, q - 6), q) \
+                or not _CHANGED_AFTER.match(doc.text, unit_end) or unit and key(unit) not in _UNIT_OF \
+                and key(unit) not in counted.CLASSIFIERS:
+            continue
+        to_at = max(sent.start, q - 6) + _TO_BEFORE.search(doc.text, max(sent.start, q - 6), q).start()
+        boundary = clauses.clause_start(doc, sent.start, to_at)
+        if i > 0 and out[i - 1].stop > boundary:
+            continue  # another figure's clause: «… از ۶۰۰ نفر به …» is :func:`_changes`'s
+        topic = _noun_phrase_from(doc, boundary, to_at)
+        if topic and key(topic.split()[0]) not in _CHANGE_NOUNS:
+            out[i] = f._replace(subject=unit, stop=unit_end, topic=topic)
     return out
 
 
