@@ -941,3 +941,12 @@ def test_a_count_of_things_done_says_what_was_done_not_that_it_was_done():
 def test_the_value_a_change_reached_is_of_what_the_clause_opens_with(sentence, value, topic):
     subject = by_value(run(sentence))[value].subject
     assert topic in subject and "افزایش" not in subject and "کاهش" not in subject, subject
+
+
+def test_each_item_of_a_labelled_money_list_keeps_its_own_label():
+    # each item repeats its preposition, and the last label is set off by a comma
+    stats = by_value(run("وی گفت: کمک معیشتی برای خانوار یک نفره ۲۸۰ هزار تومان، برای خانوار سه نفره ۴۳۰ هزار تومان "
+                         "و برای خانوار شش نفره، ۶۱۰ هزار تومان است."))
+    for value, size in ((280_000, "یک نفره"), (430_000, "سه نفره"), (610_000, "شش نفره")):
+        subject = stats[value].subject
+        assert subject.endswith(f"خانوار {size}") and subject.count("نفره") == 1 and "برای" not in subject, subject

@@ -438,7 +438,7 @@ def _item_labels(doc: Document, sent, run: list[_Figure]) -> list[str] | None:
             or any(lab and is_function_word(lab.split()[-1]) for lab in labels):  # «سبزوار با ۲۱۰ نفر»
         return None
     head = first.split()[0] if first and len(first.split()) > 1 else ""
-    return [first] + [_join(head, lab) if head and lab else lab for lab in labels]
+    return [first] + [_join(head, lab) if head and lab and key(lab.split()[0]) != key(head) else lab for lab in labels]
 
 
 def _names_place(doc: Document, sent, text: str) -> bool:
@@ -457,7 +457,8 @@ def _CHANGE_FROM_TO(doc: Document, start: int, end: int) -> bool:
 
 
 # between two figures of one list: a joiner and a short label of the next item («، دو نفره», «و زنان ۱۰ تا ۱۴ سال»)
-_LIST_GAP = re.compile(rf"{GAP}(?:،|,|و){GAP}(?P<label>[^.،,؛;:!؟?«»()]{{0,40}}?){GAP}")
+# («و برای خانواده پنج نفره، ۵۹۹ هزار تومان»: a comma may set the label off); an item's own preposition is no label
+_LIST_GAP = re.compile(rf"{GAP}(?:،|,|و){GAP}(?:(?:برای|در){GAP})?(?P<label>[^.،,؛;:!؟?«»()]{{0,40}}?){GAP}(?:(?<=\S)[،,]{GAP})?")
 
 
 def _list_gap(doc: Document, stop: int, next_start: int) -> str | None:

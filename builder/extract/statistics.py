@@ -454,6 +454,8 @@ def _clause_limit(doc: Document, sent, figures: list, i: int) -> int:
     members = counted.members_link(doc, here.stop)  # «… خانوار شامل ۱۶۰ هزار نفر …»: the members' figure
     nested = counted.counted_clause_end(doc, doc.text.find("که", here.stop, sent.end) + 2, sent.end) \
         if re.match(rf"{GAP}که[\s\u200c]", doc.text[here.stop:here.stop + 6]) else None
+    if here.label and i + 1 < len(figures) and figures[i + 1].label:
+        return here.stop  # «…، برای خانواده دو نفره ۴۵۰ هزار تومان و برای …»: the words after it are the next item's
     for f in figures[i + 1:]:
         q = _qualifier(doc, f[1])[1]
         if nested is not None and q < nested:
