@@ -40,6 +40,8 @@ def speakers(doc: Document) -> list[str]:
     # «بنا بر گزارش» and «طبق گزارش» credit as «به گزارش» does; «اما» may open the sentence
     ("اما بنا بر گزارش ایلنا حمید کرمی پژوهشگر خبر داد که کار ادامه دارد.", "حمید کرمی"),
     ("طبق گزارش مهر، حمید کرمی در بازدید از مرکز اظهار کرد: کار ادامه دارد.", "حمید کرمی"),
+    # a «_» after the credit, glued to the name
+    ("به گزارش پایگاه خبری شمال _حمید کرمی مدیرکل بهزیستی استان گیلان گفت: کار ادامه دارد.", "حمید کرمی"),
 ])
 def test_names_of_real_pages(sentence, name):
     doc = run(sentence)

@@ -110,10 +110,10 @@ _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[!-~]+")
 @lru_cache(maxsize=64)  # the metadata normalises the headline again, after the body
 def normalize_paragraph(text: str, body: bool = False) -> str:
     """hazm-normalise one paragraph, restore lost ZWNJs, keep numbers and web addresses intact; in the ``body``
-    a one-word hashtag is that word (a headline keeps the page's «#») and a dateline glued to its lead by «_» is
-    set apart from it."""
+    a one-word hashtag is that word (a headline keeps the page's «#»), and a dateline glued to its lead by «_» or
+    a word glued to a «_» after a space is set apart from it."""
     if body:
-        text = _GLUED_DATELINE.sub(r"\1_ ", _HASHTAG.sub(r" \1", text))
+        text = _OPENING_UNDERSCORE.sub("_ ", _GLUED_DATELINE.sub(r"\1_ ", _HASHTAG.sub(r" \1", text)))
     if not _WEB_ADDRESS.search(text):
         return _hazm(text)
     parts, last = [], 0
@@ -130,6 +130,8 @@ _HASHTAG = re.compile(r"#([\u0620-\u06D3\u200c]+)(?![\u0620-\u06D3\u200c_])")
 
 # a paragraph opening with a place and «_» glued to the lead («بیجار_رییس بهزیستی … گفت»): a dateline, its words apart
 _GLUED_DATELINE = re.compile(r"^(\s*[\u0620-\u06D3\u200c]{2,15})_(?=[\u0620-\u06D3])")
+# «به گزارش پایگاه خبری اقتصادخزر _سیدمهدی …»: a «_» after a space, glued to the word after it, sets that word apart
+_OPENING_UNDERSCORE = re.compile(r"(?<=\s)_(?=[\u0620-\u06D3])")
 
 
 def _hazm(text: str) -> str:
