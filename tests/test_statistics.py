@@ -950,3 +950,14 @@ def test_each_item_of_a_labelled_money_list_keeps_its_own_label():
     for value, size in ((280_000, "یک نفره"), (430_000, "سه نفره"), (610_000, "شش نفره")):
         subject = stats[value].subject
         assert subject.endswith(f"خانوار {size}") and subject.count("نفره") == 1 and "برای" not in subject, subject
+
+
+@pytest.mark.parametrize("sentence, value, given", [
+    ("وی گفت: امسال وام ودیعه مسکن به ۶۲۰ خانوار پرداخت شده است.", 620, "وام ودیعه مسکن"),
+    ("وی گفت: امسال ۴۰ میلیارد ریال تسهیلات اشتغال به ۳۱۰ مددجو پرداخت‌شده است.", 310, "تسهیلات اشتغال"),
+    ("وی گفت: کمک‌هزینه تحصیلی به ۹۵۰ دانش‌آموز اعطا شد.", 950, "کمک‌هزینه تحصیلی"),
+])
+def test_people_a_thing_was_given_to_are_its_recipients(sentence, value, given):
+    stat = by_value(run(sentence))[value]
+    assert "دریافت‌کننده" in stat.subject and given in stat.subject and "پرداخت" not in stat.subject, stat.subject
+    assert stat.measure.endswith("covered")

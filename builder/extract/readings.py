@@ -14,7 +14,7 @@ from ..text.document import Document
 from ..text.numbers import PERCENT_OF_THEM
 from ..text.patterns import GAP
 from ..text.textkey import key
-from . import clauses, counted, predicates
+from . import clauses, counted, given, predicates
 from .counted import TOKEN, noun_phrase
 from .figures import _COUNTABLE, _UNIT_OF, _join, _percent, _qualifier
 from .tokens import is_function_word, is_verb
@@ -112,6 +112,8 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
         return reading
     if classifier and not back and (reading := _told_as_share(doc, sent, head, stop, said, measure)) is not None:
         return reading
+    if not back and not noun_before and (reading := _recipients(doc, sent.start, q_start, head, mods, pred)):
+        return reading
     if (classifier or _bare_before_copula(words, pred, mods, before_text)) and not pointer and not in_phrase \
             and (reading := _topic_reading(doc, sent.start, q_start, prev, mods, said, pred, measure, head)) is not None:
         return reading
@@ -149,6 +151,16 @@ def _gapped(doc: Document, shared: predicates.Predicate, pos: int, limit: int) -
     if shared.copula and own:
         return shared._replace(complement=own, verbal="")
     return shared._replace(complement=_join(own, shared.complement)) if shared.verbal else None
+
+
+def _recipients(doc: Document, sent_start: int, q_start: int, head: str, mods, pred) -> _Reading | None:
+    """«تسهیلات اشتغال به ۸۴۴۱ مددجو پرداخت شد»: the people are those who received what was given, or None."""
+    thing = given.received(doc, sent_start, q_start, head, pred)
+    if not thing:
+        return None
+    people = _join(head, mods.text)
+    subject = _join(people, "دریافت‌کننده", thing)
+    return _Reading(subject, people, subject, None, measure_for("دریافت‌کننده"), False)
 
 
 # «… ۱۵ هزار نفر را شامل می‌شوند / در بر می‌گیرد»: the figure is what the clause's subject takes in
@@ -209,16 +221,11 @@ def _group_before(doc: Document, sent_start: int, pos: int) -> str:
     return ""
 
 
-# «از پرداخت کمک‌هزینه فرزندآوری به بیش از ۲۰۰۰ نفر …»: what was given to the people counted
-_GIVEN_TO = re.compile(rf"(?<![\w\u200c])((?:پرداخت|اعطای|اعطا|تحویل|توزیع|ارائه|واریز)[\s\u200c]+[^،,.:؛;0-9۰-۹]{{2,60}}?)"
-                       rf"[\s\u200c]+به{GAP}$")
-
-
 def _named_before(doc: Document, sent_start: int, q_start: int, first: str, before_text: str) -> str:
     """What a bare classifier counts when its sentence named it before: the target group («در کمپ‌های …
     معتادان متجاهر … به ۱۶۵۰ نفر»), what was given to the people («پرداخت کمک‌هزینه … به ۲۰۰۰ نفر»), or
     the clause's opening words before «با» («بیشترین تماس مربوط به کارتن‌خواب‌ها با ۱۰۲ مورد»); else ""."""
-    if first in _PERSON_CLASSIFIERS and (group := _group_before(doc, sent_start, q_start) or _given_to(doc, sent_start, q_start)):
+    if first in _PERSON_CLASSIFIERS and (group := _group_before(doc, sent_start, q_start) or given.given_to(doc, sent_start, q_start)):
         return group
     return item_before_with(doc, sent_start, q_start)
 
@@ -244,13 +251,6 @@ _WITH_BEFORE = re.compile(rf"(?<![\w\u200c])با{GAP}$")
 # the previous item's figure (not the numbers of an age inside an item: «۱۰ تا ۱۴ سال با ۳۳ درصد»)
 _FIGURE_WITH_UNIT = re.compile(rf"[0-9۰-۹]{GAP}(?:درصد|مورد|نفر|تن|فقره|پرونده|تماس|خانوار)(?![\w\u200c])")
 _ITEM_JOINER = re.compile(r"[،,]|(?<![\w\u200c])و(?![\w\u200c])")
-
-
-def _given_to(doc: Document, sent_start: int, pos: int) -> str:
-    """What the clause says was given to a bare count of people («پرداخت کمک‌هزینه فرزندآوری» before
-    «به ۲۰۰۰ نفر»), else ""."""
-    m = _GIVEN_TO.search(doc.text, max(sent_start, pos - 80), pos)
-    return m.group(1) if m else ""
 
 
 def _same_noun(words: str, other: str) -> bool:
