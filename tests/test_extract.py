@@ -718,3 +718,9 @@ def test_a_perfect_verb_that_lost_its_zwnj_ends_a_programs_name():
     # scraped pages often drop the ZWNJ of «مانده‌اند», «بازگشته‌اند»: still verbs, never words of a name
     doc = run("مدیرکل گفت: ۳۰ کودک در مرکز نگهداری مهرگان ماندهاند و بقیه به خانواده بازگشتهاند.")
     assert [p.name for p in doc.programs.values()] == ["مرکز نگهداری مهرگان"]
+
+
+def test_an_occasion_named_for_a_body_is_a_program():
+    doc = run("رئیس بهزیستی شهرستان دیلم گفت: به مناسبت هفته بهزیستی ۱۲ طرح اشتغال در دیلم افتتاح شد.")
+    assert key("هفته بهزیستی") in doc.programs
+    assert doc.programs[key("هفته بهزیستی")].places == [key("دیلم")]

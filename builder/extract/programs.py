@@ -175,7 +175,8 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
             break  # «طرح اکرام شهرستان اردکان»: where it runs
         if u.kind == "org" and kind == "centre" and _NATIONAL_BODY.search(u.text):
             return None  # «مرکز توسعه پیشگیری … سازمان بهزیستی کشور», «مرکز ارتباطات مردمی نهاد ریاست جمهوری»: its office
-        if u.kind == "org" and (content or kind in _OWN_NAME_KINDS):  # «مرکز پذیرش بهزیستی», «تیم سیار اورژانس اجتماعی»
+        # «مرکز پذیرش بهزیستی», «تیم سیار اورژانس اجتماعی», «هفته بهزیستی»: an occasion named for a body
+        if u.kind == "org" and (content or kind in _OWN_NAME_KINDS or kind == "occasion" and k == j):
             content += 1
             k += 1
             if k < len(units) and units[k].kind == "place":  # «... اورژانس اجتماعی طبس»; nothing else follows the body
