@@ -724,3 +724,6 @@ def test_an_occasion_named_for_a_body_is_a_program():
     doc = run("رئیس بهزیستی شهرستان دیلم گفت: به مناسبت هفته بهزیستی ۱۲ طرح اشتغال در دیلم افتتاح شد.")
     assert key("هفته بهزیستی") in doc.programs
     assert doc.programs[key("هفته بهزیستی")].places == [key("دیلم")]
+    # the days of a week are time, not an occasion
+    doc = run("وی گفت: خط ۱۲۳ در تمام روزهای هفته پاسخگو است و در طول هفته کار می‌کند.")
+    assert not any(p.name.startswith("هفته") for p in doc.programs.values())

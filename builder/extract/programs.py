@@ -71,6 +71,7 @@ _DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن", "همین", "هم
 _STATUS_WORDS = frozenset(key(w) for w in ("جدید", "فعال", "موجود", "مذکور", "یادشده", "فعلی", "قبلی", "دیگر", "تازه"))
 # a number or ordinal before a head counts it («۱۴ مرکز», «نخستین هفته»)
 _COUNT_WORDS = frozenset(key(w) for w in ("نخستین", "اولین", "دومین", "سومین", "آخرین", "واپسین", "یک", "دو", "سه", "چند", "چهار", "پنج"))
+_DAYS_OF = frozenset(key(w) for w in ("روزهای", "روز‌های", "ایام", "طول", "اواسط", "اواخر", "اوایل"))  # «… هفته»
 _ANAPHORS = frozenset(key(w) for w in ("این", "همین"))  # «این طرح»: the program named last with this head
 # «هفته گذشته», «طرح اول»: a time or a rank after the head, not a name
 _TIME_WORDS = frozenset(key(w) for w in ("گذشته", "آینده", "جاری", "اخیر", "پیش", "قبل", "بعد", "آتی", "نخست", "اول",
@@ -136,8 +137,8 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
     if body is not None and body[0] > n:  # «مرکز نیکوکاری …»: a body's head that opens with a program's
         return None
     counted = i > 0 and (units[i - 1].kind == "number" or units[i - 1].key in _COUNT_WORDS)
-    if kind == "occasion" and counted:  # «نخستین هفته اجرای طرح», «دو هفته»: a span of time
-        return None
+    if kind == "occasion" and (counted or i > 0 and units[i - 1].key in _DAYS_OF):
+        return None  # «نخستین هفته اجرای طرح», «دو هفته», «تمام روزهای هفته»: a span of time
     j = k = i + n
     content = 0
     while k < len(units) and k - j < 9:
