@@ -712,6 +712,8 @@ def test_national_schemes_named_without_a_head_are_programs():
     assert {key("مسکن مهر"), key("بیمه زنان خانه‌دار"), key("کالابرگ")} <= names
     assert doc.programs[key("مسکن مهر")].places == [key("خمین")]
     assert not any(key("مهر") == n for n in names)
+    doc = run("رئیس بهزیستی شهرستان کمیجان از افتتاح سه روستا مهد در روستاهای این شهرستان خبر داد.")
+    assert key("روستا مهد") in doc.programs
 
 
 def test_a_perfect_verb_that_lost_its_zwnj_ends_a_programs_name():
