@@ -456,6 +456,9 @@ def test_a_name_after_according_to_with_its_ezafe_written_out_is_a_person():
 def test_given_names_seen_on_real_pages_open_names():
     doc = run("جاسم محمدی مدیرکل کمیته امداد لرستان گفت: کارها ادامه دارد. کامیل احمدی پژوهشگر اجتماعی نیز گفت: کودکان بیشترند.")
     assert {key("جاسم محمدی"), key("کامیل احمدی")} <= set(doc.persons)
+    # «یداله» is «یدالله» spelled with «اله»
+    doc = run("یداله کرمی رئیس اداره بهزیستی شهرستان گناوه گفت: کار ادامه دارد.")
+    assert key("یداله کرمی") in doc.persons
     # «مالک» (also "owner") opens a name before a surname and a reporting verb
     doc = run("به گزارش ایرنا، مالک رحیمی با اعلام خبر ساخت دو مددسرا گفت: کار آغاز شده است.")
     assert key("مالک رحیمی") in doc.persons

@@ -104,7 +104,8 @@ def is_given_name(token: str) -> bool:
     # compounds with «الله» (also spelled «اله»), «عبدال‌» and «الدین»: «کرامت‌الله», «نصراله», «عبدالرحیم», «فریدالدین»
     if (k.endswith("الله") and len(k) >= 6 and k[:-4] in _hazm_words()) or (k.startswith("عبدال") and len(k) >= 7) \
             or (k.endswith("اله") and len(k) >= 6 and k[:-3] in _hazm_words() and k not in _hazm_words()) \
-            or (k.endswith("الدین") and len(k) >= 7 and k[:-5] in _hazm_words()):
+            or (k.endswith("الدین") and len(k) >= 7 and k[:-5] in _hazm_words()) \
+            or (k.endswith("اله") and k[:-3] + "الله" in given_names()):  # «یداله»: «یدالله» spelled with «اله»
         return True
     return k in given_names() or _two_given_names(k)
 
