@@ -146,6 +146,8 @@ def test_statistics_sentence_in_both_digit_scripts(script):
     # a scale glued to its unit on a scraped page
     ("ظرفیت از ۲ هزارنفر", [("۲ هزار", "cardinal", 2000, None, "هزار")]),
     ("۴۰ میلیاردریال", [("۴۰ میلیارد", "cardinal", 4e10, None, "میلیارد")]),
+    ("۳ میلیون و ۸۰۰ هزارکودک", [("۳ میلیون و ۸۰۰ هزار", "cardinal", 3_800_000, None, "میلیون")]),
+    ("۵ هزارمددجو", [("۵ هزار", "cardinal", 5000, None, "هزار")]),
     ("۱۳ الی ۱۸ ساله", [("۱۳ الی ۱۸", "range", 13, 18, None)]),
     ("دو تا سه نفر", [("دو تا سه", "range", 2, 3, None)]),
     ("از ۲۲ لغایت ۲۸ تیرماه", [("۲۲ لغایت ۲۸", "range", 22, 28, None)]),

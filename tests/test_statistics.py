@@ -534,6 +534,10 @@ def test_decile_numbers_and_counts_of_kinds_are_no_figures():
     doc = run("وی گفت: یارانه دهک‌های ۸، ۹ و ۱۰ حذف می‌شود و برای دهک ۱ تا ۳ افزایش می‌یابد. "
               "در استان چهار نوع مرکز شبانه‌روزی و ۱۲۰ مهدکودک فعال است.")
     assert sorted(s.value for s in doc.statistics) == [120]
+    # a news id after its label, an age in «سالۀ», a distance in «کیلومتری»
+    doc = run("۳۰ تیر ۱۴۰۳، ۱۲:۴۲ کد خبر 4417023 استان‌ها مرکزی مدیرکل بهزیستی استان مرکزی گفت: ۲۶ کودک ۹ سالۀ در روستایی "
+              "۱۴ کیلومتری شهر ساکن هستند.")
+    assert sorted(s.value for s in doc.statistics) == [26]
     # the parts of a law are no things counted in the world
     doc = run("وی افزود: این آیین‌نامه با ۱۸ ماده، ۹ تبصره و ۴ فصل تصویب شد و ۲۳۰ معلول از آن بهره‌مند می‌شوند.")
     assert sorted(s.value for s in doc.statistics) == [230]

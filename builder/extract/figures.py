@@ -27,7 +27,7 @@ _MORE = re.compile(rf"(?:بیش\s*از|بیشتر\s*از|بالغ\s*بر|بال�
 _LESS = re.compile(rf"(?:کمتر\s*از|کم{GAP}تر\s*از|زیر|کمتر\s*از|حداکثر){GAP}$")
 # a label before its number: «منطقه ۱۲», «ناحیه‌ی ۲», «سال ۹۸», and «درسال ۹۷» written without its space
 _NOT_STAT_BEFORE = re.compile(
-    rf"(?<![\w\u200c])(?:در)?(?:منطقه|مناطق|ناحیه|خیابان|کوچه|پلاک|بزرگراه|خط|شماره|سامانه|تلفن|تماس\s*با|کد|رتبه|مقام|ردیف|ماده|بند|تبصره|اصل|سال|سالهای|سال{GAP}های|دهه|قرن|ساعت|کیلومتر\s*مربع|دهک|دهک{GAP}های)"
+    rf"(?<![\w\u200c])(?:در)?(?:منطقه|مناطق|ناحیه|خیابان|کوچه|پلاک|بزرگراه|خط|شماره|سامانه|تلفن|تماس\s*با|(?:کد|شناسه){GAP}(?:خبر|مطلب)|شناسه|کد|رتبه|مقام|ردیف|ماده|بند|تبصره|اصل|سال|سالهای|سال{GAP}های|دهه|قرن|ساعت|کیلومتر\s*مربع|دهک|دهک{GAP}های)"
     rf"(?:\u200cی|\u0654)?{GAP}$"
 )
 # «از ابتدای سال ۲۲ هزار و ۸۹۸ واقعه …»: a year is never written with a scale word
@@ -40,7 +40,7 @@ _CRITERION_BEFORE = re.compile(
     rf"(?:ها|های|ان)[\s\u200c]+دارای[\s\u200c]+(?:(?:حداقل|حداکثر|دست{GAP}کم)[\s\u200c]+)?$"
     rf"|(?<![\w\u200c])دارای[\s\u200c]+(?:حداقل|حداکثر|دست{GAP}کم)[\s\u200c]+$")
 # «۱۲ ساله», «۶ سالگی», «۲۴ ساعته», «۱۰ روزه»: an age or a duration used as an adjective
-_AGE_AFTER = re.compile(rf"^{GAP}(?:سال(?:ه|گی)?|ساله|ماهه|ماهگی|روزه|ساعته|نفره)(?![\w\u200c])")  # «گروه‌های ۱۵ نفره»: a size
+_AGE_AFTER = re.compile(rf"^{GAP}(?:سال(?:ه|ۀ|گی)?|ساله|ماهه|ماهگی|روزه|ساعته|نفره)(?![\w\u200c])")  # «گروه‌های ۱۵ نفره»: a size
 # «چهار نوع مرکز», «سه گونه خدمت»: a count of kinds, not of things; «۳ دهک پایین»: deciles, a kind too;
 # «قانونی با ۳۴ ماده، ۲۲ تبصره و ۱۰ فصل»: the parts of a text, not things counted in the world
 _KINDS_AFTER = re.compile(rf"^{GAP}(?:نوع|گونه|دهک|ماده|تبصره|فصل)(?![\w\u200c])")
@@ -50,7 +50,7 @@ _ADDRESS_AFTER = re.compile(rf"^{GAP}(?:خ|خیابان|کوچه|بلوار|می
 _PLACE_POPULATION = re.compile(rf"(?<![\w\u200c])(?:کلان{GAP}شهر|شهر|استان|شهرستان|کشور|روستای){GAP}$")
 _PER_PERSON = re.compile(rf"^{GAP}نفری(?![\w\u200c])")
 # «۲۴ ساعت», «۴۰ دقیقه», «۹۰ روز»: a duration, not a figure
-_DURATION_AFTER = re.compile(rf"^{GAP}(?:ساعت|دقیقه|ثانیه|روز|هفته|ماه)(?![\w\u200c])")
+_DURATION_AFTER = re.compile(rf"^{GAP}(?:ساعت|دقیقه|ثانیه|روز|هفته|ماه|کیلومتری)(?![\w\u200c])")  # «۱۸ کیلومتری …»: where
 # «با ۱۲۳ تماس بگیرند», «به ۱۳۷ اطلاع دهند»: a number dialled, not counted
 _DIALLED = re.compile(rf"^[^،,.؛;:]{{0,40}}?(?:تماس|اطلاع|خبر){GAP}(?:ب?گیر|گرفت|حاصل|ده|داد)")
 _HOTLINES = frozenset({110, 115, 123, 125, 137, 1480, 1570, 1525, 1526})
@@ -164,8 +164,8 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
     if _VAGUE_BEFORE.search(before) \
             or _LABEL_LIST_BEFORE.search(doc.text[max(0, start - 40):start]) and n.unit_word not in _SCALE_WORDS:
         return False
-    if _AGE_AFTER.match(doc.text[end:end + 8]) or _CLOCK_AFTER.match(doc.text[end:end + 8]) \
-            or _DURATION_AFTER.match(doc.text[end:end + 8]) or _KINDS_AFTER.match(doc.text[end:end + 8]):
+    after = doc.text[end:end + 12]
+    if _AGE_AFTER.match(after) or _CLOCK_AFTER.match(after) or _DURATION_AFTER.match(after) or _KINDS_AFTER.match(after):
         return False
     if re.search(rf"(?<![\w\u200c])(?:با|به){GAP}$", before) and _DIALLED.match(doc.text[end:end + 60]):
         return False

@@ -91,7 +91,8 @@ _LEX = _lexicon()
 _WORD_AT = re.compile("|".join(sorted(map(re.escape, _LEX), key=len, reverse=True)))
 DENOMINATORS = {2, 3, 4, 5, 6, 7, 8, 9, 10, 100, 1000}
 # units a scraped page may glue to the scale word before them («هزارنفر», «میلیاردریال»), as folded
-_GLUED_UNITS = frozenset(("نفر", "تومان", "ریال", "مورد", "خانوار", "واحد", "فقره", "دلار"))
+_GLUED_UNITS = frozenset(("نفر", "تومان", "ریال", "مورد", "خانوار", "واحد", "فقره", "دلار", "کودک", "زن", "مرد",
+                          "نوجوان", "دانش\u200cاموز", "دانشاموز", "مددجو", "معلول", "سالمند", "پرونده", "تماس"))
 
 # --- tokens ----------------------------------------------------------------
 
@@ -159,11 +160,10 @@ def _split_run(run: str, start: int, gap: str) -> list[Tok]:
         return [Tok("and", start, start + 1, run, gap)]
     parts = _number_parts(run)
     if parts is None:
-        scale = _WORD_AT.match(run)
-        if scale and scale.group() in _SCALES and run[scale.end():] in _GLUED_UNITS:
-            # «۳ هزارنفر», «۵۰ میلیاردریال»: a scale word glued to the unit after it
-            return [Tok("word", start, start + scale.end(), scale.group(), gap, Fraction(_SCALES[scale.group()]),
-                         cls="scale"), Tok("text", start + scale.end(), start + len(run), run[scale.end():], "0")]
+        scale = next((w for w in _SCALES if run.startswith(w) and run[len(w):] in _GLUED_UNITS), None)
+        if scale:  # «۳ هزارنفر», «۵۰ میلیاردریال»: a scale word glued to the unit after it
+            return [Tok("word", start, start + len(scale), scale, gap, Fraction(_SCALES[scale]), cls="scale"),
+                    Tok("text", start + len(scale), start + len(run), run[len(scale):], "0")]
         return [Tok("text", start, start + len(run), run, gap)]
     toks = []
     for a, b, w in parts:
