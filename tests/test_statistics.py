@@ -965,3 +965,8 @@ def test_people_a_thing_was_given_to_are_its_recipients(sentence, value, given):
     stat = by_value(run(sentence))[value]
     assert "دریافت‌کننده" in stat.subject and given in stat.subject and "پرداخت" not in stat.subject, stat.subject
     assert stat.measure.endswith("covered")
+
+
+def test_a_future_passive_says_what_will_happen_without_its_auxiliary():
+    stats = by_value(run("مدیرکل بهزیستی گفت: در هفته بهزیستی ۳۸ طرح اشتغال‌زایی افتتاح خواهد شد."))
+    assert stats[38].subject == "طرح اشتغال‌زایی افتتاح شده", stats[38].subject

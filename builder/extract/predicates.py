@@ -34,6 +34,7 @@ class Predicate(NamedTuple):
 # the first word of a compound non-verbal part: «صاحب شغل», «مورد حمایت», «تحت پوشش»
 _COMPOUND_HEADS = frozenset(_K(w) for w in ("صاحب", "مورد", "تحت", "زیر", "دارای", "فاقد"))
 _PERFORMED = re.compile(_K("رساند") + "|" + _K("می‌رساند") + "|" + _K("رسید"))  # after «به انجام»
+_FUTURE = frozenset(_K(w) for w in ("خواهد", "خواهند", "خواهیم", "خواهم", "خواهی", "خواهید"))  # the future's auxiliary
 _NON_VERBAL = frozenset(_K(w) for w in ("قرار", "انجام", "صورت", "خبر", "وجود"))  # «… وجود دارد»: they are there
 
 
@@ -241,7 +242,7 @@ def _assemble(doc: Document, words: list[re.Match], verb: re.Match, obj: bool, g
     if placed:
         words = words[:-1]
     # the verb's non-verbal part: the last word before it, and one joined to it by «و» («شناسایی و جمع‌آوری»)
-    kept = [m for m in words if _K(m.group()) not in _FILLERS]
+    kept = [m for m in words if _K(m.group()) not in _FILLERS and _K(m.group()) not in _FUTURE]  # «افتتاح خواهد شد»
     verbal: list[str] = []
     head = next((i for i in range(len(kept) - 1, max(-1, len(kept) - 5), -1) if _K(kept[i].group()) in _COMPOUND_HEADS), None)
     if placed and head is not None:  # «مورد غربالگری شنوایی قرار گرفتند»: all of it is the action
