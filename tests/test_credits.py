@@ -144,6 +144,7 @@ def test_a_quoted_office_with_a_district_number():
 
 def test_an_agency_told_through_its_reporter_and_an_interview_called_so():
     assert from_interview("رئیس کمیته امداد شهرستان روز سه شنبه به خبرنگار ایسنا گفت: …").agency.name == "ایسنا"
+    assert from_interview("مدیرکل بهزیستی به خبرنگار شبستان در اراک گفت: …").name == "شبستان"  # the reporter's city
     assert from_interview("وی در مصاحبه با کویرنو گفت: …").name == "کویرنو"
     assert from_interview("وی در مصاحبه با رسانه‌ها گفت: …") is None  # a common noun, not a name
 

@@ -230,8 +230,10 @@ def from_interview(paragraph: str) -> Credit | None:
     return None
 
 
-# «… به خبرگزاری ایلنا گفت», «به ایسنا گفته است», «به خبرنگار ایرنا گفت»: the agency an official told
-_TOLD = re.compile(rf"(?<![\w\u200c])به\s+(?:خبرنگار(?:ان)?\s+)?((?:خبرگزاری\s+)?[\u0600-\u06FF\u200c]+)\s+(?:گفت|گفته{_W}است|اعلام{_W}کرد)")
+# «… به خبرگزاری ایلنا گفت», «به ایسنا گفته است», «به خبرنگار ایرنا گفت», «به خبرنگار شبستان در اراک گفت»:
+# the agency an official told (a reporter's city may follow it)
+_TOLD = re.compile(rf"(?<![\w\u200c])به\s+(?:خبرنگار(?:ان)?\s+)?((?:خبرگزاری\s+)?[\u0600-\u06FF\u200c]+)"
+                   rf"(?:\s+(?:در|از)\s+[\u0600-\u06FF\u200c]+)?\s+(?:گفت|گفته{_W}است|اعلام{_W}کرد)")
 # the source's name on the label's line («منبع: ایسنا»; a bare «منبع:» before a share widget names none)
 _SOURCE_LABEL = re.compile(rf"(?:^|\n|(?<=\s))[\s•*\-]*منبع(?:{_W}خبر)?[ \t]*[:：][ \t]*([^\n|]{{2,60}}?)\s*(?:\||\n|$)")
 # «… دارد./ایرنا»: the agency whose story it is, after the last sentence
