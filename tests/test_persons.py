@@ -517,3 +517,10 @@ def test_a_scholars_field_after_the_name_is_a_post_not_a_third_name(occupation):
     doc = run(f"به گزارش ایسنا، کامران نیکو {occupation} خبر داد که شمار زباله‌گردان در شهرها بیشتر شده است.")
     assert set(doc.persons) == {key("کامران نیکو")}
     assert [q.speaker for q in doc.quotes] == [key("کامران نیکو")]
+
+
+def test_a_reporters_byline_glued_before_the_speakers_name_is_not_part_of_it():
+    doc = run("باشگاه خبرنگاران جوان، مینا شیخ پور رضا کرمی سرپرست سازمان فرهنگی شهرداری شهرکرد در این جلسه گفت: "
+              "کار ادامه دارد. کرمی افزود: طرح‌ها اجرا می‌شود.")
+    assert key("رضا کرمی") in doc.persons and not any(k.endswith(key("پور رضا کرمی")) for k in doc.persons)
+    assert key("رضا کرمی") in {q.speaker for q in doc.quotes}

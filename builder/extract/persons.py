@@ -270,7 +270,9 @@ def _through_to_role(units: list[Unit], k: int) -> int:
     words between them that are neither function words nor verbs are the rest of the surname."""
     for m in range(k, min(k + 3, len(units))):
         if match_head(units, m, ("role",)):
-            return m
+            # «نگار شیخ پور مصطفی جعفری سرپرست …»: a given name and a word before the post are the speaker's
+            # own name after a byline's, not more of this surname
+            return k if m == k + 2 and is_given_name(units[k].text) and not is_surname_like(units[k].text) else m
         u = units[m]
         if u.kind != "word" or is_stop(u.text) or not (is_name_word(u) or is_given_name(u.text)) or m == k + 2 \
                 or u.key in _BYLINE or u.text.endswith(_DASHES):
