@@ -524,3 +524,11 @@ def test_a_reporters_byline_glued_before_the_speakers_name_is_not_part_of_it():
               "کار ادامه دارد. کرمی افزود: طرح‌ها اجرا می‌شود.")
     assert key("رضا کرمی") in doc.persons and not any(k.endswith(key("پور رضا کرمی")) for k in doc.persons)
     assert key("رضا کرمی") in {q.speaker for q in doc.quotes}
+
+
+def test_a_surname_that_reads_as_a_word_is_read_from_the_surname_said_alone():
+    # «آسوده» (relaxed) after a given name, then alone before a reporting verb: the person's surname
+    doc = run("به گزارش ایرنا، کمال آسوده ضمن تبریک هفته بهزیستی بیان کرد: خدمات ادامه دارد. "
+              "آسوده اظهار کرد: ۴۰ طرح افتتاح می‌شود.")
+    assert key("کمال آسوده") in doc.persons
+    assert speakers(doc) == [key("کمال آسوده")] * 2

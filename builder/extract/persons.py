@@ -435,6 +435,7 @@ def extract(doc: Document) -> None:
             add_person(doc, doc.text[start:end], start, end, si, units[min(i, a)].start)
             i = b
     _longer_surnames(doc, verbs)
+    _surnames_said_alone(doc, verbs)
     _surname_mentions(doc)
     doc.mentions.sort(key=lambda m: m.start)
 
@@ -471,6 +472,31 @@ def _longer_surnames(doc: Document, verbs: frozenset[int]) -> None:
         first = mentions[0]
         first.end, first.text = after.end(), doc.text[first.start:after.end()]
         doc.persons[new].evidence[0] = doc.evidence(first.start, first.end, NAME)
+
+
+_LAST_WORD = re.compile(rf"([{LETTER}][{LETTER}\u200c]*)[\s\u200c]+$")
+
+
+def _surnames_said_alone(doc: Document, verbs: frozenset[int]) -> None:
+    """«حبیب‌الله آسوده ضمن تبریک … بیان کرد», later «آسوده اظهار کرد:»: a word after a given name that opens a
+    sentence alone before a reporting verb (``verbs``: where they start) is that person's surname, however much
+    it reads as a word («آسوده», relaxed); the page names the person so twice."""
+    named = [m for m in doc.mentions if m.kind == "person"]
+    known = {key(surname(p.name)) for p in doc.persons.values()}
+    for v in sorted(verbs):
+        si = doc.sentence_at(v)
+        if si < 0 or not (w := _LAST_WORD.search(doc.text, doc.sentences[si].start, v)) \
+                or not PREAMBLE.match(doc.text[doc.sentences[si].start:w.start()]) \
+                or is_function_word(w.group(1)) or is_given_name(w.group(1)) or key(w.group(1)) in known \
+                or any(m.start <= w.start() < m.end for m in named):
+            continue
+        again = re.compile(rf"(?<![\w\u200c])([{LETTER}][{LETTER}\u200c]*)[\s\u200c]+{re.escape(w.group(1))}(?![\w\u200c])")
+        first = next((m for m in again.finditer(doc.text, 0, doc.sentences[si].start) if is_given_name(m.group(1))
+                      and not any(p.start < m.end() and m.start() < p.end for p in named)), None)
+        if first is not None:
+            add_person(doc, first.group(), first.start(), first.end(), doc.sentence_at(first.start()))
+            named = [m for m in doc.mentions if m.kind == "person"]
+            known.add(key(w.group(1)))
 
 
 def surname(name: str) -> str:
