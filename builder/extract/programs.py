@@ -9,7 +9,9 @@ content words; «از» may sit inside a name («مرکز آموزش و حمای
 دولتی»), «مرکز استان» (a place), research centres (organisations), and
 time («هفته گذشته»), nor plans counted by a number («۷۹۳ طرح دامپروری»).  A mobile team or a
 self-help group is a program by its two-word head alone («تیم سیار», «گروه همیار»), and a name
-said again with its head in the plural or singular is the same program.  Any mention of
+said again with its head in the plural or singular is the same program.  An occasion may be named for
+a body («هفته بهزیستی»; not «روزهای هفته», a span of time), and a few national schemes are named
+without a head at all («مسکن مهر», «کالابرگ», «روستا مهد»: builder/data/named_programs.tsv).  Any mention of
 «اورژانس اجتماعی» is the national social emergency hotline 123 (one program «خط ۱۲۳ اورژانس
 اجتماعی»; two, the service and «خط ۱۲۳», when the page names the number apart from it), except in
 the name of a plan or a mobile team built on it («طرح اورژانس اجتماعی سیار روستایی», «تیم سیار
