@@ -970,3 +970,8 @@ def test_people_a_thing_was_given_to_are_its_recipients(sentence, value, given):
 def test_a_future_passive_says_what_will_happen_without_its_auxiliary():
     stats = by_value(run("مدیرکل بهزیستی گفت: در هفته بهزیستی ۳۸ طرح اشتغال‌زایی افتتاح خواهد شد."))
     assert stats[38].subject == "طرح اشتغال‌زایی افتتاح شده", stats[38].subject
+
+
+def test_a_source_opening_the_clause_comes_before_its_subject():
+    stats = by_value(run("براساس داده‌های منتشر شده نرخ ترک تحصیل دختران روستایی به صورت کلی ۳٫۲ درصد اعلام‌شده است."))
+    assert "ترک تحصیل دختران روستایی" in stats[3.2].subject and "صورت" not in stats[3.2].subject, stats[3.2].subject

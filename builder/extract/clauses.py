@@ -46,6 +46,9 @@ _LEADING_TIME = re.compile(
 # a discourse connector opening a clause before its subject: «همچنین», «ضمناً», «از سوی دیگر»
 _LEADING_CONNECTOR = re.compile(rf"(?:همچنین|ضمنا|ضمناً|سپس|علاوه{GAP}بر{GAP}این|از{GAP}سوی{GAP}دیگر|از{GAP}طرف{GAP}دیگر)"
                                 rf"(?![\w\u200c])[،,]?{GAP}")
+# the source a clause opens with before its subject: «براساس داده‌های منتشر شده», «طبق آمار رسمی»
+_LEADING_SOURCE = re.compile(rf"(?:بر{GAP}اساس|طبق|بنابر|به{GAP}استناد){GAP}(?:[^\s\u200c،,.:؛;0-9۰-۹]+{GAP}){{1,3}}?"
+                             rf"(?:منتشر{GAP}شده|منتشرشده|موجود|رسمی|اعلام{GAP}شده|اعلام‌شده|جدید|اخیر)(?![\w\u200c]){GAP}")
 # a clause that opens with what its figure is compared with and goes straight on to the figure
 _LEADING_COMPARISON = re.compile(rf"نسبت{GAP}به{GAP}(?:[^\s\u200c،,.:؛;]+{GAP}){{0,5}}?"
                                  rf"(?:قبل|گذشته|پیش|مشابه|[0-9۰-۹]{{2,4}}){GAP}(?:یعنی{GAP}[^،,.:؛;]{{0,20}}?)?{GAP}")
@@ -62,8 +65,8 @@ def topic(doc: Document, sent_start: int, start: int) -> tuple[str, int] | None:
     begin = clause_start(doc, sent_start, start)
     if not doc.text[begin:start].strip() and (opened := subject_before_comma(doc, sent_start, begin)) is not None:
         begin, start = opened  # «زنان سرپرست تحت پوشش که … نیازمند هستند، ۱ میلیون نفر هستند»
-    if (joined := _LEADING_CONNECTOR.match(doc.text, begin, start)) is not None:
-        begin = joined.end()  # «همچنین میزان ترک تحصیل دختران … به ۱/۳۶ درصد رسید»: the subject follows
+    if (joined := _LEADING_CONNECTOR.match(doc.text, begin, start) or _LEADING_SOURCE.match(doc.text, begin, start)) is not None:
+        begin = joined.end()  # «همچنین میزان ترک تحصیل دختران …», «براساس داده‌های منتشر شده نرخ …»: the subject follows
     if _LEADING_COMPARISON.fullmatch(doc.text, begin, start):
         return None  # «… که نسبت به سال گذشته ۰/۱۷ درصد افزایش داشته»: compared with when, no subject of its own
     if (when := _LEADING_TIME.match(doc.text, begin, start)) is not None and noun_phrase(doc, when.end(), start).text:
