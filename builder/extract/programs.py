@@ -377,7 +377,7 @@ def _absorb_organizations(doc: Document) -> None:
 def _pattern(name: str) -> str:
     """``name`` as a pattern that takes ZWNJ, space or nothing between and inside its words."""
     words = (re.escape(w).replace("\u200c", "[\\s\u200c]?") for w in name.split())
-    return rf"(?<![\w\u200c])" + GAP.join(words) + rf"(?![\w\u200c])"
+    return r"(?<![\w\u200c])" + GAP.join(words) + r"(?![\w\u200c])"
 
 
 # national schemes named without a head: «مسکن مهر», «کالابرگ», «بیمه زنان خانه‌دار» (builder/data/named_programs.tsv)
