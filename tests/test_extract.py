@@ -642,6 +642,9 @@ def test_after_this_county_or_a_section_no_word_is_taken_for_a_place():
     names = {p.name for p in doc.places.values()}
     assert "قره‌بلاغ" in names
     assert not names & {"ترک", "زنان", "عمده‌ای", "مستأجر"}
+    # a compound verb a page joins with ZWNJs after «شهرستان» («ثبت‌نام‌شده‌اند») is no county
+    doc = run("رئیس بهزیستی مهریز گفت: ۵۰۰ کودک در مهدهای کودک شهرستان ثبت‌نام‌شده‌اند.")
+    assert {p.name for p in doc.places.values()} == {"مهریز"}
 
 
 def test_a_program_name_ends_before_the_noun_of_a_compound_verb_with_yaftan():

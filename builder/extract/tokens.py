@@ -124,6 +124,7 @@ def is_past_stem(t: str) -> bool:
     return t in _hazm_data()[2]
 
 
+_AUXILIARIES = frozenset(("اند", "است", "ایم", "اید", "ام"))
 _GLUED_PERFECT = re.compile(r"(?:ن|نمی)?(.{2,}?)ه(?:اند|ایم|اید|است)")
 
 
@@ -133,6 +134,8 @@ def is_verb(t: str) -> bool:
         return True
     if "\u200c" in t and is_light_verb(t.rsplit("\u200c", 1)[-1]):
         return True
+    if "\u200c" in t and t.rsplit("\u200c", 1)[-1] in _AUXILIARIES and is_verb(t.rsplit("\u200c", 1)[0]):
+        return True  # «ثبت‌نام‌شده‌اند»: a compound's participle and its auxiliary, all joined by ZWNJs
     if t.endswith("ه") and len(t) > 3 and t[:-1] in _hazm_data()[2] and t not in _ADJECTIVAL:
         return True  # a past participle: «ساخته», «گرفته», «شده»
     if (glued := _GLUED_PERFECT.fullmatch(t)) and glued.group(1) in _hazm_data()[2]:
