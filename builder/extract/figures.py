@@ -337,15 +337,14 @@ def _reached(doc: Document, sent, figures: list[_Figure]) -> list[_Figure]:
         q = _qualifier(doc, f.start)[1]
         unit = "" if _percent(f.n) or not f.subject else f.subject.split()[0]
         unit_end = f.end if not unit else doc.text.find(unit, f.end) + len(unit)
-        if f.topic or not _TO_BEFORE.search(doc.text, max(sent.start, q - 6), q) \
-                or not _CHANGED_AFTER.match(doc.text, unit_end) or unit and key(unit) not in _UNIT_OF \
+        to = _TO_BEFORE.search(doc.text, max(sent.start, q - 6), q)
+        if f.topic or to is None or not _CHANGED_AFTER.match(doc.text, unit_end) or unit and key(unit) not in _UNIT_OF \
                 and key(unit) not in counted.CLASSIFIERS:
             continue
-        to_at = max(sent.start, q - 6) + _TO_BEFORE.search(doc.text, max(sent.start, q - 6), q).start()
-        boundary = clauses.clause_start(doc, sent.start, to_at)
+        boundary = clauses.clause_start(doc, sent.start, to.start())
         if i > 0 and out[i - 1].stop > boundary:
             continue  # another figure's clause: «… از ۶۰۰ نفر به …» is :func:`_changes`'s
-        topic = _noun_phrase_from(doc, boundary, to_at)
+        topic = _noun_phrase_from(doc, boundary, to.start())
         if topic and key(topic.split()[0]) not in _CHANGE_NOUNS:
             out[i] = f._replace(subject=unit, stop=unit_end, topic=topic)
     return out

@@ -13,7 +13,7 @@ from ..text.document import Document
 from ..text.patterns import GAP
 from ..text.textkey import key
 from . import clauses
-from .figures import _UNIT_OF
+from .figures import _TO_BEFORE, _UNIT_OF
 from .tokens import is_function_word
 
 __all__ = ["given_to", "received"]
@@ -23,7 +23,6 @@ _GIVING = ("پرداخت", "اعطای", "اعطا", "تحویل", "توزیع",
 # «از پرداخت کمک‌هزینه فرزندآوری به بیش از ۲۰۰۰ نفر …»: what was given to the people counted
 _GIVEN_TO = re.compile(rf"(?<![\w\u200c])((?:{'|'.join(_GIVING)})[\s\u200c]+[^،,.:؛;0-9۰-۹]{{2,60}}?)[\s\u200c]+به{GAP}$")
 _GIVING_KEYS = tuple(key(w) for w in _GIVING)  # «پرداخت‌شده», «اهدا شد»: the verb's non-verbal part starts so
-_TO_BEFORE = re.compile(rf"(?<![\w\u200c])به{GAP}$")
 _AMOUNT_WORDS = frozenset(key(w) for w in ("هزار", "میلیون", "میلیارد", "ریال", "تومان"))
 
 
