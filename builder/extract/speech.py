@@ -19,6 +19,8 @@ TITLES = ("دکتر", "مهندس", "حجت‌الاسلام‌والمسلمی�
           "سردار", "سرهنگ", "سرتیپ", "سرلشکر", "امیر", "استاد", "خانم", "آقای", "آقا", "حاجی", "حاج", "سرکار", "جناب")
 _TITLE = "|".join(re.escape(t).replace(r"\ ", r"[\s\u200c]*").replace("\u200c", r"[\s\u200c]*") for t in TITLES)
 
+# a credit's opening words: «به گزارش», «بنا بر گزارش», «طبق گزارش» (and the typo «به گزرش» pages keep)
+_CREDIT = r"(?:به|بنا\s*بر|طبق)\s*گزا?رش"
 # what may precede the subject: a dateline, «به گزارش ...،», and a few discourse adverbs
 PREAMBLE = re.compile(
     # the datelines of builder.text.datelines: «ایسنا/خوزستان », «دهدشت- ایرنا-», «تهران (پانا) - »
@@ -26,13 +28,13 @@ PREAMBLE = re.compile(
     # a site's name before its credit: «ایده آل خبر _ به گزارش …»
     r"[\u0600-\u06FF\u200c ]{2,30}?\s*[_\-–—]\s+(?=به\s*گزا?رش)|"
     # a credit, commas inside its source's name allowed («… اداره کل تعاون،کار و رفاه اجتماعی استان البرز، »)
-    r"(?:به|بنا\s*بر|طبق)\s*گزا?رش[^:؛\n]{0,120}[،,:؛]\s*|"  # «به گزرش …» (a typo pages keep) too
+    rf"{_CREDIT}[^:؛\n]{{0,120}}[،,:؛]\s*|"  # «به گزرش …» (a typo pages keep) too
     # a source's label opening the lead: «ایسنا: », «میگنا: », «بازی دراز ۱۴۰۴: » (not «کردونی خبر داد: »)
     r"[\u0600-\u06FF\u200c]{2,20}(?:\s+[\u0600-\u06FF\u200c]{2,20})?(?:\s+[۰-۹0-9]{2,4})?\s*:\s+|"
     # a credit with no comma before the name: «به گزارش یولن از گچساران عزیز اله دیلمی …»
     # or before the post: «به گزارش روابط عمومی بهزیستی استان یزد کارشناس مسئول …»; the source after
     # «به نقل از» is a few words of its own, no speaker («… استان بوشهر به نقل از بهزیستی گناوه یداله خرم‌نژاد …»)
-    r"(?:به|بنا\s*بر|طبق)\s*گزا?رش(?:\s*(?!نقل\s)[^،,:؛\n\s]+){1,7}(?:\s+از\s+[^،,:؛\n\s]+)?"
+    rf"{_CREDIT}(?:\s*(?!نقل\s)[^،,:؛\n\s]+){{1,7}}(?:\s+از\s+[^،,:؛\n\s]+)?"
     r"(?:\s+به\s+نقل\s+از(?:\s+[^،,:؛\n\s]+){1,4})?\s+|"
     # a dateline of one place or source and one dash, slash or bar: «ارومیه- », «فارس/ », «باشگاه خبرنگاران جوان - »,
     # «خرم‌آباد| », «بیجار_»
