@@ -532,3 +532,15 @@ def test_a_surname_that_reads_as_a_word_is_read_from_the_surname_said_alone():
               "آسوده اظهار کرد: ۴۰ طرح افتتاح می‌شود.")
     assert key("کمال آسوده") in doc.persons
     assert speakers(doc) == [key("کمال آسوده")] * 2
+
+
+def test_a_story_credited_from_a_county_is_about_that_county_and_one_from_the_capital_is_the_provinces():
+    body = ("به گزارش خبرنگار ما از {city}، مدیرکل بهزیستی خراسان رضوی گفت: مرکز مشاوره خانواده امید "
+            "امسال ۳۰۰ زوج را پذیرش کرد.")
+    county = run(body.format(city="تایباد"))
+    assert county.places[county.setting].name == "تایباد"
+    assert [county.places[p].name for p in county.programs[key("مرکز مشاوره خانواده امید")].places] == ["تایباد"]
+    capital = run(body.format(city="مشهد"))  # the provincial desk's city: the story is the province's
+    assert capital.setting == key("خراسان رضوی")
+    dateline = run("تایباد- ایرنا- رئیس بهزیستی گفت: مرکز مشاوره خانواده امید امسال ۳۰۰ زوج را پذیرش کرد.")
+    assert dateline.places[dateline.setting].name == "تایباد"

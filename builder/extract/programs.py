@@ -29,7 +29,7 @@ import re
 from ..components import component
 from ..text.document import Document, Mention, Program
 from ..text.lexicon import is_given_name, table, word_frequency
-from ..text.patterns import GAP
+from ..text.patterns import CREDIT_OPENING, GAP
 from ..text.textkey import key
 from . import organizations
 from .phrases import (NAME_CARRIERS, PLACE_WORDS, PROGRAM_HEADS, compound_verb_noun, is_descriptive, is_name_word, match_head,
@@ -237,7 +237,7 @@ def _add(doc: Document, name: str, kind: str, start: int, end: int, sentence: in
 
 
 # the credit that opens a sentence, up to its comma: the places in it are the agency's, not the program's
-_CREDIT = re.compile(rf"به{GAP}گزارش[^،,.:؛;\n]{{0,80}}[،,]")
+_CREDIT = re.compile(CREDIT_OPENING)
 
 
 def _attach_places(doc: Document) -> None:

@@ -3,14 +3,19 @@
 News from a county office or a city hall is about that city, news from a provincial office
 about its province.  :func:`main_place` reads it from the main speaker's post (a mayor, a
 county governor, a prosecutor, the head of a municipal body or of a county office); the
-component :func:`extract` sets :attr:`Document.setting` to it, else to the article's
-province, else to the country (:data:`COUNTRY`: a national body's figures are the country's).  Statistics (a figure without a place of its own) and programs (a program no
+component :func:`extract` sets :attr:`Document.setting` to it, else to the one city its
+headline names, the county its credit or dateline names (:func:`credit_city`), the one city
+the story names, else to the article's province, else to the country (:data:`COUNTRY`: a national body's figures are the country's).  Statistics (a figure without a place of its own) and programs (a program no
 sentence places) read it.
 """
 from __future__ import annotations
 
+import re
+
 from ..components import component
 from ..text.document import Document
+from ..text.gazetteer import capital_of
+from ..text.patterns import CREDIT_OPENING
 from ..text.textkey import key
 
 #: the component's name, the extractor its evidence names (see builder.components)
@@ -104,7 +109,31 @@ def only_city(doc: Document) -> str | None:
     return next(iter(cities))
 
 
+_CREDIT = re.compile(CREDIT_OPENING)
+_DASH = re.compile(r"\s*[-–_]")
+
+
+def credit_city(doc: Document) -> str | None:
+    """The city or county named by the story's first credit or dateline, when it is not its province's
+    capital: a desk in the capital covers the province, but «به گزارش … از تایباد» and «تایباد- ایرنا-»
+    come from the county the story is about."""
+    places = [m for m in doc.mentions if m.kind == "place" and m.ref in doc.places]
+    for sentence in doc.sentences:
+        credit = _CREDIT.match(doc.text, sentence.start, sentence.end)
+        opening = next((m for m in places if m.start == sentence.start + len(sentence.text) - len(sentence.text.lstrip())), None)
+        if credit is None and not (opening and _DASH.match(doc.text, opening.end)):
+            continue
+        named = [m.ref for m in places if sentence.start <= m.start and m.end <= (credit.end() if credit else opening.end)]
+        for ref in named:
+            place = doc.places[ref]
+            capital = capital_of(place.province) if place.province else None
+            if place.kind in ("city", "county") and not (capital and capital.key == ref):
+                return ref
+        return None
+    return None
+
+
 @component(NAME, requires=("text", "article", "mentions", "places", "organizations", "posts", "quotes"),
            assigns=("setting",))
 def extract(doc: Document) -> None:
-    doc.setting = main_place(doc) or headline_city(doc) or only_city(doc) or doc.article.province or COUNTRY
+    doc.setting = main_place(doc) or headline_city(doc) or credit_city(doc) or only_city(doc) or doc.article.province or COUNTRY
