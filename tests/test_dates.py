@@ -333,3 +333,11 @@ def test_afghan_month_names_with_their_day_and_year():
     assert [d.start_date for d in find_dates("سنبله 01, 1399 11:05")] == [date(2020, 8, 22)]
     assert [d.start_date for d in find_dates("۵ حوت ۱۳۹۸")] == [date(2020, 2, 24)]
     assert find_dates("میزان ۲۰ درصد افزایش یافت و سرطان سینه کمتر شد") == []
+
+
+def test_a_season_and_the_first_two_months_are_spans_of_their_year():
+    ref = date(2023, 7, 1)
+    spans = {d.text: d.iso for d in find_dates("در بهار ۱۴۰۱ و تابستان سال ۱۴۰۰ و پاییز امسال و دو ماهه نخست سال ۱۴۰۲", ref)}
+    assert spans == {"بهار ۱۴۰۱": "2022-03-21/2022-06-21", "تابستان سال ۱۴۰۰": "2021-06-22/2021-09-22",
+                     "پاییز امسال": "2023-09-23/2023-12-21", "دو ماهه نخست سال ۱۴۰۲": "2023-03-21/2023-05-21"}
+    assert not find_dates("در این مرکز ۱۴۰۱ نفر پذیرش شدند", ref)  # a bare number is still a count

@@ -25,7 +25,7 @@ GILAN_FACTS = {
     "statistics": [
         {"value": 250, "approx": "exact", "unit_or_subject": "کودک خیابانی", "place": "گیلان",
          "text": "۲۵۰ کودک خیابانی در استان گیلان"},
-        {"value": 12.5, "approx": "more_than", "unit_or_subject": "درصد کودکان بازمانده از تحصیل", "place": "گیلان",
+        {"value": 12.5, "approx": "more_than", "unit_or_subject": "درصد کودکان بازمانده از تحصیل در سال ۱۴۰۲", "place": "گیلان",
          "text": "بیش از ۱۲.۵ درصد کودکان بازمانده از تحصیل"},
     ],
     "quotes": [
@@ -90,3 +90,13 @@ def test_source_sentence_of_an_entity_spans_articles(gilan_document, store_with,
     person = mint("person", "مریم احمدی")
     rows = list(store.query(read_resource("queries", "source-sentence.rq"), substitutions={Variable("fact"): person}))
     assert {r["article"] for r in rows} == {article_iri(gilan_document()), article_iri(tehran_document())}
+
+
+def test_a_figures_period_is_said_with_what_it_counts_but_not_the_day_it_was_told(store_with):
+    from builder.pipeline import process
+    from builder.text.document import Document
+    doc = process(Document("t.txt", "t", "مدیرکل ثبت احوال گفت: در بهار ۱۴۰۱ تعداد ۱۲۰۰ طلاق ثبت شد و در تابستان ۱۴۰۱ "
+                                         "۹۵۰ طلاق ثبت شد.\n\nوی صبح امروز افزود: ۴۰ مرکز مشاوره فعال است.\n"))
+    subjects = {s["value"]: s["unit_or_subject"] for s in article_facts(store_with(doc), article_iri(doc))["statistics"]}
+    assert subjects[1200].endswith("در بهار ۱۴۰۱") and subjects[950].endswith("در تابستان ۱۴۰۱")
+    assert "امروز" not in subjects[40]

@@ -216,7 +216,7 @@ def extract(doc: Document) -> None:
             if not another and (dedupe in seen or (same := _repeated(doc, value, unit, reading)) is not None):
                 _restated(doc, seen[dedupe] if dedupe in seen else same, sent, evidence, full, reading, approx)
                 continue
-            period, period_text = _period(dates)
+            period, period_text = _period(dates, q_start - sent.start)
             stat = Statistic(
                 value=value, approx=approx, unit=unit, subject=full, population=reading.population,
                 measure=reading.measure, whole=reading.whole, high=n.high,
@@ -327,9 +327,11 @@ def _restated(doc: Document, first: Statistic, sent, evidence, full: str, readin
             first.concept = concept_for(reading.population) or concept_for(full) or first.concept
 
 
-def _period(dates) -> tuple[str | None, str | None]:
-    """The period of a sentence's figures: its first date phrase that has a date (ISO text, words)."""
-    period = next((d for d in dates if d.start_date), None)
+def _period(dates, at: int) -> tuple[str | None, str | None]:
+    """The period of the figure at ``at`` in its sentence (ISO text, words): the nearest date phrase before
+    it («در بهار ۱۴۰۱ … ۱۲۰۰ طلاق و در تابستان ۱۴۰۱ … ۹۵۰ طلاق»), else the sentence's first."""
+    dated = [d for d in dates if d.start_date]
+    period = next((d for d in reversed(dated) if d.end <= at), dated[0] if dated else None)
     return (period.iso, period.text) if period else (None, None)
 
 

@@ -113,15 +113,18 @@ _UNIT_RE = _rx(rf"""{_L}(?:
    |(?:این|همین){_SP}+(?P<this>هفته|ماه|سال)
    |(?P<word>امسال|پارسال)){_R}""", re.X)
 _UNIT_DAYS = {"روز": 1, "هفته": 7}
-_PART_BEFORE = _rx(rf"{_L}(?P<p>اوایل|اواسط|اواخر|نیمه{_SP}*(?:اول|نخست|دوم)"
-                   rf"|(?:سه|شش|نه){_SP}*ماهه?{_SP}*(?:اول|نخست|ابتدای|ابتدایی))(?:\u200c?ی)?{_SP}+$")
+_SEASONS = {"بهار": (1, 3), "تابستان": (4, 6), "پاییز": (7, 9), "پائیز": (7, 9), "زمستان": (10, 12)}
+_PART_BEFORE = _rx(rf"{_L}(?P<p>اوایل|اواسط|اواخر|نیمه{_SP}*(?:اول|نخست|دوم)|{_alts(_SEASONS)}"
+                   rf"|(?:دو|سه|شش|نه){_SP}*ماهه?{_SP}*(?:اول|نخست|ابتدای|ابتدایی))(?:\u200c?ی)?{_SP}+$")
+# a bare four-digit year is a year after a season: «بهار ۱۴۰۱»
+_SEASON_BEFORE = _rx(rf"{_L}(?:{_alts(_SEASONS)}){_SP}+$")
 _FROM_BEFORE = _rx(rf"{_L}(?:از{_SP}+)?(?:ابتدای|ابتدا|آغاز|شروع|اول){_SP}+$")
 _UNTIL_AFTER = _rx(rf"{_SP}+(?:تاکنون|تا{_SP}+کنون|تا{_SP}*به{_SP}*حال|تا{_SP}+(?:به{_SP}+)?امروز){_R}")
 # year parts (months) and month parts (days) for «اوایل/اواسط/اواخر», «نیمه اول/دوم»
 _YEAR_PARTS = {"اوایل": (1, 2), "اواسط": (6, 7), "اواخر": (11, 12), "نیمهاول": (1, 6), "نیمهنخست": (1, 6),
-               "نیمهدوم": (7, 12),
+               "نیمهدوم": (7, 12), **{_key(align_fold(w)): span for w, span in _SEASONS.items()},
                # «شش ماه نخست», «سه ماهه اول», «نه ماهه ابتدای» سال: the first months of a year
-               **{f"{n}{m}{w}": (1, k) for n, k in (("سه", 3), ("شش", 6), ("نه", 9)) for m in ("ماه", "ماهه")
+               **{f"{n}{m}{w}": (1, k) for n, k in (("دو", 2), ("سه", 3), ("شش", 6), ("نه", 9)) for m in ("ماه", "ماهه")
                   for w in ("اول", "نخست", "ابتدای", "ابتدایی")}}
 _MONTH_PARTS = {"اوایل": (1, 10), "اواسط": (11, 20), "اواخر": (21, 31), "نیمهاول": (1, 15), "نیمهدوم": (16, 31)}
 
@@ -343,7 +346,7 @@ class _Finder:
     def years(self):
         """«سال ۱۴۰۲», «سال‌های ۱۳۹۸ تا ۱۴۰۲», «سال تحصیلی ۱۴۰۲-۱۴۰۳», «۲۰۲۴ میلادی»."""
         for m in _YEAR.finditer(self.f):
-            if m["bare"] and not m["era"]:
+            if m["bare"] and not m["era"] and not _SEASON_BEFORE.search(self.f, max(0, m.start() - 12), m.start()):
                 continue  # a bare four-digit number is more often a count than a year
             raw = m["y"] or m["bare"]
             cal = _calendar_of_year(int(raw) if len(raw) == 4 else 1400, m["era"])

@@ -10,6 +10,7 @@ converting the publication instant to the Tehran-local Gregorian date.
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -132,6 +133,15 @@ def _programs(rows: list[dict]) -> list[dict]:
     return [{"name": respell(p["name"]), "places": _unique(p["places"])} for p in programs.values()]
 
 
+# the time a figure is of, when the facts say it with what is counted: a span of months, a season, a
+# numbered year («در دو ماهه نخست سال», «در بهار ۱۴۰۱»); not the day the official spoke («صبح امروز»);
+# only after a subject of a few words, which needs it to say which ones (a longer one says it already)
+_SHORT_SUBJECT = 5
+_SPAN = re.compile(r"[0-9۰-۹]|ماه|نیمه|بهار|تابستان|پاییز|زمستان|فصل|هفته")
+_DAY = re.compile(r"امروز|دیروز|صبح|عصر|شب|ظهر")
+_PREPOSITION = re.compile(r"(?:در|طی|از|تا)\s")
+
+
 def _statistics(rows: list[dict]) -> list[dict]:
     """One entry per observation (first row wins when a variable has several spellings)."""
     out, seen = [], set()
@@ -145,6 +155,10 @@ def _statistics(rows: list[dict]) -> list[dict]:
         group = r.get("group")
         if group and r["unit"] == "count" and len(subject.split()) == 1 and key(group) not in key(subject):
             subject = f"{subject} ({group})"  # «نقطه (کودکان کار و خیابان)»: what is counted, for whom
+        when = r.get("when")  # «طلاق ثبت‌شده در دو ماهه نخست سال»: which ones, when two figures differ by time alone
+        if when and len(subject.split()) <= _SHORT_SUBJECT and _SPAN.search(when) and not _DAY.search(when) \
+                and key(when) not in key(subject):
+            subject = f"{subject} {when if _PREPOSITION.match(when) else 'در ' + when}"
         out.append({"value": r["value"], "approx": r["approx"] or "exact", "unit_or_subject": subject or r["unit"],
                     "place": r["place"], "text": r["text"]})
     return out
