@@ -320,6 +320,15 @@ def test_a_centre_described_only_by_adjectives_is_no_program():
     assert {p.name for p in doc.programs.values()} == {"مرکز مشاوره تلفنی"}
 
 
+def test_a_ministrys_affairs_centre_and_the_poverty_line_are_no_programs():
+    """«مرکز امور …» of a ministry is its office and «خط فقر» a measure; a complex of affairs and «خط ۱۲۳» are programs."""
+    doc = run("رئیس مرکز امور بین‌الملل وزارت آموزش و پرورش گفت: ۴۰ درصد این خانواده‌ها زیر خط فقر هستند و "
+              "خط ۱۲۳ و مجتمع امور توانبخشی امید به آنان خدمت می‌دهند.")
+    names = {p.name for p in doc.programs.values()}
+    assert not any(n.startswith(("مرکز امور", "خط فقر")) for n in names)
+    assert {"خط ۱۲۳ اورژانس اجتماعی", "مجتمع امور توانبخشی امید"} <= names
+
+
 def test_a_body_described_only_by_adjectives_is_no_organisation():
     doc = run("مدیرکل بهزیستی استان یزد گفت: یک کمیته ویژه‌ای تشکیل شد و کارگروه تخصصی نیز جلسه دارد؛ "
               "کارگروه سلامت و کمیته فنی هم حضور داشتند.")

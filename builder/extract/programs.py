@@ -6,7 +6,8 @@ content words; «از» may sit inside a name («مرکز آموزش و حمای
 خانواده», «طرح کودکان بازمانده از تحصیل»).  Not programs: plural heads
 («مراکز», «طرح‌ها»), except a city's shelters and camps named as one service («گرمخانه‌های شهرداری
 شیراز», «مددسراهای …», «کمپ‌های ترک اعتیاد», «مراکز ماده ۱۶»), a head with adjectives only («مرکز غیردولتی», «خانه غیر
-دولتی»), «مرکز استان» (a place), research centres (organisations), and
+دولتی»), «مرکز استان» (a place), research centres and a ministry's «مرکز امور …» (organisations), lines
+that are no telephone lines («خط فقر»), and
 time («هفته گذشته»), nor plans counted by a number («۷۹۳ طرح دامپروری»).  A mobile team or a
 self-help group is a program by its two-word head alone («تیم سیار», «گروه همیار»), and a name
 said again with its head in the plural or singular is the same program.  An occasion may be named for
@@ -54,7 +55,12 @@ _SHELTERS = frozenset(key(w) for w in ("گرمخانه", "گرمخانه‌ها�
 _WHO_FOR = frozenset(key(w) for w in ("بانوان", "آقایان", "مردان", "زنان", "خواهران", "برادران"))
 _NEWS_DESK = frozenset(key(w) for w in ("خبر", "اخبار", "خبری"))
 _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوهشهای", "تحقیقات", "آمار", "اطلاعات", "رشد",
-                                        "رصد", "اطلاع‌رسانی", "مخابرات"))  # «مرکز رصد جمعیت کشور»: a body's office
+                                        "رصد", "اطلاع‌رسانی", "مخابرات", "فقهی"))
+# «مرکز رصد جمعیت کشور», «مرکز فقهی …»: a body's office or a seminary; «مرکز امور بین‌الملل وزارت …» too,
+# though a complex may run «امور» («مجتمع امور توانبخشی …»)
+_CENTRE, _AFFAIRS = key("مرکز"), key("امور")
+# a line that is no telephone line: «خط فقر», «خط قرمز», «خط مقدم», «خط تولید»
+_NO_HOTLINE = frozenset(key(w) for w in ("فقر", "قرمز", "زرد", "مقدم", "تولید", "لوله", "مشی", "ویژه", "اتوبوس", "مترو"))
 _NATIONAL_BODY = re.compile(r"(?:کشور|جمهوری)$")  # a national body, whose centres are its offices
 _NUMBERED = frozenset(key(w) for w in ("ماده", "شماره", "بند", "تبصره"))
 _SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع", "مورد", "تعداد", "شمار", "شامل",
@@ -213,6 +219,8 @@ def _named(units: list[Unit], j: int, k: int, n: int, kind: str, content: int, c
         content = max(content, 1)  # «پایگاه خدمات | اجتماعی», «تیم سیار», «گروه همیار»: a two-word head says what it does
     if content == 0 or units[j].key in PLACE_WORDS or units[j].key in _RESEARCH or units[j].key in _NEWS_DESK \
             or any(u.key.endswith(key("نیوز")) for u in units[j:k]):  # «مرکز خبر», «سامانه … خبیرنیوز»: the site's
+        return False
+    if kind == "hotline" and units[j].key in _NO_HOTLINE or units[j].key == _AFFAIRS and units[j - n].key == _CENTRE:
         return False
     if counted and is_past_stem(units[j].text):  # «به ۱۴ مرکز رسید»: a counted noun and the verb
         return False
