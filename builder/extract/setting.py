@@ -120,7 +120,8 @@ def credit_city(doc: Document) -> str | None:
     places = [m for m in doc.mentions if m.kind == "place" and m.ref in doc.places]
     for sentence in doc.sentences:
         credit = _CREDIT.match(doc.text, sentence.start, sentence.end)
-        opening = next((m for m in places if m.start == sentence.start + len(sentence.text) - len(sentence.text.lstrip())), None)
+        first = sentence.start + len(sentence.text) - len(sentence.text.lstrip())  # where its first word starts
+        opening = next((m for m in places if m.start == first), None)
         if credit is None and not (opening and _DASH.match(doc.text, opening.end)):
             continue
         named = [m.ref for m in places if sentence.start <= m.start and m.end <= (credit.end() if credit else opening.end)]
