@@ -220,8 +220,8 @@ def _named(units: list[Unit], j: int, k: int, n: int, kind: str, content: int, c
     if content == 0 or units[j].key in PLACE_WORDS or units[j].key in _RESEARCH or units[j].key in _NEWS_DESK \
             or any(u.key.endswith(key("نیوز")) for u in units[j:k]):  # «مرکز خبر», «سامانه … خبیرنیوز»: the site's
         return False
-    if kind == "hotline" and units[j].key in _NO_HOTLINE or units[j].key == _AFFAIRS and units[j - n].key == _CENTRE:
-        return False
+    if (kind == "hotline" and units[j].key in _NO_HOTLINE) or (units[j].key == _AFFAIRS and units[j - n].key == _CENTRE):
+        return False  # «خط فقر»: no telephone line; «مرکز امور بین‌الملل …»: a ministry's office
     if counted and is_past_stem(units[j].text):  # «به ۱۴ مرکز رسید»: a counted noun and the verb
         return False
     if counted and kind == "plan" and units[j - n - 1].kind == "number":
