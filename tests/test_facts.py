@@ -6,6 +6,8 @@ import json
 import pytest
 from pyoxigraph import Variable
 
+from builder.pipeline import process
+from builder.text.document import Document
 from builder.use.facts import article_facts, write_facts
 from builder.graph.iri import article_iri, mint
 from builder.graph.namespaces import read_resource
@@ -93,8 +95,6 @@ def test_source_sentence_of_an_entity_spans_articles(gilan_document, store_with,
 
 
 def test_a_figures_period_is_said_with_what_it_counts_but_not_the_day_it_was_told(store_with):
-    from builder.pipeline import process
-    from builder.text.document import Document
     doc = process(Document("t.txt", "t", "مدیرکل ثبت احوال گفت: در بهار ۱۴۰۱ تعداد ۱۲۰۰ طلاق ثبت شد و در تابستان ۱۴۰۱ "
                                          "۹۵۰ طلاق ثبت شد.\n\nوی صبح امروز افزود: ۴۰ مرکز مشاوره فعال است.\n"))
     subjects = {s["value"]: s["unit_or_subject"] for s in article_facts(store_with(doc), article_iri(doc))["statistics"]}
