@@ -160,3 +160,52 @@ def test_a_credit_line_on_a_line_of_its_own_before_the_story_credits_the_site():
     doc = process(Document("t.txt", "t", "به گزارش شهرزادنیوز،\n\nعلی کریمی مدیرکل بهزیستی کرمانشاه گفت: ۴۰ کودک کار "
                                           "شناسایی شدند و به مراکز بهزیستی معرفی شدند.\n\nوی افزود: کار ادامه دارد.\n"))
     assert doc.article.agency == "شهرزادنیوز"
+
+
+@pytest.mark.parametrize("paragraph, name", [
+    # a site's own name and a slash opening its lead; a desk's words before it
+    ("هیرکان امروز/ دومین مرکز مشاوره خانواده در شهرستان افتتاح شد.", "هیرکان امروز"),
+    ("گیلان مازندران/ دومین مرکز مشاوره خانواده افتتاح شد.", "گیلان مازندران"),  # named after places
+    ("گروه خبری نسیم البرز/", "نسیم البرز"),
+    ("سرویس اجتماعی آوای نو/", "آوای نو"),
+    # a reporter's dateline, the reporter perhaps named, with a tatweel or an underscore for its dash,
+    # or none (normalising drops a lone tatweel) after a place
+    ("نیشابور ـ خبرنگار همراه: معاون بهزیستی گفت …", "همراه"),
+    ("نیشابور خبرنگار همراه: معاون بهزیستی گفت …", "همراه"),
+    ("ساوه- رضا کاظمی خبرنگار آوای مرکزی- مدیرکل بهزیستی گفت …", "آوای مرکزی"),
+    ("شاهرود _ علی احمدی خبرنگار پایگاه خبری تحلیلی صدای کویر _ بر پایه آمار …", "صدای کویر"),
+    # a site named with digits, a medium by its last word, a news agency called «آژانس»
+    ("خبر ۲۴: بر پایه آمار تازه …", "خبر ۲۴"),
+    ("ساحل نیوز 98: مدیرکل بهزیستی گفت …", "ساحل نیوز 98"),
+    ("زاگرس میدیا: مدیرکل بهزیستی گفت …", "زاگرس میدیا"),
+    ("آژانس سپیدانا: بر پایه آمار …", "سپیدانا"),
+    # a newspaper's story retold
+    ("روزنامه همدلی نوشت: بیش از هزار کودک …", "روزنامه همدلی"),
+])
+def test_a_sites_own_name_opening_its_lead(paragraph, name):
+    credit = from_lead(paragraph)
+    assert credit is not None and credit.name == name
+
+
+@pytest.mark.parametrize("paragraph", [
+    "کودکان کار/ آمار تازه از شناسایی ۳۰۰ کودک",  # a kicker of ordinary words
+    "تهران/ مدیرکل بهزیستی گفت …",  # a place alone: a dateline naming no source
+    "ماده ۲۴: هر کس کودکی را …",  # a numbered heading
+    "سال ۱۴۰۲: سال سختی برای …",
+    "معاون وزیر خبرنگار ما: …",  # no place before the reporter
+])
+def test_what_opens_a_lead_but_names_no_site(paragraph):
+    assert from_lead(paragraph) is None
+
+
+def test_a_republished_story_names_the_site_that_relayed_it():
+    relayed = from_credit_line("به گزارش پایگاه خبری آوای نو به نقل از خبرگزاری تسنیم، معاون …")
+    assert (relayed.name, relayed.agency.name, relayed.via) == ("خبرگزاری تسنیم", "تسنیم", "آوای نو")
+    assert from_credit_line("به گزارش آوای نو از روابط عمومی بهزیستی استان گیلان، …").via == "آوای نو"
+    # a press office passing on an agency's story is not where it was republished
+    assert from_credit_line("به گزارش روابط عمومی بهزیستی استان زنجان به نقل از ایرنا، …").via is None
+    assert from_credit_line("به گزارش ایسنا، مدیرکل …").via is None
+    # a body's own information site is its office, named whole
+    assert from_credit_line("به گزارش پایگاه اطلاع‌رسانی کمیته امداد، …").name == "پایگاه اطلاع‌رسانی کمیته امداد"
+    assert from_credit_line("به گزارش مدیریت ارتباطات شهرداری ساوه؛ علی کاظمی گفت …").name == "مدیریت ارتباطات شهرداری ساوه"
+

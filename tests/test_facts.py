@@ -100,3 +100,10 @@ def test_a_figures_period_is_said_with_what_it_counts_but_not_the_day_it_was_tol
     subjects = {s["value"]: s["unit_or_subject"] for s in article_facts(store_with(doc), article_iri(doc))["statistics"]}
     assert subjects[1200].endswith("در بهار ۱۴۰۱") and subjects[950].endswith("در تابستان ۱۴۰۱")
     assert "امروز" not in subjects[40]
+
+
+def test_a_republished_storys_agency_names_the_site_that_relayed_it_in_brackets(store_with):
+    doc = process(Document("a.txt", "a", "ظرفیت اسکان شبانه\n\nبه گزارش پایگاه خبری آوای نو به نقل از خبرگزاری تسنیم، "
+                                         "علی کریمی مدیرکل بهزیستی گیلان گفت: ظرفیت بیشتر می‌شود.\n"))
+    assert (doc.article.credit, doc.article.republisher) == ("خبرگزاری تسنیم", "آوای نو")
+    assert article_facts(store_with(doc), article_iri(doc))["article"]["agency"] == "خبرگزاری تسنیم (آوای نو)"

@@ -191,6 +191,7 @@ class Writer:
         self.add(a, SCHEMA.spatialCoverage, self.node("place", meta.province))
         self.add(a, SCHEMA.publisher, self.publisher())
         self.add(a, FAKG.creditedAs, fa(meta.credit))
+        self.add(a, FAKG.republishedBy, fa(meta.republisher))
         self.add(a, FAKG.sourceFile, Literal(stored(doc.source)))  # a name that is not UTF-8 escaped
         self.add(a, FAKG.sourceStem, Literal(stored(doc.stem)))
         self.add(a, FAKG.contentHash, Literal(doc.content_hash) if doc.content_hash else None)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..text import datelines
 from ..text.gazetteer import AgencyEntry, agency, find_agencies, find_places
-from ..text.lexicon import ROLE_HEADS, is_common_word, is_given_name, is_stopword
+from ..text.lexicon import ROLE_HEADS, is_common_word, is_given_name, is_ordinary_word, is_stopword
 from ..text.patterns import GAP
 from ..text.textkey import key
 
@@ -37,9 +37,14 @@ _INTERVIEW_START = re.compile(rf"(?<![\w\u200c])(?:در{_W})?(?:گفت{_W}و?{_W
 # the medium's name: up to four words before the verb, a preposition or punctuation
 _INTERVIEWED = re.compile(r"((?:\S+\s+){0,3}?\S+?)(?=\s+(?:گفت|افزود|اظهار|بیان|تصریح|عنوان|اعلام|خبر\s*داد|درباره|در\s|با\s|از\s)|[،,:؛]|$)")
 # «خبرگزاری میزان - …», «ایسنا: …», «میگنا: …» opening a paragraph
-_LEAD_SOURCE = re.compile(r"^\s*((?:خبرگزاری\s+)?[\u0600-\u06FF\u200c]+(?:\s+[\u0600-\u06FF\u200c]+)?)\s*(?:[:：]|\s?[-–—]\s)")
+_LEAD_SOURCE = re.compile(r"^\s*((?:خبرگزاری\s+|آژانس\s+)?[\u0600-\u06FF\u200c]+(?:\s+[\u0600-\u06FF\u200c]+)?(?:\s?[0-9۰-۹]{1,3})?)"
+                          r"\s*(?:[:：]|\s?[-–—]\s)")
+# «روزنامه اعتماد نوشت: …»: a newspaper's story retold by the page
+_WROTE = re.compile(rf"^\s*((?:روزنامه|هفته{_W}نامه|ماهنامه)\s+[\u0600-\u06FF\u200c]+(?:\s+[\u0600-\u06FF\u200c]+)?)\s+(?:نوشت|نوشته{_W}است|گزارش{_W}داد)\s*[:：،,]")
 # «ایسنا/خوزستان», «تسنیم / اردبیل -»: an agency and its desk
 _SLASH_DATELINE = re.compile(rf"^\s*{datelines.form('slash', capture=True)}(?=[\s\-–—،,]|$)")
+# «البرز گلستان/ …», «سرویس خبر به دخت/»: a site's own name and a slash opening its lead
+_SITE_SLASH = re.compile(r"^\s*([\u0600-\u06FF\u200c ]{2,30}?)\s*/(?:\s+|$)")
 # «تهران (پانا) - …»: a city, the agency in brackets, a dash
 _PAREN_DATELINE = re.compile(rf"^\s*{datelines.form('paren', capture=True)}")
 _DASHED_DATELINE = re.compile(rf"^\s*{datelines.form('dashed', capture=True)}")
@@ -49,20 +54,25 @@ _AFTER_LEAD_AGENCY = re.compile(r"\s*[:：؛;\-–—|]")
 _SLASH_AFTER_SENTENCE = re.compile(r"[.!؟]\s*[-–—]?\s*([\u0600-\u06FF\u200c]+(?: [\u0600-\u06FF\u200c]+)?)\s*/\s*(?=[\u0600-\u06FF])")
 # «عصر جنوب| asrejonoob.ir: …»: a site's name and its address open the lead
 _BRAND_LEAD = re.compile(r"^\s*([\u0600-\u06FF\u200c ]{2,30}?)\s*\|\s*[A-Za-z0-9\-]+(?:\. ?[A-Za-z]{2,})+\s*[:：]")
-# «بیرجند - خبرنگار دنیای اقتصاد: …»: a city, a dash, the medium's reporter and a colon
-_REPORTER_DATELINE = re.compile(r"^\s*[\u0600-\u06FF\u200c ]{2,25}?\s*[-–—]\s*خبرنگار\s+([\u0600-\u06FF\u200c ]{2,30}?)\s*[:：]")
+# «بیرجند - خبرنگار دنیای اقتصاد: …», «سبزوار ـ خبرنگار اطلاعات: …», «اراک- مهدی غلامی خبرنگار اقتصادسرآمد- …»:
+# a city, a dash, the medium's reporter (perhaps by name) and a colon or a dash
+_WORD = r"[\u0600-\u063F\u0641-\u06FF\u200c]+"  # a word (no tatweel, which is a dash here)
+_REPORTER_DATELINE = re.compile(rf"^\s*(?P<city>{_WORD}(?: {_WORD}){{0,2}}?)\s*(?P<dash>[-–—ـ_]?)\s*(?:{_WORD} ){{0,4}}?"
+                                rf"خبرنگار\s+(?P<source>[\u0600-\u06FF\u200c ]{{2,40}}?)\s*(?:[:：]|\s[-–—ـ_]|[-–—_](?=\s))")
 # words that say who at the source, not which source: «خبرنگار», «گروه اجتماعی», «پایگاه خبری»
 _BEFORE_NAME = re.compile(
-    rf"^(?:(?:خبرنگار(?:ان)?|گروه(?:\s+(?:اجتماعی|سیاسی|اقتصادی|فرهنگی|استان{_W}ها|جامعه|خبر|اخبار|فضای\s+مجازی))?|"
-    rf"سرویس\s+\S+|(?:پایگاه|شبکه)\s+(?:خبری|اطلاع{_W}رسانی)(?:\s+(?:و\s+)?تحلیلی)?|سایت(?:\s+خبری)?|تارنما|حوزه\s+\S+)\s+)+")
+    rf"^(?:(?:خبرنگار(?:ان)?|گروه(?:\s+(?:اجتماعی|سیاسی|اقتصادی|فرهنگی|استان{_W}ها|جامعه|خبری?|اخبار|فضای\s+مجازی))?|"
+    rf"سرویس\s+\S+|(?:پایگاه|شبکه)\s+(?:خبری|اطلاع{_W}رسانی)(?:\s+(?:و\s+)?تحلیلی)?|سایت(?:\s+خبری)?|تارنما|حوزه\s+\S+|"
+    rf"مجله(?:\s+خبری)?|آژانس(?:\s+خبری)?)\s+)+")
 # «به گزارش مرکز آمار ایران»: a body reporting its own figures, not the story's source
 _BODY_HEAD = re.compile(rf"(?:سازمان|مرکز|وزارت|اداره|دفتر|ستاد|شورا|کمیته|کمیسیون|بنیاد|انجمن|مؤسسه|موسسه|دانشگاه|"
                         rf"پژوهشکده|پژوهشگاه|معاونت|استانداری|فرمانداری|شهرداری|دادگستری|قوه|مجلس|نیروی|پلیس|بانک|صندوق|جمعیت)(?![\w\u200c])")
 _MEDIA = re.compile(rf"خبرگزاری|خبرنامه|روزنامه|هفته{_W}نامه|نشریه|پایگاه|سایت|شبکه|رادیو|نیوز|آنلاین|پرس|روابط{_W}عمومی")
 # a press office: «روابط عمومی …» (a typo in «عمومی» too), a body's «اداره ارتباطات …», «دفتر روابط عمومی …»
-_OFFICE = re.compile(rf"^(?:(?:دفتر|اداره(?:{_W}کل)?)\s+)?(?:روابط{_W}\S+|ارتباطات|اطلاع{_W}رسانی)\s")
+_OFFICE = re.compile(rf"^(?:(?:دفتر|اداره(?:{_W}کل)?|مدیریت|پایگاه)\s+)?(?:روابط{_W}\S+|ارتباطات|اطلاع{_W}رسانی)\s")
 _DESK = re.compile(rf"\s+(?:مرکز|استان|واحد\s+مرکزی|دفتر)(?:\s+\S+){{0,3}}$")
 _MAX_WORDS = 6
+_MAX_SITE_WORDS = 3  # a relaying site's name («خراسان تایم», «شهر بیست»); a longer one is a body's portal
 _MAX_OFFICE_WORDS = 14  # «روابط عمومی سازمان خدمات و مشارکت‌های اجتماعی شهرداری تهران»
 
 
@@ -73,6 +83,7 @@ class Credit:
     name: str
     agency: AgencyEntry | None
     frame: str  # the credit line, dateline or label it was read from
+    via: str | None = None  # the site that republished the story («به گزارش خراسان‌تایم به نقل از تسنیم»)
 
 
 def _named(text: str, *, unknown_ok: bool) -> Credit | None:
@@ -80,8 +91,11 @@ def _named(text: str, *, unknown_ok: bool) -> Credit | None:
     «مهر», counts when it is all there is), known or, if allowed, not."""
     text = re.sub(r"[«»\"“”]", "", text).strip(" .-–")
     text = re.sub(r"(?<=[\u0620-\u064A\u067E-\u06D3])\u0640+(?=[\u0620-\u064A\u067E-\u06D3])", "", text)  # «عـصــر»
-    name = _BEFORE_NAME.sub("", text.split("(")[0]).strip()
-    office = bool(_OFFICE.match(name))
+    name = text.split("(")[0].strip()
+    office = bool(_OFFICE.match(name + " "))  # «پایگاه اطلاع‌رسانی کمیته امداد»: a body's own office, kept whole
+    if not office:
+        name = _BEFORE_NAME.sub("", name).strip()
+        office = bool(_OFFICE.match(name))
     name = name if office else _DESK.sub("", name)
     entry = agency(name)
     if entry is not None:
@@ -135,7 +149,7 @@ def _before_name(words: str) -> str:
 
 
 # a medium's name by its last word: «راسان خبر», «افکارنیوز», «جهانی پرس», «عصر ایران آنلاین»
-_OUTLET = re.compile(r"\S(?:\s?نیوز|\s?پرس|\s?آنلاین|\s+خبر)$")
+_OUTLET = re.compile(r"\S(?:\s?نیوز|\s?پرس|\s?آنلاین|\s?م[ی]?دیا|\s+خبر)(?:\s?[0-9۰-۹]{1,3})?$")
 
 
 def _common_noun(word: str) -> bool:
@@ -160,17 +174,25 @@ def from_credit_line(paragraph: str) -> Credit | None:
                         or (len(quoted.split()) <= 3 and not _BODY_HEAD.match(quoted.strip())))
     if source is None and (office := _FROM_OFFICE.search(reporter)):
         source = _named(office.group(1), unknown_ok=True)
-    if source is None:
+        reporter = reporter[:office.start()]
+    via = None
+    if source is not None:  # the site that relays it: «به گزارش خراسان‌تایم به نقل از تسنیم»
+        site = _named(_before_name(_FROM.sub("", reporter)), unknown_ok=not _BODY_HEAD.match(reporter))
+        # a press office passing on an agency's story is not where the story was republished
+        if site is not None and key(site.name) != key(source.name) and not is_office(site.name) \
+                and len(site.name.split()) <= _MAX_SITE_WORDS:
+            via = site.name
+    else:
         reporter = _before_name(_FROM.sub("", reporter))
         source = _named(reporter, unknown_ok=bool(_OFFICE.match(reporter)) or not _BODY_HEAD.match(reporter))
     # the frame is the whole credit: «… از شیراز» after the agency says where its desk is
-    return Credit(source.name, source.agency, m.group()) if source else None
+    return Credit(source.name, source.agency, m.group(), via) if source else None
 
 
 def from_lead(paragraph: str) -> Credit | None:
-    """A source opening a paragraph: a dateline («مشهد- ایرنا-», «ایسنا/خوزستان») or a label
-    («ایسنا: …», «خبرگزاری میزان - …»); an unknown name only as one rare word before a colon,
-    or before a dash when it ends in digits as sites' names do («مخاطب۲۴- …»)."""
+    """A source opening a paragraph: a dateline («مشهد- ایرنا-», «ایسنا/خوزستان», «سبزوار - خبرنگار
+    اطلاعات:»), a label («ایسنا: …», «خبرگزاری میزان - …», «البرز گلستان/ …») or a newspaper retold
+    («روزنامه اعتماد نوشت: …»); an unknown name only in the forms :func:`_unknown_label` allows."""
     head = paragraph[:60]
     hits = find_agencies(head)
     if hits and not head[:hits[0][0]].strip() and _AFTER_LEAD_AGENCY.match(head, hits[0][1]):
@@ -180,28 +202,78 @@ def from_lead(paragraph: str) -> Credit | None:
         return _named(brand.group(1), unknown_ok=True)
     if (slash := _SLASH_DATELINE.match(head)) and (found := _named(slash.group("source"), unknown_ok=False)):
         return Credit(found.name, found.agency, slash.group())  # the frame keeps the desk's province
-    m = _LEAD_SOURCE.match(head)
-    if m and (found := _named(m.group(1), unknown_ok=False)):
-        return found
-    if m and len(m.group(1).split()) == 1 and not is_common_word(m.group(1)) \
-            and (":" in head[m.end(1):m.end()] or re.search(r"[0-9۰-۹]$", m.group(1))):  # «مخاطب۲۴- …»
-        if not find_places(m.group(1)):
-            return Credit(m.group(1), None, m.group())
-    if m and len(m.group(1).split()) <= 3 and ":" in head[m.end(1):m.end()] and _OUTLET.search(m.group(1)) \
-            and not m.group(1).endswith("خبر"):  # «کد خبر:», «مشروح خبر:»: a page's furniture
-        return Credit(m.group(1), None, m.group())  # «کلاسی نیوز: مدیر کل …»: a medium by its last word
+    if site := _site_slash(paragraph):
+        return site
+    if m := _LEAD_SOURCE.match(head):
+        if found := _named(m.group(1), unknown_ok=False) or _unknown_label(m.group(1), ":" in head[m.end(1):m.end()]):
+            return found if found.agency else Credit(found.name, None, m.group())
+    if wrote := _WROTE.match(head):  # «روزنامه اعتماد نوشت: …»
+        return _named(wrote.group(1), unknown_ok=True)
     if dateline := _DASHED_DATELINE.match(head):  # «مشهد- ایرنا-», «کاشان _ ایرنا _»
         return _named(dateline.group("source"), unknown_ok=False)
     if paren := _PAREN_DATELINE.match(head):  # «تهران (پانا) -»
         return _named(paren.group("source"), unknown_ok=False)
-    if desk := _REPORTER_DATELINE.match(head):  # «بیرجند - خبرنگار دنیای اقتصاد: …»
-        return _named(desk.group(1), unknown_ok=True)
+    if (desk := _REPORTER_DATELINE.match(paragraph)) and (desk.group("dash") or _is_place(desk.group("city"))):
+        return _named(desk.group("source"), unknown_ok=True)  # «بیرجند - خبرنگار دنیای اقتصاد: …», its dash lost in normalising
     for m in _SLASH_AFTER_SENTENCE.finditer(paragraph[:400]):  # «… می‌رسد. - ایسنا/آذربایجان غربی مدیر کل …»
         if entry := agency(m.group(1)):
             return Credit(m.group(1), entry, m.group().strip(" .-–—"))
     return None
 
 
+# nouns that number a paragraph's heading rather than name a site: «ماده ۲۴:», «سال ۱۴۰۲ -»
+_NUMBERED = frozenset({"ماده", "بند", "تبصره", "اصل", "سال", "ساعت", "روز", "شماره", "مرحله", "بخش", "فصل", "قسمت", "گام"})
+
+
+def _unknown_label(label: str, colon: bool) -> Credit | None:
+    """An unknown site's name opening the lead: one rare word before a colon («میگنا: …»); a name
+    ending in digits as sites' names do, before a colon or a dash («مخاطب۲۴- …», «حادثه 24 - …»,
+    «ایران نیوز 24: …»); a medium known by its last word before a colon («کلاسی نیوز: …»,
+    «کوردستان میدیا: …»).  «آژانس» before it is dropped («آژانس کردپا: …»)."""
+    name = _BEFORE_NAME.sub("", label).strip()
+    words = name.split()
+    if not words or find_places(name) and _is_place(name):
+        return None
+    if len(words) == 1 and colon and not is_common_word(name) and not find_places(name):
+        return Credit(name, None, label)
+    if re.search(r"[0-9۰-۹]$", name) and len(words) <= 3 and words[0] not in _NUMBERED:
+        return Credit(name, None, label)
+    if len(words) <= 3 and colon and _OUTLET.search(name) and not name.endswith("خبر"):  # «کد خبر:», «مشروح خبر:»
+        return Credit(name, None, label)
+    return None
+
+
+def _ordinary(word: str) -> bool:
+    """An ordinary Persian word, or its plural («کودکان», «خانواده‌ها»)."""
+    return is_ordinary_word(word) or is_ordinary_word(re.sub(r"\u200c?(?:های|ها|ان)$", "", word) or word)
+
+
+def _is_place(words: str) -> bool:
+    """``words`` are one gazetteer place and nothing else («سبزوار»)."""
+    places = find_places(words.strip())
+    return len(places) == 1 and places[0][1] - places[0][0] == len(words.strip())
+
+
+def _site_slash(paragraph: str) -> Credit | None:
+    """«البرز گلستان/ بیست و دومین خانه …», «سرویس خبر به دخت/»: a name of up to three words, one of
+    them a rare word or all of them places, then a slash and no desk after it.  An agency's
+    dateline («ایسنا/ خوزستان») names a place after its slash; a kicker («کودکان کار/ …») is
+    made of common words."""
+    m = _SITE_SLASH.match(paragraph)
+    if m is None:
+        return None
+    name = _BEFORE_NAME.sub("", m.group(1).strip()).strip()
+    words = name.split()
+    after = paragraph[m.end():m.end() + 40]
+    if not 1 <= len(words) <= 3 or any(s == 0 for s, _, _ in find_places(after)):
+        return None
+    if _is_place(name):  # «تهران/ …»: a dateline with no source
+        return None
+    places = find_places(name)
+    labelled = name != m.group(1).strip()  # «سرویس خبر …/»: the words before a site's name
+    if not labelled and all(_ordinary(w) for w in words) and len(places) < len(words):
+        return None
+    return Credit(name, agency(name), m.group().strip())
 
 def from_interview(paragraph: str) -> Credit | None:
     """«در گفت‌وگو با ایرنا», «در گفتگو با راسان خبر گفت»: the medium the official spoke to,

@@ -335,6 +335,7 @@ def read_metadata(doc: Document) -> None:
     if credit is not None:
         meta.agency = credit.agency.name if credit.agency else credit.name
         meta.credit = credit.name
+        meta.republisher = credit.via
     if meta.province is None and meta.category:
         meta.province = _province_in(meta.category)
     if meta.province is None:

@@ -63,6 +63,7 @@ class ArticleMeta:
 
     agency: str | None = None  # canonical short name, e.g. "ایسنا" (an unknown source: as credited)
     credit: str | None = None  # the source as the page credits it, e.g. "خبرگزاری صداوسیما"
+    republisher: str | None = None  # the site that relayed it, as the page names it («خراسان‌تایم»)
     news_id: str | None = None
     title: str | None = None
     lead: str | None = None
