@@ -975,3 +975,20 @@ def test_a_future_passive_says_what_will_happen_without_its_auxiliary():
 def test_a_source_opening_the_clause_comes_before_its_subject():
     stats = by_value(run("براساس داده‌های منتشر شده نرخ ترک تحصیل دختران روستایی به صورت کلی ۳٫۲ درصد اعلام‌شده است."))
     assert "ترک تحصیل دختران روستایی" in stats[3.2].subject and "صورت" not in stats[3.2].subject, stats[3.2].subject
+
+
+def test_a_county_office_of_a_national_body_or_an_education_district_places_its_heads_figures():
+    # a national body's office in a county: its head's figures are the county's, not the province's
+    doc = run("کاوه رحیمی رئیس نهضت سوادآموزی شهرستان بویراحمد گفت: ۸۰۰ سوادآموز در کلاس‌های این طرح درس می‌خوانند.")
+    assert [(p.title, p.place) for p in doc.posts] == [("رئیس نهضت سوادآموزی شهرستان بویراحمد", key("بویراحمد"))]
+    assert by_value(doc)[800].place == key("بویراحمد")
+    # a numbered education district of a city is part of the post and places it
+    doc = run("سارا نادری مدیر آموزش و پرورش ناحیه دو اراک گفت: ۳۰۰ دانش‌آموز بازمانده از تحصیل شناسایی شدند.")
+    assert [(p.title, p.place) for p in doc.posts] == [("مدیر آموزش و پرورش ناحیه دو اراک", key("اراک"))]
+    assert by_value(doc)[300].place == key("اراک")
+
+
+def test_a_cost_after_a_place_and_with_is_that_places():
+    doc = run("مدیرکل بهزیستی سیستان و بلوچستان گفت: ۴۰ واحد مسکونی مددجویان در شهرستان زهک با اعتباری بالغ بر "
+              "۵۰ میلیارد ریال به بهره‌برداری رسید.")
+    assert by_value(doc)[50_000_000_000].place == key("زهک")

@@ -178,8 +178,21 @@ class RolePhrase:
     qualifiers: list[int] = field(default_factory=list)
 
 
+_DISTRICTS = frozenset(key(w) for w in ("ناحیه", "منطقه"))
+
+
+def _district(units: list[Unit], j: int) -> int:
+    """Past a numbered district after a body's name, if one follows: «آموزش و پرورش ناحیه یک اراک»,
+    «شهرداری منطقه ۳ تهران» (an education district's or a municipality's district office)."""
+    if j + 1 < len(units) and units[j].key in _DISTRICTS \
+            and (units[j + 1].kind == "number" or units[j + 1].kind == "word" and is_number_word(units[j + 1].text)):
+        return j + 2
+    return j
+
+
 def _place_completion(units: list[Unit], j: int) -> tuple[int, Unit | None, bool, bool]:
     """After a place-bound head: (next index, place unit, national?, generic?)."""
+    j = _district(units, j)
     k = j
     while k < len(units) and units[k].key in PLACE_WORDS and k - j < 2:
         k += 1
@@ -210,7 +223,7 @@ def org_phrase(units: list[Unit], i: int, depth: int = 0) -> OrgPhrase | None:
         return _with_parent(units, OrgPhrase(i, k, u.text.split()[0], "named", (i, k), place=place), depth)
     if u.kind == "org":
         phrase = OrgPhrase(i, i + 1, u.text, "known", (i, i + 1), entry=u.entry)
-        j = skip_honorific(units, i + 1)
+        j = _district(units, skip_honorific(units, i + 1))
         if j < len(units) and units[j].kind == "place":  # «کمیته امداد امام خمینی استان X» via gazetteer name
             phrase.place, phrase.end = units[j], j + 1
         return _with_parent(units, phrase, depth)

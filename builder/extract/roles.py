@@ -131,7 +131,9 @@ def extract(doc: Document) -> None:
                 continue
             start, end = units[ph.start].start, units[ph.end - 1].end
             org = _org_ref(doc, units, ph, si)
-            place = ph.place.entry.key if ph.place is not None else None
+            # «رئیس نهضت سوادآموزی شهرستان بویراحمد»: a national body's office in the place its name ends with
+            where = ph.place or (ph.org.place if ph.org is not None else None)
+            place = where.entry.key if where is not None and where.entry is not None else None
             if org and doc.organizations[org].place:
                 place = place or doc.organizations[org].place
             holder = _neighbour_person(doc, units, ph) or _coordinated_holder(doc, units, ph)

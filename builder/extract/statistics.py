@@ -82,7 +82,9 @@ def _clause(doc: Document, start: int, limit: int) -> str:
 
 
 _NEAR_QUALIFIER = r"(?:حدود|حدودا|تقریبا|بیش\s*از|بیشتر\s*از|نزدیک\s*به|قریب\s*به|بالغ\s*بر|کمتر\s*از)"
-_WITH = re.compile(rf"[\s\u200c]+با[\s\u200c]+{_NEAR_QUALIFIER}?{GAP}$")
+# «چابهار با حدود شش هزار کودک», «در شهرستان زهک با اعتباری بالغ بر ۶۱ میلیارد ریال»: the place's figure or cost
+_WITH = re.compile(rf"[\s\u200c]+با[\s\u200c]+(?:(?:اعتبار|هزینه|مبلغ|سرمایه{GAP}گذاری|ظرفیت)(?:{GAP}ی)?[\s\u200c]+)?"
+                   rf"{_NEAR_QUALIFIER}?{GAP}$")
 _LIST_JOIN = re.compile(r"(?:^|[\s\u200c])(?:و|با)[\s\u200c]")
 # «در شهرستان‌های شهرکرد، فارسان و لردگان»: the first of a list, not the figure's one place
 _PLURAL_PLACE_BEFORE = re.compile(rf"(?:شهرستان|شهر|استان|روستا|بخش){GAP}ها(?:ی)?{GAP}$")
