@@ -544,3 +544,19 @@ def test_a_story_credited_from_a_county_is_about_that_county_and_one_from_the_ca
     assert capital.setting == key("خراسان رضوی")
     dateline = run("تایباد- ایرنا- رئیس بهزیستی گفت: مرکز مشاوره خانواده امید امسال ۳۰۰ زوج را پذیرش کرد.")
     assert dateline.places[dateline.setting].name == "تایباد"
+
+
+def test_a_reporter_named_in_the_credit_is_neither_the_speaker_nor_the_leads_official():
+    doc = run("معاون اجتماعی شهرداری منطقه ۴ از بازسازی سرای محله خبر داد.\n\n"
+              "به گزارش مهدی کریمی- خبرنگار ایرنا از روابط عمومی شهرداری، “هادی رستمی” با اشاره به کار سراها گفت: "
+              "سرای محله تا پایان سال باز می‌شود.")
+    assert {p.name for p in doc.persons.values()} == {"مهدی کریمی", "هادی رستمی"}  # no dash glued to the surname
+    assert [(q.speaker, q.verb) for q in doc.quotes] == [(key("هادی رستمی"), "خبر داد"), (key("هادی رستمی"), "گفت")]
+    assert [p.holder for p in doc.posts] == [key("هادی رستمی")]
+    doc = run("به گزارش مهدی کریمی خبرنگار ایرنا، هادی رستمی با اشاره به کار سراها گفت: سراها باز می‌شوند.")
+    assert speakers(doc) == [key("هادی رستمی")]
+
+
+def test_a_given_name_that_is_also_a_word_with_a_reporting_verb():
+    doc = run("شهره نوروزی با اشاره به تیم‌های سیار اورژانس اجتماعی گفت: این تیم‌ها در ورودی شهرها مستقرند.")
+    assert persons(doc) == {key("شهره نوروزی")} and speakers(doc) == [key("شهره نوروزی")]

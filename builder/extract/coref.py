@@ -22,7 +22,7 @@ from ..text.document import Document, Mention
 from ..text.patterns import GAP
 from ..text.textkey import key
 from .roles import post_key
-from .speech import opens_sentence
+from .speech import in_credit, opens_sentence
 
 #: the component's name, the extractor its evidence names (see builder.components)
 NAME = "coreference"
@@ -55,7 +55,7 @@ def _holder_for(doc: Document, role: Mention) -> str | None:
         return similar.pop()
     if len(doc.persons) == 1:
         return next(iter(doc.persons))
-    persons = [m for m in doc.mentions if m.kind == "person"]
+    persons = [m for m in doc.mentions if m.kind == "person" and not in_credit(doc, m)]  # not a credit's reporter
     if not persons:
         return None
     return min(persons, key=lambda m: (abs(m.sentence - role.sentence), m.sentence < role.sentence)).ref

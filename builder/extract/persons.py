@@ -289,9 +289,9 @@ def _byline(units: list[Unit], b: int) -> bool:
     if b >= len(units) or units[b].key not in _BYLINE:
         return False
     for u in units[b + 1:b + 5]:
-        if u.text.endswith(_DASHES):
+        if u.text.endswith(_DASHES):  # «اقتصادسرآمد-», or the dash itself after «پیام ساوه»
             return True
-        if u.kind != "word" and u.kind != "org":
+        if u.kind not in ("word", "org", "place", "agency"):
             return False
     return False
 

@@ -17,7 +17,7 @@ import re
 from ..components import component
 from ..text.document import Document, Quote
 from ..text.patterns import GAP
-from .speech import opens_sentence
+from .speech import in_credit, opens_sentence
 
 #: the component's name, the extractor its evidence names (see builder.components)
 NAME = "quotes"
@@ -33,7 +33,8 @@ _MAX_WORDS_TO_VERB = 2  # «وی همچنین گفت …»: a word or two betwee
 def _speaker(doc: Document, sentence: int, verb_start: int):
     """(person key, post title) of the mention opening the sentence before the verb."""
     for m in doc.mentions:
-        if m.sentence != sentence or m.start >= verb_start or m.kind not in ("person", "role", "pronoun"):
+        if m.sentence != sentence or m.start >= verb_start or m.kind not in ("person", "role", "pronoun") \
+                or in_credit(doc, m):  # «به گزارش جواد احمدی- خبرنگار …، …»: the reporter
             continue
         if not opens_sentence(doc, m):
             return None

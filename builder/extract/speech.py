@@ -66,13 +66,28 @@ def find_reporting_verbs(doc: Document) -> None:
     doc.reporting_verbs = out
 
 
+# a credit opening its sentence, up to its comma: «به گزارش جواد احمدی- خبرنگار … از روابط عمومی …،»
+_CREDIT_CLAUSE = re.compile(rf"\s*{_CREDIT}[^:؛\n]{{0,120}}?[،,]")
+_BYLINE = re.compile(r"[\s\-–—ـ_]*خبرنگار")  # the name is a reporter's: «جواد احمدی- خبرنگار …»
+
+
+def in_credit(doc: Document, mention: Mention) -> bool:
+    """``mention`` is inside the credit that opens its sentence: a reporter («به گزارش جواد احمدی-
+    خبرنگار …،»), not the story's speaker."""
+    if mention.sentence < 0:
+        return False
+    sent = doc.sentences[mention.sentence]
+    credit = _CREDIT_CLAUSE.match(doc.text, sent.start, sent.end)
+    return credit is not None and mention.end <= credit.end() and bool(_BYLINE.match(doc.text, mention.end))
+
+
 def opens_sentence(doc: Document, mention: Mention) -> bool:
     """True when ``mention`` is the subject at the start of its sentence."""
     if mention.sentence < 0:
         return False
     sent = doc.sentences[mention.sentence]
     earlier = [m for m in doc.mentions if m.sentence == mention.sentence and m.kind in ("person", "role", "pronoun")
-               and m.start < mention.start]
+               and m.start < mention.start and not in_credit(doc, m)]
     if earlier:
         return False
     return bool(PREAMBLE.match(doc.text[sent.start:mention.start]))

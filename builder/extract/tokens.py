@@ -39,7 +39,7 @@ def sentence_tokens(doc: Document, sent: Sentence) -> list[Token]:
             if start < 0:
                 continue
             cursor = start + len(word)
-            out.append(Token(word, start, cursor))
+            out.extend(_unhyphened(word, start))
             continue
         parts = word.split("_")
         start = text.find(parts[0], cursor, limit)
@@ -54,6 +54,20 @@ def sentence_tokens(doc: Document, sent: Sentence) -> list[Token]:
         out.append(Token(text[start:end], start, end))
         cursor = end
     return out
+
+
+# a dash glued to a word's end: «گورجی-» in «به گزارش جواد احمدی گورجی- خبرنگار …», «بم-ایرنا»
+_GLUED_DASH = re.compile(r"^(.*[^\W\d_])([-–—]+)$")
+
+
+def _unhyphened(word: str, start: int) -> list[Token]:
+    """``word`` as one token, or as a word and the dash glued to its end (a name before a dateline's
+    or a credit's dash is no name with a dash in it)."""
+    m = _GLUED_DASH.match(word)
+    if m is None:
+        return [Token(word, start, start + len(word))]
+    cut = start + len(m.group(1))
+    return [Token(m.group(1), start, cut), Token(m.group(2), cut, start + len(word))]
 
 
 @cache
