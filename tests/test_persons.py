@@ -560,3 +560,19 @@ def test_a_reporter_named_in_the_credit_is_neither_the_speaker_nor_the_leads_off
 def test_a_given_name_that_is_also_a_word_with_a_reporting_verb():
     doc = run("شهره نوروزی با اشاره به تیم‌های سیار اورژانس اجتماعی گفت: این تیم‌ها در ورودی شهرها مستقرند.")
     assert persons(doc) == {key("شهره نوروزی")} and speakers(doc) == [key("شهره نوروزی")]
+
+
+def test_a_lead_naming_the_official_by_post_with_a_verb_that_reports_nothing_takes_the_name_after_it():
+    doc = run("رئیس کمیته امداد شهرستان زاوه همراهی نیکوکاران را عامل اصلی این موفقیت دانست.\n\n"
+              "حمید رستمی افزود: بیش از هزار حامی در این شهرستان داریم.")
+    assert [(p.title, p.holder) for p in doc.posts] == [("رئیس کمیته امداد شهرستان زاوه", key("حمید رستمی"))]
+    # further down the story a post without a reporting verb is not given to the next speaker
+    doc = run("حمید رستمی گفت: کار ادامه دارد.\n\nوی افزود: حامیان زیادند.\n\nاو گفت: کمک‌ها می‌رسد.\n\n"
+              "فرماندار زاوه هم در این مراسم حضور داشت.\n\nسعید کاظمی گفت: حامیان بیشتر می‌شوند.")
+    assert {p.title: p.holder for p in doc.posts}[("فرماندار زاوه")] is None
+
+
+def test_as_the_official_says_names_the_speaker():
+    doc = run("آن طور که معاون پیشگیری بهزیستی استان اصفهان، می‌گوید: شمار زنان کارتن‌خواب بیشتر شده است.\n\n"
+              "مرضیه کاظمی افزود: این زنان به گرمخانه می‌روند.")
+    assert [(q.speaker, key(q.verb)) for q in doc.quotes] == [(key("مرضیه کاظمی"), key("می‌گوید")), (key("مرضیه کاظمی"), "افزود")]

@@ -76,13 +76,19 @@ def resolve_roles(doc: Document) -> None:
 
     A role joined by «و» to a resolved one is the same person's («معاون وزیر … و رئیس سازمان
     بهزیستی کشور گفت»); «فرماندار خوی نیز … گفت» introduces someone new, so only a person named
-    after it (in the next sentences) can hold it."""
+    after it (in the next sentences) can hold it.  So can only such a person hold the post that opens the
+    story with a verb that reports nothing («… را عامل این موفقیت دانست»)."""
     verbs = doc.reporting_verbs
     roles = [m for m in doc.mentions if m.kind == "role"]
+    first = min((m for m in doc.mentions if m.kind in ("role", "person")), key=lambda m: m.start, default=None)
     for m in roles:
         post = doc.posts[m.ref]
         if post.holder is None and opens_sentence(doc, m) and m.sentence in verbs:
             post.holder = _named_after(doc, m) if _new_speaker(doc, m) else _holder_for(doc, m)
+        elif post.holder is None and opens_sentence(doc, m) and m is first:
+            # «رئیس کمیته امداد شهرستان زاوه … عامل اصلی این موفقیت دانست. رضا خوش سیما افزود: …»: a lead
+            # that names the official by post, with a verb that is no reporting verb, and the name after
+            post.holder = _named_after(doc, m)
     for before, m in zip(roles, roles[1:]):
         post = doc.posts[m.ref]
         if post.holder is None and doc.posts[before.ref].holder and _AND.fullmatch(doc.text, before.end, m.start):
