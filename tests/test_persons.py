@@ -576,3 +576,12 @@ def test_as_the_official_says_names_the_speaker():
     doc = run("آن طور که معاون پیشگیری بهزیستی استان اصفهان، می‌گوید: شمار زنان کارتن‌خواب بیشتر شده است.\n\n"
               "مرضیه کاظمی افزود: این زنان به گرمخانه می‌روند.")
     assert [(q.speaker, key(q.verb)) for q in doc.quotes] == [(key("مرضیه کاظمی"), key("می‌گوید")), (key("مرضیه کاظمی"), "افزود")]
+
+
+def test_a_person_with_a_post_of_the_same_rank_in_another_body_does_not_hold_the_leads_post():
+    doc = run("مدیرکل ثبت احوال خراسان شمالی گفت که سه ازدواج زیر ده سال ثبت شده است.\n\n"
+              "به نقل از ایرنا، کاوه بهرامی مدیرکل ورزش و جوانان استان پیشتر گفته بود که آمار بیشتر است.\n\n"
+              "سعید زارعی روز یکشنبه اظهار کرد: امسال ۷۰۰ ازدواج در استان ثبت شد.")
+    held = {p.title: p.holder for p in doc.posts}
+    assert held["مدیرکل ثبت احوال خراسان شمالی"] == key("سعید زارعی")
+    assert held["مدیرکل ورزش و جوانان استان"] == key("کاوه بهرامی")  # the ministry's provincial office, named bare

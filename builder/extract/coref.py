@@ -55,7 +55,10 @@ def _holder_for(doc: Document, role: Mention) -> str | None:
         return similar.pop()
     if len(doc.persons) == 1:
         return next(iter(doc.persons))
-    persons = [m for m in doc.mentions if m.kind == "person" and not in_credit(doc, m)]  # not a credit's reporter
+    # not a credit's reporter, nor someone who holds a post of the same rank in another body («کوروش بهادری
+    # مدیرکل ورزش و جوانان» cannot be the «مدیرکل ثبت احوال» of the lead)
+    other = {p.holder for p in doc.posts if p.holder and key(p.title.split()[0]) == head and p.organization != post.organization}
+    persons = [m for m in doc.mentions if m.kind == "person" and not in_credit(doc, m) and m.ref not in other]
     if not persons:
         return None
     return min(persons, key=lambda m: (abs(m.sentence - role.sentence), m.sentence < role.sentence)).ref
