@@ -585,3 +585,14 @@ def test_a_person_with_a_post_of_the_same_rank_in_another_body_does_not_hold_the
     held = {p.title: p.holder for p in doc.posts}
     assert held["مدیرکل ثبت احوال خراسان شمالی"] == key("سعید زارعی")
     assert held["مدیرکل ورزش و جوانان استان"] == key("کاوه بهرامی")  # the ministry's provincial office, named bare
+
+
+def test_two_names_before_a_post_in_the_plural_each_hold_it_in_the_singular():
+    doc = run("در این مراسم احمد کاظمی و مجتبی رضایی نمایندگان مردم قم در مجلس شورای اسلامی حضور داشتند.")
+    assert sorted((p.holder, p.title) for p in doc.posts) == [
+        (key("احمد کاظمی"), "نماینده مردم قم در مجلس شورای اسلامی"),
+        (key("مجتبی رضایی"), "نماینده مردم قم در مجلس شورای اسلامی")]
+    doc = run("در این جلسه حسین احمدی و حجت‌الاسلام علی رضایی، معاونان سازمان بهزیستی کشور حضور داشتند.")
+    assert {p.holder for p in doc.posts if p.title == "معاون سازمان بهزیستی کشور"} == {key("حسین احمدی"), key("علی رضایی")}
+    doc = run("مدیران سازمان بهزیستی کشور در این جلسه حضور داشتند.")  # no names: no post
+    assert doc.posts == []

@@ -127,7 +127,7 @@ def extract(doc: Document) -> None:
             anaphoric = i > 0 and units[i - 1].key in (key("این"), key("همین"), key("مقام"))  # «این مقام مسئول»
             ph = role_phrase(units, i) if units[i].kind == "word" and not anaphoric else None
             if ph is None:
-                i += 1
+                i = _shared_post(doc, units, i, si)
                 continue
             start, end = units[ph.start].start, units[ph.end - 1].end
             org = _org_ref(doc, units, ph, si)
@@ -144,6 +144,37 @@ def extract(doc: Document) -> None:
             i = ph.end
     _countries_in_names(doc)
     doc.mentions.sort(key=lambda m: m.start)
+
+
+# a post in the plural after two names joined by «و»: each holds the post in the singular
+_PLURAL_POSTS = {key(plural): singular for plural, singular in (
+    ("نمایندگان", "نماینده"), ("معاونان", "معاون"), ("معاونین", "معاون"), ("مدیران", "مدیر"), ("اعضای", "عضو"),
+    ("رؤسای", "رئیس"), ("روسای", "رئیس"), ("فرمانداران", "فرماندار"), ("شهرداران", "شهردار"))}
+
+
+def _shared_post(doc: Document, units: list[Unit], i: int, sentence: int) -> int:
+    """«احمد امیرآبادی و مجتبی ذوالنور نمایندگان مردم قم در مجلس»: two persons named before a post in
+    the plural each hold it in the singular («نماینده مردم قم در مجلس»).  The index to go on from."""
+    singular = _PLURAL_POSTS.get(units[i].key)
+    names = [m for m in doc.mentions if m.kind == "person" and m.sentence == sentence and m.end <= units[i].start]
+    if singular is None or len(names) < 2 or doc.text[names[-1].end:units[i].start].strip(" ‌،,") \
+            or not _AND_BETWEEN.fullmatch(doc.text, names[-2].end, names[-1].start):
+        return i + 1
+    one = [*units[:i], Unit("word", units[i].start, units[i].end, singular), *units[i + 1:]]
+    ph = role_phrase(one, i)
+    if ph is None or ph.end == i + 1:
+        return i + 1
+    start, end = units[i].start, units[ph.end - 1].end
+    org = _org_ref(doc, one, ph, sentence)
+    title = f"{singular} {doc.surface(units[i + 1].start, end)}"
+    place = ph.place.entry.key if ph.place is not None and ph.place.entry is not None else None
+    for holder in (names[-2].ref, names[-1].ref):
+        index = add_post(doc, Post(title, holder, org, place, [doc.evidence(start, end, NAME)]))
+    doc.mentions.append(Mention("role", start, end, doc.text[start:end], index, sentence))
+    return ph.end
+
+
+_AND_BETWEEN = re.compile(r"[\s\u200c]*[،,]?[\s\u200c]*و[\s\u200c]+(?:(?:حجت[\s\u200c]*الاسلام|دکتر|مهندس|سید)[\s\u200c]+)?")
 
 
 # «جمهوری اسلامی ایران», and a credit's source up to the country («به گزارش تارنگار حقوق بشر در ایران»)
