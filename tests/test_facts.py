@@ -11,6 +11,7 @@ from builder.text.document import Document
 from builder.use.facts import article_facts, write_facts
 from builder.graph.iri import article_iri, mint
 from builder.graph.namespaces import read_resource
+from builder.text.textkey import key
 pytestmark = pytest.mark.usefixtures("fake_gazetteer")
 
 GILAN_FACTS = {
@@ -107,3 +108,12 @@ def test_a_republished_storys_agency_names_the_site_that_relayed_it_in_brackets(
                                          "علی کریمی مدیرکل بهزیستی گیلان گفت: ظرفیت بیشتر می‌شود.\n"))
     assert (doc.article.credit, doc.article.republisher) == ("خبرگزاری تسنیم", "آوای نو")
     assert article_facts(store_with(doc), article_iri(doc))["article"]["agency"] == "خبرگزاری تسنیم (آوای نو)"
+
+
+def test_posts_and_bodies_keep_the_pages_spelling_glued_words_too(store_with):
+    # real pages often lose their ZWNJs: a reader cites «ثبتاحوال» as printed; keys still find the body
+    doc = process(Document("a.txt", "a", "ازدواج‌های ثبت‌شده\n\nسعید کاظمی مدیرکل ثبتاحوال آذربایجانغربی گفت: "
+                                         "امسال ۷۰۰ ازدواج ثبت شد.\n"))
+    facts = article_facts(store_with(doc), article_iri(doc))
+    assert facts["persons"][0]["roles"] == ["مدیرکل ثبتاحوال آذربایجانغربی"]
+    assert doc.posts[0].place == key("آذربایجان غربی")

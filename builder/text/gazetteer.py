@@ -347,35 +347,6 @@ def find_organizations(text: str) -> list[tuple[int, int, OrgEntry]]:
     return _find(_org_pattern(), _org_surfaces(), text)
 
 
-@functools.cache
-def _spellings() -> dict[str, str]:
-    """key -> the tables' spelling of every place and organisation name written in more than one word."""
-    out: dict[str, str] = {}
-    for entries in (_places().values(), _orgs().values()):
-        for e in entries:
-            for s in _surfaces(e.name, e.variants):
-                if len(s.split()) > 1:
-                    out.setdefault(key(s), s)
-    return out
-
-
-def respell(text: str) -> str:
-    """``text`` with the known names a page glued together («خراسانشمالی», «کمیته‌امداد») spelled as
-    the tables spell them («خراسان شمالی», «کمیته امداد»), so that one body reads the same on every
-    page.  For display: evidence keeps the page's own words."""
-    hits = sorted(find_places(text) + find_organizations(text), key=lambda h: (h[0], h[0] - h[1]))
-    out, last = [], 0
-    for s, e, _ in hits:
-        if s < last:
-            continue  # overlapping: the earlier, longer name was taken
-        surface = text[s:e]
-        spelled = _spellings().get(key(surface))
-        if spelled and len(surface.split()) < len(spelled.split()):
-            out.append(text[last:s] + spelled)
-            last = e
-    return "".join(out) + text[last:]
-
-
 def organizations() -> list[OrgEntry]:
     return list(_orgs().values())
 

@@ -18,7 +18,6 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Store, Variable
 
 from ..text.dates import TEHRAN
-from ..text.gazetteer import respell
 from ..text.invisible import without_invisible
 from ..kinds import KINDS
 from ..graph.namespaces import read_resource
@@ -95,11 +94,11 @@ def _persons(rows: list[dict]) -> list[dict]:
     out = []
     for p in persons.values():
         posts = sorted(p["posts"], key=lambda t: (t[0], t[1] or "", t[2] or ""))
-        roles = _unique(respell(role) for _, role, _ in posts)
+        roles = _unique(role for _, role, _ in posts)
         out.append({
             "name": p["name"],
             "roles": [r for r in roles if not any(key(r) in key(other) for other in roles if other != r)],
-            "organization": next((respell(o) for _, _, o in posts if o), None),
+            "organization": next((o for _, _, o in posts if o), None),
         })
     return out
 
@@ -107,9 +106,9 @@ def _persons(rows: list[dict]) -> list[dict]:
 def _organizations(rows: list[dict]) -> list[str]:
     """Each organisation once, by first mention, under a name the article uses.
 
-    Known names a page glued are respelled (:func:`~builder.text.gazetteer.respell`), here and in
-    posts and programs: the facts are for reading and comparing.  The store's label is canonical: often the article's own words, but sometimes a fuller form it
-    never writes («اداره کل بهزیستی استان یزد» for «بهزیستی استان یزد», the national police's name
+    Names, posts and programs keep the page's spelling, glued words too («ثبتاحوال»), as a reader
+    cites them from the page; comparison keys ignore the difference.  The store's label is canonical:
+    often the article's own words, but sometimes a fuller form it never writes («اداره کل بهزیستی استان یزد» for «بهزیستی استان یزد», the national police's name
     for «پلیس»).  A label that no mention contains gives way to the longest mention.
     """
     found: dict[str, dict] = {}
@@ -122,7 +121,7 @@ def _organizations(rows: list[dict]) -> list[str]:
     out = []
     for o in sorted(found.values(), key=lambda o: o["first"]):
         written = any(key(o["label"]) in key(span) for span in o["spans"])
-        out.append(respell(o["label"] if written or not o["spans"] else max(o["spans"], key=len)))
+        out.append(o["label"] if written or not o["spans"] else max(o["spans"], key=len))
     return out
 
 
@@ -130,7 +129,7 @@ def _programs(rows: list[dict]) -> list[dict]:
     programs: dict[str, dict] = {}
     for r in rows:
         programs.setdefault(r["program"], {"name": r["name"], "places": []})["places"].append(r["place"])
-    return [{"name": respell(p["name"]), "places": _unique(p["places"])} for p in programs.values()]
+    return [{"name": p["name"], "places": _unique(p["places"])} for p in programs.values()]
 
 
 # the time a figure is of, when the facts say it with what is counted: a span of months, a season, a
