@@ -748,3 +748,12 @@ def test_an_indefinite_predicate_or_a_compound_verb_after_a_programs_name_is_no_
     doc = run("مدیرکل بهزیستی گفت: مراجعان خانه امن مهرگان شرایط ویژهای دارند و زنان می‌توانند به خانه امن مهرگان "
               "هدایت شوند.")
     assert [p.name for p in doc.programs.values()] == ["خانه امن مهرگان"]
+
+
+def test_a_county_named_by_an_ordinary_word_in_a_list_of_its_provinces_counties_is_a_place():
+    # «خاتم» alone is a word (a seal); after counties of Yazd in a list it is Khatam county
+    doc = run("مدیرکل بهزیستی یزد گفت: این طرح در ابرکوه، خاتم و بهاباد اجرا شد.")
+    assert [m.ref for m in doc.mentions if m.kind == "place" and m.ref != key("یزد")] == \
+        [key("ابرکوه"), key("خاتم"), key("بهاباد")]
+    doc = run("مدیرکل بهزیستی گفت: این طرح در تهران، خاتم و بهاباد اجرا شد.")  # Tehran's list: no Yazd county
+    assert key("خاتم") not in doc.places

@@ -88,6 +88,30 @@ def _listed(doc: Document) -> None:
             pos = m.end()
 
 
+
+# «تالش، آستانه، لاهیجان و فومن»: the next item of a list of places
+_NEXT_ITEM = re.compile(rf"\s*(?:[،,]\s*([{_LETTERS}]+)(?=\s*(?:[،,.:؛\n]|\sو\s|$))|\sو\s+([{_LETTERS}]+)(?![{_LETTERS}]))")
+
+
+def _in_lists_of_places(doc: Document) -> None:
+    """A county named by a word that alone is an ordinary word («آستانه», «خاتم»: the gazetteer
+    matches it only with «شهرستان»), listed right after a county of the same province, is that
+    county («شهرستان‌های تالش، آستانه و فومن» without the head, «یزد، ابرکوه، خاتم و بهاباد»)."""
+    taken = [(m.start, m.end) for m in doc.mentions if m.kind == "place"]
+    for m in sorted((m for m in doc.mentions if m.kind == "place"), key=lambda m: m.start):
+        before = doc.places.get(m.ref)
+        item = _NEXT_ITEM.match(doc.text, m.end)
+        if before is None or item is None:
+            continue
+        at = 1 if item.group(1) else 2  # after a comma, or the last item, after «و»
+        if any(s <= item.start(at) < e for s, e in taken):
+            continue
+        entry = place(item.group(at))
+        if entry is not None and entry.kind in ("city", "county") and entry.province == (before.province or before.key):
+            _add(doc, entry, item.start(at), item.end(at))
+            taken.append((item.start(at), item.end(at)))
+
+
 # «روستای قلعه کمیز», «بخش جغین», «شهر گتاب»: a place the gazetteer does not hold, named after its kind
 _KIND_WORDS = {"روستای": "village", "روستا": "village", "دهستان": "district", "بخش": "district",
                "شهرک": "city", "شهر": "city", "شهرستان": "county"}
@@ -173,6 +197,7 @@ def extract(doc: Document) -> None:
             continue  # «خبرگزاری فارس» is the agency, not the province
         _add(doc, resolve_city(doc.text, start, entry), start, end)
     _listed(doc)
+    _in_lists_of_places(doc)
     _named_by_kind(doc)
     province = doc.article.province
     if province and place(province):
