@@ -992,3 +992,11 @@ def test_a_cost_after_a_place_and_with_is_that_places():
     doc = run("مدیرکل بهزیستی سیستان و بلوچستان گفت: ۴۰ واحد مسکونی مددجویان در شهرستان زهک با اعتباری بالغ بر "
               "۵۰ میلیارد ریال به بهره‌برداری رسید.")
     assert by_value(doc)[50_000_000_000].place == key("زهک")
+
+
+def test_near_without_its_preposition_and_past_the_mark_are_qualifiers():
+    stats = by_value(run("""
+مدیرکل کمیته امداد گفت: قریب چهار میلیون نفر زیر پوشش کمیته امداد هستند.
+وی افزود: شمار بیمه‌شدگان استان از مرز ۴۰۰ هزار نفر گذشت.
+"""))
+    assert stats[4_000_000].approx == "about" and stats[400_000].approx == "more_than"

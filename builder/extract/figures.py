@@ -22,8 +22,9 @@ from .counted import TOKEN, noun_phrase
 from .tokens import is_function_word, is_verb
 
 
-_ABOUT = re.compile(rf"(?:حدود|حدودا|حدوداً|در\s*حدود|نزدیک(?:\s*به)?|قریب\s*به|تقریبا|تقریباً|حوالی|(?:به{GAP})?طور{GAP}تقریبی){GAP}$")
-_MORE = re.compile(rf"(?:بیش\s*از|بیشتر\s*از|بالغ\s*بر|بالای|بالاتر\s*از|افزون\s*بر|فزون\s*بر|متجاوز\s*از|فراتر\s*از|حداقل|دست{GAP}کم){GAP}$")
+# «قریب چهار میلیون»; «از مرز ۴۰۰ هزار نفر گذشت»: past the mark
+_ABOUT = re.compile(rf"(?:حدود|حدودا|حدوداً|در\s*حدود|نزدیک(?:\s*به)?|قریب(?:\s*به)?|تقریبا|تقریباً|حوالی|(?:به{GAP})?طور{GAP}تقریبی){GAP}$")
+_MORE = re.compile(rf"(?:از{GAP}مرز|بیش\s*از|بیشتر\s*از|بالغ\s*بر|بالای|بالاتر\s*از|افزون\s*بر|فزون\s*بر|متجاوز\s*از|فراتر\s*از|حداقل|دست{GAP}کم){GAP}$")
 _LESS = re.compile(rf"(?:کمتر\s*از|کم{GAP}تر\s*از|زیر|کمتر\s*از|حداکثر){GAP}$")
 # a label before its number: «منطقه ۱۲», «ناحیه‌ی ۲», «سال ۹۸», and «درسال ۹۷» written without its space
 _NOT_STAT_BEFORE = re.compile(
