@@ -1000,3 +1000,8 @@ def test_near_without_its_preposition_and_past_the_mark_are_qualifiers():
 وی افزود: شمار بیمه‌شدگان استان از مرز ۴۰۰ هزار نفر گذشت.
 """))
     assert stats[4_000_000].approx == "about" and stats[400_000].approx == "more_than"
+
+
+def test_a_figure_after_a_circumstance_opening_its_clause_without_a_comma_counts_the_nouns_before_it():
+    stats = by_value(run("مدیر مرکز سالمندان گفت: با ارتقای درجه مرکز یارانه سالمندان به ۶۷۰ هزار تومان رسید."))
+    assert words("یارانه سالمندان") <= words(stats[670_000].subject)

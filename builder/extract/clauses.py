@@ -49,6 +49,8 @@ _LEADING_CONNECTOR = re.compile(rf"(?:همچنین|ضمنا|ضمناً|سپس|ع
 # the source a clause opens with before its subject: «براساس داده‌های منتشر شده», «طبق آمار رسمی»
 _LEADING_SOURCE = re.compile(rf"(?:بر{GAP}اساس|طبق|بنابر|به{GAP}استناد){GAP}(?:[^\s\u200c،,.:؛;0-9۰-۹]+{GAP}){{1,3}}?"
                              rf"(?:منتشر{GAP}شده|منتشرشده|موجود|رسمی|اعلام{GAP}شده|اعلام‌شده|جدید|اخیر)(?![\w\u200c]){GAP}")
+# a circumstance opening a clause with no comma after it: the subject is the nouns right before the figure
+LEADING_CIRCUMSTANCE = re.compile(rf"(?:با|پس{GAP}از|بعد{GAP}از|به{GAP}دنبال|در{GAP}پی)(?![\w\u200c]){GAP}")
 # a clause that opens with what its figure is compared with and goes straight on to the figure
 _LEADING_COMPARISON = re.compile(rf"نسبت{GAP}به{GAP}(?:[^\s\u200c،,.:؛;]+{GAP}){{0,5}}?"
                                  rf"(?:قبل|گذشته|پیش|مشابه|[0-9۰-۹]{{2,4}}){GAP}(?:یعنی{GAP}[^،,.:؛;]{{0,20}}?)?{GAP}")
@@ -71,6 +73,8 @@ def topic(doc: Document, sent_start: int, start: int) -> tuple[str, int] | None:
         return None  # «… که نسبت به سال گذشته ۰/۱۷ درصد افزایش داشته»: compared with when, no subject of its own
     if (when := _LEADING_TIME.match(doc.text, begin, start)) is not None and noun_phrase(doc, when.end(), start).text:
         begin = when.end()  # «در شش ماهه اول امسال تعداد کودکان کار پذیرفته‌شده … ۵۵ درصد افزایش داشته»
+    if LEADING_CIRCUMSTANCE.match(doc.text, begin, start):
+        return _noun_before(doc, begin, start)  # «با ارتقای مرکز یارانه سالمندان به ۶۷۰ هزار تومان رسید»
     pointer = re.match(r"(?:این|آن|همین)[\s\u200c]+([^\s\u200c،,.:؛;]+)", doc.text[begin:start])
     if pointer and _K(pointer.group(1)) in _GROUP_NOUNS:
         return pointer.group(), begin

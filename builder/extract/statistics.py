@@ -300,7 +300,8 @@ def _context_of_bare(doc: Document, sent_start: int, q_start: int) -> str:
     if found is None or not found[0] or found[1] >= q_start:
         return ""
     words, begin = found[0].split(), found[1]
-    if begin != clauses.clause_start(doc, sent_start, q_start) \
+    opening = clauses.clause_start(doc, sent_start, q_start)
+    if begin != opening and not clauses.LEADING_CIRCUMSTANCE.match(doc.text, opening, q_start) \
             and (len(words) < 2 or not _FOR_BEFORE.search(doc.text, max(sent_start, begin - 8), begin)):
         return ""
     if counted.refers_back(found[0]) or any(key(w) in counted.TIME_WORDS or key(w) in counted.FILLERS for w in words):
