@@ -596,3 +596,17 @@ def test_two_names_before_a_post_in_the_plural_each_hold_it_in_the_singular():
     assert {p.holder for p in doc.posts if p.title == "معاون سازمان بهزیستی کشور"} == {key("حسین احمدی"), key("علی رضایی")}
     doc = run("مدیران سازمان بهزیستی کشور در این جلسه حضور داشتند.")  # no names: no post
     assert doc.posts == []
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a third word of the name, said once, before what goes on the clause: the time, «با بیان …», the verb
+    ("فرزانه کاظمی فلاح ظهر امروز در نشست خبری گفت: کار ادامه دارد.", "فرزانه کاظمی فلاح"),
+    ("وجیهه رستمی فلاح با بیان اینکه کار ادامه دارد، گفت: حامیان زیادند.", "وجیهه رستمی فلاح"),
+    # not a post, a glued preposition or the time itself
+    ("سعید کاظمی مدیرکل بهزیستی گفت: کار ادامه دارد.", "سعید کاظمی"),
+    ("غلامرضا کاظمی بعداز ظهر امروز گفت: کار ادامه دارد.", "غلامرضا کاظمی"),
+    ("علی احمدی امروز گفت: خوب است.", "علی احمدی"),
+])
+def test_a_surnames_last_word_before_the_clause_goes_on(sentence, name):
+    doc = run(sentence)
+    assert [p.name for p in doc.persons.values()] == [name] and speakers(doc)[-1] == key(name)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..components import component
 from ..text.document import Document, Mention, Person
 from ..text.gazetteer import FoldedText, words_pattern
-from ..text.lexicon import (SURNAME_THRESHOLD, is_common_word, is_everyday_given_name, is_given_name, is_surname_like,
+from ..text.lexicon import (ROLE_HEADS, SURNAME_THRESHOLD, is_common_word, is_everyday_given_name, is_given_name, is_surname_like,
                             is_surname_part, is_surname_suffix, surname_score, table, word_frequency)
 from ..text.patterns import GAP, LETTER
 from ..text.textkey import key
@@ -455,13 +455,14 @@ def _longer_surnames(doc: Document, verbs: frozenset[int]) -> None:
         if last == person.name or not mentions:
             continue
         after = _NEXT_WORD.match(doc.text, mentions[0].end)
-        if after is None or is_function_word(after.group(1)) or is_verb(after.group(1)) or is_given_name(after.group(1)) \
-                or after.start(1) in verbs:  # «ملامهدی اظهار کرد», twice: the verb's, not the name's
+        if after is None or is_function_word(after.group(1)) or is_verb(after.group(1)) or after.start(1) in verbs:
+            continue  # «ملامهدی اظهار کرد», twice: the verb's, not the name's
+        if not _may_end_a_name(doc, after.group(1), after.start(1)):
             continue
         again = re.compile(re.escape(last) + r"[\s\u200c]+" + re.escape(after.group(1)) + r"(?![\w\u200c])")
         opens = [m for m in again.finditer(doc.text) if m.start() >= mentions[0].end
                  and (si := doc.sentence_at(m.start())) >= 0 and PREAMBLE.match(doc.text[doc.sentences[si].start:m.start()])]
-        if not opens:
+        if not (opens and not is_given_name(after.group(1)) or _clause_goes_on(doc, after.end(), verbs)):
             continue
         name = f"{person.name} {after.group(1)}"
         new = key(name)
@@ -472,6 +473,32 @@ def _longer_surnames(doc: Document, verbs: frozenset[int]) -> None:
         first = mentions[0]
         first.end, first.text = after.end(), doc.text[first.start:after.end()]
         doc.persons[new].evidence[0] = doc.evidence(first.start, first.end, NAME)
+
+
+# what goes on a clause right after its subject: the time («فرزاد هوشیار پارسا ظهر امروز …») or «با بیان/اشاره»
+_GOES_ON = re.compile(rf"[\s\u200c]+(?:(?:ظهر|صبح|عصر|شب|بامداد|شامگاه|امروز|دیروز|روز)(?![\w\u200c])|"
+                      rf"با{GAP}(?:بیان|اشاره|تاکید|تأکید)|ضمن{GAP})")
+
+
+def _clause_goes_on(doc: Document, pos: int, verbs: frozenset[int]) -> bool:
+    """The subject's clause goes on at ``pos``: a reporting verb, the time it was said, «با بیان …»;
+    so the word before it ends the name («وجیهه محمدی فلاح با بیان اینکه …»)."""
+    if _GOES_ON.match(doc.text, pos):
+        return True
+    nxt = re.match(r"[\s\u200c]+", doc.text[pos:pos + 3])
+    return nxt is not None and pos + nxt.end() in verbs
+
+
+def _may_end_a_name(doc: Document, word: str, pos: int) -> bool:
+    """``word`` (at ``pos``) may be a surname's last word: not a time word, a post («مدیرکل») or a glued
+    preposition («بعداز»), nor inside a body or another person's name."""
+    k = key(word)
+    return k not in _TIME_WORDS and k not in _POST_FIRST_WORDS and not _GLUED_AFTER.fullmatch(k) \
+        and not any(m.start <= pos < m.end for m in doc.mentions if m.kind in ("organization", "person"))
+
+
+_POST_FIRST_WORDS = frozenset(key(h.split()[0]) for h in ROLE_HEADS)
+_GLUED_AFTER = re.compile(r"(?:بعد|پیش|قبل|پس)از")
 
 
 _LAST_WORD = re.compile(rf"([{LETTER}][{LETTER}\u200c]*)[\s\u200c]+$")
