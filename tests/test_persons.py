@@ -610,3 +610,12 @@ def test_two_names_before_a_post_in_the_plural_each_hold_it_in_the_singular():
 def test_a_surnames_last_word_before_the_clause_goes_on(sentence, name):
     doc = run(sentence)
     assert [p.name for p in doc.persons.values()] == [name] and speakers(doc)[-1] == key(name)
+
+
+@pytest.mark.parametrize("second", [
+    "به گفته خانم اسعدی، این خدمت برای مددجویان مستأجر است.",  # a title between «به گفته» and the name
+    "به گفته معاون خدمات شهری شهرداری خرم‌آباد این خدمت برای مددجویان مستأجر است.",  # the post named before
+])
+def test_according_to_a_title_and_name_or_to_a_post_held_earlier(second):
+    doc = run(f"مریم اسعدی معاون خدمات شهری شهرداری خرم‌آباد گفت: کار ادامه دارد.\n\n{second}")
+    assert [(q.speaker, q.verb) for q in doc.quotes] == [(key("مریم اسعدی"), "گفت"), (key("مریم اسعدی"), "به گفته")]

@@ -88,6 +88,10 @@ def resolve_roles(doc: Document) -> None:
         post = doc.posts[m.ref]
         if post.holder is None and opens_sentence(doc, m) and m.sentence in verbs:
             post.holder = _named_after(doc, m) if _new_speaker(doc, m) else _holder_for(doc, m)
+        elif post.holder is None and _ATTRIBUTED.search(doc.text, 0, m.start):
+            # «به گفته معاون خدمات شهری …»: the post named earlier with its holder
+            same = {p.holder for p in doc.posts if p.holder and post_key(p) == post_key(post)}
+            post.holder = same.pop() if len(same) == 1 else None
         elif post.holder is None and opens_sentence(doc, m) and m is first:
             # «رئیس کمیته امداد شهرستان زاوه … عامل اصلی این موفقیت دانست. رضا خوش سیما افزود: …»: a lead
             # that names the official by post, with a verb that is no reporting verb, and the name after
