@@ -757,3 +757,12 @@ def test_a_county_named_by_an_ordinary_word_in_a_list_of_its_provinces_counties_
         [key("ابرکوه"), key("خاتم"), key("بهاباد")]
     doc = run("مدیرکل بهزیستی گفت: این طرح در تهران، خاتم و بهاباد اجرا شد.")  # Tehran's list: no Yazd county
     assert key("خاتم") not in doc.places
+
+
+def test_a_bare_body_after_its_national_organisation_is_that_organisation():
+    title = "خدمات اجتماعی در چهارمحال و بختیاری"
+    doc = run("معاون سازمان بهزیستی کشور گفت: ۹۰ درصد خانواده‌ها از خدمات بهزیستی راضی هستند.", title=title)
+    assert [o.name for o in doc.organizations.values()] == ["سازمان بهزیستی کشور"]
+    # a province's office named after it stays the province's («بهزیستی استان»)
+    doc = run("وی افزود: سازمان بهزیستی کشور و بهزیستی استان مراکز را راه انداختند.", title=title)
+    assert any(o.place == key("چهارمحال و بختیاری") for o in doc.organizations.values())

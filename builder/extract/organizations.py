@@ -79,6 +79,11 @@ def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str
             return None
         city_level = key(head) in CITY_LEVEL
         core = _core(head)
+        bare = key(doc.text[units[ph.start].start:units[ph.end - 1].end]) == key(units[ph.start].text) \
+            and not (ph.end < len(units) and units[ph.end].key in PLACE_WORDS)  # not «بهزیستی استان»
+        if bare and ph.place is None and not city_level and parent and _national_named_last(doc, parent):
+            k = _national(doc, parent)  # «سازمان بهزیستی کشور …», then a bare «بهزیستی»: the same national body
+            return k, doc.organizations[k].name, doc.organizations[k].kind, None, None
         place_key = _place_key(doc, ph.place) or (None if city_level else _last_office(doc, parent or core)
                                                   or doc.article.province)
         entry = place(place_key) if place_key else None
@@ -126,6 +131,20 @@ def _last_office(doc: Document, body: str) -> str | None:
         if m.kind == "organization" and m.ref.startswith(prefix):
             return m.ref[len(prefix):]
     return None
+
+
+def _national_named_last(doc: Document, parent: str) -> bool:
+    """The national body ``parent`` is named after any of its provincial or county offices so far."""
+    national = organization(key(parent))
+    if national is None:
+        return False
+    prefix = national.key + "@"
+    for m in reversed(doc.mentions):
+        if m.kind == "organization" and m.ref.startswith(prefix):
+            return False
+        if m.kind == "organization" and m.ref == national.key:
+            return True
+    return False
 
 
 def _kind_of(head: str) -> str:
