@@ -324,3 +324,10 @@ def test_a_provincial_offices_name_over_the_headline_gives_a_story_that_names_no
 def test_the_date_on_the_line_after_the_agencys_end_of_story_mark(date_line):
     page = ("ثبت ۴۰ مورد کودک‌آزاری در لرستان\n\n" + BODY + "\n\nانتهای پیام/\n\n" + date_line + "\nکد خبر: 5271\n")
     assert _meta(page).published.date() == date(2024, 4, 15)
+
+
+def test_a_headline_keeps_the_pages_quotation_marks_and_drops_an_images_latin_caption():
+    raw = "۲۱ هزار گزارش از “کودک‌آزاری” در یک سال\n\n" + REAL_BODY + "\n"
+    assert _meta(raw).title == "۲۱ هزار گزارش از “کودک‌آزاری” در یک سال"
+    raw = "نرخ بازماندگی از تحصیل در استان چقدر است tv logo\n\n" + REAL_BODY + "\n"
+    assert _meta(raw).title == "نرخ بازماندگی از تحصیل در استان چقدر است"

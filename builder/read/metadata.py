@@ -102,6 +102,7 @@ def _published(doc: Document, lines: list[cleaning.Line], title_start: int,
 
 
 # «… بوشهر +تصویر- اخبار بوشهر - اخبار استان‌ها تسنیم», «…، روزنامه شیراز نوین»: a site's suffix after the headline
+_CAPTION_SUFFIX = re.compile(r"(?<=[\u0600-\u06FF])(?:\s+[a-z]+){1,3}\s*$")
 _SITE_SUFFIX = re.compile(r"\s*(?:\+\s*(?:تصویر|فیلم|عکس|صوت|ویدئو|ویدیو))?\s*(?:[-–|]\s*(?:اخبار|خبرگزاری|پایگاه)[^-–|]*"
                           r"|[،,]\s*(?:روزنامه|هفته\s*\u200c?نامه|خبرگزاری|پایگاه\s+خبری)\s[^-–|،,]{2,40})+$")
 
@@ -110,18 +111,25 @@ _DECIMAL_SIGN = re.compile(r"(?<=[0-9۰-۹])٫(?=[0-9۰-۹])")
 
 
 def _shown(title: str) -> str:
-    """The headline normalised, with each decimal sign as the page writes it («۱۰.۵ درصد», «۱۲/۵ درصد»):
-    hazm writes «٫», and a researcher who searches for the headline types what the page shows."""
+    """The headline normalised, with each decimal sign and quotation mark as the page writes it
+    («۱۰.۵ درصد», «۱۲/۵ درصد», “کودک آزاری”): hazm writes «٫» and guillemets, and a researcher who
+    searches for the headline types what the page shows."""
     norm = normalize_paragraph(title).strip()
-    if "٫" not in norm:
+    if "٫" not in norm and "«" not in norm and "»" not in norm:
         return norm
     at = align(title, norm)
+    norm = _QUOTE_MARK.sub(lambda m: title[at[m.start()]] if title[at[m.start()]] in _QUOTES else m.group(), norm)
     return _DECIMAL_SIGN.sub(lambda m: title[at[m.start()]] if title[at[m.start()]] in "./٫," else "٫", norm)
 
 
+_QUOTE_MARK = re.compile(r"[«»]")
+_QUOTES = "«»“”„\"'‘’"
+
+
 def _without_site(title: str) -> str:
-    """The headline without the site's name and section the page glued after it."""
-    cut = _SITE_SUFFIX.sub("", title).strip()
+    """The headline without the site's name and section the page glued after it, nor an image's
+    lower-case Latin caption («… چقدر است tv logo»)."""
+    cut = _CAPTION_SUFFIX.sub("", _SITE_SUFFIX.sub("", title)).strip()
     return cut if len(cut.split()) >= 3 else title
 
 
