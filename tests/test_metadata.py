@@ -331,3 +331,12 @@ def test_a_headline_keeps_the_pages_quotation_marks_and_drops_an_images_latin_ca
     assert _meta(raw).title == "۲۱ هزار گزارش از “کودک‌آزاری” در یک سال"
     raw = "نرخ بازماندگی از تحصیل در استان چقدر است tv logo\n\n" + REAL_BODY + "\n"
     assert _meta(raw).title == "نرخ بازماندگی از تحصیل در استان چقدر است"
+
+
+def test_a_date_written_with_backslashes_and_a_closing_date_over_the_offices_name():
+    raw = "برگزاری مانور اورژانس اجتماعی در یزد\n1402\\10\\16 14:51:27\n\n" + REAL_BODY + "\n"
+    assert _meta(raw).published.date() == date(2024, 1, 6)
+    # the story's date on a line of its own over the office's name, kept by the cleaner as the last paragraph
+    raw = ("برگزاری مانور اورژانس اجتماعی در یزد\n\n" + REAL_BODY + "\n۲ اسفند ۱۴۰۲ ۱۰:۳۶\n"
+           "روابط عمومی اداره کل بهزیستی استان یزد\nکد خبر : 335986\n")
+    assert _meta(raw).published.date() == date(2024, 2, 21)

@@ -165,6 +165,16 @@ def _closing_date(footer: list[cleaning.Line]) -> tuple[datetime, str] | None:
     return None
 
 
+def _date_over_office(paragraph: str) -> tuple[datetime, str] | None:
+    """The story's date alone on a line over the office's name, which the cleaner kept as the story's
+    last paragraph («۲ اسفند ۱۴۰۲ ۱۰:۳۶ / روابط عمومی اداره کل تعاون …»)."""
+    first, _, rest = paragraph.partition("\n")
+    found = parse_published(first) if rest.strip() else None
+    if found and len(first.strip()) - len(found.text) <= 2:
+        return found.dt, found.text
+    return None
+
+
 _STORY_END = re.compile(r"\s*(?:انتهای\s*(?:پیام|خبر)|پایان\s*(?:خبر|پیام))\s*/?\s*$")
 # what may stand beside a date on its line: bullets, bars and a weekday
 _ONLY_DAY = re.compile(r"[\s•*/|\-–—]*(?:(?:یک|دو|سه|چهار|پنج)?[\s\u200c]*شنبه|جمعه)?[\s•*/|\-–—]*")
@@ -312,7 +322,8 @@ def read_metadata(doc: Document) -> None:
 
     meta.news_id = _news_id(doc)
     footer = [ln for ln in lines if ln.start >= body_end]
-    published = _published(doc, head, title_start, footer)
+    last = page[doc.body[-1][0]:body_end] if doc.body else ""
+    published = _published(doc, head, title_start, footer) or _date_over_office(last)
     if published:
         meta.published, meta.published_text = published
     for line in head:
