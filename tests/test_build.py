@@ -219,11 +219,12 @@ def _built_facts(tmp_path, name: str, text: str) -> dict:
     return json.loads((tmp_path / "facts" / f"{name}.json").read_text(encoding="utf-8"))
 
 
-def test_facts_spell_known_names_a_page_glued_as_the_tables_do(tmp_path):
+def test_facts_keep_the_pages_spelling_of_names_it_glued_and_still_know_them(tmp_path):
     facts = _built_facts(tmp_path, "glued", "افزایش مستمری مددجویان\n\nاسماعیل قربانی مدیرکل بهزیستی خراسانشمالی گفت: "
                          "مستمری مددجویان بهزیستی خراسانشمالی از ماه آینده افزایش می‌یابد و کمیتهامداد نیز همکاری می‌کند.\n")
-    assert facts["persons"][0]["roles"] == ["مدیرکل بهزیستی خراسان شمالی"]
-    assert "بهزیستی خراسان شمالی" in facts["organizations"]
+    assert facts["persons"][0]["roles"] == ["مدیرکل بهزیستی خراسانشمالی"]  # as a reader cites it from the page
+    assert facts["persons"][0]["organization"] == "اداره کل بهزیستی استان خراسان شمالی"  # the known body
+    assert "خراسان شمالی" in facts["places"]
 
 
 def test_facts_list_the_storys_places_not_countries(tmp_path):
