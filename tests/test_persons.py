@@ -619,3 +619,8 @@ def test_a_surnames_last_word_before_the_clause_goes_on(sentence, name):
 def test_according_to_a_title_and_name_or_to_a_post_held_earlier(second):
     doc = run(f"مریم اسعدی معاون خدمات شهری شهرداری خرم‌آباد گفت: کار ادامه دارد.\n\n{second}")
     assert [(q.speaker, q.verb) for q in doc.quotes] == [(key("مریم اسعدی"), "گفت"), (key("مریم اسعدی"), "به گفته")]
+
+
+def test_a_dateline_run_into_the_leads_first_word_by_its_dash():
+    doc = run("ایلام-مدیرکل کمیته امداد ایلام از کمک ۱۶ میلیارد تومانی مردم خبر داد. رضا کاظمی افزود: کمک‌ها نقدی بود.")
+    assert [(q.speaker, q.verb) for q in doc.quotes] == [(key("رضا کاظمی"), "خبر داد"), (key("رضا کاظمی"), "افزود")]

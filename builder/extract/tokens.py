@@ -56,18 +56,22 @@ def sentence_tokens(doc: Document, sent: Sentence) -> list[Token]:
     return out
 
 
-# a dash glued to a word's end: «گورجی-» in «به گزارش جواد احمدی گورجی- خبرنگار …», «بم-ایرنا»
-_GLUED_DASH = re.compile(r"^(.*[^\W\d_])([-–—]+)$")
+# a dash glued to a word's end, or between two Persian words: «گورجی-» in «به گزارش جواد احمدی گورجی- خبرنگار …»,
+# a dateline run into its lead «ایلام-مدیرکل …»
+_GLUED_DASH = re.compile(r"^(.*[^\W\d_])([-–—]+)$|^([\u0600-\u06FF\u200c]*[\u0621-\u064A\u067E-\u06D3])([-–—])([\u0621-\u064A\u067E-\u06D3][\u0600-\u06FF\u200c]*)$")
 
 
 def _unhyphened(word: str, start: int) -> list[Token]:
-    """``word`` as one token, or as a word and the dash glued to its end (a name before a dateline's
-    or a credit's dash is no name with a dash in it)."""
+    """``word`` as one token, or split at a glued dash (a name before a dateline's or a credit's dash is
+    no name with a dash in it; a dateline's place and the lead's first word are two words)."""
     m = _GLUED_DASH.match(word)
     if m is None:
         return [Token(word, start, start + len(word))]
-    cut = start + len(m.group(1))
-    return [Token(m.group(1), start, cut), Token(m.group(2), cut, start + len(word))]
+    if m.group(1):
+        cut = start + len(m.group(1))
+        return [Token(m.group(1), start, cut), Token(m.group(2), cut, start + len(word))]
+    left, right = start + len(m.group(3)), start + len(m.group(3)) + len(m.group(4))
+    return [Token(m.group(3), start, left), Token(m.group(4), left, right), Token(m.group(5), right, start + len(word))]
 
 
 @cache
