@@ -624,3 +624,14 @@ def test_according_to_a_title_and_name_or_to_a_post_held_earlier(second):
 def test_a_dateline_run_into_the_leads_first_word_by_its_dash():
     doc = run("ایلام-مدیرکل کمیته امداد ایلام از کمک ۱۶ میلیارد تومانی مردم خبر داد. رضا کاظمی افزود: کمک‌ها نقدی بود.")
     assert [(q.speaker, q.verb) for q in doc.quotes] == [(key("رضا کاظمی"), "خبر داد"), (key("رضا کاظمی"), "افزود")]
+
+
+def test_a_title_and_a_surname_before_a_post_name_the_person_by_the_surname():
+    doc = run("به گزارش ایسنا، دکتر دلبری، رییس انجمن طب سالمندان گفت: مراکز روزانه کم است.")
+    assert [p.name for p in doc.persons.values()] == ["دلبری"] and speakers(doc) == [key("دلبری")]
+    assert [(p.title, p.holder) for p in doc.posts] == [("رییس انجمن طب سالمندان", key("دلبری"))]
+
+
+def test_a_rare_female_given_name_from_real_pages():
+    doc = run("به گزارش خبرنگار ایلنا از تبریز، فرگل نوروزی در گفت‌وگو با خبرنگاران اظهار کرد: تماس‌ها بیشتر شد.")
+    assert persons(doc) == {key("فرگل نوروزی")} and speakers(doc) == [key("فرگل نوروزی")]

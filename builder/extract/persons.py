@@ -344,7 +344,10 @@ def _apposed_pair_at(doc: Document, sentence: int, units: list[Unit], i: int) ->
     if not all(u.kind == "word" and is_name_word(u) and not is_stop(u.text) and not _plural(u) for u in pair) \
             or match_head(units, i) or match_head(units, i + 1):
         return None
-    return (i, i + 2) if _opens_reported_clause(doc, sentence, units, i, i + 2) else None
+    if not _opens_reported_clause(doc, sentence, units, i, i + 2):
+        return None
+    # «دکتر دلبری، رییس انجمن … گفت»: a title and a surname: the person is named by the surname
+    return (i + 1, i + 2) if pair[0].key in _TITLES else (i, i + 2)
 
 
 def _quoted_pair_at(units: list[Unit], i: int) -> tuple[int, int] | None:
