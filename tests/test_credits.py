@@ -209,3 +209,14 @@ def test_a_republished_story_names_the_site_that_relayed_it():
     assert from_credit_line("به گزارش پایگاه اطلاع‌رسانی کمیته امداد، …").name == "پایگاه اطلاع‌رسانی کمیته امداد"
     assert from_credit_line("به گزارش مدیریت ارتباطات شهرداری ساوه؛ علی کاظمی گفت …").name == "مدیریت ارتباطات شهرداری ساوه"
 
+
+
+def test_credits_by_report_an_exclusive_interview_a_joined_quote_and_a_bare_trailer():
+    from builder.read.credits import from_trailer
+    assert from_credit_line("براساس گزارش خبرگزاری حکومتی ایلنا، مریم کاظمی گفت که …").agency.name == "ایلنا"
+    assert from_credit_line("بر اساس گزارش تازه سازمان بهزیستی، شمار مراکز …") is None  # a body's report
+    assert from_interview("وی در گفتگوی اختصاصی با با خبرنگار گروه استان‌های باشگاه خبرنگاران جوان گفت: …").agency.name \
+        == "باشگاه خبرنگاران جوان"
+    assert from_credit_line("به گزارش کویر نو و به نقل از پایگاه اطلاع رسانی این نهاد، …").name == "کویر نو"
+    assert from_trailer("… این آمار نگران کننده است. آفتاب نیوز\n").agency is not None
+    assert from_trailer("… این آمار نگران کننده است. مدیرکل بهزیستی\n") is None

@@ -29,11 +29,14 @@ from ..text.textkey import key
 
 _W = rf"{GAP}"
 # «به گزارش …» up to the end of its phrase (a comma, a semicolon, a colon or the line's end)
-_REPORTED = re.compile(rf"(?<![\w\u200c])به{_W}گزا?رش\s*([^،,؛;:\n]{{1,90}})")  # «به گزارشافکارنیوز،», «به گزرش» too
-_QUOTING = re.compile(rf"\s*(?:[،,؛;]\s*)?به{_W}نقل{_W}از\s+([^،,؛;:\n]{{1,70}})")
+# «به گزارش …» («به گزارشافکارنیوز،», «به گزرش» too); «براساس گزارش خبرگزاری ایلنا،»: a known agency only
+# («بر اساس گزارش تازه سازمان بهزیستی» is a body's report, not the story's source)
+_REPORTED = re.compile(rf"(?<![\w\u200c])(?:به|(?P<according>بر{_W}اساس|طبق|بنا{_W}بر)){_W}گزا?رش\s*([^،,؛;:\n]{{1,90}})")
+_QUOTING = re.compile(rf"\s*(?:[،,؛;]\s*)?(?:(?<!\S)و\s+)?به{_W}نقل{_W}از\s+([^،,؛;:\n]{{1,70}})")  # «… انتخاب و به نقل از …»
 _FROM_OFFICE = re.compile(rf"\s+از\s+(روابط{_W}عمومی\s.+)$")
 _FROM = re.compile(r"\s+از\s+.*$")
-_INTERVIEW_START = re.compile(rf"(?<![\w\u200c])(?:در{_W})?(?:گفت{_W}و?{_W}گو(?:ی)?|مصاحبه)(?:{_W}خود)?{_W}با\s+")
+# «در گفت‌وگو با», «در گفتگوی اختصاصی با» (and a «با» the page doubled)
+_INTERVIEW_START = re.compile(rf"(?<![\w\u200c])(?:در{_W})?(?:گفت{_W}و?{_W}گو(?:ی)?|مصاحبه)(?:{_W}(?:خود|اختصاصی))?{_W}با\s+(?:با\s+)?")
 # the medium's name: up to four words before the verb, a preposition or punctuation
 _INTERVIEWED = re.compile(r"((?:\S+\s+){0,3}?\S+?)(?=\s+(?:گفت|افزود|اظهار|بیان|تصریح|عنوان|اعلام|خبر\s*داد|درباره|در\s|با\s|از\s)|[،,:؛]|$)")
 # «خبرگزاری میزان - …», «ایسنا: …», «میگنا: …» opening a paragraph
@@ -163,7 +166,7 @@ def from_credit_line(paragraph: str) -> Credit | None:
     m = _REPORTED.search(paragraph)
     if m is None:
         return None
-    reporter, quoted = m.group(1), None
+    reporter, quoted = m.group(2), None
     if inner := _QUOTING.search(reporter):  # «به گزارش X به نقل از Y،»
         quoted, reporter = inner.group(1), reporter[:inner.start()]
     elif outer := _QUOTING.match(paragraph, m.end()):  # «به گزارش X؛ به نقل از Y،»
@@ -185,8 +188,10 @@ def from_credit_line(paragraph: str) -> Credit | None:
     else:
         reporter = _before_name(_FROM.sub("", reporter))
         source = _named(reporter, unknown_ok=bool(_OFFICE.match(reporter)) or not _BODY_HEAD.match(reporter))
+    if source is None or m.group("according") and source.agency is None:
+        return None
     # the frame is the whole credit: «… از شیراز» after the agency says where its desk is
-    return Credit(source.name, source.agency, m.group(), via) if source else None
+    return Credit(source.name, source.agency, m.group(), via)
 
 
 def from_lead(paragraph: str) -> Credit | None:
@@ -309,7 +314,7 @@ _TOLD = re.compile(rf"(?<![\w\u200c])به\s+(?:خبرنگار(?:ان)?\s+)?((?:�
 # the source's name on the label's line («منبع: ایسنا»; a bare «منبع:» before a share widget names none)
 _SOURCE_LABEL = re.compile(rf"(?:^|\n|(?<=\s))[\s•*\-]*منبع(?:{_W}خبر)?[ \t]*[:：][ \t]*([^\n|]{{2,60}}?)\s*(?:\||\n|$)")
 # «… دارد./ایرنا»: the agency whose story it is, after the last sentence
-_TRAILER = re.compile(r"[.!؟]\s*/\s*([\u0600-\u06FF\u200c]{2,20})\s*(?:\n|$)")
+_TRAILER = re.compile(r"[.!؟]\s*(?:/\s*)?([\u0600-\u06FF\u200c]{2,20}(?: [\u0600-\u06FF\u200c]{2,12})?)\s*(?:\n|$)")
 _OFFICE_LINE = re.compile(rf"(?:^|\n)\s*((?:روابط{_W}عمومی|اداره{_W}ارتباطات)[^\n.،:]{{3,90}})\s*(?:\n|$)")
 
 
