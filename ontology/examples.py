@@ -100,7 +100,10 @@ EXAMPLES = [
         "news id) is read from several files, the file read first is the `fakg:sourceFile` and the\n"
         "others are recorded, not extracted: `article fakg:copy c . c fakg:copyFile \"path\" ;\n"
         "fakg:copyHash \"…\"` (`c` is `{article}/copy/{16 hex of the path's SHA-256}`). A file name\n"
-        "that is not valid UTF-8 is written with its undecodable bytes as `\\xHH` (`builder/read/paths.py`).",
+        "that is not valid UTF-8 is written with its undecodable bytes as `\\xHH` (`builder/read/paths.py`).\n"
+        "`fakg:creditedAs` is the source as the page credits it; a story another site relayed also has\n"
+        "`fakg:republishedBy` («به گزارش خراسان‌تایم به نقل از تسنیم»: `fakg:creditedAs \"تسنیم\"`,\n"
+        "`fakg:republishedBy \"خراسان‌تایم\"`), and `fakg facts` writes the agency as «تسنیم (خراسان‌تایم)».",
         """SELECT ?graph ?node ?agency WHERE {
              GRAPH ?graph { ?node a schema:NewsArticle ; schema:identifier ?id ; schema:publisher/rdfs:label ?agency }
              FILTER(?node = ?graph)
