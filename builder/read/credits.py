@@ -237,7 +237,7 @@ def _unknown_label(label: str, colon: bool) -> Credit | None:
     «کوردستان میدیا: …»).  «آژانس» before it is dropped («آژانس کردپا: …»)."""
     name = _BEFORE_NAME.sub("", label).strip()
     words = name.split()
-    if not words or find_places(name) and _is_place(name):
+    if not words or _is_place(name):
         return None
     if len(words) == 1 and colon and not is_common_word(name) and not find_places(name):
         return Credit(name, None, label)
