@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..components import component
 from ..text.document import Document, Mention, Person
 from ..text.gazetteer import FoldedText, words_pattern
-from ..text.lexicon import (ROLE_HEADS, SURNAME_THRESHOLD, is_common_word, is_everyday_given_name, is_given_name, is_surname_like,
+from ..text.lexicon import (ROLE_FIRST_WORDS, SURNAME_THRESHOLD, is_common_word, is_everyday_given_name, is_given_name, is_surname_like,
                             is_surname_part, is_surname_suffix, surname_score, table, word_frequency)
 from ..text.patterns import GAP, LETTER
 from ..text.textkey import key
@@ -451,7 +451,9 @@ def _longer_surnames(doc: Document, verbs: frozenset[int]) -> None:
     """«سید حسن موسوی چلک روز یکشنبه …», later «موسوی چلک اضافه کرد:»: a word that follows the full
     name and follows the surname again where the surname alone opens a sentence is the surname's
     last word, however common it is (the page names the person the same way twice); not a
-    reporting verb's first word (``verbs``: where they start)."""
+    reporting verb's first word (``verbs``: where they start).  So is a word said once right before
+    what goes on the clause («وجیهه محمدی فلاح با بیان اینکه …»: :func:`_clause_goes_on`), a given
+    name too («فرزاد هوشیار پارسا ظهر امروز …»)."""
     for k, person in list(doc.persons.items()):
         last = surname(person.name)
         mentions = [m for m in doc.mentions if m.kind == "person" and m.ref == k]
@@ -496,11 +498,10 @@ def _may_end_a_name(doc: Document, word: str, pos: int) -> bool:
     """``word`` (at ``pos``) may be a surname's last word: not a time word, a post («مدیرکل») or a glued
     preposition («بعداز»), nor inside a body or another person's name."""
     k = key(word)
-    return k not in _TIME_WORDS and k not in _POST_FIRST_WORDS and not _GLUED_AFTER.fullmatch(k) \
+    return k not in _TIME_WORDS and k not in ROLE_FIRST_WORDS and not _GLUED_AFTER.fullmatch(k) \
         and not any(m.start <= pos < m.end for m in doc.mentions if m.kind in ("organization", "person"))
 
 
-_POST_FIRST_WORDS = frozenset(key(h.split()[0]) for h in ROLE_HEADS)
 _GLUED_AFTER = re.compile(r"(?:بعد|پیش|قبل|پس)از")
 
 

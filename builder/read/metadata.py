@@ -24,7 +24,7 @@ from .credits import Credit
 from ..text.dates import TEHRAN
 from ..text.document import Document
 from ..text.gazetteer import agency_for, find_agencies, find_places
-from ..text.lexicon import ROLE_HEADS, is_given_name
+from ..text.lexicon import ROLE_FIRST_WORDS, is_given_name
 from ..text.normalize import align, normalize_paragraph
 from .published import parse_published, plausibly_published
 from ..text.textkey import DIGITS_TO_LATIN, key, persian_letters
@@ -136,7 +136,6 @@ def _without_site(title: str) -> str:
 # «مدیرکل بهزیستی استان البرز خبر داد؛ برگزاری جشنواره … البرز وجیهه محمدی مدیرکل …»: a channel post or a
 # copy run into one line: a kicker that names who said it, the headline, then the lead from its speaker
 _KICKER = re.compile(r"^[^\n.:؛]{5,90}?(?:خبر\s*داد|گفت|اعلام\s*کرد|تا[كک]ید\s*کرد|تأکید\s*کرد)\s*؛\s*")
-_POST_STARTS = frozenset(key(h.split()[0]) for h in ROLE_HEADS)
 
 
 def _kicker_title(first: str) -> str | None:
@@ -145,8 +144,8 @@ def _kicker_title(first: str) -> str | None:
     m = _KICKER.match(first)
     words = first[m.end():].split() if m else []
     for i in range(3, min(len(words) - 2, 30)):
-        named = is_given_name(words[i]) and any(key(w) in _POST_STARTS for w in words[i + 1:i + 5])
-        if named or i >= 5 and key(words[i]) in _POST_STARTS:
+        named = is_given_name(words[i]) and any(key(w) in ROLE_FIRST_WORDS for w in words[i + 1:i + 5])
+        if named or i >= 5 and key(words[i]) in ROLE_FIRST_WORDS:
             return " ".join(words[:i])
     return None
 

@@ -58,6 +58,8 @@ def _longest_first(items) -> tuple[str, ...]:
 
 #: Heads of official titles («مدیر کل», «معاون امور اجتماعی», «رئیس»), longest first.
 ROLE_HEADS: tuple[str, ...] = _longest_first(_lines("role_heads.txt"))
+#: Their first words, as keys («مدیرکل», «معاون»): a word that starts a post.
+ROLE_FIRST_WORDS: frozenset[str] = frozenset(key(h.split()[0]) for h in ROLE_HEADS)
 #: Reporting verbs («اظهار کرد», «تأکید کرد», «گفته است»), longest first.
 REPORTING_VERBS: tuple[str, ...] = _longest_first(_lines("reporting_verbs.txt"))
 
