@@ -122,11 +122,12 @@ def _quoted(units: list[Unit], k: int) -> int | None:
     return None
 
 
-def _unspaced_indefinite(word: str) -> bool:
-    """«ویژهای», «گستردهای»: a word ending in a silent «ه» and the indefinite «ای» written without the ZWNJ
-    (as most real pages print it); not a plural («خانههای»: «خانه» and «های»)."""
-    return word.endswith("های") and bool(word_frequency(word[:-2])) and not word_frequency(word[:-3]) \
-        and not word_frequency(word)
+def _indefinite(word: str) -> bool:
+    """A word with the indefinite «ای» («انسان‌دوستانه‌ای»), or a head made indefinite («طرحی»); also
+    written without the ZWNJ after a silent «ه» («ویژهای», as most real pages print it), not a plural
+    («خانههای»: «خانه» and «های»)."""
+    return bool(_INDEFINITE.search(word)) or word.endswith("های") and bool(word_frequency(word[:-2])) \
+        and not word_frequency(word[:-3]) and not word_frequency(word)
 
 
 def _goes_on(units: list[Unit], k: int) -> bool:
@@ -168,11 +169,11 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
             continue
         if u.key in _ADVERBIAL or u.key == key("به") and k + 1 < len(units) and units[k + 1].key in _ADVERBIAL_NOUNS:
             break  # «گرمخانه مهر به‌صورت شبانه‌روزی …»: how it runs, not its name
-        if _INDEFINITE.search(u.text) or _unspaced_indefinite(u.text):
+        if _indefinite(u.text):
             if k == j:
                 return None  # «برنامه انسان‌دوستانه‌ای»: a kind of program, not one by name
             break
-        if k + 1 < len(units) and (_INDEFINITE.search(units[k + 1].text) or _unspaced_indefinite(units[k + 1].text)):
+        if k + 1 < len(units) and _indefinite(units[k + 1].text):
             break  # «خانه امن | شرایط ویژه‌ای دارند»: a noun and its indefinite adjective, the predicate
         if (u.key == key("و") and k > j) or takes_preposition(units, k):
             if k + 1 < len(units) and is_name_word(units[k + 1]) and not match_head(units, k + 1, ("named", "place_bound")) \
