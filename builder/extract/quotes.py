@@ -17,7 +17,7 @@ import re
 from ..components import component
 from ..text.document import Document, Quote
 from ..text.patterns import GAP
-from .speech import TITLES, in_credit, opens_sentence
+from .speech import TITLED, in_credit, opens_sentence
 
 #: the component's name, the extractor its evidence names (see builder.components)
 NAME = "quotes"
@@ -26,7 +26,6 @@ _COLON = re.compile(r"\s*[:：]")
 _THAT = re.compile(rf"{GAP}(?:[،,]{GAP})?که(?![\w\u200c])")
 _AND = re.compile(r"[\s\u200c]*و[\s\u200c]*")  # «خبر داد و گفت», «خبر دادو گفت», «اعلام کرد وگفت»
 _ACCORDING = re.compile(rf"(?<![\w\u200c])به{GAP}گفت(?:ه|ه{GAP}ی|ه‌ی|ە)(\s+)")
-_TITLED = re.compile("(?:(?:" + "|".join(re.escape(t) for t in TITLES) + r")[\s\u200c]+)*")  # titles before a name
 _MIN_INDIRECT_WORDS = 3
 _MAX_WORDS_TO_VERB = 2  # «وی همچنین گفت …»: a word or two between speaker and verb
 
@@ -109,7 +108,7 @@ def _according_to(doc: Document) -> None:
         if si < 0:
             continue
         sent = doc.sentences[si]
-        at = m.end() + _TITLED.match(doc.text, m.end()).end() - m.end()  # «به گفته سردار رحیمی», «به گفته خانم اسعدی»
+        at = TITLED.match(doc.text, m.end()).end()  # «به گفته سردار رحیمی», «به گفته خانم اسعدی»
         after = next((x for x in doc.mentions if x.start in (m.end(), at) and x.kind in ("person", "role", "pronoun")), None)
         if after is None:
             continue

@@ -20,6 +20,7 @@ from ..text.textkey import key
 from . import places
 from .organizations import register
 from .phrases import RolePhrase, match_head, role_phrase
+from .speech import TITLED
 from .units import Unit
 
 #: the component's name, the extractor its evidence names (see builder.components)
@@ -158,7 +159,7 @@ def _shared_post(doc: Document, units: list[Unit], i: int, sentence: int) -> int
     singular = _PLURAL_POSTS.get(units[i].key)
     names = [m for m in doc.mentions if m.kind == "person" and m.sentence == sentence and m.end <= units[i].start]
     if singular is None or len(names) < 2 or doc.text[names[-1].end:units[i].start].strip(" ‌،,") \
-            or not _AND_BETWEEN.fullmatch(doc.text, names[-2].end, names[-1].start):
+            or not _joined(doc, names[-2].end, names[-1].start):
         return i + 1
     one = [*units[:i], Unit("word", units[i].start, units[i].end, singular), *units[i + 1:]]
     ph = role_phrase(one, i)
@@ -174,7 +175,13 @@ def _shared_post(doc: Document, units: list[Unit], i: int, sentence: int) -> int
     return ph.end
 
 
-_AND_BETWEEN = re.compile(r"[\s\u200c]*[،,]?[\s\u200c]*و[\s\u200c]+(?:(?:حجت[\s\u200c]*الاسلام|دکتر|مهندس|سید)[\s\u200c]+)?")
+_AND_BETWEEN = re.compile(r"[\s\u200c]*[،,]?[\s\u200c]*و[\s\u200c]+")
+
+
+def _joined(doc: Document, end: int, start: int) -> bool:
+    """The text between two names is «و», perhaps with a comma and a title before the second («و دکتر …»)."""
+    joined = _AND_BETWEEN.match(doc.text, end, start)
+    return joined is not None and TITLED.fullmatch(doc.text, joined.end(), start) is not None
 
 
 # «جمهوری اسلامی ایران», and a credit's source up to the country («به گزارش تارنگار حقوق بشر در ایران»)

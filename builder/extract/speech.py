@@ -18,6 +18,8 @@ from ..text.lexicon import reporting_verb_pattern
 TITLES = ("دکتر", "مهندس", "حجت‌الاسلام‌والمسلمین", "حجت‌الاسلام", "حجت الاسلام", "والمسلمین", "آیت‌الله", "آیت الله",
           "سردار", "سرهنگ", "سرتیپ", "سرلشکر", "امیر", "استاد", "خانم", "آقای", "آقا", "حاجی", "حاج", "سرکار", "جناب")
 _TITLE = "|".join(re.escape(t).replace(r"\ ", r"[\s\u200c]*").replace("\u200c", r"[\s\u200c]*") for t in TITLES)
+#: titles before a name and the space after each: «به گفته خانم اسعدی», «و حجت‌الاسلام علی رضایی»
+TITLED = re.compile(rf"(?:(?:{_TITLE})[\s\u200c]+)*")
 
 # a credit's opening words: «به گزارش», «بنا بر گزارش», «طبق گزارش» (and the typo «به گزرش» pages keep)
 _CREDIT = r"(?:به|بنا\s*بر|طبق)\s*گزا?رش"
