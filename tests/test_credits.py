@@ -215,6 +215,8 @@ def test_credits_by_report_an_exclusive_interview_a_joined_quote_and_a_bare_trai
     from builder.read.credits import from_trailer
     assert from_credit_line("براساس گزارش خبرگزاری حکومتی ایلنا، مریم کاظمی گفت که …").agency.name == "ایلنا"
     assert from_credit_line("بر اساس گزارش تازه سازمان بهزیستی، شمار مراکز …") is None  # a body's report
+    # … which leaves a credit after it in the paragraph to be read
+    assert from_credit_line("بر اساس گزارش مرکز آمار، شمار ازدواج‌ها کم شد و به گزارش ایسنا، مدیرکل گفت …").name == "ایسنا"
     assert from_interview("وی در گفتگوی اختصاصی با با خبرنگار گروه استان‌های باشگاه خبرنگاران جوان گفت: …").agency.name \
         == "باشگاه خبرنگاران جوان"
     assert from_credit_line("به گزارش کویر نو و به نقل از پایگاه اطلاع رسانی این نهاد، …").name == "کویر نو"

@@ -162,10 +162,18 @@ def _common_noun(word: str) -> bool:
 
 
 def from_credit_line(paragraph: str) -> Credit | None:
-    """The source of «به گزارش X [به نقل از Y | از روابط عمومی Z]،»: Y, else Z, else X."""
-    m = _REPORTED.search(paragraph)
-    if m is None:
-        return None
+    """The source of «به گزارش X [به نقل از Y | از روابط عمومی Z]،»: Y, else Z, else X; or of «براساس
+    گزارش X،» when X is a known agency (a body's report before it, «بر اساس گزارش مرکز آمار، … به
+    گزارش ایسنا، …», leaves the credit after it to be read)."""
+    for m in _REPORTED.finditer(paragraph):
+        credit = _credit_at(paragraph, m)
+        if credit is not None or not m.group("according"):
+            return credit
+    return None
+
+
+def _credit_at(paragraph: str, m: re.Match) -> Credit | None:
+    """The source of the credit ``m`` (a match of :data:`_REPORTED`) names."""
     reporter, quoted = m.group(2), None
     if inner := _QUOTING.search(reporter):  # «به گزارش X به نقل از Y،»
         quoted, reporter = inner.group(1), reporter[:inner.start()]
