@@ -149,6 +149,14 @@ def test_an_agency_told_through_its_reporter_and_an_interview_called_so():
     assert from_interview("وی در مصاحبه با رسانه‌ها گفت: …") is None  # a common noun, not a name
 
 
+def test_an_interview_with_a_reporter_named_by_a_desk_of_several_words():
+    said = "مدیر کل بهزیستی در گفت‌وگو با خبرنگار حوزه رفاه و تعاون گروه اجتماعی باشگاه خبرنگاران جوان، گفت: …"
+    assert from_interview(said).agency.name == "باشگاه خبرنگاران جوان"
+    assert from_interview("وی در گفت‌وگو با خبرنگار گروه جامعه ایرنا افزود: …").agency.name == "ایرنا"
+    # words that are not a desk («ما درباره گزارش») before an agency: the site's own reporter
+    assert from_interview("وی در گفت‌وگو با خبرنگار ما درباره گزارش ایرنا گفت: …") is None
+
+
 def test_a_label_of_a_medium_before_a_colon_opens_the_lead():
     assert from_lead("شهرزاد نیوز: مدیرکل بهزیستی کرمانشاه گفت: …").name == "شهرزاد نیوز"
     assert from_lead("کامان پرس: معاون کمیته امداد گفت: …").name == "کامان پرس"

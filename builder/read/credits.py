@@ -296,12 +296,14 @@ def from_interview(paragraph: str) -> Credit | None:
         if entry := agency(told.group(1)):
             return Credit(told.group(1), entry, told.group())
     for m in _INTERVIEW_START.finditer(paragraph):
-        after = paragraph[m.end():m.end() + 60]
+        after = paragraph[m.end():m.end() + 120]
         reporter = re.match(rf"خبرنگار(?:ان)?(?:{_W}(?:گروه|حوزه|سرویس){_W}\S+)?\s+", after)
         rest = after[reporter.end():] if reporter else after
         hits = find_agencies(" ".join(rest.split()[:4]))  # «… با ایرنا متولی …»: a known agency first
         if hits and hits[0][0] == 0:
             return Credit(rest[hits[0][0]:hits[0][1]], hits[0][2], m.group() + rest[:hits[0][1]])
+        if reporter and (desk := _reporters_agency(rest)):
+            return Credit(desk[0], desk[1], m.group() + after[:reporter.end()] + desk[2])
         named = _INTERVIEWED.match(rest)
         if named is None:
             continue
@@ -313,6 +315,20 @@ def from_interview(paragraph: str) -> Credit | None:
             if found is not None:
                 return found
     return None
+
+
+def _reporters_agency(rest: str) -> tuple[str, AgencyEntry, str] | None:
+    """«خبرنگار حوزه رفاه و تعاون گروه اجتماعی باشگاه خبرنگاران جوان»: a reporter's desk may
+    run several words before the agency; the first known agency before any punctuation is it."""
+    clause = re.split(r"[،,:؛.\n]", rest, maxsplit=1)[0]
+    clause = " ".join(clause.split()[:10])
+    hits = find_agencies(clause)
+    if not hits:
+        return None
+    start, end, entry = hits[0]
+    if any(is_stopword(w) and w != "و" for w in clause[:start].split()):  # «خبرنگار ما درباره گزارش ایرنا»
+        return None
+    return clause[start:end], entry, clause[:end]
 
 
 # «… به خبرگزاری ایلنا گفت», «به ایسنا گفته است», «به خبرنگار ایرنا گفت», «به خبرنگار شبستان در اراک گفت»:
