@@ -228,6 +228,15 @@ def test_a_paragraph_wrapped_at_a_fixed_width_is_one_line():
     assert any("اظهار کرد: این کودکان" in b for b in body)  # a quotation stays with its verb
 
 
+def test_a_credit_broken_after_its_opening_words_joins_its_source():
+    raw = ("بازگشت ۳۰ کودک کار به مدرسه در بیرجند\n"
+           "به گزارش\n"
+           "خبرگزاری صداوسیمای مرکز خراسان جنوبی، مدیرکل بهزیستی استان گفت: ۳۰ کودک کار به مدرسه بازگشتند.\n"
+           "علی رضایی افزود: کار ادامه دارد.\n")
+    body = [raw[s:e].replace("\n", " ") for s, e in clean(raw).body]
+    assert any(b.startswith("به گزارش خبرگزاری صداوسیمای مرکز خراسان جنوبی، مدیرکل") for b in body)
+
+
 def test_a_headline_printed_three_times_above_a_wrapped_body_is_the_title():
     head = "سال گذشته ۳۲۰۰ دختر کمتر از ۱۵ سال در استان زنجان ازدواج کرده‌اند"
     raw = (f"{head}\n{head}\n{head}\n"

@@ -172,9 +172,10 @@ def lines_of(raw: str) -> list[Line]:
 _CUT_LETTER = re.compile(r"(?<=\s)[\u0620-\u064A\u067E-\u06D3](?<!و)\s*$")  # «… در هفته ک»: a word cut after its first letter
 _FINISHED = re.compile(r"[.!?؟…»\"”:：؛;|\-–—>)\]]\s*$")
 # words that cannot end a sentence or a headline: a preposition or conjunction waiting for its
-# noun, a pronoun or a post head waiting for its verb or organisation, a comma
+# noun, a pronoun or a post head waiting for its verb or organisation, a credit waiting for its
+# source («به گزارش⏎خبرگزاری …»), a comma
 _OPEN_END = re.compile(
-    r"(?:[،,]|(?<![\w\u200c])(?:از|در|به|با|برای|بر|تا|که|را|و|یا|این|آن|وی|او|خبرنگار|"
+    r"(?:[،,]|(?<![\w\u200c])(?:از|در|به|با|برای|بر|تا|که|را|و|یا|این|آن|وی|او|خبرنگار|به\s+گزارش|"
     rf"مدیر{GAP}کل|مدیر|معاون|رئیس|رییس|دبیر|سرپرست|فرماندار|استاندار|شهردار|دادستان|نماینده|وزیر))\s*$")
 # words that cannot start one: a verb finishing the previous line's clause
 _CONTINUATION = re.compile(rf"^\s*(?:است|بود|شد|شده|شدند|هستند|می{GAP}\S+|خبر\s*داد|اظهار\s*(?:کرد|داشت)|"
