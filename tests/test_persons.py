@@ -280,6 +280,18 @@ def test_a_verb_right_after_its_speaker_reports_the_words_after_it():
     assert speakers(doc) == [key("سهیلا کریمی")] * 2  # the last «گفت» reports nothing
 
 
+def test_a_post_beside_the_speaker_is_the_subject_not_words_before_the_verb():
+    doc = run("نسرین کاظمی، مدیرکل آموزش و پرورش شهرستان‌های استان تهران گفته است با آغاز سال تحصیلی "
+              "همه دانش‌آموزان اتباع ثبت‌نام می‌شوند.")
+    assert speakers(doc) == [key("نسرین کاظمی")]
+
+
+def test_a_bare_perfect_of_say_reports_like_its_full_form():
+    doc = run("نسرین کاظمی نماینده مجلس گفت: کودکان کار باید به مدرسه برگردند.\n\n"
+              "او گفته: «بودجه آموزش کودکان کار کم است.»\n\nبه گفته‌های مردم، مدرسه دور است.")
+    assert speakers(doc) == [key("نسرین کاظمی")] * 2
+
+
 def test_a_time_of_day_and_a_plural_of_a_common_word_are_never_part_of_a_name():
     doc = run("داوود گلی مدیرکل آموزش و پرورش گفت: کار ادامه دارد.\n\nگلی صبح امروز گفت: مدارس باز است.")
     assert persons(doc) == {key("داوود گلی")} and speakers(doc) == [key("داوود گلی")] * 2

@@ -45,6 +45,23 @@ def _speaker(doc: Document, sentence: int, verb_start: int):
     return None
 
 
+# what may stand between the mentions of one subject: a comma, or a place's noun before its name
+# («… آموزش و پرورش شهرستان‌های استان تهران»)
+_APPOSED = re.compile(r"[\s\u200c،,]*(?:(?:شهرستان(?:[\s\u200c]*ها(?:ی)?)?|شهر|استان)[\s\u200c]+)?")
+
+
+def _subject_end(doc: Document, mention, verb_start: int) -> int:
+    """Where the subject ends: after the posts, bodies and places set beside the speaker
+    («رحیم زمانی، مدیر کل آموزش و پرورش شهرستان‌های استان تهران گفته است …»), which are
+    the subject, not words between it and its verb."""
+    end = mention.end
+    for m in sorted(doc.mentions, key=lambda m: m.start):
+        if end <= m.start < verb_start and m.kind in ("role", "organization", "place") \
+                and _APPOSED.fullmatch(doc.text, end, m.start):
+            end = max(end, m.end)
+    return end
+
+
 def _surface(doc: Document, start: int, end: int) -> str:
     """The verb as the page writes it («اظهارکرد», «گفتە است», «می گوید»): :meth:`Document.surface`,
     with a ZWNJ read as the space it stands for, so that spellings of one verb compare."""
@@ -84,7 +101,7 @@ def extract(doc: Document) -> None:
         elif doc.text[verb.end():sent.end].strip(" .،!؟\n"):
             # «معاون … اظهار داشت به مردم …», «مدیرکل … می‌گوید از آغاز سال …»: the verb right after its
             # speaker, and what was said after it with neither colon nor «که»; else the verb is no report
-            if len(doc.text[mention.end:verb.start()].split()) > _MAX_WORDS_TO_VERB \
+            if len(doc.text[_subject_end(doc, mention, verb.start()):verb.start()].split()) > _MAX_WORDS_TO_VERB \
                     or len(doc.text[verb.end():sent.end].split()) < _MIN_INDIRECT_WORDS:
                 continue
             start, end = verb.end(), sent.end
