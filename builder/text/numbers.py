@@ -267,8 +267,16 @@ class _Parser:
 
     def _decimal_words(self, c: _Card) -> tuple[Fraction, int] | None:
         """«پنج و شش دهم» = 5.6, «دو و هفتاد و دو صدم» = 2.72: a whole number, «و», then tenths,
-        hundredths or thousandths, as officials read decimals aloud and reporters write them down."""
-        if c.scale or c.value.denominator != 1 or not self._is(c.end, "and", gaps="zs"):
+        hundredths or thousandths, as officials read decimals aloud and reporters write them down;
+        or «ممیز» («decimal point») then the digits or the tenths after it, as broadcasters write them."""
+        if c.scale or c.value.denominator != 1:
+            return None
+        point = self._is(c.end, "text", {"ممیز"}, gaps="zs")
+        if point and self._is(c.end + 1, "num", gaps="zs") and self.t[c.end + 1].text.isdigit():
+            digits = self.t[c.end + 1]  # «۹۷ ممیز ۱ درصد» = 97.1, «۲ ممیز ۰۵» = 2.05: the digits after the point
+            if not self._is(c.end + 2, "word", gaps="zs"):
+                return c.value + Fraction(int(digits.value), 10 ** len(digits.text)), c.end + 2
+        if not (point or self._is(c.end, "and", gaps="zs")):  # «۹۷ ممیز یک دهم», «پنج و شش دهم»
             return None
         nxt = self._at(c.end + 1)
         part = self.cardinal(c.end + 1) if nxt is not None and nxt.gap in "zs" else None
