@@ -292,6 +292,21 @@ def test_a_bare_perfect_of_say_reports_like_its_full_form():
     assert speakers(doc) == [key("نسرین کاظمی")] * 2
 
 
+def test_an_official_named_by_post_then_by_surname_alone_is_a_person():
+    doc = run("مدیر شعب موسسه خیریه نور گفت: ۲۰۰ سری جهیزیه آماده است.\n\n"
+              "نوروزی افزود: جهیزیه‌ها به زوج‌های جوان داده می‌شود.\n\n"
+              "نوروزی با اشاره به کمک خیران گفت: کار ادامه دارد.")
+    assert persons(doc) == {key("نوروزی")}
+    assert speakers(doc) == [key("نوروزی")] * 3
+    assert [p.title for p in doc.posts if p.holder == key("نوروزی")] == ["مدیر شعب موسسه خیریه نور"]
+    # the page gave the name once with «سید» before it: that is the name
+    doc = run("مدیرکل بهزیستی کردستان گفت: مستمری‌ها افزایش یافت.\n\nسید صباح نوروزی در جمع خبرنگاران حاضر بود.\n\n"
+              "نوروزی افزود: کار ادامه دارد.")
+    assert speakers(doc) == [key("سید صباح نوروزی")] * 2
+    # a word that is no surname («همچنین») opening the sentence is nobody
+    assert persons(run("مدیرکل بهزیستی گفت: کار ادامه دارد.\n\nهمچنین افزود: خدمات بیشتر شد.")) == set()
+
+
 def test_a_time_of_day_and_a_plural_of_a_common_word_are_never_part_of_a_name():
     doc = run("داوود گلی مدیرکل آموزش و پرورش گفت: کار ادامه دارد.\n\nگلی صبح امروز گفت: مدارس باز است.")
     assert persons(doc) == {key("داوود گلی")} and speakers(doc) == [key("داوود گلی")] * 2

@@ -18,11 +18,13 @@ from __future__ import annotations
 import re
 
 from ..components import component
-from ..text.document import Document, Mention
-from ..text.patterns import GAP
+from ..text.document import Document, Mention, Person
+from ..text.lexicon import ROLE_FIRST_WORDS, is_surname_like
+from ..text.patterns import GAP, LETTER
 from ..text.textkey import key
 from .roles import post_key
-from .speech import in_credit, opens_sentence
+from .speech import PREAMBLE, in_credit, opens_sentence
+from .tokens import is_function_word
 
 #: the component's name, the extractor its evidence names (see builder.components)
 NAME = "coreference"
@@ -30,7 +32,9 @@ NAME = "coreference"
 EDITS = {
     "posts": "a speaking post named only by its role gets the holder coreference finds, and one person's "
              "equal posts are merged: the holder is known only once pronouns and surnames are resolved",
-    "mentions": "the role mentions of merged posts point to the post they were merged into",
+    "mentions": "the role mentions of merged posts point to the post they were merged into; a speaking post's "
+                "holder named by surname alone is mentioned where the surname stands",
+    "persons": "an official the page names only by post and then by surname alone («چوپانی افزود») is a person",
 }
 
 # «وی», and descriptions that point back like pronouns: «این مقام مسئول», «این مسئول»
@@ -87,7 +91,8 @@ def resolve_roles(doc: Document) -> None:
     for m in roles:
         post = doc.posts[m.ref]
         if post.holder is None and opens_sentence(doc, m) and m.sentence in verbs:
-            post.holder = _named_after(doc, m) if _new_speaker(doc, m) else _holder_for(doc, m)
+            post.holder = (_named_after(doc, m) if _new_speaker(doc, m) else _holder_for(doc, m)) \
+                or _surname_alone(doc, m)
         elif post.holder is None and _ATTRIBUTED.search(doc.text, 0, m.start):
             # «به گفته معاون خدمات شهری …»: the post named earlier with its holder
             same = {p.holder for p in doc.posts if p.holder and post_key(p) == post_key(post)}
@@ -95,7 +100,7 @@ def resolve_roles(doc: Document) -> None:
         elif post.holder is None and opens_sentence(doc, m) and m is first:
             # «رئیس کمیته امداد شهرستان زاوه … عامل اصلی این موفقیت دانست. رضا خوش سیما افزود: …»: a lead
             # that names the official by post, with a verb that is no reporting verb, and the name after
-            post.holder = _named_after(doc, m)
+            post.holder = _named_after(doc, m) or _surname_alone(doc, m)
     for before, m in zip(roles, roles[1:]):
         post = doc.posts[m.ref]
         if post.holder is None and doc.posts[before.ref].holder and _AND.fullmatch(doc.text, before.end, m.start):
@@ -117,6 +122,54 @@ def _named_after(doc: Document, role: Mention) -> str | None:
                 and m.sentence in verbs and opens_sentence(doc, m):
             return m.ref
     return None
+
+
+_LAST_WORD = re.compile(rf"([{LETTER}][{LETTER}\u200c]*)[\s\u200c]+$")
+
+
+def _surname_alone(doc: Document, role: Mention) -> str | None:
+    """«مدیر شعب … گفت: …», then «چوپانی افزود: …»: a lead that names the official by post only,
+    and a body that calls them by surname alone right before a reporting verb, with nobody else
+    named to hold the post.  That word, when it has a surname's form («‑ی», «‑زاده», «‑نژاد») and
+    is no post or function word, is the person; its other mentions («چوپانی با اشاره … گفت») too."""
+    if any(m.kind == "person" and not in_credit(doc, m) for m in doc.mentions):
+        return None
+    for si in range(role.sentence + 1, min(role.sentence + 1 + _NEXT_SENTENCES, len(doc.sentences))):
+        sent, verb = doc.sentences[si], doc.reporting_verbs.get(si, [None])[0]
+        w = _LAST_WORD.search(doc.text, sent.start, verb.start()) if verb else None
+        if w is None or not PREAMBLE.match(doc.text[sent.start:w.start()]) or not _may_be_surname(doc, w):
+            continue
+        name = _full_name(doc, w.group(1)) or w.group(1)
+        k = key(name)
+        doc.persons.setdefault(k, Person(name))
+        pattern = re.compile(rf"(?<![\w\u200c])(?:{re.escape(name)}|{re.escape(w.group(1))})(?![\w\u200c])")
+        for found in pattern.finditer(doc.text, doc.sentences[role.sentence].end):
+            if not any(x.start <= found.start() < x.end for x in doc.mentions):
+                doc.mentions.append(Mention("person", found.start(), found.end(), name, k, doc.sentence_at(found.start())))
+                doc.persons[k].evidence.append(doc.evidence(found.start(), found.end(), NAME, _SURNAME_ALONE))
+        doc.mentions.sort(key=lambda x: x.start)
+        return k
+    return None
+
+
+_SURNAME_ALONE = 0.8  # the confidence of a person named by surname alone
+# «سید صباح قریشی …» before «قریشی افزود»: the surname after «سید» and a name we do not list
+_PREFIXED = re.compile(rf"(?<![\w\u200c])(?:سید|سیده|میر)[\s\u200c]+[{LETTER}]+[\s\u200c]+")
+
+
+def _full_name(doc: Document, surname: str) -> str | None:
+    """The name the page gave the official once, with «سید» and a given name before the surname."""
+    for m in re.finditer(rf"(?<![\w\u200c]){re.escape(surname)}(?![\w\u200c])", doc.text):
+        before = doc.text[max(0, m.start() - 30):m.start()]
+        if prefixed := next((p for p in _PREFIXED.finditer(before) if p.end() == len(before)), None):
+            return " ".join((prefixed.group() + surname).split())
+    return None
+
+
+def _may_be_surname(doc: Document, w: re.Match) -> bool:
+    word = w.group(1)
+    return is_surname_like(word) and not is_function_word(word) and key(word) not in ROLE_FIRST_WORDS \
+        and not any(x.start <= w.start() < x.end for x in doc.mentions)
 
 
 def _merge_posts(doc: Document) -> None:
