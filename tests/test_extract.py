@@ -734,6 +734,19 @@ def test_a_perfect_verb_that_lost_its_zwnj_ends_a_programs_name():
     assert [p.name for p in doc.programs.values()] == ["مرکز نگهداری مهرگان"]
 
 
+def test_a_negated_compound_verb_ends_a_programs_name_and_figures_of_speech_are_no_houses():
+    doc = run("مدیرکل امور اجتماعی استانداری گفت: کمپ سم‌زدایی غدیر تعطیل نشده است و کمپ نور تعطیل نشد.")
+    assert {p.name for p in doc.programs.values()} == {"کمپ سم‌زدایی غدیر", "کمپ نور"}
+    # «راهی خانه بخت شدند» (married) and «خانه ملت» (the parliament) name no house
+    doc = run("مدیرکل کمیته امداد گفت: با کمک خیران ۲۰۰ زوج راهی خانه بخت شدند و این طرح در خانه ملت بررسی شد.")
+    assert doc.programs == {}
+
+
+def test_the_relief_foundations_week_of_charity_is_a_program():
+    doc = run("مدیرکل کمیته امداد ایلام گفت: مردم در هفته احسان و نیکوکاری ۱۲ میلیارد تومان کمک کردند.")
+    assert key("هفته احسان و نیکوکاری") in doc.programs
+
+
 def test_an_occasion_named_for_a_body_is_a_program():
     doc = run("رئیس بهزیستی شهرستان دیلم گفت: به مناسبت هفته بهزیستی ۱۲ طرح اشتغال در دیلم افتتاح شد.")
     assert key("هفته بهزیستی") in doc.programs

@@ -145,8 +145,9 @@ def _ends_name(units: list[Unit], k: int) -> bool:
 _NOT_IN_NAMES = frozenset(key(w) for w in ("مذکور", "یادشده", "فوق", "مزبور", "نبوده", "بوده", "نیست", "است"))
 
 
-# a light verb's perfect written without its ZWNJ («تماس گرفتهاند», «برگزار شدهاست»)
-_GLUED_LIGHT_PERFECT = re.compile(r"^(?:گرفته|شده|کرده|داده|نموده|یافته|گردیده)(?:اند|است|ایم|بود|بودند)$")
+# a light verb's perfect written without its ZWNJ («تماس گرفتهاند», «برگزار شدهاست»), or that hazm joined, negated too
+# («تعطیل نشده است»)
+_GLUED_LIGHT_PERFECT = re.compile(r"^ن?(?:گرفته|شده|کرده|داده|نموده|یافته|گردیده)(?:اند|است|ایم|بود|بودند)$")
 
 
 def compound_verb_noun(units: list[Unit], k: int) -> bool:

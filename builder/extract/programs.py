@@ -74,6 +74,8 @@ _ADVERBIAL_NOUNS = frozenset(key(w) for w in ("صورت", "طور"))
 _INDEFINITE = re.compile(r"\u200cای$|^(?:طرح|برنامه|مرکز|پروژه)ی$")
 _GLUED_DEMONSTRATIVE = re.compile(r"(?:در|از|به|با|بر)(?:این|همین|آن|همان)")  # «دراین»: a page lost the space
 _GLUED_COPULA = re.compile(r".{3,}است")
+_HOUSE = key("خانه")
+_NOT_A_HOUSE = frozenset(key(w) for w in ("بخت", "ملت"))  # figures of speech: marriage, the parliament
 _DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن", "همین", "همان", "هر", "کدام"))
 # words after a name that say how the program stands, not which it is
 _STATUS_WORDS = frozenset(key(w) for w in ("جدید", "فعال", "موجود", "مذکور", "یادشده", "فعلی", "قبلی", "دیگر", "تازه"))
@@ -152,6 +154,8 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
     body = match_head(units, i, ("named",))
     if body is not None and body[0] > n:  # «مرکز نیکوکاری …»: a body's head that opens with a program's
         return None
+    if key(text) == _HOUSE and i + n < len(units) and units[i + n].key in _NOT_A_HOUSE:
+        return None  # «راهی خانه بخت شدند»: married; «خانه ملت»: the parliament
     counted = i > 0 and (units[i - 1].kind == "number" or units[i - 1].key in _COUNT_WORDS)
     if kind == "occasion" and (counted or i > 0 and units[i - 1].key in _DAYS_OF):
         return None  # «نخستین هفته اجرای طرح», «دو هفته», «تمام روزهای هفته»: a span of time

@@ -133,8 +133,9 @@ _LIGHT = frozenset(key(w) for w in ("شد", "شده", "شود", "شدند", "ک�
 
 
 def is_light_verb(t: str) -> bool:
-    """The verbal part of a compound verb («برگزار شد», «تشکیل شده»)."""
-    return key(t) in _LIGHT
+    """The verbal part of a compound verb («برگزار شد», «تشکیل شده»), negated too («تعطیل نشده»)."""
+    k = key(t)
+    return k in _LIGHT or k.startswith("ن") and k[1:] in _LIGHT
 
 
 @cache
