@@ -307,6 +307,14 @@ def test_an_official_named_by_post_then_by_surname_alone_is_a_person():
     assert persons(run("مدیرکل بهزیستی گفت: کار ادامه دارد.\n\nهمچنین افزود: خدمات بیشتر شد.")) == set()
 
 
+def test_a_post_named_alone_goes_to_the_near_person_without_a_post():
+    doc = run("به گزارش ایرنا، حمید نادری صبح امروز در دیدار با رئیس کمیته امداد شهرستان از کارکنان تشکر کرد.\n\n"
+              "فرماندار شهرستان بر حل مشکلات مددجویان تاکید کرد.\n\n"
+              "مریم یزدانی رئیس کمیته امداد شهرستان گفت: ۲۰۰ خانوار زیر پوشش هستند.")
+    holders = {p.title: p.holder for p in doc.posts}
+    assert holders["فرماندار شهرستان"] == key("حمید نادری")
+
+
 def test_a_time_of_day_and_a_plural_of_a_common_word_are_never_part_of_a_name():
     doc = run("داوود گلی مدیرکل آموزش و پرورش گفت: کار ادامه دارد.\n\nگلی صبح امروز گفت: مدارس باز است.")
     assert persons(doc) == {key("داوود گلی")} and speakers(doc) == [key("داوود گلی")] * 2

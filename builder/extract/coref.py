@@ -65,7 +65,10 @@ def _holder_for(doc: Document, role: Mention) -> str | None:
     persons = [m for m in doc.mentions if m.kind == "person" and not in_credit(doc, m) and m.ref not in other]
     if not persons:
         return None
-    return min(persons, key=lambda m: (abs(m.sentence - role.sentence), m.sentence < role.sentence)).ref
+    # the nearest, and of two as near, one with no post yet: a person the page gives a post beside their name
+    # («فاطمه جوهری رئیس بهزیستی دیلم») is rarely the one it names by another post alone
+    posted = {p.holder for p in doc.posts if p.holder}
+    return min(persons, key=lambda m: (abs(m.sentence - role.sentence), m.ref in posted, m.sentence < role.sentence)).ref
 
 
 # «به گفته X، …»: X is the source of what follows, a subject like one opening the sentence
