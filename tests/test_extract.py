@@ -548,6 +548,13 @@ def test_running_a_household_and_the_family_as_an_institution_are_no_bodies():
     assert not any(k.startswith(key("اداره زندگی")) or k.startswith(key("نهاد خانواده")) for k in doc.organizations)
 
 
+def test_an_institution_of_a_kind_is_no_body_but_an_ngo_keeps_its_name():
+    doc = run("معاون استاندار گفت: اداره بهزیستی به عنوان نهاد برتر استان معرفی شد و نهاد ناظر گزارش آن را تایید کرد. "
+              "مدیر سازمان مردم نهاد آبشار مهر هم از این طرح حمایت کرد.")
+    assert not any(k.startswith(key("نهاد برتر")) or k.startswith(key("نهاد ناظر")) for k in doc.organizations)
+    assert any(key("آبشار مهر") in k for k in doc.organizations)
+
+
 def test_a_two_word_head_names_a_centre_with_one_adjective():
     # «پایگاه خدمات» already says what the place does: «اجتماعی» completes its name, where «مرکز توانبخشی»
     # alone is a kind of centre

@@ -17,6 +17,7 @@ from ..components import component
 from ..text.document import Document, Mention, Organization
 from ..text.gazetteer import organization, place
 from ..text.textkey import key
+from ..text.lexicon import is_common_word
 from .phrases import CITY_LEVEL, NATIONAL, PLACE_BOUND, PLACE_WORDS, OrgPhrase, is_descriptive, org_phrase
 from .units import Unit
 
@@ -58,6 +59,9 @@ def _core(head: str) -> str:
 # a head word read as a common noun with the word after it: running a household, the family as an institution
 _COMMON_NOUN_PHRASES = frozenset((key(a), key(b)) for a, b in (
     ("اداره", "زندگی"), ("اداره", "منزل"), ("اداره", "خانه"), ("نهاد", "خانواده")))
+
+
+_INSTITUTION, _PEOPLE = key("نهاد"), key("مردم")
 
 
 def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str, str, str | None, str | None] | None:
@@ -113,6 +117,9 @@ def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str
         return None
     if len(words) > 1 and (words[0].key, words[1].key) in _COMMON_NOUN_PHRASES:
         return None  # «توان اداره زندگی», «نهاد خانواده»: the head word as a common noun
+    if len(words) > 1 and words[0].key == _INSTITUTION and is_common_word(words[1].text) \
+            and not (a > 0 and units[a - 1].key == _PEOPLE):  # «سازمان مردم نهاد آبشار …»: an NGO's name
+        return None  # «نهاد حمایتی», «نهاد همکار», «نهاد ناظر»: an institution of a kind, not one by name
     base = "".join(u.key for u in words)
     place_key = _place_key(doc, ph.place)
     k = base + ("@" + place_key if place_key else "")
