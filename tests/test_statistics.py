@@ -808,6 +808,15 @@ def test_a_subject_does_not_end_in_the_first_half_of_its_verb():
     assert stats[1200].subject == "کارتن‌خواب"
 
 
+def test_a_declared_figure_counts_an_age_group_and_heads_of_household_are_no_post():
+    stats = by_value(run("مدیرکل بهزیستی استان تعداد ازدواج‌های ثبت‌شده دختران ۱۳ ساله را ۲۱۶ مورد عنوان کرد."))
+    assert words("ازدواج‌های ثبت‌شده دختران ۱۳ ساله") <= words(stats[216].subject)
+    assert "استان" not in stats[216].subject and "عنوان" not in stats[216].subject
+    doc = run("معاون استاندار شمار زنان سرپرست خانوار تحت پوشش را ۱۲ هزار نفر ذکر کرد.")
+    assert words("زنان سرپرست خانوار تحت پوشش") <= words(by_value(doc)[12000].subject)
+    assert [p.title for p in doc.posts] == ["معاون استاندار"]
+
+
 def test_the_items_of_a_ranked_list_of_places_count_what_the_clause_ranks_with_or_without_with():
     doc = run("بیشترین طلاق ثبت‌شده در بهار امسال به ترتیب مربوط به استان‌های کرمان با ۱۴۲۰ مورد طلاق، "
               "گیلان ۹۸۰ مورد و یزد با ۷۱۰ طلاق بوده است.")

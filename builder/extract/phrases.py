@@ -307,12 +307,20 @@ def _with_parent(units: list[Unit], phrase: OrgPhrase, depth: int) -> OrgPhrase:
     return phrase
 
 
+_HEAD_OF = key("سرپرست")
+_HOUSEHOLD = frozenset(key(w) for w in ("خانوار", "خانواده", "خانوارها", "خانوارهای", "خانواده‌ها"))
+_WITHOUT = frozenset(key(w) for w in ("بی", "بد"))
+_NUMBER_OF = frozenset(key(w) for w in ("تعداد", "شمار"))  # the object of a figure's clause, never a post's field
+
+
 def role_phrase(units: list[Unit], i: int) -> RolePhrase | None:
     """The role phrase starting at unit ``i`` («مدیر کل بهزیستی خوزستان»), or None."""
     head = match_head(units, i, kinds=("role",))
     if not head:
         return None
     n, _, text = head
+    if key(text) == _HEAD_OF and (i + n < len(units) and units[i + n].key in _HOUSEHOLD or i > 0 and units[i - 1].key in _WITHOUT):
+        return None  # «زنان سرپرست خانوار», «کودکان بی سرپرست»: who heads a family, or has no one to; no post
     phrase = RolePhrase(i, i + n, text)
     k = i + n
     while k < len(units) and len(phrase.qualifiers) < 6:
@@ -357,8 +365,9 @@ def role_phrase(units: list[Unit], i: int) -> RolePhrase | None:
         # «عضو کمیسیون عمران شورای شهر تهران»: a word that is also a given name, right before the body
         field = v.kind == "word" and is_given_name(v.text) and k + 1 < len(units) \
             and (units[k + 1].kind in ("org", "place") or match_head(units, k + 1, ("named", "place_bound")))
-        if not (is_name_word(v) or field) or match_head(units, k, ("role",)) or compound_verb_noun(units, k):
-            break  # «سخنگوی دولت برگزار شد»: the noun of the clause's verb is no part of the post
+        if not (is_name_word(v) or field) or match_head(units, k, ("role",)) or compound_verb_noun(units, k) \
+                or v.key in _NUMBER_OF:
+            break  # «سخنگوی دولت برگزار شد», «معاون استاندار | شمار زنان …»: the clause's verb or object
         phrase.qualifiers.append(k)
         k += 1
         phrase.end = k

@@ -188,10 +188,15 @@ def _declared_topic(doc: Document, sent_start: int, q_start: int) -> str:
     names = [m.end for m in doc.mentions if m.kind in kinds and begin <= m.start and m.end <= end]
     start = max(names + [begin])
     words = [t.group() for t in TOKEN.finditer(doc.text, start, end) if key(t.group()) not in counted.FILLERS]
-    while words and is_function_word(words[0]):
+    while words and (is_function_word(words[0]) or key(words[0]) in _BARE_PLACE_WORDS):  # «مدیرکل بهزیستی | استان»
         words.pop(0)
     words = clauses.strip_stat_noun(" ".join(words)).split() or words  # «تعداد مددجویان …» counts the مددجویان
-    return " ".join(words) if 1 <= len(words) <= 9 and not any(re.search(r"[0-9۰-۹]", w) for w in words) else ""
+    figures = [w for w, after in zip(words, [*words[1:], ""]) if re.search(r"[0-9۰-۹]", w) and key(after) != _YEARS_OLD]
+    return " ".join(words) if 1 <= len(words) <= 9 and not figures else ""  # an age («دختران ۱۳ ساله») is no figure
+
+
+_YEARS_OLD = key("ساله")
+_BARE_PLACE_WORDS = frozenset(key(w) for w in ("استان", "شهرستان"))  # the end of a post named with no place
 
 
 def _object_before_comma(doc: Document, sent_start: int, begin: int, q_start: int):
