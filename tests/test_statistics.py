@@ -817,6 +817,11 @@ def test_a_declared_figure_counts_an_age_group_and_heads_of_household_are_no_pos
     assert [p.title for p in doc.posts] == ["معاون استاندار"]
 
 
+def test_a_participle_made_with_reaching_says_which_ones():
+    stats = by_value(run("بر پایه این آمار، از ۲۱ هزار و ۴۰۰ مورد طلاق به ثبت رسیده، سهم شهرها بیشتر بود."))
+    assert words("طلاق به ثبت رسیده") <= words(stats[21400].subject)
+
+
 def test_the_items_of_a_ranked_list_of_places_count_what_the_clause_ranks_with_or_without_with():
     doc = run("بیشترین طلاق ثبت‌شده در بهار امسال به ترتیب مربوط به استان‌های کرمان با ۱۴۲۰ مورد طلاق، "
               "گیلان ۹۸۰ مورد و یزد با ۷۱۰ طلاق بوده است.")

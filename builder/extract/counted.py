@@ -230,6 +230,8 @@ _AGE_GROUP = re.compile(
 _PER_HEAD = re.compile(rf"به{GAP}ازای{GAP}هر{GAP}(?:[0-9۰-۹]+{GAP}(?:هزار|میلیون)?{GAP})?[^\s\u200c،,.:؛;]+")
 # participles and adjectives that end a word: «شناسایی‌شده», «مراجعه‌کننده», «آسیب‌دیده», «بهبودیافته»
 _PERFECT_GLUED = re.compile(r".{3,}شده$")  # «اعلام‌شده»: a passive compound verb's participle («کاهش‌یافته» is a change)
+# «به ثبت رسیده», «به تصویب رسیده»: a participle of a verb made with «به … رسیدن», three words
+_REACHED = re.compile(rf"به{GAP}[\w\u200c]+{GAP}رسیده(?![\w\u200c])")
 _PARTICIPLE = re.compile(r"(?:شده|کننده|کنندگان|دیده|دیدگان|یافته|یافتگان|گرفته|رسیده)$")
 _PASSIVE = frozenset(_K(w) for w in (
     "شد", "شدند", "شده", "شده‌اند", "شده‌است", "شود", "شوند", "می‌شود", "می‌شوند", "می‌شد", "می‌شدند",
@@ -329,6 +331,11 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: st
             shown = _before_place(doc, link[1], phrase)  # «در مدارس زنجان»: the town is the figure's place
             parts.append(f"{link[0]} {shown}".strip())
             end = phrase.end if phrase.text else link[1]
+            continue
+        reached = _REACHED.match(doc.text, m.start(), limit)
+        if reached and not _finite_after(doc, reached.end(), limit):  # «۳۷ هزار مورد طلاق به ثبت رسیده»: registered
+            parts.append(reached.group())
+            end = reached.end()
             continue
         if _is_word(w) and _PARTICIPLE.search(_K(w)) and len(_K(w)) > 4 and not _finite_after(doc, m.end(), limit):
             parts.append(w)
