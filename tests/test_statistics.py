@@ -822,6 +822,12 @@ def test_a_participle_made_with_reaching_says_which_ones():
     assert words("طلاق به ثبت رسیده") <= words(stats[21400].subject)
 
 
+def test_a_declared_figures_object_is_named_before_the_relative_clause_that_says_which_ones():
+    stats = by_value(run("مدیرکل بهزیستی استان تعداد مراکز اقامتی ترک اعتیاد استان که دوره درمان در آنها ۲۱ روز است "
+                         "را ۳۶ مورد عنوان کرد."))
+    assert words("مراکز اقامتی ترک اعتیاد") <= words(stats[36].subject) and "عنوان" not in stats[36].subject
+
+
 def test_the_items_of_a_ranked_list_of_places_count_what_the_clause_ranks_with_or_without_with():
     doc = run("بیشترین طلاق ثبت‌شده در بهار امسال به ترتیب مربوط به استان‌های کرمان با ۱۴۲۰ مورد طلاق، "
               "گیلان ۹۸۰ مورد و یزد با ۷۱۰ طلاق بوده است.")

@@ -183,6 +183,10 @@ def _declared_topic(doc: Document, sent_start: int, q_start: int) -> str:
     if ra is None:  # «… را از سطح شیرخوارگی تا سن ۲۳ سالگی، حدود ۱۷۰۰ نفر برشمرد»: the object before a comma
         ra, begin = _object_before_comma(doc, sent_start, begin, q_start)
     end = ra.start() if ra is not None else q_start
+    if ra is not None and (that := _RELATIVE_OPENS.search(doc.text, sent_start, begin)):
+        # «تعداد کمپ‌های … استان که مدت نگهداری در آنها ۲۸ روز است را ۲۴ مورد …»: the object is named before
+        # the relative clause that says which ones
+        end, begin = that.start(), clauses.clause_start(doc, sent_start, that.start())
     # who declares it: a person or a post (a body too, when no «را» marks the object, which may name one)
     kinds = ("person", "role") if ra is not None else ("person", "role", "organization")
     names = [m.end for m in doc.mentions if m.kind in kinds and begin <= m.start and m.end <= end]
@@ -196,6 +200,7 @@ def _declared_topic(doc: Document, sent_start: int, q_start: int) -> str:
 
 
 _YEARS_OLD = key("ساله")
+_RELATIVE_OPENS = re.compile(rf"(?<![\w\u200c])که{GAP}$")  # a relative clause opening where the figure's clause does
 _BARE_PLACE_WORDS = frozenset(key(w) for w in ("استان", "شهرستان"))  # the end of a post named with no place
 
 
