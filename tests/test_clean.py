@@ -237,6 +237,21 @@ def test_a_credit_broken_after_its_opening_words_joins_its_source():
     assert any(b.startswith("به گزارش خبرگزاری صداوسیمای مرکز خراسان جنوبی، مدیرکل") for b in body)
 
 
+def test_a_headline_on_the_lines_of_its_lead_ends_at_a_verb_before_a_post_or_at_a_spaced_dash():
+    body = ("از ابتدای امسال تاکنون بیش از ۴۱۰ کارت معلولیت برای واجدین شرایط در شهرستان‌های استان صادر شده است "
+            "و این کار با همکاری مراکز توانبخشی تا پایان سال ادامه خواهد داشت.")
+    raw = f"۴۱۰ معلول اردبیلی کارت معلولیت گرفته‌اند مدیرکل بهزیستی استان اردبیل گفت: {body}"
+    c = clean(raw)
+    assert raw[c.title[0]:c.title[1]] == "۴۱۰ معلول اردبیلی کارت معلولیت گرفته‌اند"
+    raw = f"نگهداری از ۹۰۰ سالمند در مراکز بهزیستی اردبیل – خبرگزاری ایرنا رضا کاظمی گفت: {body}"
+    c = clean(raw)
+    assert raw[c.title[0]:c.title[1]] == "نگهداری از ۹۰۰ سالمند در مراکز بهزیستی اردبیل"
+    assert raw[c.body[-1][0]:].startswith("خبرگزاری ایرنا")
+    # no verb before the post: the words before it are the lead's own («در نشست امروز …»), not a headline
+    raw = f"در نشست امروز شورای شهر اردبیل رئیس کمیته اجتماعی شورا گفت: {body}"
+    assert clean(raw).title is None or raw[slice(*clean(raw).title)] != "در نشست امروز شورای شهر اردبیل"
+
+
 def test_a_headline_printed_three_times_above_a_wrapped_body_is_the_title():
     head = "سال گذشته ۳۲۰۰ دختر کمتر از ۱۵ سال در استان زنجان ازدواج کرده‌اند"
     raw = (f"{head}\n{head}\n{head}\n"

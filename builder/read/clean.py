@@ -107,8 +107,10 @@ _BULLET = re.compile(r"(?<=\s)(?:[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faf
 
 
 def _trimmed(raw: str, s: int, e: int) -> tuple[int, int]:
-    """``[s, e)`` without surrounding spaces, bullets and leading symbols (a channel post's «🔻», «🔹», «📌»)."""
-    while s < e and (raw[s].isspace() or raw[s] in "•\u200f\u200e\ufeff\ufe0f\u200d" or unicodedata.category(raw[s]) == "So"):
+    """``[s, e)`` without surrounding spaces, bullets and leading symbols (a channel post's «🔻», «🔹», «📌»;
+    the en dash that parted it from the headline before it)."""
+    while s < e and (raw[s].isspace() or raw[s] in "•\u200f\u200e\ufeff\ufe0f\u200d" or unicodedata.category(raw[s]) == "So"
+                     or raw.startswith("– ", s)):
         s += 1
     while e > s and raw[e - 1].isspace():
         e -= 1
@@ -135,10 +137,27 @@ _LEAD_HEAD = re.compile(
     rf"نماینده|وزیر|به{GAP}گزارش)(?=[\s\u200c])")
 
 
+# the same after a space, where the headline before it ends in a verb: «… دریافت کرده‌اند | مدیرکل …»
+_SPACED_LEAD_HEAD = re.compile(
+    rf"(?<=[{LETTER}\u200c]) +(?=(?:مدیرکل|مدیر{GAP}کل|مدیرعامل|معاون|رئیس|رییس|سرپرست|دبیر|فرماندار|استاندار|"
+    rf"شهردار|دادستان|نماینده|وزیر|به{GAP}گزارش)[\s\u200c])")
+_SPACED_DASH = re.compile(r" – ")  # an en dash between spaces: a headline's end, a hyphen never
+_VERBS_ENDING = frozenset(("است", "شد", "شدند", "شود", "شوند", "کرد", "کردند", "کند", "کنند", "دارد", "دارند",
+                           "هستند", "یافت", "رسید", "داد", "دادند"))
+
+
+def _ends_in_verb(words: str) -> bool:
+    """The last word is a verb: «… دریافت کرده‌اند», «… برگزار شد»."""
+    last = words.split()[-1] if words.split() else ""
+    return last in _VERBS_ENDING or len(last) > 5 and last.endswith(("\u200cاند", "هاند"))
+
+
 def _glued_lead(raw: str, s: int, e: int) -> int | None:
-    """Where a lead starts that an aggregator glued to the headline opening a page (the first such
-    word that no lexicon knows: «شمالیمعاون»), when the headline before it has 3 to 30 words and
-    a story follows; else None."""
+    """Where a lead starts that an aggregator glued to the headline opening a page: the first such
+    word that no lexicon knows («شمالیمعاون»), an en dash between spaces («… کرمانشاه – خبرگزاری
+    مهر …»), or a post or credit after a space when the words before it end in a verb («… کارت
+    معلولیت دریافت کرده‌اند مدیرکل بهزیستی … گفت»); when the headline before it has 3 to 30 words
+    and a story follows; else None."""
     for m in _LEAD_HEAD.finditer(raw, s, e):
         word_start = max(raw.rfind(" ", s, m.start()), raw.rfind("\n", s, m.start())) + 1
         glued = raw[word_start:m.start()] + raw[m.start():m.end()].split()[0]
@@ -146,6 +165,14 @@ def _glued_lead(raw: str, s: int, e: int) -> int | None:
             continue
         if 3 <= len(raw[s:m.start()].split()) <= 30 and len(raw[m.start():e].split()) >= _LONG:
             return m.start()
+    dash = _SPACED_DASH.search(raw, s, e)  # «… در مراکز بهزیستی کرمانشاه – خبرگزاری مهر …»
+    if dash and 3 <= len(raw[s:dash.start()].split()) <= 30 and len(raw[dash.end():e].split()) >= _LONG:
+        return dash.start()
+    for m in _SPACED_LEAD_HEAD.finditer(raw, s, e):
+        if _ends_in_verb(raw[s:m.start()]) and 3 <= len(raw[s:m.start()].split()) <= 30 \
+                and len(raw[m.end():e].split()) >= _LONG:
+            return m.end()
+        break
     return None
 
 
