@@ -252,6 +252,15 @@ def test_a_headline_on_the_lines_of_its_lead_ends_at_a_verb_before_a_post_or_at_
     assert clean(raw).title is None or raw[slice(*clean(raw).title)] != "در نشست امروز شورای شهر اردبیل"
 
 
+def test_a_headline_glued_to_its_lead_under_a_surtitle_is_the_title():
+    raw = ("مدیرکل بهزیستی استان ایلام خبر داد\n"
+           "افزایش کمک‌هزینه مددجویان در مراکز بهزیستیمدیرکل بهزیستی استان ایلام از افزایش کمک‌هزینه "
+           "مددجویانی که در مراکز شبانه‌روزی نگهداری می‌شوند خبر داد و گفت: از آذر ماه ۱۵ درصد به کمک‌هزینه "
+           "این مددجویان افزوده می‌شود و این کار تا پایان سال ادامه دارد.")
+    c = clean(raw)
+    assert raw[c.title[0]:c.title[1]] == "افزایش کمک‌هزینه مددجویان در مراکز بهزیستی"
+
+
 def test_a_headline_printed_three_times_above_a_wrapped_body_is_the_title():
     head = "سال گذشته ۳۲۰۰ دختر کمتر از ۱۵ سال در استان زنجان ازدواج کرده‌اند"
     raw = (f"{head}\n{head}\n{head}\n"

@@ -176,6 +176,10 @@ def _glued_lead(raw: str, s: int, e: int) -> int | None:
     return None
 
 
+# a surtitle: who reported it, above the headline
+_SURTITLE = re.compile(rf"(?:خبر{GAP}داد|گفت|اعلام{GAP}کرد|تا[کأ]ید{GAP}کرد|مطرح{GAP}کرد)\s*[:.]?\s*$")
+
+
 def lines_of(raw: str) -> list[Line]:
     """Non-blank lines with their raw offsets, trimmed (:func:`_trimmed`) and cut into their items
     (:func:`_pieces`); the lines of a paragraph that the page wrapped by hand are joined again
@@ -183,14 +187,18 @@ def lines_of(raw: str) -> list[Line]:
     out: list[Line] = []
     blank_before: list[bool] = []
     last_end = 0
-    persian = False  # a line in Persian seen: the first («Saturday, March 4, 2017» may come before it) may hold a glued lead
+    # the first line in Persian («Saturday, March 4, 2017» may come before it) may hold a glued lead; so may
+    # the one after it when it is a surtitle («رئیس سازمان بهزیستی کشور خبر داد» above the headline)
+    persian, headline_next = False, True
     for m in re.finditer(r"[^\r\n]+", raw):
-        for s, e in _pieces(raw, m.start(), m.end(), not persian):
+        for s, e in _pieces(raw, m.start(), m.end(), headline_next):
             if s < e:
                 blank_before.append(bool(out) and raw.count("\n", last_end, s) > 1)
                 out.append(Line(s, e, raw[s:e]))
                 last_end = e
-                persian = persian or bool(_PERSIAN_WORD.search(raw, s, e))
+                if _PERSIAN_WORD.search(raw, s, e):
+                    headline_next = not persian and bool(_SURTITLE.search(raw, s, e)) and len(raw[s:e].split()) <= 12
+                    persian = True
     return _unwrap(raw, out, blank_before)
 
 
