@@ -104,12 +104,14 @@ def test_needed_follows_requirements_back_through_the_pipeline():
 
 def _documents() -> list[Document]:
     """The invented article, the seed examples, the test pages (text, HTML, JSON Lines), a person whose
-    given name is a place (which persons takes back from places) and a country inside a body's name
-    (which roles takes back from places)."""
+    given name is a place (which persons takes back from places), a country inside a body's name
+    (which roles takes back from places) and an official named by post, then by surname alone (whom
+    coreference makes a person)."""
     paths = [str(ROOT / "tests" / "data" / "invented.txt"), str(ROOT / "examples" / "articles"), str(ROOT / "tests" / "articles")]
     named_like_a_place = Document("x.txt", "x", HEAD + "شهریار مهردادی امروز در تهران گفت: طرح اجرا می‌شود.\n")
     country_in_a_name = Document("y.txt", "y", HEAD + "رئیس انجمن مددکاران اجتماعی ایران گفت: آموزش ادامه دارد.\n")
-    return [d for d in iter_articles(paths) if isinstance(d, Document)] + [named_like_a_place, country_in_a_name]
+    surname_alone = Document("z.txt", "z", HEAD + "مدیر شعب موسسه خیریه نور گفت: کار ادامه دارد.\n\nنوروزی افزود: خدمات بیشتر شد.\n")
+    return [d for d in iter_articles(paths) if isinstance(d, Document)] + [named_like_a_place, country_in_a_name, surname_alone]
 
 
 def _empty(layer: str):
