@@ -307,6 +307,17 @@ def test_an_official_named_by_post_then_by_surname_alone_is_a_person():
     assert persons(run("مدیرکل بهزیستی گفت: کار ادامه دارد.\n\nهمچنین افزود: خدمات بیشتر شد.")) == set()
 
 
+def test_a_surname_alone_before_a_post_names_its_holder():
+    doc = run("به گزارش ایسنا، نوروزی مدیرکل بهزیستی استان گفت: ۳۰۰ سالمند در مراکز نگهداری می‌شوند.\n\n"
+              "نوروزی تصریح کرد: کار ادامه دارد.")
+    assert persons(doc) == {key("نوروزی")} and speakers(doc) == [key("نوروزی")] * 2
+    assert [p.title for p in doc.posts if p.holder == key("نوروزی")] == ["مدیرکل بهزیستی"]
+    doc = run("قاسم‌زاده، شهردار اصفهان: همه باید کمک کنند.\n\nقاسم‌زاده افزود: گرمخانه‌ها باز است.")
+    assert persons(doc) == {key("قاسم‌زاده")}
+    # a word that is no surname before a post («همچنین معاون …») names nobody
+    assert persons(run("همچنین معاون بهزیستی استان گفت: کار ادامه دارد.")) == set()
+
+
 def test_a_post_named_alone_goes_to_the_near_person_without_a_post():
     doc = run("به گزارش ایرنا، حمید نادری صبح امروز در دیدار با رئیس کمیته امداد شهرستان از کارکنان تشکر کرد.\n\n"
               "فرماندار شهرستان بر حل مشکلات مددجویان تاکید کرد.\n\n"

@@ -93,6 +93,8 @@ def resolve_roles(doc: Document) -> None:
     first = min((m for m in doc.mentions if m.kind in ("role", "person")), key=lambda m: m.start, default=None)
     for m in roles:
         post = doc.posts[m.ref]
+        if post.holder is None:
+            post.holder = _surname_before(doc, m)
         if post.holder is None and opens_sentence(doc, m) and m.sentence in verbs:
             post.holder = (_named_after(doc, m) if _new_speaker(doc, m) else _holder_for(doc, m)) \
                 or _surname_alone(doc, m)
@@ -142,17 +144,37 @@ def _surname_alone(doc: Document, role: Mention) -> str | None:
         w = _LAST_WORD.search(doc.text, sent.start, verb.start()) if verb else None
         if w is None or not PREAMBLE.match(doc.text[sent.start:w.start()]) or not _may_be_surname(doc, w):
             continue
-        name = _full_name(doc, w.group(1)) or w.group(1)
-        k = key(name)
-        doc.persons.setdefault(k, Person(name))
-        pattern = re.compile(rf"(?<![\w\u200c])(?:{re.escape(name)}|{re.escape(w.group(1))})(?![\w\u200c])")
-        for found in pattern.finditer(doc.text, doc.sentences[role.sentence].end):
-            if not any(x.start <= found.start() < x.end for x in doc.mentions):
-                doc.mentions.append(Mention("person", found.start(), found.end(), name, k, doc.sentence_at(found.start())))
-                doc.persons[k].evidence.append(doc.evidence(found.start(), found.end(), NAME, _SURNAME_ALONE))
-        doc.mentions.sort(key=lambda x: x.start)
-        return k
+        return _as_person(doc, w.group(1), doc.sentences[role.sentence].end)
     return None
+
+
+# a word and a comma or nothing before a post: «ایزدپور مدیر کل بهزیستی استان گفت», «قاسم‌زاده، شهردار اصفهان:»
+_WORD_BEFORE = re.compile(rf"([{LETTER}][{LETTER}\u200c]*)[\s\u200c]*[،,]?[\s\u200c]*$")
+
+
+def _surname_before(doc: Document, role: Mention) -> str | None:
+    """«ایزدپور مدیر کل بهزیستی استان گفت: …»: a sentence that opens with a word of a surname's form
+    right before a post names its holder by surname alone."""
+    sent = doc.sentences[role.sentence]
+    w = _WORD_BEFORE.search(doc.text, sent.start, role.start)
+    if w is None or not PREAMBLE.match(doc.text[sent.start:w.start()]) or not _may_be_surname(doc, w):
+        return None
+    return _as_person(doc, w.group(1), w.start())
+
+
+def _as_person(doc: Document, surname: str, start: int) -> str:
+    """A person named by ``surname`` alone (or by the fuller name the page gave once), mentioned
+    wherever the surname stands from ``start`` on."""
+    name = _full_name(doc, surname) or surname
+    k = key(name)
+    doc.persons.setdefault(k, Person(name))
+    pattern = re.compile(rf"(?<![\w\u200c])(?:{re.escape(name)}|{re.escape(surname)})(?![\w\u200c])")
+    for found in pattern.finditer(doc.text, start):
+        if not any(x.start <= found.start() < x.end for x in doc.mentions):
+            doc.mentions.append(Mention("person", found.start(), found.end(), name, k, doc.sentence_at(found.start())))
+            doc.persons[k].evidence.append(doc.evidence(found.start(), found.end(), NAME, _SURNAME_ALONE))
+    doc.mentions.sort(key=lambda x: x.start)
+    return k
 
 
 _SURNAME_ALONE = 0.8  # the confidence of a person named by surname alone
