@@ -318,6 +318,13 @@ def test_a_surname_alone_before_a_post_names_its_holder():
     assert persons(run("همچنین معاون بهزیستی استان گفت: کار ادامه دارد.")) == set()
 
 
+def test_a_given_name_we_do_not_list_opens_a_name_the_page_repeats_by_surname():
+    doc = run("به گزارش راسان به نقل از روابط عمومی بهزیستی استان؛ فرمان شاکری‌نیا افزود: ۴۰ ویلچر توزیع شد.\n\n"
+              "شاکری‌نیا اظهار کرد: کار ادامه دارد.")
+    assert persons(doc) == {key("فرمان شاکری‌نیا")}
+    assert speakers(doc) == [key("فرمان شاکری‌نیا")] * 2
+
+
 def test_a_post_named_alone_goes_to_the_near_person_without_a_post():
     doc = run("به گزارش ایرنا، حمید نادری صبح امروز در دیدار با رئیس کمیته امداد شهرستان از کارکنان تشکر کرد.\n\n"
               "فرماندار شهرستان بر حل مشکلات مددجویان تاکید کرد.\n\n"

@@ -522,12 +522,23 @@ def _surnames_said_alone(doc: Document, verbs: frozenset[int]) -> None:
                 or any(m.start <= w.start() < m.end for m in named):
             continue
         again = re.compile(rf"(?<![\w\u200c])([{LETTER}][{LETTER}\u200c]*)[\s\u200c]+{re.escape(w.group(1))}(?![\w\u200c])")
-        first = next((m for m in again.finditer(doc.text, 0, doc.sentences[si].start) if is_given_name(m.group(1))
+        first = next((m for m in again.finditer(doc.text, 0, doc.sentences[si].start)
+                      if (is_given_name(m.group(1)) or _opens_as_name(doc, m))
                       and not any(p.start < m.end() and m.start() < p.end for p in named)), None)
         if first is not None:
             add_person(doc, first.group(), first.start(), first.end(), doc.sentence_at(first.start()))
             named = [m for m in doc.mentions if m.kind == "person"]
             known.add(key(w.group(1)))
+
+
+def _opens_as_name(doc: Document, m: re.Match) -> bool:
+    """«فرمان عزیزنیا افزود: …», later «عزیزنیا اظهار کرد»: a word we do not list as a given name,
+    opening its sentence right before the surname, is the person's given name (no post, title,
+    function word or verb)."""
+    si = doc.sentence_at(m.start())
+    word = m.group(1)
+    return si >= 0 and bool(PREAMBLE.match(doc.text[doc.sentences[si].start:m.start()])) and not is_function_word(word) \
+        and not is_verb(word) and key(word) not in ROLE_FIRST_WORDS and key(word) not in _TITLES
 
 
 def surname(name: str) -> str:
