@@ -325,6 +325,16 @@ def test_a_given_name_we_do_not_list_opens_a_name_the_page_repeats_by_surname():
     assert speakers(doc) == [key("فرمان شاکری‌نیا")] * 2
 
 
+def test_a_title_and_a_surname_alone_open_a_reported_sentence():
+    doc = run("به گزارش ایسنا، سردار کاظمیان با بیان این مطلب، اظهار کرد: ۳۰۰ معتاد بیمه شدند.\n\n"
+              "کاظمیان افزود: کار ادامه دارد.")
+    assert persons(doc) == {key("کاظمیان")} and speakers(doc) == [key("کاظمیان")] * 2
+    # the first word of a surname the page gave in full is that person, not another
+    doc = run("رضا موسوی نسب، مدیرکل اتباع استانداری تهران گفت: مهلت تمدید نمی‌شود.\n\n"
+              "به گزارش ایرنا، آقای موسوی اضافه کرد: کار ادامه دارد.")
+    assert persons(doc) == {key("رضا موسوی نسب")}
+
+
 def test_a_post_named_alone_goes_to_the_near_person_without_a_post():
     doc = run("به گزارش ایرنا، حمید نادری صبح امروز در دیدار با رئیس کمیته امداد شهرستان از کارکنان تشکر کرد.\n\n"
               "فرماندار شهرستان بر حل مشکلات مددجویان تاکید کرد.\n\n"

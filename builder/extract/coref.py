@@ -19,11 +19,11 @@ import re
 
 from ..components import component
 from ..text.document import Document, Mention, Person
-from ..text.lexicon import ROLE_FIRST_WORDS, is_surname_like
+from ..text.lexicon import ROLE_FIRST_WORDS, is_given_name, is_surname_like
 from ..text.patterns import GAP, LETTER
 from ..text.textkey import key
 from .roles import post_key
-from .speech import PREAMBLE, in_credit, opens_sentence
+from .speech import PREAMBLE, TITLES, in_credit, opens_sentence
 from .tokens import is_function_word
 
 #: the component's name, the extractor its evidence names (see builder.components)
@@ -162,6 +162,23 @@ def _surname_before(doc: Document, role: Mention) -> str | None:
     return _as_person(doc, w.group(1), w.start())
 
 
+# a title before a word: «سردار منتظرالمهدی …», «دکتر کوزگر …»
+_TITLED_WORD = re.compile(rf"(?:{'|'.join(re.escape(t) for t in TITLES)})[\s\u200c]+([{LETTER}][{LETTER}\u200c]*)")
+
+
+def titled_surnames(doc: Document) -> None:
+    """«سردار منتظرالمهدی با بیان این مطلب، اظهار کرد: …»: a title and one word of a surname's form
+    (no given name) opening a reported sentence name a person by surname alone, who speaks there
+    and wherever the word stands later («منتظرالمهدی افزود»)."""
+    for si, verbs in doc.reporting_verbs.items():
+        sent = doc.sentences[si]
+        m = _TITLED_WORD.search(doc.text, sent.start, verbs[0].start())
+        named = {key(w) for p in doc.persons.values() for w in p.name.split()}  # «عیسی موسوی نسب», later «آقای موسوی»
+        if m and PREAMBLE.match(doc.text[sent.start:m.start(1)]) and not is_given_name(m.group(1)) \
+                and key(m.group(1)) not in named and _may_be_surname(doc, m, group=1):
+            _as_person(doc, m.group(1), m.start(1))
+
+
 def _as_person(doc: Document, surname: str, start: int) -> str:
     """A person named by ``surname`` alone (or by the fuller name the page gave once), mentioned
     wherever the surname stands from ``start`` on."""
@@ -191,10 +208,10 @@ def _full_name(doc: Document, surname: str) -> str | None:
     return None
 
 
-def _may_be_surname(doc: Document, w: re.Match) -> bool:
-    word = w.group(1)
+def _may_be_surname(doc: Document, w: re.Match, group: int = 1) -> bool:
+    word = w.group(group)
     return is_surname_like(word) and not is_function_word(word) and key(word) not in ROLE_FIRST_WORDS \
-        and not any(x.start <= w.start() < x.end for x in doc.mentions)
+        and not any(x.start <= w.start(group) < x.end for x in doc.mentions)
 
 
 def _merge_posts(doc: Document) -> None:
@@ -246,5 +263,6 @@ def resolve_pronouns(doc: Document) -> None:
 @component(NAME, requires=("text", "reporting_verbs", "mentions", "persons", "posts"), assigns=("mentions",),
            edits=EDITS, evidence=True)
 def extract(doc: Document) -> None:
+    titled_surnames(doc)
     resolve_roles(doc)
     resolve_pronouns(doc)
