@@ -749,6 +749,12 @@ def test_a_negated_compound_verb_ends_a_programs_name_and_figures_of_speech_are_
     assert doc.programs == {}
 
 
+def test_a_noun_before_have_or_before_find_and_do_is_the_verbs_and_ends_no_name():
+    doc = run("شهردار گفت: پیش از این دو گرمخانه وجود داشت و افراد تا صبح در گرمخانه اسکان خواهند داشت؛ "
+              "ظرفیت مددسراهای ثابت افزایش پیدا کرده است.")
+    assert not any(key(w) in k for k in doc.programs for w in ("وجود", "اسکان", "افزایش"))
+
+
 def test_the_relief_foundations_week_of_charity_is_a_program():
     doc = run("مدیرکل کمیته امداد ایلام گفت: مردم در هفته احسان و نیکوکاری ۱۲ میلیارد تومان کمک کردند.")
     assert key("هفته احسان و نیکوکاری") in doc.programs

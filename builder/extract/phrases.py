@@ -151,8 +151,24 @@ _GLUED_LIGHT_PERFECT = re.compile(r"^ن?(?:گرفته|شده|کرده|داده|�
 
 
 def compound_verb_noun(units: list[Unit], k: int) -> bool:
-    """Unit ``k`` is the noun of a compound verb: «برگزار شد», «انجام شد», «تشکیل شده», «تماس گرفتهاند»."""
-    return k + 1 < len(units) and (is_light_verb(units[k + 1].text) or bool(_GLUED_LIGHT_PERFECT.match(units[k + 1].key)))
+    """Unit ``k`` is the noun of a compound verb: «برگزار شد», «انجام شد», «تشکیل شده», «تماس گرفتهاند»;
+    «وجود داشت», «اسکان دارند», «اسکان خواهند داشت», «افزایش پیدا کرده است»."""
+    if k + 1 >= len(units):
+        return False
+    if _verbal(units[k + 1]):
+        return True
+    return units[k + 1].key in _BEFORE_LIGHT and k + 2 < len(units) and _verbal(units[k + 2])
+
+
+def _verbal(u: Unit) -> bool:
+    """The verbal part of a compound verb, as hazm leaves it: a light verb, a perfect it joined
+    («کرده است»), «داشتن» or the future's auxiliary («خواهند داشت»)."""
+    return is_light_verb(u.text) or bool(_GLUED_LIGHT_PERFECT.match(u.key)) or u.key in _HAVE or u.key.startswith(_WILL)
+
+
+_HAVE = frozenset(key(w) for w in ("داشت", "داشتند", "دارند", "داشته"))
+_WILL = ("خواهد", "خواهند")  # «خواهد شد», «خواهند داشت»: hazm joins the future's auxiliary to its verb
+_BEFORE_LIGHT = frozenset(key(w) for w in ("پیدا",))  # «افزایش پیدا کرد»: a second noun, then the light verb
 
 
 @dataclass
