@@ -134,6 +134,9 @@ def test_impossible_time_keeps_the_date():
     ("در تاریخ ۱۴۰۲.۰۹.۱۴ ثبت شد", [("۱۴۰۲.۰۹.۱۴", "absolute", "jalali", "2023-12-05")]),
     ("گزارش ۱۲ ژوئن ۲۰۲۴ منتشر شد", [("۱۲ ژوئن ۲۰۲۴", "absolute", "gregorian", "2024-06-12")]),
     ("report of June 12, 2024", [("June 12, 2024", "absolute", "gregorian", "2024-06-12")]),
+    # a Persian month put first, as a blog's template prints it; without a year it is no date
+    ("تاریخ انتشار: خرداد ۲۳, ۱۴۰۳", [("خرداد ۲۳, ۱۴۰۳", "absolute", "jalali", "2024-06-12")]),
+    ("در خرداد ۲۳ نفر آمدند", []),
     ("در سال 2024 میلادی", [("سال 2024 میلادی", "year", "gregorian", "2024-01-01/2024-12-31")]),
     ("آمار ۲۰۲۴ میلادی", [("۲۰۲۴ میلادی", "year", "gregorian", "2024-01-01/2024-12-31")]),
     ("در سال ۱۴۰۲ ثبت شد", [("سال ۱۴۰۲", "year", "jalali", "2023-03-21/2024-03-19")]),

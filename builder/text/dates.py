@@ -89,6 +89,7 @@ _YEAR_OFFSET = {align_fold(w): n for w, n in
 _LAST_WORD = _rx(r"[^\s\u200c]+$")
 _SIDE_AFTER = _rx(rf"{_SP}+(?P<side>گذشته|قبل|پیش|آینده|آتی){_R}")
 _DAY_AFTER = _rx(rf"{_SP}*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9])")
+_COMMA_YEAR = _rx(rf"{_SP}*[,،]{_SP}*[0-9]{{4}}(?![0-9])")  # «…, 1403»: a year after a month's day
 _NUMERIC = _rx(rf"""(?<![0-9])(?:
     (?P<y>[0-9]{{4}}){_SP}*(?P<s1>[-/.٫\\]){_SP}*(?P<m>[0-9]{{1,2}}){_SP}*(?P=s1){_SP}*(?P<d>[0-9]{{1,2}})
    |(?P<d2>[0-9]{{1,2}}){_SP}*(?P<s2>[-/.٫\\]){_SP}*(?P<m2>[0-9]{{1,2}}){_SP}*(?P=s2){_SP}*(?P<y2>[0-9]{{4}}))
@@ -289,7 +290,7 @@ class _Finder:
                 yield _Cand(self.weekday_start(m.start()), m.end(), "absolute", cal, (day, day))
 
     def textual(self):
-        """«۲۳ خرداد ۱۴۰۳», «۲۳ خردادماه», «خرداد ماه», «۱۵ شعبان ۱۴۴۵», «June 12, 2024»."""
+        """«۲۳ خرداد ۱۴۰۳», «۲۳ خردادماه», «خرداد ماه», «۱۵ شعبان ۱۴۴۵», «June 12, 2024», «آذر ۴, ۱۴۰۳»."""
         for m in _MONTH_RE.finditer(self.f):
             name = _key(m["name"].rstrip("."))
             if name not in _MONTHS:  # case-insensitive matching also admits «ſep», «Kelvin» signs
@@ -302,7 +303,9 @@ class _Finder:
                 lo, hi = num.value, num.high if num.kind == "range" else num.value
                 if lo.is_integer() and hi.is_integer() and 1 <= lo <= hi <= 31:
                     days, start = (int(lo), int(hi)), num.start
-            elif (name.isascii() or name in _DARI_KEYS) and (d := _DAY_AFTER.match(self.f, end)) and 1 <= int(d["d"]) <= 31:
+            elif (d := _DAY_AFTER.match(self.f, end)) and 1 <= int(d["d"]) <= 31 \
+                    and (name.isascii() or name in _DARI_KEYS or _COMMA_YEAR.match(self.f, d.end())):
+                # «June 12, 2024»; a Persian month put first the same way: «آذر ۴, ۱۴۰۳» (a blog's template)
                 days, end = (int(d["d"]),) * 2, d.end()
             year, side, explicit, tail = None, 0, False, None
             if (y := _YEAR_AFTER.match(self.f, end)) and y["y"]:
