@@ -137,6 +137,8 @@ def test_impossible_time_keeps_the_date():
     # a Persian month put first, as a blog's template prints it; without a year it is no date
     ("تاریخ انتشار: خرداد ۲۳, ۱۴۰۳", [("خرداد ۲۳, ۱۴۰۳", "absolute", "jalali", "2024-06-12")]),
     ("در خرداد ۲۳ نفر آمدند", []),
+    # the day and the year set around the month's name by slashes, as a news site's template prints them
+    ("تاریخ انتشار: 23/خرداد/1403 - ساعت ۱۰:۱۷", [("23/خرداد/1403", "absolute", "jalali", "2024-06-12")]),
     ("در سال 2024 میلادی", [("سال 2024 میلادی", "year", "gregorian", "2024-01-01/2024-12-31")]),
     ("آمار ۲۰۲۴ میلادی", [("۲۰۲۴ میلادی", "year", "gregorian", "2024-01-01/2024-12-31")]),
     ("در سال ۱۴۰۲ ثبت شد", [("سال ۱۴۰۲", "year", "jalali", "2023-03-21/2024-03-19")]),

@@ -80,7 +80,7 @@ _Y2 = rf"[0-9]{{2}}(?![0-9])(?!{_SP}*(?!ساعت|{_ERA}|و(?![^\W\d_]))[^\W\d_])
 _MONTH_RE = _rx(rf"""{_L}(?P<name>{_alts(set(_JALALI) | set(_DARI) | set(_GREGORIAN) | set(_HIJRI))}
     |(?i:{"|".join(sorted(_ENGLISH, key=len, reverse=True))})\.?)
     (?P<mah>{_SP}*ماه)?{_R}""", re.X)
-_YEAR_AFTER = _rx(rf"""{_SP}*[,،]?{_SP}*(?:
+_YEAR_AFTER = _rx(rf"""{_SP}*[,،]?(?:(?<=[^\W\d_])/)?{_SP}*(?:
     (?:سال{_SP}*)?(?P<y>[0-9]{{4}}(?![0-9])|{_Y2})
         (?:{_SP}*\(?(?P<era>{_ERA})\)?)?
    |(?P<rel>امسال|پارسال|سال{_SP}+(?:جاری|گذشته|قبل|پیش|آینده|بعد)){_R})""", re.X)
@@ -89,6 +89,8 @@ _YEAR_OFFSET = {align_fold(w): n for w, n in
 _LAST_WORD = _rx(r"[^\s\u200c]+$")
 _SIDE_AFTER = _rx(rf"{_SP}+(?P<side>گذشته|قبل|پیش|آینده|آتی){_R}")
 _DAY_AFTER = _rx(rf"{_SP}*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9])")
+_SLASHED_DAY = _rx(r"(?<![0-9/])(?P<d>[0-9]{1,2})/$")  # «4/بهمن/1399»: the day and the year around a month by slashes
+_SLASHED_YEAR = _rx(r"/[0-9]{4}(?![0-9/])")
 _COMMA_YEAR = _rx(rf"{_SP}*[,،]{_SP}*[0-9]{{4}}(?![0-9])")  # «…, 1403»: a year after a month's day
 _NUMERIC = _rx(rf"""(?<![0-9])(?:
     (?P<y>[0-9]{{4}}){_SP}*(?P<s1>[-/.٫\\]){_SP}*(?P<m>[0-9]{{1,2}}){_SP}*(?P=s1){_SP}*(?P<d>[0-9]{{1,2}})
@@ -303,6 +305,9 @@ class _Finder:
                 lo, hi = num.value, num.high if num.kind == "range" else num.value
                 if lo.is_integer() and hi.is_integer() and 1 <= lo <= hi <= 31:
                     days, start = (int(lo), int(hi)), num.start
+            elif (sl := _SLASHED_DAY.search(self.f, max(0, start - 4), start)) and _SLASHED_YEAR.match(self.f, end) \
+                    and 1 <= int(sl["d"]) <= 31:  # «4/بهمن/1399», as a news site's template prints it
+                days, start = (int(sl["d"]),) * 2, sl.start()
             elif (d := _DAY_AFTER.match(self.f, end)) and 1 <= int(d["d"]) <= 31 \
                     and (name.isascii() or name in _DARI_KEYS or _COMMA_YEAR.match(self.f, d.end())):
                 # «June 12, 2024»; a Persian month put first the same way: «آذر ۴, ۱۴۰۳» (a blog's template)
