@@ -106,6 +106,15 @@ def test_bare_id_labels_on_their_own_line(head, news_id):
     assert meta.published == datetime(2023, 9, 25, 8, 20, tzinfo=TEHRAN)
 
 
+@pytest.mark.parametrize("head, news_id", [
+    ("کد خبر : #4471\n", "4471"),  # a hash before the id
+    ("تاریخ : یکشنبه ۱۷ شهریور ۱۳۹۸     |     کد : 872\n", "872"),  # a bare label between a header's bars
+    ("شناسه : 51207 | انتشار : ۰۶ آذر ۱۴۰۲\n", "51207"),
+])
+def test_ids_with_a_hash_or_a_bare_label_in_a_headers_bar(head, news_id):
+    assert _meta(head + "\nپوشش ۸۵ کودک کار در قزوین\n\n" + BODY + "\n").news_id == news_id
+
+
 def test_a_word_khabar_in_running_text_is_not_an_id_label():
     meta = _meta("پوشش ۸۵ کودک کار در قزوین\n\n" + BODY + "\nاین خبر: 12345 بار دیده شد و بازنشر شد.\n")
     assert meta.news_id is None

@@ -30,9 +30,12 @@ from .published import parse_published, plausibly_published
 from ..text.textkey import DIGITS_TO_LATIN, key, persian_letters
 
 
+# «کد خبر: …», «کد خبر : #3090»; a bare «کد»/«شناسه» on a line of its own or between a header's bars
+# («تاریخ : … | کد : 556», «شناسه : 43106 | انتشار : …»)
 _NEWS_ID = re.compile(
-    r"(?:کد\s*(?:خبر|مطلب)|شناسه(?:\u0654|\u200cی)?\s*(?:خبر|مطلب)|شماره\s*(?:خبر|مطلب)|News\s*ID|خبر\s*شماره)\s*[:：#]?\s*([0-9۰-۹]{3,}(?:[,٬][0-9۰-۹]{3})*)"
-    r"|^\s*(?:کد|شناسه|خبر)\s*[:：]?\s*([0-9۰-۹]{3,})\s*$",
+    r"(?:کد\s*(?:خبر|مطلب)|شناسه(?:\u0654|\u200cی)?\s*(?:خبر|مطلب)|شماره\s*(?:خبر|مطلب)|News\s*ID|خبر\s*شماره)\s*[:：]?\s*#?\s*([0-9۰-۹]{3,}(?:[,٬][0-9۰-۹]{3})*)"
+    r"|^\s*(?:کد|شناسه|خبر)\s*[:：]?\s*([0-9۰-۹]{3,})\s*$"
+    r"|(?:^|\|)[ \t]*(?:کد|شناسه)[ \t]*[:：][ \t]*([0-9۰-۹]{3,})[ \t]*(?:$|\|)",
     re.IGNORECASE | re.MULTILINE,
 )
 # a stored page that opens with a bare number: the site's id of the story («12853⏎۰۳ آذر ۱۳۹۵», «364944 سید …»),
@@ -64,7 +67,7 @@ def _news_id(doc: Document) -> str | None:
         return str(given)
     m = _NEWS_ID.search(doc.page.translate(_ARABIC))
     if m:  # «کد خبر : 335,986»: a thousands separator in the id
-        return re.sub(r"[,٬]", "", _to_latin(m.group(1) or m.group(2)))
+        return re.sub(r"[,٬]", "", _to_latin(m.group(1) or m.group(2) or m.group(3)))
     urls = [doc.given.get("url") or ""] + _own_links(doc.page)
     for url in urls:
         if m := _URL_ID.search(url):
