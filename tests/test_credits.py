@@ -157,6 +157,13 @@ def test_an_interview_with_a_reporter_named_by_a_desk_of_several_words():
     assert from_interview("وی در گفت‌وگو با خبرنگار ما درباره گزارش ایرنا گفت: …") is None
 
 
+def test_an_interview_with_a_medium_in_quotation_marks_or_an_ambiguous_agency_before_darkhosus():
+    assert from_interview("رضا کاظمی، در گفتگو با «صدای زاگرس»؛ اظهار کرد: کار ادامه دارد.").name == "صدای زاگرس"
+    assert from_interview("مدیرکل در گفت‌وگو با «اعتماد» می‌گوید که کار ادامه دارد.").agency.name == "اعتماد"
+    assert from_interview("مدیرکل در گفتگو با مهر درخصوص بیمه مددجویان گفت: …").agency.name == "مهر"
+    assert from_interview("او در گفتگو با «علی رضایی» گفت: …") is None  # a person, not a medium
+
+
 def test_a_label_of_a_medium_before_a_colon_opens_the_lead():
     assert from_lead("شهرزاد نیوز: مدیرکل بهزیستی کرمانشاه گفت: …").name == "شهرزاد نیوز"
     assert from_lead("کامان پرس: معاون کمیته امداد گفت: …").name == "کامان پرس"

@@ -115,6 +115,13 @@ def test_ids_with_a_hash_or_a_bare_label_in_a_headers_bar(head, news_id):
     assert _meta(head + "\nپوشش ۸۵ کودک کار در قزوین\n\n" + BODY + "\n").news_id == news_id
 
 
+def test_a_credit_below_several_lead_paragraphs_credits_the_story():
+    leads = "".join(f"نکته {n}: کمیته امداد قزوین در این بخش از طرح به {n}۰ خانوار کمک کرده است.\n\n" for n in range(1, 7))
+    meta = _meta("پوشش ۸۵ کودک کار در قزوین\n\n" + leads +
+                 "به گزارش پایگاه اطلاع‌رسانی کمیته امداد، رضا کاظمی گفت: کار ادامه دارد.\n")
+    assert meta.credit == "پایگاه اطلاع‌رسانی کمیته امداد"
+
+
 def test_a_word_khabar_in_running_text_is_not_an_id_label():
     meta = _meta("پوشش ۸۵ کودک کار در قزوین\n\n" + BODY + "\nاین خبر: 12345 بار دیده شد و بازنشر شد.\n")
     assert meta.news_id is None

@@ -38,7 +38,9 @@ _FROM = re.compile(r"\s+از\s+.*$")
 # «در گفت‌وگو با», «در گفتگوی اختصاصی با» (and a «با» the page doubled)
 _INTERVIEW_START = re.compile(rf"(?<![\w\u200c])(?:در{_W})?(?:گفت{_W}و?{_W}گو(?:ی)?|مصاحبه)(?:{_W}(?:خود|اختصاصی))?{_W}با\s+(?:با\s+)?")
 # the medium's name: up to four words before the verb, a preposition or punctuation
-_INTERVIEWED = re.compile(r"((?:\S+\s+){0,3}?\S+?)(?=\s+(?:گفت|افزود|اظهار|بیان|تصریح|عنوان|اعلام|خبر\s*داد|درباره|در\s|با\s|از\s)|[،,:؛]|$)")
+_INTERVIEWED = re.compile(r"((?:\S+\s+){0,3}?\S+?)(?=\s+(?:گفت|افزود|اظهار|بیان|تصریح|عنوان|اعلام|خبر\s*داد|درباره|درخصوص|در\s|با\s|از\s)|[،,:؛]|$)")
+# a medium's name in quotation marks right after «با»
+_QUOTED_MEDIUM = re.compile(r"[«\"“]([^»\"”\n]{2,30})[»\"”]")
 # «خبرگزاری میزان - …», «ایسنا: …», «میگنا: …» opening a paragraph
 _LEAD_SOURCE = re.compile(r"^\s*((?:خبرگزاری\s+|آژانس\s+)?[\u0600-\u06FF\u200c]+(?:\s+[\u0600-\u06FF\u200c]+)?(?:\s?[0-9۰-۹]{1,3})?)"
                           r"\s*(?:[:：]|\s?[-–—]\s)")
@@ -304,6 +306,10 @@ def from_interview(paragraph: str) -> Credit | None:
             return Credit(rest[hits[0][0]:hits[0][1]], hits[0][2], m.group() + rest[:hits[0][1]])
         if reporter and (desk := _reporters_agency(rest)):
             return Credit(desk[0], desk[1], m.group() + after[:reporter.end()] + desk[2])
+        quoted = _QUOTED_MEDIUM.match(rest)  # «در گفتگو با «دیار آفتاب»؛», «با «اعتماد» می‌گوید»: a medium's name,
+        if quoted and not is_given_name(quoted.group(1).split()[0]):  # not a person's («با «علی رضایی»»)
+            if found := _named(quoted.group(1), unknown_ok=True):
+                return found
         named = _INTERVIEWED.match(rest)
         if named is None:
             continue

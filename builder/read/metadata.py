@@ -52,6 +52,11 @@ _CATEGORY = re.compile(r"(?:دسته(?:\s|\u200c)*بندی|سرویس|گروه)\
 _REPORTER = re.compile(r"(?:کد\s*)?خبرنگار\s*[:：]\s*([0-9۰-۹A-Za-z]+)")
 
 
+# the paragraphs where a credit may open the story: a page may keep a share form's lines
+# («Enter the email address …») and a lead above it
+_FIRST_PARAGRAPHS = 8
+
+
 def _to_latin(s: str) -> str:
     return s.translate(DIGITS_TO_LATIN)
 
@@ -233,7 +238,7 @@ def _agency_and_province(doc: Document, paragraphs: list[str], head: list[str], 
     given = doc.given.get("agency")
     credit = Credit(str(given), agency_for(str(given)), str(given)) if given else None
     province = None
-    first = paragraphs[:6]
+    first = paragraphs[:_FIRST_PARAGRAPHS]
     for find in (credits.from_credit_line, credits.from_lead):
         for para in first:
             found = find(para)
