@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from builder.read.credits import from_credit_line, from_interview, from_lead
+from builder.read.credits import from_credit_line, from_interview, from_lead, from_trailer
 from builder.text.document import Document
 from builder.pipeline import process
 from builder.text.textkey import key
@@ -162,6 +162,13 @@ def test_an_interview_with_a_medium_in_quotation_marks_or_an_ambiguous_agency_be
     assert from_interview("مدیرکل در گفت‌وگو با «اعتماد» می‌گوید که کار ادامه دارد.").agency.name == "اعتماد"
     assert from_interview("مدیرکل در گفتگو با مهر درخصوص بیمه مددجویان گفت: …").agency.name == "مهر"
     assert from_interview("او در گفتگو با «علی رضایی» گفت: …") is None  # a person, not a medium
+
+
+def test_a_slash_dateline_after_a_glued_headline_and_a_trailer_before_a_channels_handle():
+    assert from_lead("کمک به بی‌خانمان‌ها در فصل سرما ایسنا/زنجان شهردار زنجان گفت: …").agency.name == "ایسنا"
+    assert from_lead("کودکان کار در خیابان‌های تهران / ایسنا گزارش داد") is None  # no place after the slash
+    assert from_trailer("این کار تا پایان سال ادامه دارد./مهر 🌐 @kanal_khabar").agency.name == "مهر"
+    assert from_trailer("این کار تا پایان سال ادامه دارد. @kanal_khabar") is None
 
 
 def test_a_label_of_a_medium_before_a_colon_opens_the_lead():

@@ -56,6 +56,7 @@ _DASHED_DATELINE = re.compile(rf"^\s*{datelines.form('dashed', capture=True)}")
 # what follows a known agency that opens a lead: a colon, a semicolon, a dash or a bar
 _AFTER_LEAD_AGENCY = re.compile(r"\s*[:：؛;\-–—|]")
 # an agency's slash dateline after a sentence (a copy that glued the headline and summary before it)
+_SLASH = re.compile(r"\s*/\s*")
 _SLASH_AFTER_SENTENCE = re.compile(r"[.!؟]\s*[-–—]?\s*([\u0600-\u06FF\u200c]+(?: [\u0600-\u06FF\u200c]+)?)\s*/\s*(?=[\u0600-\u06FF])")
 # «عصر جنوب| asrejonoob.ir: …»: a site's name and its address open the lead
 _BRAND_LEAD = re.compile(r"^\s*([\u0600-\u06FF\u200c ]{2,30}?)\s*\|\s*[A-Za-z0-9\-]+(?:\. ?[A-Za-z]{2,})+\s*[:：]")
@@ -233,6 +234,10 @@ def from_lead(paragraph: str) -> Credit | None:
     for m in _SLASH_AFTER_SENTENCE.finditer(paragraph[:400]):  # «… می‌رسد. - ایسنا/آذربایجان غربی مدیر کل …»
         if entry := agency(m.group(1)):
             return Credit(m.group(1), entry, m.group().strip(" .-–—"))
+    for s, e, entry in find_agencies(paragraph[:400]):  # «… در فصل سرما ایسنا/زنجان شهردار ابهر …»: a headline
+        slash = _SLASH.match(paragraph, e)  # glued before the dateline, with no stop between
+        if slash and any(start == 0 for start, _, _ in find_places(paragraph[slash.end():slash.end() + 40])):
+            return Credit(paragraph[s:e], entry, paragraph[s:slash.end()])
     return None
 
 
@@ -343,8 +348,9 @@ _TOLD = re.compile(rf"(?<![\w\u200c])به\s+(?:خبرنگار(?:ان)?\s+)?((?:�
                    rf"(?:\s+(?:در|از)\s+[\u0600-\u06FF\u200c]+)?\s+(?:گفت|گفته{_W}است|اعلام{_W}کرد)")
 # the source's name on the label's line («منبع: ایسنا»; a bare «منبع:» before a share widget names none)
 _SOURCE_LABEL = re.compile(rf"(?:^|\n|(?<=\s))[\s•*\-]*منبع(?:{_W}خبر)?[ \t]*[:：][ \t]*([^\n|]{{2,60}}?)\s*(?:\||\n|$)")
-# «… دارد./ایرنا»: the agency whose story it is, after the last sentence
-_TRAILER = re.compile(r"[.!؟]\s*(?:/\s*)?([\u0600-\u06FF\u200c]{2,20}(?: [\u0600-\u06FF\u200c]{2,12})?)\s*(?:\n|$)")
+# «… دارد./ایرنا»: the agency whose story it is, after the last sentence (a channel's handle may follow)
+_TRAILER = re.compile(r"[.!؟]\s*(?:/\s*)?([\u0600-\u06FF\u200c]{2,20}(?: [\u0600-\u06FF\u200c]{2,12})?)\s*"
+                      r"(?:[^\w\s]{1,3}\s*@\w+\s*)?(?:\n|$)")  # a channel's sign-off after it: «./مهر 🌐 @Sh_Khabar»
 _OFFICE_LINE = re.compile(rf"(?:^|\n)\s*((?:روابط{_W}عمومی|اداره{_W}ارتباطات)[^\n.،:]{{3,90}})\s*(?:\n|$)")
 
 
