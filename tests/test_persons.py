@@ -335,6 +335,11 @@ def test_a_title_and_a_surname_alone_open_a_reported_sentence():
     assert persons(doc) == {key("رضا موسوی نسب")}
 
 
+def test_the_words_of_a_credits_outlet_are_no_name():
+    doc = run("به گزارش پایگاه خبری تحلیلی نوای شرق، مدیرکل بهزیستی استان گفت: کار ادامه دارد.")
+    assert persons(doc) == set()
+
+
 def test_a_post_named_alone_goes_to_the_near_person_without_a_post():
     doc = run("به گزارش ایرنا، حمید نادری صبح امروز در دیدار با رئیس کمیته امداد شهرستان از کارکنان تشکر کرد.\n\n"
               "فرماندار شهرستان بر حل مشکلات مددجویان تاکید کرد.\n\n"

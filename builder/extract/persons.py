@@ -344,8 +344,8 @@ def _apposed_pair_at(doc: Document, sentence: int, units: list[Unit], i: int) ->
     if not all(u.kind == "word" and is_name_word(u) and not is_stop(u.text) and not _plural(u) for u in pair) \
             or match_head(units, i) or match_head(units, i + 1):
         return None
-    if not _opens_reported_clause(doc, sentence, units, i, i + 2):
-        return None
+    if not _opens_reported_clause(doc, sentence, units, i, i + 2) or i > 0 and units[i - 1].key in _OUTLET_WORDS:
+        return None  # «به گزارش پایگاه خبری | تحلیلی اخبارشرق، مدیرکل …»: the rest of a credit's outlet
     # «دکتر دلبری، رییس انجمن … گفت»: a title and a surname: the person is named by the surname
     return (i + 1, i + 2) if pair[0].key in _TITLES else (i, i + 2)
 
@@ -502,6 +502,7 @@ def _may_end_a_name(doc: Document, word: str, pos: int) -> bool:
         and not any(m.start <= pos < m.end for m in doc.mentions if m.kind in ("organization", "person"))
 
 
+_OUTLET_WORDS = frozenset(key(w) for w in ("پایگاه", "خبری", "تحلیلی", "خبرگزاری", "سایت", "روزنامه", "شبکه"))
 _GLUED_AFTER = re.compile(r"(?:بعد|پیش|قبل|پس)از")
 
 
