@@ -555,6 +555,14 @@ def test_an_institution_of_a_kind_is_no_body_but_an_ngo_keeps_its_name():
     assert any(key("آبشار مهر") in k for k in doc.organizations)
 
 
+def test_a_bare_municipality_is_the_one_the_page_named_or_an_unnamed_one():
+    doc = run("معاون شهرداری مشهد گفت: ۴۰۰ کارتن‌خواب در گرمخانه‌ها پذیرش شدند و شهرداری برای آنها غذا تهیه کرد.")
+    names = [o.name for o in doc.organizations.values()]
+    assert names.count("شهرداری مشهد") == 1 and "شهرداری" not in names
+    doc = run("مدیر مددسرا گفت: ۴۰۰ کارتن‌خواب پذیرش شدند و شهرداری برای آنها غذا تهیه کرد.")
+    assert "شهرداری" in [o.name for o in doc.organizations.values()]
+
+
 def test_a_two_word_head_names_a_centre_with_one_adjective():
     # «پایگاه خدمات» already says what the place does: «اجتماعی» completes its name, where «مرکز توانبخشی»
     # alone is a kind of centre

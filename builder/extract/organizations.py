@@ -62,6 +62,7 @@ _COMMON_NOUN_PHRASES = frozenset((key(a), key(b)) for a, b in (
 
 
 _INSTITUTION, _PEOPLE = key("نهاد"), key("مردم")
+_MUNICIPALITY = "شهرداری"
 
 
 def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str, str, str | None, str | None] | None:
@@ -92,6 +93,12 @@ def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str
                                                   or doc.article.province)
         entry = place(place_key) if place_key else None
         if entry is None:
+            if city_level and bare and core == _MUNICIPALITY:  # a bare «شهرداری»: the town's the page named, or unnamed
+                named = [k for k in doc.organizations if k.startswith(key(core) + "@")]
+                if len(named) == 1:
+                    org = doc.organizations[named[0]]
+                    return named[0], org.name, org.kind, org.parent, org.place
+                return (key(head), head, _kind_of(head), None, None) if not named else None
             if not parent or city_level:  # a bare «فرمانداری» names no body we can tell
                 return None
             k = _national(doc, parent)
