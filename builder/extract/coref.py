@@ -7,9 +7,12 @@ mention that opens a sentence with a reporting verb is resolved to
 1. the person already holding a post with the same head and organisation;
 2. else, when the article names one person only, that person;
 3. else the nearest person named in the following or preceding sentences
-   who holds no conflicting post;
+   who holds no conflicting post (of two as near, the one with no post yet);
+4. else, when nobody is named, the word of a surname's form opening a reported
+   sentence after it («چوپانی افزود», :mod:`builder.extract.surnames`);
 
-and the post joins that person's posts.  «وی», «او» and «ایشان» resolve to the
+and the post joins that person's posts.  A post right after such a word
+(«ایزدپور مدیر کل …») is held by it, whatever the sentence says.  «وی», «او» and «ایشان» resolve to the
 most recent subject (a person or resolved role opening its sentence) before
 them, else to the most recent person.
 """
@@ -18,13 +21,12 @@ from __future__ import annotations
 import re
 
 from ..components import component
-from ..text.document import Document, Mention, Person
-from ..text.lexicon import ROLE_FIRST_WORDS, is_given_name, is_surname_like
-from ..text.patterns import GAP, LETTER
+from ..text.document import Document, Mention
+from ..text.patterns import GAP
 from ..text.textkey import key
 from .roles import post_key
-from .speech import PREAMBLE, TITLES, in_credit, opens_sentence
-from .tokens import is_function_word
+from .speech import in_credit, opens_sentence
+from .surnames import surname_after, surname_before, titled_surnames
 
 #: the component's name, the extractor its evidence names (see builder.components)
 NAME = "coreference"
@@ -94,10 +96,10 @@ def resolve_roles(doc: Document) -> None:
     for m in roles:
         post = doc.posts[m.ref]
         if post.holder is None:
-            post.holder = _surname_before(doc, m)
+            post.holder = surname_before(doc, m, NAME)
         if post.holder is None and opens_sentence(doc, m) and m.sentence in verbs:
             post.holder = (_named_after(doc, m) if _new_speaker(doc, m) else _holder_for(doc, m)) \
-                or _surname_alone(doc, m)
+                or surname_after(doc, m, _NEXT_SENTENCES, NAME)
         elif post.holder is None and _ATTRIBUTED.search(doc.text, 0, m.start):
             # «به گفته معاون خدمات شهری …»: the post named earlier with its holder
             same = {p.holder for p in doc.posts if p.holder and post_key(p) == post_key(post)}
@@ -105,7 +107,7 @@ def resolve_roles(doc: Document) -> None:
         elif post.holder is None and opens_sentence(doc, m) and m is first:
             # «رئیس کمیته امداد شهرستان زاوه … عامل اصلی این موفقیت دانست. رضا خوش سیما افزود: …»: a lead
             # that names the official by post, with a verb that is no reporting verb, and the name after
-            post.holder = _named_after(doc, m) or _surname_alone(doc, m)
+            post.holder = _named_after(doc, m) or surname_after(doc, m, _NEXT_SENTENCES, NAME)
     for before, m in zip(roles, roles[1:]):
         post = doc.posts[m.ref]
         if post.holder is None and doc.posts[before.ref].holder and _AND.fullmatch(doc.text, before.end, m.start):
@@ -127,91 +129,6 @@ def _named_after(doc: Document, role: Mention) -> str | None:
                 and m.sentence in verbs and opens_sentence(doc, m):
             return m.ref
     return None
-
-
-_LAST_WORD = re.compile(rf"([{LETTER}][{LETTER}\u200c]*)[\s\u200c]+$")
-
-
-def _surname_alone(doc: Document, role: Mention) -> str | None:
-    """«مدیر شعب … گفت: …», then «چوپانی افزود: …»: a lead that names the official by post only,
-    and a body that calls them by surname alone right before a reporting verb, with nobody else
-    named to hold the post.  That word, when it has a surname's form («‑ی», «‑زاده», «‑نژاد») and
-    is no post or function word, is the person; its other mentions («چوپانی با اشاره … گفت») too."""
-    if any(m.kind == "person" and not in_credit(doc, m) for m in doc.mentions):
-        return None
-    for si in range(role.sentence + 1, min(role.sentence + 1 + _NEXT_SENTENCES, len(doc.sentences))):
-        sent, verb = doc.sentences[si], doc.reporting_verbs.get(si, [None])[0]
-        w = _LAST_WORD.search(doc.text, sent.start, verb.start()) if verb else None
-        if w is None or not PREAMBLE.match(doc.text[sent.start:w.start()]) or not _may_be_surname(doc, w):
-            continue
-        return _as_person(doc, w.group(1), doc.sentences[role.sentence].end)
-    return None
-
-
-# a word and a comma or nothing before a post: «ایزدپور مدیر کل بهزیستی استان گفت», «قاسم‌زاده، شهردار اصفهان:»
-_WORD_BEFORE = re.compile(rf"([{LETTER}][{LETTER}\u200c]*)[\s\u200c]*[،,]?[\s\u200c]*$")
-
-
-def _surname_before(doc: Document, role: Mention) -> str | None:
-    """«ایزدپور مدیر کل بهزیستی استان گفت: …»: a sentence that opens with a word of a surname's form
-    right before a post names its holder by surname alone."""
-    sent = doc.sentences[role.sentence]
-    w = _WORD_BEFORE.search(doc.text, sent.start, role.start)
-    if w is None or not PREAMBLE.match(doc.text[sent.start:w.start()]) or not _may_be_surname(doc, w):
-        return None
-    return _as_person(doc, w.group(1), w.start())
-
-
-# a title before a word: «سردار منتظرالمهدی …», «دکتر کوزگر …»
-_TITLED_WORD = re.compile(rf"(?:{'|'.join(re.escape(t) for t in TITLES)})[\s\u200c]+([{LETTER}][{LETTER}\u200c]*)")
-
-
-def titled_surnames(doc: Document) -> None:
-    """«سردار منتظرالمهدی با بیان این مطلب، اظهار کرد: …»: a title and one word of a surname's form
-    (no given name) opening a reported sentence name a person by surname alone, who speaks there
-    and wherever the word stands later («منتظرالمهدی افزود»)."""
-    for si, verbs in doc.reporting_verbs.items():
-        sent = doc.sentences[si]
-        m = _TITLED_WORD.search(doc.text, sent.start, verbs[0].start())
-        named = {key(w) for p in doc.persons.values() for w in p.name.split()}  # «عیسی موسوی نسب», later «آقای موسوی»
-        if m and PREAMBLE.match(doc.text[sent.start:m.start(1)]) and not is_given_name(m.group(1)) \
-                and key(m.group(1)) not in named and _may_be_surname(doc, m, group=1):
-            _as_person(doc, m.group(1), m.start(1))
-
-
-def _as_person(doc: Document, surname: str, start: int) -> str:
-    """A person named by ``surname`` alone (or by the fuller name the page gave once), mentioned
-    wherever the surname stands from ``start`` on."""
-    name = _full_name(doc, surname) or surname
-    k = key(name)
-    doc.persons.setdefault(k, Person(name))
-    pattern = re.compile(rf"(?<![\w\u200c])(?:{re.escape(name)}|{re.escape(surname)})(?![\w\u200c])")
-    for found in pattern.finditer(doc.text, start):
-        if not any(x.start <= found.start() < x.end for x in doc.mentions):
-            doc.mentions.append(Mention("person", found.start(), found.end(), name, k, doc.sentence_at(found.start())))
-            doc.persons[k].evidence.append(doc.evidence(found.start(), found.end(), NAME, _SURNAME_ALONE))
-    doc.mentions.sort(key=lambda x: x.start)
-    return k
-
-
-_SURNAME_ALONE = 0.8  # the confidence of a person named by surname alone
-# «سید صباح قریشی …» before «قریشی افزود»: the surname after «سید» and a name we do not list
-_PREFIXED = re.compile(rf"(?<![\w\u200c])(?:سید|سیده|میر)[\s\u200c]+[{LETTER}]+[\s\u200c]+")
-
-
-def _full_name(doc: Document, surname: str) -> str | None:
-    """The name the page gave the official once, with «سید» and a given name before the surname."""
-    for m in re.finditer(rf"(?<![\w\u200c]){re.escape(surname)}(?![\w\u200c])", doc.text):
-        before = doc.text[max(0, m.start() - 30):m.start()]
-        if prefixed := next((p for p in _PREFIXED.finditer(before) if p.end() == len(before)), None):
-            return " ".join((prefixed.group() + surname).split())
-    return None
-
-
-def _may_be_surname(doc: Document, w: re.Match, group: int = 1) -> bool:
-    word = w.group(group)
-    return is_surname_like(word) and not is_function_word(word) and key(word) not in ROLE_FIRST_WORDS \
-        and not any(x.start <= w.start(group) < x.end for x in doc.mentions)
 
 
 def _merge_posts(doc: Document) -> None:
@@ -263,6 +180,6 @@ def resolve_pronouns(doc: Document) -> None:
 @component(NAME, requires=("text", "reporting_verbs", "mentions", "persons", "posts"), assigns=("mentions",),
            edits=EDITS, evidence=True)
 def extract(doc: Document) -> None:
-    titled_surnames(doc)
+    titled_surnames(doc, NAME)
     resolve_roles(doc)
     resolve_pronouns(doc)

@@ -1,0 +1,104 @@
+"""Persons a page names by surname alone, and the posts they hold.
+
+Real pages often give an official no given name: the lead names the post and the body the surname
+(«مدیر شعب … گفت: …», then «چوپانی افزود»), the surname stands right before the post («ایزدپور
+مدیر کل بهزیستی استان گفت»), or behind a title («سردار منتظرالمهدی … اظهار کرد»).  A word of a
+surname's form («‑ی», «‑زاده», «‑نژاد»; no post, function word or given name) in those places is
+the person, mentioned wherever it stands later, so quotes and posts reach it.  Coreference calls
+these when it looks for a post's holder (:mod:`builder.extract.coref`), declares the edit of persons
+they make and names itself as ``extractor`` in their evidence.
+"""
+from __future__ import annotations
+
+import re
+
+from ..text.document import Document, Mention, Person
+from ..text.lexicon import ROLE_FIRST_WORDS, is_given_name, is_surname_like
+from ..text.patterns import LETTER
+from ..text.textkey import key
+from .speech import PREAMBLE, TITLES, in_credit
+from .tokens import is_function_word
+
+_LAST_WORD = re.compile(rf"([{LETTER}][{LETTER}\u200c]*)[\s\u200c]+$")
+
+
+def surname_after(doc: Document, role: Mention, sentences: int, extractor: str) -> str | None:
+    """«مدیر شعب … گفت: …», then «چوپانی افزود: …»: a lead that names the official by post only,
+    and a body that calls them by surname alone right before a reporting verb, with nobody else
+    named to hold the post.  That word, when it has a surname's form («‑ی», «‑زاده», «‑نژاد») and
+    is no post or function word, is the person; its other mentions («چوپانی با اشاره … گفت») too."""
+    if any(m.kind == "person" and not in_credit(doc, m) for m in doc.mentions):
+        return None
+    for si in range(role.sentence + 1, min(role.sentence + 1 + sentences, len(doc.sentences))):
+        sent, verb = doc.sentences[si], doc.reporting_verbs.get(si, [None])[0]
+        w = _LAST_WORD.search(doc.text, sent.start, verb.start()) if verb else None
+        if w is None or not PREAMBLE.match(doc.text[sent.start:w.start()]) or not _may_be_surname(doc, w):
+            continue
+        return as_person(doc, w.group(1), doc.sentences[role.sentence].end, extractor)
+    return None
+
+
+# a word and a comma or nothing before a post: «ایزدپور مدیر کل بهزیستی استان گفت», «قاسم‌زاده، شهردار اصفهان:»
+_WORD_BEFORE = re.compile(rf"([{LETTER}][{LETTER}\u200c]*)[\s\u200c]*[،,]?[\s\u200c]*$")
+
+
+def surname_before(doc: Document, role: Mention, extractor: str) -> str | None:
+    """«ایزدپور مدیر کل بهزیستی استان گفت: …»: a sentence that opens with a word of a surname's form
+    right before a post names its holder by surname alone."""
+    sent = doc.sentences[role.sentence]
+    w = _WORD_BEFORE.search(doc.text, sent.start, role.start)
+    if w is None or not PREAMBLE.match(doc.text[sent.start:w.start()]) or not _may_be_surname(doc, w):
+        return None
+    return as_person(doc, w.group(1), w.start(), extractor)
+
+
+# a title before a word: «سردار منتظرالمهدی …», «دکتر کوزگر …»
+_TITLED_WORD = re.compile(rf"(?:{'|'.join(re.escape(t) for t in TITLES)})[\s\u200c]+([{LETTER}][{LETTER}\u200c]*)")
+
+
+def titled_surnames(doc: Document, extractor: str) -> None:
+    """«سردار منتظرالمهدی با بیان این مطلب، اظهار کرد: …»: a title and one word of a surname's form
+    (no given name) opening a reported sentence name a person by surname alone, who speaks there
+    and wherever the word stands later («منتظرالمهدی افزود»)."""
+    for si, verbs in doc.reporting_verbs.items():
+        sent = doc.sentences[si]
+        m = _TITLED_WORD.search(doc.text, sent.start, verbs[0].start())
+        named = {key(w) for p in doc.persons.values() for w in p.name.split()}  # «عیسی موسوی نسب», later «آقای موسوی»
+        if m and PREAMBLE.match(doc.text[sent.start:m.start(1)]) and not is_given_name(m.group(1)) \
+                and key(m.group(1)) not in named and _may_be_surname(doc, m, group=1):
+            as_person(doc, m.group(1), m.start(1), extractor)
+
+
+def as_person(doc: Document, surname: str, start: int, extractor: str) -> str:
+    """A person named by ``surname`` alone (or by the fuller name the page gave once), mentioned
+    wherever the surname stands from ``start`` on."""
+    name = _full_name(doc, surname) or surname
+    k = key(name)
+    doc.persons.setdefault(k, Person(name))
+    pattern = re.compile(rf"(?<![\w\u200c])(?:{re.escape(name)}|{re.escape(surname)})(?![\w\u200c])")
+    for found in pattern.finditer(doc.text, start):
+        if not any(x.start <= found.start() < x.end for x in doc.mentions):
+            doc.mentions.append(Mention("person", found.start(), found.end(), name, k, doc.sentence_at(found.start())))
+            doc.persons[k].evidence.append(doc.evidence(found.start(), found.end(), extractor, _SURNAME_ALONE))
+    doc.mentions.sort(key=lambda x: x.start)
+    return k
+
+
+_SURNAME_ALONE = 0.8  # the confidence of a person named by surname alone
+# «سید صباح قریشی …» before «قریشی افزود»: the surname after «سید» and a name we do not list
+_PREFIXED = re.compile(rf"(?<![\w\u200c])(?:سید|سیده|میر)[\s\u200c]+[{LETTER}]+[\s\u200c]+")
+
+
+def _full_name(doc: Document, surname: str) -> str | None:
+    """The name the page gave the official once, with «سید» and a given name before the surname."""
+    for m in re.finditer(rf"(?<![\w\u200c]){re.escape(surname)}(?![\w\u200c])", doc.text):
+        before = doc.text[max(0, m.start() - 30):m.start()]
+        if prefixed := next((p for p in _PREFIXED.finditer(before) if p.end() == len(before)), None):
+            return " ".join((prefixed.group() + surname).split())
+    return None
+
+
+def _may_be_surname(doc: Document, w: re.Match, group: int = 1) -> bool:
+    word = w.group(group)
+    return is_surname_like(word) and not is_function_word(word) and key(word) not in ROLE_FIRST_WORDS \
+        and not any(x.start <= w.start(group) < x.end for x in doc.mentions)
