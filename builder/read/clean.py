@@ -130,17 +130,13 @@ def _pieces(raw: str, s: int, e: int, first: bool) -> list[tuple[int, int]]:
     return [_trimmed(raw, a, b) for a, b in zip(cuts, cuts[1:])]
 
 
-# a post or a credit that opens a lead, glued by an aggregator to the end of the headline before it
-# («… اورژانس اجتماعی خراسان شمالیمعاون اجتماعی اداره کل …»)
-_LEAD_HEAD = re.compile(
-    rf"(?<=[{LETTER}])(?:مدیرکل|مدیر{GAP}کل|مدیرعامل|مدیر|معاون|رئیس|رییس|سرپرست|دبیر|فرماندار|استاندار|شهردار|دادستان|"
-    rf"نماینده|وزیر|به{GAP}گزارش)(?=[\s\u200c])")
-
-
+# the first words of a lead: a post or a credit
+_LEAD_WORDS = (rf"(?:مدیرکل|مدیر{GAP}کل|مدیرعامل|مدیر|معاون|رئیس|رییس|سرپرست|دبیر|فرماندار|استاندار|شهردار|دادستان|"
+               rf"نماینده|وزیر|به{GAP}گزارش)")
+# a lead glued by an aggregator to the end of the headline before it («… خراسان شمالیمعاون اجتماعی اداره کل …»)
+_LEAD_HEAD = re.compile(rf"(?<=[{LETTER}]){_LEAD_WORDS}(?=[\s\u200c])")
 # the same after a space, where the headline before it ends in a verb: «… دریافت کرده‌اند | مدیرکل …»
-_SPACED_LEAD_HEAD = re.compile(
-    rf"(?<=[{LETTER}\u200c]) +(?=(?:مدیرکل|مدیر{GAP}کل|مدیرعامل|معاون|رئیس|رییس|سرپرست|دبیر|فرماندار|استاندار|"
-    rf"شهردار|دادستان|نماینده|وزیر|به{GAP}گزارش)[\s\u200c])")
+_SPACED_LEAD_HEAD = re.compile(rf"(?<=[{LETTER}\u200c]) +(?={_LEAD_WORDS}[\s\u200c])")
 _SPACED_DASH = re.compile(r" – ")  # an en dash between spaces: a headline's end, a hyphen never
 _VERBS_ENDING = frozenset(("است", "شد", "شدند", "شود", "شوند", "کرد", "کردند", "کند", "کنند", "دارد", "دارند",
                            "هستند", "یافت", "رسید", "داد", "دادند"))
