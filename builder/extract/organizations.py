@@ -62,7 +62,7 @@ _COMMON_NOUN_PHRASES = frozenset((key(a), key(b)) for a, b in (
 
 
 _INSTITUTION, _PEOPLE = key("نهاد"), key("مردم")
-_MUNICIPALITY = "شهرداری"
+_MUNICIPALITY = key("شهرداری")
 
 
 def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str, str, str | None, str | None] | None:
@@ -93,7 +93,7 @@ def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str
                                                   or doc.article.province)
         entry = place(place_key) if place_key else None
         if entry is None:
-            if city_level and bare and core == _MUNICIPALITY:  # a bare «شهرداری»: the town's the page named, or unnamed
+            if city_level and bare and key(core) == _MUNICIPALITY:  # a bare «شهرداری»: the town's the page named, or unnamed
                 named = [k for k in doc.organizations if k.startswith(key(core) + "@")]
                 if len(named) == 1:
                     org = doc.organizations[named[0]]
