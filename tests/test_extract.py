@@ -761,6 +761,8 @@ def test_a_noun_before_have_or_before_find_and_do_is_the_verbs_and_ends_no_name(
     doc = run("شهردار گفت: پیش از این دو گرمخانه وجود داشت و افراد تا صبح در گرمخانه اسکان خواهند داشت؛ "
               "ظرفیت مددسراهای ثابت افزایش پیدا کرده است.")
     assert not any(key(w) in k for k in doc.programs for w in ("وجود", "اسکان", "افزایش"))
+    doc = run("مدیر شیرخوارگاه آمنه اظهار امیدواری کرد که نوزادان به خانواده برگردند.")
+    assert [p.name for p in doc.programs.values()] == ["شیرخوارگاه آمنه"]
 
 
 def test_the_relief_foundations_week_of_charity_is_a_program():

@@ -152,12 +152,14 @@ _GLUED_LIGHT_PERFECT = re.compile(r"^ن?(?:گرفته|شده|کرده|داده|�
 
 def compound_verb_noun(units: list[Unit], k: int) -> bool:
     """Unit ``k`` is the noun of a compound verb: «برگزار شد», «انجام شد», «تشکیل شده», «تماس گرفتهاند»;
-    «وجود داشت», «اسکان دارند», «اسکان خواهند داشت», «افزایش پیدا کرده است»."""
+    «وجود داشت», «اسکان دارند», «اسکان خواهند داشت», «افزایش پیدا کرده است», «اظهار امیدواری کرد»."""
     if k + 1 >= len(units):
         return False
     if _verbal(units[k + 1]):
         return True
-    return units[k + 1].key in _BEFORE_LIGHT and k + 2 < len(units) and _verbal(units[k + 2])
+    # «افزایش | پیدا کرد», «اظهار | امیدواری کرد», «ابراز | نگرانی کرد»: a second noun, then the light verb
+    second = units[k + 1].key in _BEFORE_LIGHT or units[k].key in _SAYING
+    return second and k + 2 < len(units) and _verbal(units[k + 2])
 
 
 def _verbal(u: Unit) -> bool:
@@ -168,7 +170,8 @@ def _verbal(u: Unit) -> bool:
 
 _HAVE = frozenset(key(w) for w in ("داشت", "داشتند", "دارند", "داشته"))
 _WILL = ("خواهد", "خواهند")  # «خواهد شد», «خواهند داشت»: hazm joins the future's auxiliary to its verb
-_BEFORE_LIGHT = frozenset(key(w) for w in ("پیدا",))  # «افزایش پیدا کرد»: a second noun, then the light verb
+_BEFORE_LIGHT = frozenset(key(w) for w in ("پیدا",))
+_SAYING = frozenset(key(w) for w in ("اظهار", "ابراز"))
 
 
 @dataclass
