@@ -162,6 +162,7 @@ def test_an_interview_with_a_medium_in_quotation_marks_or_an_ambiguous_agency_be
     assert from_interview("مدیرکل در گفت‌وگو با «اعتماد» می‌گوید که کار ادامه دارد.").agency.name == "اعتماد"
     assert from_interview("مدیرکل در گفتگو با مهر درخصوص بیمه مددجویان گفت: …").agency.name == "مهر"
     assert from_interview("او در گفتگو با «علی رضایی» گفت: …") is None  # a person, not a medium
+    assert from_interview("رضا کاظمی در گفت و گو با خبرنگاران اظهار کرد: کار ادامه دارد.") is None  # reporters, no medium
 
 
 def test_a_slash_dateline_after_a_glued_headline_and_a_trailer_before_a_channels_handle():

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..text import datelines
 from ..text.gazetteer import AgencyEntry, agency, find_agencies, find_places
-from ..text.lexicon import ROLE_HEADS, is_common_word, is_given_name, is_ordinary_word, is_stopword
+from ..text.lexicon import ROLE_HEADS, is_common_word, is_given_name, is_ordinary_word, is_stopword, reporting_verb_pattern
 from ..text.patterns import GAP
 from ..text.textkey import key
 
@@ -306,6 +306,8 @@ def from_interview(paragraph: str) -> Credit | None:
         after = paragraph[m.end():m.end() + 120]
         reporter = re.match(rf"خبرنگار(?:ان)?(?:{_W}(?:گروه|حوزه|سرویس){_W}\S+)?\s+", after)
         rest = after[reporter.end():] if reporter else after
+        if reporter and reporting_verb_pattern().match(rest):
+            continue  # «در گفت و گو با خبرنگاران اظهار کرد»: reporters, no medium named
         hits = find_agencies(" ".join(rest.split()[:4]))  # «… با ایرنا متولی …»: a known agency first
         if hits and hits[0][0] == 0:
             return Credit(rest[hits[0][0]:hits[0][1]], hits[0][2], m.group() + rest[:hits[0][1]])
