@@ -828,6 +828,11 @@ def test_a_declared_figures_object_is_named_before_the_relative_clause_that_says
     assert words("مراکز اقامتی ترک اعتیاد") <= words(stats[36].subject) and "عنوان" not in stats[36].subject
 
 
+def test_an_amount_of_each_one_says_what_it_is_the_value_of():
+    stats = by_value(run("مدیرکل هلال احمر گفت: ۱۲ هزار بسته معیشتی با ارزش هر بسته سه میلیون ریال میان خانواده‌ها توزیع شد."))
+    assert words("ارزش هر بسته") <= words(stats[3000000].subject)
+
+
 def test_the_items_of_a_ranked_list_of_places_count_what_the_clause_ranks_with_or_without_with():
     doc = run("بیشترین طلاق ثبت‌شده در بهار امسال به ترتیب مربوط به استان‌های کرمان با ۱۴۲۰ مورد طلاق، "
               "گیلان ۹۸۰ مورد و یزد با ۷۱۰ طلاق بوده است.")

@@ -36,8 +36,9 @@ _SHARE_VERB = re.compile(r"تشکیل")  # «… ۵۰ درصد مددجویان 
 # a figure inside a prepositional phrase («در ۱۰ شهرستان», «با ۱۶۵ نفر») is not the clause's subject
 _PREPOSITION_BEFORE = re.compile(rf"(?<![\w\u200c])(?:در|با|طی|تا|از|میان|بین|توسط){GAP}$")
 # «با ظرفیت ۱۵ نفر», «به ارزش ۱۲۰ میلیارد تومان», «با هزینه ۳۵ میلیارد ریال»: the noun says what is measured
-_MEASURE_NOUN_BEFORE = re.compile(
-    rf"(?<![\w\u200c])(?:با|به|بر|در)[\s\u200c]+((?:[^\s\u200c،,.:؛;0-9۰-۹«»()]+)(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹«»()]+)?){GAP}$")
+_MEASURE_NOUN_BEFORE = re.compile(  # «با ارزش هر بسته ۱۰ میلیون ریال»: of each one, too
+    rf"(?<![\w\u200c])(?:با|به|بر|در)[\s\u200c]+((?:[^\s\u200c،,.:؛;0-9۰-۹«»()]+)(?:[\s\u200c]+هر)?"
+    rf"(?:[\s\u200c]+[^\s\u200c،,.:؛;0-9۰-۹«»()]+)?){GAP}$")
 _VACUOUS_AMOUNT_NOUNS = frozenset(key(w) for w in ("مبلغ", "رقم"))
 _AMOUNT_NOUNS = frozenset(key(w) for w in (
     "ظرفیت", "هزینه", "اعتبار", "ارزش", "کارمزد", "مبلغ", "بودجه", "سرمایه", "مساحت", "مستمری", "یارانه",
