@@ -335,6 +335,11 @@ def test_a_title_and_a_surname_alone_open_a_reported_sentence():
     assert persons(doc) == {key("رضا موسوی نسب")}
 
 
+def test_a_function_word_glued_to_a_noun_is_no_glued_name():
+    doc = run("همانطور که کاظمیان رئیس کمیته امداد عنوان کرده است، مستمری‌ها افزایش می‌یابد.")
+    assert key("همانطور") not in persons(doc)
+
+
 def test_the_words_of_a_credits_outlet_are_no_name():
     doc = run("به گزارش پایگاه خبری تحلیلی نوای شرق، مدیرکل بهزیستی استان گفت: کار ادامه دارد.")
     assert persons(doc) == set()

@@ -200,6 +200,8 @@ def _glued_name(u: Unit) -> bool:
     """A word the lexicon does not know that is a given name and a surname-like rest glued together."""
     if u.kind != "word" or "\u200c" in u.text or word_frequency(u.text) or is_given_name(u.text) or len(u.key) < 7:
         return False  # a ZWNJ inside makes a compound («محمدیان‌فر»), not two words glued
+    if any(is_function_word(u.key[:n]) and word_frequency(u.key[n:]) for n in range(2, len(u.key) - 1)):
+        return False  # «همانطور», «آنگونه»: a function word and a noun glued, not «هما» and a surname
     for n in range(3, len(u.key) - 2):
         given, rest = u.key[:n], u.key[n:]
         if rest.startswith(("ی", "ا")):  # «محمدیان…», «علیان…»: the given name's own suffix, not a new word
