@@ -765,6 +765,11 @@ def test_a_noun_before_have_or_before_find_and_do_is_the_verbs_and_ends_no_name(
     assert [p.name for p in doc.programs.values()] == ["شیرخوارگاه آمنه"]
 
 
+def test_a_centre_named_only_by_whom_it_is_for_is_a_kind_of_centre():
+    doc = run("مدیرکل بهزیستی گفت: مرکز پسرانه و مرکز دخترانه شهر ارومیه ۴۰ کودک را نگهداری می‌کنند.")
+    assert not any(k in (key("مرکز پسرانه"), key("مرکز دخترانه")) for k in doc.programs)
+
+
 def test_the_relief_foundations_week_of_charity_is_a_program():
     doc = run("مدیرکل کمیته امداد ایلام گفت: مردم در هفته احسان و نیکوکاری ۱۲ میلیارد تومان کمک کردند.")
     assert key("هفته احسان و نیکوکاری") in doc.programs

@@ -52,7 +52,7 @@ _HEAD_KEYS = {key(h): (h, kind) for h, kind in PROGRAM_HEADS.items()}
 _PLURAL_HEADS = frozenset(key(w) for w in ("مراکز", "مددسراها", "مددسراهای", "طرح‌ها", "طرحهای", "خانه‌ها", "خانه‌های", "مجتمع‌ها", "برنامه‌ها", "برنامه‌های"))
 # heads of a city's shelters, which a page may name by the city alone
 _SHELTERS = frozenset(key(w) for w in ("گرمخانه", "گرمخانه‌های", "مددسرا", "مددسرای", "مددسراهای", "سامانسرای", "سامانسراهای"))
-_WHO_FOR = frozenset(key(w) for w in ("بانوان", "آقایان", "مردان", "زنان", "خواهران", "برادران"))
+_WHO_FOR = frozenset(key(w) for w in ("بانوان", "آقایان", "مردان", "زنان", "خواهران", "برادران", "پسرانه", "دخترانه", "زنانه", "مردانه"))
 _NEWS_DESK = frozenset(key(w) for w in ("خبر", "اخبار", "خبری"))
 _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوهشهای", "تحقیقات", "آمار", "اطلاعات", "رشد",
                                         "رصد", "اطلاع‌رسانی", "مخابرات", "فقهی"))
