@@ -561,6 +561,9 @@ def test_a_bare_municipality_is_the_one_the_page_named_or_an_unnamed_one():
     assert names.count("شهرداری مشهد") == 1 and "شهرداری" not in names
     doc = run("مدیر مددسرا گفت: ۴۰۰ کارتن‌خواب پذیرش شدند و شهرداری برای آنها غذا تهیه کرد.")
     assert "شهرداری" in [o.name for o in doc.organizations.values()]
+    # a page that names its towns but no municipality of them: the bare word says not which one
+    doc = run("مدیر مددسرا گفت: ۴۰۰ کارتن‌خواب در نوشهر و چالوس پذیرش شدند و شهرداری برای آنها غذا تهیه کرد.")
+    assert "شهرداری" not in [o.name for o in doc.organizations.values()]
 
 
 def test_a_two_word_head_names_a_centre_with_one_adjective():

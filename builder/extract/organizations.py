@@ -92,13 +92,16 @@ def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str
         place_key = _place_key(doc, ph.place) or (None if city_level else _last_office(doc, parent or core)
                                                   or doc.article.province)
         entry = place(place_key) if place_key else None
+        if entry is None and city_level and bare and key(core) == _MUNICIPALITY:
+            # a bare «شهرداری»: the municipality the page named before; when it named none and no town
+            # either, an unnamed municipality the story is about
+            named = [k for k in doc.organizations if k.startswith(key(core) + "@")]
+            if len(named) == 1:
+                org = doc.organizations[named[0]]
+                return named[0], org.name, org.kind, org.parent, org.place
+            if not named and _last_town(doc) is None:
+                return key(head), head, _kind_of(head), None, None
         if entry is None:
-            if city_level and bare and key(core) == _MUNICIPALITY:  # a bare «شهرداری»: the town's the page named, or unnamed
-                named = [k for k in doc.organizations if k.startswith(key(core) + "@")]
-                if len(named) == 1:
-                    org = doc.organizations[named[0]]
-                    return named[0], org.name, org.kind, org.parent, org.place
-                return (key(head), head, _kind_of(head), None, None) if not named else None
             if not parent or city_level:  # a bare «فرمانداری» names no body we can tell
                 return None
             k = _national(doc, parent)
@@ -135,6 +138,14 @@ def canonical(doc: Document, units: list[Unit], ph: OrgPhrase) -> tuple[str, str
         k = key(head) + "".join(u.key for u in units[a + texts.index("«") + 1:a + texts.index("»")])
     kind = _kind_of(head)
     return k, name, kind, None, place_key
+
+
+def _last_town(doc: Document):
+    """The city or county named last so far, as a gazetteer entry, or None."""
+    for m in reversed(doc.mentions):
+        if m.kind == "place" and (entry := place(m.ref)) is not None and entry.kind in ("city", "county"):
+            return entry
+    return None
 
 
 def _last_office(doc: Document, body: str) -> str | None:
