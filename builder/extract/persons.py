@@ -28,6 +28,7 @@ from .coref import NAME as COREFERENCE
 from .phrases import is_name_word, match_head
 from .tokens import is_function_word, is_stop, is_verb
 from .speech import PREAMBLE, TITLES
+from .surnames import LAST_WORD
 from .units import Unit
 
 #: the component's name, the extractor its evidence names (see builder.components)
@@ -508,9 +509,6 @@ _OUTLET_WORDS = frozenset(key(w) for w in ("پایگاه", "خبری", "تحلی
 _GLUED_AFTER = re.compile(r"(?:بعد|پیش|قبل|پس)از")
 
 
-_LAST_WORD = re.compile(rf"([{LETTER}][{LETTER}\u200c]*)[\s\u200c]+$")
-
-
 def _surnames_said_alone(doc: Document, verbs: frozenset[int]) -> None:
     """«حبیب‌الله آسوده ضمن تبریک … بیان کرد», later «آسوده اظهار کرد:»: a word after a given name that opens a
     sentence alone before a reporting verb (``verbs``: where they start) is that person's surname, however much
@@ -519,7 +517,7 @@ def _surnames_said_alone(doc: Document, verbs: frozenset[int]) -> None:
     known = {key(surname(p.name)) for p in doc.persons.values()}
     for v in sorted(verbs):
         si = doc.sentence_at(v)
-        if si < 0 or not (w := _LAST_WORD.search(doc.text, doc.sentences[si].start, v)) \
+        if si < 0 or not (w := LAST_WORD.search(doc.text, doc.sentences[si].start, v)) \
                 or not PREAMBLE.match(doc.text[doc.sentences[si].start:w.start()]) \
                 or is_function_word(w.group(1)) or is_given_name(w.group(1)) or key(w.group(1)) in known \
                 or any(m.start <= w.start() < m.end for m in named):

@@ -19,7 +19,8 @@ from ..text.textkey import key
 from .speech import PREAMBLE, TITLES, in_credit
 from .tokens import is_function_word
 
-_LAST_WORD = re.compile(rf"([{LETTER}][{LETTER}\u200c]*)[\s\u200c]+$")
+#: the last word before a position (search with an end bound): the word right before a reporting verb
+LAST_WORD = re.compile(rf"([{LETTER}][{LETTER}\u200c]*)[\s\u200c]+$")
 
 
 def surname_after(doc: Document, role: Mention, sentences: int, extractor: str) -> str | None:
@@ -31,7 +32,7 @@ def surname_after(doc: Document, role: Mention, sentences: int, extractor: str) 
         return None
     for si in range(role.sentence + 1, min(role.sentence + 1 + sentences, len(doc.sentences))):
         sent, verb = doc.sentences[si], doc.reporting_verbs.get(si, [None])[0]
-        w = _LAST_WORD.search(doc.text, sent.start, verb.start()) if verb else None
+        w = LAST_WORD.search(doc.text, sent.start, verb.start()) if verb else None
         if w is None or not PREAMBLE.match(doc.text[sent.start:w.start()]) or not _may_be_surname(doc, w):
             continue
         return as_person(doc, w.group(1), doc.sentences[role.sentence].end, extractor)
@@ -63,9 +64,10 @@ def titled_surnames(doc: Document, extractor: str) -> None:
     for si, verbs in doc.reporting_verbs.items():
         sent = doc.sentences[si]
         m = _TITLED_WORD.search(doc.text, sent.start, verbs[0].start())
+        if m is None or not PREAMBLE.match(doc.text[sent.start:m.start(1)]) or is_given_name(m.group(1)):
+            continue
         named = {key(w) for p in doc.persons.values() for w in p.name.split()}  # «عیسی موسوی نسب», later «آقای موسوی»
-        if m and PREAMBLE.match(doc.text[sent.start:m.start(1)]) and not is_given_name(m.group(1)) \
-                and key(m.group(1)) not in named and _may_be_surname(doc, m, group=1):
+        if key(m.group(1)) not in named and _may_be_surname(doc, m, group=1):
             as_person(doc, m.group(1), m.start(1), extractor)
 
 
