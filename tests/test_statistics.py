@@ -1030,3 +1030,21 @@ def test_near_without_its_preposition_and_past_the_mark_are_qualifiers():
 def test_a_figure_after_a_circumstance_opening_its_clause_without_a_comma_counts_the_nouns_before_it():
     stats = by_value(run("مدیر مرکز سالمندان گفت: با ارتقای درجه مرکز یارانه سالمندان به ۶۷۰ هزار تومان رسید."))
     assert words("یارانه سالمندان") <= words(stats[670_000].subject)
+
+
+def test_a_bare_complement_of_coverage_ends_a_declared_topic_and_stays_in_it():
+    # «تحت پوشش» with no body after it says which ones by itself; it is not a complement waiting for a noun
+    stats = by_value(run("مدیرکل بهزیستی استان سمنان گفت: تعداد سالمندان تحت پوشش ۶۴۰۰ نفر است و "
+                         "شمار معلولان تحت حمایت بیش از ۹ هزار نفر است."))
+    assert key(stats[6400].subject) == key("سالمندان تحت پوشش")
+    assert key(stats[9000].subject) == key("معلولان تحت حمایت")
+    # a complement that takes a noun still gives way to the figures of its parts
+    parts = by_value(run("مدیرکل بهزیستی استان سمنان گفت: ۲۲۲ کودک شامل ۳۲ دختر و ۱۹۰ پسر شناسایی شدند."))
+    assert "شامل" not in parts[222].subject
+
+
+def test_at_present_written_glued_opens_the_clause_before_its_subject():
+    # «درحال حاضر» («در» glued to «حال») is a time, like «در حال حاضر»; the subject is what follows it
+    for at_present in ("در حال حاضر", "درحال حاضر", "هم اکنون"):
+        stats = by_value(run(f"مدیرکل بهزیستی استان یزد گفت: {at_present} تعداد زنان سرپرست خانوار بیش از 4.2میلیون نفر است."))
+        assert key(stats[4200000].subject) == key("زنان سرپرست خانوار"), at_present

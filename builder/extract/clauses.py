@@ -41,8 +41,9 @@ def _said_before(doc: Document, sent_start: int, start: int) -> int:
 _BY_WORD = re.compile(rf"به{GAP}گفته")
 # a time phrase that opens a clause before its subject: «در شش ماهه اول امسال», «طی سال گذشته», «در سال ۱۴۰۲»
 _LEADING_TIME = re.compile(
-    rf"(?:در|طی|از{GAP}ابتدای){GAP}(?:[^\s\u200c،,.:؛;]+{GAP}){{0,4}}?"
-    rf"(?:امسال|پارسال|جاری|گذشته|اخیر|قبل|پیش|[0-9۰-۹]{{2,4}})(?![\w\u200c]){GAP}")
+    rf"(?:(?:در|طی|از{GAP}ابتدای){GAP}(?:[^\s\u200c،,.:؛;]+{GAP}){{0,4}}?"
+    rf"(?:امسال|پارسال|جاری|گذشته|اخیر|قبل|پیش|[0-9۰-۹]{{2,4}})"
+    rf"|در{GAP}حال{GAP}حاضر|هم{GAP}اکنون)(?![\w\u200c]){GAP}")  # «درحال حاضر تعداد …»: «در» glued to «حال»
 # a discourse connector opening a clause before its subject: «همچنین», «ضمناً», «از سوی دیگر»
 _LEADING_CONNECTOR = re.compile(rf"(?:همچنین|ضمنا|ضمناً|سپس|علاوه{GAP}بر{GAP}این|از{GAP}سوی{GAP}دیگر|از{GAP}طرف{GAP}دیگر)"
                                 rf"(?![\w\u200c])[،,]?{GAP}")

@@ -216,6 +216,11 @@ _LINKERS = tuple(sorted((tuple(_K(w) for w in phrase.split()) for phrase in (
     "در مدرسه", "در سامانه", "با خط", "با سامانه", "با اورژانس", "به اورژانس", "با مرکز", "به مراکز",
     "برای",
 )), key=len, reverse=True))
+# those that say which ones by themselves, with no noun after them: «تعداد کودکان تحت پوشش ۲۵۰۰ نفر است»
+_STANDALONE = frozenset(_K(w) for w in (
+    "تحت پوشش", "زیر پوشش", "زیرپوشش", "تحت حمایت", "تحت نظارت", "تحت آموزش", "تحت سرپرستی", "نیازمند",
+    "متقاضی", "واجد شرایط", "در نوبت", "در انتظار",
+))
 # words that take «از» («بازمانده از تحصیل», «برخوردار از خدمات»): «از» after them is their complement
 _FROM_HEADS = frozenset(_K(w) for w in (
     "بازمانده", "بازماندگان", "برخوردار", "بهره‌مند", "بهرهمند", "استفاده‌کننده", "ناشی", "پیش", "خارج", "محروم",
@@ -326,7 +331,8 @@ def modifiers(doc: Document, pos: int, limit: int, head_words: int = 1, last: st
         if link is not None:
             phrase = _before_verb(doc, _determined_phrase(doc, link[1], limit), limit)
             after = _next(doc, link[1], limit)  # None: the next figure starts at ``limit``
-            if not phrase.text and (after is None and limit < len(doc.text) or after is not None and find_numbers(after.group())):
+            if not phrase.text and _K(link[0]) not in _STANDALONE \
+                    and (after is None and limit < len(doc.text) or after is not None and find_numbers(after.group())):
                 break  # «۲۲۲ کودک شامل ۳۲ دختر …»: the parts are counts of their own
             shown = _before_place(doc, link[1], phrase)  # «در مدارس زنجان»: the town is the figure's place
             parts.append(f"{link[0]} {shown}".strip())
