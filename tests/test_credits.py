@@ -245,3 +245,18 @@ def test_credits_by_report_an_exclusive_interview_a_joined_quote_and_a_bare_trai
     assert from_credit_line("به گزارش کویر نو و به نقل از پایگاه اطلاع رسانی این نهاد، …").name == "کویر نو"
     assert from_trailer("… این آمار نگران کننده است. آفتاب نیوز\n").agency is not None
     assert from_trailer("… این آمار نگران کننده است. مدیرکل بهزیستی\n") is None
+
+
+def test_a_site_named_with_digits_opens_the_lead_with_its_dash_glued_to_the_next_word():
+    # «خبر۹۰-مدیرکل …»: the normaliser spaces it to «خبر ۹۰ -مدیرکل»; both forms name the site
+    for lead in ("خبر۹۰-مدیرکل بهزیستی استان قم گفت: …", "خبر ۹۰ -مدیرکل بهزیستی استان قم گفت: …"):
+        found = from_lead(lead)
+        assert found is not None and key(found.name) == key("خبر۹۰"), lead
+    assert from_lead("ماده ۱۶-معتادان متجاهر در این مراکز …") is None  # a numbered article, no site
+
+
+def test_an_official_told_a_reporters_desk_of_a_known_agency():
+    found = from_interview("سخنگوی کمیسیون آموزش مجلس به خبرنگار اجتماعی ایسنا اظهار داشت: «…»")
+    assert found is not None and found.agency is not None and key(found.agency.name) == key("ایسنا")
+    # the reporter's desk and an agency named later, with no reporting verb after it, is no credit
+    assert from_interview("به خبرنگار اجتماعی گفته بودند که خبر را به ایسنا ندهد") is None

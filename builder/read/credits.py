@@ -43,7 +43,7 @@ _INTERVIEWED = re.compile(r"((?:\S+\s+){0,3}?\S+?)(?=\s+(?:گفت|افزود|ا�
 _QUOTED_MEDIUM = re.compile(r"[«\"“]([^»\"”\n]{2,30})[»\"”]")
 # «خبرگزاری میزان - …», «ایسنا: …», «میگنا: …» opening a paragraph
 _LEAD_SOURCE = re.compile(r"^\s*((?:خبرگزاری\s+|آژانس\s+)?[\u0600-\u06FF\u200c]+(?:\s+[\u0600-\u06FF\u200c]+)?(?:\s?[0-9۰-۹]{1,3})?)"
-                          r"\s*(?:[:：]|\s?[-–—]\s)")
+                          r"\s*(?:[:：]|\s?[-–—]\s|(?<=[0-9۰-۹])\s?[-–—](?=[\u0600-\u06FF]))")  # «رویداد۲۴-رئیس …»
 # «روزنامه اعتماد نوشت: …»: a newspaper's story retold by the page
 _WROTE = re.compile(rf"^\s*((?:روزنامه|هفته{_W}نامه|ماهنامه)\s+[\u0600-\u06FF\u200c]+(?:\s+[\u0600-\u06FF\u200c]+)?)\s+(?:نوشت|نوشته{_W}است|گزارش{_W}داد)\s*[:：،,]")
 # «ایسنا/خوزستان», «تسنیم / اردبیل -»: an agency and its desk
@@ -302,6 +302,10 @@ def from_interview(paragraph: str) -> Credit | None:
     if told := _TOLD.search(paragraph):
         if entry := agency(told.group(1)):
             return Credit(told.group(1), entry, told.group())
+    for m in _TOLD_REPORTER.finditer(paragraph):  # «… به خبرنگار اجتماعی رکنا اظهار داشت»: the reporter's desk first
+        rest = paragraph[m.end():m.end() + 120]
+        if (desk := _reporters_agency(rest)) and reporting_verb_pattern().match(rest.split(desk[0], 1)[1].lstrip()):
+            return Credit(desk[0], desk[1], m.group() + desk[2])
     for m in _INTERVIEW_START.finditer(paragraph):
         after = paragraph[m.end():m.end() + 120]
         reporter = re.match(rf"خبرنگار(?:ان)?(?:{_W}(?:گروه|حوزه|سرویس){_W}\S+)?\s+", after)
@@ -348,6 +352,8 @@ def _reporters_agency(rest: str) -> tuple[str, AgencyEntry, str] | None:
 # the agency an official told (a reporter's city may follow it)
 _TOLD = re.compile(rf"(?<![\w\u200c])به\s+(?:خبرنگار(?:ان)?\s+)?((?:خبرگزاری\s+)?[\u0600-\u06FF\u200c]+)"
                    rf"(?:\s+(?:در|از)\s+[\u0600-\u06FF\u200c]+)?\s+(?:گفت|گفته{_W}است|اعلام{_W}کرد)")
+# «به خبرنگار …» before a reporter's desk of any words and the agency, then a reporting verb
+_TOLD_REPORTER = re.compile(r"(?<![\w\u200c])به\s+خبرنگار(?:ان)?\s+")
 # the source's name on the label's line («منبع: ایسنا»; a bare «منبع:» before a share widget names none)
 _SOURCE_LABEL = re.compile(rf"(?:^|\n|(?<=\s))[\s•*\-]*منبع(?:{_W}خبر)?[ \t]*[:：][ \t]*([^\n|]{{2,60}}?)\s*(?:\||\n|$)")
 # «… دارد./ایرنا»: the agency whose story it is, after the last sentence (a channel's handle may follow)
