@@ -810,3 +810,22 @@ def test_a_bare_body_after_its_national_organisation_is_that_organisation():
     # a province's office named after it stays the province's («بهزیستی استان»)
     doc = run("وی افزود: سازمان بهزیستی کشور و بهزیستی استان مراکز را راه انداختند.", title=title)
     assert any(o.place == key("چهارمحال و بختیاری") for o in doc.organizations.values())
+
+
+def test_the_countrys_name_is_a_word_of_a_campaigns_name():
+    doc = run("مدیرکل کمیته امداد استان قم از آغاز مرحله سوم رزمایش ایران همیار برای کمک به خانواده‌های نیازمند خبر داد. "
+              "به گفته وی پویش ایران مهربان نیز در شهرستان‌ها اجرا می‌شود.")
+    names = {key(p.name) for p in doc.programs.values()}
+    assert {key("رزمایش ایران همیار"), key("پویش ایران مهربان")} <= names
+    # the country alone after a campaign's head names no campaign: where it runs
+    doc = run("مدیرکل کمیته امداد استان قم گفت: این رزمایش در ایران برای نخستین بار اجرا شد.")
+    assert not any("ایران" in p.name for p in doc.programs.values())
+
+
+def test_a_campaign_named_again_under_another_head_is_one_program():
+    doc = run("مدیرکل کمیته امداد استان قم گفت: پویش ایران مهربان در ماه رمضان اجرا می‌شود. "
+              "وی افزود: در طرح «ایران مهربان» امسال ۲۰۰ خانواده نیازمند شناسایی شدند.")
+    assert [p.name for p in doc.programs.values() if "مهربان" in p.name] == ["پویش ایران مهربان"]
+    # a centre and a plan that share their own name are two things
+    doc = run("مدیرکل بهزیستی استان قم گفت: مرکز مهر آفرین افتتاح شد و طرح مهر آفرین نیز در مدارس اجرا می‌شود.")
+    assert len([p for p in doc.programs.values() if "آفرین" in p.name]) == 2

@@ -67,6 +67,7 @@ _SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع"
                                      "مابقی", "بالغ", "صرفا", "صرفاً", "ظرفیت",
                                      "بالای", "زیر"))  # «مرکز اعتباری بالغ بر …», «… بالای ۱۴ سال»: past the name
 _PLACE_WORD_TEXTS = frozenset(("استان", "شهرستان", "شهر", "بخش", "روستای", "روستا"))
+_COUNTRY = key("ایران")
 _ADVERBIAL = frozenset(key(w) for w in ("به‌صورت", "بصورت", "به‌طور", "بطور"))
 _ADVERBIAL_NOUNS = frozenset(key(w) for w in ("صورت", "طور"))
 # an indefinite «‑ای» after a ZWNJ («انسان‌دوستانه‌ای»; without it, «‑های» may be a plural), or the head's
@@ -189,6 +190,10 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
             break  # «… کاهش طلاق | دراین مقوله»: a page lost the space of «در این»
         if k > j and _GLUED_COPULA.fullmatch(u.key) and not word_frequency(u.text):
             break  # «مرکز ترک اعتیاد | کشوراست»: a word and «است» glued, the clause's verb
+        if u.kind == "place" and k == j and kind == "campaign" and u.key == _COUNTRY and k + 1 < len(units) \
+                and units[k + 1].kind == "word" and is_name_word(units[k + 1]) and _head_at(units, k + 1) is None:
+            k += 1  # «رزمایش ایران همدل», «پویش ایران مهربان»: the country's name is a word of a campaign's
+            continue
         if u.kind == "place":
             if content and u.text.split()[0] not in _PLACE_WORD_TEXTS:  # «مرکز ساماندهی کودکان کار بندرعباس»: the place closes the name
                 k += 1
@@ -343,7 +348,7 @@ def _merge_contained(doc: Document) -> None:
             if other_key == k or len(longer) < len(short) or len(longer) == len(short) and order[other_key] > order[k]:
                 continue
             words = iter(longer)
-            if all(w in words for w in short):
+            if all(w in words for w in short) or _same_campaign(doc.programs[k], other):
                 gone = doc.programs.pop(k)
                 other.evidence += gone.evidence
                 other.places += [p for p in gone.places if p not in other.places]
@@ -351,6 +356,16 @@ def _merge_contained(doc: Document) -> None:
                     if m.kind == "program" and m.ref == k:
                         m.ref = other_key
                 break
+
+
+# plans and campaigns a page names by their own words under either head («پویش ایران مهربان» … «طرح «ایران مهربان»»)
+_CAMPAIGN_KINDS = frozenset(("plan", "campaign"))
+
+
+def _same_campaign(a: Program, b: Program) -> bool:
+    """Two plans or campaigns with the same own name of two words or more after their heads are one."""
+    own = _name_keys(a.name)[1:]
+    return a.kind in _CAMPAIGN_KINDS and b.kind in _CAMPAIGN_KINDS and len(own) >= 2 and own == _name_keys(b.name)[1:]
 
 
 def _anaphor(doc: Document, units: list[Unit], i: int, sentence: int) -> None:
