@@ -829,3 +829,10 @@ def test_a_campaign_named_again_under_another_head_is_one_program():
     # a centre and a plan that share their own name are two things
     doc = run("مدیرکل بهزیستی استان قم گفت: مرکز مهر آفرین افتتاح شد و طرح مهر آفرین نیز در مدارس اجرا می‌شود.")
     assert len([p for p in doc.programs.values() if "آفرین" in p.name]) == 2
+
+
+def test_a_number_after_a_centres_head_is_how_many_it_holds_not_its_name():
+    doc = run("مدیرکل بهزیستی استان قم گفت: مرکز 50 سالمند را پذیرش می‌کند و مرکز ماده ۱۶ شهر نیز ۲۰۰ نفر را.")
+    names = [p.name for p in doc.programs.values()]
+    assert not any("50" in n or "سالمند" in n for n in names), names
+    assert any(key(n) == key("مرکز ماده ۱۶") for n in names), names  # a numbered article still names one

@@ -167,7 +167,7 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
         quoted = _quoted(units, k)
         if quoted is not None:  # a proper name in guillemets ends the program's name
             return quoted, text, kind
-        if u.kind == "number" and ((kind in ("hotline", "centre") and k == j) or units[k - 1].key in _NUMBERED):
+        if u.kind == "number" and ((kind == "hotline" and k == j) or units[k - 1].key in _NUMBERED):
             k += 1  # «خط ۱۲۳», «مرکز ماده ۱۶»
             if kind == "hotline" and not (k < len(units) and units[k].kind == "org"):
                 return k, text, kind  # «با سامانه ۱۳۷ تماس بگیرند»: the number ends a line's name
