@@ -263,10 +263,6 @@ def _add(doc: Document, name: str, kind: str, start: int, end: int, sentence: in
     doc.mentions.append(Mention("program", start, end, doc.text[start:end], k, sentence))
 
 
-# the credit that opens a sentence, up to its comma: the places in it are the agency's, not the program's
-_CREDIT = re.compile(CREDIT_OPENING)
-
-
 def _attach_places(doc: Document) -> None:
     """Each place named in a program's sentence (outside organisation names) is where the
     nearest program before it runs, or the first one after it («... خوزستان، تهران ...
@@ -280,7 +276,7 @@ def _attach_places(doc: Document) -> None:
             continue
         orgs = [(m.start, m.end) for m in mentions if m.kind == "organization"]
         sent = doc.sentences[programs[0].sentence]
-        credit = _CREDIT.match(doc.text, sent.start, sent.end)
+        credit = CREDIT_OPENING.match(doc.text, sent.start, sent.end)
         for place in (m for m in mentions if m.kind == "place"):
             if any(s <= place.start < e for s, e in orgs) or credit and place.end <= credit.end():
                 continue  # «به گزارش خبرگزاری صداوسیما مرکز آذربایجان شرقی، …»: where the agency's desk is

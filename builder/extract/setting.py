@@ -109,7 +109,6 @@ def only_city(doc: Document) -> str | None:
     return next(iter(cities))
 
 
-_CREDIT = re.compile(CREDIT_OPENING)
 _DASH = re.compile(r"\s*[-–_]")
 
 
@@ -119,7 +118,7 @@ def credit_city(doc: Document) -> str | None:
     come from the county the story is about."""
     places = [m for m in doc.mentions if m.kind == "place" and m.ref in doc.places]
     for sentence in doc.sentences:
-        credit = _CREDIT.match(doc.text, sentence.start, sentence.end)
+        credit = CREDIT_OPENING.match(doc.text, sentence.start, sentence.end)
         first = sentence.start + len(sentence.text) - len(sentence.text.lstrip())  # where its first word starts
         opening = next((m for m in places if m.start == first), None)
         if credit is None and not (opening and _DASH.match(doc.text, opening.end)):
