@@ -146,6 +146,13 @@ def _alone(units: list[Unit], k: int) -> bool:
     return k >= len(units) or units[k].kind != "word" or not is_name_word(units[k]) or units[k].key in _WHO_FOR
 
 
+def _country_opens(units: list[Unit], k: int) -> bool:
+    """The country's name at unit ``k``, and a word of a name after it («ایران | همدل»), not a place alone
+    («رزمایش ایران | در …»: where it runs)."""
+    return k + 1 < len(units) and units[k].kind == "place" and units[k].key == _COUNTRY \
+        and units[k + 1].kind == "word" and is_name_word(units[k + 1]) and _head_at(units, k + 1) is None
+
+
 def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
     """(end unit, head, kind) of a program name starting at ``i``, or None."""
     head = _head_at(units, i)
@@ -162,6 +169,8 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
         return None  # «نخستین هفته اجرای طرح», «دو هفته», «تمام روزهای هفته»: a span of time
     j = k = i + n
     content = 0
+    if kind == "campaign" and _country_opens(units, j):
+        k += 1  # «رزمایش ایران همدل», «پویش ایران مهربان»: the country's name is a word of a campaign's
     while k < len(units) and k - j < 9:
         u = units[k]
         quoted = _quoted(units, k)
@@ -190,10 +199,6 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
             break  # «… کاهش طلاق | دراین مقوله»: a page lost the space of «در این»
         if k > j and _GLUED_COPULA.fullmatch(u.key) and not word_frequency(u.text):
             break  # «مرکز ترک اعتیاد | کشوراست»: a word and «است» glued, the clause's verb
-        if u.kind == "place" and k == j and kind == "campaign" and u.key == _COUNTRY and k + 1 < len(units) \
-                and units[k + 1].kind == "word" and is_name_word(units[k + 1]) and _head_at(units, k + 1) is None:
-            k += 1  # «رزمایش ایران همدل», «پویش ایران مهربان»: the country's name is a word of a campaign's
-            continue
         if u.kind == "place":
             if content and u.text.split()[0] not in _PLACE_WORD_TEXTS:  # «مرکز ساماندهی کودکان کار بندرعباس»: the place closes the name
                 k += 1
