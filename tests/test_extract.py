@@ -836,3 +836,14 @@ def test_a_number_after_a_centres_head_is_how_many_it_holds_not_its_name():
     names = [p.name for p in doc.programs.values()]
     assert not any("50" in n or "سالمند" in n for n in names), names
     assert any(key(n) == key("مرکز ماده ۱۶") for n in names), names  # a numbered article still names one
+
+
+def test_said_glued_to_the_speakers_name_before_its_colon_is_read_apart():
+    doc = run("به گزارش خبرنگار ما، بهرام نیک‌سرشتگفت: ۴۰۰ سالمند در این مرکز نگهداری می‌شوند.\n\n"
+              "در گذشته هیچ‌کس نمیگفت: «نمی‌شود».")
+    assert key("بهرام نیک‌سرشت") in names(doc.persons)
+    said = [q for q in doc.quotes if q.speaker and key(q.speaker) == key("بهرام نیک‌سرشت")]
+    assert [q.verb for q in said] == ["گفت"]
+    person = doc.persons[key("بهرام نیک‌سرشت")]
+    assert all(doc.raw[e.start:e.end] == "بهرام نیک‌سرشت" for e in person.evidence)  # the page's own offsets
+    assert not any(q.verb.startswith("می") or q.verb.startswith("نمی") for q in doc.quotes)

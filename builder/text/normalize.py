@@ -111,9 +111,10 @@ _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[!-~]+")
 def normalize_paragraph(text: str, body: bool = False) -> str:
     """hazm-normalise one paragraph, restore lost ZWNJs, keep numbers and web addresses intact; in the ``body``
     a one-word hashtag is that word (a headline keeps the page's «#»), and a dateline glued to its lead by «_» or
-    a word glued to a «_» after a space is set apart from it."""
+    a word glued to a «_» after a space is set apart from it, as is a «گفت» glued to the word before its colon."""
     if body:
         text = _OPENING_UNDERSCORE.sub("_ ", _GLUED_DATELINE.sub(r"\1_ ", _HASHTAG.sub(r" \1", text)))
+        text = _GLUED_SAID.sub(" گفت", text)
     if not _WEB_ADDRESS.search(text):
         return _hazm(text)
     parts, last = [], 0
@@ -132,6 +133,11 @@ _HASHTAG = re.compile(r"#([\u0620-\u06D3\u200c]+)(?![\u0620-\u06D3\u200c_])")
 _GLUED_DATELINE = re.compile(r"^(\s*[\u0620-\u06D3\u200c]{2,15})_(?=[\u0620-\u06D3])")
 # «به گزارش پایگاه خبری اقتصادخزر _سیدمهدی …»: a «_» after a space, glued to the word after it, sets that word apart
 _OPENING_UNDERSCORE = re.compile(r"(?<=\s)_(?=[\u0620-\u06D3])")
+
+
+# «مجید الهیرادگفت:», «مدیرکل بهزیستی البرزگفت:»: «گفت» glued to the word before it, right before its colon, is
+# the reporting verb, set apart so the speaker's name and the verb are read; not «میگفت», «نمیگفت», «شگفت»
+_GLUED_SAID = re.compile(r"(?<=[\u0620-\u06D3]{3})(?<!می)گفت(?=\s*[:：])")
 
 
 def _hazm(text: str) -> str:
