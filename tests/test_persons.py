@@ -708,3 +708,16 @@ def test_a_title_and_a_surname_before_a_post_name_the_person_by_the_surname():
 def test_a_rare_female_given_name_from_real_pages():
     doc = run("به گزارش خبرنگار ایلنا از تبریز، فرگل نوروزی در گفت‌وگو با خبرنگاران اظهار کرد: تماس‌ها بیشتر شد.")
     assert persons(doc) == {key("فرگل نوروزی")} and speakers(doc) == [key("فرگل نوروزی")]
+
+
+def test_a_given_name_and_ordinary_words_up_to_a_reporting_verb_name_a_person():
+    # a surname may be made of ordinary words («تنها طلب», «همه خانی»): the given name opening the reported
+    # sentence and nothing but those words before the verb say it is a name; later the surname alone speaks
+    doc = run("معاون بهزیستی استان از آغاز طرح غربالگری خبر داد.\n\nحسن تنها طلب گفت: ۴۰ مرکز فعال است.\n\n"
+              "تنها طلب افزود: کار ادامه دارد.")
+    assert key("حسن تنها طلب") in persons(doc)
+    assert speakers(doc) == [key("حسن تنها طلب")] * 3  # the lead's post is his, and the surname alone speaks too
+    # a word of the clause, a function word or a post before the verb: no name
+    for sentence in ("حسن در ادامه گفت: ۴۰ مرکز فعال است.", "حسن هم گفت: ۴۰ مرکز فعال است.",
+                     "حسن مدیرکل گفت: ۴۰ مرکز فعال است."):
+        assert not any(p.startswith(key("حسن")) for p in persons(run(sentence))), sentence

@@ -26,7 +26,7 @@ from ..text.patterns import GAP
 from ..text.textkey import key
 from .roles import post_key
 from .speech import in_credit, opens_sentence
-from .surnames import surname_after, surname_before, titled_surnames
+from .surnames import opening_names, surname_after, surname_before, titled_surnames
 
 #: the component's name, the extractor its evidence names (see builder.components)
 NAME = "coreference"
@@ -181,5 +181,6 @@ def resolve_pronouns(doc: Document) -> None:
            edits=EDITS, evidence=True)
 def extract(doc: Document) -> None:
     titled_surnames(doc, NAME)
+    opening_names(doc, NAME)
     resolve_roles(doc)
     resolve_pronouns(doc)

@@ -71,10 +71,34 @@ def titled_surnames(doc: Document, extractor: str) -> None:
             as_person(doc, m.group(1), m.start(1), extractor)
 
 
-def as_person(doc: Document, surname: str, start: int, extractor: str) -> str:
-    """A person named by ``surname`` alone (or by the fuller name the page gave once), mentioned
+# words of a clause that no surname is made of: «علی | در ادامه گفت», «رضا | هم گفت»
+_CLAUSE_WORDS = frozenset(key(w) for w in ("و", "که", "را", "از", "به", "در", "با", "برای", "هم", "نیز", "همچنین"))
+_WORD = re.compile(rf"[{LETTER}][{LETTER}\u200c]*")
+
+
+def opening_names(doc: Document, extractor: str) -> None:
+    """«حسین تنها طلب گفت: …»: a given name we list opening a reported sentence, and one or two words
+    right up to its reporting verb, name a person whose surname is made of those words, ordinary ones
+    among them («تنها طلب», «همه خانی»), which no rule of names took for a surname.  Not a post, a
+    place, a body, a word of a clause («علی در ادامه گفت») or a function word before the verb."""
+    for si, verbs in doc.reporting_verbs.items():
+        sent, verb = doc.sentences[si], verbs[0].start()
+        opening = PREAMBLE.match(doc.text[sent.start:verb])
+        at = sent.start + (opening.end() if opening else 0)
+        words = list(_WORD.finditer(doc.text, at, verb))
+        if not 2 <= len(words) <= 3 or doc.text[at:words[0].start()].strip() or doc.text[words[-1].end():verb].strip() \
+                or not is_given_name(words[0].group()) or is_function_word(words[-1].group()) \
+                or any(key(w.group()) in _CLAUSE_WORDS or key(w.group()) in ROLE_FIRST_WORDS for w in words[1:]) \
+                or any(m.start < words[-1].end() and words[0].start() < m.end for m in doc.mentions):
+            continue
+        name = doc.text[words[0].start():words[-1].end()]
+        as_person(doc, doc.text[words[1].start():words[-1].end()], words[0].start(), extractor, name)
+
+
+def as_person(doc: Document, surname: str, start: int, extractor: str, name: str | None = None) -> str:
+    """A person named by ``surname`` alone (or by the fuller ``name`` the page gave once), mentioned
     wherever the surname stands from ``start`` on."""
-    name = _full_name(doc, surname) or surname
+    name = name or _full_name(doc, surname) or surname
     k = key(name)
     doc.persons.setdefault(k, Person(name))
     pattern = re.compile(rf"(?<![\w\u200c])(?:{re.escape(name)}|{re.escape(surname)})(?![\w\u200c])")
