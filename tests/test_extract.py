@@ -847,3 +847,12 @@ def test_said_glued_to_the_speakers_name_before_its_colon_is_read_apart():
     person = doc.persons[key("بهرام نیک‌سرشت")]
     assert all(doc.raw[e.start:e.end] == "بهرام نیک‌سرشت" for e in person.evidence)  # the page's own offsets
     assert not any(q.verb.startswith("می") or q.verb.startswith("نمی") for q in doc.quotes)
+
+
+def test_institution_before_a_known_body_and_a_count_after_a_name_are_no_words_of_it():
+    doc = run("مدیرکل کمیته امداد استان قم گفت: نهاد کمیته امداد بدون یاری خیران کاری از پیش نمی‌برد. "
+              "وی افزود: به گزارش شورای معاونین منطقه کهک تعداد ۱۶۴ دانش‌آموز بازمانده از تحصیل شناسایی شدند.")
+    names = [o.name for o in doc.organizations.values()]
+    assert not any(n.startswith("نهاد") for n in names), names
+    assert not any("تعداد" in n or "۱۶۴" in n for n in names), names
+    assert any(n.startswith("کمیته امداد") for n in names), names

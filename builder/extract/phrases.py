@@ -46,6 +46,7 @@ _PLURALS = ("ان", "ها", "های", "هایی")
 # words that put a following place name in the phrase: «استان X», «شهرستان X», «کلانشهر X»
 PLACE_WORDS = frozenset(key(w) for w in ("استان", "شهرستان", "شهر", "کلانشهر", "مرکز", "بخش", "روستای", "کل"))
 NATIONAL = frozenset(key(w) for w in ("کشور", "کل کشور"))
+_INSTITUTION = key("نهاد")
 _DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن", "همین", "همان", "هر", "چند", "برخی", "سایر"))
 _CONJ = key("و")
 _OFFICE_HEADS = frozenset(key(w) for w in ("اداره", "اداره کل"))
@@ -142,7 +143,9 @@ def _ends_name(units: list[Unit], k: int) -> bool:
 
 
 # words no body's name holds: they point back to one («مذکور») or say what it is («نبوده»)
-_NOT_IN_NAMES = frozenset(key(w) for w in ("مذکور", "یادشده", "فوق", "مزبور", "نبوده", "بوده", "نیست", "است"))
+# or count what follows them («شورای معاونین منطقه | تعداد ۱۶۴ دانش‌آموز …»)
+_NOT_IN_NAMES = frozenset(key(w) for w in ("مذکور", "یادشده", "فوق", "مزبور", "نبوده", "بوده", "نیست", "است",
+                                           "تعداد", "شمار"))
 
 
 # a light verb's perfect written without its ZWNJ («تماس گرفتهاند», «برگزار شدهاست»), or that hazm joined, negated too
@@ -252,6 +255,8 @@ def org_phrase(units: list[Unit], i: int, depth: int = 0) -> OrgPhrase | None:
         return None
     n, kind, text = head
     j = i + n
+    if key(text) == _INSTITUTION and j < len(units) and units[j].kind == "org":
+        return None  # «نهاد کمیته امداد»: «نهاد» says what the body after it is; that body is read by itself
     if kind == "named" and key(text) in _OFFICE_HEADS and j < len(units) and match_head(units, j, ("place_bound",)):
         inner = org_phrase(units, j, depth)  # «اداره تعاون، کار و رفاه اجتماعی شهرستان شیروان»: that body's office
         if inner is not None:
