@@ -856,3 +856,9 @@ def test_institution_before_a_known_body_and_a_count_after_a_name_are_no_words_o
     assert not any(n.startswith("نهاد") for n in names), names
     assert not any("تعداد" in n or "۱۶۴" in n for n in names), names
     assert any(n.startswith("کمیته امداد") for n in names), names
+
+
+def test_a_bodys_head_as_the_first_half_of_a_word_written_apart_is_no_body():
+    doc = run("مدیرکل بهزیستی استان قم گفت: ۴۰ خانواده از خدمات سازمان بهره مند شدند و سازمان دهندگان این طرح "
+              "از سازمان دهی بهتر خبر دادند.")
+    assert not any(o.name.startswith("سازمان") and "بهزیستی" not in o.name for o in doc.organizations.values())
