@@ -318,3 +318,11 @@ def test_islands_and_tabas():
     assert g.province("طبس").key == "خراسانجنوبی"
 
 
+
+
+def test_a_compound_word_of_a_bodys_name_is_found_written_apart_or_glued():
+    # pages write «سوادآموزی» and «سواد آموزی», «توانبخشی» and «توان بخشی»: one body either way
+    for text in ("نهضت سواد آموزی شهرستان", "نهضت سوادآموزی شهرستان", "نهضت سواد‌آموزی شهرستان"):
+        assert [e.key for _, _, e in g.find_organizations(text)] == ["سازماننهضتسواداموزی"], text
+    for text in ("دانشگاه علوم بهزیستی و توان بخشی", "دانشگاه علوم بهزیستی و توانبخشی"):
+        assert [e.key for _, _, e in g.find_organizations(text)] == ["دانشگاهعلومبهزیستیوتوانبخشی"], text
