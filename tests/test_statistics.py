@@ -1048,3 +1048,13 @@ def test_at_present_written_glued_opens_the_clause_before_its_subject():
     for at_present in ("در حال حاضر", "درحال حاضر", "هم اکنون"):
         stats = by_value(run(f"مدیرکل بهزیستی استان یزد گفت: {at_present} تعداد زنان سرپرست خانوار بیش از 4.2میلیون نفر است."))
         assert key(stats[4200000].subject) == key("زنان سرپرست خانوار"), at_present
+
+
+def test_two_figures_of_one_value_and_head_that_say_different_ones_are_two():
+    stats = run("مدیرکل بهزیستی استان زنجان گفت: ۲ خانه نیمه‌راهی بیماران روانی و ۲ خانه حمایتی سالمندان در استان فعال است. "
+                "وی افزود: ۲ مرکز مداخله در بحران و ۲ مرکز سرپناه شبانه نیز راه‌اندازی شد.").statistics
+    subjects = sorted(key(s.subject) for s in stats if s.value == 2)
+    assert len(subjects) == 4, subjects
+    # the same figure pointed back to, or told again in the same words, stays one
+    again = run("مدیرکل بهزیستی استان زنجان گفت: ۳ گروه تحت پوشش بهزیستی هستند و این ۳ گروه عمده معلولان و سالمندان‌اند.")
+    assert len([s for s in again.statistics if s.value == 3]) == 1

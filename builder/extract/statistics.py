@@ -35,7 +35,7 @@ from .figures import _Figure, _RATE_AFTER, _UNIT_OF, _figures, _join, _percent, 
 from .readings import (_APPOSITIVE_BEFORE, _LIST_BEFORE, _MONEY, item_before_with, placed_item, _PREPOSITION_BEFORE, ranked_item, _Reading,
                        _read, _same_noun, _singular)
 from .setting import city_of, paragraph_of, speaker_post
-from .tokens import is_verb
+from .tokens import is_function_word, is_verb
 
 #: the component's name, the extractor its evidence names (see builder.components)
 NAME = "statistics"
@@ -215,6 +215,9 @@ def extract(doc: Document) -> None:
             dedupe = (value, n.kind, head)
             evidence = doc.evidence(q_start, stop, NAME)
             another = any(key(w) in _ANOTHER for w in full.split())  # «۵۵ هزار زن سرپرست خانوار دیگر»: not the same
+            if dedupe in seen and seen[dedupe].evidence[0].sentence == sent.index and _told_apart(seen[dedupe].subject, full) \
+                    and not _POINTED.search(doc.text, max(sent.start, q_start - 8), q_start):
+                dedupe = (value, n.kind, key(full))  # «۲ خانه نیمه‌راهی … و ۲ خانه حمایتی سالمندان»: two figures
             if not another and (dedupe in seen or (same := _repeated(doc, value, unit, reading)) is not None):
                 _restated(doc, seen[dedupe] if dedupe in seen else same, sent, evidence, full, reading, approx)
                 continue
@@ -505,6 +508,20 @@ def _head_of(subject: str) -> str:
     """The noun a figure counts, for telling repeats apart: «درصد از کل زنان …» and «درصد زنان …» are of «زن»."""
     words = [w for w in subject.split() if key(w) not in _QUANTIFIERS and key(w) != key("از")]
     return _singular(words[0]) if words else key(subject.split()[0]) if subject else ""
+
+
+# «… ۳ گروه …، این ۳ گروه …»: the figure pointed back to
+_POINTED = re.compile(r"(?<![\w\u200c])(?:این|همین|آن)[\s\u200c]+$")
+
+
+def _told_apart(first: str, second: str) -> bool:
+    """Two subjects of one head that each say which ones right after it, in words the other has not («خانه
+    نیمه‌راهی», «خانه حمایتی سالمندان»): two things counted, not one figure told twice (the words of a verb
+    both share come later: «… و ۲ مرکز سرپناه شبانه راه‌اندازی شد»)."""
+    def which(subject: str) -> set[str]:
+        return set([_singular(w) for w in subject.split()[1:] if not is_function_word(w) and key(w) not in _QUANTIFIERS][:2])
+    a, b = which(first), which(second)
+    return bool(a) and bool(b) and not a & b
 
 
 def _headline_end(doc: Document) -> int:
