@@ -1058,3 +1058,12 @@ def test_two_figures_of_one_value_and_head_that_say_different_ones_are_two():
     # the same figure pointed back to, or told again in the same words, stays one
     again = run("مدیرکل بهزیستی استان زنجان گفت: ۳ گروه تحت پوشش بهزیستی هستند و این ۳ گروه عمده معلولان و سالمندان‌اند.")
     assert len([s for s in again.statistics if s.value == 3]) == 1
+
+
+def test_vehicles_lines_and_staff_counted_in_words_are_figures():
+    stats = by_value(run("مدیرکل بهزیستی استان زنجان گفت: اورژانس اجتماعی با شش خودرو و دو مددکار خدمات می‌دهد و "
+                         "استان چهار خط تلفن ۱۲۳ دارد."))
+    assert {6, 2, 4} <= set(stats)
+    assert key(stats[6].subject).startswith(key("خودرو")) and key(stats[4].subject).startswith(key("خط تلفن"))
+    # the hotline's number before the service's name is the line, not a count of services
+    assert 123 not in by_value(run("مدیرکل بهزیستی استان زنجان گفت: مردم با شماره ۱۲۳ اورژانس اجتماعی تماس بگیرند."))

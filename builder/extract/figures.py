@@ -86,6 +86,10 @@ _COUNTABLE = frozenset(key(w) for w in (
     "استان", "شهرستان", "شهر", "روستا", "مدرسه", "کلاس", "جلسه", "نشست", "تیم", "واحد", "طرح", "برنامه",
     "پایگاه", "اتاق", "تخت", "دستگاه", "نقطه", "منطقه", "محله", "فقره", "بسته", "نوبت", "دانش‌آموز", "دانش آموز",
 ))
+# the vehicles, lines and staff a service runs with, counted in words too: «با شش خودرو», «چهار خط تلفن ۱۲۳»,
+# «چهار اورژانس سیار», «دو مددکار» (not after a hotline's number: «۱۲۳ اورژانس اجتماعی» is the line)
+_SERVICE_UNITS = frozenset(key(w) for w in (
+    "خودرو", "ون", "آمبولانس", "خط", "اورژانس", "کمپ", "شعبه", "مددکار", "کارشناس", "مشاور", "روانشناس"))
 # facilities are countable whatever their name: «دو گرمخانه», «سه آسایشگاه», «دو کارگاه»
 _FACILITY_SUFFIXES = tuple(key(w) for w in ("خانه", "گاه", "سرا", "سرای"))
 # counted noun -> the unit of its figures («کودک»: persons), from builder/data/units.tsv
@@ -194,7 +198,8 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
         return False
     if words and n.value < 10 and n.kind != "percent":
         nxt = re.match(rf"{GAP}([^\s،,.]+)", doc.text[end:end + 30])
-        return bool(nxt) and (key(nxt.group(1)) in _COUNTABLE or key(nxt.group(1)).endswith(_FACILITY_SUFFIXES))
+        return bool(nxt) and (key(nxt.group(1)) in _COUNTABLE or key(nxt.group(1)) in _SERVICE_UNITS
+                              or key(nxt.group(1)).endswith(_FACILITY_SUFFIXES))
     return True
 
 
