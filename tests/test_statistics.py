@@ -1067,3 +1067,8 @@ def test_vehicles_lines_and_staff_counted_in_words_are_figures():
     assert key(stats[6].subject).startswith(key("خودرو")) and key(stats[4].subject).startswith(key("خط تلفن"))
     # the hotline's number before the service's name is the line, not a count of services
     assert 123 not in by_value(run("مدیرکل بهزیستی استان زنجان گفت: مردم با شماره ۱۲۳ اورژانس اجتماعی تماس بگیرند."))
+
+
+def test_a_lone_nouns_clause_words_end_at_the_next_figure():
+    stats = by_value(run("مدیرکل بهزیستی استان زنجان گفت: اورژانس اجتماعی در پنج شهرستان و با شش خودرو خدمات می‌دهد."))
+    assert "خودرو" not in stats[5].subject and key("اورژانس") in key(stats[5].subject)
