@@ -260,3 +260,18 @@ def test_an_official_told_a_reporters_desk_of_a_known_agency():
     assert found is not None and found.agency is not None and key(found.agency.name) == key("ایسنا")
     # the reporter's desk and an agency named later, with no reporting verb after it, is no credit
     assert from_interview("به خبرنگار اجتماعی گفته بودند که خبر را به ایسنا ندهد") is None
+
+
+def test_a_known_agency_opening_the_lead_after_its_desk_or_before_a_comma():
+    for lead in ("گروه جامعه ایرنا - استان قم ظرفیت نگهداری … دارد.", "خبرگزاری مهر، گروه استانها- رضا احمدی: …",
+                 "باشگاه خبرنگاران جوان، سارا بابایی - مدیرکل بهزیستی …"):
+        found = from_lead(lead)
+        assert found is not None and found.agency is not None, lead
+    assert from_lead("گروه خونی این کودکان در ایرنا ثبت نشده است.") is None  # no desk label opening the lead
+
+
+def test_a_credit_glued_to_the_headline_before_it_names_a_known_agency():
+    found = from_credit_line("مراجعه به مراکز ترک اعتیاد بیشتر شدبه گزارش گروه استان‌ها باشگاه خبرنگاران جوان، مدیرکل …")
+    assert found is not None and found.agency is not None and key(found.agency.name) == key("باشگاه خبرنگاران جوان")
+    # glued to an unknown site's name, or a word ending in «به» before «گزارش», is no credit
+    assert from_credit_line("این رقم مشابه گزارش سال گذشته است، اما …") is None

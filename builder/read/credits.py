@@ -32,6 +32,8 @@ _W = rf"{GAP}"
 # «به گزارش …» («به گزارشافکارنیوز،», «به گزرش» too); «براساس گزارش خبرگزاری ایلنا،»: a known agency only
 # («بر اساس گزارش تازه سازمان بهزیستی» is a body's report, not the story's source)
 _REPORTED = re.compile(rf"(?<![\w\u200c])(?:به|(?P<according>بر{_W}اساس|طبق|بنا{_W}بر)){_W}گزا?رش\s*([^،,؛;:\n]{{1,90}})")
+# the credit glued to the headline before it when the page lost the line between them (a known agency only)
+_GLUED_REPORTED = re.compile(rf"(?<=[\u0600-\u06FF])(?:به|(?P<according>(?!))){_W}گزا?رش\s*([^،,؛;:\n]{{1,90}})")
 _QUOTING = re.compile(rf"\s*(?:[،,؛;]\s*)?(?:(?<!\S)و\s+)?به{_W}نقل{_W}از\s+([^،,؛;:\n]{{1,70}})")  # «… انتخاب و به نقل از …»
 _FROM_OFFICE = re.compile(rf"\s+از\s+(روابط{_W}عمومی\s.+)$")
 _FROM = re.compile(r"\s+از\s+.*$")
@@ -54,7 +56,9 @@ _SITE_SLASH = re.compile(r"^\s*([\u0600-\u06FF\u200c ]{2,30}?)\s*/(?:\s+|$)")
 _PAREN_DATELINE = re.compile(rf"^\s*{datelines.form('paren', capture=True)}")
 _DASHED_DATELINE = re.compile(rf"^\s*{datelines.form('dashed', capture=True)}")
 # what follows a known agency that opens a lead: a colon, a semicolon, a dash or a bar
-_AFTER_LEAD_AGENCY = re.compile(r"\s*[:：؛;\-–—|]")
+_AFTER_LEAD_AGENCY = re.compile(r"\s*[:：؛;\-–—|،,]")
+# a desk before the agency opening the lead: «گروه جامعه ایرنا - …»
+_DESK_BEFORE = re.compile(r"\s*(?:گروه|سرویس)\s+[\u0600-\u06FF\u200c]+(?:\s+[\u0600-\u06FF\u200c]+)?\s+$")
 # an agency's slash dateline after a sentence (a copy that glued the headline and summary before it)
 _SLASH = re.compile(r"\s*/\s*")
 _SLASH_AFTER_SENTENCE = re.compile(r"[.!؟]\s*[-–—]?\s*([\u0600-\u06FF\u200c]+(?: [\u0600-\u06FF\u200c]+)?)\s*/\s*(?=[\u0600-\u06FF])")
@@ -172,6 +176,8 @@ def from_credit_line(paragraph: str) -> Credit | None:
         credit = _credit_at(paragraph, m)
         if credit is not None or not m.group("according"):
             return credit
+    if (glued := _GLUED_REPORTED.search(paragraph)) and (credit := _credit_at(paragraph, glued)) and credit.agency:
+        return credit  # «… مراکز ترک اعتیاد زیرپوشش بهزیستیبه گزارش گروه استان‌ها باشگاه خبرنگاران جوان،»
     return None
 
 
@@ -211,8 +217,9 @@ def from_lead(paragraph: str) -> Credit | None:
     («روزنامه اعتماد نوشت: …»); an unknown name only in the forms :func:`_unknown_label` allows."""
     head = paragraph[:60]
     hits = find_agencies(head)
-    if hits and not head[:hits[0][0]].strip() and _AFTER_LEAD_AGENCY.match(head, hits[0][1]):
-        s, e, entry = hits[0]  # «باشگاه خبرنگاران جوان ؛ سارا بابایی- …»: a known agency opening the lead
+    if hits and (not head[:hits[0][0]].strip() or _DESK_BEFORE.fullmatch(head[:hits[0][0]])) \
+            and _AFTER_LEAD_AGENCY.match(head, hits[0][1]):
+        s, e, entry = hits[0]  # «باشگاه خبرنگاران جوان ؛ سارا بابایی- …», «خبرگزاری مهر، گروه استانها- …»
         return Credit(_as_credited(head[s:e], entry, head), entry, head[:e])
     if brand := _BRAND_LEAD.match(head):  # «عصر جنوب| asrejonoob.ir: …»: the site's name and address
         return _named(brand.group(1), unknown_ok=True)
