@@ -862,3 +862,11 @@ def test_a_bodys_head_as_the_first_half_of_a_word_written_apart_is_no_body():
     doc = run("مدیرکل بهزیستی استان قم گفت: ۴۰ خانواده از خدمات سازمان بهره مند شدند و سازمان دهندگان این طرح "
               "از سازمان دهی بهتر خبر دادند.")
     assert not any(o.name.startswith("سازمان") and "بهزیستی" not in o.name for o in doc.organizations.values())
+
+
+def test_a_citys_shelter_named_by_its_head_alone_is_a_program():
+    doc = run("مدیرکل خدمات اجتماعی شهرداری مشهد گفت: کارتن‌خواب‌ها به مددسرا منتقل شدند و در گرمخانه اسکان یافتند.")
+    assert {key("مددسرا"), key("گرمخانه")} <= set(doc.programs)
+    # so many shelters counted, or one pointed back to, name none
+    doc = run("مدیرکل خدمات اجتماعی شهرداری مشهد گفت: شهر ۱۲ گرمخانه دارد و این گرمخانه‌ها پر است.")
+    assert not doc.programs

@@ -66,6 +66,7 @@ _NUMBERED = frozenset(key(w) for w in ("ماده", "شماره", "بند", "تب
 _SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع", "مورد", "تعداد", "شمار", "شامل",
                                      "مابقی", "بالغ", "صرفا", "صرفاً", "ظرفیت",
                                      "بالای", "زیر"))  # «مرکز اعتباری بالغ بر …», «… بالای ۱۴ سال»: past the name
+_SHELTER_SERVICE = frozenset(key(w) for w in ("گرمخانه", "مددسرا", "گرم خانه", "مدد سرا"))
 _PLACE_WORD_TEXTS = frozenset(("استان", "شهرستان", "شهر", "بخش", "روستای", "روستا"))
 _COUNTRY = key("ایران")
 _ADVERBIAL = frozenset(key(w) for w in ("به‌صورت", "بصورت", "به‌طور", "بطور"))
@@ -241,6 +242,8 @@ def _named(units: list[Unit], j: int, k: int, n: int, kind: str, content: int, c
     site, a place or a counted noun before its verb."""
     if n == 2 and (kind == "centre" and k > j or kind == "team"):
         content = max(content, 1)  # «پایگاه خدمات | اجتماعی», «تیم سیار», «گروه همیار»: a two-word head says what it does
+    if k == j and content == 0:  # «به مددسرا منتقل شدند»: the city's shelter, a service known by its head alone
+        return not counted and "".join(u.key for u in units[j - n:j]) in _SHELTER_SERVICE
     if content == 0 or units[j].key in PLACE_WORDS or units[j].key in _RESEARCH or units[j].key in _NEWS_DESK \
             or any(u.key.endswith(key("نیوز")) for u in units[j:k]):  # «مرکز خبر», «سامانه … خبیرنیوز»: the site's
         return False
