@@ -66,7 +66,7 @@ _NUMBERED = frozenset(key(w) for w in ("ماده", "شماره", "بند", "تب
 _SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع", "مورد", "تعداد", "شمار", "شامل",
                                      "مابقی", "بالغ", "صرفا", "صرفاً", "ظرفیت",
                                      "بالای", "زیر"))  # «مرکز اعتباری بالغ بر …», «… بالای ۱۴ سال»: past the name
-_SHELTER_SERVICE = frozenset(key(w) for w in ("گرمخانه", "مددسرا", "گرم خانه", "مدد سرا"))
+_SHELTER_SERVICE = frozenset(key(w) for w in ("گرمخانه", "مددسرا"))  # «گرم خانه», «مدد سرا» too: the key ignores the gap
 _PLACE_WORD_TEXTS = frozenset(("استان", "شهرستان", "شهر", "بخش", "روستای", "روستا"))
 _COUNTRY = key("ایران")
 _ADVERBIAL = frozenset(key(w) for w in ("به‌صورت", "بصورت", "به‌طور", "بطور"))

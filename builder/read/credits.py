@@ -31,9 +31,9 @@ _W = rf"{GAP}"
 # «به گزارش …» up to the end of its phrase (a comma, a semicolon, a colon or the line's end)
 # «به گزارش …» («به گزارشافکارنیوز،», «به گزرش» too); «براساس گزارش خبرگزاری ایلنا،»: a known agency only
 # («بر اساس گزارش تازه سازمان بهزیستی» is a body's report, not the story's source)
-_REPORTED = re.compile(rf"(?<![\w\u200c])(?:به|(?P<according>بر{_W}اساس|طبق|بنا{_W}بر)){_W}گزا?رش\s*([^،,؛;:\n]{{1,90}})")
+_REPORTED = re.compile(rf"(?<![\w\u200c])(?:به|(?P<according>بر{_W}اساس|طبق|بنا{_W}بر)){_W}گزا?رش\s*(?P<reporter>[^،,؛;:\n]{{1,90}})")
 # the credit glued to the headline before it when the page lost the line between them (a known agency only)
-_GLUED_REPORTED = re.compile(rf"(?<=[\u0600-\u06FF])(?:به|(?P<according>(?!))){_W}گزا?رش\s*([^،,؛;:\n]{{1,90}})")
+_GLUED_REPORTED = re.compile(rf"(?<=[\u0600-\u06FF])به{_W}گزا?رش\s*(?P<reporter>[^،,؛;:\n]{{1,90}})")
 _QUOTING = re.compile(rf"\s*(?:[،,؛;]\s*)?(?:(?<!\S)و\s+)?به{_W}نقل{_W}از\s+([^،,؛;:\n]{{1,70}})")  # «… انتخاب و به نقل از …»
 _FROM_OFFICE = re.compile(rf"\s+از\s+(روابط{_W}عمومی\s.+)$")
 _FROM = re.compile(r"\s+از\s+.*$")
@@ -182,8 +182,8 @@ def from_credit_line(paragraph: str) -> Credit | None:
 
 
 def _credit_at(paragraph: str, m: re.Match) -> Credit | None:
-    """The source of the credit ``m`` (a match of :data:`_REPORTED`) names."""
-    reporter, quoted = m.group(2), None
+    """The source of the credit ``m`` (a match of :data:`_REPORTED` or :data:`_GLUED_REPORTED`) names."""
+    reporter, quoted, according = m.group("reporter"), None, m.groupdict().get("according")
     if inner := _QUOTING.search(reporter):  # «به گزارش X به نقل از Y،»
         quoted, reporter = inner.group(1), reporter[:inner.start()]
     elif outer := _QUOTING.match(paragraph, m.end()):  # «به گزارش X؛ به نقل از Y،»
@@ -205,7 +205,7 @@ def _credit_at(paragraph: str, m: re.Match) -> Credit | None:
     else:
         reporter = _before_name(_FROM.sub("", reporter))
         source = _named(reporter, unknown_ok=bool(_OFFICE.match(reporter)) or not _BODY_HEAD.match(reporter))
-    if source is None or m.group("according") and source.agency is None:
+    if source is None or according and source.agency is None:
         return None
     # the frame is the whole credit: «… از شیراز» after the agency says where its desk is
     return Credit(source.name, source.agency, m.group(), via)
