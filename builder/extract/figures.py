@@ -86,8 +86,8 @@ _COUNTABLE = frozenset(key(w) for w in (
     "استان", "شهرستان", "شهر", "روستا", "مدرسه", "کلاس", "جلسه", "نشست", "تیم", "واحد", "طرح", "برنامه",
     "پایگاه", "اتاق", "تخت", "دستگاه", "نقطه", "منطقه", "محله", "فقره", "بسته", "نوبت", "دانش‌آموز", "دانش آموز",
 ))
-# the vehicles, lines and staff a service runs with, counted in words too: «با شش خودرو», «چهار خط تلفن ۱۲۳»,
-# «چهار اورژانس سیار», «دو مددکار» (not after a hotline's number: «۱۲۳ اورژانس اجتماعی» is the line)
+# the vehicles, lines and staff a service runs with, counted in words too: «با سه خودرو», «دو خط تلفن ۱۲۳»,
+# «دو اورژانس سیار», «پنج مددکار» (not after a hotline's number: «۱۲۳ اورژانس اجتماعی» is the line)
 _SERVICE_UNITS = frozenset(key(w) for w in (
     "خودرو", "ون", "آمبولانس", "خط", "اورژانس", "کمپ", "شعبه", "مددکار", "کارشناس", "مشاور", "روانشناس"))
 # facilities are countable whatever their name: «دو گرمخانه», «سه آسایشگاه», «دو کارگاه»

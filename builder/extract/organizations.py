@@ -58,7 +58,7 @@ def _core(head: str) -> str:
 
 # a head word read as a common noun with the word after it: running a household, the family as an institution;
 # or as the first half of a word written apart: organising («سازمان دهی», «سازمان دهندگان»), benefiting
-# («از خدمات سازمان بهره مند»)
+# («سازمان بهره مند»)
 _COMMON_NOUN_PHRASES = frozenset((key(a), key(b)) for a, b in (
     ("اداره", "زندگی"), ("اداره", "منزل"), ("اداره", "خانه"), ("نهاد", "خانواده"),
     ("سازمان", "دهی"), ("سازمان", "دهنده"), ("سازمان", "دهندگان"), ("سازمان", "یافته"), ("سازمان", "بهره"),

@@ -143,7 +143,7 @@ def _ends_name(units: list[Unit], k: int) -> bool:
 
 
 # words no body's name holds: they point back to one («مذکور») or say what it is («نبوده»)
-# or count what follows them («شورای معاونین منطقه | تعداد ۱۶۴ دانش‌آموز …»)
+# or count what follows them («شورای اداری منطقه | تعداد ۹۰ دانش‌آموز …»)
 _NOT_IN_NAMES = frozenset(key(w) for w in ("مذکور", "یادشده", "فوق", "مزبور", "نبوده", "بوده", "نیست", "است",
                                            "تعداد", "شمار"))
 

@@ -87,7 +87,7 @@ def _clause_words(doc: Document, sent, q_start: int, stop: int) -> str:
     else («در قرارداد جدید با ۴۸ پیمانکار»): its clause says how many, which is most or what changed, not what."""
     end = _CLAUSE_END.search(doc.text, stop, sent.end)
     end = end.start() if end else sent.end
-    # another figure, in words too, ends it: «در پنج شهرستان و با | شش خودرو خدمات می‌دهد»
+    # another figure, in words too, ends it: «در سه شهرستان و با | چهار خودرو فعال است»
     end = min([end] + [sent.start + x.start for x in doc.numbers[sent.index] if sent.start + x.start >= stop])
     begin = clauses.clause_start(doc, sent.start, q_start)
     if _SUPERLATIVE.search(doc.text, begin, end) or _PHRASE_BEFORE.search(doc.text, max(begin, q_start - 6), q_start):

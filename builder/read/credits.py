@@ -177,7 +177,7 @@ def from_credit_line(paragraph: str) -> Credit | None:
         if credit is not None or not m.group("according"):
             return credit
     if (glued := _GLUED_REPORTED.search(paragraph)) and (credit := _credit_at(paragraph, glued)) and credit.agency:
-        return credit  # «… مراکز ترک اعتیاد زیرپوشش بهزیستیبه گزارش گروه استان‌ها باشگاه خبرنگاران جوان،»
+        return credit  # «… سه مهدکودک روستایی افتتاح شدبه گزارش گروه استان‌ها باشگاه خبرنگاران جوان،»
     return None
 
 
@@ -309,7 +309,7 @@ def from_interview(paragraph: str) -> Credit | None:
     if told := _TOLD.search(paragraph):
         if entry := agency(told.group(1)):
             return Credit(told.group(1), entry, told.group())
-    for m in _TOLD_REPORTER.finditer(paragraph):  # «… به خبرنگار اجتماعی رکنا اظهار داشت»: the reporter's desk first
+    for m in _TOLD_REPORTER.finditer(paragraph):  # «… به خبرنگار اجتماعی ایسنا گفت»: the reporter's desk first
         rest = paragraph[m.end():m.end() + 120]
         if (desk := _reporters_agency(rest)) and reporting_verb_pattern().match(rest.split(desk[0], 1)[1].lstrip()):
             return Credit(desk[0], desk[1], m.group() + desk[2])

@@ -135,7 +135,7 @@ _GLUED_DATELINE = re.compile(r"^(\s*[\u0620-\u06D3\u200c]{2,15})_(?=[\u0620-\u06
 _OPENING_UNDERSCORE = re.compile(r"(?<=\s)_(?=[\u0620-\u06D3])")
 
 
-# «مجید الهیرادگفت:», «مدیرکل بهزیستی البرزگفت:»: «گفت» glued to the word before it, right before its colon, is
+# «رضا احمدیگفت:», «مدیرکل بهزیستی قمگفت:»: «گفت» glued to the word before it, right before its colon, is
 # the reporting verb, set apart so the speaker's name and the verb are read; not «میگفت», «نمیگفت», «شگفت»
 _GLUED_SAID = re.compile(r"(?<=[\u0620-\u06D3]{3})(?<!می)گفت(?=\s*[:：])")
 
