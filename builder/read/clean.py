@@ -164,11 +164,10 @@ def _glued_lead(raw: str, s: int, e: int) -> int | None:
     dash = _SPACED_DASH.search(raw, s, e)  # «… در مراکز بهزیستی کرمانشاه – خبرگزاری مهر …»
     if dash and 3 <= len(raw[s:dash.start()].split()) <= 30 and len(raw[dash.end():e].split()) >= _LONG:
         return dash.start()
-    for m in _SPACED_LEAD_HEAD.finditer(raw, s, e):
-        if _ends_in_verb(raw[s:m.start()]) and 3 <= len(raw[s:m.start()].split()) <= 30 \
-                and len(raw[m.end():e].split()) >= _LONG:
-            return m.end()
-        break
+    m = _SPACED_LEAD_HEAD.search(raw, s, e)  # the first post or credit after a space only
+    if m and _ends_in_verb(raw[s:m.start()]) and 3 <= len(raw[s:m.start()].split()) <= 30 \
+            and len(raw[m.end():e].split()) >= _LONG:
+        return m.end()
     return None
 
 
