@@ -211,6 +211,21 @@ def test_a_surname_of_two_words_is_read_from_its_repetition():
     assert speakers(doc) == [key("سید حسن موسوی چلک")] * 2
 
 
+def test_a_surname_with_a_function_word_inside_is_read_from_its_repetition():
+    doc = run("سید رضا خدمت بین نیا گفت: بسته‌ها توزیع شد.\n\nخدمت بین نیا افزود: کار ادامه دارد.")
+    assert persons(doc) == {key("سید رضا خدمت بین نیا")}
+    assert speakers(doc) == [key("سید رضا خدمت بین نیا")] * 2
+    # a sentence that opens with the surname and an adverbial is no repetition of a longer name
+    doc = run("حمید کریمیان با اشاره به آمار گفت: کار ادامه دارد.\n\nکریمیان با اشاره به طرح افزود: خوب است.")
+    assert persons(doc) == {key("حمید کریمیان")}
+
+
+def test_a_superlative_is_no_word_of_a_name():
+    doc = run("بهمن افشار سخنگوی ستاد گفت: طرح اجرا شد.\n\nافشار بزرگ‌ترین مشکل را بیکاری دانست و افزود: کار ادامه دارد.")
+    assert persons(doc) == {key("بهمن افشار")}
+    assert speakers(doc) == [key("بهمن افشار")] * 2
+
+
 def test_a_two_word_surname_that_hazm_spaces_inside_is_still_read_from_its_repetition():
     """hazm's affix spacing writes «دهمرده» as «دهم‌رده»; the surname's last word is still one word."""
     doc = run("مهدی راحت دهمرده در زابل اظهار داشت: آمار تماس‌ها بیشتر شده است.\n\n"
@@ -675,10 +690,13 @@ def test_two_names_before_a_post_in_the_plural_each_hold_it_in_the_singular():
     # a third word of the name, said once, before what goes on the clause: the time, «با بیان …», the verb
     ("فرزانه کاظمی فلاح ظهر امروز در نشست خبری گفت: کار ادامه دارد.", "فرزانه کاظمی فلاح"),
     ("وجیهه رستمی فلاح با بیان اینکه کار ادامه دارد، گفت: حامیان زیادند.", "وجیهه رستمی فلاح"),
+    # or where it was said: an interview, a meeting
+    ("نسرین ملکی آزاد در حاشیه بازدید از مرکز گفت: کار ادامه دارد.", "نسرین ملکی آزاد"),
     # not a post, a glued preposition or the time itself
     ("سعید کاظمی مدیرکل بهزیستی گفت: کار ادامه دارد.", "سعید کاظمی"),
     ("غلامرضا کاظمی بعداز ظهر امروز گفت: کار ادامه دارد.", "غلامرضا کاظمی"),
     ("علی احمدی امروز گفت: خوب است.", "علی احمدی"),
+    ("اکبر حیدری روزشنبه در نشست شورا گفت: کار ادامه دارد.", "اکبر حیدری"),  # a weekday glued to «روز»
 ])
 def test_a_surnames_last_word_before_the_clause_goes_on(sentence, name):
     doc = run(sentence)

@@ -121,7 +121,19 @@ def is_name_word(u: Unit) -> bool:
 
 @lru_cache(maxsize=1 << 16)  # asked about every word by every chunker
 def _is_name_text(t: str) -> bool:
-    return not is_function_word(t) and not is_verb(t) and not is_given_name(t) and not is_number_word(t)
+    return not is_function_word(t) and not is_verb(t) and not is_given_name(t) and not is_number_word(t) \
+        and not is_superlative(t)
+
+
+_SUPERLATIVE = re.compile(r"(.{2,}?)\u200c?ترین")
+
+
+def is_superlative(t: str) -> bool:
+    """«بزرگ‌ترین», «جامعترین» (most pages lose the ZWNJ): an adjective's superlative, which describes
+    what follows it and is never a word of a name; a given name that ends so («کاترین») is one."""
+    m = _SUPERLATIVE.fullmatch(t)
+    found = word_frequency(m.group(1)) if m else None
+    return found is not None and "AJ" in found[1] and not is_given_name(t)
 
 
 def _ends_name(units: list[Unit], k: int) -> bool:
