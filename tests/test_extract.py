@@ -773,6 +773,13 @@ def test_a_centre_named_only_by_whom_it_is_for_is_a_kind_of_centre():
     assert not any(k in (key("مرکز پسرانه"), key("مرکز دخترانه")) for k in doc.programs)
 
 
+def test_the_countrys_name_in_a_campaign_is_not_where_it_runs_and_a_national_campaign_runs_in_the_storys_province():
+    doc = run("مدیرکل بهزیستی استان زنجان گفت: امسال نیز خیران به کمک مددجویان می‌آیند.\n\n"
+              "وی افزود: پویش ایران مهربان با همراهی نیکوکاران اجرا می‌شود و طرح همدلی در سراسر ایران ادامه دارد.")
+    assert doc.programs[key("پویش ایران مهربان")].places == [key("زنجان")]
+    assert doc.programs[key("طرح همدلی")].places == [key("ایران"), key("زنجان")]
+
+
 def test_the_relief_foundations_week_of_charity_is_a_program():
     doc = run("مدیرکل کمیته امداد ایلام گفت: مردم در هفته احسان و نیکوکاری ۱۲ میلیارد تومان کمک کردند.")
     assert key("هفته احسان و نیکوکاری") in doc.programs

@@ -289,6 +289,8 @@ def _attach_places(doc: Document) -> None:
             if any(s <= place.start < e for s, e in orgs) or credit and place.end <= credit.end():
                 continue  # «به گزارش خبرگزاری صداوسیما مرکز آذربایجان شرقی، …»: where the agency's desk is
             around = [p for p in programs if p.start <= place.start and place.end <= p.end]
+            if around and place.ref == _COUNTRY:
+                continue  # «پویش ایران مهربان»: a word of the campaign's name, not where it runs
             before = [p for p in programs if p.start <= place.start]
             # a place inside a program's name is that program's («تیم سیار اورژانس اجتماعی دهدشت», whatever
             # line its name mentions), else the nearest program before it
@@ -303,9 +305,11 @@ def _attach_places(doc: Document) -> None:
                               "quotes (the setting component), which come after the programs"})
 def locate(doc: Document) -> None:
     """A program that no sentence places runs where the story is (:attr:`Document.setting`): the
-    county office's new centre in its county, the provincial campaign in its province."""
+    county office's new centre in its county, the provincial campaign in its province.  So does one
+    placed only in the country («این پویش در سراسر ایران اجرا می‌شود» on a province's page): the
+    story tells where this province runs it."""
     for program in doc.programs.values():
-        if not program.places and doc.setting:
+        if doc.setting and doc.setting not in program.places and all(k == _COUNTRY for k in program.places):
             program.places.append(doc.setting)
 
 
