@@ -780,6 +780,18 @@ def test_the_countrys_name_in_a_campaign_is_not_where_it_runs_and_a_national_cam
     assert doc.programs[key("طرح همدلی")].places == [key("ایران"), key("زنجان")]
 
 
+def test_centres_named_in_the_plural_by_what_they_do_are_a_program_and_centres_of_any_kind_are_not():
+    doc = run("مدیرکل بهزیستی استان قزوین گفت: ۲۰۰ کودک در مراکز مداخله در بحران پذیرش شدند و مراکز فرهنگی "
+              "و ورزشی شهر نیز همکاری کردند.\n\nوی افزود: مراکز مشاوره وابسته به دانشگاه و مراکز استان‌ها فعال هستند.")
+    assert sorted(p.name for p in doc.programs.values()) == ["مراکز مداخله در بحران", "مراکز مشاوره"]
+    assert doc.programs[key("مراکز مداخله در بحران")].places == [key("قزوین")]
+    # «موسوم به …», «وابسته به …»: what the centre is called or whose it is, past its name
+    doc = run("مدیرکل بهزیستی استان قزوین گفت: کمپ ترک اعتیاد موسوم به امید بسته شد.")
+    assert [p.name for p in doc.programs.values()] == ["کمپ ترک اعتیاد"]
+    doc = run("مدیرکل بهزیستی استان قزوین گفت: گنجایش مراکز روزانه معلولان پاسخگوی متقاضیان نیست.")
+    assert [p.name for p in doc.programs.values()] == ["مراکز روزانه معلولان"]
+
+
 def test_the_relief_foundations_week_of_charity_is_a_program():
     doc = run("مدیرکل کمیته امداد ایلام گفت: مردم در هفته احسان و نیکوکاری ۱۲ میلیارد تومان کمک کردند.")
     assert key("هفته احسان و نیکوکاری") in doc.programs

@@ -52,6 +52,14 @@ _HEAD_KEYS = {key(h): (h, kind) for h, kind in PROGRAM_HEADS.items()}
 _PLURAL_HEADS = frozenset(key(w) for w in ("مراکز", "مددسراها", "مددسراهای", "طرح‌ها", "طرحهای", "خانه‌ها", "خانه‌های", "مجتمع‌ها", "برنامه‌ها", "برنامه‌های"))
 # heads of a city's shelters, which a page may name by the city alone
 _SHELTERS = frozenset(key(w) for w in ("گرمخانه", "گرمخانه‌های", "مددسرا", "مددسرای", "مددسراهای", "سامانسرای", "سامانسراهای"))
+_CENTRES = key("مراکز")
+#: what a welfare service's centres do, named in the plural as one service («مراکز مداخله در بحران»,
+#: «مراکز سرپناه شبانه», «مراکز مثبت زندگی»); other plural centres are centres of any kind
+_CENTRE_SERVICES = frozenset(key(w) for w in (
+    "نگهداری", "مشاوره", "شبانه", "شبانه‌روزی", "نیکوکاری", "روزانه", "مداخله", "توانبخشی", "ترک", "سرپناه",
+    "اقامتی", "اقامت", "مثبت", "شبه", "درمان", "بازپروری", "حمایتی", "حمایتی-آموزشی", "گذری", "کاهش",
+    "ساماندهی", "اورژانس", "حمایت", "پذیرش", "نقاهتگاهی", "شیرخوارگاهی", "غربالگری", "بهبودی", "مراقبت",
+    "توانمندسازی", "بهزیستی", "سرای", "خدمات"))
 _WHO_FOR = frozenset(key(w) for w in ("بانوان", "آقایان", "مردان", "زنان", "خواهران", "برادران", "پسرانه", "دخترانه", "زنانه", "مردانه"))
 _NEWS_DESK = frozenset(key(w) for w in ("خبر", "اخبار", "خبری"))
 _RESEARCH = frozenset(key(w) for w in ("مطالعات", "پژوهش", "پژوهشهای", "تحقیقات", "آمار", "اطلاعات", "رشد",
@@ -65,7 +73,9 @@ _NATIONAL_BODY = re.compile(r"(?:کشور|جمهوری)$")  # a national body, w
 _NUMBERED = frozenset(key(w) for w in ("ماده", "شماره", "بند", "تبصره"))
 _SCOPE = frozenset(key(w) for w in ("سطح", "سراسر", "محل", "واقع", "مورد", "تعداد", "شمار", "شامل",
                                      "مابقی", "بالغ", "صرفا", "صرفاً", "ظرفیت",
-                                     "بالای", "زیر"))  # «مرکز اعتباری بالغ بر …», «… بالای ۱۴ سال»: past the name
+                                     "بالای", "زیر",  # «مرکز اعتباری بالغ بر …», «… بالای ۱۴ سال»: past the name
+                                     "موسوم", "وابسته", "اغلب", "مجددا", "مجدداً", "خانم", "آقای",  # «… وابسته به …»
+                                     "پاسخگو", "پاسخگوی"))  # «ظرفیت مراکز … پاسخگوی نیاز نیست»: the predicate
 _SHELTER_SERVICE = frozenset(key(w) for w in ("گرمخانه", "مددسرا"))  # «گرم خانه», «مدد سرا» too: the key ignores the gap
 _PLACE_WORD_TEXTS = frozenset(("استان", "شهرستان", "شهر", "بخش", "روستای", "روستا"))
 _COUNTRY = key("ایران")
@@ -160,6 +170,8 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
     if head is None or (i > 0 and (units[i - 1].key in _DEMONSTRATIVES or _GLUED_DEMONSTRATIVE.fullmatch(units[i - 1].key))):
         return None  # «این مرکز», «دراین مرکز»: the program named before
     n, text, kind = head
+    if key(text) == _CENTRES and not (i + n < len(units) and units[i + n].key in _CENTRE_SERVICES):
+        return None  # «مراکز استان‌ها», «مراکز فرهنگی و ورزشی»: centres of any kind, not a service by name
     body = match_head(units, i, ("named",))
     if body is not None and body[0] > n:  # «مرکز نیکوکاری …»: a body's head that opens with a program's
         return None
