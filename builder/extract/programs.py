@@ -4,8 +4,9 @@ A program is a head («طرح», «مجتمع», «مرکز», «خانه», «�
 «برنامه», «پویش», «تیم سیار»; occasions «روز جهانی», «روز ملی», «هفته») and a name of
 content words; «از» may sit inside a name («مرکز آموزش و حمایت از کودک و
 خانواده», «طرح کودکان بازمانده از تحصیل»).  Not programs: plural heads
-(«مراکز», «طرح‌ها»), except a city's shelters and camps named as one service («گرمخانه‌های شهرداری
-شیراز», «مددسراهای …», «کمپ‌های ترک اعتیاد», «مراکز ماده ۱۶»), a head with adjectives only («مرکز غیردولتی», «خانه غیر
+(«طرح‌ها», «مراکز استان‌ها»), except a city's shelters and camps named as one service («گرمخانه‌های شهرداری
+شیراز», «مددسراهای …», «کمپ‌های ترک اعتیاد», «مراکز ماده ۱۶») and centres named by the service they give
+(«مراکز مداخله در بحران»), a head with adjectives only («مرکز غیردولتی», «خانه غیر
 دولتی»), «مرکز استان» (a place), research centres and a ministry's «مرکز امور …» (organisations), lines
 that are no telephone lines («خط فقر»), and
 time («هفته گذشته»), nor plans counted by a number («۷۹۳ طرح دامپروری»).  A mobile team or a
