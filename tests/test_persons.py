@@ -497,6 +497,24 @@ def test_a_reporting_verb_with_a_glued_and_before_it():
     assert [(q.speaker, q.verb) for q in doc.quotes] == [(key("حسن کیانی"), "خبر داد"), (key("حسن کیانی"), "گفت")]
 
 
+@pytest.mark.parametrize("verb", ["اعلام کرده بود", "خبر داده بود", "خبر داده", "اطلاع داد", "ذکر کرد"])
+def test_pluperfect_and_bare_perfect_reporting_verbs(verb):
+    doc = run(f"رحیم کرمانی مدیرکل بهزیستی استان یزد از فعالیت ۴۰ مرکز روزانه در استان {verb}.")
+    assert [(q.speaker, q.verb) for q in doc.quotes] == [(key("رحیم کرمانی"), verb)]
+
+
+@pytest.mark.parametrize("post", ["مدیرکل بهزیستی استان کرمان هم", "مدیرکل بهزیستی جنوب استان کرمان نیز"])
+def test_a_post_named_alone_with_also_is_another_official(post):
+    doc = run(f"علی رضایی فرماندار بم گفت: طرح اجرا شد.\n\n{post} پیش‌تر از افتتاح ۴ مرکز روزانه خبر داده بود.")
+    assert {(p.title, p.holder) for p in doc.posts if p.holder} == {("فرماندار بم", key("علی رضایی"))}
+    assert [(q.speaker, q.verb) for q in doc.quotes if q.speaker] == [(key("علی رضایی"), "گفت")]
+
+
+def test_what_was_said_before_opens_with_when():
+    doc = run("پیش از این رحیم کرمانی مدیرکل بهزیستی استان یزد گفته بود که ۴۰ مرکز روزانه فعال است.")
+    assert [(q.speaker, q.verb) for q in doc.quotes] == [(key("رحیم کرمانی"), "گفته بود")]
+
+
 def test_a_reporting_verb_after_the_surname_twice_is_no_longer_surname():
     doc = run("به گزارش ایرنا، غلامعلی ملامهدی اظهار کرد: سه هزار فرزند یتیم حامی دارند.\n\n"
               "ملامهدی اظهار کرد: این طرح ادامه دارد.")

@@ -75,12 +75,16 @@ def _holder_for(doc: Document, role: Mention) -> str | None:
 
 # «به گفته X، …»: X is the source of what follows, a subject like one opening the sentence
 _ATTRIBUTED = re.compile(r"(?<![\w\u200c])به[\s\u200c]+گفته[\s\u200c]+$")
-_ALSO = re.compile(rf"^{GAP}(?:،\s*)?نیز(?![\w\u200c])")
+_BEFORE_PLACE = re.compile(r"(?:[\s\u200c]+[^\s\u200c،,.:؛]+){0,2}[\s\u200c]+")  # «… بهزیستی | جنوب استان | کرمان»
+_ALSO = re.compile(rf"^{GAP}(?:،\s*)?(?:نیز|هم)(?![\w\u200c])")
 
 
 def _new_speaker(doc: Document, m: Mention) -> bool:
-    """«رئیس پلیس ... نیز گفت»: «نیز» after a role introduces another official, not the one named before."""
-    return bool(_ALSO.match(doc.text[m.end:m.end + 12]))
+    """«رئیس پلیس ... نیز گفت», «مدیرکل … هم پیش‌تر … خبر داده بود»: «نیز/هم» after a role introduces another
+    official, not the one named before; so after the place the post's words go on to («مدیرکل بهزیستی جنوب
+    استان کرمان نیز …», the role mention ending before the place)."""
+    ends = [m.end] + [p.end for p in doc.mentions if p.kind == "place" and _BEFORE_PLACE.fullmatch(doc.text, m.end, p.start)]
+    return any(_ALSO.match(doc.text[end:end + 12]) for end in ends)
 
 
 def resolve_roles(doc: Document) -> None:
