@@ -442,12 +442,17 @@ def _pattern(name: str) -> str:
 _NAMED_PROGRAMS = [(re.compile(_pattern(name)), kind) for name, kind in table("named_programs.tsv")]
 
 
+_CAMPAIGN_HEAD = re.compile(rf"(?<![\w\u200c])(?:پویش|رزمایش)(?:{GAP}ملی)?[\s\u200c]+$")
+
+
 def _named_without_head(doc: Document) -> None:
     """The national schemes of :data:`_NAMED_PROGRAMS` the page names outside another program's name."""
     for pattern, kind in _NAMED_PROGRAMS:
         for m in pattern.finditer(doc.text):
             if not any(p.start < m.end() and m.start() < p.end for p in doc.mentions if p.kind == "program"):
-                _add(doc, m.group(), kind, m.start(), m.end(), doc.sentence_at(m.start()))
+                head = _CAMPAIGN_HEAD.search(doc.text, max(0, m.start() - 20), m.start()) if kind == "campaign" else None
+                start = head.start() if head else m.start()  # «پویش همه حاضر»: the head its words could not follow
+                _add(doc, doc.text[start:m.end()], kind, start, m.end(), doc.sentence_at(m.start()))
 
 
 @component(NAME, requires=("text", "units", "mentions", "organizations"), assigns=("programs", "mentions"),
