@@ -362,6 +362,16 @@ def test_items_of_a_list_share_the_verb_of_the_last_one():
     assert "خدمات درمانی" not in stats[640_000_000].subject  # the last item's own words stay its own
 
 
+def test_items_that_differ_by_place_alone_share_the_whole_predicate():
+    stats = by_value(run("رئیس آموزش و پرورش استان گفت: امسال ۱۲ نفر در سبزوار، ۸ نفر در نیشابور و ۵ نفر در کاشمر "
+                         "به دلیل کار کودک از مدرسه جا مانده‌اند."))
+    for value, town in ((12, "سبزوار"), (8, "نیشابور"), (5, "کاشمر")):
+        assert "کار کودک از مدرسه جا مانده" in stats[value].subject and stats[value].place == key(town)
+    # items with words of their own keep them, and the last one's words stay its own
+    stats = by_value(run("مدیرکل گفت: ۴۰ خانوار در شهرهای کوچک و ۷۰ خانوار در روستاها سکونت دارند."))
+    assert "روستا" not in stats[40].subject
+
+
 def test_a_list_of_predicate_nominals_shares_nothing():
     stats = by_value(run("کارشناس اورژانس اجتماعی گفت: در سه ماه اخیر ۴۳ پرونده همسرآزاری، ۹ پرونده کودک‌آزاری و ۷ پرونده مربوط به سایر خشونت‌ها بوده است."))
     assert "خشونت" not in stats[43].subject and "خشونت" not in stats[9].subject

@@ -430,7 +430,21 @@ def _shared_predicate(doc: Document, sent, figures: list[_Figure], i: int) -> pr
     at = doc.text.rfind(pred.verbal.split()[-1], mods.end, pred.end)
     if pred.copula and any(m.start <= at < m.end for m in doc.mentions if m.kind in ("place", "organization", "person")):
         return None  # «… و ۱۴۰ خانواده در نهاوند هستند»: the last item's place, not a shared predicate
+    if all(_placed_only(doc, figures[k], figures[k + 1]) for k in range(i, j)):
+        return pred  # «۱۵ نفر در اسفراین، ۷۱ نفر در بجنورد و … در گرمه به علت ازدواج از تحصیل بازمانده‌اند»: the items
+        # differ by place alone (the last one's place is left out of its predicate), the rest is shared
     return pred._replace(complement="")  # what follows the last item is its own («… در روستاها سکونت دارند»)
+
+
+_PLACED = re.compile(rf"{GAP}(?:در|از){GAP}$")  # the preposition before an item's place
+
+
+def _placed_only(doc: Document, a: _Figure, b: _Figure) -> bool:
+    """The only own words of list item ``a`` (up to the joiner before ``b``) are a preposition and a place."""
+    end, q = max(a.stop, a.end), _qualifier(doc, b.start)[1]
+    places = [m for m in doc.mentions if m.kind == "place" and end < m.start and m.end <= q]
+    return bool(places) and _PLACED.fullmatch(doc.text, end, places[0].start) is not None \
+        and re.fullmatch(rf"{GAP}(?:،|,|و)?{GAP}", doc.text[places[-1].end:q]) is not None and len(places) == 1
 
 
 # the end of a list item: a joiner, then at most a short label of the next item
