@@ -367,6 +367,11 @@ def test_items_that_differ_by_place_alone_share_the_whole_predicate():
                          "به دلیل کار کودک از مدرسه جا مانده‌اند."))
     for value, town in ((12, "سبزوار"), (8, "نیشابور"), (5, "کاشمر")):
         assert "کار کودک از مدرسه جا مانده" in stats[value].subject and stats[value].place == key(town)
+    # the place first, as each item's label
+    stats = by_value(run("رئیس آموزش و پرورش استان گفت: امسال در سبزوار ۱۲ نفر، در نیشابور ۸ نفر و در کاشمر ۵ نفر "
+                         "به دلیل کار کودک از مدرسه جا مانده‌اند."))
+    for value, town in ((12, "سبزوار"), (8, "نیشابور"), (5, "کاشمر")):
+        assert "کار کودک از مدرسه جا مانده" in stats[value].subject and stats[value].place == key(town)
     # items with words of their own keep them, and the last one's words stay its own
     stats = by_value(run("مدیرکل گفت: ۴۰ خانوار در شهرهای کوچک و ۷۰ خانوار در روستاها سکونت دارند."))
     assert "روستا" not in stats[40].subject

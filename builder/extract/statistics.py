@@ -437,14 +437,23 @@ def _shared_predicate(doc: Document, sent, figures: list[_Figure], i: int) -> pr
 
 
 _PLACED = re.compile(rf"{GAP}(?:در|از){GAP}$")  # the preposition before an item's place
+_JOINER = re.compile(rf"{GAP}(?:،|,|و)?{GAP}")
 
 
 def _placed_only(doc: Document, a: _Figure, b: _Figure) -> bool:
-    """The only own words of list item ``a`` (up to the joiner before ``b``) are a preposition and a place."""
+    """The only words between list items ``a`` and ``b`` are a preposition and a place: ``a``'s own, before
+    the joiner («۱۵ نفر در اسفراین، …»), or ``b``'s label, after it («در اسفراین ۴۵ نفر، در بجنورد ۲۱۴ نفر»)."""
     end, q = max(a.stop, a.end), _qualifier(doc, b.start)[1]
     places = [m for m in doc.mentions if m.kind == "place" and end < m.start and m.end <= q]
-    return bool(places) and _PLACED.fullmatch(doc.text, end, places[0].start) is not None \
-        and re.fullmatch(rf"{GAP}(?:،|,|و)?{GAP}", doc.text[places[-1].end:q]) is not None and len(places) == 1
+    if len(places) != 1:
+        return False
+    before, after = doc.text[end:places[0].start], doc.text[places[0].end:q]
+    preposition = _PLACED.search(before)
+    if preposition is None:
+        return False
+    own = preposition.start() == 0 and _JOINER.fullmatch(after)  # «۱۵ نفر در اسفراین، …»
+    label = _JOINER.fullmatch(before[:preposition.start()]) and not after.strip()  # «…، در بجنورد ۲۱۴ نفر»
+    return bool(own or label)
 
 
 # the end of a list item: a joiner, then at most a short label of the next item
