@@ -185,6 +185,18 @@ def test_source_and_date_lines_between_headline_and_body():
     assert _meta(raw).agency == "ایلنا"
 
 
+def test_a_dateline_line_is_never_joined_to_the_headline_above_it():
+    # a page with no blank lines, wrapped by hand: the wrapped lines join, the headline over the dateline stays apart
+    raw = ("بازدید سرزده وزیر رفاه از یک مرکز نگهداری کودکان بی سرپرست در پایتخت\n"
+           "تهران (پانا) - وزیر تعاون، کار و رفاه اجتماعی امروز بدون اطلاع قبلی از یک مرکز نگهداری دختران در\n"
+           "شهر تهران بازدید کرد و با مربیان و کودکان این مرکز درباره نیازهای آنان گفت و گو کرد و از\n"
+           "مسئولان خواست که کمبودهای مرکز را تا پایان ماه برطرف کنند و گزارش آن را به وزارتخانه\n"
+           "بفرستند تا پیگیری شود و نتیجه به اطلاع خانواده ها برسد\n")
+    meta = _meta(raw)
+    assert meta.title == "بازدید سرزده وزیر رفاه از یک مرکز نگهداری کودکان بی‌سرپرست در پایتخت"
+    assert meta.agency == "پانا"
+
+
 def test_a_headline_over_a_date_and_a_sites_name_stays_a_headline():
     raw = ("معاون استاندار یزد:\nآمار آسیب‌های اجتماعی در استان رو به کاهش است\n"
            "دوشنبه 23 مرداد 1402 - 17:52:12\nپایگاه خبری کویر نو\n\n" + REAL_BODY + "\n")

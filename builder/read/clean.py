@@ -26,6 +26,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..text import datelines
 from ..text.lexicon import is_stopword, word_frequency
 from ..text.patterns import GAP, LETTER
 from ..text.textkey import key, persian_letters
@@ -208,6 +209,8 @@ _OPEN_END = re.compile(
     r"(?:[،,]|(?<![\w\u200c])(?:از|در|به|با|برای|بر|تا|که|را|و|یا|این|آن|وی|او|خبرنگار|به\s+گزارش|"
     rf"مدیر{GAP}کل|مدیر|معاون|رئیس|رییس|دبیر|سرپرست|فرماندار|استاندار|شهردار|دادستان|نماینده|وزیر))\s*$")
 # words that cannot start one: a verb finishing the previous line's clause
+# a line that opens with a dateline opens the story's first paragraph: never the rest of a line before it
+_OPENS_WITH_DATELINE = re.compile(rf"^\s*(?:{datelines.form('paren')}|{datelines.form('dashed')})")
 _CONTINUATION = re.compile(rf"^\s*(?:است|بود|شد|شده|شدند|هستند|می{GAP}\S+|خبر\s*داد|اظهار\s*(?:کرد|داشت)|"
                            rf"خاطر{GAP}نشان\s*کرد|تصریح\s*کرد|افزود|گفت)(?![\w\u200c])")
 _WRAPPED_SHARE = 0.5  # of a block's lines left open: a page wrapped at a fixed width
@@ -252,7 +255,8 @@ def _unwrap(raw: str, lines: list[Line], blank_before: list[bool]) -> list[Line]
                 wrapped or _OPEN_END.search(current.text) or _CONTINUATION.match(nxt.text)
                 or (is_given_name(last_word) and len(current.text.split()) <= 3))
             repeated = printed[lines[block[n - 1]].text.strip()] > 1  # a headline printed twice or more
-            if join and not (repeated or _META.search(current.text) or _is_bar(current.text) or _END.match(nxt.text)):
+            if join and not (repeated or _META.search(current.text) or _is_bar(current.text) or _END.match(nxt.text)
+                             or _OPENS_WITH_DATELINE.match(nxt.text)):
                 current = Line(current.start, nxt.end, raw[current.start:nxt.end])
             else:
                 out.append(current)
