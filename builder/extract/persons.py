@@ -25,6 +25,7 @@ from ..text.patterns import GAP, LETTER
 from ..text.textkey import key
 from . import places
 from .coref import NAME as COREFERENCE
+from .name_ends import GOES_ON, NEXT_TWO, NEXT_WORD, clause_goes_on, is_time, may_end_a_name
 from .phrases import is_name_word, match_head
 from .tokens import is_function_word, is_stop, is_verb
 from .speech import PREAMBLE, TITLES
@@ -49,20 +50,6 @@ _DASHES = ("-", "–", "—")  # a dateline's or a byline's separator
 _REPORTING_LEAD = re.compile(r"^\s*(?:به\s*گفته(?:\u200c?ی)?|به\s*اعتقاد|به\s*عقیده|از\s*نظر)\s*$")
 
 
-#: times of day and days: «گلی صبح امروز گفت» is «گلی», this morning; «هوشیار شنبه ۲۴ تیر …» is «هوشیار», on Saturday
-_TIME_WORDS = frozenset(key(w) for w in (
-    "صبح", "عصر", "ظهر", "شب", "شامگاه", "بامداد", "امروز", "دیروز", "امشب", "روز", "شنبه", "یکشنبه", "دوشنبه",
-    "سه‌شنبه", "چهارشنبه", "پنجشنبه", "پنج‌شنبه", "جمعه",
-))
-
-_DAY = key("روز")
-
-
-def _is_time(k: str) -> bool:
-    """A time word, or a weekday glued to «روز» («روزشنبه»: the page lost the space)."""
-    return k in _TIME_WORDS or k.startswith(_DAY) and k[len(_DAY):] in _TIME_WORDS
-
-
 #: a preposition the page glued to the noun of an adverbial after a name: «فرشاد درتشریح عملکرد …», «… درحاشیه …»
 _GLUED_ADVERBIAL = re.compile("(?:در|با|به|بر)(?:" + "|".join(key(w) for w in (
     "تشریح", "حاشیه", "گفتگو", "گفت‌وگو", "خصوص", "ادامه", "پایان", "جمع", "دیدار", "آیین", "مراسم", "نشست",
@@ -81,7 +68,7 @@ _PEOPLE = frozenset(key(word) for unit, word in table("units.tsv") if unit == "p
 
 
 def _is_surname_word(u: Unit, first: bool, strong_given: bool) -> bool:
-    if u.kind != "word" or match_head([u], 0) or _is_time(u.key) or _GLUED_ADVERBIAL.fullmatch(u.key) \
+    if u.kind != "word" or match_head([u], 0) or is_time(u.key) or _GLUED_ADVERBIAL.fullmatch(u.key) \
             or _people_plural(u.text):
         return False
     if not first and is_surname_part(u.text):
@@ -137,7 +124,7 @@ def _name_at(units: list[Unit], i: int, verbs: frozenset[int] = frozenset()) -> 
         k = _through_to_role(units, k)
     if j < k < len(units) - 1 and k - j < 3 and units[k].kind == "word" and is_given_name(units[k].text) \
             and (units[k + 1].kind != "word" or is_stop(units[k + 1].text) or is_verb(units[k + 1].text)
-                 or _is_time(units[k + 1].key) or match_head(units, k + 1, ("role",))):
+                 or is_time(units[k + 1].key) or match_head(units, k + 1, ("role",))):
         k += 1  # «حبیب الله مسعودی فرید در / روز یکشنبه …»: a given name that ends a surname, no name after it
     elif j < k < len(units) - 1 and k - j < 2 and units[k + 1].start in verbs and _is_surname_end(units, k):
         k += 1
@@ -185,7 +172,7 @@ def _is_surname_end(units: list[Unit], k: int) -> bool:
     """The word at ``k``, right before a reporting verb, can end a surname: a plain word, not a
     function, time or post word («نیز», «امروز», «مدیرکل»)."""
     u = units[k]
-    return u.kind == "word" and not is_stop(u.text) and not _is_time(u.key) and not match_head(units, k) \
+    return u.kind == "word" and not is_stop(u.text) and not is_time(u.key) and not match_head(units, k) \
         and not is_verb(u.text) and len(u.key) > 2
 
 
@@ -453,9 +440,6 @@ def extract(doc: Document) -> None:
     doc.mentions.sort(key=lambda m: m.start)
 
 
-#: the next word, ZWNJs inside it included: hazm's affix spacing writes «دهمرده» as «دهم‌رده»
-_NEXT_WORD = re.compile(rf"[\s\u200c]+([{LETTER}][{LETTER}\u200c]*[{LETTER}])")
-_NEXT_TWO = re.compile(rf"[\s\u200c]+([{LETTER}]+)[\s\u200c]+([{LETTER}][{LETTER}\u200c]*[{LETTER}])")
 
 
 def _longer_surnames(doc: Document, verbs: frozenset[int]) -> None:
@@ -463,7 +447,7 @@ def _longer_surnames(doc: Document, verbs: frozenset[int]) -> None:
     name and follows the surname again where the surname alone opens a sentence is the surname's
     last word, however common it is (the page names the person the same way twice); not a
     reporting verb's first word (``verbs``: where they start).  So is a word said once right before
-    what goes on the clause («وجیهه محمدی فلاح با بیان اینکه …»: :func:`_clause_goes_on`), a given
+    what goes on the clause («وجیهه محمدی فلاح با بیان اینکه …»: :func:`~builder.extract.name_ends.clause_goes_on`), a given
     name too («فرزاد هوشیار پارسا ظهر امروز …»).  A function word and the word after it are the
     surname's only when the page repeats all of it so («سید مهدی خدمت بین دانا گفت», «خدمت بین دانا
     افزود»): «بین» alone is a preposition."""
@@ -472,23 +456,23 @@ def _longer_surnames(doc: Document, verbs: frozenset[int]) -> None:
         mentions = [m for m in doc.mentions if m.kind == "person" and m.ref == k]
         if last == person.name or not mentions:
             continue
-        after = _NEXT_WORD.match(doc.text, mentions[0].end)
+        after = NEXT_WORD.match(doc.text, mentions[0].end)
         bridged = after is not None and is_function_word(after.group(1))
         if bridged:
-            after = _NEXT_TWO.match(doc.text, mentions[0].end)
+            after = NEXT_TWO.match(doc.text, mentions[0].end)
         if after is None or is_function_word(after.group(1 + bridged)) or is_verb(after.group(1 + bridged)) \
                 or after.start(1 + bridged) in verbs:
             continue  # «ملامهدی اظهار کرد», twice: the verb's, not the name's
         word = after.group(1 + bridged)
-        if not _may_end_a_name(doc, word, after.start(1 + bridged)):
+        if not may_end_a_name(doc, word, after.start(1 + bridged)):
             continue
         said = " ".join(after.groups())
         again = re.compile(re.escape(last) + GAP + GAP.join(map(re.escape, after.groups())) + r"(?![\w\u200c])")
         opens = [m for m in again.finditer(doc.text) if m.start() >= mentions[0].end
                  and (si := doc.sentence_at(m.start())) >= 0 and PREAMBLE.match(doc.text[doc.sentences[si].start:m.start()])]
         if bridged:  # «پوریوسف با اشاره به …» opens sentences too: only a reporting verb right after says a name
-            opens = [m for m in opens if _clause_goes_on(doc, m.end(), verbs) and not _GOES_ON.match(doc.text, m.end())]
-        if not (opens and not is_given_name(word) or not bridged and _clause_goes_on(doc, after.end(), verbs)):
+            opens = [m for m in opens if clause_goes_on(doc, m.end(), verbs) and not GOES_ON.match(doc.text, m.end())]
+        if not (opens and not is_given_name(word) or not bridged and clause_goes_on(doc, after.end(), verbs)):
             continue
         name = f"{person.name} {said}"
         new = key(name)
@@ -501,32 +485,7 @@ def _longer_surnames(doc: Document, verbs: frozenset[int]) -> None:
         doc.persons[new].evidence[0] = doc.evidence(first.start, first.end, NAME)
 
 
-# what goes on a clause right after its subject: the time («فرزاد هوشیار پارسا ظهر امروز …»), «با بیان/اشاره»,
-# or where it was said («… در گفت‌وگو با …», «… در حاشیه …», «… در نشست …»)
-_GOES_ON = re.compile(rf"[\s\u200c]+(?:(?:ظهر|صبح|عصر|شب|بامداد|شامگاه|امروز|دیروز|روز)(?![\w\u200c])|"
-                      rf"با{GAP}(?:بیان|اشاره|تاکید|تأکید)|ضمن{GAP}|"
-                      rf"در{GAP}(?:گفت{GAP}(?:و{GAP})?گو|حاشیه|نشست|جمع|مراسم|آیین)(?![\w\u200c]))")
-
-
-def _clause_goes_on(doc: Document, pos: int, verbs: frozenset[int]) -> bool:
-    """The subject's clause goes on at ``pos``: a reporting verb, the time it was said, «با بیان …»;
-    so the word before it ends the name («وجیهه محمدی فلاح با بیان اینکه …»)."""
-    if _GOES_ON.match(doc.text, pos):
-        return True
-    nxt = re.match(r"[\s\u200c]+", doc.text[pos:pos + 3])
-    return nxt is not None and pos + nxt.end() in verbs
-
-
-def _may_end_a_name(doc: Document, word: str, pos: int) -> bool:
-    """``word`` (at ``pos``) may be a surname's last word: not a time word, a post («مدیرکل») or a glued
-    preposition («بعداز»), nor inside a body or another person's name."""
-    k = key(word)
-    return not _is_time(k) and k not in ROLE_FIRST_WORDS and not _GLUED_AFTER.fullmatch(k) \
-        and not any(m.start <= pos < m.end for m in doc.mentions if m.kind in ("organization", "person"))
-
-
 _OUTLET_WORDS = frozenset(key(w) for w in ("پایگاه", "خبری", "تحلیلی", "خبرگزاری", "سایت", "روزنامه", "شبکه"))
-_GLUED_AFTER = re.compile(r"(?:بعد|پیش|قبل|پس)از")
 
 
 def _surnames_said_alone(doc: Document, verbs: frozenset[int]) -> None:
