@@ -171,8 +171,6 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
     if head is None or (i > 0 and (units[i - 1].key in _DEMONSTRATIVES or _GLUED_DEMONSTRATIVE.fullmatch(units[i - 1].key))):
         return None  # «این مرکز», «دراین مرکز»: the program named before
     n, text, kind = head
-    if key(text) == _CENTRES and not (i + n < len(units) and units[i + n].key in _CENTRE_SERVICES):
-        return None  # «مراکز استان‌ها», «مراکز فرهنگی و ورزشی»: centres of any kind, not a service by name
     body = match_head(units, i, ("named",))
     if body is not None and body[0] > n:  # «مرکز نیکوکاری …»: a body's head that opens with a program's
         return None
@@ -257,6 +255,8 @@ def _named(units: list[Unit], j: int, k: int, n: int, kind: str, content: int, c
         content = max(content, 1)  # «پایگاه خدمات | اجتماعی», «تیم سیار», «گروه همیار»: a two-word head says what it does
     if k == j and content == 0:  # «به مددسرا منتقل شدند»: the city's shelter, a service known by its head alone
         return not counted and "".join(u.key for u in units[j - n:j]) in _SHELTER_SERVICE
+    if "".join(u.key for u in units[j - n:j]) == _CENTRES and units[j].key not in _CENTRE_SERVICES:
+        return False  # «مراکز استان‌ها», «مراکز فرهنگی و ورزشی»: centres of any kind, not a service by name
     if content == 0 or units[j].key in PLACE_WORDS or units[j].key in _RESEARCH or units[j].key in _NEWS_DESK \
             or any(u.key.endswith(key("نیوز")) for u in units[j:k]):  # «مرکز خبر», «سامانه … خبیرنیوز»: the site's
         return False
