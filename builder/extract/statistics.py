@@ -235,7 +235,24 @@ def extract(doc: Document) -> None:
             doc.statistics.append(stat)
             if prev is reading:
                 prev_place = stat.place
+    _parts_of_totals(doc)
     _merge_title_figures(doc)
+
+
+_OF_TOTAL = re.compile(rf"(?<![\w\u200c])از{GAP}(?:مجموع|کل){GAP}$")
+_TOTAL_WORDS = frozenset(key(w) for w in ("از", "مجموع", "کل"))
+
+
+def _parts_of_totals(doc: Document) -> None:
+    """«۶۴۰۳ نفر از مجموع ۱۲ هزار مددجوی زیر پوشش … معلول هستند»: a bare count right before the total it
+    is part of counts what the total counts (the words read for it stop at the total's figure; evidence
+    offsets are the page's)."""
+    for part, total in zip(doc.statistics, doc.statistics[1:]):
+        a, b = part.evidence[0], total.evidence[0]
+        if a.sentence == b.sentence and b.start - a.start < 60 and _OF_TOTAL.search(doc.page, a.start, b.start) \
+                and _bare(" ".join(w for w in part.subject.split() if key(w) not in _TOTAL_WORDS)):
+            part.subject, part.population = total.subject, total.population
+            part.concept = part.concept or total.concept
 
 
 # «۶۵٫۹۵۱ واقعه ولادت»: the decimal sign written for a thousands separator
