@@ -235,6 +235,12 @@ def extract(doc: Document) -> None:
             doc.statistics.append(stat)
             if prev is reading:
                 prev_place = stat.place
+    _read_together(doc)
+
+
+def _read_together(doc: Document) -> None:
+    """What the page's figures say of each other once all are read: a count out of a total, and a
+    headline's figure told again in the body."""
     _parts_of_totals(doc)
     _merge_title_figures(doc)
 
