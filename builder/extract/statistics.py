@@ -586,11 +586,10 @@ def _merge_title_figures(doc: Document) -> None:
     """A headline figure restated in the body in other words («۱۷ درصد مداخلات …» in the
     title, «۱۷ درصد کودک‌آزاری» in the body) is the body's observation: same value, same unit;
     when the body says only its unit («با افزایش ۳۰ درصدی برای …»), the headline says what it is of."""
-    title = doc.article.title
-    first = doc.text.split("\n", 1)[0]
-    if not title or key(first) != key(title):
+    end = _headline_end(doc)
+    if not end:
         return
-    in_title = [s for s in doc.statistics if all(e.sentence >= 0 and doc.sentences[e.sentence].end <= len(first) for e in s.evidence)]
+    in_title = [s for s in doc.statistics if all(e.sentence >= 0 and doc.sentences[e.sentence].end <= end for e in s.evidence)]
     for stat in in_title:
         body = next((s for s in doc.statistics if s not in in_title and s.value == stat.value and s.unit == stat.unit), None)
         if body is not None:
