@@ -447,8 +447,8 @@ def _longer_surnames(doc: Document, verbs: frozenset[int]) -> None:
     name and follows the surname again where the surname alone opens a sentence is the surname's
     last word, however common it is (the page names the person the same way twice); not a
     reporting verb's first word (``verbs``: where they start).  So is a word said once right before
-    what goes on the clause («وجیهه محمدی فلاح با بیان اینکه …»: :func:`~builder.extract.name_ends.clause_goes_on`), a given
-    name too («فرزاد هوشیار پارسا ظهر امروز …»).  A function word and the word after it are the
+    what goes on the clause («وجیهه محمدی فلاح با بیان اینکه …»: :func:`.name_ends.clause_goes_on`), a
+    given name too («فرزاد هوشیار پارسا ظهر امروز …»).  A function word and the word after it are the
     surname's only when the page repeats all of it so («سید مهدی خدمت بین دانا گفت», «خدمت بین دانا
     افزود»): «بین» alone is a preposition."""
     for k, person in list(doc.persons.items()):
@@ -467,7 +467,7 @@ def _longer_surnames(doc: Document, verbs: frozenset[int]) -> None:
         if not may_end_a_name(doc, word, after.start(1 + bridged)):
             continue
         said = " ".join(after.groups())
-        again = re.compile(re.escape(last) + GAP + GAP.join(map(re.escape, after.groups())) + r"(?![\w\u200c])")
+        again = re.compile(r"[\s\u200c]+".join(map(re.escape, (last, *after.groups()))) + r"(?![\w\u200c])")
         opens = [m for m in again.finditer(doc.text) if m.start() >= mentions[0].end
                  and (si := doc.sentence_at(m.start())) >= 0 and PREAMBLE.match(doc.text[doc.sentences[si].start:m.start()])]
         if bridged:  # «پوریوسف با اشاره به …» opens sentences too: only a reporting verb right after says a name
