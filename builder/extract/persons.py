@@ -470,7 +470,7 @@ def _longer_surnames(doc: Document, verbs: frozenset[int]) -> None:
         again = re.compile(r"[\s\u200c]+".join(map(re.escape, (last, *after.groups()))) + r"(?![\w\u200c])")
         opens = [m for m in again.finditer(doc.text) if m.start() >= mentions[0].end
                  and (si := doc.sentence_at(m.start())) >= 0 and PREAMBLE.match(doc.text[doc.sentences[si].start:m.start()])]
-        if bridged:  # «پوریوسف با اشاره به …» opens sentences too: only a reporting verb right after says a name
+        if bridged:  # «کریمیان با اشاره به …» opens sentences too: only a reporting verb right after says a name
             opens = [m for m in opens if clause_goes_on(doc, m.end(), verbs) and not GOES_ON.match(doc.text, m.end())]
         if not (opens and not is_given_name(word) or not bridged and clause_goes_on(doc, after.end(), verbs)):
             continue

@@ -250,7 +250,7 @@ _TOTAL_WORDS = frozenset(key(w) for w in ("از", "مجموع", "کل"))
 
 
 def _parts_of_totals(doc: Document) -> None:
-    """«۶۴۰۳ نفر از مجموع ۱۲ هزار مددجوی زیر پوشش … معلول هستند»: a bare count right before the total it
+    """«۳۲۰۰ نفر از مجموع ۹ هزار سالمند ساکن … زن هستند»: a bare count right before the total it
     is part of counts what the total counts (the words read for it stop at the total's figure; evidence
     offsets are the page's)."""
     for part, total in zip(doc.statistics, doc.statistics[1:]):
@@ -454,7 +454,7 @@ def _shared_predicate(doc: Document, sent, figures: list[_Figure], i: int) -> pr
     if pred.copula and any(m.start <= at < m.end for m in doc.mentions if m.kind in ("place", "organization", "person")):
         return None  # «… و ۱۴۰ خانواده در نهاوند هستند»: the last item's place, not a shared predicate
     if all(_placed_only(doc, figures[k], figures[k + 1]) for k in range(i, j)):
-        return pred  # «۱۵ نفر در اسفراین، ۷۱ نفر در بجنورد و … در گرمه به علت ازدواج از تحصیل بازمانده‌اند»: the items
+        return pred  # «۱۲ نفر در سبزوار، ۸ نفر در نیشابور و ۵ نفر در کاشمر … جا مانده‌اند»: the items
         # differ by place alone (the last one's place is left out of its predicate), the rest is shared
     return pred._replace(complement="")  # what follows the last item is its own («… در روستاها سکونت دارند»)
 
@@ -465,7 +465,7 @@ _JOINER = re.compile(rf"{GAP}(?:،|,|و)?{GAP}")
 
 def _placed_only(doc: Document, a: _Figure, b: _Figure) -> bool:
     """The only words between list items ``a`` and ``b`` are a preposition and a place: ``a``'s own, before
-    the joiner («۱۵ نفر در اسفراین، …»), or ``b``'s label, after it («در اسفراین ۴۵ نفر، در بجنورد ۲۱۴ نفر»)."""
+    the joiner («۱۲ نفر در سبزوار، …»), or ``b``'s label, after it («در سبزوار ۱۲ نفر، در نیشابور ۸ نفر»)."""
     end, q = max(a.stop, a.end), _qualifier(doc, b.start)[1]
     places = [m for m in doc.mentions if m.kind == "place" and end < m.start and m.end <= q]
     if len(places) != 1:
@@ -474,8 +474,8 @@ def _placed_only(doc: Document, a: _Figure, b: _Figure) -> bool:
     preposition = _PLACED.search(before)
     if preposition is None:
         return False
-    own = preposition.start() == 0 and _JOINER.fullmatch(after)  # «۱۵ نفر در اسفراین، …»
-    label = _JOINER.fullmatch(before[:preposition.start()]) and not after.strip()  # «…، در بجنورد ۲۱۴ نفر»
+    own = preposition.start() == 0 and _JOINER.fullmatch(after)  # «۱۲ نفر در سبزوار، …»
+    label = _JOINER.fullmatch(before[:preposition.start()]) and not after.strip()  # «…، در نیشابور ۸ نفر»
     return bool(own or label)
 
 
