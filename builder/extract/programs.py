@@ -253,9 +253,10 @@ def _named(units: list[Unit], j: int, k: int, n: int, kind: str, content: int, c
     site, a place or a counted noun before its verb."""
     if n == 2 and (kind == "centre" and k > j or kind == "team"):
         content = max(content, 1)  # «پایگاه خدمات | اجتماعی», «تیم سیار», «گروه همیار»: a two-word head says what it does
+    head = "".join(u.key for u in units[j - n:j])
     if k == j and content == 0:  # «به مددسرا منتقل شدند»: the city's shelter, a service known by its head alone
-        return not counted and "".join(u.key for u in units[j - n:j]) in _SHELTER_SERVICE
-    if "".join(u.key for u in units[j - n:j]) == _CENTRES and units[j].key not in _CENTRE_SERVICES:
+        return not counted and head in _SHELTER_SERVICE
+    if head == _CENTRES and units[j].key not in _CENTRE_SERVICES:
         return False  # «مراکز استان‌ها», «مراکز فرهنگی و ورزشی»: centres of any kind, not a service by name
     if content == 0 or units[j].key in PLACE_WORDS or units[j].key in _RESEARCH or units[j].key in _NEWS_DESK \
             or any(u.key.endswith(key("نیوز")) for u in units[j:k]):  # «مرکز خبر», «سامانه … خبیرنیوز»: the site's
