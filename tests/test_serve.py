@@ -432,10 +432,29 @@ def test_abandoned_queries_leave_no_children_or_snapshots(tmp_path, change_figur
         assert _ask(s, "ASK { ?s ?p ?o }")
 
 
-def test_a_writable_server_restarts_its_child_after_a_timeout(writable):
+@pytest.mark.parametrize("slow_give_back", [False, True])
+def test_a_writable_server_restarts_its_child_after_a_timeout(writable, monkeypatch, slow_give_back):
+    """The next request, sent as soon as the 504 is read, goes to a new child, not the one being stopped.
+
+    A handler thread slow to give the child back (as on a busy machine) once
+    let that request reach the old child, which was then stopped under it (502).
+    """
+    if slow_give_back:
+        give_back = type(writable).give_back
+
+        def slowly(self, child, spoiled):
+            time.sleep(1.5)
+            give_back(self, child, spoiled)
+
+        monkeypatch.setattr(type(writable), "give_back", slowly)
     writable.timeout_s = 3
+    timed_out = writable.borrow()
+    writable.give_back(timed_out, False)
     status, body = _call(writable.query_url, **_form(query=COUNT_CROSS), timeout=120)
     assert status == 504, body
+    lent = writable.borrow()  # what the next request would be sent to, the moment the 504 is read
+    assert lent is not None and lent is not timed_out
+    writable.give_back(lent, False)
     status, body = _call(writable.update_url, INSERT.encode(), {"Content-Type": "application/sparql-update"})
     assert status == 204, body  # a new child over the same store
     assert _ask(writable, INSERTED)

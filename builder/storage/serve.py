@@ -249,16 +249,29 @@ class Server:
 
     def give_back(self, child: Child, spoiled: bool) -> None:
         """A request is done with ``child``; ``spoiled``: it was left working (timed out, or its client left)."""
+        if spoiled:
+            self.spoil(child)
         with self._lock:
             child.inflight -= 1
-            if spoiled:
-                self._spoiled.add(child)
-                if self.writable and child is self._child:  # it is about to be stopped: no new request for it
-                    self._child = None
-                    self._retiring.append(child)
             self._lock.notify_all()
-        if spoiled:
-            self._wake.set()
+
+    def spoil(self, child: Child) -> None:
+        """``child`` was left working: have it replaced (once, however often it is said).
+
+        The proxy says so before it answers its client, so that a client which
+        sends its next request as soon as it reads a 504 is never lent a
+        writable child that is about to be stopped.
+        """
+        with self._lock:
+            if child.spoiled:
+                return
+            child.spoiled = True
+            self._spoiled.add(child)
+            if self.writable and child is self._child:  # it is about to be stopped: no new request for it
+                self._child = None
+                self._retiring.append(child)
+            self._lock.notify_all()
+        self._wake.set()
 
     def note(self, message: str) -> None:
         """One line in the log (none when there is no log)."""

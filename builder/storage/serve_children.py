@@ -164,6 +164,7 @@ class Child:
         self.process, self.host, self.port, self.location, self.snapshot = process, host, port, location, snapshot
         self.inflight = 0  # requests being forwarded to it
         self.stop_at: float | None = None  # once retired: stopped when its requests are done, or at this time
+        self.spoiled = False  # left working by a request: to be replaced
 
 
 def start_child(spawner: Spawner, location: Path, *, writable: bool, snapshot: bool, wait: float, log=None) -> Child:

@@ -353,6 +353,7 @@ class ProxyHandler(http.server.BaseHTTPRequestHandler):
                 self.wfile.write(b"0\r\n\r\n")
             return False
         except _TimedOut:
+            backend.spoil(child)  # before the client hears of it: its next request goes to a new child
             backend.note(f"{'504' if not committed else 'cut'} {forward.target}: ran past {backend.timeout_s:g} s, "
                          f"stopped")
             if not committed:
