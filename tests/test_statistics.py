@@ -1095,3 +1095,14 @@ def test_vehicles_lines_and_staff_counted_in_words_are_figures():
 def test_a_lone_nouns_clause_words_end_at_the_next_figure():
     stats = by_value(run("مدیرکل بهزیستی استان زنجان گفت: اورژانس اجتماعی در سه شهرستان و با چهار خودرو فعال است."))
     assert "خودرو" not in stats[3].subject and key("اورژانس") in key(stats[3].subject)
+
+
+def test_a_count_of_areas_says_what_is_in_them():
+    # «در N شهرستان»: the figure counts the areas where what the clause opens with is or is done
+    stats = by_value(run("مدیرکل بهزیستی استان زنجان گفت: خانه‌های امن زنان در ۴ شهرستان استان راه‌اندازی شده است."))
+    assert key(stats[4].subject) == key("شهرستان استان که خانه‌های امن زنان در آن راه‌اندازی شده")
+    # the province the cities lie in, named with its own noun, is no list of places after the count
+    stats = by_value(run("مدیرکل بهزیستی گفت: مراکز مثبت زندگی در ۶ شهر استان زنجان راه‌اندازی می‌شود."))
+    assert key(stats[6].subject).startswith(key("شهر استان زنجان که مراکز مثبت زندگی در آن راه‌اندازی"))
+    # places named after their count still are
+    assert 2 not in by_value(run("مدیرکل بهزیستی گفت: طرح همیاری در دو استان البرز و قزوین اجرا می‌شود."))

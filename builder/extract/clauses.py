@@ -4,7 +4,8 @@
 many, the clause's opening words say of what (:func:`topic`).  The opening words may be set off
 by a comma (:func:`subject_before_comma`: a relative clause «که … هستند،», a year «در سال ۹۷،»),
 and «تعداد/شمار/آمار» before them is read through (:func:`strip_stat_noun`).  The phrases are
-read with :mod:`builder.extract.counted`'s word classes.
+read with :mod:`builder.extract.counted`'s word classes.  A figure inside «در N شهرستان» counts
+the areas where what the clause opens with is (:func:`what_the_areas_have`).
 """
 from __future__ import annotations
 
@@ -170,3 +171,35 @@ def strip_stat_noun(words: str) -> str:
     while parts and _K(parts[0]) in _STAT_NOUNS:
         parts.pop(0)
     return " ".join(parts)
+
+
+
+def words_before(doc: Document, sent_start: int, pos: int, most: int = 3) -> str:
+    """Up to ``most`` content words right before ``pos`` in its sentence («تسهیلات قرض‌الحسنه»)."""
+    found = []
+    for w in reversed(re.findall(r"[^\s\u200c،,.:؛;«»()]+(?:\u200c[^\s\u200c،,.:؛;«»()]+)*", doc.text[max(sent_start, pos - 60):pos])):
+        if is_function_word(w) or is_verb(w) or re.search(r"[0-9۰-۹]", w) or len(found) >= most:
+            break
+        found.insert(0, w)
+    return " ".join(found)
+
+
+# the areas a figure counts when it says where something is or is done: «در ۸ شهرستان», «در ۲۳ استان کشور»
+_AREAS = frozenset(_K(w) for w in ("استان", "شهرستان", "شهر", "روستا", "بخش", "منطقه", "نقطه", "کشور"))
+_IN_BEFORE = re.compile(rf"(?<![\w\u200c])در{GAP}$")
+_MAX_WHAT = 6  # words: a longer opening is a sentence of its own, not what the areas have
+
+
+def what_the_areas_have(doc: Document, sent_start: int, q_start: int, first: str) -> str:
+    """«اورژانس اجتماعی در ۸ شهرستان استان مستقر شده است»: the figure counts the areas where what
+    the clause opens with is or is done, so those words say which areas («… که اورژانس اجتماعی در آن
+    مستقر شده»); "" when the figure is no such count or the opening is not a short noun phrase."""
+    inside = _IN_BEFORE.search(doc.text, max(sent_start, q_start - 8), q_start)
+    if _K(first) not in _AREAS or inside is None:
+        return ""
+    begin = clause_start(doc, sent_start, inside.start())
+    words = doc.text[begin:inside.start()].split()
+    if not words or len(words) > _MAX_WHAT or is_function_word(words[0]) \
+            or any(_a_number(w) or is_verb(w) or w in _PUNCT for w in words):
+        return ""
+    return " ".join(words)

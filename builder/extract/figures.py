@@ -133,7 +133,9 @@ def _named_after(doc: Document, end: int) -> bool:
     word = re.match(r"([^\s\u200c،,.]+)[\s\u200c]+", doc.text[at:at + 20])
     if word and key(word.group(1)) in _PLACE_NOUNS:
         after = at + word.end()
-        return any(x.start in (at, after) and x.kind == "place" and key(x.text) not in _PLACE_NOUNS for x in doc.mentions)
+        # not the area the counted ones lie in, named with its own noun: «۵ شهر استان گلستان»
+        return any(x.start in (at, after) and x.kind == "place" and key(x.text) not in _PLACE_NOUNS
+                   and (x.start == at or key(x.text.split()[0]) not in _PLACE_NOUNS) for x in doc.mentions)
     return False
 
 

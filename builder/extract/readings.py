@@ -79,8 +79,8 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
     before_text = doc.text[max(sent.start, q_start - 40):q_start]
     noun_before, vacuous = _measuring_noun(doc, sent.start, q_start, before_text, first, classifier)
     if first in _ADJECTIVAL_UNITS:
-        return _Reading(_join(words[0].removesuffix("ی"), _words_before(doc, sent.start, q_start)), head, head,
-                        None, measure_for(_words_before(doc, sent.start, q_start)), False)
+        return _Reading(_join(words[0].removesuffix("ی"), clauses.words_before(doc, sent.start, q_start)), head, head,
+                        None, measure_for(clauses.words_before(doc, sent.start, q_start)), False)
     in_phrase = bool(noun_before) and not vacuous or bool(_PREPOSITION_BEFORE.search(before_text))
     back = counted.refers_back_before(doc, sent.start, start) or n.text.endswith(PERCENT_OF_THEM)
     pointer = _pointer_after(doc, stop, limit, words, classifier, share)
@@ -103,6 +103,9 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
     measure = MEASURES + "calls" if first in _CALL_NOUNS else measure  # «۴۳۰ تماس … ثبت شد»: calls, whatever was done
     if share:
         return _read_share(doc, sent, n, start, _join(noun_before, head), mods, pred, said, measure, back, prev, sibling)
+    if in_phrase and (what := clauses.what_the_areas_have(doc, sent.start, q_start, first)) \
+            and (areas := _areas_reading(doc, head, what, mods, limit, measure)):
+        return areas
     if not back and prev is not None and _SHARE_OF_BEFORE.search(before_text) and prev.population \
             and (first in counted.CLASSIFIERS or _same_noun(first, prev.population)):
         back = True  # «… ۵۵۵ کودک کار شناسایی شده که سهم خرم‌آباد ۲۷۱ کودک …»: a part of the group just counted
@@ -309,7 +312,7 @@ def _paid_for(doc: Document, sent_start: int, q_start: int, noun_before: str) ->
     if prep:
         at = max(sent_start, at - 6) + prep.start()
     places = [m for m in doc.mentions if m.kind in ("place", "person", "organization") and sent_start <= m.start < at]
-    words = _words_before(doc, sent_start, at, most=4).split()
+    words = clauses.words_before(doc, sent_start, at, most=4).split()
     while words and key(words[0]) in counted.TIME_WORDS:
         words.pop(0)
     if words and key(words[0]) in _ADVERBIAL_NOUNS:
@@ -370,14 +373,15 @@ def _same_group(doc: Document, sent, q_start: int, first: str, prev: _Reading | 
     return prev.population if prev is not None and sent.index == prev_sentence else ""
 
 
-def _words_before(doc: Document, sent_start: int, pos: int, most: int = 3) -> str:
-    """Up to ``most`` content words right before ``pos`` in its sentence («تسهیلات قرض‌الحسنه»)."""
-    found = []
-    for w in reversed(re.findall(r"[^\s\u200c،,.:؛;«»()]+(?:\u200c[^\s\u200c،,.:؛;«»()]+)*", doc.text[max(sent_start, pos - 60):pos])):
-        if is_function_word(w) or is_verb(w) or re.search(r"[0-9۰-۹]", w) or len(found) >= most:
-            break
-        found.insert(0, w)
-    return " ".join(found)
+def _areas_reading(doc: Document, head: str, what: str, mods, limit: int, measure) -> _Reading | None:
+    """«… که اورژانس اجتماعی در آن مستقر شده»: the areas counted, with the clause said of them.  Not before
+    a bare copula, whose adjective the noun phrase has already read («در ۹ استان بالاتر از میانگین است»)."""
+    verb = predicates.predicate(doc, mods.end, limit)
+    if verb is None or not verb.verbal \
+            or re.search(r"[0-9۰-۹]|(?<![\w\u200c])و(?![\w\u200c])", doc.text[mods.end:verb.end]):
+        return None  # no verb of its own, or one that another phrase of the clause shares
+    return _Reading(_join(head, mods.text, "که", what, "در آن", verb.complement, verb.verbal), head,
+                    _join(head, mods.text), None, measure, False)
 
 
 def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev, sibling) -> _Reading:
@@ -394,7 +398,7 @@ def _read_share(doc, sent, n, start, head, mods, pred, said, measure, back, prev
         about = clauses.topic(doc, sent.start, _qualifier(doc, start)[1])
         whole = about[0] if about is not None else whole
         said = "" if declared and about is not None else said  # that it was declared says nothing of what
-    before = _words_before(doc, sent.start, _qualifier(doc, start)[1], most=1)
+    before = clauses.words_before(doc, sent.start, _qualifier(doc, start)[1], most=1)
     if n.text.endswith("درصدی") and key(before) in _CHANGE:
         whole = _join(before, head)  # «افزایش ۳۰ درصدی مستمری مددجویان»: a change of what follows
     elif head and key(head.split()[0]).startswith(tuple(_CHANGE)):  # «کاهش», «کاهش‌یافته»
