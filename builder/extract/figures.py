@@ -196,13 +196,25 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
     if size and (re.search(rf"درصد{GAP}$", before) or re.search(r"(?:بیشتر|بالاتر)$", size.group())):
         return False  # «۱۲ درصد سه نفر», «پنج نفر و بیشتر»: the size of the households, not a count
     words = _WORD_NUMBER.match(n.text) is not None
-    if words and n.value == 1:
-        return False
+    if words and n.value == 1:  # «یک»: an article, unless a list of counts goes on with it
+        return _one_more_item(doc, start, end)
     if words and n.value < 10 and n.kind != "percent":
         nxt = re.match(rf"{GAP}([^\s،,.]+)", doc.text[end:end + 30])
         return bool(nxt) and (key(nxt.group(1)) in _COUNTABLE or key(nxt.group(1)) in _SERVICE_UNITS
                               or key(nxt.group(1)).endswith(_FACILITY_SUFFIXES))
     return True
+
+
+# «۱۰ مورد همسرآزاری و یک مورد …»: the classifier of the item before, then «و», right before «یک»
+_ITEM_BEFORE_ONE = re.compile(rf"[0-9۰-۹]{GAP}([^\s\u200c،,.:؛;0-9۰-۹]+)(?:{GAP}[^\s\u200c،,.:؛;0-9۰-۹]+){{0,3}}{GAP}و{GAP}$")
+
+
+def _one_more_item(doc: Document, start: int, end: int) -> bool:
+    """«یک» counts when it is the next item of a list of counts and takes the same classifier."""
+    item = _ITEM_BEFORE_ONE.search(doc.text, max(0, start - 60), start)
+    nxt = re.match(rf"{GAP}([^\s\u200c،,.]+)", doc.text[end:end + 30])
+    return bool(item and nxt) and key(item.group(1)) == key(nxt.group(1)) and key(nxt.group(1)) in counted.CLASSIFIERS \
+        and not any(counted.is_finite(w) for w in item.group().split())  # items of one clause, not two clauses
 
 
 _DECIMAL_COMMA = re.compile(r"[،,][0-9۰-۹]")  # «۵،۶ درصد» as the page writes it: a decimal, not a list
