@@ -902,3 +902,14 @@ def test_a_compound_verb_in_the_first_person_or_with_namudan_ends_a_programs_nam
     for verb in ("پیاده کنیم", "اجرا نماید", "اجرا کنیم"):
         doc = run(f"مدیرکل بهزیستی استان قم گفت: باید برای سالمندان تنها یک طرح تازه {verb} تا تنهایی آنان کم شود.")
         assert not any(key(verb.split()[0]) in key(p.name) for p in doc.programs.values()), verb
+
+
+def test_a_known_office_written_with_its_parents_name_names_the_parent_too():
+    # the gazetteer's office implies its national body; when the page writes that body after it, it is one of the story's
+    doc = run("سرپرست دفتر امور آسیب‌دیدگان اجتماعی سازمان بهزیستی کشور گفت: مراکز روزانه سالمندان افزایش می‌یابد.")
+    office = doc.organizations[key("دفتر امور آسیب‌دیدگان اجتماعی")]
+    assert office.parent == key("سازمان بهزیستی کشور") and office.parent in doc.organizations
+    assert doc.organizations[office.parent].evidence
+    # the office named alone implies the body, which the story does not name
+    alone = run("سرپرست دفتر امور آسیب‌دیدگان اجتماعی گفت: مراکز روزانه سالمندان افزایش می‌یابد.")
+    assert key("سازمان بهزیستی کشور") not in alone.organizations

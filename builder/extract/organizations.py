@@ -208,8 +208,23 @@ def register(doc: Document, units: list[Unit], ph: OrgPhrase, sentence: int) -> 
     own_end = ph.end if ph.parent is None else ph.parent.start
     start, end = units[ph.start].start, units[own_end - 1].end
     org.evidence.append(doc.evidence(start, end, NAME))
+    if ph.entry is not None and k == ph.entry.key and implied_parent and not parent_key \
+            and (named := _parent_written(doc, implied_parent, name, start, end)):
+        named.evidence.append(doc.evidence(start, end, NAME))  # «دفتر امور … سازمان بهزیستی کشور»: both bodies
     doc.mentions.append(Mention("organization", start, end, doc.text[start:end], k, sentence))
     return k
+
+
+def _parent_written(doc: Document, parent: str, name: str, start: int, end: int) -> Organization | None:
+    """The parent a gazetteer body implies, when the page writes it after the body's own ``name`` (a known
+    form of the name spells it out), added to the story's bodies; else None."""
+    entry = organization(parent)
+    written = key(doc.text[start:end])
+    if entry is None or not written.endswith(key(entry.name)) or key(name).endswith(key(entry.name)):
+        return None
+    named = doc.organizations[_national(doc, entry.name)]
+    named.parent = named.parent or (key(entry.parent) if entry.parent else None)
+    return named
 
 
 _PRESS_OFFICE = re.compile(r"(?:دفتر\s+|اداره\s+)?(?:روابط\s*\S*\s*عمومی|ارتباطات)")
