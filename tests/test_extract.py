@@ -913,3 +913,10 @@ def test_a_known_office_written_with_its_parents_name_names_the_parent_too():
     # the office named alone implies the body, which the story does not name
     alone = run("سرپرست دفتر امور آسیب‌دیدگان اجتماعی گفت: مراکز روزانه سالمندان افزایش می‌یابد.")
     assert key("سازمان بهزیستی کشور") not in alone.organizations
+
+
+def test_what_a_clause_says_of_a_body_before_its_verb_is_no_word_of_its_name():
+    doc = run("رئیس بهزیستی شهرستان میانه گفت: تا پارسال کارگروه ساماندهی کودکان خیابانی فعال نبود.")
+    assert key("کارگروه ساماندهی کودکان خیابانی") in {key(o.name) for o in doc.organizations.values()}
+    doc = run("رئیس بهزیستی شهرستان میانه گفت: ۳۰۰ خانواده از خدمات معاونت امور اجتماعی بهره مند هستند.")
+    assert key("معاونت امور اجتماعی") in {key(o.name) for o in doc.organizations.values()}

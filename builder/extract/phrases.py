@@ -151,6 +151,8 @@ def _ends_name(units: list[Unit], k: int) -> bool:
         return True
     if u.key in _NOT_IN_NAMES or is_verb(u.text):  # «نهاد حمایتی | نبوده», «کمیته مذکور»
         return True
+    if u.key in _PREDICATE_WORDS and any(is_verb(v.text) or v.key in _NOT_IN_NAMES for v in units[k + 1:k + 3]):
+        return True  # «کارگروه ساماندهی کودکان کار | فعال نبود», «… | بهره مند هستند»: what the body is or has
     return compound_verb_noun(units, k)
 
 
@@ -158,6 +160,11 @@ def _ends_name(units: list[Unit], k: int) -> bool:
 # or count what follows them («شورای اداری منطقه | تعداد ۹۰ دانش‌آموز …»)
 _NOT_IN_NAMES = frozenset(key(w) for w in ("مذکور", "یادشده", "فوق", "مزبور", "نبوده", "بوده", "نیست", "است",
                                            "تعداد", "شمار"))
+
+
+# words a clause says of a body before its verb, never words of its name
+_PREDICATE_WORDS = frozenset(key(w) for w in ("فعال", "غیرفعال", "مستقر", "موظف", "دایر", "بهره", "بهره‌مند",
+                                              "برخوردار"))
 
 
 # a light verb's perfect written without its ZWNJ («تماس گرفتهاند», «برگزار شدهاست»), or that hazm joined, negated too
