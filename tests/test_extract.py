@@ -920,3 +920,8 @@ def test_what_a_clause_says_of_a_body_before_its_verb_is_no_word_of_its_name():
     assert key("کارگروه ساماندهی کودکان خیابانی") in {key(o.name) for o in doc.organizations.values()}
     doc = run("رئیس بهزیستی شهرستان میانه گفت: ۳۰۰ خانواده از خدمات معاونت امور اجتماعی بهره مند هستند.")
     assert key("معاونت امور اجتماعی") in {key(o.name) for o in doc.organizations.values()}
+
+
+def test_some_of_a_kind_in_the_plural_ends_a_programs_name():
+    doc = run("مدیرکل بهزیستی استان قم گفت: مراکز اقامتی درمان اعتیاد بانوان دستاوردهایی برای خانواده‌ها داشته است.")
+    assert [key(p.name) for p in doc.programs.values()] == [key("مراکز اقامتی درمان اعتیاد بانوان")]

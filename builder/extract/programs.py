@@ -85,6 +85,7 @@ _ADVERBIAL_NOUNS = frozenset(key(w) for w in ("صورت", "طور"))
 # an indefinite «‑ای» after a ZWNJ («انسان‌دوستانه‌ای»; without it, «‑های» may be a plural), or the head's
 # own «‑ی» («طرحی»): some program, not one named
 _INDEFINITE = re.compile(r"\u200cای$|^(?:طرح|برنامه|مرکز|پروژه)ی$")
+_SOME = re.compile(r".{2,}هایی$")  # «پیامدهایی», «فعالیت‌هایی»: some of a kind, in the plural: what the clause says
 _GLUED_DEMONSTRATIVE = re.compile(r"(?:در|از|به|با|بر)(?:این|همین|آن|همان)")  # «دراین»: a page lost the space
 _GLUED_COPULA = re.compile(r".{3,}است")
 _HOUSE = key("خانه")
@@ -199,6 +200,8 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
             if k == j:
                 return None  # «برنامه انسان‌دوستانه‌ای»: a kind of program, not one by name
             break
+        if k > j and _SOME.match(u.key):
+            break  # «کمپ‌های ترک اعتیاد | پیامدهایی دارد»
         if k + 1 < len(units) and _indefinite(units[k + 1].text):
             break  # «خانه امن | شرایط ویژه‌ای دارند»: a noun and its indefinite adjective, the predicate
         if (u.key == key("و") and k > j) or takes_preposition(units, k):
