@@ -1116,3 +1116,9 @@ def test_one_more_item_of_a_list_of_counts_and_its_own_noun():
     # a glued participle («ثبت‌شده») carries its own non-verbal part: the noun before it stays the item's
     stats = by_value(run("مدیرکل بهزیستی استان زنجان گفت: در تماس‌ها ۱۲ مورد همسرآزاری و دو مورد سالمندآزاری ثبت‌شده است."))
     assert key(stats[2].subject).startswith(key("مورد سالمندآزاری"))
+
+
+def test_a_shares_compound_verb_is_no_noun_of_the_share():
+    # «۷ درصد اعلام کردند»: «اعلام» is the verb's, so the share is of the list's whole, as the one before it
+    stats = by_value(run("پژوهشگر دانشگاه گفت: ۹۰ درصد این کودکان می‌گویند کارفرما ندارند و تنها ۷ درصد اعلام کردند که کارفرما دارند."))
+    assert stats[7].whole == "کودکان" and key(stats[7].subject) == key("درصد کودکان")

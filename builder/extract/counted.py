@@ -30,7 +30,7 @@ from ..text.lexicon import word_frequency
 from ..text.numbers import find_numbers
 from ..text.patterns import GAP
 from ..text.textkey import key
-from .tokens import is_function_word, is_past_stem, is_stop, is_verb
+from .tokens import is_function_word, is_light_verb, is_past_stem, is_stop, is_verb
 
 TOKEN = re.compile(r"[^\s\u200c،,.:؛;!؟?()«»\"]+(?:\u200c[^\s\u200c،,.:؛;!؟?()«»\"]+)*|[،,.:؛;!؟?()«»\"]")
 _PUNCT = frozenset("،,.:؛;!؟?()«»\"")
@@ -182,7 +182,7 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
                 break  # «… از ۳۱ درصد به ۳۸ درصد رسید.», «… رسید که …»: the verb of a change, not «رسید» (a receipt)
         participle = len(_K(w)) > 4 and _K(w).endswith(_K("شده"))  # «ثبت‌شده»: with its own non-verbal part
         glued = participle and not _finite_after(doc, m.end(), limit)
-        if percent and not words and (_PERFECT_GLUED.search(_K(w)) or _passive_after(doc, m.end(), limit)):
+        if percent and not words and (_PERFECT_GLUED.search(_K(w)) or _compound_verb_after(doc, m.end(), limit)):
             break  # «… ۶.۴ درصد اعلام شده است»: the predicate; the share's noun is the clause's subject
         if not glued and (is_finite(w) or (words and _K(w) in (_K("شده"), _K("شد"))) or _K(w) in _PREVERB):
             if len(words) >= 2 and not _PARTICIPLE.search(_K(words[-1][0])) and _K(w) not in _COPULA \
@@ -479,10 +479,11 @@ def _ratio_noun(doc: Document, m: re.Match, limit: int) -> bool:
     return nxt is not None and _is_word(nxt.group()) and not is_function_word(nxt.group())
 
 
-def _passive_after(doc: Document, pos: int, limit: int) -> bool:
-    """The word after ``pos`` makes a passive compound verb of the word before it («اعلام | شده»)."""
+def _compound_verb_after(doc: Document, pos: int, limit: int) -> bool:
+    """The word after ``pos`` makes a compound verb of the word before it, passive («اعلام | شده») or
+    active («اعلام | کردند»)."""
     nxt = _next(doc, pos, limit)
-    return nxt is not None and _K(nxt.group()) in _PASSIVE
+    return nxt is not None and (_K(nxt.group()) in _PASSIVE or is_light_verb(nxt.group()))
 
 
 def _finite_after(doc: Document, pos: int, limit: int) -> bool:
