@@ -757,3 +757,9 @@ def test_a_given_name_and_ordinary_words_up_to_a_reporting_verb_name_a_person():
     for sentence in ("حسن در ادامه گفت: ۴۰ مرکز فعال است.", "حسن هم گفت: ۴۰ مرکز فعال است.",
                      "حسن مدیرکل گفت: ۴۰ مرکز فعال است."):
         assert not any(p.startswith(key("حسن")) for p in persons(run(sentence))), sentence
+
+
+def test_a_word_before_a_passive_auxiliary_is_no_surname():
+    # «… آل طاها | خدمات‌دهی می‌شوند»: a centre named for a given name, then a compound verb, not a person
+    doc = run("مدیرکل بهزیستی استان گفت: کودکان در مرکز روزانه آل یاسین آموزش‌دهی می‌شوند.")
+    assert not doc.persons, list(doc.persons)

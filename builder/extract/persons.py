@@ -113,7 +113,8 @@ def _name_at(units: list[Unit], i: int, verbs: frozenset[int] = frozenset()) -> 
         given += 1
     strong = not is_surname_like(units[j - 1].text) or j - start > 1
     k = j
-    while k < len(units) and k - j < 3 and _is_surname_word(units[k], k == j, strong):
+    while k < len(units) and k - j < 3 and _is_surname_word(units[k], k == j, strong) \
+            and not (k + 1 < len(units) and units[k + 1].key in _PASSIVE):  # «… خدمات‌دهی | می‌شوند»: a verb's
         k += 1
         if units[k - 1].text.endswith(_DASHES):
             break  # «سارا بابایی- جلال شیخ‌پور»: a dash glued to a surname ends the name
@@ -140,6 +141,9 @@ def _name_at(units: list[Unit], i: int, verbs: frozenset[int] = frozenset()) -> 
     return start, k, given
 
 
+# passive auxiliaries: the word before one is the non-verbal part of a compound verb, never a surname
+_PASSIVE = frozenset(key(w) for w in ("شد", "شده", "شود", "شدند", "شوند", "می‌شود", "می‌شوند", "گردید", "گردد",
+                                      "گردند", "می‌گردد"))
 _FREQUENT_PARTICIPLE = 5_000_000  # «ساخته» 4M, «گرفته» 101M: above this, the verb's own participle
 
 
