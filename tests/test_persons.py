@@ -763,3 +763,13 @@ def test_a_word_before_a_passive_auxiliary_is_no_surname():
     # «… آل طاها | خدمات‌دهی می‌شوند»: a centre named for a given name, then a compound verb, not a person
     doc = run("مدیرکل بهزیستی استان گفت: کودکان در مرکز روزانه آل یاسین آموزش‌دهی می‌شوند.")
     assert not doc.persons, list(doc.persons)
+
+
+def test_a_desks_label_before_a_colon_opens_the_lead_and_a_semicolon_opens_what_was_said():
+    doc = run("سرویس استان‌های خبرگزاری پانا: ناهید کریمی مدیرکل بهزیستی استان قزوین درباره مهدهای روستایی اظهار کرد: "
+              "۲۰ مهد تازه باز شده است.")
+    assert speakers(doc) == [key("ناهید کریمی")]
+    # «… پیش‌تر گفته بود؛ …»: a semicolon after the verb, as a colon, opens the words it reports
+    doc = run("مدیرکل بهزیستی استان قزوین پیش از این گفته بود؛ ۲۰ مهد روستایی باز می‌شود. "
+              "ناهید کریمی، مدیرکل بهزیستی استان قزوین امروز گفت: کار ادامه دارد.")
+    assert [(q.speaker, q.verb) for q in doc.quotes] == [(key("ناهید کریمی"), "گفته بود"), (key("ناهید کریمی"), "گفت")]

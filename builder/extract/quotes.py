@@ -22,7 +22,7 @@ from .speech import TITLED, in_credit, opens_sentence
 #: the component's name, the extractor its evidence names (see builder.components)
 NAME = "quotes"
 
-_COLON = re.compile(r"\s*[:：]")
+_COLON = re.compile(r"\s*[:：؛]")
 _THAT = re.compile(rf"{GAP}(?:[،,]{GAP})?که(?![\w\u200c])")
 _AND = re.compile(r"[\s\u200c]*و[\s\u200c]*")  # «خبر داد و گفت», «خبر دادو گفت», «اعلام کرد وگفت»
 _ACCORDING = re.compile(rf"(?<![\w\u200c])به{GAP}گفت(?:ه|ه{GAP}ی|ه‌ی|ە)(\s+)")

@@ -33,6 +33,8 @@ PREAMBLE = re.compile(
     rf"{_CREDIT}[^:؛\n]{{0,120}}[،,:؛]\s*|"  # «به گزرش …» (a typo pages keep) too
     # a source's label opening the lead: «ایسنا: », «میگنا: », «بازی دراز ۱۴۰۴: » (not «کردونی خبر داد: »)
     r"[\u0600-\u06FF\u200c]{2,20}(?:\s+[\u0600-\u06FF\u200c]{2,20})?(?:\s+[۰-۹0-9]{2,4})?\s*:\s+|"
+    # a desk's label, the desk and the site: «سرویس جامعه خبرآنلاین: », «گروه استان‌ها - ایرنا: »
+    r"(?:سرویس|گروه)(?:\s*[-–—]?\s*[\u0600-\u06FF\u200c]{2,20}){1,4}\s*:\s+|"
     # a credit with no comma before the name: «به گزارش یولن از گچساران عزیز اله دیلمی …»
     # or before the post: «به گزارش روابط عمومی بهزیستی استان یزد کارشناس مسئول …»; the source after
     # «به نقل از» is a few words of its own, no speaker («… استان بوشهر به نقل از بهزیستی گناوه یداله خرم‌نژاد …»)
