@@ -39,6 +39,7 @@ def test_credit_lines(paragraph, name, agency):
 
 @pytest.mark.parametrize("paragraph", [
     "به گزارش خبرنگار ما، امروز …",  # the site's own reporter
+    "به گزارش خبرنگار ما در ارومیه؛ امروز …",  # and where that reporter is
     "به گزارش مرکز آمار ایران، شمار ازدواج‌ها …",  # a body reporting figures, not the story's source
     "به گزارش خبرگزاری مهر، به نقل از دادگستری استان، …",  # a body quoted by the agency: the agency stays
 ])

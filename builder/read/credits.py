@@ -115,8 +115,8 @@ def _named(text: str, *, unknown_ok: bool) -> Credit | None:
         s, e, entry = hits[0]
         return Credit(_as_credited(text[s:e], entry, text), entry, text)
     words = name.split()
-    if len(words) == 1 and is_stopword(name):  # «به گزارش خبرنگار ما»: the site's own reporter
-        return None
+    if len(words) == 1 and is_stopword(name) or words[:1] == ["ما"]:  # «به گزارش خبرنگار ما (در تبریز)»: the
+        return None  # site's own reporter
     if any(w in ("این", "همین") for w in words):  # «روابط عمومی این سازمان»: a body named before
         return None
     if not unknown_ok or not words or len(words) > (_MAX_OFFICE_WORDS if office else _MAX_WORDS) \
