@@ -66,7 +66,8 @@ def test_leads(paragraph, name):
     assert credit is not None and credit.name == name
 
 
-@pytest.mark.parametrize("paragraph", ["وزیر کار: سخن …", "مدیرکل بهزیستی: …", "کرمان: بارش …", "تهران- مدیرکل …"])
+@pytest.mark.parametrize("paragraph", ["وزیر کار: سخن …", "مدیرکل بهزیستی: …", "کرمان: بارش …", "تهران- مدیرکل …",
+                                       "نوروزی: امسال ۲۰ مدرسه عشایری باز می‌شود"])  # a headline opened by its speaker
 def test_a_speaker_or_place_before_a_colon_is_no_source(paragraph):
     assert from_lead(paragraph) is None
 

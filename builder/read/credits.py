@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..text import datelines
 from ..text.gazetteer import AgencyEntry, agency, find_agencies, find_places
-from ..text.lexicon import ROLE_HEADS, is_common_word, is_given_name, is_ordinary_word, is_stopword, reporting_verb_pattern
+from ..text.lexicon import ROLE_HEADS, is_common_word, is_given_name, is_ordinary_word, is_stopword, is_surname_like, reporting_verb_pattern
 from ..text.patterns import GAP
 from ..text.textkey import key
 
@@ -261,8 +261,8 @@ def _unknown_label(label: str, colon: bool) -> Credit | None:
     words = name.split()
     if not words or _is_place(name):
         return None
-    if len(words) == 1 and colon and not is_common_word(name) and not find_places(name):
-        return Credit(name, None, label)
+    if len(words) == 1 and colon and not is_common_word(name) and not find_places(name) and not is_surname_like(name):
+        return Credit(name, None, label)  # not «سیفی: …», a headline that opens with its speaker's surname
     if re.search(r"[0-9۰-۹]$", name) and len(words) <= 3 and words[0] not in _NUMBERED:
         return Credit(name, None, label)
     if len(words) <= 3 and colon and _OUTLET.search(name) and not name.endswith("خبر"):  # «کد خبر:», «مشروح خبر:»
