@@ -5,14 +5,17 @@ many, the clause's opening words say of what (:func:`topic`).  The opening words
 by a comma (:func:`subject_before_comma`: a relative clause «که … هستند،», a year «در سال ۹۷،»),
 and «تعداد/شمار/آمار» before them is read through (:func:`strip_stat_noun`).  The phrases are
 read with :mod:`builder.extract.counted`'s word classes.  A figure inside «در N شهرستان» counts
-the areas where what the clause opens with is (:func:`what_the_areas_have`).
+the areas where what the clause opens with is (:func:`what_the_areas_have`).  The words right before a
+figure (:func:`words_before`) and a measure named there as a noun (:func:`nominal_before`) are read here too.
 """
 from __future__ import annotations
 
 import re
 
+from ..graph.concepts import measure_for
 from ..text.document import Document
 from ..text.patterns import GAP
+from ..text.textkey import key
 from .counted import (_COPULA, _GROUP_NOUNS, _K, _PARTICIPLE, _PUNCT, _STAT_NOUNS, Words, _a_number, _finite_after,
                       _is_word, _next, _tokens, is_finite, modifiers, noun_phrase, relative_clause)
 from .tokens import is_function_word, is_verb
@@ -182,6 +185,28 @@ def words_before(doc: Document, sent_start: int, pos: int, most: int = 3) -> str
             break
         found.insert(0, w)
     return " ".join(found)
+
+
+
+def nominal_before(doc: Document, sent_start: int, q_start: int) -> str:
+    """A measure named just before the figure (its qualifier starting at ``q_start``) as a noun: «شناسایی
+    ۱۴۰۵ کودک», «ثبت ۸۴ هزار تماس»."""
+    words = re.findall(r"[^\s\u200c،,.:؛;!؟?()«»\"]+(?:\u200c[^\s\u200c،,.:؛;!؟?()«»\"]+)*",
+                       doc.text[max(sent_start, q_start - 24):q_start])
+    if not words:
+        return ""
+    last = words[-1]
+    if key(last) == key("از") and len(words) > 1:
+        # «حمایت از ۶۵۸ یتیم»: a measure that takes «از»; not «… از ۴۰ کودک»
+        return words[-2] if key(words[-2]) in _MEASURES_TAKING_FROM else ""
+    return last if measure_for(last) and key(measure_for(last) or "") and key(last) in _MEASURE_NOUNS else ""
+
+
+_MEASURES_TAKING_FROM = frozenset(key(w) for w in ("حمایت", "نگهداری", "مراقبت", "پشتیبانی", "سرپرستی", "بازدید"))
+_MEASURE_NOUNS = frozenset(key(w) for w in (
+    "شناسایی", "جمع‌آوری", "جمع", "ساماندهی", "پذیرش", "ثبت", "ثبت‌نام", "افتتاح", "احداث", "تحویل",
+    "ارجاع", "معرفی", "حمایت", "پوشش", "اسکان", "نگهداری", "آزادی", "بازگشت", "استخدام", "تحصیل", "اشتغال", "ساخت",
+))
 
 
 # the areas a figure counts when it says where something is or is done: «در ۸ شهرستان», «در ۲۳ استان کشور»

@@ -180,14 +180,12 @@ def noun_phrase(doc: Document, start: int, limit: int, percent: bool = False) ->
             nxt = _next(doc, m.end(), limit)
             if nxt is None or not _is_word(nxt.group()) or _K(nxt.group()) in _COPULA or _K(nxt.group()) in _AFTER_VERB:
                 break  # «… از ۳۱ درصد به ۳۸ درصد رسید.», «… رسید که …»: the verb of a change, not «رسید» (a receipt)
-        participle = len(_K(w)) > 4 and _K(w).endswith(_K("شده"))  # «ثبت‌شده»: with its own non-verbal part
-        glued = participle and not _finite_after(doc, m.end(), limit)
+        glued = (participle := len(_K(w)) > 4 and _K(w).endswith(_K("شده"))) and not _finite_after(doc, m.end(), limit)
         if percent and not words and (_PERFECT_GLUED.search(_K(w)) or _compound_verb_after(doc, m.end(), limit)):
             break  # «… ۶.۴ درصد اعلام شده است»: the predicate; the share's noun is the clause's subject
         if not glued and (is_finite(w) or (words and _K(w) in (_K("شده"), _K("شد"))) or _K(w) in _PREVERB):
-            if len(words) >= 2 and not _PARTICIPLE.search(_K(words[-1][0])) and _K(w) not in _COPULA \
-                    and not participle:
-                words.pop()  # «کودک کار شناسایی | شدند»: the verb's non-verbal part, not the counted noun's
+            if len(words) >= 2 and not _PARTICIPLE.search(_K(words[-1][0])) and _K(w) not in _COPULA and not participle:
+                words.pop()  # «کودک کار شناسایی | شدند»: the verb's non-verbal part (not «ثبت‌شده»'s own)
             break
         # hazm's stop words include counted nouns («مورد», «نفر»): a head noun is only refused if it is a function word
         if (is_function_word(w) and not _ratio_noun(doc, m, limit) if head_next is not False

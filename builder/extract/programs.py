@@ -196,12 +196,10 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
             continue
         if u.key in _ADVERBIAL or u.key == key("به") and k + 1 < len(units) and units[k + 1].key in _ADVERBIAL_NOUNS:
             break  # «گرمخانه مهر به‌صورت شبانه‌روزی …»: how it runs, not its name
-        if _indefinite(u.text):
+        if _indefinite(u.text) or _SOME.match(u.key):  # «کمپ‌های ترک اعتیاد | پیامدهایی دارد»
             if k == j:
                 return None  # «برنامه انسان‌دوستانه‌ای»: a kind of program, not one by name
             break
-        if k > j and _SOME.match(u.key):
-            break  # «کمپ‌های ترک اعتیاد | پیامدهایی دارد»
         if k + 1 < len(units) and _indefinite(units[k + 1].text):
             break  # «خانه امن | شرایط ویژه‌ای دارند»: a noun and its indefinite adjective, the predicate
         if (u.key == key("و") and k > j) or takes_preposition(units, k):

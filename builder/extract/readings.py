@@ -84,12 +84,10 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
     in_phrase = bool(noun_before) and not vacuous or bool(_PREPOSITION_BEFORE.search(before_text))
     back = counted.refers_back_before(doc, sent.start, start) or n.text.endswith(PERCENT_OF_THEM)
     pointer = _pointer_after(doc, stop, limit, words, classifier, share)
-    pos = stop
-    if pointer is not None:
-        pos, noun = pointer
-        back = True
-        if noun and (not share or not head):  # «دو درصد از این خانوارها»: the share names its whole
-            head = noun if classifier or share else head
+    pos, noun = pointer or (stop, "")
+    back = back or pointer is not None
+    if noun and (not share or not head):  # «دو درصد از این خانوارها»: the share names its whole
+        head = noun if classifier or share else head
     mods = counted.modifiers(doc, pos, limit, len(words), last=words[-1] if words and pos == stop else "",
                              people=_UNIT_OF.get(first) == "persons" and len(words) == 1)
     pred = None if in_phrase else predicates.predicate(doc, mods.end, limit, open_end=limit >= sent.end) \
@@ -97,14 +95,13 @@ def _read(doc: Document, sent, n, start: int, end: int, head: str, stop: int, li
     if pred is None and gapped is not None and not in_phrase:
         pred = _gapped(doc, gapped, mods.end, limit)
     said = _join(pred.complement, pred.verbal) if pred else ""
-    before = _nominal_before(doc, sent.start, start)
+    before = clauses.nominal_before(doc, sent.start, q_start)
     measure = measure_for(_join(mods.text, said)) or measure_for(" ".join(words[1:])) \
         or measure_for(noun_before) or (measure_for(before) if before else None)
     measure = MEASURES + "calls" if first in _CALL_NOUNS else measure  # «۴۳۰ تماس … ثبت شد»: calls, whatever was done
     if share:
         return _read_share(doc, sent, n, start, _join(noun_before, head), mods, pred, said, measure, back, prev, sibling)
-    if in_phrase and (what := clauses.what_the_areas_have(doc, sent.start, q_start, first)) \
-            and (areas := _areas_reading(doc, head, what, mods, limit, measure)):
+    if in_phrase and (areas := _areas_reading(doc, sent.start, q_start, first, head, mods, limit, measure)):
         return areas
     if not back and prev is not None and _SHARE_OF_BEFORE.search(before_text) and prev.population \
             and (first in counted.CLASSIFIERS or _same_noun(first, prev.population)):
@@ -373,9 +370,13 @@ def _same_group(doc: Document, sent, q_start: int, first: str, prev: _Reading | 
     return prev.population if prev is not None and sent.index == prev_sentence else ""
 
 
-def _areas_reading(doc: Document, head: str, what: str, mods, limit: int, measure) -> _Reading | None:
-    """«… که اورژانس اجتماعی در آن مستقر شده»: the areas counted, with the clause said of them.  Not before
-    a bare copula, whose adjective the noun phrase has already read («در ۹ استان بالاتر از میانگین است»)."""
+def _areas_reading(doc: Document, sent_start: int, q_start: int, first: str, head: str, mods, limit: int,
+                   measure) -> _Reading | None:
+    """«… که اورژانس اجتماعی در آن مستقر شده»: the areas counted (:func:`clauses.what_the_areas_have`), with the
+    clause said of them.  Not before a bare copula, whose adjective the noun phrase has already read («در ۹ استان
+    بالاتر از میانگین است»)."""
+    if not (what := clauses.what_the_areas_have(doc, sent_start, q_start, first)):
+        return None
     verb = predicates.predicate(doc, mods.end, limit)
     if verb is None or not verb.verbal \
             or re.search(r"[0-9۰-۹]|(?<![\w\u200c])و(?![\w\u200c])", doc.text[mods.end:verb.end]):
@@ -434,27 +435,6 @@ _THAT_BEFORE = re.compile(r"(?:درصد|[0-9۰-۹])[^،,.:؛;]*?(?<![\w\u200c])�
 _DECLARED = re.compile(r"(?:اعلام|گزارش|براورد|تخمین|محاسبه|عنوان)(?:زده)?(?:شده|میشود|شود|گردیده|شد)")
 # the next item of a list: «…، ۳۴ درصد», «… و فقط ۲ درصد»
 _LIST_BEFORE = re.compile(rf"(?:،|,|و){GAP}(?:(?:فقط|تنها|نیز|هم)[\s\u200c]+)?$")
-
-
-def _nominal_before(doc: Document, sent_start: int, start: int) -> str:
-    """A measure named just before the figure as a noun: «شناسایی ۱۴۰۵ کودک», «ثبت ۸۴ هزار تماس»."""
-    q_start = _qualifier(doc, start)[1]
-    words = re.findall(r"[^\s\u200c،,.:؛;!؟?()«»\"]+(?:\u200c[^\s\u200c،,.:؛;!؟?()«»\"]+)*",
-                       doc.text[max(sent_start, q_start - 24):q_start])
-    if not words:
-        return ""
-    last = words[-1]
-    if key(last) == key("از") and len(words) > 1:
-        # «حمایت از ۶۵۸ یتیم»: a measure that takes «از»; not «… از ۴۰ کودک»
-        return words[-2] if key(words[-2]) in _MEASURES_TAKING_FROM else ""
-    return last if measure_for(last) and key(measure_for(last) or "") and key(last) in _MEASURE_NOUNS else ""
-
-
-_MEASURES_TAKING_FROM = frozenset(key(w) for w in ("حمایت", "نگهداری", "مراقبت", "پشتیبانی", "سرپرستی", "بازدید"))
-_MEASURE_NOUNS = frozenset(key(w) for w in (
-    "شناسایی", "جمع‌آوری", "جمع", "ساماندهی", "پذیرش", "ثبت", "ثبت‌نام", "افتتاح", "احداث", "تحویل",
-    "ارجاع", "معرفی", "حمایت", "پوشش", "اسکان", "نگهداری", "آزادی", "بازگشت", "استخدام", "تحصیل", "اشتغال", "ساخت",
-))
 
 
 def _names_a_population(words: str) -> bool:
