@@ -773,3 +773,11 @@ def test_a_desks_label_before_a_colon_opens_the_lead_and_a_semicolon_opens_what_
     doc = run("مدیرکل بهزیستی استان قزوین پیش از این گفته بود؛ ۲۰ مهد روستایی باز می‌شود. "
               "ناهید کریمی، مدیرکل بهزیستی استان قزوین امروز گفت: کار ادامه دارد.")
     assert [(q.speaker, q.verb) for q in doc.quotes] == [(key("ناهید کریمی"), "گفته بود"), (key("ناهید کریمی"), "گفت")]
+
+
+def test_a_name_between_modifier_letter_quotes_is_a_name():
+    # some agencies print «ˈ…ˈ» (U+02C8) for quotation marks around a name or a centre
+    doc = run("ˈمریم احمدوندˈ روز دوشنبه در بازدید از خانه سالمندان ˈامیدˈ به خبرنگاران گفت: ساخت مرکز آغاز شده است.")
+    assert speakers(doc) == [key("مریم احمدوند")]
+    (person,) = doc.persons.values()
+    assert doc.page[person.evidence[0].start:person.evidence[0].end] == "مریم احمدوند"

@@ -111,10 +111,11 @@ _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[!-~]+")
 def normalize_paragraph(text: str, body: bool = False) -> str:
     """hazm-normalise one paragraph, restore lost ZWNJs, keep numbers and web addresses intact; in the ``body``
     a one-word hashtag is that word (a headline keeps the page's «#»), and a dateline glued to its lead by «_» or
-    a word glued to a «_» after a space is set apart from it, as is a «گفت» glued to the word before its colon."""
+    a word glued to a «_» after a space is set apart from it, as is a «گفت» glued to the word before its colon; a
+    pair of «ˈ» is a pair of guillemets."""
     if body:
         text = _OPENING_UNDERSCORE.sub("_ ", _GLUED_DATELINE.sub(r"\1_ ", _HASHTAG.sub(r" \1", text)))
-        text = _GLUED_SAID.sub(" گفت", text)
+        text = _MODIFIER_QUOTES.sub(r"«\1»", _GLUED_SAID.sub(" گفت", text))
     if not _WEB_ADDRESS.search(text):
         return _hazm(text)
     parts, last = [], 0
@@ -127,6 +128,11 @@ def normalize_paragraph(text: str, body: bool = False) -> str:
 # a channel's hashtag of one word is that word («… ۳۴.۹ هزار #طلاق مربوط به …»); one of several words joined
 # by «_» («#وحید_قبادی_دانا») stays whole: where its words end, no rule of a name's words can tell
 _HASHTAG = re.compile(r"#([\u0620-\u06D3\u200c]+)(?![\u0620-\u06D3\u200c_])")
+
+
+# «ˈکلثوم خلیلوندˈ روز دوشنبه … گفت»: a pair of modifier letters (U+02C8) that some agencies print as quotation
+# marks around a name; read as the guillemets they stand for, one character for one
+_MODIFIER_QUOTES = re.compile(r"\u02c8([^\u02c8\n]{1,60})\u02c8")
 
 
 # a paragraph opening with a place and «_» glued to the lead («بیجار_رییس بهزیستی … گفت»): a dateline, its words apart
