@@ -465,7 +465,8 @@ def test_a_plural_a_dateline_and_a_title_with_a_surname_are_no_names():
     assert persons(doc) == set()
     doc = run("همایش با حضور سیدمرتضی بختیاری، رئیس کمیته امداد، آیت‌الله صدیقی، امام جمعه تهران برگزار شد.\n\n"
               "رئیس کمیته امداد گفت: این طرح ادامه دارد.")
-    assert persons(doc) == {key("سیدمرتضی بختیاری")}
+    # the title is no given name: the official before his post is named by surname alone
+    assert persons(doc) == {key("سیدمرتضی بختیاری"), key("صدیقی")}
     assert speakers(doc) == [key("سیدمرتضی بختیاری")]
 
 
@@ -781,3 +782,12 @@ def test_a_name_between_modifier_letter_quotes_is_a_name():
     assert speakers(doc) == [key("مریم احمدوند")]
     (person,) = doc.persons.values()
     assert doc.page[person.evidence[0].start:person.evidence[0].end] == "مریم احمدوند"
+
+
+def test_a_title_and_a_surname_right_before_a_post_inside_a_sentence_name_its_holder():
+    doc = run("در این بازدید که دکتر کاظمی مدیرکل بهزیستی استان کرمان نیز حضور داشت، از شیرخوارگاه بازدید شد. "
+              "کاظمی افزود: ۴۰ کودک در این مرکز هستند.")
+    assert persons(doc) == {key("کاظمی")} and speakers(doc) == [key("کاظمی")]
+    assert [(p.title, p.holder) for p in doc.posts] == [("مدیرکل بهزیستی استان کرمان", key("کاظمی"))]
+    # with no title, a word before a post inside the sentence is not taken for a surname
+    assert not run("در این بازدید که همه مدیرکل بهزیستی استان کرمان را دیدند، از مرکز بازدید شد.").persons

@@ -45,16 +45,19 @@ _WORD_BEFORE = re.compile(rf"([{LETTER}][{LETTER}\u200c]*)[\s\u200c]*[،,]?[\s\u
 
 def surname_before(doc: Document, role: Mention, extractor: str) -> str | None:
     """«ایزدپور مدیر کل بهزیستی استان گفت: …»: a sentence that opens with a word of a surname's form
-    right before a post names its holder by surname alone."""
+    right before a post names its holder by surname alone; so does a title before the word, wherever it
+    stands («… که دکتر عباسی مدیرکل بهزیستی کرمان نیز حضور داشت»)."""
     sent = doc.sentences[role.sentence]
     w = _WORD_BEFORE.search(doc.text, sent.start, role.start)
-    if w is None or not PREAMBLE.match(doc.text[sent.start:w.start()]) or not _may_be_surname(doc, w):
+    if w is None or not (PREAMBLE.match(doc.text[sent.start:w.start()]) or _TITLE_BEFORE.search(doc.text, sent.start, w.start())) \
+            or not _may_be_surname(doc, w):
         return None
     return as_person(doc, w.group(1), w.start(), extractor)
 
 
 # a title before a word: «سردار منتظرالمهدی …», «دکتر کوزگر …»
 _TITLED_WORD = re.compile(rf"(?:{'|'.join(re.escape(t) for t in TITLES)})[\s\u200c]+([{LETTER}][{LETTER}\u200c]*)")
+_TITLE_BEFORE = re.compile(rf"(?<![{LETTER}\u200c])(?:{'|'.join(re.escape(t) for t in TITLES)})[\s\u200c]+$")
 
 
 def titled_surnames(doc: Document, extractor: str) -> None:
