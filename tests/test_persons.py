@@ -791,3 +791,8 @@ def test_a_title_and_a_surname_right_before_a_post_inside_a_sentence_name_its_ho
     assert [(p.title, p.holder) for p in doc.posts] == [("مدیرکل بهزیستی استان کرمان", key("کاظمی"))]
     # with no title, a word before a post inside the sentence is not taken for a surname
     assert not run("در این بازدید که همه مدیرکل بهزیستی استان کرمان را دیدند، از مرکز بازدید شد.").persons
+
+
+def test_a_traditional_female_given_name():
+    doc = run("«کلثوم رستمی» روز دوشنبه در بازدید از سرای سالمندان به خبرنگاران گفت: این مرکز گسترش می‌یابد.")
+    assert persons(doc) == {key("کلثوم رستمی")} and speakers(doc) == [key("کلثوم رستمی")]
