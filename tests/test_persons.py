@@ -796,3 +796,14 @@ def test_a_title_and_a_surname_right_before_a_post_inside_a_sentence_name_its_ho
 def test_a_traditional_female_given_name():
     doc = run("«کلثوم رستمی» روز دوشنبه در بازدید از سرای سالمندان به خبرنگاران گفت: این مرکز گسترش می‌یابد.")
     assert persons(doc) == {key("کلثوم رستمی")} and speakers(doc) == [key("کلثوم رستمی")]
+
+
+def test_an_official_named_by_a_surname_that_is_also_a_word_before_what_goes_on_the_clause():
+    # the lead names the post only; the body calls him by a surname that is also an ordinary word («کرمی»),
+    # opening its sentence before «با اشاره به …»
+    doc = run("مدیرکل بهزیستی استان زنجان از آغاز طرح میزبان خبر داد.\n\n"
+              "کرمی با اشاره به شرایط خانواده‌ها گفت: ۴۸ کودک در مراکز نگهداری می‌شوند.")
+    assert persons(doc) == {key("کرمی")} and set(speakers(doc)) == {key("کرمی")}
+    # a word opening the sentence before «با اشاره» that has no surname's form is not one
+    assert not run("مدیرکل بهزیستی استان زنجان از آغاز طرح خبر داد.\n\n"
+                   "امسال با اشاره به شرایط خانواده‌ها گفتند: ۴۸ کودک در مراکز هستند.").persons

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 
 from ..text.document import Document, Mention, Person
-from ..text.lexicon import ROLE_FIRST_WORDS, is_given_name, is_surname_like
+from ..text.lexicon import ROLE_FIRST_WORDS, is_given_name, is_surname_like, surname_score
 from ..text.patterns import LETTER
 from ..text.textkey import key
 from .speech import PREAMBLE, TITLES, in_credit
+from .name_ends import GOES_ON, is_time
 from .tokens import is_function_word
 
 #: the last word before a position (search with an end bound): the word right before a reporting verb
@@ -30,13 +31,27 @@ def surname_after(doc: Document, role: Mention, sentences: int, extractor: str) 
     is no post or function word, is the person; its other mentions («چوپانی با اشاره … گفت») too."""
     if any(m.kind == "person" and not in_credit(doc, m) for m in doc.mentions):
         return None
-    for si in range(role.sentence + 1, min(role.sentence + 1 + sentences, len(doc.sentences))):
-        sent, verb = doc.sentences[si], doc.reporting_verbs.get(si, [None])[0]
-        w = LAST_WORD.search(doc.text, sent.start, verb.start()) if verb else None
-        if w is None or not PREAMBLE.match(doc.text[sent.start:w.start()]) or not _may_be_surname(doc, w):
-            continue
-        return as_person(doc, w.group(1), doc.sentences[role.sentence].end, extractor)
+    for si in [*range(role.sentence + 1, min(role.sentence + 1 + sentences, len(doc.sentences))), role.sentence - 1]:
+        if si >= 0 and (w := _said_by(doc, si)) is not None and _may_be_surname(doc, w, weak=True):
+            return as_person(doc, w.group(1), min(doc.sentences[si].start, doc.sentences[role.sentence].end), extractor)
     return None
+
+
+_FIRST_WORD = re.compile(rf"([{LETTER}][{LETTER}\u200c]*)")
+
+
+def _said_by(doc: Document, si: int) -> re.Match | None:
+    """The one word a reported sentence opens with as its subject: right before the verb («چوپانی افزود»),
+    or before what goes on the clause («کرمی با اشاره به … گفت»); else None."""
+    sent, verb = doc.sentences[si], doc.reporting_verbs.get(si, [None])[0]
+    if verb is None:
+        return None
+    w = LAST_WORD.search(doc.text, sent.start, verb.start())
+    if w is not None and PREAMBLE.match(doc.text[sent.start:w.start()]):
+        return w
+    opening = PREAMBLE.match(doc.text[sent.start:verb.start()])
+    w = _FIRST_WORD.match(doc.text, sent.start + (opening.end() if opening else 0), verb.start())
+    return w if w is not None and GOES_ON.match(doc.text, w.end()) else None
 
 
 # a word and a comma or nothing before a post: «ایزدپور مدیر کل بهزیستی استان گفت», «قاسم‌زاده، شهردار اصفهان:»
@@ -127,7 +142,13 @@ def _full_name(doc: Document, surname: str) -> str | None:
     return None
 
 
-def _may_be_surname(doc: Document, w: re.Match, group: int = 1) -> bool:
+def _may_be_surname(doc: Document, w: re.Match, group: int = 1, weak: bool = False) -> bool:
+    """The word has a surname's form, and is no function word, post or word of another mention.  ``weak``: a
+    form shared with an ordinary word will do («کرمی»), where the place alone says a surname stands there."""
     word = w.group(group)
-    return is_surname_like(word) and not is_function_word(word) and key(word) not in ROLE_FIRST_WORDS \
+    form = surname_score(word) >= _WEAK_FORM if weak else is_surname_like(word)
+    return form and not is_function_word(word) and key(word) not in ROLE_FIRST_WORDS and not is_time(key(word)) \
         and not any(x.start <= w.start(group) < x.end for x in doc.mentions)
+
+
+_WEAK_FORM = 0.4  # lexicon.surname_score of a surname's form that is also a frequent ordinary word
