@@ -807,3 +807,12 @@ def test_an_official_named_by_a_surname_that_is_also_a_word_before_what_goes_on_
     # a word opening the sentence before «با اشاره» that has no surname's form is not one
     assert not run("مدیرکل بهزیستی استان زنجان از آغاز طرح خبر داد.\n\n"
                    "امسال با اشاره به شرایط خانواده‌ها گفتند: ۴۸ کودک در مراکز هستند.").persons
+
+
+def test_a_second_post_joined_by_and_stays_its_holders_where_it_speaks_later():
+    doc = run("دکتر یزدانی نماینده مردم بم و رئیس کمیسیون آموزش مجلس شورای اسلامی از شیرخوارگاه بازدید کرد.\n\n"
+              "در این بازدید دکتر صالحی مدیرکل بهزیستی استان کرمان نیز حضور داشت.\n\n"
+              "رئیس کمیسیون آموزش مجلس شورای اسلامی پس از بازدید گفت: خانواده باید پایدار بماند.")
+    holders = {p.title.split()[0]: p.holder for p in doc.posts}
+    assert holders["رئیس"] == key("یزدانی") and holders["مدیرکل"] == key("صالحی")
+    assert speakers(doc) == [key("یزدانی")]

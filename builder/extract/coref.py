@@ -97,8 +97,10 @@ def resolve_roles(doc: Document) -> None:
     verbs = doc.reporting_verbs
     roles = [m for m in doc.mentions if m.kind == "role"]
     first = min((m for m in doc.mentions if m.kind in ("role", "person")), key=lambda m: m.start, default=None)
-    for m in roles:
+    for before, m in zip([None, *roles], roles):
         post = doc.posts[m.ref]
+        if post.holder is None and before is not None and _AND.fullmatch(doc.text, before.end, m.start):
+            post.holder = _apposed_holder(doc, before)  # «دکتر زاهدی نماینده … و رئیس کمیسیون …»: both his
         if post.holder is None:
             post.holder = surname_before(doc, m, NAME)
         if post.holder is None and opens_sentence(doc, m) and m.sentence in verbs:
@@ -119,6 +121,17 @@ def resolve_roles(doc: Document) -> None:
     _merge_posts(doc)
 
 
+def _apposed_holder(doc: Document, role: Mention) -> str | None:
+    """The holder of ``role`` when the page names them right before it («دکتر زاهدی نماینده …»): a post joined
+    to it by «و» is theirs too, before that post is looked for where it speaks later; not a holder the lead's
+    verb gave («رئیس کل دادگستری … و مدیرکل بهزیستی … امضا کردند»: two officials)."""
+    holder = doc.posts[role.ref].holder
+    named = any(p.kind == "person" and p.ref == holder and _APPOSED.fullmatch(doc.text, p.end, role.start)
+                for p in doc.mentions)
+    return holder if named else None
+
+
+_APPOSED = re.compile(r"[\s\u200c،,]*")
 _AND = re.compile(r"[\s\u200c]+و[\s\u200c]+")
 _NEXT_SENTENCES = 2
 
