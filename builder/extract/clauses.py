@@ -176,7 +176,6 @@ def strip_stat_noun(words: str) -> str:
     return " ".join(parts)
 
 
-
 def words_before(doc: Document, sent_start: int, pos: int, most: int = 3) -> str:
     """Up to ``most`` content words right before ``pos`` in its sentence («تسهیلات قرض‌الحسنه»)."""
     found = []
@@ -185,7 +184,6 @@ def words_before(doc: Document, sent_start: int, pos: int, most: int = 3) -> str
             break
         found.insert(0, w)
     return " ".join(found)
-
 
 
 def nominal_before(doc: Document, sent_start: int, q_start: int) -> str:
@@ -209,16 +207,16 @@ _MEASURE_NOUNS = frozenset(key(w) for w in (
 ))
 
 
-# the areas a figure counts when it says where something is or is done: «در ۸ شهرستان», «در ۲۳ استان کشور»
+# the areas a figure counts when it says where something is or is done: «در ۴ شهرستان», «در ۵ شهر استان»
 _AREAS = frozenset(_K(w) for w in ("استان", "شهرستان", "شهر", "روستا", "بخش", "منطقه", "نقطه", "کشور"))
 _IN_BEFORE = re.compile(rf"(?<![\w\u200c])در{GAP}$")
 _MAX_WHAT = 6  # words: a longer opening is a sentence of its own, not what the areas have
 
 
 def what_the_areas_have(doc: Document, sent_start: int, q_start: int, first: str) -> str:
-    """«اورژانس اجتماعی در ۸ شهرستان استان مستقر شده است»: the figure counts the areas where what
-    the clause opens with is or is done, so those words say which areas («… که اورژانس اجتماعی در آن
-    مستقر شده»); "" when the figure is no such count or the opening is not a short noun phrase."""
+    """«خانه‌های امن زنان در ۴ شهرستان استان راه‌اندازی شده است»: the figure counts the areas where what
+    the clause opens with is or is done, so those words say which areas («… که خانه‌های امن زنان در آن
+    راه‌اندازی شده»); "" when the figure is no such count or the opening is not a short noun phrase."""
     inside = _IN_BEFORE.search(doc.text, max(sent_start, q_start - 8), q_start)
     if _K(first) not in _AREAS or inside is None:
         return ""

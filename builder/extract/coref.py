@@ -100,7 +100,7 @@ def resolve_roles(doc: Document) -> None:
     for before, m in zip([None, *roles], roles):
         post = doc.posts[m.ref]
         if post.holder is None and before is not None and _AND.fullmatch(doc.text, before.end, m.start):
-            post.holder = _apposed_holder(doc, before)  # «دکتر زاهدی نماینده … و رئیس کمیسیون …»: both his
+            post.holder = _apposed_holder(doc, before)  # «دکتر یزدانی نماینده … و رئیس کمیسیون …»: both his
         if post.holder is None:
             post.holder = surname_before(doc, m, NAME)
         if post.holder is None and opens_sentence(doc, m) and m.sentence in verbs:
@@ -122,7 +122,7 @@ def resolve_roles(doc: Document) -> None:
 
 
 def _apposed_holder(doc: Document, role: Mention) -> str | None:
-    """The holder of ``role`` when the page names them right before it («دکتر زاهدی نماینده …»): a post joined
+    """The holder of ``role`` when the page names them right before it («دکتر یزدانی نماینده …»): a post joined
     to it by «و» is theirs too, before that post is looked for where it speaks later; not a holder the lead's
     verb gave («رئیس کل دادگستری … و مدیرکل بهزیستی … امضا کردند»: two officials)."""
     holder = doc.posts[role.ref].holder

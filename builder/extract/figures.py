@@ -205,7 +205,7 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
     return True
 
 
-# «۱۰ مورد همسرآزاری و یک مورد …»: the classifier of the item before, then «و», right before «یک»
+# «۱۲ مورد همسرآزاری و یک مورد …»: the classifier of the item before, then «و», right before «یک»
 _ITEM_BEFORE_ONE = re.compile(rf"[0-9۰-۹]{GAP}([^\s\u200c،,.:؛;0-9۰-۹]+)(?:{GAP}[^\s\u200c،,.:؛;0-9۰-۹]+){{0,3}}{GAP}و{GAP}$")
 
 

@@ -114,7 +114,7 @@ def _name_at(units: list[Unit], i: int, verbs: frozenset[int] = frozenset()) -> 
     strong = not is_surname_like(units[j - 1].text) or j - start > 1
     k = j
     while k < len(units) and k - j < 3 and _is_surname_word(units[k], k == j, strong) \
-            and not (k + 1 < len(units) and units[k + 1].key in _PASSIVE):  # «… خدمات‌دهی | می‌شوند»: a verb's
+            and not (k + 1 < len(units) and units[k + 1].key in _PASSIVE):  # «… آموزش‌دهی | می‌شوند»: a verb's
         k += 1
         if units[k - 1].text.endswith(_DASHES):
             break  # «سارا بابایی- جلال شیخ‌پور»: a dash glued to a surname ends the name

@@ -152,7 +152,7 @@ def _ends_name(units: list[Unit], k: int) -> bool:
     if u.key in _NOT_IN_NAMES or is_verb(u.text):  # «نهاد حمایتی | نبوده», «کمیته مذکور»
         return True
     if u.key in _PREDICATE_WORDS and any(is_verb(v.text) or v.key in _NOT_IN_NAMES for v in units[k + 1:k + 3]):
-        return True  # «کارگروه ساماندهی کودکان کار | فعال نبود», «… | بهره مند هستند»: what the body is or has
+        return True  # «کارگروه ساماندهی کودکان خیابانی | فعال نبود», «… | بهره مند هستند»: what the body is or has
     return compound_verb_noun(units, k)
 
 

@@ -85,7 +85,7 @@ _ADVERBIAL_NOUNS = frozenset(key(w) for w in ("صورت", "طور"))
 # an indefinite «‑ای» after a ZWNJ («انسان‌دوستانه‌ای»; without it, «‑های» may be a plural), or the head's
 # own «‑ی» («طرحی»): some program, not one named
 _INDEFINITE = re.compile(r"\u200cای$|^(?:طرح|برنامه|مرکز|پروژه)ی$")
-_SOME = re.compile(r".{2,}هایی$")  # «پیامدهایی», «فعالیت‌هایی»: some of a kind, in the plural: what the clause says
+_SOME = re.compile(r".{2,}هایی$")  # «دستاوردهایی», «فعالیت‌هایی»: some of a kind, in the plural: what the clause says
 _GLUED_DEMONSTRATIVE = re.compile(r"(?:در|از|به|با|بر)(?:این|همین|آن|همان)")  # «دراین»: a page lost the space
 _GLUED_COPULA = re.compile(r".{3,}است")
 _HOUSE = key("خانه")
@@ -196,7 +196,7 @@ def program_at(units: list[Unit], i: int) -> tuple[int, str, str] | None:
             continue
         if u.key in _ADVERBIAL or u.key == key("به") and k + 1 < len(units) and units[k + 1].key in _ADVERBIAL_NOUNS:
             break  # «گرمخانه مهر به‌صورت شبانه‌روزی …»: how it runs, not its name
-        if _indefinite(u.text) or _SOME.match(u.key):  # «کمپ‌های ترک اعتیاد | پیامدهایی دارد»
+        if _indefinite(u.text) or _SOME.match(u.key):  # «مراکز اقامتی درمان اعتیاد | دستاوردهایی داشته»
             if k == j:
                 return None  # «برنامه انسان‌دوستانه‌ای»: a kind of program, not one by name
             break

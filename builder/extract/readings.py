@@ -372,7 +372,7 @@ def _same_group(doc: Document, sent, q_start: int, first: str, prev: _Reading | 
 
 def _areas_reading(doc: Document, sent_start: int, q_start: int, first: str, head: str, mods, limit: int,
                    measure) -> _Reading | None:
-    """«… که اورژانس اجتماعی در آن مستقر شده»: the areas counted (:func:`clauses.what_the_areas_have`), with the
+    """«… که خانه‌های امن زنان در آن راه‌اندازی شده»: the areas counted (:func:`clauses.what_the_areas_have`), with the
     clause said of them.  Not before a bare copula, whose adjective the noun phrase has already read («در ۹ استان
     بالاتر از میانگین است»)."""
     if not (what := clauses.what_the_areas_have(doc, sent_start, q_start, first)):

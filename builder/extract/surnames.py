@@ -61,7 +61,7 @@ _WORD_BEFORE = re.compile(rf"([{LETTER}][{LETTER}\u200c]*)[\s\u200c]*[،,]?[\s\u
 def surname_before(doc: Document, role: Mention, extractor: str) -> str | None:
     """«ایزدپور مدیر کل بهزیستی استان گفت: …»: a sentence that opens with a word of a surname's form
     right before a post names its holder by surname alone; so does a title before the word, wherever it
-    stands («… که دکتر عباسی مدیرکل بهزیستی کرمان نیز حضور داشت»)."""
+    stands («… که دکتر کاظمی مدیرکل بهزیستی استان کرمان نیز حضور داشت»)."""
     sent = doc.sentences[role.sentence]
     w = _WORD_BEFORE.search(doc.text, sent.start, role.start)
     if w is None or not (PREAMBLE.match(doc.text[sent.start:w.start()]) or _TITLE_BEFORE.search(doc.text, sent.start, w.start())) \

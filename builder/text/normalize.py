@@ -130,7 +130,7 @@ def normalize_paragraph(text: str, body: bool = False) -> str:
 _HASHTAG = re.compile(r"#([\u0620-\u06D3\u200c]+)(?![\u0620-\u06D3\u200c_])")
 
 
-# «ˈکلثوم خلیلوندˈ روز دوشنبه … گفت»: a pair of modifier letters (U+02C8) that some agencies print as quotation
+# «ˈمریم احمدوندˈ روز دوشنبه … گفت»: a pair of modifier letters (U+02C8) that some agencies print as quotation
 # marks around a name; read as the guillemets they stand for, one character for one
 _MODIFIER_QUOTES = re.compile(r"\u02c8([^\u02c8\n]{1,60})\u02c8")
 
