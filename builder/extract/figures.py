@@ -177,21 +177,20 @@ def _is_statistic(doc: Document, n, sent_start: int, dates) -> bool:
     if re.search(rf"(?<![\w\u200c])(?:با|به){GAP}$", before) and _DIALLED.match(doc.text[end:end + 60]):
         return False
     if n.kind == "cardinal" and n.value in _HOTLINES and re.fullmatch(r"[0-9۰-۹]+", n.text.strip()):
-        nxt = re.match(rf"{GAP}([^\s\u200c،,.]+)", doc.text[end:end + 30])
-        if not nxt or key(nxt.group(1)) not in _COUNTABLE or _DIALLED.match(doc.text[end:end + 60]):
+        nxt = _word_after(doc, end)
+        if not nxt or key(nxt) not in _COUNTABLE or _DIALLED.match(doc.text[end:end + 60]):
             return False  # «با شماره‌های ۱۲۳ و ۱۳۷ تماس بگیرند»: dialled, however it is introduced
     if _ADDRESS_AFTER.match(doc.text[end:end + 12]) \
             or _PLACE_POPULATION.search(doc.text[max(0, start - 16):start]) and _PER_PERSON.match(doc.text[end:end + 8]):
         return False
     if n.kind == "range" and _years(n.value) and _years(n.high or 0) and abs((n.high or 0) - n.value) <= 2 \
             and re.fullmatch(rf"[0-9۰-۹]{{4}}{GAP}[-–/]{GAP}[0-9۰-۹]{{4}}", n.text.strip()):
-        nxt = re.match(rf"{GAP}([^\s\u200c،,.]+)", doc.text[end:end + 30])
-        return bool(nxt) and key(nxt.group(1)) in _COUNTABLE  # «سال تحصیلی ۱۴۰۲-۱۴۰۱»: a school year
+        return key(_word_after(doc, end)) in _COUNTABLE  # «سال تحصیلی ۱۴۰۲-۱۴۰۱»: a school year
     if n.kind == "cardinal" and _years(n.value) and re.fullmatch(r"[0-9۰-۹]{4}", n.text.strip()):
-        nxt = re.match(rf"{GAP}([^\s\u200c،,.]+)", doc.text[end:end + 30])
+        nxt = _word_after(doc, end)
         # a year, unless a counted noun follows («۱۴۰۲ تماس») or a qualifier says it is a quantity («حدود ۱۳۹۲ نوزاد»)
-        return bool(nxt) and (key(nxt.group(1)) in _COUNTABLE or key(nxt.group(1)) in _UNIT_OF
-                              or _qualifier(doc, start)[0] != "exact" and not _is_verb_or_function(nxt.group(1)))
+        return bool(nxt) and (key(nxt) in _COUNTABLE or key(nxt) in _UNIT_OF
+                              or _qualifier(doc, start)[0] != "exact" and not _is_verb_or_function(nxt))
     size = counted.SIZE_LABEL.match(doc.text, start) if n.kind == "cardinal" else None
     if size and (re.search(rf"درصد{GAP}$", before) or re.search(r"(?:بیشتر|بالاتر)$", size.group())):
         return False  # «۱۲ درصد سه نفر», «پنج نفر و بیشتر»: the size of the households, not a count
@@ -212,9 +211,18 @@ _ITEM_BEFORE_ONE = re.compile(rf"[0-9۰-۹]{GAP}([^\s\u200c،,.:؛;0-9۰-۹]+)(?
 def _one_more_item(doc: Document, start: int, end: int) -> bool:
     """«یک» counts when it is the next item of a list of counts and takes the same classifier."""
     item = _ITEM_BEFORE_ONE.search(doc.text, max(0, start - 60), start)
-    nxt = re.match(rf"{GAP}([^\s\u200c،,.]+)", doc.text[end:end + 30])
-    return bool(item and nxt) and key(item.group(1)) == key(nxt.group(1)) and key(nxt.group(1)) in counted.CLASSIFIERS \
+    nxt = _word_after(doc, end)
+    return bool(item and nxt) and key(item.group(1)) == key(nxt) and key(nxt) in counted.CLASSIFIERS \
         and not any(counted.is_finite(w) for w in item.group().split())  # items of one clause, not two clauses
+
+
+_NEXT_WORD = re.compile(rf"{GAP}([^\s\u200c،,.]+)")
+
+
+def _word_after(doc: Document, end: int) -> str:
+    """The word right after a number ending at ``end`` (within 30 characters), or ""."""
+    m = _NEXT_WORD.match(doc.text[end:end + 30])
+    return m.group(1) if m else ""
 
 
 _DECIMAL_COMMA = re.compile(r"[،,][0-9۰-۹]")  # «۵،۶ درصد» as the page writes it: a decimal, not a list
