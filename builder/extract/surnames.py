@@ -71,8 +71,9 @@ def surname_before(doc: Document, role: Mention, extractor: str) -> str | None:
 
 
 # a title before a word: «سردار منتظرالمهدی …», «دکتر کوزگر …»
-_TITLED_WORD = re.compile(rf"(?:{'|'.join(re.escape(t) for t in TITLES)})[\s\u200c]+([{LETTER}][{LETTER}\u200c]*)")
-_TITLE_BEFORE = re.compile(rf"(?<![{LETTER}\u200c])(?:{'|'.join(re.escape(t) for t in TITLES)})[\s\u200c]+$")
+_TITLE_WORDS = "|".join(re.escape(t) for t in TITLES)
+_TITLED_WORD = re.compile(rf"(?:{_TITLE_WORDS})[\s\u200c]+([{LETTER}][{LETTER}\u200c]*)")
+_TITLE_BEFORE = re.compile(rf"(?<![{LETTER}\u200c])(?:{_TITLE_WORDS})[\s\u200c]+$")  # a title right before a word
 
 
 def titled_surnames(doc: Document, extractor: str) -> None:
